@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+
+@Module({ providers: [WebhookDeliveryWorker] })
+export class DeliveryModule {}

@@ -1,0 +1,113 @@
+import { DataSource } from 'typeorm';
+
+export interface ActorSummary {
+  id: string;
+  name: string;
+  kind: string;
+  role: string | null;
+  aliases: string[];
+  mentionCount: number;
+  articleCount: number;
+  statementCount: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface StatementView {
+  id: string;
+  text: string;
+  kind: 'direct' | 'indirect';
+  cue: string | null;
+  articleId: string;
+  articleUrl: string | null;
+  outlet: string | null;
+  start: number;
+  end: number;
+  sentiment: { score: number; label: string };
+  clusterId: string;
+  saidAt: string;
+  speaker: { id: string; name: string } | null;
+}
+
+/** Dashboard queries over the actors and statements read models. */
+export class ActorReadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Actors whose name or any alias contains `query` (case-insensitive, accents folded
+   * by the caller's input only), most-mentioned first.
+   */
+  async search(query: string | undefined, limit: number): Promise<ActorSummary[]> {
+    const rows = await this.dataSource.query(
+      `SELECT id, name, kind, role, aliases, mention_count, article_count, statement_count, first_seen, last_seen
+       FROM actors
+       WHERE $1::text IS NULL OR name ILIKE '%' || $1 || '%' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE '%' || $1 || '%')
+       ORDER BY mention_count DESC, id LIMIT $2`,
+      [query ?? null, limit],
+    );
+    return rows.map(toActorSummary);
+  }
+
+  async findById(id: string): Promise<ActorSummary | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id, name, kind, role, aliases, mention_count, article_count, statement_count, first_seen, last_seen
+       FROM actors WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toActorSummary(rows[0]) : null;
+  }
+
+  /** The actor's statements, newest first. */
+  async statementsBy(actorId: string, limit: number, offset: number): Promise<StatementView[]> {
+    const rows = await this.dataSource.query(
+      `${STATEMENT_SELECT} WHERE s.speaker_id = $1 ORDER BY s.said_at DESC, s.article_id, s.start_offset LIMIT $2 OFFSET $3`,
+      [actorId, limit, offset],
+    );
+    return rows.map(toStatementView);
+  }
+
+  async statementsInArticle(articleId: string): Promise<StatementView[]> {
+    const rows = await this.dataSource.query(`${STATEMENT_SELECT} WHERE s.article_id = $1 ORDER BY s.start_offset`, [articleId]);
+    return rows.map(toStatementView);
+  }
+}
+
+const STATEMENT_SELECT = `
+  SELECT s.id, s.text, s.kind, s.cue, s.article_id, a.url, a.outlet, s.start_offset, s.end_offset,
+         s.sentiment_score, s.sentiment_label, s.cluster_id, s.said_at, s.speaker_id, s.speaker_name
+  FROM statements s LEFT JOIN articles a ON a.id = s.article_id`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toActorSummary(row: any): ActorSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    role: row.role,
+    aliases: row.aliases,
+    mentionCount: row.mention_count,
+    articleCount: row.article_count,
+    statementCount: row.statement_count,
+    firstSeen: new Date(row.first_seen).toISOString(),
+    lastSeen: new Date(row.last_seen).toISOString(),
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toStatementView(row: any): StatementView {
+  return {
+    id: row.id,
+    text: row.text,
+    kind: row.kind,
+    cue: row.cue,
+    articleId: row.article_id,
+    articleUrl: row.url,
+    outlet: row.outlet,
+    start: row.start_offset,
+    end: row.end_offset,
+    sentiment: { score: row.sentiment_score, label: row.sentiment_label },
+    clusterId: row.cluster_id,
+    saidAt: new Date(row.said_at).toISOString(),
+    speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name } : null,
+  };
+}

@@ -1,0 +1,35 @@
+import { ZodValidationPipe } from '@chronicle/platform';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { ActorReadRepository, ActorSummary, StatementView } from './actor-read.repository';
+
+const listQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+@Controller('v1/actors')
+export class ActorsController {
+  private readonly actors: ActorReadRepository;
+
+  constructor(@Inject(DataSource) dataSource: DataSource) {
+    this.actors = new ActorReadRepository(dataSource);
+  }
+
+  @Get()
+  async list(@Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<{ actors: ActorSummary[] }> {
+    return { actors: await this.actors.search(query.q, query.limit) };
+  }
+
+  @Get(':id/statements')
+  async statements(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+  ): Promise<{ actor: ActorSummary; statements: StatementView[] }> {
+    const actor = await this.actors.findById(id);
+    if (!actor) throw new NotFoundException(`no actor ${id}`);
+    return { actor, statements: await this.actors.statementsBy(id, query.limit, query.offset) };
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { ConfigError } from '@chronicle/config';
+import { runMigrations } from '@chronicle/persistence';
+import { Command } from 'commander';
+import { buildAnalyzeCommand } from './analyze/analyze.command';
+import { buildInfraCommand } from './infra/infra.command';
+import { buildIngestCommand } from './ingest/ingest.command';
+import { buildMigrateCommand } from './migrate/migrate.command';
+
+const program = new Command('chronicle')
+  .description('Chronicle: event-sourced media monitoring')
+  .addCommand(
+    buildInfraCommand({
+      afterUp: async ({ databaseUrl }) => {
+        const applied = await runMigrations(databaseUrl);
+        console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+      },
+    }),
+  )
+  .addCommand(buildMigrateCommand())
+  .addCommand(buildIngestCommand())
+  .addCommand(buildAnalyzeCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+import { PersistenceModule } from '@chronicle/persistence';
+import { PlatformModule } from '@chronicle/platform';
+import { Module } from '@nestjs/common';
+import { AnalysisProjectionModule } from './analyses/analyses.module';
+import { ArticleProjectionModule } from './articles/articles.module';
+
+@Module({
+  imports: [PlatformModule.forService('project'), PersistenceModule, ArticleProjectionModule, AnalysisProjectionModule],
+})
+export class ProjectModule {}

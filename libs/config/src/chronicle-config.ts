@@ -1,0 +1,80 @@
+import { environmentSchema } from './config.schema';
+
+export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/chronicle';
+
+/** Validated configuration, grouped by concern. */
+export interface ChronicleConfig {
+  env: 'development' | 'test' | 'production';
+  kafka: {
+    brokers: string[];
+    clientId: string;
+    topicPrefix: string;
+    groupPrefix: string;
+    partitions: number;
+    replicationFactor: number;
+    maxWaitMs: number;
+    sessionTimeoutMs: number;
+  };
+  database: { url: string; poolSize: number };
+  ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
+  limits: { maxArticleBytes: number };
+  log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
+  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
+}
+
+/** Thrown at startup; its message lists every bad or missing setting by name. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates configuration from an environment map (normally `process.env`).
+ * @throws ConfigError listing every problem, so a bad deployment fails at once and says why.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): ChronicleConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        const value = source[key];
+        return `${key}: ${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.CHRONICLE_ENV,
+    kafka: {
+      brokers: (env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS).split(',').map((b) => b.trim()).filter(Boolean),
+      clientId: env.KAFKA_CLIENT_ID,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      groupPrefix: env.KAFKA_GROUP_PREFIX ?? env.KAFKA_TOPIC_PREFIX,
+      partitions: env.KAFKA_PARTITIONS,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+      maxWaitMs: env.CONSUMER_MAX_WAIT_MS,
+      sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
+    },
+    database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    ports: {
+      api: env.API_PORT,
+      ingest: env.INGEST_PORT,
+      enrich: env.ENRICH_PORT,
+      project: env.PROJECT_PORT,
+      alert: env.ALERT_PORT,
+    },
+    limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES },
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      pollMs: env.ALERT_DELIVERY_POLL_MS,
+    },
+  };
+}

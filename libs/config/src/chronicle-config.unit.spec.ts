@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './chronicle-config';
+
+describe(loadConfig.name, () => {
+  describe('when nothing is set', () => {
+    it('uses local defaults', () => {
+      const config = loadConfig({});
+      expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
+      expect(config.kafka.partitions).toBe(6);
+      expect(config.ports).toEqual({ api: 3000, ingest: 3001, enrich: 3002, project: 3003, alert: 3004 });
+    });
+  });
+
+  describe('when several settings are bad', () => {
+    it('names every one of them in a single error', () => {
+      let caught: unknown;
+      try {
+        loadConfig({ KAFKA_PARTITIONS: 'many', API_PORT: '70000', DATABASE_URL: 'not a url' });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ConfigError);
+      const message = (caught as ConfigError).message;
+      expect(message).toContain('KAFKA_PARTITIONS');
+      expect(message).toContain('API_PORT');
+      expect(message).toContain('DATABASE_URL');
+      expect((caught as ConfigError).problems).toHaveLength(3);
+    });
+  });
+
+  describe('when production lacks required settings', () => {
+    it('names the missing ones', () => {
+      expect(() => loadConfig({ CHRONICLE_ENV: 'production', KAFKA_BROKERS: 'k:9092' })).toThrow(/DATABASE_URL: is required/);
+    });
+  });
+
+  describe('when brokers are listed with spaces', () => {
+    it('splits and trims them', () => {
+      expect(loadConfig({ KAFKA_BROKERS: 'a:1, b:2' }).kafka.brokers).toEqual(['a:1', 'b:2']);
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every environment variable Chronicle reads, with its default. The README's configuration
+ * table mirrors this schema.
+ */
+export const environmentSchema = z
+  .object({
+    CHRONICLE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    KAFKA_BROKERS: z.string().min(1).optional(),
+    KAFKA_CLIENT_ID: z.string().min(1).default('chronicle'),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/, 'only letters, digits, ".", "_" and "-"')
+      .default(''),
+    /** Prefix of consumer group names; defaults to the topic prefix. A second prefix builds a second, independent copy of the read models. */
+    KAFKA_GROUP_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/, 'only letters, digits, ".", "_" and "-"')
+      .optional(),
+    KAFKA_PARTITIONS: positiveInt(6),
+    KAFKA_REPLICATION_FACTOR: positiveInt(1),
+    CONSUMER_MAX_WAIT_MS: z.coerce.number().int().min(0).default(100),
+    CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    API_PORT: port(3000),
+    INGEST_PORT: port(3001),
+    ENRICH_PORT: port(3002),
+    PROJECT_PORT: port(3003),
+    ALERT_PORT: port(3004),
+    MAX_ARTICLE_BYTES: positiveInt(2_000_000),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    WEBHOOK_TIMEOUT_MS: positiveInt(5000),
+    WEBHOOK_MAX_ATTEMPTS: positiveInt(6),
+    WEBHOOK_RETRY_BASE_MS: positiveInt(500),
+    ALERT_DELIVERY_POLL_MS: positiveInt(200),
+  })
+  .superRefine((env, ctx) => {
+    if (env.CHRONICLE_ENV !== 'production') return;
+    for (const key of ['KAFKA_BROKERS', 'DATABASE_URL'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;

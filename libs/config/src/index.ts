@@ -1,0 +1,3 @@
+export * from './chronicle-config';
+export * from './config.schema';
+export * from './config.module';

@@ -1,0 +1,21 @@
+import { ChronicleEvent } from './event-decoder';
+
+/** One decoded event and where it sits in its partition. */
+export interface PositionedEvent<E extends ChronicleEvent = ChronicleEvent> {
+  event: E;
+  /** Kafka offset, as a decimal string (offsets exceed 2^53 in principle). */
+  offset: string;
+  key: string | null;
+}
+
+/**
+ * A batch of events from one partition, as delivered to a handler. `nextOffset` is the
+ * position after the batch (poison messages included), to be stored with the batch's effects.
+ */
+export interface EventBatch<E extends ChronicleEvent = ChronicleEvent> {
+  consumer: string;
+  topic: string;
+  partition: number;
+  events: Array<PositionedEvent<E>>;
+  nextOffset: bigint;
+}

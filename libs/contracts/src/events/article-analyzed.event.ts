@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const ARTICLE_ANALYZED = 'ArticleAnalyzed' as const;
+
+const sentimentSchema = z.object({
+  score: z.number().min(-1).max(1),
+  label: z.enum(['negative', 'neutral', 'positive']),
+});
+
+const mentionSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
+
+export const analysisSchema = z.object({
+  id: z.string(),
+  analyzerVersion: z.string().min(1),
+  actors: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      kind: z.enum(['person', 'organization']),
+      role: z.string().optional(),
+      mentions: z.array(mentionSchema),
+      sentiment: sentimentSchema,
+    }),
+  ),
+  places: z.array(z.object({ name: z.string(), kind: z.literal('place'), mentions: z.array(mentionSchema) })),
+  statements: z.array(
+    z.object({
+      kind: z.enum(['direct', 'indirect']),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      cue: z.string().optional(),
+      speaker: z.object({ actorId: z.string(), name: z.string() }).nullable(),
+      sentiment: sentimentSchema,
+    }),
+  ),
+  targets: z.array(z.object({ start: z.number().int(), end: z.number().int(), sentiment: sentimentSchema })),
+});
+
+export const articleAnalyzedV1Schema = z.object({
+  articleId: z.string().min(1),
+  /** Id of the ArticleSubmitted event that was analysed; newer analyses of an article replace older ones. */
+  sourceEventId: z.string().min(1),
+  url: z.string().nullable(),
+  outlet: z.string().nullable(),
+  title: z.string(),
+  publishedAt: z.string().nullable(),
+  receivedAt: z.string(),
+  analyzedAt: z.string(),
+  analysis: analysisSchema,
+});
+
+export type ArticleAnalyzedData = z.infer<typeof articleAnalyzedV1Schema>;

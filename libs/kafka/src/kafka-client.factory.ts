@@ -1,0 +1,26 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { KafkaSettings } from './kafka-settings';
+
+function nestLogCreator() {
+  const logger = new Logger('kafkajs');
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      const line = `${message} ${JSON.stringify(extra)}`;
+      if (level === logLevel.ERROR) logger.error(line);
+      else if (level === logLevel.WARN) logger.warn(line);
+      else logger.debug(line);
+    };
+}
+
+/** Creates the kafkajs client every adapter in this library shares. */
+export function createKafka(settings: KafkaSettings, clientSuffix = ''): Kafka {
+  return new Kafka({
+    clientId: `${settings.clientId}${clientSuffix ? `-${clientSuffix}` : ''}`,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: nestLogCreator(),
+    retry: { initialRetryTime: 200, retries: 10 },
+  });
+}

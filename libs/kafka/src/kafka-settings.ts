@@ -1,0 +1,10 @@
+/** The subset of configuration the Kafka adapters need. */
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+  partitions: number;
+  replicationFactor: number;
+  maxWaitMs: number;
+  sessionTimeoutMs: number;
+}

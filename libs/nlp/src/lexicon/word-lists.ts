@@ -1,0 +1,160 @@
+/**
+ * Closed word classes the extractor relies on. Kept as space-separated strings so the lists stay easy to scan
+ * and edit; each becomes a Set once at module load.
+ */
+
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Ordinary words that often appear capitalised only because they start a sentence or a headline. A capitalised
+ * token whose lower-case form is here is never taken as a name on its own.
+ */
+export const COMMON_WORDS = wordSet(`
+a about above according across actually addressing after afterwards again against ahead all almost along already also
+although always amid among amongst an and another any anyone anything apart are around as asked at away back based
+be because been before behind being below beneath beside besides between beyond both but by can cannot certainly
+clearly consequently could critics currently despite did do does doing down during each early earlier either else
+elsewhere enough especially even eventually ever every everyone everything exactly experts fact finally first
+following for former formerly from further furthermore given going had has have having he hence her here hers
+herself him himself his how however i if in including indeed initial initially inside instead into is it its
+itself just last later lately least less let like likewise many may maybe meanwhile more moreover most mostly
+much must my myself near nearly neither never nevertheless new next no nobody none nonetheless nor not nothing
+now nowhere observers of off officials often on once one only onto or other others otherwise our ours out outside
+over overall perhaps please plus previously prior probably quite rather really recently regardless related
+reportedly residents right second several shall she should similarly since so some someone something sometimes
+soon still subsequently such suddenly supporters than that the their theirs them themselves then there thereafter
+therefore these they third this those though through throughout thus to today together tomorrow too toward towards
+under unfortunately fortunately unless unlike until up upon us very via was we well were what whatever when
+whenever where whereas whether which while who whoever whole whom whose why will with within without would
+yes yesterday yet you your yours yourself analysts sources witnesses diplomats lawmakers authorities leaders
+people police protesters demonstrators voters citizens investors economists scientists researchers doctors
+students workers children women men families troops soldiers forces negotiators delegates delegations
+ministers members sanctions talks negotiations peace war news report reports breaking update updates live
+watch read more photo photos video videos image images source editor editors note opinion analysis related
+top story stories latest world politics business sports technology science health culture breaking exclusive
+live initial optimism still nonetheless overall additionally notably importantly ultimately specifically
+crucially separately elsewhere instead similarly tonight this that these those here there why how what when
+good bad great big small large high low long short old young major minor key main official officially
+public private national international local global general special senior junior deputy acting interim
+meanwhile later earlier today yesterday tomorrow morning evening afternoon night week month year
+`);
+
+/** Plural or collective human nouns that can be a reported-speech subject without naming anyone. */
+export const HUMAN_GROUP_NOUNS = wordSet(`
+officials observers analysts experts critics sources witnesses diplomats lawmakers authorities leaders residents
+protesters demonstrators voters citizens investors economists scientists researchers doctors negotiators
+delegates ministers members supporters opponents activists campaigners organisers organizers prosecutors
+investigators lawyers commentators insiders aides advisers advisors people spokespeople allies officers
+`);
+
+/** Head nouns of titles and job descriptions. */
+export const TITLE_WORDS = wordSet(`
+president president-elect minister secretary senator sen. rep. representative congressman congresswoman governor
+gov. mayor chancellor premier king queen prince princess emperor pope cardinal archbishop bishop rabbi imam
+sheikh emir sultan general gen. colonel col. admiral commander captain capt. lieutenant lt. sergeant sgt. major
+judge justice ambassador envoy spokesperson spokesman spokeswoman director chairman chairwoman chair chairperson
+ceo cfo coo cto founder co-founder owner head chief leader speaker official officer commissioner attorney
+prosecutor advisor adviser aide negotiator diplomat economist analyst professor prof. researcher scientist
+coach manager editor correspondent reporter journalist lawmaker legislator delegate candidate nominee
+vice-president counsel inspector superintendent sheriff marshal ayatollah patriarch mp mep deputy
+executive strategist representative-elect superintendent treasurer administrator
+`);
+
+/** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */
+export const ROLE_MODIFIERS = wordSet(`
+former acting interim incoming outgoing deputy vice prime foreign defense defence interior finance economy economic
+trade justice health education energy environment agriculture labor labour home state federal regional local
+national international chief senior junior special top lead leading principal assistant associate executive
+general supreme crown presidential military security intelligence press communications government party
+opposition ruling republican democratic democrat conservative labour liberal green independent minority majority
+union club team company board bank central then late first high armed naval air army police public war
+`);
+
+/** Words that may sit inside a title after "of": "Secretary of State", "Minister of Foreign Affairs". */
+export const TITLE_DEPARTMENT_WORDS = wordSet(`
+state defense defence foreign affairs interior justice health treasury commerce labor labour energy homeland
+security education agriculture transportation transport finance economy trade war the staff veterans housing
+environment culture digital industry development internal external information
+`);
+
+/** Courtesy titles: always a person cue; some also carry gender. */
+export const HONORIFICS: ReadonlyMap<string, 'm' | 'f' | 'u'> = new Map([
+  ['mr', 'm'], ['mr.', 'm'], ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'],
+  ['dr', 'u'], ['dr.', 'u'], ['prof', 'u'], ['prof.', 'u'], ['sir', 'm'], ['dame', 'f'], ['lord', 'm'],
+  ['lady', 'f'], ['mx', 'u'], ['mx.', 'u'],
+]);
+
+/** Titles that carry gender. */
+export const GENDERED_TITLES: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ['king', 'm'], ['queen', 'f'], ['prince', 'm'], ['princess', 'f'], ['emperor', 'm'], ['empress', 'f'],
+  ['spokesman', 'm'], ['spokeswoman', 'f'], ['chairman', 'm'], ['chairwoman', 'f'], ['congressman', 'm'],
+  ['congresswoman', 'f'], ['sultan', 'm'], ['sheikh', 'm'], ['pope', 'm'], ['rabbi', 'u' as 'm'],
+]);
+
+/** Last words that make a capitalised sequence an organisation. */
+export const ORG_WORDS = wordSet(`
+ministry department party council committee union bank inc inc. corp corp. corporation ltd ltd. llc plc co co.
+company agency university college institute institution association commission court police army navy
+navy force forces guard times news post journal herald tribune gazette telegraph guardian reuters press
+group holdings foundation fund organisation organization office bureau authority administration government
+parliament assembly senate congress cabinet federation alliance coalition front movement network service
+services airlines airways motors systems technologies labs laboratories media broadcasting television radio
+channel club league board trust church brigade battalion regiment command staff committee secretariat
+directorate federal reserve exchange chamber society network studios partners capital ventures
+`);
+
+/** Head words that make "<Head> of <X>" an organisation ("Ministry of Defence", "Bank of England"). */
+export const ORG_HEAD_WORDS = wordSet(`
+ministry department university bank bureau office council commission court institute college church league
+federation association organisation organization union agency house chamber academy school
+`);
+
+/** Lower-case words allowed inside a capitalised name ("Bank of England", "Ursula von der Leyen"). */
+export const NAME_CONNECTORS = wordSet('of de da del della di van von der den bin bint ibn al el la le du dos das y');
+
+export const MONTHS_AND_DAYS = wordSet(`
+january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter
+ramadan
+`);
+
+/** Upper-case tokens that are not organisations even though they look like acronyms. */
+export const NON_ORG_ACRONYMS = wordSet(`
+i ii iii iv v vi vii viii ix x ok tv gdp ceo cfo cto coo am pm ad bc usd eur gbp covid ai ui id dc nb ps
+faq pdf ap photo live update breaking exclusive video watch us uk opinion
+`);
+
+export const DETERMINERS = wordSet('the a an this that these those its his her their our my your some any each every');
+
+/** Words (after a comma) that open a new clause and so end reported content. */
+export const CLAUSE_BREAK_WORDS = wordSet(`
+although though but while whereas which who whom whose according as because since unless adding saying noting
+yet so even despite when where after before
+`);
+
+/** Words that start a clause; a name right after one is that clause's subject. */
+export const CLAUSE_OPENERS = wordSet(`
+and but as while when because although though after before since if that so yet where whereas until once
+whether
+`);
+
+export const PREPOSITIONS = wordSet(`
+of in on at by for with from to into onto about against between among amongst toward towards through during
+without within over under upon after before behind beyond near like via across around despite including
+than such
+`);
+
+/** Adverbs and auxiliaries that may sit between a subject and its speech verb ("had previously announced"). */
+export const VERB_PADDING = wordSet(`
+also further even recently previously reportedly later earlier again then repeatedly publicly privately already
+once never often separately quickly firmly flatly strongly clearly simply just still now has had have will would
+could may might can shall should did does do is was were are be been being not also subsequently initially
+openly bluntly angrily calmly
+`);
+
+export const BE_FORMS = wordSet('is was were are be been being am');
+
+export const MALE_PRONOUNS = wordSet('he');
+export const FEMALE_PRONOUNS = wordSet('she');

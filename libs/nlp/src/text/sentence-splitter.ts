@@ -1,0 +1,57 @@
+import type { Token } from './token-scanner';
+
+/** A sentence as a token range [first, last) and a character range [start, end) in the body. */
+export interface Sentence {
+  index: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const OPENERS = new Set(['"', '“', '«', '„', '(', '‘', "'"]);
+const DIGIT_START_RE = /^\p{N}/u;
+
+function startsNewSentence(next: Token): boolean {
+  return next.isCap || DIGIT_START_RE.test(next.text) || OPENERS.has(next.text);
+}
+
+/**
+ * Splits tokens into sentences at terminal punctuation followed by a capitalised word, a digit or an opening quote,
+ * and at every paragraph break. Closing quotes that hug the terminator stay with the sentence they close.
+ */
+export function splitSentences(tokens: readonly Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (lastExclusive: number): void => {
+    if (lastExclusive <= first) return;
+    const head = tokens[first];
+    const tail = tokens[lastExclusive - 1];
+    if (!head || !tail) return;
+    sentences.push({ index: sentences.length, first, last: lastExclusive, start: head.start, end: tail.end, paragraph: head.paragraph });
+    first = lastExclusive;
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const tok = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && next.paragraph !== tok.paragraph) {
+      close(i + 1);
+      continue;
+    }
+    if (!TERMINATORS.has(tok.text) || !next) continue;
+    let j = i + 1;
+    // A closing quote glued to the terminator belongs to this sentence.
+    while (j < tokens.length && CLOSERS.has(tokens[j]!.text) && tokens[j]!.start === tokens[j - 1]!.end) j += 1;
+    const after = tokens[j];
+    if (!after) break;
+    if (after.paragraph !== tok.paragraph || startsNewSentence(after)) {
+      close(j);
+      i = j - 1;
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { ActorEntity } from './entities/actor.entity';
+import { AlertEntity } from './entities/alert.entity';
+import { ArticleEntity } from './entities/article.entity';
+import { ConsumerPositionEntity } from './entities/consumer-position.entity';
+import { MentionEntity } from './entities/mention.entity';
+import { StatementEntity } from './entities/statement.entity';
+import { SubscriptionEntity } from './entities/subscription.entity';
+import { InitialReadModels1764043200000 } from './migrations/1764043200000-InitialReadModels';
+
+export const ENTITIES = [
+  ArticleEntity,
+  ActorEntity,
+  MentionEntity,
+  StatementEntity,
+  ConsumerPositionEntity,
+  SubscriptionEntity,
+  AlertEntity,
+];
+
+/** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
+export const MIGRATIONS = [InitialReadModels1764043200000];
+
+/** A DataSource for Chronicle's database. Schema changes only ever come from migrations. */
+export function createDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'chronicle_migrations',
+    synchronize: false,
+    extra: { max: poolSize },
+  });
+}
+
+/** Applies pending migrations; returns the names of those it ran. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = await createDataSource(url, 2).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+export type AlertDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** At most one alert per subscription and statement cluster, ever: the unique key enforces it. */
+@Entity({ name: 'alerts' })
+@Unique('alerts_subscription_cluster_key', ['subscriptionId', 'clusterId'])
+export class AlertEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('uuid', { name: 'subscription_id' }) subscriptionId!: string;
+  @Column('text', { name: 'cluster_id' }) clusterId!: string;
+  @Column('text', { name: 'actor_id' }) actorId!: string;
+  @Column('text', { name: 'actor_name' }) actorName!: string;
+  @Column('text', { name: 'statement_id' }) statementId!: string;
+  @Column('text', { name: 'statement_text' }) statementText!: string;
+  @Column('text', { name: 'article_id' }) articleId!: string;
+  @Column('text', { name: 'article_url', nullable: true }) articleUrl!: string | null;
+  @Column('text', { nullable: true }) outlet!: string | null;
+  @Column('text', { default: 'pending' }) status!: AlertDeliveryStatus;
+  @Column('int', { default: 0 }) attempts!: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
+  @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt!: Date;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
+}

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Where a consumer is in a partition, written in the same transaction as the consumer's
+ * read-model changes: the database, not Kafka, is the authority on what was applied.
+ */
+@Entity({ name: 'consumer_positions' })
+export class ConsumerPositionEntity {
+  @PrimaryColumn('text') consumer!: string;
+  @PrimaryColumn('text') topic!: string;
+  @PrimaryColumn('int') partition!: number;
+  @Column('bigint', { name: 'next_offset' }) nextOffset!: string;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}

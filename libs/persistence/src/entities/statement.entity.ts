@@ -1,0 +1,21 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'statements' })
+@Index('statements_speaker_time_idx', ['speakerId', 'saidAt'])
+@Index('statements_article_idx', ['articleId'])
+export class StatementEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text', { name: 'article_id' }) articleId!: string;
+  @Column('text', { name: 'speaker_id', nullable: true }) speakerId!: string | null;
+  @Column('text', { name: 'speaker_name', nullable: true }) speakerName!: string | null;
+  @Column('text') kind!: 'direct' | 'indirect';
+  @Column('text') text!: string;
+  @Column('text', { nullable: true }) cue!: string | null;
+  @Column('int', { name: 'start_offset' }) startOffset!: number;
+  @Column('int', { name: 'end_offset' }) endOffset!: number;
+  @Column('real', { name: 'sentiment_score' }) sentimentScore!: number;
+  @Column('text', { name: 'sentiment_label' }) sentimentLabel!: string;
+  /** Same speaker + same normalised words: the quote re-run by other outlets shares it. */
+  @Column('text', { name: 'cluster_id' }) clusterId!: string;
+  @Column('timestamptz', { name: 'said_at' }) saidAt!: Date;
+}

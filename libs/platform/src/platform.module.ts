@@ -1,0 +1,20 @@
+import { ConfigModule } from '@chronicle/config';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { MetricsRegistry } from './metrics.registry';
+
+/** Health, metrics and configuration: what every Chronicle service has. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(service: string): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule.forRoot()],
+      controllers: [HealthController, MetricsController],
+      providers: [{ provide: MetricsRegistry, useValue: new MetricsRegistry(service) }],
+      exports: [MetricsRegistry],
+    };
+  }
+}

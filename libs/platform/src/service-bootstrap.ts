@@ -1,0 +1,65 @@
+import { ChronicleConfig, ConfigError, loadConfig } from '@chronicle/config';
+import { KafkaBatchServer } from '@chronicle/kafka';
+import { TopicKey } from '@chronicle/contracts';
+import { ConsoleLogger, INestApplication, LogLevel, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { MetricsRegistry } from './metrics.registry';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface ServiceOptions {
+  name: string;
+  port: (config: ChronicleConfig) => number;
+  /** For services that consume: the consumer group name (without prefix) and its topics. */
+  consumer?: { group: string; topics: TopicKey[] };
+  bodyLimitBytes?: (config: ChronicleConfig) => number;
+}
+
+function loggerFor(name: string, config: ChronicleConfig): ConsoleLogger {
+  return new ConsoleLogger(name, {
+    json: config.log.format === 'json',
+    logLevels: LEVELS.slice(0, LEVELS.indexOf(config.log.level) + 1),
+  });
+}
+
+/**
+ * Starts a Chronicle service: validated config (exits at once naming bad settings), an HTTP
+ * server for health/metrics (and the service's own routes), and, for consumers, the batch
+ * Kafka transport joined to the service's consumer group.
+ */
+export async function bootstrapService(module: Type<unknown>, options: ServiceOptions): Promise<INestApplication> {
+  let config: ChronicleConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${options.name}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger: loggerFor(options.name, config),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: options.bodyLimitBytes?.(config) ?? 1_000_000 });
+  app.enableShutdownHooks();
+  if (options.consumer) {
+    const server = new KafkaBatchServer({
+      kafka: config.kafka,
+      consumer: `${config.kafka.groupPrefix}chronicle-${options.consumer.group}`,
+      topics: options.consumer.topics,
+    });
+    const metrics = app.get(MetricsRegistry);
+    server.onBatch(({ topic, partition, events, deadLettered, lag }) => {
+      metrics.eventsConsumed.inc({ topic }, events);
+      metrics.eventsDeadLettered.inc({ topic }, deadLettered);
+      metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
+    });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port(config), '0.0.0.0');
+  return app;
+}

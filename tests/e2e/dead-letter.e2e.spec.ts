@@ -1,0 +1,97 @@
+import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
+import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { ChronicleStack, createStack } from './support/chronicle-stack';
+
+function submitted(id: string): ArticleSubmittedEvent {
+  return createEvent<ArticleSubmittedEvent>(
+    ARTICLE_SUBMITTED,
+    {
+      articleId: id,
+      url: null,
+      outlet: 'DLQ Test',
+      title: `Article ${id}`,
+      body: `"We are ready," Prime Minister Maria Lindqvist said about ${id}.`,
+      publishedAt: null,
+      language: 'en',
+      receivedAt: '2026-02-01T00:00:00.000Z',
+    },
+    { id: `event-${id}`, occurredAt: '2026-02-01T00:00:00.000Z', metadata: { correlationId: id, causationId: null } },
+  );
+}
+
+describe('dead-letter handling', () => {
+  let stack: ChronicleStack;
+  let settings: KafkaSettings;
+  const deadLetters: Array<{ reason: string; consumer: string; sourceTopic: string; value: string }> = [];
+
+  beforeAll(async () => {
+    stack = await createStack('dead-letter');
+    settings = {
+      brokers: kafkaBrokers(),
+      clientId: 'dlq-test',
+      topicPrefix: stack.topicPrefix,
+      partitions: 3,
+      replicationFactor: 1,
+      maxWaitMs: 100,
+      sessionTimeoutMs: 6000,
+    };
+    const kafka = createKafka(settings, 'test');
+    await ensureTopics(kafka, settings);
+    const publisher = new EventPublisher(kafka, settings);
+    await publisher.connect();
+    // Same key: one partition, so the poison sits between valid events in order.
+    const key = 'same-partition';
+    await publisher.publishRaw('articles', [
+      { key, value: encodeEvent(submitted('valid-1')) },
+      { key, value: 'this is not json' },
+      { key, value: JSON.stringify({ ...submitted('x'), type: 'ArticleTeleported' }) },
+      { key, value: JSON.stringify({ ...submitted('y'), data: { ...submitted('y').data, body: undefined } }) },
+      { key, value: encodeEvent(submitted('valid-2')) },
+      { key, value: encodeEvent(submitted('valid-3')) },
+    ]);
+    await publisher.disconnect();
+
+    const consumer = kafka.consumer({ groupId: `${stack.topicPrefix}dlq-reader` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: topicName(stack.topicPrefix, 'deadLetter'), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const header = (name: string) => message.headers?.[name]?.toString() ?? '';
+        deadLetters.push({
+          reason: header(DEAD_LETTER_HEADERS.reason),
+          consumer: header(DEAD_LETTER_HEADERS.consumer),
+          sourceTopic: header(DEAD_LETTER_HEADERS.sourceTopic),
+          value: message.value?.toString() ?? '',
+        });
+      },
+    });
+    await stack.cluster.start('project');
+    await waitFor(() => deadLetters.filter((d) => d.consumer.endsWith('chronicle-project')).length >= 3, { timeoutMs: 60_000 });
+    await consumer.disconnect();
+  });
+
+  afterAll(async () => {
+    await stack?.teardown();
+  });
+
+  describe('when malformed and unknown events sit between valid ones', () => {
+    it('sends each to the dead-letter topic with its reason and original bytes', () => {
+      const fromProject = deadLetters.filter((d) => d.consumer.endsWith('chronicle-project'));
+      expect(fromProject.map((d) => d.reason)).toEqual([
+        expect.stringContaining('not JSON'),
+        expect.stringContaining('unknown event type "ArticleTeleported"'),
+        expect.stringMatching(/invalid ArticleSubmitted data: body/),
+      ]);
+      expect(fromProject[0]!.value).toBe('this is not json');
+      expect(fromProject.every((d) => d.sourceTopic === topicName(stack.topicPrefix, 'articles'))).toBe(true);
+    });
+
+    it('projects every valid event around them', async () => {
+      await waitFor(async () => (await stack.query('SELECT id FROM articles')).length === 3, { timeoutMs: 30_000 });
+      const rows = await stack.query<{ id: string }>('SELECT id FROM articles ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual(['valid-1', 'valid-2', 'valid-3']);
+    });
+  });
+});

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/test-environment';
+import { ChronicleStack, createStack } from './support/chronicle-stack';
+import { WebhookReceiver } from './support/webhook-receiver';
+
+const seed = readFileSync(join(__dirname, '../fixtures/istanbul-talks.txt'), 'utf8');
+const [title, ...rest] = seed.split('\n');
+const article = { id: 'istanbul-talks', url: 'https://news.example/istanbul-talks', outlet: 'Example Wire', title, body: rest.join('\n') };
+
+interface ActorSummary { id: string; name: string; kind: string; mentionCount: number; statementCount: number }
+interface StatementView { text: string; kind: string; articleId: string; speaker: { id: string; name: string } | null; start: number; end: number; sentiment: { score: number; label: string } }
+
+describe('Chronicle pipeline', () => {
+  let stack: ChronicleStack;
+  const receiver = new WebhookReceiver();
+  let api: string;
+  let ingest: string;
+
+  const getJson = async <T>(url: string): Promise<T> => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  };
+  const findActor = async (q: string): Promise<ActorSummary | undefined> =>
+    (await getJson<{ actors: ActorSummary[] }>(`${api}/v1/actors?q=${encodeURIComponent(q)}`)).actors[0];
+  const directStatements = async (actorId: string): Promise<StatementView[]> =>
+    (await getJson<{ statements: StatementView[] }>(`${api}/v1/actors/${encodeURIComponent(actorId)}/statements`)).statements.filter(
+      (s) => s.kind === 'direct',
+    );
+  const post = (body: unknown) =>
+    fetch(`${ingest}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    stack = await createStack('seed-pipeline');
+    await Promise.all((['ingest', 'enrich', 'project', 'alert', 'api'] as const).map((name) => stack.cluster.start(name)));
+    api = stack.cluster.url('api');
+    ingest = stack.cluster.url('ingest');
+  });
+
+  afterAll(async () => {
+    await stack?.teardown();
+    await receiver.stop();
+  });
+
+  describe('when the seed article is posted with a Trump subscription in place', () => {
+    let subscription: { id: string; secret: string };
+
+    beforeAll(async () => {
+      const webhookUrl = await receiver.start();
+      const created = await fetch(`${api}/v1/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actors: ['Donald Trump'], webhookUrl }),
+      });
+      expect(created.status).toBe(201);
+      subscription = (await created.json()) as { id: string; secret: string };
+      const response = await post(article);
+      expect(response.status).toBe(202);
+      expect(await response.json()).toEqual({ ids: ['istanbul-talks'] });
+      await waitFor(async () => (await findActor('Zelenskyy'))?.statementCount, { timeoutMs: 60_000, description: 'Zelenskyy projected' });
+      await waitFor(() => receiver.received.length > 0, { timeoutMs: 30_000, description: 'webhook delivery' });
+    });
+
+    it('lists Volodymyr Zelenskyy with his five direct quotes, each attributed to him', async () => {
+      const zelenskyy = await findActor('Zelenskyy');
+      expect(zelenskyy).toMatchObject({ name: 'Volodymyr Zelenskyy', kind: 'person' });
+      const quotes = await directStatements(zelenskyy!.id);
+      expect(quotes).toHaveLength(5);
+      const texts = quotes.map((q) => q.text).join('\n');
+      for (const opening of ['Unfortunately, the Russians', 'I feel disrespected by Russia', 'There must be a strong package', 'You have to pressurize']) {
+        expect(texts).toContain(opening);
+      }
+      for (const quote of quotes) {
+        expect(quote.speaker).toEqual({ id: zelenskyy!.id, name: 'Volodymyr Zelenskyy' });
+        expect(article.body.slice(quote.start, quote.end)).toBe(quote.text);
+      }
+    });
+
+    it('lists Donald Trump with his one direct quote', async () => {
+      const trump = await findActor('Trump');
+      expect(trump).toMatchObject({ name: 'Donald Trump', kind: 'person' });
+      const quotes = await directStatements(trump!.id);
+      expect(quotes.map((q) => q.text)).toEqual([expect.stringContaining("Nothing's going to happen until Putin and I get together")]);
+    });
+
+    it('returns the article with its actors and statements', async () => {
+      const view = await getJson<{ id: string; title: string; actors: Array<{ name: string }>; statements: StatementView[] }>(
+        `${api}/v1/articles/istanbul-talks`,
+      );
+      expect(view.title).toBe(title);
+      expect(view.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']));
+      expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(6);
+    });
+
+    it('delivers exactly one signed webhook, for the Trump quote', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(receiver.received).toHaveLength(1);
+      const [delivery] = receiver.received;
+      expect(delivery!.json).toMatchObject({
+        subscriptionId: subscription.id,
+        actor: { name: 'Donald Trump' },
+        article: { id: 'istanbul-talks', url: article.url },
+      });
+      expect((delivery!.json.statement as { text: string }).text).toContain("Nothing's going to happen until Putin and I get together");
+      expect(delivery!.headers['idempotency-key']).toBe(delivery!.json.alertId);
+      const { createHmac } = await import('node:crypto');
+      const expected = createHmac('sha256', subscription.secret)
+        .update(`${delivery!.headers['x-chronicle-timestamp']}.${delivery!.body}`)
+        .digest('hex');
+      expect(delivery!.headers['x-chronicle-signature']).toBe(`sha256=${expected}`);
+    });
+
+    describe('when the same article is posted again', () => {
+      it('changes no counts and sends no second webhook', async () => {
+        const before = await stack.query('SELECT id, mention_count, article_count, statement_count FROM actors ORDER BY id');
+        const statementsBefore = await stack.query('SELECT count(*)::int AS n FROM statements');
+        const [{ analyzed_at: firstAnalysis }] = await stack.query<{ analyzed_at: Date }>(
+          "SELECT analyzed_at FROM articles WHERE id = 'istanbul-talks'",
+        );
+        expect((await post(article)).status).toBe(202);
+        await waitFor(
+          async () => {
+            const [row] = await stack.query<{ analyzed_at: Date }>("SELECT analyzed_at FROM articles WHERE id = 'istanbul-talks'");
+            return row!.analyzed_at.getTime() !== firstAnalysis.getTime();
+          },
+          { timeoutMs: 60_000, description: 'second analysis projected' },
+        );
+        await waitFor(
+          async () => {
+            const [{ n }] = await stack.query<{ n: string }>(
+              "SELECT COALESCE(SUM(next_offset), 0)::text AS n FROM consumer_positions WHERE consumer LIKE '%chronicle-alert'",
+            );
+            return Number(n) >= 2;
+          },
+          { timeoutMs: 30_000, description: 'alert service consumed both analyses' },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(await stack.query('SELECT id, mention_count, article_count, statement_count FROM actors ORDER BY id')).toEqual(before);
+        expect(await stack.query('SELECT count(*)::int AS n FROM statements')).toEqual(statementsBefore);
+        expect(receiver.received).toHaveLength(1);
+      });
+    });
+  });
+
+  describe('when invalid input is posted', () => {
+    it('answers 400 listing every problem', async () => {
+      const response = await post({ title: 42, body: '', extra: true });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { problems: Array<{ path: string }> };
+      expect(body.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['title', 'body']));
+    });
+
+    it('answers 413 for an oversized body', async () => {
+      const response = await post({ title: 't', body: 'x'.repeat(9_000_000) });
+      expect(response.status).toBe(413);
+    });
+  });
+});

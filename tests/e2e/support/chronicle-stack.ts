@@ -1,0 +1,52 @@
+import { runMigrations } from '@chronicle/persistence';
+import { Client } from 'pg';
+import { createTestDatabase, dropTestDatabase, kafkaBrokers, uniqueTopicPrefix } from '../../support/test-environment';
+import { ChronicleCluster } from './chronicle-cluster';
+
+/** A migrated database, a topic prefix and a cluster of services, private to one test file. */
+export interface ChronicleStack {
+  cluster: ChronicleCluster;
+  databaseUrl: string;
+  topicPrefix: string;
+  env: Record<string, string>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  teardown(): Promise<void>;
+}
+
+/** Environment every service of a test stack gets. */
+export function stackEnvironment(databaseUrl: string, topicPrefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    CHRONICLE_ENV: 'test',
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    DATABASE_URL: databaseUrl,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    KAFKA_PARTITIONS: '3',
+    CONSUMER_SESSION_TIMEOUT_MS: '6000',
+    LOG_LEVEL: 'warn',
+    WEBHOOK_RETRY_BASE_MS: '100',
+    ALERT_DELIVERY_POLL_MS: '100',
+    ...extra,
+  };
+}
+
+export async function createStack(name: string, extra: Record<string, string> = {}): Promise<ChronicleStack> {
+  const databaseUrl = await createTestDatabase(name);
+  await runMigrations(databaseUrl);
+  const topicPrefix = uniqueTopicPrefix(name);
+  const env = stackEnvironment(databaseUrl, topicPrefix, extra);
+  const cluster = new ChronicleCluster(`${name}-${topicPrefix}`, env);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  return {
+    cluster,
+    databaseUrl,
+    topicPrefix,
+    env,
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    teardown: async () => {
+      await cluster.stopAll();
+      await client.end();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
