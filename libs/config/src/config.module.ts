@@ -8,10 +8,11 @@ export const CHRONICLE_CONFIG = Symbol('CHRONICLE_CONFIG');
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot(config: ChronicleConfig = loadConfig()) {
+  /** Loads lazily (at injection, not import) so the bootstrap can report bad settings first. */
+  static forRoot(config?: ChronicleConfig) {
     return {
       module: ConfigModule,
-      providers: [{ provide: CHRONICLE_CONFIG, useValue: config }],
+      providers: [{ provide: CHRONICLE_CONFIG, useFactory: () => config ?? loadConfig() }],
       exports: [CHRONICLE_CONFIG],
     };
   }

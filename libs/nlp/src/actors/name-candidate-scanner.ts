@@ -1,0 +1,202 @@
+import type { ArticleDocument } from '../text/article-document';
+import { registryByKey, registryBySurname, type Gender, type RegistryEntry } from '../lexicon/actor-registry';
+import { givenNameGender } from '../lexicon/given-names';
+import { isDemonym, isPlaceSuffix, placeByKey, type PlaceEntry } from '../lexicon/gazetteer';
+import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
+import {
+  COMMON_WORDS,
+  GENDERED_TITLES,
+  HONORIFICS,
+  MONTHS_AND_DAYS,
+  NAME_CONNECTORS,
+  NON_ORG_ACRONYMS,
+  ORG_HEAD_WORDS,
+  ORG_WORDS,
+  ROLE_MODIFIERS,
+  TITLE_WORDS,
+  VERB_PADDING,
+} from '../lexicon/word-lists';
+import { nameKey, possessiveBaseLength } from '../text/name-normalizer';
+import { parseLeadingRole, parseRoleBefore } from './role-parser';
+import type { Span } from './actor-model';
+
+export type CandidateClass = 'registry' | 'organization' | 'person' | 'place' | 'acronym' | 'unknown';
+
+/** A capitalised name sequence with everything known about it locally. */
+export interface NameCandidate {
+  cls: CandidateClass;
+  first: number;
+  last: number;
+  lead: number;
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  words: string[];
+  possessive: boolean;
+  inQuote: boolean;
+  role?: Span;
+  gender: Gender;
+  /** Title, honorific or given name seen: good evidence of a person. */
+  personCue: boolean;
+  /** Finite speech verb right after the name, or "said" right before it. */
+  speech?: SpeechVerb;
+  registry?: RegistryEntry;
+  place?: PlaceEntry;
+}
+
+const ACRONYM_RE = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u;
+const HYPHEN_CAPS_RE = /^\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)+$/u;
+const SENTENCE_ADVERB_RE = /(?:ly|ing)$/;
+const PRONOUN_I = new Set(['i', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
+
+/** Capitalised words that can be dropped from the front of a sentence-initial sequence. */
+function isDroppableOpener(lower: string): boolean {
+  return (COMMON_WORDS.has(lower) && !ROLE_MODIFIERS.has(lower) && !TITLE_WORDS.has(lower)) || SENTENCE_ADVERB_RE.test(lower);
+}
+
+function bare(lower: string): string {
+  return lower.slice(0, possessiveBaseLength(lower));
+}
+
+/** Extent [i, j) of the capitalised run starting at token i (connectors like "of", "von der" included). */
+function runEnd(doc: ArticleDocument, i: number): number {
+  const { tokens, sentenceOf, quoteOf, masked } = doc;
+  let j = i + 1;
+  while (j < tokens.length) {
+    const u = tokens[j]!;
+    const prev = tokens[j - 1]!;
+    if (sentenceOf[j] !== sentenceOf[i] || quoteOf[j] !== quoteOf[i] || masked[j] || u.start - prev.end > 1) break;
+    if (possessiveBaseLength(prev.text) !== prev.text.length && !(u.isCap && (TITLE_WORDS.has(u.lower) || ROLE_MODIFIERS.has(u.lower)))) break;
+    if (u.isCap) {
+      j += 1;
+    } else if ((NAME_CONNECTORS.has(u.lower) || u.text === '&') && tokens[j + 1]?.isCap && tokens[j + 1]!.start - u.end <= 1) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+function speechAfter(doc: ArticleDocument, last: number): SpeechVerb | undefined {
+  const { tokens, sentenceOf } = doc;
+  for (let k = last, pad = 0; k < tokens.length && pad <= 3 && sentenceOf[k] === sentenceOf[last - 1]; k += 1) {
+    const t = tokens[k]!;
+    if (VERB_PADDING.has(t.lower)) {
+      pad += 1;
+      continue;
+    }
+    const verb = speechVerb(t.lower);
+    return verb && (verb.form === 'past' || verb.form === 'third') ? verb : undefined;
+  }
+  return undefined;
+}
+
+function saidBefore(doc: ArticleDocument, lead: number): SpeechVerb | undefined {
+  const prev = doc.tokens[lead - 1];
+  if (!prev) return undefined;
+  const verb = speechVerb(prev.lower);
+  if (!verb || (verb.form !== 'past' && verb.form !== 'third')) return undefined;
+  const before = doc.tokens[lead - 2];
+  return before && (before.text === ',' || doc.quoteOf[lead - 2] !== -1) ? verb : undefined;
+}
+
+/**
+ * Finds every capitalised name sequence and classifies it from local evidence only (lexicons, titles, the
+ * words around it). Linking mentions into actors happens later, in the actor folder.
+ */
+export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
+  const { tokens, masked, quoteOf, initial } = doc;
+  const out: NameCandidate[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (!t.isCap || masked[i]) continue;
+    const j = runEnd(doc, i);
+    const candidate = classify(doc, i, j);
+    if (candidate) out.push(candidate);
+    i = j - 1;
+  }
+  return out;
+
+  function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
+    const lead = parseLeadingRole(d, runFirst, runLast);
+    let first = lead.nameFirst;
+    const last = runLast;
+    let gender: Gender = 'u';
+    let personCue = lead.hasTitle;
+    for (let k = lead.roleFirst; k < lead.nameFirst; k += 1) {
+      const lower = tokens[k]!.lower;
+      const g = HONORIFICS.get(lower) ?? GENDERED_TITLES.get(lower);
+      if (g && g !== 'u') gender = g;
+    }
+    // Sentence-initial adverbs and conjunctions ("However", "Unfortunately") are not part of a name.
+    while (first < last && initial[first] === 1 && !lead.hasTitle && isDroppableOpener(bare(tokens[first]!.lower))) first += 1;
+    while (first < last && MONTHS_AND_DAYS.has(tokens[first]!.lower)) first += 1;
+    if (first >= last) return null;
+    const lastTok = tokens[last - 1]!;
+    const baseLen = possessiveBaseLength(lastTok.text);
+    const possessive = baseLen !== lastTok.text.length;
+    const start = tokens[first]!.start;
+    const end = lastTok.start + baseLen;
+    const text = d.body.slice(start, end);
+    const key = nameKey(text);
+    const words = key.split(' ');
+    const inQuote = quoteOf[first] !== -1;
+    const firstLower = tokens[first]!.lower;
+    const lastLower = bare(lastTok.lower);
+
+    let role: Span | undefined;
+    const roleSpan = parseRoleBefore(d, lead.roleFirst - 1, !lead.hasTitle);
+    const roleFirstTok = roleSpan ? roleSpan.first : lead.hasTitle ? lead.roleFirst : -1;
+    const roleLastTok = lead.hasTitle ? lead.nameFirst : roleSpan ? roleSpan.last : -1;
+    if (roleFirstTok >= 0 && roleLastTok > roleFirstTok) {
+      const rs = tokens[roleFirstTok]!.start;
+      const re = tokens[roleLastTok - 1]!.end;
+      role = { start: rs, end: re, text: d.body.slice(rs, re) };
+      personCue = true;
+    }
+    const base: NameCandidate = {
+      cls: 'unknown',
+      first,
+      last,
+      lead: roleFirstTok >= 0 ? Math.min(roleFirstTok, first) : lead.roleFirst,
+      start,
+      end,
+      text,
+      key,
+      words,
+      possessive,
+      inQuote,
+      role,
+      gender,
+      personCue,
+      speech: speechAfter(d, last) ?? saidBefore(d, lead.roleFirst),
+    };
+
+    const registry = registryByKey(key) ?? (words.length > 1 ? registryBySurname(words[0]!, words.slice(1).join(' ')) : undefined);
+    if (registry) return { ...base, cls: 'registry', registry };
+    if (ORG_WORDS.has(lastLower) || (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of')) {
+      return words.length > 1 || !COMMON_WORDS.has(lastLower) ? { ...base, cls: 'organization', role: undefined } : null;
+    }
+    const place = placeByKey(key);
+    if (place) return { ...base, cls: 'place', place };
+    if (words.length > 1 && isPlaceSuffix(lastLower)) return { ...base, cls: 'place', place: { name: text, capital: false } };
+    if (words.length === 1) {
+      const only = words[0]!;
+      if (isDemonym(only) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only)) return null;
+      if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
+      if (ACRONYM_RE.test(tokens[first]!.text) && !NON_ORG_ACRONYMS.has(only.replace(/ /g, ''))) return { ...base, cls: 'acronym' };
+      if (HYPHEN_CAPS_RE.test(tokens[first]!.text) && !givenNameGender(only)) return { ...base, cls: 'unknown' };
+    } else {
+      if (words.every((w) => COMMON_WORDS.has(w) || isDemonym(w))) return null;
+      const g = givenNameGender(words[0]!);
+      if (g) {
+        if (gender === 'u') gender = g;
+        return { ...base, gender, cls: 'person', personCue: true };
+      }
+    }
+    if (personCue) return { ...base, cls: 'person' };
+    return base;
+  }
+}

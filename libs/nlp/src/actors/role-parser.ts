@@ -1,0 +1,97 @@
+import type { ArticleDocument } from '../text/article-document';
+import { isDemonym, placeByKey } from '../lexicon/gazetteer';
+import {
+  DETERMINERS,
+  HONORIFICS,
+  ROLE_MODIFIERS,
+  TITLE_DEPARTMENT_WORDS,
+  TITLE_WORDS,
+} from '../lexicon/word-lists';
+import { nameKey } from '../text/name-normalizer';
+
+const POSSESSIVE_RE = /['’]s$/;
+const DIGITS_RE = /^\p{N}+$/u;
+
+/** Where a title in front of a capitalised sequence ends, and where the name proper begins. */
+export interface LeadingRole {
+  /** Token index where the role starts (after any determiner). */
+  roleFirst: number;
+  /** Token index where the name starts. */
+  nameFirst: number;
+  hasTitle: boolean;
+}
+
+function isRoleWord(lower: string): boolean {
+  const bare = lower.replace(POSSESSIVE_RE, '');
+  return ROLE_MODIFIERS.has(bare) || isDemonym(nameKey(bare)) || placeByKey(nameKey(bare)) !== undefined;
+}
+
+/**
+ * Splits "Ukrainian President Volodymyr Zelenskyy" / "Secretary of State Marco Rubio" / "Russia's Foreign Minister
+ * Sergey Lavrov" into role words and name. Leaves at least one token for the name.
+ */
+export function parseLeadingRole(doc: ArticleDocument, first: number, last: number): LeadingRole {
+  const { tokens } = doc;
+  let k = first;
+  if (k < last - 1 && DETERMINERS.has(tokens[k]!.lower)) k += 1;
+  const roleFirst = k;
+  let nameFirst = roleFirst;
+  let hasTitle = false;
+  while (k < last - 1) {
+    const lower = tokens[k]!.lower;
+    if (TITLE_WORDS.has(lower) || HONORIFICS.has(lower)) {
+      k += 1;
+      if (tokens[k]?.lower === 'of') {
+        let m = k + 1;
+        while (m < last - 1 && (TITLE_DEPARTMENT_WORDS.has(tokens[m]!.lower) || placeByKey(nameKey(tokens[m]!.text)))) m += 1;
+        if (m > k + 1) k = m;
+      }
+      hasTitle = true;
+      nameFirst = k;
+    } else if (isRoleWord(lower)) {
+      k += 1;
+    } else {
+      break;
+    }
+  }
+  if (!hasTitle) nameFirst = roleFirst;
+  return { roleFirst, nameFirst, hasTitle };
+}
+
+/**
+ * Extends a role leftwards over lower-case role words ("former", "defense minister", "Trump's special envoy,",
+ * "UFCW Local 832 president"). Returns the first token of the role, or -1 when nothing precedes.
+ * `requireTitle` is true when no title was found inside the capitalised sequence itself.
+ */
+export function parseRoleBefore(doc: ArticleDocument, before: number, requireTitle: boolean): { first: number; last: number } | null {
+  const { tokens, sentenceOf } = doc;
+  if (before < 0) return null;
+  const sentence = sentenceOf[before + 1] ?? sentenceOf[before]!;
+  let k = before;
+  let last = before + 1;
+  if (requireTitle) {
+    // Appositive order: "Trump's special envoy, Steve Witkoff".
+    if (tokens[k]?.text === ',' && k > 0 && TITLE_WORDS.has(tokens[k - 1]!.lower)) {
+      k -= 1;
+      last = k + 1;
+    }
+    const head = tokens[k];
+    if (!head || sentenceOf[k] !== sentence || head.isCap || !TITLE_WORDS.has(head.lower)) return null;
+    k -= 1;
+  }
+  const limit = Math.max(0, before - 7);
+  while (k >= limit && sentenceOf[k] === sentence) {
+    const t = tokens[k]!;
+    if (!t.isWord) break;
+    const lower = t.lower;
+    const ok =
+      (!t.isCap && (ROLE_MODIFIERS.has(lower) || TITLE_WORDS.has(lower))) ||
+      isDemonym(nameKey(t.text)) ||
+      (requireTitle && (t.isCap || DIGITS_RE.test(t.text)) && !DETERMINERS.has(lower));
+    if (!ok) break;
+    k -= 1;
+  }
+  const firstRole = k + 1;
+  if (firstRole >= last) return null;
+  return { first: firstRole, last };
+}
