@@ -67,10 +67,20 @@ function runEnd(doc: ArticleDocument, i: number): number {
     const u = tokens[j]!;
     const prev = tokens[j - 1]!;
     if (sentenceOf[j] !== sentenceOf[i] || quoteOf[j] !== quoteOf[i] || masked[j] || u.start - prev.end > 1) break;
-    if (possessiveBaseLength(prev.text) !== prev.text.length && !(u.isCap && (TITLE_WORDS.has(u.lower) || ROLE_MODIFIERS.has(u.lower)))) break;
+    // A possessive ends the name: "Russia's Defence Ministry" is a place and an organisation.
+    if (possessiveBaseLength(prev.text) !== prev.text.length) break;
     if (u.isCap) {
       j += 1;
-    } else if ((NAME_CONNECTORS.has(u.lower) || u.text === '&') && tokens[j + 1]?.isCap && tokens[j + 1]!.start - u.end <= 1) {
+    } else if (
+      (NAME_CONNECTORS.has(u.lower) || u.text === '&') &&
+      tokens[j + 1]?.isCap &&
+      tokens[j + 1]!.start - u.end <= 1 &&
+      // "Susannah Streeter of Hargreaves Lansdown" is two names; "Bank of England", "Secretary of State" are one.
+      (u.lower !== 'of' ||
+        ORG_HEAD_WORDS.has(tokens[j - 1]!.lower) ||
+        TITLE_WORDS.has(tokens[j - 1]!.lower) ||
+        ORG_WORDS.has(tokens[j - 1]!.lower))
+    ) {
       j += 2;
     } else {
       break;
@@ -120,8 +130,12 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   return out;
 
   function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
-    const lead = parseLeadingRole(d, runFirst, runLast);
-    let first = lead.nameFirst;
+    const runTail = bare(tokens[runLast - 1]!.lower);
+    const wholeRunIsOrg =
+      ORG_WORDS.has(runTail) || (ORG_HEAD_WORDS.has(tokens[runFirst]!.lower) && tokens[runFirst + 1]?.lower === 'of');
+    const parsed = parseLeadingRole(d, runFirst, runLast);
+    const lead = wholeRunIsOrg ? { ...parsed, nameFirst: parsed.roleFirst, hasTitle: false } : parsed;
+    let first = lead.hasTitle || wholeRunIsOrg ? lead.nameFirst : lead.adjectivesEnd;
     const last = runLast;
     let gender: Gender = 'u';
     let personCue = lead.hasTitle;
@@ -160,7 +174,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       cls: 'unknown',
       first,
       last,
-      lead: roleFirstTok >= 0 ? Math.min(roleFirstTok, first) : lead.roleFirst,
+      lead: roleSpan ? roleSpan.first : runFirst,
       start,
       end,
       text,
@@ -174,20 +188,41 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       speech: speechAfter(d, last) ?? saidBefore(d, lead.roleFirst),
     };
 
-    const registry = registryByKey(key) ?? (words.length > 1 ? registryBySurname(words[0]!, words.slice(1).join(' ')) : undefined);
+    const registry =
+      registryByKey(key) ?? (words.length > 1 ? registryBySurname(words[0]!, words.slice(1).join(' ')) : undefined);
     if (registry) return { ...base, cls: 'registry', registry };
     if (ORG_WORDS.has(lastLower) || (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of')) {
-      return words.length > 1 || !COMMON_WORDS.has(lastLower) ? { ...base, cls: 'organization', role: undefined } : null;
+      if (words.length === 1 && COMMON_WORDS.has(lastLower)) return null;
+      const owner = tokens[first]!;
+      // "Russia's Defence Ministry": the possessive country is context, not part of the organisation's name.
+      if (last - first > 1 && possessiveBaseLength(owner.text) !== owner.text.length) {
+        const orgStart = tokens[first + 1]!.start;
+        const orgText = d.body.slice(orgStart, end);
+        return {
+          ...base,
+          cls: 'organization',
+          role: undefined,
+          first: first + 1,
+          start: orgStart,
+          text: orgText,
+          key: nameKey(orgText),
+          words: nameKey(orgText).split(' '),
+        };
+      }
+      return { ...base, cls: 'organization', role: undefined };
     }
     const place = placeByKey(key);
     if (place) return { ...base, cls: 'place', place };
     if (words.length > 1 && isPlaceSuffix(lastLower)) return { ...base, cls: 'place', place: { name: text, capital: false } };
-    if (words.length === 1) {
+    if (last - first === 1 && words.length === 1) {
       const only = words[0]!;
       if (isDemonym(only) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only)) return null;
       if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
-      if (ACRONYM_RE.test(tokens[first]!.text) && !NON_ORG_ACRONYMS.has(only.replace(/ /g, ''))) return { ...base, cls: 'acronym' };
-      if (HYPHEN_CAPS_RE.test(tokens[first]!.text) && !givenNameGender(only)) return { ...base, cls: 'unknown' };
+      if (ACRONYM_RE.test(tokens[first]!.text) && !NON_ORG_ACRONYMS.has(only.replace(/ /g, '')))
+        return { ...base, cls: 'acronym' };
+    } else if (HYPHEN_CAPS_RE.test(tokens[first]!.text) && last - first === 1) {
+      // "Trump-Putin encounter": the folder may split it into known actors.
+      return base;
     } else {
       if (words.every((w) => COMMON_WORDS.has(w) || isDemonym(w))) return null;
       const g = givenNameGender(words[0]!);

@@ -1,12 +1,6 @@
 import type { ArticleDocument } from '../text/article-document';
 import { isDemonym, placeByKey } from '../lexicon/gazetteer';
-import {
-  DETERMINERS,
-  HONORIFICS,
-  ROLE_MODIFIERS,
-  TITLE_DEPARTMENT_WORDS,
-  TITLE_WORDS,
-} from '../lexicon/word-lists';
+import { DETERMINERS, HONORIFICS, ROLE_MODIFIERS, TITLE_DEPARTMENT_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
 
 const POSSESSIVE_RE = /['’]s$/;
@@ -19,6 +13,8 @@ export interface LeadingRole {
   /** Token index where the name starts. */
   nameFirst: number;
   hasTitle: boolean;
+  /** End of leading nationality/role adjectives when there is no title (they are not part of the name). */
+  adjectivesEnd: number;
 }
 
 function isRoleWord(lower: string): boolean {
@@ -32,30 +28,29 @@ function isRoleWord(lower: string): boolean {
  */
 export function parseLeadingRole(doc: ArticleDocument, first: number, last: number): LeadingRole {
   const { tokens } = doc;
-  let k = first;
-  if (k < last - 1 && DETERMINERS.has(tokens[k]!.lower)) k += 1;
-  const roleFirst = k;
-  let nameFirst = roleFirst;
-  let hasTitle = false;
-  while (k < last - 1) {
+  let roleFirst = first;
+  if (roleFirst < last - 1 && DETERMINERS.has(tokens[roleFirst]!.lower)) roleFirst += 1;
+  // The role ends at the last title word that still leaves a name after it, so organisation words in front
+  // ("Senate Majority Leader", "European Commission spokeswoman") stay in the role.
+  let nameFirst = -1;
+  for (let k = roleFirst; k < last - 1; k += 1) {
     const lower = tokens[k]!.lower;
-    if (TITLE_WORDS.has(lower) || HONORIFICS.has(lower)) {
-      k += 1;
-      if (tokens[k]?.lower === 'of') {
-        let m = k + 1;
-        while (m < last - 1 && (TITLE_DEPARTMENT_WORDS.has(tokens[m]!.lower) || placeByKey(nameKey(tokens[m]!.text)))) m += 1;
-        if (m > k + 1) k = m;
-      }
-      hasTitle = true;
-      nameFirst = k;
-    } else if (isRoleWord(lower)) {
-      k += 1;
-    } else {
-      break;
+    if (!TITLE_WORDS.has(lower) && !HONORIFICS.has(lower)) continue;
+    let end = k + 1;
+    if (tokens[end]?.lower === 'of') {
+      let m = end + 1;
+      while (m < last - 1 && (TITLE_DEPARTMENT_WORDS.has(tokens[m]!.lower) || placeByKey(nameKey(tokens[m]!.text)))) m += 1;
+      if (m > end + 1) end = m;
     }
+    if (end < last) nameFirst = end;
   }
-  if (!hasTitle) nameFirst = roleFirst;
-  return { roleFirst, nameFirst, hasTitle };
+  if (nameFirst === -1) {
+    // No title: only nationality or role adjectives can be peeled off ("Russian", "Former").
+    let k = roleFirst;
+    while (k < last - 1 && isRoleWord(tokens[k]!.lower) && !TITLE_WORDS.has(tokens[k]!.lower)) k += 1;
+    return { roleFirst, nameFirst: roleFirst, hasTitle: false, adjectivesEnd: k };
+  }
+  return { roleFirst, nameFirst, hasTitle: true, adjectivesEnd: nameFirst };
 }
 
 /**
@@ -63,7 +58,11 @@ export function parseLeadingRole(doc: ArticleDocument, first: number, last: numb
  * "UFCW Local 832 president"). Returns the first token of the role, or -1 when nothing precedes.
  * `requireTitle` is true when no title was found inside the capitalised sequence itself.
  */
-export function parseRoleBefore(doc: ArticleDocument, before: number, requireTitle: boolean): { first: number; last: number } | null {
+export function parseRoleBefore(
+  doc: ArticleDocument,
+  before: number,
+  requireTitle: boolean,
+): { first: number; last: number } | null {
   const { tokens, sentenceOf } = doc;
   if (before < 0) return null;
   const sentence = sentenceOf[before + 1] ?? sentenceOf[before]!;
@@ -87,6 +86,7 @@ export function parseRoleBefore(doc: ArticleDocument, before: number, requireTit
     const ok =
       (!t.isCap && (ROLE_MODIFIERS.has(lower) || TITLE_WORDS.has(lower))) ||
       isDemonym(nameKey(t.text)) ||
+      (t.isCap && POSSESSIVE_RE.test(t.text) && placeByKey(nameKey(t.text)) !== undefined) ||
       (requireTitle && (t.isCap || DIGITS_RE.test(t.text)) && !DETERMINERS.has(lower));
     if (!ok) break;
     k -= 1;

@@ -4,7 +4,11 @@ import type { Gender } from './actor-registry';
 
 const genders = new Map<string, Gender>();
 
-for (const [gender, list] of [['m', data.m], ['f', data.f], ['u', data.u]] as const) {
+for (const [gender, list] of [
+  ['m', data.m],
+  ['f', data.f],
+  ['u', data.u],
+] as const) {
   for (const name of list.split(/\s+/)) {
     if (!name) continue;
     const key = nameKey(name);

@@ -81,16 +81,43 @@ environment culture digital industry development internal external information
 
 /** Courtesy titles: always a person cue; some also carry gender. */
 export const HONORIFICS: ReadonlyMap<string, 'm' | 'f' | 'u'> = new Map([
-  ['mr', 'm'], ['mr.', 'm'], ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'],
-  ['dr', 'u'], ['dr.', 'u'], ['prof', 'u'], ['prof.', 'u'], ['sir', 'm'], ['dame', 'f'], ['lord', 'm'],
-  ['lady', 'f'], ['mx', 'u'], ['mx.', 'u'],
+  ['mr', 'm'],
+  ['mr.', 'm'],
+  ['mrs', 'f'],
+  ['mrs.', 'f'],
+  ['ms', 'f'],
+  ['ms.', 'f'],
+  ['miss', 'f'],
+  ['dr', 'u'],
+  ['dr.', 'u'],
+  ['prof', 'u'],
+  ['prof.', 'u'],
+  ['sir', 'm'],
+  ['dame', 'f'],
+  ['lord', 'm'],
+  ['lady', 'f'],
+  ['mx', 'u'],
+  ['mx.', 'u'],
 ]);
 
 /** Titles that carry gender. */
 export const GENDERED_TITLES: ReadonlyMap<string, 'm' | 'f'> = new Map([
-  ['king', 'm'], ['queen', 'f'], ['prince', 'm'], ['princess', 'f'], ['emperor', 'm'], ['empress', 'f'],
-  ['spokesman', 'm'], ['spokeswoman', 'f'], ['chairman', 'm'], ['chairwoman', 'f'], ['congressman', 'm'],
-  ['congresswoman', 'f'], ['sultan', 'm'], ['sheikh', 'm'], ['pope', 'm'], ['rabbi', 'u' as 'm'],
+  ['king', 'm'],
+  ['queen', 'f'],
+  ['prince', 'm'],
+  ['princess', 'f'],
+  ['emperor', 'm'],
+  ['empress', 'f'],
+  ['spokesman', 'm'],
+  ['spokeswoman', 'f'],
+  ['chairman', 'm'],
+  ['chairwoman', 'f'],
+  ['congressman', 'm'],
+  ['congresswoman', 'f'],
+  ['sultan', 'm'],
+  ['sheikh', 'm'],
+  ['pope', 'm'],
+  ['rabbi', 'u' as 'm'],
 ]);
 
 /** Last words that make a capitalised sequence an organisation. */
@@ -103,6 +130,8 @@ parliament assembly senate congress cabinet federation alliance coalition front 
 services airlines airways motors systems technologies labs laboratories media broadcasting television radio
 channel club league board trust church brigade battalion regiment command staff committee secretariat
 directorate federal reserve exchange chamber society network studios partners capital ventures
+electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
+insurance industries enterprises brands solutions software robotics semiconductor semiconductors
 `);
 
 /** Head words that make "<Head> of <X>" an organisation ("Ministry of Defence", "Bank of England"). */
@@ -152,6 +181,18 @@ also further even recently previously reportedly later earlier again then repeat
 once never often separately quickly firmly flatly strongly clearly simply just still now has had have will would
 could may might can shall should did does do is was were are be been being not also subsequently initially
 openly bluntly angrily calmly
+`);
+
+/** Nouns of a statement's occasion: "said in a statement", "told in an interview". */
+export const OCCASION_NOUNS = wordSet(`
+statement interview post letter speech address briefing tweet video note memo message call conference
+broadcast podcast op-ed column filing report release
+`);
+
+/** Words after "on"/"late"/"early" that make a time adverbial: "said on Thursday", "said late Sunday". */
+export const TIME_WORDS = wordSet(`
+monday tuesday wednesday thursday friday saturday sunday today yesterday tuesday's morning evening night
+afternoon weekend
 `);
 
 export const BE_FORMS = wordSet('is was were are be been being am');

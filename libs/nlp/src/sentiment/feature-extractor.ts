@@ -282,11 +282,15 @@ export function extractFeatures(
     if (p !== 0) {
       push(mix(T_LEX_WORD_SIDE, p > 0 ? 1 : 2, (left ? 0 : 8) + b), 1);
       if (d <= WINDOW) {
-        if (left) p > 0 ? (wPosL += p) : (wNegL -= p);
-        else p > 0 ? (wPosR += p) : (wNegR -= p);
+        if (left && p > 0) wPosL += p;
+        else if (left) wNegL -= p;
+        else if (p > 0) wPosR += p;
+        else wNegR -= p;
       }
-      if (inClause) p > 0 ? (cPos += p) : (cNeg -= p);
-      if (inQuote[i] && !targetQuoted) p > 0 ? (qPos += p) : (qNeg -= p);
+      if (inClause && p > 0) cPos += p;
+      else if (inClause) cNeg -= p;
+      if (inQuote[i] && !targetQuoted && p > 0) qPos += p;
+      else if (inQuote[i] && !targetQuoted) qNeg -= p;
     }
   }
   lexFeatures("wl", wPosL, wNegL);

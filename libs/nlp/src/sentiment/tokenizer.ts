@@ -9,7 +9,7 @@ export interface Token {
 // Words (with inner apostrophes/hyphens), numbers, and single punctuation marks. Punctuation is kept because quotes,
 // colons and commas delimit clauses and quoted speech, which matter for whom a sentiment word is about.
 const TOKEN_RE =
-  /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[“”"«»„‘’'.,;:!?()—–-]/gu;
+  /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"«»„‘’'.,;:!?()—–-]/gu;
 
 /**
  * Splits text into tokens with offsets. Deterministic and allocation-light: one array of small objects per call.

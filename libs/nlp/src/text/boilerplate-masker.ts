@@ -4,7 +4,8 @@ import type { Token } from './token-scanner';
 export type CharRange = readonly [number, number];
 
 // "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "WASHINGTON — "
-const DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M} .'’-]{1,40})?\s*(?:\([\p{L} .&/-]{1,30}\))?\s*[—–-]{1,2}\s/u;
+const DATELINE_RE =
+  /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M} .'’-]{1,40})?\s*(?:\([\p{L} .&/-]{1,30}\))?\s*[—–-]{1,2}\s/u;
 const CREDIT_RES: readonly RegExp[] = [
   /\([^()\n]{0,60}?\b(?:Photo|Photograph|Image|Credit|Pictured|File)\b[^()\n]{0,100}\)/giu,
   /^(?:Photo|Photograph|Image|Credit|Pictured)s?\s*(?:by|:)[^\n]*$/gimu,

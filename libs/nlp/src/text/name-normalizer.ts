@@ -1,7 +1,23 @@
 /** Letters that NFD does not decompose but that writers routinely replace with plain ASCII. */
 const EXTRA_FOLDS: Readonly<Record<string, string>> = {
-  ı: 'i', İ: 'I', ø: 'o', Ø: 'O', ß: 'ss', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE',
-  þ: 'th', ð: 'd', '’': "'", '‘': "'", ʼ: "'",
+  ı: 'i',
+  İ: 'I',
+  ø: 'o',
+  Ø: 'O',
+  ß: 'ss',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  ð: 'd',
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
 };
 const EXTRA_FOLD_RE = /[ıİøØßđĐłŁæÆœŒþð’‘ʼ]/g;
 const MARKS_RE = /\p{M}+/gu;

@@ -31,7 +31,14 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
     const head = tokens[first];
     const tail = tokens[lastExclusive - 1];
     if (!head || !tail) return;
-    sentences.push({ index: sentences.length, first, last: lastExclusive, start: head.start, end: tail.end, paragraph: head.paragraph });
+    sentences.push({
+      index: sentences.length,
+      first,
+      last: lastExclusive,
+      start: head.start,
+      end: tail.end,
+      paragraph: head.paragraph,
+    });
     first = lastExclusive;
   };
   for (let i = 0; i < tokens.length; i += 1) {

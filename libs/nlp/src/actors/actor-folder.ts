@@ -1,0 +1,207 @@
+import type { ActorKind } from '../analysis.types';
+import type { Gender } from '../lexicon/actor-registry';
+import { registryByKey } from '../lexicon/actor-registry';
+import { givenNameGender } from '../lexicon/given-names';
+import { COMMON_WORDS, PREPOSITIONS } from '../lexicon/word-lists';
+import type { ArticleDocument } from '../text/article-document';
+import { nameKey, slugify } from '../text/name-normalizer';
+import type { ActorDraft, MentionRef, PlaceDraft } from './actor-model';
+import type { NameCandidate } from './name-candidate-scanner';
+
+/** Actors and places of one article, with mentions in text order. */
+export interface FoldedActors {
+  actors: ActorDraft[];
+  places: PlaceDraft[];
+  /** 1 for tokens that belong to a place mention (places are never speakers). */
+  placeTokens: Uint8Array;
+}
+
+/**
+ * Folds name candidates into actors: registry variants share one id, bare surnames and possessives link to the
+ * full name used elsewhere in the article, and weak single-word candidates are kept only with supporting evidence.
+ */
+export function foldActors(doc: ArticleDocument, candidates: readonly NameCandidate[]): FoldedActors {
+  const actors: ActorDraft[] = [];
+  const byId = new Map<string, ActorDraft>();
+  const bySurname = new Map<string, ActorDraft[]>();
+  const places = new Map<string, PlaceDraft>();
+  const placeTokens = new Uint8Array(doc.tokens.length);
+  const keyCounts = new Map<string, number>();
+  for (const c of candidates) keyCounts.set(c.key, (keyCounts.get(c.key) ?? 0) + 1);
+  const singleKeys = new Set(candidates.filter((c) => c.last - c.first === 1).map((c) => c.key));
+
+  const getOrCreate = (id: string, name: string, kind: ActorKind, gender: Gender): ActorDraft => {
+    let actor = byId.get(id);
+    if (!actor) {
+      actor = { index: actors.length, id, name, nameWords: 0, kind, gender, mentions: [] };
+      actors.push(actor);
+      byId.set(id, actor);
+    }
+    return actor;
+  };
+
+  const indexSurname = (actor: ActorDraft, words: readonly string[]): void => {
+    if (actor.kind !== 'person' || words.length < 2) return;
+    const surname = words[words.length - 1]!;
+    actor.surnameKey ??= surname;
+    actor.firstKey ??= words[0];
+    const list = bySurname.get(surname) ?? [];
+    if (!list.includes(actor)) list.push(actor);
+    bySurname.set(surname, list);
+  };
+
+  const attach = (actor: ActorDraft, c: NameCandidate): void => {
+    if (actor.mentions.some((m) => m.start === c.start)) return;
+    actor.mentions.push({
+      actor: actor.index,
+      first: c.first,
+      last: c.last,
+      lead: c.lead,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      possessive: c.possessive,
+      inQuote: c.inQuote,
+    });
+    if (actor.gender === 'u' && c.gender !== 'u') actor.gender = c.gender;
+    if (c.role && actor.kind === 'person') {
+      const words = c.role.text.split(/\s+/).length;
+      if (!actor.role || words > actor.role.text.split(/\s+/).length) actor.role = c.role;
+    }
+    const isFullName = actor.kind === 'person' && c.words.length > 1;
+    if (isFullName && c.words.length > actor.nameWords) {
+      actor.name = c.text;
+      actor.nameWords = c.words.length;
+    }
+    if (isFullName) indexSurname(actor, c.words);
+  };
+
+  const addPlace = (name: string, c: NameCandidate): void => {
+    const place = places.get(name) ?? { name, mentions: [] };
+    place.mentions.push({ start: c.start, end: c.end, text: c.text });
+    places.set(name, place);
+    for (let k = c.first; k < c.last; k += 1) placeTokens[k] = 1;
+  };
+
+  /** The article's person with this surname, preferring the most recently mentioned one before `start`. */
+  const personBySurname = (surname: string, start: number): ActorDraft | undefined => {
+    const list = bySurname.get(surname);
+    if (!list || list.length === 0) return undefined;
+    if (list.length === 1) return list[0];
+    let best: ActorDraft | undefined;
+    let bestPos = -1;
+    for (const a of list) {
+      for (const m of a.mentions) if (m.start < start && m.start > bestPos) [best, bestPos] = [a, m.start];
+    }
+    return best ?? list[0];
+  };
+
+  const createPerson = (c: NameCandidate): ActorDraft => {
+    const surname = c.words[c.words.length - 1]!;
+    const existing = (bySurname.get(surname) ?? []).find(
+      (a) => a.firstKey === c.words[0] || a.firstKey?.[0] === c.words[0] || c.words[0]!.length === 1,
+    );
+    const actor = existing ?? getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender);
+    attach(actor, c);
+    return actor;
+  };
+
+  const deferred: NameCandidate[] = [];
+  const singlePersons: NameCandidate[] = [];
+  for (const c of candidates) {
+    if (c.cls === 'registry' && c.registry) {
+      const r = c.registry;
+      const actor = getOrCreate(r.id, r.name, r.kind, r.gender);
+      actor.registry = r;
+      attach(actor, c);
+      if (r.kind === 'person' && c.words.length === 1) indexSurname(actor, [nameKeyFirst(r.name), c.words[0]!]);
+    } else if (c.cls === 'organization') {
+      // "the Commission" after "the European Commission" is the same body.
+      const longer =
+        c.words.length === 1
+          ? actors.find((a) => a.kind === 'organization' && a.name.split(' ').length > 1 && nameKeyLast(a.name) === c.key)
+          : undefined;
+      attach(longer ?? getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
+    } else if (c.cls === 'place' && c.place) {
+      if (c.place.capital && c.speech?.governmentVoice && !c.inQuote && !c.possessive) {
+        // "Moscow said ..." : the capital speaks for its government.
+        attach(getOrCreate(`organization:${slugify(c.place.name)}`, c.place.name, 'organization', 'u'), c);
+      } else {
+        addPlace(c.place.name, c);
+      }
+    } else if (c.cls === 'person' && c.words.length > 1) {
+      createPerson(c);
+    } else if (c.cls === 'person') {
+      singlePersons.push(c);
+    } else {
+      deferred.push(c);
+    }
+  }
+  for (const c of singlePersons) {
+    const linked = personBySurname(c.key, c.start);
+    if (linked) attach(linked, c);
+    else attach(getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender), c);
+  }
+  for (const c of deferred) {
+    const single = c.last - c.first === 1;
+    if (single && c.words.length > 1) {
+      linkHyphenParts(c);
+      continue;
+    }
+    const linked = c.words.length === 1 ? personBySurname(c.key, c.start) : undefined;
+    if (linked) {
+      attach(linked, c);
+    } else if (c.cls === 'acronym') {
+      if ((keyCounts.get(c.key) ?? 0) >= 2 || c.speech)
+        attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
+    } else if (c.words.length === 1) {
+      // "Analysts at Barclays said": a lone word after a preposition is more likely a firm than a person.
+      const afterPreposition = PREPOSITIONS.has(doc.tokens[c.lead - 1]?.lower ?? '');
+      if (c.speech && !c.inQuote && !afterPreposition && !COMMON_WORDS.has(c.key)) {
+        attach(getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender), c);
+      }
+    } else if (
+      c.words.length <= 3 &&
+      ((keyCounts.get(c.key) ?? 0) >= 2 || singleKeys.has(c.words[c.words.length - 1]!) || c.speech)
+    ) {
+      createPerson({ ...c, gender: givenNameGender(c.words[0]!) ?? c.gender });
+    }
+  }
+
+  function linkHyphenParts(c: NameCandidate): void {
+    // "Trump-Putin encounter": each part that names a known actor becomes a mention of it.
+    const tok = doc.tokens[c.first]!;
+    let offset = tok.start;
+    for (const part of tok.text.split('-')) {
+      const key = part.toLowerCase();
+      const actor = personBySurname(key, offset) ?? byId.get(registryByKey(key)?.id ?? '');
+      if (actor) {
+        const start = offset;
+        attach(actor, { ...c, start, end: start + part.length, text: part, words: [key], role: undefined, possessive: false });
+      }
+      offset += part.length + 1;
+    }
+  }
+
+  for (const actor of actors) actor.mentions.sort((a, b) => a.start - b.start);
+  const ordered = actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  ordered.forEach((a, i) => {
+    a.index = i;
+    for (const m of a.mentions) m.actor = i;
+  });
+  return {
+    actors: ordered,
+    places: [...places.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
+    placeTokens,
+  };
+}
+
+function nameKeyLast(name: string): string {
+  return nameKey(name).split(' ').pop() ?? '';
+}
+
+function nameKeyFirst(name: string): string {
+  return name.split(' ')[0]!.toLowerCase();
+}
+
+export type { MentionRef };

@@ -1,0 +1,83 @@
+import type { ArticleDocument } from '../text/article-document';
+import { isDemonym, placeByKey } from '../lexicon/gazetteer';
+import { DETERMINERS, ORG_HEAD_WORDS, ORG_WORDS, ROLE_MODIFIERS, TITLE_WORDS } from '../lexicon/word-lists';
+import { nameKey } from '../text/name-normalizer';
+import type { ActorDraft, MentionRef } from './actor-model';
+
+const ORG_NOUNS = new Set([...ORG_WORDS, ...ORG_HEAD_WORDS, 'government', 'kremlin', 'company', 'firm']);
+const POSSESSIVE_RE = /['’]s$/;
+
+function roleWords(actor: ActorDraft): Set<string> {
+  return new Set(actor.role ? nameKey(actor.role.text).split(' ') : []);
+}
+
+/**
+ * The actor a description such as "the Ukrainian president" or "the ministry" refers to, when exactly one actor
+ * of the article fits (by role words for people, by name words for organisations). Tokens [from, to).
+ */
+export function resolveDescription(doc: ArticleDocument, actors: readonly ActorDraft[], from: number, to: number): number | null {
+  const { tokens } = doc;
+  const head = tokens[to - 1];
+  if (!head || !head.isWord) return null;
+  const headKey = head.lower.replace(POSSESSIVE_RE, '');
+  const modifiers: string[] = [];
+  for (let k = from; k < to - 1; k += 1) {
+    const t = tokens[k]!;
+    if (!t.isWord || DETERMINERS.has(t.lower)) continue;
+    const key = nameKey(t.text);
+    if (isDemonym(key) || placeByKey(key) || t.isCap || ROLE_MODIFIERS.has(t.lower)) modifiers.push(key);
+  }
+  let matches: ActorDraft[];
+  if (TITLE_WORDS.has(headKey)) {
+    matches = actors.filter((a) => {
+      if (a.kind !== 'person') return false;
+      const words = roleWords(a);
+      return words.has(headKey) && modifiers.every((m) => words.has(m));
+    });
+  } else if (ORG_NOUNS.has(headKey)) {
+    matches = actors.filter((a) => a.kind === 'organization' && nameKey(a.name).split(' ').includes(headKey));
+  } else {
+    return null;
+  }
+  return matches.length === 1 ? matches[0]!.index : null;
+}
+
+/**
+ * Adds "the Ukrainian president"-style descriptions as mentions of the one actor whose role they match, so that
+ * later references by description count towards that actor.
+ */
+export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[]): void {
+  const { tokens, masked, quoteOf } = doc;
+  for (let i = 0; i < tokens.length - 1; i += 1) {
+    if (tokens[i]!.lower !== 'the' || masked[i]) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 3 && !TITLE_WORDS.has(tokens[j]!.lower)) {
+      const t = tokens[j]!;
+      if (!(isDemonym(nameKey(t.text)) || (!t.isCap && ROLE_MODIFIERS.has(t.lower)))) break;
+      j += 1;
+    }
+    const head = tokens[j];
+    if (!head || head.isCap || !TITLE_WORDS.has(head.lower)) continue;
+    const after = tokens[j + 1];
+    if (after && after.isCap && after.start - head.end <= 1) continue;
+    const actor = resolveDescription(doc, actors, i, j + 1);
+    if (actor === null) continue;
+    const draft = actors[actor]!;
+    const start = tokens[i + 1]!.start;
+    const end = head.end;
+    const mention: MentionRef = {
+      actor,
+      first: i + 1,
+      last: j + 1,
+      lead: i,
+      start,
+      end,
+      text: doc.body.slice(start, end),
+      possessive: false,
+      inQuote: quoteOf[i] !== -1,
+    };
+    draft.mentions.push(mention);
+    draft.mentions.sort((a, b) => a.start - b.start);
+    i = j;
+  }
+}

@@ -1,0 +1,93 @@
+import { addDescriptionMentions } from './actors/description-resolver';
+import { foldActors } from './actors/actor-folder';
+import type { ActorDraft } from './actors/actor-model';
+import { scanNameCandidates } from './actors/name-candidate-scanner';
+import type { ArticleAnalysis, ArticleText, ExtractedActor, ExtractedPlace, ExtractedStatement } from './analysis.types';
+import { actorSentiment, targetSentiments } from './sentiment-aggregator';
+import { scoreText } from './sentiment';
+import { buildContext } from './statements/analysis-context';
+import { extractQuotes } from './statements/quote-extractor';
+import { extractReportedSpeech } from './statements/reported-speech-extractor';
+import { trackSalience } from './statements/salience-tracker';
+import type { StatementDraft } from './statements/statement-draft';
+import { buildDocument } from './text/article-document';
+
+/** Version of the extraction rules; bump when output for the same input may change. */
+export const ANALYZER_VERSION = 'chronicle-nlp/1.0.0';
+
+/**
+ * Extracts actors, places, direct and reported statements (with speakers) and sentiment from one article.
+ * Pure and deterministic: the same input always gives the same output, ordered by position in `body`.
+ */
+export function analyzeArticle(input: ArticleText): ArticleAnalysis {
+  const body = input.body ?? '';
+  const doc = buildDocument(body);
+  const folded = foldActors(doc, scanNameCandidates(doc));
+  const { actors } = folded;
+  addDescriptionMentions(doc, actors);
+  const salience = trackSalience(doc, actors);
+  const ctx = buildContext(doc, actors, salience, folded.placeTokens);
+  const quotes = extractQuotes(ctx);
+  const reported = extractReportedSpeech(ctx, quotes.usedVerbs).filter(
+    (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
+  );
+  const drafts = [...quotes.statements, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  recordPronounMentions(doc.tokens, actors, drafts);
+
+  const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
+  const statements: ExtractedStatement[] = drafts.map((d) => ({
+    kind: d.kind,
+    start: d.start,
+    end: d.end,
+    text: d.text,
+    ...(d.cue ? { cue: d.cue } : {}),
+    speaker: d.speaker === null ? null : { actorId: actors[d.speaker]!.id, name: actors[d.speaker]!.name },
+    sentiment: scoreText(d.text),
+  }));
+  const places: ExtractedPlace[] = folded.places.map((p) => ({ name: p.name, kind: 'place', mentions: p.mentions }));
+  return {
+    id: input.id,
+    analyzerVersion: ANALYZER_VERSION,
+    actors: extractedActors,
+    places,
+    statements,
+    targets: targetSentiments(body, doc.sentences, input.targets ?? []),
+  };
+}
+
+/** A pronoun that names a statement's speaker is a mention of that speaker. */
+function recordPronounMentions(
+  tokens: ReturnType<typeof buildDocument>['tokens'],
+  actors: ActorDraft[],
+  drafts: readonly StatementDraft[],
+): void {
+  for (const d of drafts) {
+    if (d.speaker === null || d.pronoun === undefined) continue;
+    const t = tokens[d.pronoun]!;
+    const actor = actors[d.speaker]!;
+    if (actor.mentions.some((m) => m.start === t.start)) continue;
+    actor.mentions.push({
+      actor: d.speaker,
+      first: d.pronoun,
+      last: d.pronoun + 1,
+      lead: d.pronoun,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      possessive: false,
+      inQuote: false,
+    });
+  }
+}
+
+function toActor(body: string, sentences: ReturnType<typeof buildDocument>['sentences'], a: ActorDraft): ExtractedActor {
+  const mentions = [...a.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end, text: m.text }));
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    ...(a.role ? { role: a.role.text } : {}),
+    mentions,
+    sentiment: actorSentiment(body, sentences, mentions),
+  };
+}

@@ -1,0 +1,34 @@
+import type { ActorDraft, MentionRef } from '../actors/actor-model';
+import type { ArticleDocument } from '../text/article-document';
+import type { Salience } from './salience-tracker';
+
+/** Everything the statement extractors share about one article. */
+export interface AnalysisContext {
+  doc: ArticleDocument;
+  actors: ActorDraft[];
+  salience: Salience;
+  placeTokens: Uint8Array;
+  /** Mention by the index of its last name token (exclusive end minus one). */
+  mentionEndingAt: Map<number, MentionRef>;
+  /** Mention by the index of its lead token (role/determiner start) and by its first name token. */
+  mentionStartingAt: Map<number, MentionRef>;
+}
+
+/** Indexes mentions by position for constant-time lookups while parsing attributions. */
+export function buildContext(
+  doc: ArticleDocument,
+  actors: ActorDraft[],
+  salience: Salience,
+  placeTokens: Uint8Array,
+): AnalysisContext {
+  const mentionEndingAt = new Map<number, MentionRef>();
+  const mentionStartingAt = new Map<number, MentionRef>();
+  for (const a of actors) {
+    for (const m of a.mentions) {
+      mentionEndingAt.set(m.last - 1, m);
+      mentionStartingAt.set(m.lead, m);
+      mentionStartingAt.set(m.first, m);
+    }
+  }
+  return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt };
+}

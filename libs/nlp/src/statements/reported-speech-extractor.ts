@@ -1,0 +1,291 @@
+import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
+import {
+  BE_FORMS,
+  CLAUSE_BREAK_WORDS,
+  DETERMINERS,
+  HUMAN_GROUP_NOUNS,
+  OCCASION_NOUNS,
+  PREPOSITIONS,
+  TIME_WORDS,
+} from '../lexicon/word-lists';
+import type { AnalysisContext } from './analysis-context';
+import { looksLikeSpeech } from './quote-extractor';
+import { mainSubject } from './salience-tracker';
+import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import type { StatementDraft } from './statement-draft';
+
+const THAT_LOOKAHEAD = 7;
+const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
+const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
+const ING_RE = /^[a-z]{2,}ing$/;
+const POSSESSIVE_RE = /['’]s$/;
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+const AUDIENCE_MAX = 3;
+
+interface Complement {
+  contentFirst: number;
+  cueLast: number;
+  /** Content introduced by "that" or a preposition, rather than following the verb bare. */
+  marked: boolean;
+}
+
+/**
+ * Finds reported speech: speech/cognition verbs with a that-clause ("X said that …", "he emphasized that …"),
+ * bare clauses after say-type verbs ("X said the talks …"), verb + preposition or object forms ("hinted at …",
+ * "expressed his determination …"), participial attributions (", stating that …") and "according to X".
+ * The content runs to the end of the sentence or the next clause boundary.
+ */
+export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlySet<number>): StatementDraft[] {
+  const { doc } = ctx;
+  const { tokens, quoteOf, masked, sentenceOf } = doc;
+  const out: StatementDraft[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (!t.isWord || quoteOf[i] !== -1 || masked[i] || usedVerbs.has(i)) continue;
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+      const s = accordingTo(ctx, i);
+      if (s) out.push(s);
+      continue;
+    }
+    if (t.isCap) continue;
+    const verb = speechVerb(t.lower);
+    if (!verb) continue;
+    const prev = tokens[i - 1];
+    const samePrev = prev && sentenceOf[i - 1] === sentenceOf[i] ? prev : undefined;
+    if (
+      samePrev &&
+      (DETERMINERS.has(samePrev.lower) ||
+        BE_FORMS.has(samePrev.lower) ||
+        samePrev.lower === 'to' ||
+        POSSESSIVE_RE.test(samePrev.text))
+    )
+      continue;
+
+    let subject: SubjectResolution;
+    let cueFirst: number;
+    if (verb.form === 'ing') {
+      if (samePrev?.text !== ',') continue;
+      const main = mainSubject(doc, ctx.salience, i);
+      if (!main) continue;
+      subject = { found: true, actor: main.actor, first: i, last: i + 1 };
+      cueFirst = i;
+    } else {
+      subject = subjectBefore(ctx, i);
+      if (!subject.found && samePrev?.text === ',') subject = subjectAfter(ctx, i);
+      if (!subject.found) continue;
+      if (verb.form === 'base' && !isPluralSubject(ctx, subject)) continue;
+      if (verb.needsAnimateSubject && !isAnimate(ctx, subject)) continue;
+      cueFirst = Math.min(subject.first, i);
+    }
+    const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst);
+    if (trailing) {
+      out.push(trailing);
+      continue;
+    }
+    const complement = findComplement(ctx, i, verb);
+    if (!complement) continue;
+    const contentLast = contentEnd(ctx, complement.contentFirst);
+    const words = countWords(ctx, complement.contentFirst, contentLast);
+    if (words < (complement.marked ? 2 : 3)) continue;
+    const start = tokens[complement.contentFirst]!.start;
+    const end = tokens[contentLast - 1]!.end;
+    out.push({
+      kind: 'indirect',
+      start,
+      end,
+      text: doc.body.slice(start, end),
+      cue: doc.body.slice(tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
+      speaker: subject.actor,
+      pronoun: subject.pronoun,
+    });
+    i = contentLast - 1;
+  }
+  return out;
+}
+
+function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
+  const t = ctx.doc.tokens[s.last - 1]!;
+  if (t.lower === 'they' || HUMAN_GROUP_NOUNS.has(t.lower)) return true;
+  return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
+}
+
+function isAnimate(ctx: AnalysisContext, s: SubjectResolution): boolean {
+  if (s.actor !== null || s.pronoun !== undefined) return true;
+  return HUMAN_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower);
+}
+
+/** Where the reported content starts after the verb at `v`, and where the cue ends. */
+function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Complement | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const inSentence = (k: number): boolean => k < tokens.length && sentenceOf[k] === sentenceOf[v] && quoteOf[k] === -1;
+  let k = v + 1;
+  if (verb.lemma === 'point' && tokens[k]?.lower === 'out') k += 1;
+  if (!inSentence(k)) return null;
+  // "said that", "told reporters on Monday that", "said in a statement that".
+  for (let j = k; j < k + THAT_LOOKAHEAD && inSentence(j); j += 1) {
+    const t = tokens[j]!;
+    if (t.lower === 'that') return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
+    if (!t.isWord || speechVerb(t.lower)) break;
+  }
+  const next = tokens[k]!;
+  if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
+  if (verb.thatOnly || !next.isWord) return null;
+  if (verb.objectContent && !PREPOSITIONS.has(next.lower)) return { contentFirst: k, cueLast: v, marked: true };
+  if (!verb.bareClause) return null;
+  k = skipOccasion(ctx, k, inSentence);
+  if (!inSentence(k)) return null;
+  const bareNext = tokens[k]!;
+  if (!bareNext.isWord) return null;
+  if (verb.lemma === 'tell') {
+    // "told reporters the talks were over": skip the audience.
+    let j = k;
+    if (DETERMINERS.has(tokens[j]!.lower)) j += 1;
+    const audienceStart = j;
+    while (j < k + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isWord && (tokens[j]!.isCap || j === audienceStart)) j += 1;
+    if (j === audienceStart || !inSentence(j)) return null;
+    return { contentFirst: j, cueLast: j - 1, marked: false };
+  }
+  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes' || bareNext.lower === 'no')
+    return null;
+  return { contentFirst: k, cueLast: k - 1, marked: false };
+}
+
+/** Skips "on Thursday", "late Sunday", "in a statement" between a say-verb and its bare clause. */
+function skipOccasion(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): number {
+  const { tokens } = ctx.doc;
+  let j = k;
+  for (let guard = 0; guard < 3 && inSentence(j); guard += 1) {
+    const lower = tokens[j]!.lower;
+    if (
+      (lower === 'on' || lower === 'late' || lower === 'early' || lower === 'last' || lower === 'this') &&
+      TIME_WORDS.has(tokens[j + 1]?.lower ?? '')
+    ) {
+      j += 2;
+      if (TIME_WORDS.has(tokens[j]?.lower ?? '')) j += 1;
+    } else if (
+      (lower === 'in' || lower === 'during') &&
+      DETERMINERS.has(tokens[j + 1]?.lower ?? '') &&
+      OCCASION_NOUNS.has(tokens[j + 2]?.lower ?? '')
+    ) {
+      j += 3;
+    } else if (TIME_WORDS.has(lower)) {
+      j += 1;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+/** Exclusive end token of reported content starting at `first`: sentence end or the next clause boundary. */
+function contentEnd(ctx: AnalysisContext, first: number): number {
+  const { tokens, sentenceOf, quoteOf, quotes } = ctx.doc;
+  let k = first;
+  while (k < tokens.length && sentenceOf[k] === sentenceOf[first]) {
+    if (quoteOf[k] !== -1) {
+      // A quoted phrase inside reported speech belongs to it; a quoted utterance ends it.
+      const q = quotes[quoteOf[k]!]!;
+      if (k !== q.open || looksLikeSpeech(ctx, q) || q.close === -1) break;
+      k = q.close + 1;
+      continue;
+    }
+    const t = tokens[k]!;
+    if (CONTENT_STOPS.has(t.text)) break;
+    if (t.text === ',') {
+      const n = tokens[k + 1];
+      if (
+        n &&
+        (CLAUSE_BREAK_WORDS.has(n.lower) ||
+          ING_RE.test(n.text) ||
+          (SUBJECT_PRONOUNS.has(n.lower) && speechVerb(tokens[k + 2]?.lower ?? '')))
+      )
+        break;
+    }
+    k += 1;
+  }
+  while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
+  return k;
+}
+
+function countWords(ctx: AnalysisContext, first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.isWord) n += 1;
+  return n;
+}
+
+/** "According to X, …" and "…, according to X." */
+function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const subject = subjectAfter(ctx, i + 1);
+  if (!subject.found) return null;
+  const sentence = ctx.doc.sentences[sentenceOf[i]!]!;
+  let first: number;
+  let last: number;
+  const opensSentence = i === sentence.first || tokens[i - 1]?.paragraph !== tokens[i]!.paragraph;
+  if (opensSentence) {
+    let k = subject.last;
+    while (k < sentence.last && tokens[k]!.text !== ',') k += 1;
+    first = k + 1;
+    last = contentEnd(ctx, first);
+  } else {
+    first = sentence.first;
+    while (first < i && (quoteOf[first] !== -1 || !tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
+    last = i;
+    while (last > first && TRAILING_PUNCT.has(tokens[last - 1]!.text)) last -= 1;
+  }
+  if (last - first < 2 || first >= sentence.last) return null;
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  return {
+    kind: 'indirect',
+    start,
+    end,
+    text: ctx.doc.body.slice(start, end),
+    cue: ctx.doc.body.slice(tokens[i]!.start, tokens[subject.last - 1]!.end),
+    speaker: subject.actor,
+    pronoun: subject.pronoun,
+  };
+}
+
+/**
+ * "Rail workers will strike again, the union said." / "…, said the company." — the attribution closes the
+ * sentence and the content is everything before its comma.
+ */
+function trailingAttribution(
+  ctx: AnalysisContext,
+  v: number,
+  subject: SubjectResolution,
+  cueFirst: number,
+): StatementDraft | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const comma = cueFirst - 1;
+  if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;
+  const sentence = ctx.doc.sentences[sentenceOf[v]!]!;
+  const cueLast = Math.max(v, subject.last - 1);
+  // Only a short adverbial may follow ("said on Monday", "said in a statement").
+  let tail = 0;
+  for (let k = cueLast + 1; k < sentence.last; k += 1) {
+    const t = tokens[k]!;
+    if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
+    if (t.isWord) tail += 1;
+  }
+  if (tail > 5) return null;
+  let first = sentence.first;
+  while (first < comma && (!tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
+  if (quoteOf[first] !== -1) return null;
+  for (let k = first; k < comma; k += 1) {
+    if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return null;
+  }
+  if (countWords(ctx, first, comma) < 3) return null;
+  const start = tokens[first]!.start;
+  const end = tokens[comma - 1]!.end;
+  return {
+    kind: 'indirect',
+    start,
+    end,
+    text: ctx.doc.body.slice(start, end),
+    cue: ctx.doc.body.slice(tokens[cueFirst]!.start, tokens[cueLast]!.end),
+    speaker: subject.actor,
+    pronoun: subject.pronoun,
+  };
+}

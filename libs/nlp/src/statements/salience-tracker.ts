@@ -1,0 +1,151 @@
+import type { ActorDraft, MentionRef } from '../actors/actor-model';
+import type { ArticleDocument } from '../text/article-document';
+import { CLAUSE_OPENERS, PREPOSITIONS } from '../lexicon/word-lists';
+
+/** A moment where an actor was (or was referred to as) the subject of narration. */
+export interface SubjectEvent {
+  token: number;
+  actor: number;
+  /** 3 main-clause subject, 2 subordinate-clause subject, 1 any other mention. */
+  weight: number;
+  sentence: number;
+}
+
+/** Salience state of an article: subject events plus the resolution of every third-person subject pronoun. */
+export interface Salience {
+  events: SubjectEvent[];
+  /** Token index of "he"/"she"/"they" -> actor index, or null when unresolved. */
+  pronouns: Map<number, number | null>;
+}
+
+const PRONOUN_KIND: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'plural'],
+]);
+// Weight of an event by how many narrative sentences back it is; the current sentence counts most.
+const DECAY = [1.5, 0.5, 0.25, 0.12];
+const OTHER_PARAGRAPH = 0.6;
+const MIN_SCORE = 0.45;
+const MIN_MARGIN = 1.2;
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', '"', '”', '“']);
+
+/** How strongly a mention's position makes its actor the topic of the passage. */
+export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
+  const { tokens, sentenceOf } = doc;
+  if (m.possessive) return 1;
+  const prevIdx = m.lead - 1;
+  const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
+  const next = tokens[m.last];
+  const nextOk =
+    next !== undefined &&
+    sentenceOf[m.last] === sentenceOf[m.first] &&
+    ((next.isWord && !next.isCap && !PREPOSITIONS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or') ||
+      next.text === ',');
+  if (!nextOk) return 1;
+  if (!prev || CLAUSE_PUNCT.has(prev.text)) return 3;
+  if (CLAUSE_OPENERS.has(prev.lower)) return 2;
+  return 1;
+}
+
+/** Scores candidate antecedents for a pronoun at `token`; returns the winner or null when unclear. */
+export function resolveBySalience(
+  doc: ArticleDocument,
+  actors: readonly ActorDraft[],
+  events: readonly SubjectEvent[],
+  token: number,
+  accept: (actor: ActorDraft) => number,
+): number | null {
+  const sentence = doc.sentenceOf[token]!;
+  const here = doc.narrativeIndex[sentence]!;
+  const paragraph = doc.tokens[token]!.paragraph;
+  const scores = new Map<number, number>();
+  for (let e = lastEventBefore(events, token); e >= 0; e -= 1) {
+    const ev = events[e]!;
+    const distance = here - doc.narrativeIndex[ev.sentence]!;
+    if (distance >= DECAY.length) break;
+    const fit = accept(actors[ev.actor]!);
+    if (fit <= 0) continue;
+    const sameParagraph = doc.tokens[ev.token]!.paragraph === paragraph;
+    const score = ev.weight * DECAY[distance]! * fit * (sameParagraph ? 1 : OTHER_PARAGRAPH);
+    scores.set(ev.actor, (scores.get(ev.actor) ?? 0) + score);
+  }
+  let best = -1;
+  let bestScore = 0;
+  let second = 0;
+  for (const [actor, score] of scores) {
+    if (score > bestScore) {
+      second = bestScore;
+      best = actor;
+      bestScore = score;
+    } else if (score > second) {
+      second = score;
+    }
+  }
+  if (best < 0 || bestScore < MIN_SCORE || bestScore < second * MIN_MARGIN) return null;
+  return best;
+}
+
+/** Gender/number compatibility of an actor with a pronoun: 0 rules it out, 1 fits, in between is a weak fit. */
+export function pronounFit(kind: 'm' | 'f' | 'plural', actor: ActorDraft): number {
+  if (kind === 'plural') return actor.kind === 'organization' ? 1 : 0;
+  if (actor.kind !== 'person') return 0;
+  if (actor.gender === 'u') return 0.6;
+  return actor.gender === kind ? 1 : 0;
+}
+
+/**
+ * Walks the article once, recording subject events for actor mentions outside quotes and resolving each
+ * third-person subject pronoun by salience (the actor the passage is about, not the nearest name). Resolved
+ * pronouns become subject events themselves, so "he ... he ... he" chains keep their referent.
+ */
+export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[]): Salience {
+  const { tokens, quoteOf, masked } = doc;
+  const mentionsByToken = new Map<number, MentionRef>();
+  for (const a of actors) for (const m of a.mentions) if (!m.inQuote) mentionsByToken.set(m.first, m);
+  const events: SubjectEvent[] = [];
+  const pronouns = new Map<number, number | null>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (quoteOf[i] !== -1 || masked[i]) continue;
+    const m = mentionsByToken.get(i);
+    if (m) {
+      events.push({ token: i, actor: m.actor, weight: subjectWeight(doc, m), sentence: doc.sentenceOf[i]! });
+      continue;
+    }
+    const kind = PRONOUN_KIND.get(tokens[i]!.lower);
+    if (!kind) continue;
+    const actor = resolveBySalience(doc, actors, events, i, (a) => pronounFit(kind, a));
+    pronouns.set(i, actor);
+    if (actor !== null) {
+      const draft = actors[actor]!;
+      // A confident "he"/"she" teaches us the gender of a person we knew only by surname.
+      if (draft.gender === 'u' && kind !== 'plural') draft.gender = kind;
+      events.push({ token: i, actor, weight: 3, sentence: doc.sentenceOf[i]! });
+    }
+  }
+  return { events, pronouns };
+}
+
+/** The main-clause subject of the sentence containing `token`, looking only before it. */
+export function mainSubject(doc: ArticleDocument, salience: Salience, token: number): SubjectEvent | undefined {
+  const sentence = doc.sentenceOf[token]!;
+  let found: SubjectEvent | undefined;
+  for (let e = lastEventBefore(salience.events, token); e >= 0; e -= 1) {
+    const ev = salience.events[e]!;
+    if (ev.sentence !== sentence) break;
+    if (ev.weight >= 3) found = ev;
+  }
+  return found;
+}
+
+/** Index of the last event strictly before `token` (events are in token order), or -1. */
+function lastEventBefore(events: readonly SubjectEvent[], token: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

@@ -1,0 +1,129 @@
+import { resolveDescription } from '../actors/description-resolver';
+import { DETERMINERS, HUMAN_GROUP_NOUNS, VERB_PADDING } from '../lexicon/word-lists';
+import type { AnalysisContext } from './analysis-context';
+import { mainSubject } from './salience-tracker';
+
+/** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
+export interface SubjectResolution {
+  found: boolean;
+  actor: number | null;
+  /** Token range [first, last) of the subject phrase. */
+  first: number;
+  last: number;
+  /** Token index of the pronoun, when the subject is one. */
+  pronoun?: number;
+}
+
+const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+const ADVERB_RE = /ly$/;
+const DESCRIPTION_STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
+
+/** The subject phrase ending right before `verb` (skipping adverbs and auxiliaries) and the actor it denotes. */
+export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolution {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const sentence = sentenceOf[verb];
+  let k = verb - 1;
+  while (
+    k >= 0 &&
+    sentenceOf[k] === sentence &&
+    !tokens[k]!.isCap &&
+    (VERB_PADDING.has(tokens[k]!.lower) || ADVERB_RE.test(tokens[k]!.lower))
+  )
+    k -= 1;
+  if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
+  const t = tokens[k]!;
+  if (quoteOf[k] !== -1 && t.isWord) return NOT_FOUND;
+  if (SUBJECT_PRONOUNS.has(t.lower)) {
+    return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
+  }
+  const mention = ctx.mentionEndingAt.get(k);
+  if (mention) {
+    return mention.possessive ? NOT_FOUND : { found: true, actor: mention.actor, first: mention.lead, last: k + 1 };
+  }
+  if (ctx.placeTokens[k]) return NOT_FOUND;
+  if (t.lower === 'and' || t.lower === 'but') {
+    // "Cook called the quarter extraordinary and said …": a coordinated verb shares the sentence subject.
+    const main = mainSubject(ctx.doc, ctx.salience, k);
+    return main ? { found: true, actor: main.actor, first: k + 1, last: k + 1 } : NOT_FOUND;
+  }
+  if (t.text === ',') return appositiveSubject(ctx, k);
+  if (!t.isWord) return NOT_FOUND;
+  if (HUMAN_GROUP_NOUNS.has(t.lower)) return { found: true, actor: null, first: descriptionStart(ctx, k), last: k + 1 };
+  if (t.isCap) return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
+  const first = descriptionStart(ctx, k);
+  const actor = resolveDescription(ctx.doc, ctx.actors, first, k + 1);
+  const determined = DETERMINERS.has(tokens[first]!.lower);
+  if (actor === null && !determined) return NOT_FOUND;
+  return { found: true, actor, first, last: k + 1 };
+}
+
+/** Subject after an inverted attribution: `said Prime Minister Keir Starmer`, `said a spokesperson for X`. */
+export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolution {
+  const { tokens, sentenceOf } = ctx.doc;
+  const k = verb + 1;
+  const t = tokens[k];
+  if (!t || sentenceOf[k] !== sentenceOf[verb]) return NOT_FOUND;
+  if (SUBJECT_PRONOUNS.has(t.lower))
+    return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
+  const direct = ctx.mentionStartingAt.get(k);
+  if (direct) return { found: true, actor: direct.actor, first: k, last: direct.last };
+  // A description, possibly naming its organisation: "a spokesperson for the Kremlin".
+  let e = k;
+  while (e < tokens.length && e - k < 8 && sentenceOf[e] === sentenceOf[verb] && !DESCRIPTION_STOP.has(tokens[e]!.text)) e += 1;
+  if (e === k) return NOT_FOUND;
+  const owner = ownerInside(ctx, k, e);
+  if (owner) return owner;
+  // "said commuter Sarah Malik", "according to a Congressional Budget Office estimate": a name after a few
+  // lower-case words is the source.
+  for (let j = k; j < e && j - k <= 3; j += 1) {
+    const m = ctx.mentionStartingAt.get(j);
+    if (m && !m.possessive) return { found: true, actor: m.actor, first: k, last: Math.max(m.last, j + 1) };
+    if (tokens[j]!.isCap) break;
+  }
+  let headEnd = e;
+  for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
+  const actor = resolveDescription(ctx.doc, ctx.actors, k, headEnd);
+  return { found: DETERMINERS.has(t.lower) || actor !== null, actor, first: k, last: e };
+}
+
+function descriptionStart(ctx: AnalysisContext, k: number): number {
+  const { tokens, sentenceOf } = ctx.doc;
+  let j = k;
+  while (j - 1 >= 0 && k - j < 5 && sentenceOf[j - 1] === sentenceOf[k]) {
+    const p = tokens[j - 1]!;
+    if (!p.isWord || ctx.mentionEndingAt.has(j - 1)) break;
+    j -= 1;
+    if (DETERMINERS.has(p.lower)) break;
+  }
+  return DETERMINERS.has(tokens[j]!.lower) || j === k ? j : k;
+}
+
+/** "Smith, the company's chief executive, said": the name before the appositive is the subject. */
+function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResolution {
+  const { tokens, sentenceOf } = ctx.doc;
+  for (let j = comma - 1; j > 0 && comma - j < 16 && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
+    if (tokens[j]!.text !== ',') continue;
+    const m = ctx.mentionEndingAt.get(j - 1);
+    if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
+    if (SUBJECT_PRONOUNS.has(tokens[j - 1]!.lower)) {
+      return { found: true, actor: ctx.salience.pronouns.get(j - 1) ?? null, first: j - 1, last: comma, pronoun: j - 1 };
+    }
+    return NOT_FOUND;
+  }
+  return NOT_FOUND;
+}
+
+/** In "a spokesperson for X" the speaker is X. */
+function ownerInside(ctx: AnalysisContext, from: number, to: number): SubjectResolution | null {
+  const { tokens } = ctx.doc;
+  for (let j = from; j < to - 1; j += 1) {
+    const lower = tokens[j]!.lower;
+    if (lower !== 'for' && lower !== 'of' && lower !== 'at') continue;
+    let k = j + 1;
+    if (DETERMINERS.has(tokens[k]?.lower ?? '')) k += 1;
+    const m = ctx.mentionStartingAt.get(k) ?? ctx.mentionStartingAt.get(j + 1);
+    if (m) return { found: true, actor: m.actor, first: from, last: Math.max(to, m.last) };
+  }
+  return null;
+}
