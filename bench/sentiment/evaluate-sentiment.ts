@@ -44,7 +44,12 @@ function perSecond(
   for (const r of rows) fn(r); // warm-up
   let n = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < minMs) for (const r of rows) (fn(r), n++);
+  while (performance.now() - t0 < minMs) {
+    for (const r of rows) {
+      fn(r);
+      n++;
+    }
+  }
   return Math.round(n / ((performance.now() - t0) / 1000));
 }
 
