@@ -63,11 +63,13 @@ describe('Chronicle pipeline', () => {
       await waitFor(() => receiver.received.length > 0, { timeoutMs: 30_000, description: 'webhook delivery' });
     });
 
-    it('lists Volodymyr Zelenskyy with his five direct quotes, each attributed to him', async () => {
+    // The issue says "five"; the reference annotation (gold) has four Zelenskyy quotes and one Trump quote,
+    // five direct quotes in all. We follow the annotation.
+    it('lists Volodymyr Zelenskyy with his four direct quotes, each attributed to him', async () => {
       const zelenskyy = await findActor('Zelenskyy');
       expect(zelenskyy).toMatchObject({ name: 'Volodymyr Zelenskyy', kind: 'person' });
       const quotes = await directStatements(zelenskyy!.id);
-      expect(quotes).toHaveLength(5);
+      expect(quotes).toHaveLength(4);
       const texts = quotes.map((q) => q.text).join('\n');
       for (const opening of ['Unfortunately, the Russians', 'I feel disrespected by Russia', 'There must be a strong package', 'You have to pressurize']) {
         expect(texts).toContain(opening);
@@ -91,7 +93,7 @@ describe('Chronicle pipeline', () => {
       );
       expect(view.title).toBe(title);
       expect(view.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']));
-      expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(6);
+      expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(5);
     });
 
     it('delivers exactly one signed webhook, for the Trump quote', async () => {

@@ -14,6 +14,7 @@ export interface ChronicleConfig {
     partitions: number;
     replicationFactor: number;
     maxWaitMs: number;
+    maxBytesPerPartition: number;
     sessionTimeoutMs: number;
   };
   database: { url: string; poolSize: number };
@@ -58,6 +59,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       partitions: env.KAFKA_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxWaitMs: env.CONSUMER_MAX_WAIT_MS,
+      maxBytesPerPartition: env.CONSUMER_MAX_BYTES_PER_PARTITION,
       sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
     },
     database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },

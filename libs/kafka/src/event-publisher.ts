@@ -1,5 +1,5 @@
 import { ChronicleEvent, encodeEvent, TopicKey, topicName } from '@chronicle/contracts';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { KafkaSettings } from './kafka-settings';
 
 /** Publishes events; the Kafka key keeps each article's events in order on one partition. */
@@ -10,7 +10,13 @@ export class EventPublisher {
     kafka: Kafka,
     private readonly settings: KafkaSettings,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
+      // One request in flight keeps order on retry; duplicates are harmless downstream.
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async connect(): Promise<void> {

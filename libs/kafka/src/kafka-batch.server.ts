@@ -1,10 +1,11 @@
 import { ChronicleEvent, decodeEvent, EventBatch, EventDecodeError, TOPICS, TopicKey, topicName } from '@chronicle/contracts';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, Partitioners, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { createKafka } from './kafka-client.factory';
 import { KafkaSettings } from './kafka-settings';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
+import { ensureTopics } from './topic-provisioner';
 
 export interface KafkaBatchServerOptions {
   kafka: KafkaSettings;
@@ -45,12 +46,21 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       for (const key of this.options.topics) {
         if (!this.getHandlerByPattern(TOPICS[key])) throw new Error(`no @EventPattern handler for topic ${TOPICS[key]}`);
       }
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await ensureTopics(this.kafka, this.options.kafka);
+      this.producer = this.kafka.producer({
+        // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
+        // One request in flight keeps order on retry; a rare duplicate is harmless because event
+        // ids are deterministic and every projection is idempotent.
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await this.producer.connect();
       this.deadLetters = new DeadLetterPublisher(this.producer, this.options.kafka.topicPrefix, this.options.consumer);
       this.consumerClient = this.kafka.consumer({
         groupId: this.options.consumer,
         maxWaitTimeInMs: this.options.kafka.maxWaitMs,
+        maxBytesPerPartition: this.options.kafka.maxBytesPerPartition,
         sessionTimeout: this.options.kafka.sessionTimeoutMs,
         heartbeatInterval: Math.floor(this.options.kafka.sessionTimeoutMs / 5),
         allowAutoTopicCreation: false,

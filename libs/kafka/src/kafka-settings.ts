@@ -6,5 +6,7 @@ export interface KafkaSettings {
   partitions: number;
   replicationFactor: number;
   maxWaitMs: number;
+  /** Upper bound of one fetch per partition: the batch size knob. */
+  maxBytesPerPartition?: number;
   sessionTimeoutMs: number;
 }

@@ -26,7 +26,8 @@ export class DeliveryRepository {
    * replica skips them while this one sends (SKIP LOCKED keeps claimers from waiting).
    */
   async claimDue(limit: number, leaseMs: number): Promise<DueAlert[]> {
-    return this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affectedCount].
+    const [rows]: [DueAlert[], number] = await this.dataSource.query(
       `WITH due AS (
          SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
@@ -37,6 +38,7 @@ export class DeliveryRepository {
                  a.article_id, a.article_url, a.outlet, a.attempts, a.created_at, s.webhook_url, s.secret`,
       [limit, String(leaseMs)],
     );
+    return rows;
   }
 
   async markDelivered(id: string): Promise<void> {

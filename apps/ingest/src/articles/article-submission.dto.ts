@@ -13,6 +13,17 @@ export const articleSubmissionSchema = z
   })
   .strict();
 
-export const articleSubmissionBatchSchema = z.union([articleSubmissionSchema, z.array(articleSubmissionSchema).min(1).max(1000)]);
+const articleArraySchema = z.array(articleSubmissionSchema).min(1).max(1000);
+
+/**
+ * One article or an array of them. Chosen by shape first (not `z.union`), so a 400 names the
+ * offending fields instead of a bare "invalid union".
+ */
+export const articleSubmissionBatchSchema = z.unknown().transform((value, ctx) => {
+  const result = Array.isArray(value) ? articleArraySchema.safeParse(value) : articleSubmissionSchema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue(issue as z.IssueData);
+  return z.NEVER;
+});
 
 export type ArticleSubmissionDto = z.infer<typeof articleSubmissionSchema>;
