@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
+const seed = readFileSync(join(ROOT, 'tests/fixtures/istanbul-talks.txt'), 'utf8');
+
+function chronicle(args: string[], input: string) {
+  // No Kafka, no database: point both at nothing to prove the extractor runs alone.
+  return spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, KAFKA_BROKERS: '127.0.0.1:1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+    timeout: 30_000,
+  });
+}
+
+describe('chronicle analyze', () => {
+  describe('when given the seed article as plain text on stdin', () => {
+    it('prints the analysis with the direct quotes attributed', () => {
+      const result = chronicle(['analyze', '-'], seed);
+      expect(result.status).toBe(0);
+      const analysis = JSON.parse(result.stdout) as { statements: Array<{ kind: string; speaker: { name: string } | null }> };
+      const direct = analysis.statements.filter((s) => s.kind === 'direct').map((s) => s.speaker?.name);
+      expect(direct.sort()).toEqual(['Donald Trump', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy']);
+    });
+  });
+
+  describe('when given NDJSON with a bad line in the middle', () => {
+    it('answers every line in order and keeps going', () => {
+      const lines = [
+        JSON.stringify({ id: 'a', body: '"Prices will fall," Finance Minister Tomas Herrera said.' }),
+        '{broken',
+        JSON.stringify({ id: 'b', title: 'T', body: seed.split('\n').slice(1).join('\n') }),
+      ];
+      const result = chronicle(['analyze', '--ndjson'], `${lines.join('\n')}\n`);
+      expect(result.status).toBe(0);
+      const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; error?: string; actors?: unknown[] });
+      expect(out.map((o) => o.id)).toEqual(['a', null, 'b']);
+      expect(out[1]!.error).toMatch(/not valid JSON/);
+      expect(out[2]!.actors!.length).toBeGreaterThanOrEqual(9);
+    });
+  });
+});
