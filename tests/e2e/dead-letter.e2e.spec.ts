@@ -1,5 +1,7 @@
 import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
@@ -94,4 +96,43 @@ describe('dead-letter handling', () => {
       expect(rows.map((r) => r.id)).toEqual(['valid-1', 'valid-2', 'valid-3']);
     });
   });
+
+  describe('when an operator inspects and re-drives the dead-letter topic', () => {
+    const cli = (...args: string[]) => {
+      const result = spawnSync(process.execPath, [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'dlq', ...args], {
+        env: { ...process.env, ...stack.env },
+        encoding: 'utf8',
+        timeout: 90_000,
+      });
+      if (result.status !== 0) throw new Error(`chronicle dlq ${args.join(' ')} failed: ${result.stderr}`);
+      return result.stdout;
+    };
+    const listed = () =>
+      cli('list', '--json')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { reason: string; consumer: string; sourceOffset: string; value: string });
+
+    it('lists each dead letter with its reason, source position and original value', () => {
+      const records = listed().filter((r) => r.consumer.endsWith('chronicle-project'));
+      expect(records).toHaveLength(3);
+      expect(records[0]).toMatchObject({ value: 'this is not json', sourceOffset: '1' });
+      expect(records.map((r) => r.reason)).toEqual(fromProjectReasons());
+    });
+
+    it('re-drives each message once: a second replay only sends what failed again since', async () => {
+      const first = cli('replay', '--consumer', 'chronicle-project');
+      expect(first).toMatch(/3 of 3 message\(s\)\s+re-driven/);
+      // Still malformed, so the project consumer dead-letters the three again.
+      await waitFor(() => listed().filter((r) => r.consumer.endsWith('chronicle-project')).length === 6, { timeoutMs: 60_000 });
+      const second = cli('replay', '--consumer', 'chronicle-project');
+      expect(second).toMatch(/3 of 3 message\(s\)\s+re-driven/);
+      const rows = await stack.query<{ id: string }>('SELECT id FROM articles ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual(['valid-1', 'valid-2', 'valid-3']);
+    });
+  });
+
+  function fromProjectReasons() {
+    return deadLetters.filter((d) => d.consumer.endsWith('chronicle-project')).map((d) => d.reason);
+  }
 });

@@ -4,6 +4,7 @@ import { ConfigError } from '@chronicle/config';
 import { runMigrations } from '@chronicle/persistence';
 import { Command } from 'commander';
 import { buildAnalyzeCommand } from './analyze/analyze.command';
+import { buildDlqCommand } from './dlq/dlq.command';
 import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
 import { buildMigrateCommand } from './migrate/migrate.command';
@@ -20,7 +21,8 @@ const program = new Command('chronicle')
   )
   .addCommand(buildMigrateCommand())
   .addCommand(buildIngestCommand())
-  .addCommand(buildAnalyzeCommand());
+  .addCommand(buildAnalyzeCommand())
+  .addCommand(buildDlqCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

@@ -46,7 +46,10 @@ export class EventPublisher {
   }
 
   /** Publishes raw bytes (for tests and the dead-letter re-drive); no validation. */
-  async publishRaw(topic: TopicKey, messages: Array<{ key: string | null; value: Buffer | string }>): Promise<void> {
+  async publishRaw(
+    topic: TopicKey,
+    messages: Array<{ key: string | null; value: Buffer | string; headers?: Record<string, string> }>,
+  ): Promise<void> {
     await this.producer.send({ topic: topicName(this.settings.topicPrefix, topic), acks: -1, messages });
   }
 }

@@ -6,3 +6,4 @@ export * from './dead-letter.publisher';
 export * from './kafka-batch.server';
 export * from './kafka.module';
 export * from './kafka-admin-probe';
+export * from './dead-letter.reader';
