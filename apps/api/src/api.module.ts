@@ -2,10 +2,11 @@ import { PersistenceModule } from '@chronicle/persistence';
 import { PlatformModule } from '@chronicle/platform';
 import { Module } from '@nestjs/common';
 import { ActorsModule } from './actors/actors.module';
+import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({
-  imports: [PlatformModule.forService('api'), PersistenceModule, ActorsModule, ArticlesModule, SubscriptionsModule],
+  imports: [PlatformModule.forService('api'), PersistenceModule, ActorsModule, ArticlesModule, SubscriptionsModule, AdminModule],
 })
 export class ApiModule {}

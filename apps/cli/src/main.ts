@@ -8,6 +8,7 @@ import { buildDlqCommand } from './dlq/dlq.command';
 import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
 import { buildMigrateCommand } from './migrate/migrate.command';
+import { buildReplayCommand } from './replay/replay.command';
 
 const program = new Command('chronicle')
   .description('Chronicle: event-sourced media monitoring')
@@ -22,7 +23,8 @@ const program = new Command('chronicle')
   .addCommand(buildMigrateCommand())
   .addCommand(buildIngestCommand())
   .addCommand(buildAnalyzeCommand())
-  .addCommand(buildDlqCommand());
+  .addCommand(buildDlqCommand())
+  .addCommand(buildReplayCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

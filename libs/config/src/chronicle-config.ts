@@ -17,7 +17,7 @@ export interface ChronicleConfig {
     maxBytesPerPartition: number;
     sessionTimeoutMs: number;
   };
-  database: { url: string; poolSize: number };
+  database: { url: string; poolSize: number; schema: string };
   ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
   limits: { maxArticleBytes: number };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
@@ -62,7 +62,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxBytesPerPartition: env.CONSUMER_MAX_BYTES_PER_PARTITION,
       sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
     },
-    database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, schema: env.DATABASE_SCHEMA },
     ports: {
       api: env.API_PORT,
       ingest: env.INGEST_PORT,

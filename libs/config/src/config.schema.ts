@@ -28,6 +28,11 @@ export const environmentSchema = z
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: positiveInt(10),
+    /** Schema the read models are written to; a rebuild runs a projector against a shadow schema. */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+      .default('public'),
     API_PORT: port(3000),
     INGEST_PORT: port(3001),
     ENRICH_PORT: port(3002),

@@ -7,3 +7,4 @@ export * from './kafka-batch.server';
 export * from './kafka.module';
 export * from './kafka-admin-probe';
 export * from './dead-letter.reader';
+export * from './topic-offsets';

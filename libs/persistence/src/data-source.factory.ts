@@ -7,6 +7,7 @@ import { MentionEntity } from './entities/mention.entity';
 import { StatementEntity } from './entities/statement.entity';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { InitialReadModels1764043200000 } from './migrations/1764043200000-InitialReadModels';
+import { ProjectionVersions1764048000000 } from './migrations/1764048000000-ProjectionVersions';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -19,10 +20,14 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
-export const MIGRATIONS = [InitialReadModels1764043200000];
+export const MIGRATIONS = [InitialReadModels1764043200000, ProjectionVersions1764048000000];
 
-/** A DataSource for Chronicle's database. Schema changes only ever come from migrations. */
-export function createDataSource(url: string, poolSize = 10): DataSource {
+/**
+ * A DataSource for Chronicle's database. Schema changes only ever come from migrations.
+ * `searchPath` other than public makes unqualified table names resolve to that schema only
+ * (a rebuild writes its shadow read models that way, with the same SQL as the live ones).
+ */
+export function createDataSource(url: string, poolSize = 10, searchPath = 'public'): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -30,7 +35,7 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     migrations: MIGRATIONS,
     migrationsTableName: 'chronicle_migrations',
     synchronize: false,
-    extra: { max: poolSize },
+    extra: { max: poolSize, ...(searchPath === 'public' ? {} : { options: `-c search_path=${searchPath}` }) },
   });
 }
 

@@ -8,3 +8,4 @@ export * from './entities/consumer-position.entity';
 export * from './entities/subscription.entity';
 export * from './entities/alert.entity';
 export * from './persistence.module';
+export * from './projections';

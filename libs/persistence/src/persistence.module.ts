@@ -10,7 +10,7 @@ import { createDataSource } from './data-source.factory';
     {
       provide: DataSource,
       inject: [CHRONICLE_CONFIG],
-      useFactory: (config: ChronicleConfig) => createDataSource(config.database.url, config.database.poolSize).initialize(),
+      useFactory: (config: ChronicleConfig) => createDataSource(config.database.url, config.database.poolSize, config.database.schema).initialize(),
     },
   ],
   exports: [DataSource],

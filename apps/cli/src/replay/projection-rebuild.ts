@@ -1,0 +1,147 @@
+import { ChronicleConfig } from '@chronicle/config';
+import { createKafka, deleteConsumerGroups, fetchHighWatermarks } from '@chronicle/kafka';
+import { createDataSource, createShadowSchema, dropSchema, projectionNamed, swapShadowIn } from '@chronicle/persistence';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+
+export interface RebuildProgress {
+  version: number;
+  done: number;
+  total: number;
+}
+
+export interface RebuildResult {
+  projection: string;
+  version: number;
+  events: number;
+  seconds: number;
+}
+
+const PROJECT_MAIN = resolve(__dirname, '../../../project/src/main.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function sumPositions(dataSource: DataSource, schema: string, consumer: string): Promise<number> {
+  const [row] = await dataSource.query(
+    `SELECT COALESCE(SUM(next_offset), 0)::text AS n FROM ${schema}.consumer_positions WHERE consumer = $1`,
+    [consumer],
+  );
+  return Number(row.n);
+}
+
+/**
+ * Builds the next version of a projection from the start of the log into a shadow schema,
+ * using the live service's own code (a projector process with the shadow schema as its only
+ * search path and its own consumer group), while the live version keeps serving and keeping
+ * up. When the shadow has caught up, it is swapped in atomically and the old tables dropped.
+ */
+export async function rebuildProjection(
+  config: ChronicleConfig,
+  name: string,
+  onProgress: (progress: RebuildProgress) => void,
+  logDir: string,
+): Promise<RebuildResult> {
+  const projection = projectionNamed(name);
+  const started = Date.now();
+  const liveConsumer = `${config.kafka.groupPrefix}${projection.group}`;
+  const dataSource = await createDataSource(config.database.url, 2).initialize();
+  const kafka = createKafka(config.kafka, 'rebuild');
+  let child: ChildProcess | undefined;
+  let version = 0;
+  let shadowSchema = '';
+  try {
+    await dataSource.query(
+      `INSERT INTO projection_versions (name, version, status, consumer, started_at, activated_at)
+       VALUES ($1, 1, 'live', $2, now(), now()) ON CONFLICT DO NOTHING`,
+      [name, liveConsumer],
+    );
+    const [{ next }] = await dataSource.query('SELECT MAX(version) + 1 AS next FROM projection_versions WHERE name = $1', [name]);
+    version = Number(next);
+    shadowSchema = `shadow_${name.replace(/[^a-z0-9]+/g, '_')}_v${version}`;
+    const groupPrefix = `${config.kafka.groupPrefix}rebuild-${name}-v${version}-`;
+    const shadowConsumer = `${groupPrefix}${projection.group}`;
+    // The partial unique index allows one rebuild per projection at a time.
+    await dataSource.query(
+      `INSERT INTO projection_versions (name, version, status, consumer, shadow_schema, started_at)
+       VALUES ($1, $2, 'building', $3, $4, now())`,
+      [name, version, shadowConsumer, shadowSchema],
+    );
+    await createShadowSchema(dataSource, projection, shadowSchema);
+
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, `rebuild-${name}-v${version}.log`));
+    child = spawn(process.execPath, [PROJECT_MAIN], {
+      env: {
+        ...process.env,
+        DATABASE_SCHEMA: shadowSchema,
+        KAFKA_GROUP_PREFIX: groupPrefix,
+        PROJECT_PORT: String(await freePort()),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const exited = new Promise<number | null>((done) => child!.once('exit', (code) => done(code)));
+    let childExit: number | null | undefined;
+    void exited.then((code) => (childExit = code));
+
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 300));
+      if (childExit !== undefined) throw new Error(`the rebuild projector exited (${childExit}); see ${logDir}`);
+      const highs = await fetchHighWatermarks(kafka, config.kafka, projection.topics);
+      const total = [...highs.values()].reduce((a, b) => a + Number(b), 0);
+      const done = await sumPositions(dataSource, shadowSchema, shadowConsumer);
+      onProgress({ version, done, total });
+      await dataSource.query(
+        'UPDATE projection_versions SET events_total = $3, events_done = $4 WHERE name = $1 AND version = $2',
+        [name, version, total, done],
+      );
+      if (done < total) continue;
+      const outcome = await swapShadowIn(dataSource, projection, {
+        shadowSchema,
+        liveConsumer,
+        shadowConsumer,
+        retiredSchema: `retired_${shadowSchema}`,
+        onSwapped: async (manager) => {
+          await manager.query(`UPDATE projection_versions SET status = 'retired' WHERE name = $1 AND status = 'live'`, [name]);
+          await manager.query(
+            `UPDATE projection_versions SET status = 'live', activated_at = now(), consumer = $3 WHERE name = $1 AND version = $2`,
+            [name, version, liveConsumer],
+          );
+        },
+      });
+      if (!outcome.swapped) continue;
+      child.kill('SIGTERM');
+      await exited;
+      await dropSchema(dataSource, outcome.retiredSchema);
+      await dropSchema(dataSource, shadowSchema);
+      await deleteConsumerGroups(kafka, [shadowConsumer]);
+      return { projection: name, version, events: done, seconds: (Date.now() - started) / 1000 };
+    }
+  } catch (error) {
+    child?.kill('SIGKILL');
+    if (version > 0) {
+      await dataSource
+        .query(
+          `UPDATE projection_versions SET status = 'failed', error = $3 WHERE name = $1 AND version = $2 AND status = 'building'`,
+          [name, version, (error as Error).message],
+        )
+        .catch(() => undefined);
+      if (shadowSchema) await dropSchema(dataSource, shadowSchema).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,30 @@
+import { TopicKey } from '@chronicle/contracts';
+
+export interface ProjectionDefinition {
+  /** Service whose handlers fold this projection (a rebuild runs the same code). */
+  service: 'project';
+  /** Consumer group name without prefix, as the live service uses it. */
+  group: string;
+  topics: TopicKey[];
+  /** Every table the projection writes; a rebuild creates all of them in its shadow schema. */
+  tables: string[];
+}
+
+/**
+ * The projections Chronicle can rebuild. A new read-model table must be listed here, or a
+ * rebuild (which runs with only the shadow schema on its search path) fails loudly.
+ */
+export const PROJECTIONS: Record<string, ProjectionDefinition> = {
+  'read-models': {
+    service: 'project',
+    group: 'chronicle-project',
+    topics: ['articles', 'analyses'],
+    tables: ['articles', 'actors', 'mentions', 'statements'],
+  },
+};
+
+export function projectionNamed(name: string): ProjectionDefinition {
+  const projection = PROJECTIONS[name];
+  if (!projection) throw new Error(`unknown projection "${name}" (known: ${Object.keys(PROJECTIONS).join(', ')})`);
+  return projection;
+}

@@ -1,0 +1,105 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ProjectionDefinition } from './projection-catalog';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
+  return name;
+}
+
+/** Creates an empty copy of the projection's tables (and a positions table) in `schema`. */
+export async function createShadowSchema(
+  dataSource: DataSource,
+  projection: ProjectionDefinition,
+  schema: string,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`DROP SCHEMA IF EXISTS ${identifier(schema)} CASCADE`);
+    await manager.query(`CREATE SCHEMA ${identifier(schema)}`);
+    for (const table of [...projection.tables, 'consumer_positions']) {
+      await manager.query(`CREATE TABLE ${schema}.${identifier(table)} (LIKE public.${table} INCLUDING ALL)`);
+      await renameIndexesLikeLive(manager, schema, table);
+    }
+  });
+}
+
+type IndexRow = { indexname: string; indexdef: string };
+
+/**
+ * LIKE … INCLUDING ALL invents index names; give the shadow's indexes (and the constraints they
+ * back) the live names, so that after the swap later migrations find the names they expect.
+ */
+async function renameIndexesLikeLive(manager: EntityManager, schema: string, table: string): Promise<void> {
+  const list = (s: string): Promise<IndexRow[]> =>
+    manager.query('SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2', [s, table]);
+  const shape = (row: IndexRow, s: string) => row.indexdef.replace(` ${row.indexname} ON ${s}.`, ' ? ON ');
+  const live = await list('public');
+  for (const shadowIndex of await list(schema)) {
+    const twin = live.find((l) => shape(l, 'public') === shape(shadowIndex, schema));
+    if (twin && twin.indexname !== shadowIndex.indexname) {
+      await manager.query(`ALTER INDEX ${schema}.${identifier(shadowIndex.indexname)} RENAME TO ${identifier(twin.indexname)}`);
+    }
+  }
+}
+
+export async function dropSchema(dataSource: DataSource, schema: string): Promise<void> {
+  await dataSource.query(`DROP SCHEMA IF EXISTS ${identifier(schema)} CASCADE`);
+}
+
+export type SwapOutcome = { swapped: true; retiredSchema: string } | { swapped: false; behind: number };
+
+/**
+ * Swaps the shadow tables in for the live ones in one transaction, but only once the shadow has
+ * applied at least everything the live projector had. Live projector transactions are held at
+ * their position rows first (so none is half-way through a table when it moves); readers wait a
+ * moment on the table locks and then see the new tables. The live consumer continues from the
+ * shadow's positions.
+ */
+export async function swapShadowIn(
+  dataSource: DataSource,
+  projection: ProjectionDefinition,
+  options: {
+    shadowSchema: string;
+    liveConsumer: string;
+    shadowConsumer: string;
+    retiredSchema: string;
+    /** Runs inside the swap transaction (e.g. to record which version is now live). */
+    onSwapped?: (manager: EntityManager) => Promise<void>;
+  },
+): Promise<SwapOutcome> {
+  const { shadowSchema, liveConsumer, shadowConsumer, retiredSchema } = options;
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SET LOCAL lock_timeout = 10000');
+    const live: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
+      'SELECT topic, partition, next_offset FROM public.consumer_positions WHERE consumer = $1 ORDER BY topic, partition FOR UPDATE',
+      [liveConsumer],
+    );
+    const shadow: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
+      `SELECT topic, partition, next_offset FROM ${identifier(shadowSchema)}.consumer_positions WHERE consumer = $1`,
+      [shadowConsumer],
+    );
+    const shadowAt = new Map(shadow.map((r) => [`${r.topic}:${r.partition}`, BigInt(r.next_offset)]));
+    const behind = live.reduce((sum, r) => {
+      const gap = BigInt(r.next_offset) - (shadowAt.get(`${r.topic}:${r.partition}`) ?? 0n);
+      return gap > 0n ? sum + Number(gap) : sum;
+    }, 0);
+    if (behind > 0) return { swapped: false, behind };
+    await manager.query(
+      `LOCK TABLE ${projection.tables.map((t) => `public.${identifier(t)}`).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+    );
+    await manager.query(`CREATE SCHEMA ${identifier(retiredSchema)}`);
+    for (const table of projection.tables) {
+      await manager.query(`ALTER TABLE public.${table} SET SCHEMA ${retiredSchema}`);
+      await manager.query(`ALTER TABLE ${shadowSchema}.${table} SET SCHEMA public`);
+    }
+    await manager.query(
+      `INSERT INTO public.consumer_positions (consumer, topic, partition, next_offset, updated_at)
+       SELECT $1, topic, partition, next_offset, now() FROM ${shadowSchema}.consumer_positions WHERE consumer = $2
+       ON CONFLICT (consumer, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      [liveConsumer, shadowConsumer],
+    );
+    await options.onSwapped?.(manager);
+    return { swapped: true, retiredSchema };
+  });
+}
