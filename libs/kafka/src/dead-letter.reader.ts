@@ -19,7 +19,10 @@ export interface DeadLetterRecord {
   failedAt: string;
 }
 
-function toRecord(partition: number, message: { offset: string; key: Buffer | null; value: Buffer | null; headers?: IHeaders }): DeadLetterRecord {
+function toRecord(
+  partition: number,
+  message: { offset: string; key: Buffer | null; value: Buffer | null; headers?: IHeaders },
+): DeadLetterRecord {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();

@@ -50,10 +50,16 @@ export function buildDlqCommand(): Command {
           onRecord: async (record) => {
             if (flags.consumer && !record.consumer.endsWith(flags.consumer)) return;
             const topic = sourceTopicKey(record.sourceTopic, config.kafka.topicPrefix);
-            if (!topic) throw new Error(`dead letter ${record.partition}:${record.offset} names an unknown source topic ${record.sourceTopic}`);
-            if (!flags.dryRun) await publisher.publishRaw(topic, [{ key: record.key, value: record.value ?? '', headers: record.headers }]);
+            if (!topic)
+              throw new Error(
+                `dead letter ${record.partition}:${record.offset} names an unknown source topic ${record.sourceTopic}`,
+              );
+            if (!flags.dryRun)
+              await publisher.publishRaw(topic, [{ key: record.key, value: record.value ?? '', headers: record.headers }]);
             redriven += 1;
-            console.log(`${flags.dryRun ? 'would re-drive' : 're-drove'} ${record.partition}:${record.offset} -> ${record.sourceTopic}`);
+            console.log(
+              `${flags.dryRun ? 'would re-drive' : 're-drove'} ${record.partition}:${record.offset} -> ${record.sourceTopic}`,
+            );
           },
         });
         console.log(`${redriven} of ${records.length} message(s) ${flags.dryRun ? 'would be' : ''} re-driven.`);
