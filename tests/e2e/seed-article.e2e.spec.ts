@@ -1,3 +1,4 @@
+import { ANALYZER_VERSION } from '@chronicle/nlp';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,10 +89,16 @@ describe('Chronicle pipeline', () => {
     });
 
     it('returns the article with its actors and statements', async () => {
-      const view = await getJson<{ id: string; title: string; actors: Array<{ name: string }>; statements: StatementView[] }>(
-        `${api}/v1/articles/istanbul-talks`,
-      );
+      const view = await getJson<{
+        id: string;
+        title: string;
+        analyzerVersion: string;
+        actors: Array<{ name: string }>;
+        statements: StatementView[];
+      }>(`${api}/v1/articles/istanbul-talks`);
       expect(view.title).toBe(title);
+      // The enrich service runs exactly the library's extractor and stamps its version.
+      expect(view.analyzerVersion).toBe(ANALYZER_VERSION);
       expect(view.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']));
       expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(5);
     });
