@@ -10,10 +10,23 @@ import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
 import { trackSalience } from './statements/salience-tracker';
 import type { StatementDraft } from './statements/statement-draft';
-import { buildDocument } from './text/article-document';
+import { buildDocument, type NameLexicon } from './text/article-document';
+import { registryByKey } from './lexicon/actor-registry';
+import { placeByKey } from './lexicon/gazetteer';
+import { givenNameGender } from './lexicon/given-names';
+import { COMMON_WORDS } from './lexicon/word-lists';
+import { nameKey } from './text/name-normalizer';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.0.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.1.0';
+
+const NAME_LEXICON: NameLexicon = {
+  isKnownName: (lower) => {
+    const key = nameKey(lower);
+    return registryByKey(key) !== undefined || placeByKey(key) !== undefined;
+  },
+  isGivenName: (lower) => !COMMON_WORDS.has(lower) && givenNameGender(nameKey(lower)) !== undefined,
+};
 
 /**
  * Extracts actors, places, direct and reported statements (with speakers) and sentiment from one article.
@@ -21,7 +34,7 @@ export const ANALYZER_VERSION = 'chronicle-nlp/1.0.0';
  */
 export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const body = input.body ?? '';
-  const doc = buildDocument(body);
+  const doc = buildDocument(body, NAME_LEXICON);
   const folded = foldActors(doc, scanNameCandidates(doc));
   const { actors } = folded;
   addDescriptionMentions(doc, actors);

@@ -2,11 +2,15 @@ import type { ActorKind } from '../analysis.types';
 import type { Gender } from '../lexicon/actor-registry';
 import { registryByKey } from '../lexicon/actor-registry';
 import { givenNameGender } from '../lexicon/given-names';
-import { COMMON_WORDS, PREPOSITIONS } from '../lexicon/word-lists';
+import { COMMON_WORDS, NAME_CONNECTORS } from '../lexicon/word-lists';
 import type { ArticleDocument } from '../text/article-document';
 import { nameKey, slugify } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef, PlaceDraft } from './actor-model';
+import { classifyLoneName, isMidSentence, placeAsTeam, type LoneNameContext } from './lone-name-classifier';
 import type { NameCandidate } from './name-candidate-scanner';
+import { articleSportsKind, classifySportsSentences, INDIVIDUAL_SPORTS, TEAM_SPORTS } from './sports-context';
+
+const NAME_TOKEN_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 /** Actors and places of one article, with mentions in text order. */
 export interface FoldedActors {
@@ -29,6 +33,18 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
   const keyCounts = new Map<string, number>();
   for (const c of candidates) keyCounts.set(c.key, (keyCounts.get(c.key) ?? 0) + 1);
   const singleKeys = new Set(candidates.filter((c) => c.last - c.first === 1).map((c) => c.key));
+  const sports = classifySportsSentences(doc);
+  const lone: LoneNameContext = {
+    doc,
+    sports,
+    individualSports: sports.includes(INDIVIDUAL_SPORTS),
+    articleSports: articleSportsKind(doc, sports),
+    midSentenceKeys: new Set(
+      candidates
+        .filter((c) => c.cls === 'unknown' && c.words.length === 1 && !c.inQuote && isMidSentence(doc, c))
+        .map((c) => c.key),
+    ),
+  };
 
   const getOrCreate = (id: string, name: string, kind: ActorKind, gender: Gender): ActorDraft => {
     let actor = byId.get(id);
@@ -98,6 +114,12 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
 
   const createPerson = (c: NameCandidate): ActorDraft => {
     const surname = c.words[c.words.length - 1]!;
+    // "Von der Leyen" after "Ursula von der Leyen": a particle-led name is the surname alone.
+    const particleLed = NAME_CONNECTORS.has(c.words[0]!) ? personBySurname(surname, c.start) : undefined;
+    if (particleLed) {
+      attach(particleLed, c);
+      return particleLed;
+    }
     const existing = (bySurname.get(surname) ?? []).find(
       (a) => a.firstKey === c.words[0] || a.firstKey?.[0] === c.words[0] || c.words[0]!.length === 1,
     );
@@ -123,7 +145,10 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
           : undefined;
       attach(longer ?? getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
     } else if (c.cls === 'place' && c.place) {
-      if (c.place.capital && c.speech?.governmentVoice && !c.inQuote && !c.possessive) {
+      if (placeAsTeam(lone, c)) {
+        // "Blackburn lost 2-0 at home to Everton": in a result line a city names its club.
+        attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
+      } else if (c.place.capital && c.speech?.governmentVoice && !c.inQuote && !c.possessive) {
         // "Moscow said ..." : the capital speaks for its government.
         attach(getOrCreate(`organization:${slugify(c.place.name)}`, c.place.name, 'organization', 'u'), c);
       } else {
@@ -152,20 +177,44 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     if (linked) {
       attach(linked, c);
     } else if (c.cls === 'acronym') {
-      if ((keyCounts.get(c.key) ?? 0) >= 2 || c.speech)
+      // Newswire names most agencies, parties and firms by acronym once ("the IMF", "ECOWAS"); quotes and
+      // all-caps passages shout ordinary words, so those still need a second sighting or a speech verb.
+      if ((!c.inQuote && !doc.shouting[c.first]) || (keyCounts.get(c.key) ?? 0) >= 2 || c.speech)
         attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
     } else if (c.words.length === 1) {
-      // "Analysts at Barclays said": a lone word after a preposition is more likely a firm than a person.
-      const afterPreposition = PREPOSITIONS.has(doc.tokens[c.lead - 1]?.lower ?? '');
-      if (c.speech && !c.inQuote && !afterPreposition && !COMMON_WORDS.has(c.key)) {
-        attach(getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender), c);
-      }
+      // All-caps copy capitalises every word, so a lone unknown word there is no evidence of a name.
+      const kind = doc.shouting[c.first] ? null : classifyLoneName(lone, c);
+      if (kind) attach(getOrCreate(`${kind}:${slugify(c.text)}`, c.text, kind, kind === 'person' ? c.gender : 'u'), c);
     } else if (
       c.words.length <= 3 &&
       ((keyCounts.get(c.key) ?? 0) >= 2 || singleKeys.has(c.words[c.words.length - 1]!) || c.speech)
     ) {
       createPerson({ ...c, gender: givenNameGender(c.words[0]!) ?? c.gender });
+    } else if (looksLikePersonName(c)) {
+      if (sports[doc.sentenceOf[c.first]!] === TEAM_SPORTS && placeAsTeamName(c))
+        attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
+      else createPerson({ ...c, gender: givenNameGender(c.words[0]!) ?? c.gender });
     }
+  }
+
+  /**
+   * A two-to-four word capitalised run of name-shaped tokens, outside quotes and not made of ordinary words, is
+   * in news copy almost always a person introduced by full name ("Wes Streeting", "Li Qiang").
+   */
+  function looksLikePersonName(c: NameCandidate): boolean {
+    const size = c.last - c.first;
+    if (c.inQuote || size < 2 || size > 4 || doc.shouting[c.first]) return false;
+    for (let k = c.first; k < c.last; k += 1) {
+      const t = doc.tokens[k]!;
+      if (!t.isCap) continue;
+      if (!NAME_TOKEN_RE.test(t.text) || COMMON_WORDS.has(t.lower)) return false;
+    }
+    return true;
+  }
+
+  /** A multi-word club name in a result line ("Heracles Almelo 2"). */
+  function placeAsTeamName(c: NameCandidate): boolean {
+    return placeAsTeam(lone, c) && !givenNameGender(c.words[0]!);
   }
 
   function linkHyphenParts(c: NameCandidate): void {

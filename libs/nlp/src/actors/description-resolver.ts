@@ -60,6 +60,8 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     if (!head || head.isCap || !TITLE_WORDS.has(head.lower)) continue;
     const after = tokens[j + 1];
     if (after && after.isCap && after.start - head.end <= 1) continue;
+    // "the director, Sofia Lindqvist,": the description only introduces the name that follows it.
+    if (after?.text === ',' && tokens[j + 2]?.isCap) continue;
     const actor = resolveDescription(doc, actors, i, j + 1);
     if (actor === null) continue;
     const draft = actors[actor]!;

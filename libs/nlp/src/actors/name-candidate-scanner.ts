@@ -72,6 +72,16 @@ function runEnd(doc: ArticleDocument, i: number): number {
     if (u.isCap) {
       j += 1;
     } else if (
+      u.lower !== 'of' &&
+      NAME_CONNECTORS.has(u.lower) &&
+      NAME_CONNECTORS.has(tokens[j + 1]?.lower ?? '') &&
+      tokens[j + 2]?.isCap &&
+      sentenceOf[j + 2] === sentenceOf[i] &&
+      tokens[j + 2]!.start - tokens[j + 1]!.end <= 1
+    ) {
+      // Two-word particles: "Ursula von der Leyen", "Jan van der Berg".
+      j += 3;
+    } else if (
       (NAME_CONNECTORS.has(u.lower) || u.text === '&') &&
       tokens[j + 1]?.isCap &&
       tokens[j + 1]!.start - u.end <= 1 &&
@@ -225,6 +235,32 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       return base;
     } else {
       if (words.every((w) => COMMON_WORDS.has(w) || isDemonym(w))) return null;
+      if (
+        !lead.hasTitle &&
+        last - first >= 3 &&
+        initial[first] === 1 &&
+        !givenNameGender(words[0]!) &&
+        givenNameGender(nameKey(tokens[first + 1]!.text)) &&
+        !NAME_CONNECTORS.has(words[0]!)
+      ) {
+        // "Curator Alice M. Brennan", "Historian Paula Grant": a sentence-initial job word before a given name is
+        // the role, not part of the name.
+        const nameStart = tokens[first + 1]!.start;
+        const nameText = d.body.slice(nameStart, end);
+        const r = tokens[first]!;
+        return {
+          ...base,
+          cls: 'person',
+          personCue: true,
+          first: first + 1,
+          start: nameStart,
+          text: nameText,
+          key: nameKey(nameText),
+          words: nameKey(nameText).split(' '),
+          role: { start: r.start, end: r.end, text: r.text },
+          gender: gender === 'u' ? (givenNameGender(nameKey(tokens[first + 1]!.text)) ?? 'u') : gender,
+        };
+      }
       const g = givenNameGender(words[0]!);
       if (g) {
         if (gender === 'u') gender = g;

@@ -2,6 +2,7 @@ import type { ArticleDocument } from '../text/article-document';
 import { isDemonym, placeByKey } from '../lexicon/gazetteer';
 import { DETERMINERS, HONORIFICS, ROLE_MODIFIERS, TITLE_DEPARTMENT_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
+import { givenNameGender } from '../lexicon/given-names';
 
 const POSSESSIVE_RE = /['’]s$/;
 const DIGITS_RE = /^\p{N}+$/u;
@@ -19,7 +20,9 @@ export interface LeadingRole {
 
 function isRoleWord(lower: string): boolean {
   const bare = lower.replace(POSSESSIVE_RE, '');
-  return ROLE_MODIFIERS.has(bare) || isDemonym(nameKey(bare)) || placeByKey(nameKey(bare)) !== undefined;
+  const key = nameKey(bare);
+  // "Chad Morris", "Sofia Lindqvist": a place that is also a given name opens a person's name, not a role.
+  return ROLE_MODIFIERS.has(bare) || isDemonym(key) || (placeByKey(key) !== undefined && givenNameGender(key) === undefined);
 }
 
 /**

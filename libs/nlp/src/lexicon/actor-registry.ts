@@ -1,5 +1,6 @@
 import { nameKey, slugify } from '../text/name-normalizer';
 import data from './actor-registry.data.json';
+import knownOrganizations from './known-organizations.data.json';
 import type { ActorKind } from '../analysis.types';
 
 export type Gender = 'm' | 'f' | 'u';
@@ -63,6 +64,24 @@ function load(): void {
     };
     for (const form of [raw.name, ...raw.aliases]) {
       byAlias.set(nameKey(form.replace(/^the\s+/i, '')), entry);
+    }
+  }
+  // The curated people and organisations above win over the broad list when both name the same thing.
+  for (const [group, lines] of Object.entries(knownOrganizations)) {
+    if (group === 'about' || !Array.isArray(lines)) continue;
+    for (const line of lines as string[]) {
+      const [name, ...variants] = line.split('|');
+      const entry: RegistryEntry = {
+        id: `organization:${slugify(name!)}`,
+        name: name!,
+        kind: 'organization',
+        gender: 'u',
+        givenNames: new Set<string>(),
+      };
+      for (const form of [name!, ...variants]) {
+        const key = nameKey(form.replace(/^the\s+/i, ''));
+        if (!byAlias.has(key)) byAlias.set(key, entry);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ export interface PlaceEntry {
 const places = new Map<string, PlaceEntry>();
 const demonyms = new Set<string>();
 const placeSuffixes = new Set<string>();
+const countries = new Set<string>();
 
 function addAll(list: readonly string[], capital: boolean): void {
   for (const line of list) {
@@ -23,6 +24,7 @@ function addAll(list: readonly string[], capital: boolean): void {
 
 addAll(data.capitals, true);
 addAll(data.countries, false);
+for (const line of data.countries) for (const form of line.split('|')) countries.add(nameKey(form));
 addAll(data.cities, false);
 addAll(data.regions, false);
 for (const d of data.demonyms) {
@@ -46,4 +48,9 @@ export function isDemonym(key: string): boolean {
 /** True for a last word that makes a capitalised sequence a place ("Palace", "Square", "River"). */
 export function isPlaceSuffix(lower: string): boolean {
   return placeSuffixes.has(lower);
+}
+
+/** True for a country name: in sports copy a country is its national team, which newswire tags as a place. */
+export function isCountry(key: string): boolean {
+  return countries.has(key);
 }

@@ -59,7 +59,10 @@ ceo cfo coo cto founder co-founder owner head chief leader speaker official offi
 prosecutor advisor adviser aide negotiator diplomat economist analyst professor prof. researcher scientist
 coach manager editor correspondent reporter journalist lawmaker legislator delegate candidate nominee
 vice-president counsel inspector superintendent sheriff marshal ayatollah patriarch mp mep deputy
-executive strategist representative-elect superintendent treasurer administrator
+executive strategist representative-elect superintendent treasurer administrator lawyer curator historian author
+writer novelist poet artist actor actress singer musician teacher nurse doctor surgeon dentist farmer pilot trainer
+striker goalkeeper midfielder defender winger batsman bowler quarterback pitcher skipper playmaker son daughter wife
+husband widow widower mother father brother sister
 `);
 
 /** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */
@@ -131,7 +134,7 @@ services airlines airways motors systems technologies labs laboratories media br
 channel club league board trust church brigade battalion regiment command staff committee secretariat
 directorate federal reserve exchange chamber society network studios partners capital ventures
 electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
-insurance industries enterprises brands solutions software robotics semiconductor semiconductors
+insurance industries enterprises brands solutions software robotics semiconductor semiconductors survey
 `);
 
 /** Head words that make "<Head> of <X>" an organisation ("Ministry of Defence", "Bank of England"). */
@@ -199,3 +202,25 @@ export const BE_FORMS = wordSet('is was were are be been being am');
 
 export const MALE_PRONOUNS = wordSet('he');
 export const FEMALE_PRONOUNS = wordSet('she');
+
+/** Prepositions that mostly introduce places: a lone unknown name after them is left alone. */
+export const LOCATIVE_PREPOSITIONS = wordSet('in into from near across outside inside around throughout toward towards via');
+
+/** Capitalised words that name things other than people or organisations (events, faiths, currencies, products). */
+export const MISC_PROPER_WORDS = wordSet(`
+brexit covid covid-19 olympics olympic paralympics oscar oscars grammy grammys emmy nobel internet web bible koran
+quran torah islam christianity judaism hinduism buddhism catholic catholics protestant protestants muslim muslims
+jewish jews christian christians sunni sunnis shia shiite shiites hindu hindus buddhist sikh god allah jesus
+christ iphone ipad android windows bitcoin ethereum euro euros dollar dollars sterling yen rouble roubles ruble
+rubles yuan rupee rupees lira franc francs zionist zionists marxist nazi nazis soviet communist communists socialist
+socialists fascist liberal liberals conservative democrat republican celsius fahrenheit english french spanish
+arabic latin mandarin cantonese hebrew jr jr. sr sr. ii iii ok mr mrs ms dr st gmt bst utc est pst am pm
+`);
+
+/** Lower-case nouns that describe an organisation and so type the name right after them ("the carmaker X"). */
+export const ORG_DESCRIPTOR_NOUNS = wordSet(`
+company firm group bank lender insurer carmaker automaker airline carrier retailer supermarket chain broadcaster
+publisher newspaper magazine agency distributor manufacturer maker producer chipmaker giant operator developer
+start-up startup conglomerate club team side outfit party union charity network platform app brand label studio
+exchange regulator watchdog fund miner utility refiner supplier rival rivals subsidiary unit journal
+`);

@@ -55,7 +55,10 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
         speaker: subject.actor,
         pronoun: subject.pronoun,
       };
-    } else if (previous && isContinuation(ctx, q, previous.paragraph, previous.statement.end)) {
+    } else if (
+      previous &&
+      (isContinuation(ctx, q, previous.paragraph, previous.statement.end) || isSplitTail(ctx, q, previous.paragraph))
+    ) {
       statement = { kind: 'direct', start: q.start, end: q.end, text, speaker: previous.statement.speaker };
     } else if (words > MAX_SCARE_WORDS && looksLikeSpeech(ctx, q)) {
       statement = { kind: 'direct', start: q.start, end: q.end, text, speaker: null };
@@ -189,4 +192,17 @@ function isContinuation(ctx: AnalysisContext, q: QuoteSpan, previousParagraph: n
     if (tokens[k]!.isWord) return false;
   }
   return true;
+}
+
+/**
+ * `"…," said X, who farms near York, "and then …"`: the second half of a split quote opens lower-case right after a
+ * comma, in the paragraph of the attributed first half, so it has the same speaker.
+ */
+function isSplitTail(ctx: AnalysisContext, q: QuoteSpan, previousParagraph: number): boolean {
+  const { tokens } = ctx.doc;
+  const first = tokens[q.open + 1];
+  const before = tokens[q.open - 1];
+  return (
+    tokens[q.open]!.paragraph === previousParagraph && before?.text === ',' && first !== undefined && first.isWord && !first.isCap
+  );
 }

@@ -1,5 +1,5 @@
 import { resolveDescription } from '../actors/description-resolver';
-import { DETERMINERS, HUMAN_GROUP_NOUNS, VERB_PADDING } from '../lexicon/word-lists';
+import { DETERMINERS, HUMAN_GROUP_NOUNS, TITLE_WORDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject } from './salience-tracker';
 
@@ -47,7 +47,13 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     const main = mainSubject(ctx.doc, ctx.salience, k);
     return main ? { found: true, actor: main.actor, first: k + 1, last: k + 1 } : NOT_FOUND;
   }
-  if (t.text === ',') return appositiveSubject(ctx, k);
+  if (t.text === ',') {
+    // "His lawyer, Daniel Reyes, said": the name set off by commas right before the verb is the subject.
+    const named = ctx.mentionEndingAt.get(k - 1);
+    if (named && !named.possessive && tokens[named.lead - 1]?.text === ',' && sentenceOf[k - 1] === sentence)
+      return { found: true, actor: named.actor, first: named.lead, last: k };
+    return appositiveSubject(ctx, k);
+  }
   if (!t.isWord) return NOT_FOUND;
   if (HUMAN_GROUP_NOUNS.has(t.lower)) return { found: true, actor: null, first: descriptionStart(ctx, k), last: k + 1 };
   if (t.isCap) return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
@@ -92,7 +98,14 @@ function descriptionStart(ctx: AnalysisContext, k: number): number {
   let j = k;
   while (j - 1 >= 0 && k - j < 5 && sentenceOf[j - 1] === sentenceOf[k]) {
     const p = tokens[j - 1]!;
-    if (!p.isWord || ctx.mentionEndingAt.has(j - 1)) break;
+    const inner = ctx.mentionEndingAt.get(j - 1);
+    if (inner) {
+      // "the RMT union said": an organisation named inside the description only modifies it.
+      if (ctx.actors[inner.actor]!.kind !== 'organization' || inner.possessive) break;
+      j = inner.lead;
+      continue;
+    }
+    if (!p.isWord) break;
     j -= 1;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -108,6 +121,13 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUNS.has(tokens[j - 1]!.lower)) {
       return { found: true, actor: ctx.salience.pronouns.get(j - 1) ?? null, first: j - 1, last: comma, pronoun: j - 1 };
+    }
+    // "A senior official, who asked not to be named, said": a described speaker before the appositive.
+    const head = tokens[j - 1]!;
+    if (head.isWord && !head.isCap && (TITLE_WORDS.has(head.lower) || HUMAN_GROUP_NOUNS.has(head.lower))) {
+      const first = descriptionStart(ctx, j - 1);
+      if (DETERMINERS.has(tokens[first]!.lower) || HUMAN_GROUP_NOUNS.has(head.lower))
+        return { found: true, actor: resolveDescription(ctx.doc, ctx.actors, first, j), first, last: comma };
     }
     return NOT_FOUND;
   }

@@ -1,5 +1,6 @@
 import { findBoilerplate } from './boilerplate-masker';
 import { scanQuotes, type QuoteSpan } from './quote-scanner';
+import { normalizeShouting, type KnownNamePredicate } from './shouting-normalizer';
 import { splitSentences, type Sentence } from './sentence-splitter';
 import { scanTokens, type Token } from './token-scanner';
 
@@ -15,6 +16,8 @@ export interface ArticleDocument {
   quoteOf: Int32Array;
   /** 1 for tokens inside datelines, photo credits and labels. */
   masked: Uint8Array;
+  /** 1 for tokens of all-caps paragraphs, where capitals carry no evidence (only known names keep theirs). */
+  shouting: Uint8Array;
   /** 1 for the first word of a sentence or of a quotation. */
   initial: Uint8Array;
   /**
@@ -24,9 +27,18 @@ export interface ArticleDocument {
   narrativeIndex: Int32Array;
 }
 
+/** Lexicon lookups the document needs to read all-caps copy; without them every shouted word stays a capital. */
+export interface NameLexicon {
+  isKnownName: KnownNamePredicate;
+  isGivenName: KnownNamePredicate;
+}
+
+const NO_LEXICON: NameLexicon = { isKnownName: () => true, isGivenName: () => false };
+
 /** Builds the shared document model in a few linear passes. */
-export function buildDocument(body: string): ArticleDocument {
+export function buildDocument(body: string, lexicon: NameLexicon = NO_LEXICON): ArticleDocument {
   const tokens = scanTokens(body);
+  const shouting = normalizeShouting(tokens, lexicon.isKnownName, lexicon.isGivenName);
   const sentences = splitSentences(tokens);
   const quotes = scanQuotes(tokens);
   const n = tokens.length;
@@ -72,7 +84,7 @@ export function buildDocument(body: string): ArticleDocument {
       }
     }
   }
-  return { body, tokens, sentences, quotes, sentenceOf, quoteOf, masked, initial, narrativeIndex };
+  return { body, tokens, sentences, quotes, sentenceOf, quoteOf, masked, shouting, initial, narrativeIndex };
 }
 
 function lastTokenBefore(tokens: readonly Token[], end: number): number {

@@ -16,7 +16,7 @@ const OPENERS = new Set(['"', '“', '«', '„', '(', '‘', "'"]);
 const DIGIT_START_RE = /^\p{N}/u;
 
 function startsNewSentence(next: Token): boolean {
-  return next.isCap || DIGIT_START_RE.test(next.text) || OPENERS.has(next.text);
+  return next.isCap || next.shouted === true || DIGIT_START_RE.test(next.text) || OPENERS.has(next.text);
 }
 
 /**

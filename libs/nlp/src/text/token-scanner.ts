@@ -10,6 +10,8 @@ export interface Token {
   isCap: boolean;
   /** Paragraph index (paragraphs are separated by line breaks). */
   paragraph: number;
+  /** Upper-case in an all-caps passage, where capitals say nothing about names (see shouting-normalizer). */
+  shouted?: boolean;
 }
 
 // Words keep internal apostrophes, hyphens, dots and ampersands ("Trump’s", "30-day", "U.S", "AT&T").

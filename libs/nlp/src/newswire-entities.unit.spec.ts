@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from './article-analyzer';
+import type { ArticleAnalysis } from './analysis.types';
+
+const analyze = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body });
+const actors = (a: ArticleAnalysis): Array<[string, string]> => a.actors.map((x) => [x.name, x.kind]);
+const speakers = (a: ArticleAnalysis): Array<[string, string | undefined]> => a.statements.map((s) => [s.text, s.speaker?.name]);
+
+describe(analyzeArticle.name, () => {
+  describe('when an acronym appears only once outside quotes', () => {
+    it('reports it as an organisation', () => {
+      expect(actors(analyze('Delegates of the OSCE met in Vienna on Monday to discuss the vote.'))).toEqual([
+        ['OSCE', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when a well-known company is named once without an organisation word', () => {
+    it('reports it as an organisation and its statement with it as speaker', () => {
+      const a = analyze('Commerzbank said on Wednesday its quarterly profit rose sharply.');
+      expect(actors(a)).toEqual([['Commerzbank', 'organization']]);
+      expect(speakers(a)).toEqual([['its quarterly profit rose sharply', 'Commerzbank']]);
+    });
+  });
+
+  describe('when an unknown one-word speaker talks about "its" results', () => {
+    it('reports an organisation, not a person', () => {
+      expect(actors(analyze('Shares rose after Zorvantix said on Monday its sales had doubled.'))).toEqual([
+        ['Zorvantix', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when an unknown one-word name follows an organisation description', () => {
+    it('reports an organisation', () => {
+      expect(actors(analyze('The film was released by the distributor Lumora in May.'))).toEqual([['Lumora', 'organization']]);
+    });
+  });
+
+  describe('when a team result names unknown clubs and cities', () => {
+    it('reports the clubs as organisations and keeps national teams as places', () => {
+      const a = analyze('Vardby beat Holmstad 3-1 on Sunday. Leeds drew 1-1 with Newcastle. Germany beat France 2-0.');
+      expect(actors(a)).toEqual([
+        ['Vardby', 'organization'],
+        ['Holmstad', 'organization'],
+        ['Leeds', 'organization'],
+        ['Newcastle', 'organization'],
+      ]);
+      expect(a.places.map((p) => p.name)).toEqual(['Germany', 'France']);
+    });
+  });
+
+  describe('when an individual result is scored in sets', () => {
+    it('reports the lone surnames as people', () => {
+      expect(actors(analyze('Top seed Kovarik beat Lindhagen 6-4 6-3 and will face Oduya on Sunday.'))).toEqual([
+        ['Kovarik', 'person'],
+        ['Lindhagen', 'person'],
+        ['Oduya', 'person'],
+      ]);
+    });
+  });
+
+  describe('when a box score lists players with their numbers', () => {
+    it('reports the players as people and the counties as clubs', () => {
+      const a = analyze('Essex 410 (Pellow 131, Drummaker 77) v Kent 198.');
+      expect(actors(a)).toEqual([
+        ['Essex', 'organization'],
+        ['Pellow', 'person'],
+        ['Drummaker', 'person'],
+        ['Kent', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when an unknown full name appears once', () => {
+    it('reports it as a person', () => {
+      expect(actors(analyze('The report was written by Tarquin Obuya and published on Monday.'))).toEqual([
+        ['Tarquin Obuya', 'person'],
+      ]);
+    });
+  });
+
+  describe('when a name carries a two-word particle and is later shortened', () => {
+    it('keeps the whole name and folds the short form into the same actor', () => {
+      const a = analyze('Ursula von der Leyen arrived in Ankara. Later, Von der Leyen met the press.');
+      expect(a.actors.map((x) => [x.name, x.mentions.map((m) => m.text)])).toEqual([
+        ['Ursula von der Leyen', ['Ursula von der Leyen', 'Von der Leyen']],
+      ]);
+    });
+  });
+
+  describe('when a paragraph is written in capitals', () => {
+    it('keeps known names and ignores shouted ordinary words', () => {
+      const a = analyze('TOYOTA SAID ON FRIDAY IT WOULD CUT OUTPUT AT TWO PLANTS IN JAPAN.');
+      expect(a.actors.map((x) => [x.name, x.kind, x.mentions.map((m) => m.text)])).toEqual([
+        ['Toyota', 'organization', ['TOYOTA']],
+      ]);
+      expect(a.places.map((p) => p.name)).toEqual(['Japan']);
+    });
+  });
+
+  describe('when a full name starts with a place that is also a given name', () => {
+    it('reports the person with the full name', () => {
+      const a = analyze('Chad Morris, a relief worker from Georgia, said the camps were full.');
+      expect(actors(a)).toEqual([['Chad Morris', 'person']]);
+      expect(speakers(a)).toEqual([['the camps were full', 'Chad Morris']]);
+    });
+  });
+
+  describe('when a sentence opens with a job word before a given name', () => {
+    it('keeps the job word as the role, not the name', () => {
+      const a = analyze('Curator Alice M. Brennan said the letters had never been shown.');
+      expect(a.actors.map((x) => [x.name, x.role])).toEqual([['Alice M. Brennan', 'Curator']]);
+    });
+  });
+
+  describe('when the name is set off by commas after its role', () => {
+    it('attributes the statement to the named person', () => {
+      const a = analyze('His lawyer, Daniel Reyes, said his client would appeal.');
+      expect(speakers(a)).toEqual([['his client would appeal', 'Daniel Reyes']]);
+    });
+  });
+
+  describe('when an unnamed source is followed by a relative clause', () => {
+    it('reports the statement without a speaker rather than the description as content', () => {
+      const a = analyze('A senior official, who asked not to be named, said the exercise had been suspended.');
+      expect(speakers(a)).toEqual([['the exercise had been suspended', undefined]]);
+    });
+  });
+
+  describe('when the second half of a split quote follows a relative clause', () => {
+    it('gives both halves the speaker', () => {
+      const a = analyze('"The harvest was late," said Helen Clarke, who farms near York, "and then the rain came."');
+      expect(speakers(a)).toEqual([
+        ['The harvest was late,', 'Helen Clarke'],
+        ['and then the rain came.', 'Helen Clarke'],
+      ]);
+    });
+  });
+});
