@@ -18,7 +18,7 @@ import { COMMON_WORDS } from './lexicon/word-lists';
 import { nameKey } from './text/name-normalizer';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.1.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.2.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {

@@ -19,6 +19,13 @@ import {
 } from './sports-context';
 
 const ITS = new Set(['its', 'it']);
+const LIST_LOOKBACK = 16;
+/** Plural nouns that introduce a list of people: "goalkeepers Alisson, Ederson; defenders Marquinhos". */
+const PERSON_LIST_NOUNS = new Set(
+  'goalkeepers keepers defenders midfielders forwards strikers wingers attackers players starters substitutes riders drivers runners athletes swimmers'.split(
+    ' ',
+  ),
+);
 const CLAUSE_WINDOW = 6;
 
 /** What the folder knows about the article when it judges a one-word name nobody else vouched for. */
@@ -41,6 +48,22 @@ export function isMidSentence(doc: ArticleDocument, c: NameCandidate): boolean {
   const before = doc.tokens[prev]!;
   // After an opening bracket or a colon the next word may be capitalised for its own reasons.
   return doc.initial[c.first] !== 1 && before.text !== '(' && before.text !== ':';
+}
+
+/** "goalkeepers Alisson, Ederson": a name in a comma list headed by a plural noun for people is a person. */
+function inPersonList(doc: ArticleDocument, c: NameCandidate): boolean {
+  const { tokens, sentenceOf } = doc;
+  for (let k = c.lead - 1; k >= 0 && c.lead - k <= LIST_LOOKBACK && sentenceOf[k] === sentenceOf[c.first]; k -= 1) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.lower === 'and' || t.isCap) continue;
+    return PERSON_LIST_NOUNS.has(t.lower);
+  }
+  return false;
+}
+
+/** "Neymar, who is injured": outside sports copy (where clubs take "who" too) a relative "who" marks a person. */
+function followedByWho(doc: ArticleDocument, c: NameCandidate): boolean {
+  return doc.tokens[c.last]?.text === ',' && doc.tokens[c.last + 1]?.lower === 'who';
 }
 
 /** "X said on Tuesday its profit …": an organisation speaks about itself with "its". */
@@ -111,6 +134,7 @@ export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorK
   const sports = ctx.individualSports
     ? INDIVIDUAL_SPORTS
     : (Math.max(ctx.articleSports, ctx.sports[doc.sentenceOf[c.first]!]!) as SportsKind);
+  if (inPersonList(doc, c)) return 'person';
   if (sports !== NOT_SPORTS) {
     if (statLine(doc, c)) return 'person';
     if (sports === INDIVIDUAL_SPORTS) return 'person';
@@ -120,6 +144,7 @@ export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorK
     return mid ? 'organization' : null;
   }
   if (before && !before.isCap && ORG_DESCRIPTOR_NOUNS.has(before.lower)) return 'organization';
+  if (followedByWho(doc, c)) return 'person';
   if (c.speech) {
     // "Analysts at Barclays said": after a preposition the speaking name is the firm, not a person.
     const afterPreposition = before !== undefined && PREPOSITIONS.has(before.lower);

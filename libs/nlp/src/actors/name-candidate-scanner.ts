@@ -17,6 +17,7 @@ import {
   VERB_PADDING,
 } from '../lexicon/word-lists';
 import { nameKey, possessiveBaseLength } from '../text/name-normalizer';
+import { isWholeRunOrg, orgAfterInitialDescriptor } from './org-span-rules';
 import { parseLeadingRole, parseRoleBefore } from './role-parser';
 import type { Span } from './actor-model';
 
@@ -48,6 +49,9 @@ export interface NameCandidate {
 const ACRONYM_RE = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u;
 const HYPHEN_CAPS_RE = /^\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)+$/u;
 const SENTENCE_ADVERB_RE = /(?:ly|ing)$/;
+// Lower-case Arabic, Berber and Romance particles glued to a surname: "al-Sisi", "el-Sisi", "bin-Laden", "d'Estaing".
+const PARTICLE_SURNAME_RE = /^(?:al|el|ad|ar|as|ash|at|an|az|ben|bin|ibn|abu|bou|d|l|dell|dall)[-'’]\p{Lu}/u;
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
 const PRONOUN_I = new Set(['i', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
 
 /** Capitalised words that can be dropped from the front of a sentence-initial sequence. */
@@ -66,10 +70,16 @@ function runEnd(doc: ArticleDocument, i: number): number {
   while (j < tokens.length) {
     const u = tokens[j]!;
     const prev = tokens[j - 1]!;
+    // Earvin "Magic" Johnson: a quoted nickname between given name and surname belongs to the name.
+    const nickname = QUOTE_MARKS.has(u.text) && prev.isCap ? nicknameEnd(doc, j, i) : 0;
+    if (nickname > 0) {
+      j = nickname;
+      continue;
+    }
     if (sentenceOf[j] !== sentenceOf[i] || quoteOf[j] !== quoteOf[i] || masked[j] || u.start - prev.end > 1) break;
     // A possessive ends the name: "Russia's Defence Ministry" is a place and an organisation.
     if (possessiveBaseLength(prev.text) !== prev.text.length) break;
-    if (u.isCap) {
+    if (u.isCap || PARTICLE_SURNAME_RE.test(u.text)) {
       j += 1;
     } else if (
       u.lower !== 'of' &&
@@ -97,6 +107,20 @@ function runEnd(doc: ArticleDocument, i: number): number {
     }
   }
   return j;
+}
+
+/** Token after `Given "Nick" Surname` when the quote mark at `open` starts such a nickname, else 0. */
+function nicknameEnd(doc: ArticleDocument, open: number, runFirst: number): number {
+  const { tokens, sentenceOf } = doc;
+  const mark = tokens[open]!;
+  if (mark.start - tokens[open - 1]!.end !== 1 || tokens[open + 1]?.start !== mark.end) return 0;
+  let k = open + 1;
+  while (k < open + 3 && tokens[k]?.isCap && (k === open + 1 || tokens[k]!.start - tokens[k - 1]!.end === 1)) k += 1;
+  const close = tokens[k];
+  const after = tokens[k + 1];
+  if (k === open + 1 || !close || !QUOTE_MARKS.has(close.text) || close.start !== tokens[k - 1]!.end) return 0;
+  if (!after?.isCap || after.start - close.end !== 1 || sentenceOf[k + 1] !== sentenceOf[runFirst]) return 0;
+  return k + 2;
 }
 
 function speechAfter(doc: ArticleDocument, last: number): SpeechVerb | undefined {
@@ -140,10 +164,11 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   return out;
 
   function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
-    const runTail = bare(tokens[runLast - 1]!.lower);
-    const wholeRunIsOrg =
-      ORG_WORDS.has(runTail) || (ORG_HEAD_WORDS.has(tokens[runFirst]!.lower) && tokens[runFirst + 1]?.lower === 'of');
     const parsed = parseLeadingRole(d, runFirst, runLast);
+    const descriptorEnd = orgAfterInitialDescriptor(d, parsed.roleFirst, runLast);
+    const orgFirst = descriptorEnd === -1 ? parsed.roleFirst : descriptorEnd;
+    const wholeRunIsOrg = isWholeRunOrg(d, orgFirst, runLast) || descriptorEnd !== -1;
+    if (wholeRunIsOrg) parsed.roleFirst = orgFirst;
     const lead = wholeRunIsOrg ? { ...parsed, nameFirst: parsed.roleFirst, hasTitle: false } : parsed;
     let first = lead.hasTitle || wholeRunIsOrg ? lead.nameFirst : lead.adjectivesEnd;
     const last = runLast;
@@ -156,7 +181,9 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     }
     // Sentence-initial adverbs and conjunctions ("However", "Unfortunately") are not part of a name.
     while (first < last && initial[first] === 1 && !lead.hasTitle && isDroppableOpener(bare(tokens[first]!.lower))) first += 1;
-    while (first < last && MONTHS_AND_DAYS.has(tokens[first]!.lower)) first += 1;
+    // "Jan van der Berg" is a name, "Monday Trump" is not.
+    while (first < last && MONTHS_AND_DAYS.has(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first + 1]?.lower ?? ''))
+      first += 1;
     if (first >= last) return null;
     const lastTok = tokens[last - 1]!;
     const baseLen = possessiveBaseLength(lastTok.text);
@@ -201,7 +228,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     const registry =
       registryByKey(key) ?? (words.length > 1 ? registryBySurname(words[0]!, words.slice(1).join(' ')) : undefined);
     if (registry) return { ...base, cls: 'registry', registry };
-    if (ORG_WORDS.has(lastLower) || (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of')) {
+    if (wholeRunIsOrg || ORG_WORDS.has(lastLower) || (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of')) {
       if (words.length === 1 && COMMON_WORDS.has(lastLower)) return null;
       const owner = tokens[first]!;
       // "Russia's Defence Ministry": the possessive country is context, not part of the organisation's name.

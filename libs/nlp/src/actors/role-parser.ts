@@ -1,6 +1,13 @@
 import type { ArticleDocument } from '../text/article-document';
 import { isDemonym, placeByKey } from '../lexicon/gazetteer';
-import { DETERMINERS, HONORIFICS, ROLE_MODIFIERS, TITLE_DEPARTMENT_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
+import {
+  DETERMINERS,
+  HONORIFICS,
+  NAME_SUFFIXES,
+  ROLE_MODIFIERS,
+  TITLE_DEPARTMENT_WORDS,
+  TITLE_WORDS,
+} from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
 import { givenNameGender } from '../lexicon/given-names';
 
@@ -45,7 +52,8 @@ export function parseLeadingRole(doc: ArticleDocument, first: number, last: numb
       while (m < last - 1 && (TITLE_DEPARTMENT_WORDS.has(tokens[m]!.lower) || placeByKey(nameKey(tokens[m]!.text)))) m += 1;
       if (m > end + 1) end = m;
     }
-    if (end < last) nameFirst = end;
+    // "Martin Luther King Jr.": a title word followed only by a generational suffix is part of the name.
+    if (end < last && !(end === last - 1 && NAME_SUFFIXES.has(tokens[end]!.lower))) nameFirst = end;
   }
   if (nameFirst === -1) {
     // No title: only nationality or role adjectives can be peeled off ("Russian", "Former").

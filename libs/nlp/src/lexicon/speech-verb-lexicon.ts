@@ -62,7 +62,8 @@ const SPECS: VerbSpec[] = [
   { lemma: 'deny', objectContent: true, governmentVoice: true },
   { lemma: 'confirm', objectContent: true, governmentVoice: true },
   { lemma: 'hint', preps: ['at'] },
-  { lemma: 'urge', objectContent: true, governmentVoice: true },
+  // "urged regulators to block the deal": the object is the addressee, so only "urged that …" reports speech.
+  { lemma: 'urge', governmentVoice: true },
   { lemma: 'call', preps: ['for'] },
   { lemma: 'write', forms: { past: ['wrote', 'written'], ing: ['writing'] }, bareClause: true },
   { lemma: 'tweet' },

@@ -46,7 +46,17 @@ export const HUMAN_GROUP_NOUNS = wordSet(`
 officials observers analysts experts critics sources witnesses diplomats lawmakers authorities leaders residents
 protesters demonstrators voters citizens investors economists scientists researchers doctors negotiators
 delegates ministers members supporters opponents activists campaigners organisers organizers prosecutors
-investigators lawyers commentators insiders aides advisers advisors people spokespeople allies officers
+investigators lawyers commentators insiders aides advisers advisors people spokespeople allies officers police
+`);
+
+/**
+ * Plural nouns for the public at large or for commentators ("residents said", "economists said"): reported speech
+ * needs a named source or an official one ("officials", "police", "a spokesman"), so these do not count.
+ */
+export const GENERIC_GROUP_NOUNS = wordSet(`
+residents analysts economists experts critics observers commentators investors voters citizens people fans
+supporters opponents activists campaigners organisers organizers reviewers scientists researchers doctors
+witnesses protesters demonstrators traders customers users viewers readers locals parents students workers
 `);
 
 /** Head nouns of titles and job descriptions. */
@@ -136,6 +146,21 @@ directorate federal reserve exchange chamber society network studios partners ca
 electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
 insurance industries enterprises brands solutions software robotics semiconductor semiconductors survey
 `);
+
+/** Legal-form suffixes that end a company name ("Siemens AG", "Nestle SA"); never a name on their own. */
+export const LEGAL_FORM_SUFFIXES = wordSet(`
+ag se sa s.a. nv n.v. bv b.v. gmbh kgaa plc llc llp lp spa s.p.a. ab asa oyj pty sarl
+`);
+
+/** First words that make a name an organisation in other languages ("Banco Santander", "Grupo Televisa"). */
+export const ORG_LEAD_WORDS = wordSet(`
+banco banca grupo groupe gruppo editorial editora editions éditions instituto institut istituto universidad
+universidade université universite universität universitat università universita fundación fundacion fundação
+fondazione fondation stiftung compagnie compañía compania companhia société societe sociedad società
+`);
+
+/** Generational suffixes that end a person's name ("Martin Luther King Jr.", "Ferdinand Marcos Jr."). */
+export const NAME_SUFFIXES = wordSet('jr jr. sr sr. ii iii iv');
 
 /** Head words that make "<Head> of <X>" an organisation ("Ministry of Defence", "Bank of England"). */
 export const ORG_HEAD_WORDS = wordSet(`

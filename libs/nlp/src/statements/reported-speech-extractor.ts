@@ -3,10 +3,12 @@ import {
   BE_FORMS,
   CLAUSE_BREAK_WORDS,
   DETERMINERS,
+  GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
   OCCASION_NOUNS,
   PREPOSITIONS,
   TIME_WORDS,
+  TITLE_WORDS,
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
@@ -75,6 +77,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (!subject.found) continue;
       if (verb.form === 'base' && !isPluralSubject(ctx, subject)) continue;
       if (verb.needsAnimateSubject && !isAnimate(ctx, subject)) continue;
+      if (isGenericSource(ctx, subject)) continue;
       cueFirst = Math.min(subject.first, i);
     }
     const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst);
@@ -109,6 +112,22 @@ function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
   return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
 }
 
+/** "Residents said …": an unnamed group of the public is not a source worth reporting. */
+function isGenericSource(ctx: AnalysisContext, s: SubjectResolution): boolean {
+  return s.actor === null && s.pronoun === undefined && GENERIC_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower);
+}
+
+/** "according to a study": an unnamed source must at least be a person or an official body. */
+function isPersonLikeSource(ctx: AnalysisContext, s: SubjectResolution): boolean {
+  if (s.actor !== null || s.pronoun !== undefined) return true;
+  for (let k = s.first; k < s.last; k += 1) {
+    const lower = ctx.doc.tokens[k]!.lower;
+    if (GENERIC_GROUP_NOUNS.has(lower)) return false;
+    if (HUMAN_GROUP_NOUNS.has(lower) || TITLE_WORDS.has(lower)) return true;
+  }
+  return false;
+}
+
 function isAnimate(ctx: AnalysisContext, s: SubjectResolution): boolean {
   if (s.actor !== null || s.pronoun !== undefined) return true;
   return HUMAN_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower);
@@ -130,7 +149,8 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
   if (verb.thatOnly || !next.isWord) return null;
-  if (verb.objectContent && !PREPOSITIONS.has(next.lower)) return { contentFirst: k, cueLast: v, marked: true };
+  if (verb.objectContent && !PREPOSITIONS.has(next.lower))
+    return objectIsProposition(ctx, k) ? { contentFirst: k, cueLast: v, marked: true } : null;
   if (!verb.bareClause) return null;
   k = skipOccasion(ctx, k, inSentence);
   if (!inSentence(k)) return null;
@@ -148,6 +168,22 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes' || bareNext.lower === 'no')
     return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
+}
+
+/**
+ * "expressed his determination to pursue a ceasefire" reports what was said; "announced the death" and "confirmed
+ * a joint project" only name an event. The object must carry an infinitive or gerund clause.
+ */
+function objectIsProposition(ctx: AnalysisContext, first: number): boolean {
+  const end = contentEnd(ctx, first);
+  const { tokens } = ctx.doc;
+  for (let k = first; k < end; k += 1) {
+    const t = tokens[k]!;
+    if (t.lower === 'to' && tokens[k + 1] && !tokens[k + 1]!.isCap && tokens[k + 1]!.isWord && !DETERMINERS.has(tokens[k + 1]!.lower))
+      return true;
+    if (k > first && ING_RE.test(t.text)) return true;
+  }
+  return false;
 }
 
 /** Skips "on Thursday", "late Sunday", "in a statement" between a say-verb and its bare clause. */
@@ -217,7 +253,7 @@ function countWords(ctx: AnalysisContext, first: number, last: number): number {
 function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   const subject = subjectAfter(ctx, i + 1);
-  if (!subject.found) return null;
+  if (!subject.found || !isPersonLikeSource(ctx, subject)) return null;
   const sentence = ctx.doc.sentences[sentenceOf[i]!]!;
   let first: number;
   let last: number;

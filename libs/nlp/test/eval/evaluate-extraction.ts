@@ -1,15 +1,20 @@
 /**
  * Prints extraction quality on the evaluation snippets.
- * Run from the project root: npx vite-node libs/nlp/test/eval/evaluate-extraction.ts [-- --errors dev|heldout]
- * Tune only against the dev split; the heldout split measures generalisation.
+ * Run from the project root: npx vite-node libs/nlp/test/eval/evaluate-extraction.ts [-- --errors dev|dev2]
+ * Tune only against the dev splits (dev, dev2); heldout2 measures generalisation and its errors are not for tuning.
  */
 import dev from './dev.gold.json';
-import heldout from './heldout.gold.json';
+import dev2 from './dev2.gold.json';
+import heldout2 from './heldout2.gold.json';
 import { formatScore, scoreSplit, type GoldSplit } from './extraction-scorer';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const errorsFor = args[0] === '--errors' ? args[1] : undefined;
-const splits: Record<string, GoldSplit> = { dev: dev as GoldSplit, heldout: heldout as GoldSplit };
+const splits: Record<string, GoldSplit> = {
+  dev: dev as GoldSplit,
+  dev2: dev2 as GoldSplit,
+  heldout2: heldout2 as GoldSplit,
+};
 
 for (const [name, split] of Object.entries(splits)) {
   const score = scoreSplit(split);

@@ -1,23 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/article-analyzer';
 import { scoreSplit, type GoldSplit } from './extraction-scorer';
-import heldout from './heldout.gold.json';
+import dev2 from './dev2.gold.json';
+import heldout2 from './heldout2.gold.json';
 
-// Floors sit a little below the scores measured when the heldout split was first opened (see RESULTS.md), so a
-// regression fails CI while harmless wobble does not.
+// Floors sit a little below the scores measured when each split was last opened (see RESULTS.md), so a
+// regression fails CI while harmless wobble does not. dev2 (the 1.1.0 heldout) has been tuned on since 1.2.0.
 describe(analyzeArticle.name, () => {
-  describe('when scored on the heldout evaluation snippets', () => {
-    const score = scoreSplit(heldout as GoldSplit);
+  describe('when scored on the dev2 evaluation snippets', () => {
+    const score = scoreSplit(dev2 as GoldSplit);
 
     it('keeps person and organisation mention F1 above their floors', () => {
-      expect(score.entities.PER.exact.f1).toBeGreaterThanOrEqual(0.77);
-      expect(score.entities.ORG.exact.f1).toBeGreaterThanOrEqual(0.64);
+      expect(score.entities.PER.exact.f1).toBeGreaterThanOrEqual(0.9);
+      expect(score.entities.ORG.exact.f1).toBeGreaterThanOrEqual(0.92);
     });
 
-    it('keeps direct-quote F1 and speaker accuracy above their floors', () => {
+    it('keeps quote F1 and speaker accuracy above their floors', () => {
       expect(score.direct.f1).toBeGreaterThanOrEqual(0.95);
+      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.85);
       expect(score.directSpeaker.accuracy).toBeGreaterThanOrEqual(0.89);
-      expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.89);
+      expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.94);
+    });
+  });
+
+  describe('when scored on the heldout2 evaluation snippets', () => {
+    const score = scoreSplit(heldout2 as GoldSplit);
+
+    it('keeps person and organisation mention F1 above their floors', () => {
+      expect(score.entities.PER.exact.f1).toBeGreaterThanOrEqual(0.87);
+      expect(score.entities.ORG.exact.f1).toBeGreaterThanOrEqual(0.84);
+    });
+
+    it('keeps quote F1 and speaker accuracy above their floors', () => {
+      expect(score.direct.f1).toBeGreaterThanOrEqual(0.97);
+      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.84);
+      expect(score.directSpeaker.accuracy).toBeGreaterThanOrEqual(0.78);
+      expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.88);
     });
   });
 });

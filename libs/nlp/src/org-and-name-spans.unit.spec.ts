@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from './article-analyzer';
+import type { ArticleAnalysis } from './analysis.types';
+
+const analyze = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body });
+const actors = (a: ArticleAnalysis): Array<[string, string]> => a.actors.map((x) => [x.name, x.kind]);
+const reported = (a: ArticleAnalysis): Array<[string, string | null]> =>
+  a.statements.filter((s) => s.kind === 'indirect').map((s) => [s.text, s.speaker?.name ?? null]);
+
+describe(analyzeArticle.name, () => {
+  describe('when an organisation name has "<Head> of X" after a place or a determiner', () => {
+    it('keeps the whole name as one organisation', () => {
+      const a = analyze('The Bank of Norway and the Ohio Institute of Mining signed the accord.');
+      expect(actors(a)).toEqual([
+        ['Bank of Norway', 'organization'],
+        ['Ohio Institute of Mining', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when an organisation word sits before a place or an acronym precedes one', () => {
+    it('reports the whole run as an organisation', () => {
+      expect(actors(analyze('Engineers at Royal College Dublin and TUM Munich built the probe.'))).toEqual([
+        ['Royal College Dublin', 'organization'],
+        ['TUM Munich', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when a company name ends in a legal-form suffix', () => {
+    it('reports an organisation with the suffix in its span', () => {
+      expect(actors(analyze('Shares of Halvorsen ASA and Brightwater GmbH fell while Marotti S.p.A. gained.'))).toEqual([
+        ['Halvorsen ASA', 'organization'],
+        ['Brightwater GmbH', 'organization'],
+        ['Marotti S.p.A.', 'organization'],
+      ]);
+    });
+  });
+
+  describe('when a place is followed by a team or company name', () => {
+    it('keeps the place inside the organisation name', () => {
+      expect(actors(analyze('The Denver Glaciers signed a new coach on Monday.'))).toEqual([['Denver Glaciers', 'organization']]);
+    });
+
+    it('still reads a title-led name after an organisation as a role and a person', () => {
+      expect(actors(analyze('Bank of Norway Governor Ida Wold said rates would fall.'))).toEqual([['Ida Wold', 'person']]);
+    });
+  });
+
+  describe('when a sentence opens with an organisation description', () => {
+    it('leaves the description out of the organisation name', () => {
+      expect(actors(analyze('Rival Quenta reports results next week.'))).toEqual([['Quenta', 'organization']]);
+    });
+  });
+
+  describe('when a name ends in a generational suffix or carries a particle', () => {
+    it('keeps "Jr.", "al-" surnames and "van der" particles in the name', () => {
+      const a = analyze('Paul King Jr. met Omar Fahd al-Rashidi and Jan van der Meer in Brussels.');
+      expect(actors(a)).toEqual([
+        ['Paul King Jr.', 'person'],
+        ['Omar Fahd al-Rashidi', 'person'],
+        ['Jan van der Meer', 'person'],
+      ]);
+    });
+  });
+
+  describe('when a quoted nickname sits between given name and surname', () => {
+    it('reports one person whose mentions include the nickname form', () => {
+      const a = analyze('Former sprinter Darnell "Bolt" Okafor opened a track in Lagos. Okafor said he was proud.');
+      expect(a.actors.map((x) => [x.name, x.kind, x.mentions.map((m) => m.text)])).toEqual([
+        ['Darnell "Bolt" Okafor', 'person', ['Darnell "Bolt" Okafor', 'Okafor']],
+      ]);
+    });
+  });
+
+  describe('when one-word names follow a plural noun for players', () => {
+    it('reports them as people', () => {
+      expect(actors(analyze('The squad: defenders Talvik, Oruna; forwards Bessaro and Kelmet.'))).toEqual([
+        ['Talvik', 'person'],
+        ['Oruna', 'person'],
+        ['Bessaro', 'person'],
+        ['Kelmet', 'person'],
+      ]);
+    });
+  });
+
+  describe('when a generic group is the subject of a speech verb', () => {
+    it('reports no statement for the public, but keeps official sources with no speaker', () => {
+      const a = analyze('Residents said the water rose within minutes. Police said two people were missing.');
+      expect(reported(a)).toEqual([['two people were missing', null]]);
+    });
+  });
+
+  describe('when a speech verb takes a plain noun object', () => {
+    it('reports no statement for the event, but keeps an infinitive proposition', () => {
+      const a = analyze('Dana Kiro announced the merger on Monday. Dana Kiro expressed her determination to finish the deal.');
+      expect(reported(a)).toEqual([['her determination to finish the deal', 'Dana Kiro']]);
+    });
+  });
+
+  describe('when "according to" names a document rather than a person', () => {
+    it('reports no statement', () => {
+      expect(reported(analyze('Sea ice shrank again this year, according to a study published on Tuesday.'))).toEqual([]);
+    });
+  });
+});
