@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 
-@Module({ providers: [WebhookDeliveryWorker] })
+@Module({ providers: [WebhookDeliveryWorker], exports: [WebhookDeliveryWorker] })
 export class DeliveryModule {}

@@ -2,19 +2,28 @@ import { DataSource } from 'typeorm';
 
 export interface DueAlert {
   id: string;
+  seq: string;
   subscription_id: string;
   cluster_id: string;
   actor_id: string;
   actor_name: string;
   statement_id: string;
+  statement_kind: string;
   statement_text: string;
   article_id: string;
   article_url: string | null;
   outlet: string | null;
   attempts: number;
   created_at: Date;
-  webhook_url: string;
+  raised_published_at: Date | null;
+  channel: 'webhook' | 'stream';
+  webhook_url: string | null;
   secret: string | null;
+  first_seen_at: Date | null;
+  first_said_at: Date | null;
+  first_outlet: string | null;
+  first_article_url: string | null;
+  outlet_count: number | null;
 }
 
 /** Claims due alerts for delivery and records outcomes. Safe with many replicas. */
@@ -34,17 +43,41 @@ export class DeliveryRepository {
        UPDATE alerts a SET next_attempt_at = now() + ($2 || ' milliseconds')::interval
        FROM due, subscriptions s
        WHERE a.id = due.id AND s.id = a.subscription_id
-       RETURNING a.id, a.subscription_id, a.cluster_id, a.actor_id, a.actor_name, a.statement_id, a.statement_text,
-                 a.article_id, a.article_url, a.outlet, a.attempts, a.created_at, s.webhook_url, s.secret`,
+       RETURNING a.id, a.seq, a.subscription_id, a.cluster_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind,
+                 a.statement_text, a.article_id, a.article_url, a.outlet, a.attempts, a.created_at, a.raised_published_at,
+                 s.channel, s.webhook_url, s.secret,
+                 (SELECT row_to_json(c) FROM (SELECT opened_at AS first_seen_at, first_said_at, first_outlet, first_article_url, outlet_count
+                                              FROM novelty_clusters WHERE id = a.cluster_id) c) AS cluster`,
       [limit, String(leaseMs)],
     );
-    return rows;
+    return rows.map((row) => {
+      const cluster = (row as unknown as { cluster: Record<string, string | number | null> | null }).cluster;
+      return {
+        ...row,
+        first_seen_at: cluster?.first_seen_at ? new Date(cluster.first_seen_at as string) : null,
+        first_said_at: cluster?.first_said_at ? new Date(cluster.first_said_at as string) : null,
+        first_outlet: (cluster?.first_outlet as string | null) ?? null,
+        first_article_url: (cluster?.first_article_url as string | null) ?? null,
+        outlet_count: (cluster?.outlet_count as number | null) ?? null,
+      };
+    });
   }
 
-  async markDelivered(id: string): Promise<void> {
+  /** AlertRaised is on Kafka for these alerts: later attempts do not publish it again. */
+  async markRaisedPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.dataSource.query(
-      `UPDATE alerts SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL WHERE id = $1`,
-      [id],
+      'UPDATE alerts SET raised_published_at = now() WHERE id = ANY($1::text[]) AND raised_published_at IS NULL',
+      [ids],
+    );
+  }
+
+  /** Delivered: webhook answered 2xx (one attempt counted) or, for stream subscriptions, on the stream (none counted). */
+  async markDelivered(ids: string[], countAttempt = true): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE alerts SET status = 'delivered', attempts = attempts + $2, delivered_at = now(), last_error = NULL WHERE id = ANY($1::text[])`,
+      [ids, countAttempt ? 1 : 0],
     );
   }
 

@@ -1,11 +1,17 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { ALERT_RAISED, AlertRaisedEvent, createEvent } from '@chronicle/contracts';
-import { nextRetryDelayMs } from '@chronicle/domain';
+import { nextRetryDelayMs, WebhookTargetPolicy } from '@chronicle/domain';
 import { EventPublisher } from '@chronicle/kafka';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryRepository, DueAlert } from './delivery.repository';
+import { WebhookHttpClient } from './webhook-http.client';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+
+/** Alerts claimed per round: bounds one round's work and its single AlertRaised publish. */
+const CLAIM_LIMIT = 200;
+
+const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
 /** The JSON a subscriber's webhook receives. */
 export function webhookPayload(alert: DueAlert) {
@@ -13,23 +19,35 @@ export function webhookPayload(alert: DueAlert) {
     alertId: alert.id,
     subscriptionId: alert.subscription_id,
     actor: { id: alert.actor_id, name: alert.actor_name },
-    statement: { id: alert.statement_id, clusterId: alert.cluster_id, text: alert.statement_text },
+    statement: { id: alert.statement_id, clusterId: alert.cluster_id, kind: alert.statement_kind, text: alert.statement_text },
     article: { id: alert.article_id, url: alert.article_url, outlet: alert.outlet },
+    /** When Chronicle first saw the words (the cluster opened). */
+    firstSeenAt: iso(alert.first_seen_at) ?? new Date(alert.created_at).toISOString(),
+    cluster: {
+      id: alert.cluster_id,
+      firstOutlet: alert.first_outlet,
+      firstArticleUrl: alert.first_article_url,
+      firstSaidAt: iso(alert.first_said_at),
+    },
     raisedAt: new Date(alert.created_at).toISOString(),
   };
 }
 
 /**
- * Sends pending alerts to their webhooks: claims due alerts from Postgres, publishes
- * AlertRaised on the first attempt, POSTs a signed body, and retries failures with
- * exponential backoff and jitter until the give-up limit marks the alert failed.
+ * Sends pending alerts: claims due alerts from Postgres, publishes AlertRaised once, then POSTs
+ * a signed body to the webhook (stream subscriptions read alerts from the API instead) and
+ * retries failures with exponential backoff and jitter until the give-up limit marks the alert
+ * failed (`chronicle alerts redeliver` sends failed ones again). Polls, and is woken at once
+ * by the matcher when it records new alerts.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
   private readonly repository: DeliveryRepository;
+  private readonly http: WebhookHttpClient;
   private timer?: NodeJS.Timeout;
   private running = false;
+  private again = false;
   private stopped = false;
 
   constructor(
@@ -38,6 +56,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {
     this.repository = new DeliveryRepository(dataSource);
+    this.http = new WebhookHttpClient(new WebhookTargetPolicy(config.webhooks.allowedTargets));
   }
 
   onApplicationBootstrap(): void {
@@ -47,16 +66,29 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   onApplicationShutdown(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    this.http.close();
   }
 
-  /** One polling round; rounds never overlap within a process. */
+  /** New alerts were committed: deliver now rather than at the next poll. */
+  kick(): void {
+    void this.tick();
+  }
+
+  /** One polling round; rounds never overlap within a process (a kick during a round runs another). */
   async tick(): Promise<void> {
-    if (this.running || this.stopped) return;
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = true;
     try {
-      const leaseMs = this.config.webhooks.timeoutMs * 2;
-      const due = await this.repository.claimDue(50, leaseMs);
-      await Promise.all(due.map((alert) => this.deliver(alert)));
+      do {
+        this.again = false;
+        const due = await this.repository.claimDue(CLAIM_LIMIT, this.config.webhooks.timeoutMs * 2);
+        await this.deliverAll(due);
+        if (due.length === CLAIM_LIMIT) this.again = true;
+      } while (this.again && !this.stopped);
     } catch (error) {
       this.logger.error(`delivery round failed: ${(error as Error).message}`);
     } finally {
@@ -64,51 +96,77 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  private async deliver(alert: DueAlert): Promise<void> {
-    if (alert.attempts === 0) await this.publishRaised(alert);
+  /** Publishes the round's AlertRaised events in one request, sends webhooks in parallel, records outcomes in bulk. */
+  private async deliverAll(due: DueAlert[]): Promise<void> {
+    if (due.length === 0) return;
+    const unpublished = due.filter((alert) => !alert.raised_published_at);
+    await this.publisher.publish(
+      'alerts',
+      unpublished.map((alert) => ({ key: alert.subscription_id, event: raisedEvent(alert) })),
+    );
+    await this.repository.markRaisedPublished(unpublished.map((alert) => alert.id));
+    const streamed = due.filter((alert) => alert.channel === 'stream' || !alert.webhook_url);
+    await this.repository.markDelivered(
+      streamed.map((alert) => alert.id),
+      false,
+    );
+    const webhooks = due.filter((alert) => !streamed.includes(alert));
+    const outcomes = await Promise.all(webhooks.map((alert) => this.send(alert)));
+    await this.repository.markDelivered(webhooks.filter((_, i) => outcomes[i] === null).map((alert) => alert.id));
+    for (const [i, alert] of webhooks.entries()) {
+      const error = outcomes[i];
+      if (error === null || error === undefined) continue;
+      const attempt = alert.attempts + 1;
+      const retry = attempt < this.config.webhooks.maxAttempts;
+      const delay = retry ? nextRetryDelayMs(attempt, this.config.webhooks.retryBaseMs, Math.random()) : null;
+      this.logger.warn(`alert ${alert.id} attempt ${attempt} failed: ${error}${retry ? '' : ' (giving up)'}`);
+      await this.repository.markAttemptFailed(alert.id, error, delay);
+    }
+  }
+
+  /** One signed POST; null on a 2xx, else why it failed. */
+  private async send(alert: DueAlert): Promise<string | null> {
     const body = JSON.stringify(webhookPayload(alert));
     const timestamp = String(Math.floor(Date.now() / 1000));
     try {
-      const response = await fetch(alert.webhook_url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
-        headers: {
+      const status = await this.http.post(
+        alert.webhook_url!,
+        {
           'content-type': 'application/json',
           [WEBHOOK_HEADERS.timestamp]: timestamp,
           [WEBHOOK_HEADERS.signature]: signWebhook(alert.secret ?? '', timestamp, body),
           [WEBHOOK_HEADERS.idempotencyKey]: alert.id,
         },
         body,
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await this.repository.markDelivered(alert.id);
+        this.config.webhooks.timeoutMs,
+      );
+      if (status >= 200 && status < 300) return null;
+      return status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
     } catch (error) {
-      const attempt = alert.attempts + 1;
-      const retry = attempt < this.config.webhooks.maxAttempts;
-      const delay = retry ? nextRetryDelayMs(attempt, this.config.webhooks.retryBaseMs, Math.random()) : null;
-      this.logger.warn(`alert ${alert.id} attempt ${attempt} failed: ${(error as Error).message}${retry ? '' : ' (giving up)'}`);
-      await this.repository.markAttemptFailed(alert.id, (error as Error).message, delay);
+      return (error as Error).message;
     }
   }
+}
 
-  private async publishRaised(alert: DueAlert): Promise<void> {
-    const event = createEvent<AlertRaisedEvent>(
-      ALERT_RAISED,
-      {
-        alertId: alert.id,
-        subscriptionId: alert.subscription_id,
-        actorId: alert.actor_id,
-        actorName: alert.actor_name,
-        statementId: alert.statement_id,
-        statementText: alert.statement_text,
-        articleId: alert.article_id,
-        articleUrl: alert.article_url,
-        outlet: alert.outlet,
-      },
-      // The alert id doubles as the event id: a re-published AlertRaised is the same fact.
-      { id: alert.id, occurredAt: new Date(alert.created_at).toISOString(), metadata: { correlationId: alert.article_id, causationId: null } },
-    );
-    await this.publisher.publish('alerts', [{ key: alert.subscription_id, event }]);
-  }
+/** AlertRaised for an alert; the alert id doubles as the event id, so a re-published one (crash before it was marked) is the same fact. */
+function raisedEvent(alert: DueAlert): AlertRaisedEvent {
+  return createEvent<AlertRaisedEvent>(
+    ALERT_RAISED,
+    {
+      alertId: alert.id,
+      subscriptionId: alert.subscription_id,
+      actorId: alert.actor_id,
+      actorName: alert.actor_name,
+      statementId: alert.statement_id,
+      statementText: alert.statement_text,
+      articleId: alert.article_id,
+      articleUrl: alert.article_url,
+      outlet: alert.outlet,
+    },
+    {
+      id: alert.id,
+      occurredAt: new Date(alert.created_at).toISOString(),
+      metadata: { correlationId: alert.article_id, causationId: null },
+    },
+  );
 }

@@ -1,34 +1,61 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent, deterministicId, EventBatch, TOPICS } from '@chronicle/contracts';
-import { matchAlerts, speakerKeys } from '@chronicle/domain';
+import {
+  assignStatementClusters,
+  compileSubscriptionRule,
+  matchAlerts,
+  noveltyStatementsOf,
+  speakerKeys,
+  statementShingles,
+} from '@chronicle/domain';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
+import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
 import { AlertRepository } from './alert.repository';
 
 @Controller()
 export class AlertMatchingHandler {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Inject(WebhookDeliveryWorker) private readonly deliveries: WebhookDeliveryWorker,
+  ) {}
 
   /**
-   * Matches each analysed article against subscriptions and records new alerts in the same
-   * transaction as the consumer position; the delivery worker sends them.
+   * Places every attributed statement in a novelty cluster (per actor, near-duplicates join the
+   * earliest), matches subscriptions against statements that are news to them, and records
+   * clusters, alerts and the consumer position in one transaction; then wakes the delivery worker.
    */
   @EventPattern(TOPICS.analyses)
   async handle(batch: EventBatch): Promise<void> {
+    let raised = 0;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const repository = new AlertRepository(manager);
-      for (const { event } of fresh) {
-        if (event.type !== 'ArticleAnalyzed') continue;
-        const article = (event as ArticleAnalyzedEvent).data;
-        const keys = article.analysis.statements.flatMap((s) => (s.speaker ? speakerKeys(s.speaker) : []));
-        const rules = await repository.rulesForSpeakerKeys([...new Set(keys)]);
-        const candidates = matchAlerts(rules, article).map((c) => ({
-          ...c,
-          id: deterministicId('alert', c.subscriptionId, c.clusterId),
-        }));
-        await repository.recordNew(candidates);
-      }
+      const articles = fresh
+        .filter(({ event }) => event.type === 'ArticleAnalyzed')
+        .map(({ event }) => (event as ArticleAnalyzedEvent).data);
+      const statements = noveltyStatementsOf(articles);
+      if (statements.length === 0) return;
+      const actorIds = [...new Set(statements.map((s) => s.actorId))];
+      await repository.lockActors(actorIds);
+      const placed = await repository.placedStatements(statements.map((s) => s.statementId));
+      const unplaced = statements.filter((s) => !placed.has(s.statementId));
+      const known = await repository.clustersSharingShingles(actorIds, [
+        ...new Set(unplaced.flatMap((s) => statementShingles(s.text))),
+      ]);
+      const now = await repository.transactionTime();
+      const changes = assignStatementClusters({ statements, placed, known, threshold: this.config.alerts.noveltyThreshold, now });
+      await repository.recordClusters(changes, statements);
+      const clusters = new Map([...placed, ...changes.assignments.map((a) => [a.statementId, a] as const)]);
+      const keys = articles.flatMap((a) => a.analysis.statements.flatMap((s) => (s.speaker ? speakerKeys(s.speaker) : [])));
+      const rules = (await repository.subscriptionsForSpeakerKeys([...new Set(keys)])).map(compileSubscriptionRule);
+      const candidates = articles
+        .flatMap((article) => matchAlerts(rules, article, clusters))
+        .map((c) => ({ ...c, id: deterministicId('alert', c.subscriptionId, c.clusterId) }));
+      raised = await repository.recordNew(candidates);
     });
+    if (raised > 0) this.deliveries.kick();
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { AlertMatchingHandler } from './alert-matching.handler';
 
-@Module({ controllers: [AlertMatchingHandler] })
+@Module({ imports: [DeliveryModule], controllers: [AlertMatchingHandler] })
 export class AlertMatchingModule {}

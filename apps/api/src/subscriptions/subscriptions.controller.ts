@@ -1,21 +1,55 @@
-import { subscriptionKey } from '@chronicle/domain';
+import { subscriptionKey, SubscriptionRuleSpec } from '@chronicle/domain';
 import { ZodValidationPipe } from '@chronicle/platform';
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreateSubscriptionDto, createSubscriptionSchema } from './subscription.dto';
+import {
+  CreateSubscriptionDto,
+  createSubscriptionSchema,
+  UpdateSubscriptionDto,
+  updateSubscriptionSchema,
+} from './subscription.dto';
+import { StoredSubscriptionRow, SubscriptionRepository } from './subscription.repository';
+import { WebhookTargetGuard } from './webhook-target.guard';
 
-interface SubscriptionView {
-  id: string;
-  actors: string[];
-  kinds: string[];
-  webhookUrl: string;
-  createdAt: string;
+type SubscriptionView = Omit<StoredSubscriptionRow, 'actorKeys' | 'rule'> & SubscriptionRuleSpec;
+
+function toView({ actorKeys: _keys, rule, ...rest }: StoredSubscriptionRow): SubscriptionView {
+  return { ...rest, ...rule };
+}
+
+function ruleOf(dto: CreateSubscriptionDto): SubscriptionRuleSpec {
+  const rule: SubscriptionRuleSpec = {};
+  if (dto.query !== undefined) rule.query = dto.query;
+  if (dto.words !== undefined) rule.words = dto.words;
+  if (dto.outlets !== undefined) rule.outlets = dto.outlets;
+  if (dto.sentiment !== undefined) rule.sentiment = dto.sentiment;
+  return rule;
 }
 
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  private readonly subscriptions: SubscriptionRepository;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(WebhookTargetGuard) private readonly targets: WebhookTargetGuard,
+  ) {
+    this.subscriptions = new SubscriptionRepository(dataSource);
+  }
 
   /** Creates a subscription; the signing secret is returned once, here. */
   @Post()
@@ -23,29 +57,81 @@ export class SubscriptionsController {
   async create(
     @Body(new ZodValidationPipe(createSubscriptionSchema)) dto: CreateSubscriptionDto,
   ): Promise<SubscriptionView & { secret: string }> {
-    const id = randomUUID();
+    await this.assertTargetAllowed(dto.webhookUrl);
     const secret = dto.secret ?? randomBytes(24).toString('base64url');
-    const [row] = await this.dataSource.query(
-      `INSERT INTO subscriptions (id, actors, actor_keys, kinds, webhook_url, secret, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING created_at`,
-      [id, dto.actors, [...new Set(dto.actors.map(subscriptionKey))], dto.kinds, dto.webhookUrl, secret],
-    );
-    return { id, actors: dto.actors, kinds: dto.kinds, webhookUrl: dto.webhookUrl, createdAt: new Date(row.created_at).toISOString(), secret };
+    const stored = await this.subscriptions.insert({ ...this.fieldsOf(dto), id: randomUUID(), secret });
+    return { ...toView(stored), secret };
   }
 
   @Get()
   async list(): Promise<{ subscriptions: SubscriptionView[] }> {
-    const rows = await this.dataSource.query(
-      'SELECT id, actors, kinds, webhook_url, created_at FROM subscriptions ORDER BY created_at, id',
-    );
-    return {
-      subscriptions: rows.map((r: { id: string; actors: string[]; kinds: string[]; webhook_url: string; created_at: Date }) => ({
-        id: r.id,
-        actors: r.actors,
-        kinds: r.kinds,
-        webhookUrl: r.webhook_url,
-        createdAt: new Date(r.created_at).toISOString(),
-      })),
+    return { subscriptions: (await this.subscriptions.list()).map(toView) };
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<SubscriptionView> {
+    return toView(await this.existing(id));
+  }
+
+  /** Changes some fields; the merged subscription is validated as a whole (400 lists every problem). */
+  @Patch(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(updateSubscriptionSchema)) patch: UpdateSubscriptionDto,
+  ): Promise<SubscriptionView> {
+    const current = toView(await this.existing(id));
+    const merged: Record<string, unknown> = {
+      actors: current.actors,
+      kinds: current.kinds,
+      channel: current.channel,
+      webhookUrl: current.webhookUrl ?? undefined,
     };
+    for (const key of ['query', 'words', 'outlets', 'sentiment'] as const)
+      if (current[key] !== undefined) merged[key] = current[key];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    if (patch.channel === 'stream' && patch.webhookUrl === undefined) delete merged.webhookUrl;
+    const dto = new ZodValidationPipe(createSubscriptionSchema).transform(merged);
+    if (patch.webhookUrl) await this.assertTargetAllowed(dto.webhookUrl);
+    const stored = await this.subscriptions.update({ ...this.fieldsOf(dto), id, secret: patch.secret });
+    if (!stored) throw new NotFoundException(`no subscription ${id}`);
+    return toView(stored);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    if (!(await this.subscriptions.delete(id))) throw new NotFoundException(`no subscription ${id}`);
+  }
+
+  private fieldsOf(dto: CreateSubscriptionDto) {
+    return {
+      actors: dto.actors,
+      actorKeys: [...new Set(dto.actors.map(subscriptionKey))],
+      kinds: [...dto.kinds],
+      rule: ruleOf(dto),
+      channel: dto.channel,
+      webhookUrl: dto.channel === 'webhook' ? dto.webhookUrl! : null,
+    };
+  }
+
+  private async existing(id: string): Promise<StoredSubscriptionRow> {
+    const found = await this.subscriptions.findById(id);
+    if (!found) throw new NotFoundException(`no subscription ${id}`);
+    return found;
+  }
+
+  private async assertTargetAllowed(url: string | undefined): Promise<void> {
+    if (!url) return;
+    const verdict = await this.targets.check(url);
+    if (verdict.allowed) return;
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request',
+      problems: [{ path: 'webhookUrl', message: verdict.reason }],
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SubscriptionsController } from './subscriptions.controller';
+import { WebhookTargetGuard } from './webhook-target.guard';
 
-@Module({ controllers: [SubscriptionsController] })
+@Module({ controllers: [SubscriptionsController], providers: [WebhookTargetGuard] })
 export class SubscriptionsModule {}

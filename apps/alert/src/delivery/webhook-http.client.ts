@@ -1,0 +1,87 @@
+import { WebhookTargetPolicy } from '@chronicle/domain';
+import { lookup as dnsLookup, LookupAddress } from 'node:dns';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { LookupFunction } from 'node:net';
+
+/** Thrown when a webhook target is refused by the address policy; not worth retrying soon, but retried like any failure. */
+export class WebhookTargetRefusedError extends Error {
+  constructor(reason: string) {
+    super(`webhook target refused: ${reason}`);
+    this.name = 'WebhookTargetRefusedError';
+  }
+}
+
+/**
+ * POSTs webhooks over keep-alive connections. The address policy is enforced where the socket
+ * connects (a custom DNS lookup that refuses non-public addresses), so a name that re-resolves
+ * to an internal address between subscription and delivery (DNS rebinding) is refused too.
+ * Redirects are never followed: a 3xx is a failed attempt.
+ */
+export class WebhookHttpClient {
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(private readonly policy: WebhookTargetPolicy) {}
+
+  /** Sends the body; resolves with the HTTP status, rejects on refusal, network error or timeout. */
+  async post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+    const target = new URL(url);
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    const literal = /^[\d.]+$/.test(host) || host.includes(':');
+    if (literal && !this.policy.allowsHost(host)) {
+      const refusal = this.policy.refusalForAddress(host);
+      if (refusal) throw new WebhookTargetRefusedError(refusal);
+    }
+    const lookup = this.checkedLookup();
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise<number>((resolve, reject) => {
+      const request = send(target, {
+        method: 'POST',
+        agent: target.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+        lookup,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      });
+      const timer = setTimeout(() => request.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', () => {
+          clearTimeout(timer);
+          resolve(response.statusCode ?? 0);
+        });
+        response.on('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+      });
+      request.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      request.end(body);
+    });
+  }
+
+  private checkedLookup(): LookupFunction {
+    const policy = this.policy;
+    return ((hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
+      dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
+        if (error) return callback(error, options.all ? [] : '', 0);
+        if (!policy.allowsHost(hostname)) {
+          for (const { address } of addresses) {
+            const refusal = policy.refusalForAddress(address);
+            if (refusal)
+              return callback(new WebhookTargetRefusedError(`${hostname} resolves to ${refusal}`), options.all ? [] : '', 0);
+          }
+        }
+        if (options.all) return callback(null, addresses);
+        return callback(null, addresses[0]!.address, addresses[0]!.family);
+      });
+    }) as unknown as LookupFunction;
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}

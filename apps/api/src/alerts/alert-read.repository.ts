@@ -1,0 +1,100 @@
+import { DataSource } from 'typeorm';
+
+export interface AlertView {
+  id: string;
+  /** Position in the live stream (the SSE event id). */
+  seq: string;
+  subscriptionId: string;
+  actor: { id: string; name: string };
+  statement: { id: string; kind: string; text: string };
+  article: { id: string; url: string | null; outlet: string | null };
+  raisedAt: string;
+  delivery: {
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: string | null;
+    deliveredAt: string | null;
+  };
+  /** "First said in X, carried by N outlets." */
+  cluster: {
+    id: string;
+    firstSeenAt: string | null;
+    firstSaidAt: string | null;
+    firstOutlet: string | null;
+    firstArticleUrl: string | null;
+    outletCount: number;
+    articleCount: number;
+    outlets: string[];
+  };
+}
+
+const SELECT = `
+  SELECT a.id, a.seq::text AS seq, a.subscription_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind, a.statement_text,
+         a.article_id, a.article_url, a.outlet, a.created_at, a.status, a.attempts, a.last_error, a.next_attempt_at, a.delivered_at,
+         a.cluster_id, c.opened_at, c.first_said_at, c.first_outlet, c.first_article_url, c.outlet_count, c.article_count, c.outlets
+  FROM alerts a LEFT JOIN novelty_clusters c ON c.id = a.cluster_id`;
+
+const iso = (value: Date | null): string | null => (value ? new Date(value).toISOString() : null);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toView(row: any): AlertView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    subscriptionId: row.subscription_id,
+    actor: { id: row.actor_id, name: row.actor_name },
+    statement: { id: row.statement_id, kind: row.statement_kind, text: row.statement_text },
+    article: { id: row.article_id, url: row.article_url, outlet: row.outlet },
+    raisedAt: iso(row.created_at)!,
+    delivery: {
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      nextAttemptAt: row.status === 'pending' ? iso(row.next_attempt_at) : null,
+      deliveredAt: iso(row.delivered_at),
+    },
+    cluster: {
+      id: row.cluster_id,
+      firstSeenAt: iso(row.opened_at),
+      firstSaidAt: iso(row.first_said_at),
+      firstOutlet: row.first_outlet ?? null,
+      firstArticleUrl: row.first_article_url ?? null,
+      outletCount: row.outlet_count ?? 0,
+      articleCount: row.article_count ?? 0,
+      outlets: row.outlets ?? [],
+    },
+  };
+}
+
+/** Alerts with their delivery state and cluster, for the dashboard and the live stream. */
+export class AlertReadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first; `beforeSeq` pages back. */
+  async list(filter: { subscriptionId?: string; status?: string; beforeSeq?: string; limit: number }): Promise<AlertView[]> {
+    const rows = await this.dataSource.query(
+      `${SELECT}
+       WHERE ($1::uuid IS NULL OR a.subscription_id = $1) AND ($2::text IS NULL OR a.status = $2)
+         AND ($3::bigint IS NULL OR a.seq < $3::bigint)
+       ORDER BY a.seq DESC LIMIT $4`,
+      [filter.subscriptionId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit],
+    );
+    return rows.map(toView);
+  }
+
+  /** Alerts after a stream position, oldest first. */
+  async after(seq: string, subscriptionId: string | undefined, limit: number): Promise<AlertView[]> {
+    const rows = await this.dataSource.query(
+      `${SELECT} WHERE a.seq > $1::bigint AND ($2::uuid IS NULL OR a.subscription_id = $2) ORDER BY a.seq LIMIT $3`,
+      [seq, subscriptionId ?? null, limit],
+    );
+    return rows.map(toView);
+  }
+
+  /** The newest stream position (0 when there are no alerts). */
+  async lastSeq(): Promise<string> {
+    const [row]: Array<{ seq: string }> = await this.dataSource.query('SELECT COALESCE(max(seq), 0)::text AS seq FROM alerts');
+    return row!.seq;
+  }
+}

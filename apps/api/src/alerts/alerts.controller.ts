@@ -1,0 +1,92 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
+import { ZodValidationPipe } from '@chronicle/platform';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { AlertReadRepository, AlertView } from './alert-read.repository';
+
+const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
+
+const listQuerySchema = z
+  .object({
+    subscription: z.string().uuid().optional(),
+    status: z.enum(['pending', 'delivered', 'failed', 'cancelled']).optional(),
+    before: seq.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+const streamQuerySchema = z.object({ subscription: z.string().uuid().optional(), lastEventId: seq.optional() }).strict();
+
+const STREAM_PAGE = 500;
+const HEARTBEAT_MS = 15_000;
+
+@Controller('v1/alerts')
+export class AlertsController {
+  private readonly alerts: AlertReadRepository;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+  ) {
+    this.alerts = new AlertReadRepository(dataSource);
+  }
+
+  /** Alerts with their delivery state, newest first. */
+  @Get()
+  async list(
+    @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+  ): Promise<{ alerts: AlertView[] }> {
+    return {
+      alerts: await this.alerts.list({
+        subscriptionId: query.subscription,
+        status: query.status,
+        beforeSeq: query.before,
+        limit: query.limit,
+      }),
+    };
+  }
+
+  /**
+   * Server-sent events, one `alert` event per alert with its stream position as the event id.
+   * A client that reconnects with `Last-Event-ID` (or `?lastEventId=`) gets every alert after
+   * it; a new client starts at the present. State lives in Postgres, so any API replica serves
+   * any client.
+   */
+  @Sse('stream')
+  stream(
+    @Query(new ZodValidationPipe(streamQuerySchema)) query: z.infer<typeof streamQuerySchema>,
+    @Headers('last-event-id') lastEventIdHeader?: string,
+  ): Observable<MessageEvent> {
+    const resumeFrom = lastEventIdHeader && /^\d{1,18}$/.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId;
+    return new Observable<MessageEvent>((subscriber) => {
+      let cursor = resumeFrom;
+      let timer: NodeJS.Timeout | undefined;
+      let closed = false;
+      let lastSent = Date.now();
+      const poll = async (): Promise<void> => {
+        cursor ??= await this.alerts.lastSeq();
+        const page = await this.alerts.after(cursor, query.subscription, STREAM_PAGE);
+        for (const alert of page) subscriber.next({ id: alert.seq, type: 'alert', data: alert });
+        if (page.length > 0) {
+          cursor = page[page.length - 1]!.seq;
+          lastSent = Date.now();
+        } else if (Date.now() - lastSent >= HEARTBEAT_MS) {
+          // No id: a heartbeat leaves the client's Last-Event-ID where it was.
+          subscriber.next({ type: 'heartbeat', data: '' });
+          lastSent = Date.now();
+        }
+        if (!closed) timer = setTimeout(run, page.length === STREAM_PAGE ? 0 : this.config.alerts.streamPollMs);
+      };
+      const run = (): void => {
+        poll().catch((error: unknown) => subscriber.error(error));
+      };
+      run();
+      return () => {
+        closed = true;
+        clearTimeout(timer);
+      };
+    });
+  }
+}
