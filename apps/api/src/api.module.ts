@@ -2,11 +2,12 @@ import { PersistenceModule } from '@chronicle/persistence';
 import { PlatformModule } from '@chronicle/platform';
 import { Module } from '@nestjs/common';
 import { ActorsModule } from './actors/actors.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({
-  imports: [PlatformModule.forService('api'), PersistenceModule, ActorsModule, ArticlesModule, SubscriptionsModule, AdminModule],
+  imports: [PlatformModule.forService('api'), PersistenceModule, ActorsModule, ArticlesModule, SubscriptionsModule, AdminModule, AlertsModule],
 })
 export class ApiModule {}

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ConfigError } from '@chronicle/config';
 import { runMigrations } from '@chronicle/persistence';
 import { Command } from 'commander';
+import { buildAlertsCommand } from './alerts/alerts.command';
 import { buildAnalyzeCommand } from './analyze/analyze.command';
 import { buildDlqCommand } from './dlq/dlq.command';
 import { buildInfraCommand } from './infra/infra.command';
@@ -24,7 +25,8 @@ const program = new Command('chronicle')
   .addCommand(buildIngestCommand())
   .addCommand(buildAnalyzeCommand())
   .addCommand(buildDlqCommand())
-  .addCommand(buildReplayCommand());
+  .addCommand(buildReplayCommand())
+  .addCommand(buildAlertsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

@@ -21,7 +21,8 @@ export interface ChronicleConfig {
   ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
   limits: { maxArticleBytes: number };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
-  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
+  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; allowedTargets: string[] };
+  alerts: { noveltyThreshold: number; streamPollMs: number };
 }
 
 /** Thrown at startup; its message lists every bad or missing setting by name. */
@@ -77,6 +78,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       pollMs: env.ALERT_DELIVERY_POLL_MS,
+      allowedTargets: env.WEBHOOK_ALLOWED_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
     },
+    alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
   };
 }

@@ -39,4 +39,18 @@ describe(loadConfig.name, () => {
       expect(loadConfig({ KAFKA_BROKERS: 'a:1, b:2' }).kafka.brokers).toEqual(['a:1', 'b:2']);
     });
   });
+
+  describe('when alert settings are given', () => {
+    it('splits the webhook allow-list and reads the novelty threshold', () => {
+      const config = loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.0/8, ::1,hooks.internal', NOVELTY_SIMILARITY_THRESHOLD: '0.8' });
+      expect(config.webhooks.allowedTargets).toEqual(['127.0.0.0/8', '::1', 'hooks.internal']);
+      expect(config.alerts).toEqual({ noveltyThreshold: 0.8, streamPollMs: 250 });
+      expect(loadConfig({}).webhooks.allowedTargets).toEqual([]);
+    });
+    it('names bad ones', () => {
+      expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x/y', NOVELTY_SIMILARITY_THRESHOLD: '1.5' })).toThrow(
+        /WEBHOOK_ALLOWED_HOSTS[\s\S]*NOVELTY_SIMILARITY_THRESHOLD|NOVELTY_SIMILARITY_THRESHOLD[\s\S]*WEBHOOK_ALLOWED_HOSTS/,
+      );
+    });
+  });
 });

@@ -45,6 +45,21 @@ export const environmentSchema = z
     WEBHOOK_MAX_ATTEMPTS: positiveInt(6),
     WEBHOOK_RETRY_BASE_MS: positiveInt(500),
     ALERT_DELIVERY_POLL_MS: positiveInt(200),
+    /**
+     * Webhook targets allowed although they resolve to loopback, private, link-local or metadata
+     * addresses: comma-separated hostnames, IP addresses and CIDR ranges (e.g. `127.0.0.0/8,::1`).
+     */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .refine(
+        (list) => list.split(',').every((entry) => entry.trim() === '' || /^([a-z0-9.-]+|[0-9a-f:.]+)(\/\d{1,3})?$/i.test(entry.trim())),
+        'comma-separated hostnames, IP addresses or CIDR ranges',
+      )
+      .default(''),
+    /** Word-shingle similarity at or above which a statement joins an earlier cluster (is not new). */
+    NOVELTY_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
+    /** How often the live alert stream (SSE) looks for new alerts. */
+    ALERT_STREAM_POLL_MS: positiveInt(250),
   })
   .superRefine((env, ctx) => {
     if (env.CHRONICLE_ENV !== 'production') return;

@@ -2,14 +2,26 @@ import { z } from 'zod';
 import { eventEnvelopeSchema, EventEnvelope } from './envelope';
 import { ALERT_RAISED, alertRaisedV1Schema, AlertRaisedData } from './events/alert-raised.event';
 import { ARTICLE_ANALYZED, articleAnalyzedV1Schema, ArticleAnalyzedData } from './events/article-analyzed.event';
+import { ARTICLE_RETRACTED, articleRetractedV1Schema, ArticleRetractedData } from './events/article-retracted.event';
+import { ARTICLE_REVISED, articleRevisedV1Schema, ArticleRevisedData } from './events/article-revised.event';
 import { ARTICLE_SUBMITTED, articleSubmittedV1Schema, ArticleSubmittedData } from './events/article-submitted.event';
 
 export type ArticleSubmittedEvent = EventEnvelope<typeof ARTICLE_SUBMITTED, ArticleSubmittedData>;
+export type ArticleRevisedEvent = EventEnvelope<typeof ARTICLE_REVISED, ArticleRevisedData>;
+export type ArticleRetractedEvent = EventEnvelope<typeof ARTICLE_RETRACTED, ArticleRetractedData>;
 export type ArticleAnalyzedEvent = EventEnvelope<typeof ARTICLE_ANALYZED, ArticleAnalyzedData>;
 export type AlertRaisedEvent = EventEnvelope<typeof ALERT_RAISED, AlertRaisedData>;
 
 /** Every event a Chronicle handler can receive, always in its latest version. */
-export type ChronicleEvent = ArticleSubmittedEvent | ArticleAnalyzedEvent | AlertRaisedEvent;
+export type ChronicleEvent =
+  | ArticleSubmittedEvent
+  | ArticleRevisedEvent
+  | ArticleRetractedEvent
+  | ArticleAnalyzedEvent
+  | AlertRaisedEvent;
+
+/** The events of the articles topic, in the order the log keeps them per article. */
+export type ArticleLifecycleEvent = ArticleSubmittedEvent | ArticleRevisedEvent | ArticleRetractedEvent;
 export type ChronicleEventType = ChronicleEvent['type'];
 
 /** Raised when bytes on a topic are not a valid event; the reason goes to the dead-letter topic. */
@@ -29,6 +41,8 @@ interface EventDefinition {
 
 const DEFINITIONS: Record<ChronicleEventType, EventDefinition> = {
   [ARTICLE_SUBMITTED]: { latestVersion: 1, schema: articleSubmittedV1Schema, upcasters: {} },
+  [ARTICLE_REVISED]: { latestVersion: 1, schema: articleRevisedV1Schema, upcasters: {} },
+  [ARTICLE_RETRACTED]: { latestVersion: 1, schema: articleRetractedV1Schema, upcasters: {} },
   [ARTICLE_ANALYZED]: { latestVersion: 1, schema: articleAnalyzedV1Schema, upcasters: {} },
   [ALERT_RAISED]: { latestVersion: 1, schema: alertRaisedV1Schema, upcasters: {} },
 };

@@ -4,6 +4,8 @@ export * from './event-decoder';
 export * from './event-factory';
 export * from './deterministic-id';
 export * from './events/article-submitted.event';
+export * from './events/article-revised.event';
+export * from './events/article-retracted.event';
 export * from './events/article-analyzed.event';
 export * from './events/alert-raised.event';
 export * from './dead-letter';

@@ -1,40 +1,25 @@
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { statementIdentity } from './statement-identity';
 
-export interface AnalyzedArticleRow {
-  id: string;
-  url: string | null;
+/** One actor in one article, with what that article says about it (the unit every actor aggregate is folded from). */
+export interface MentionRow {
+  actorId: string;
+  articleId: string;
   outlet: string | null;
-  title: string;
-  publishedAt: string | null;
-  receivedAt: string;
-  analyzerVersion: string;
-  analysisEventId: string;
-  analyzedAt: string;
-}
-
-export interface ActorRow {
-  id: string;
   name: string;
   kind: 'person' | 'organization';
   role: string | null;
   aliases: string[];
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface MentionRow {
-  actorId: string;
-  articleId: string;
   count: number;
   sentimentScore: number;
-  sentimentLabel: string;
+  sentimentLabel: 'negative' | 'neutral' | 'positive';
   seenAt: string;
 }
 
 export interface StatementRow {
   id: string;
   articleId: string;
+  outlet: string | null;
   speakerId: string | null;
   speakerName: string | null;
   kind: 'direct' | 'indirect';
@@ -48,88 +33,86 @@ export interface StatementRow {
   saidAt: string;
 }
 
-/**
- * Row changes for a batch of analyses. Each listed article's previous contribution
- * (mentions, statements) is replaced, never added to, so redeliveries and re-analyses
- * leave counts exact.
- */
-export interface AnalysisRowChanges {
-  replacedArticleIds: string[];
-  articles: AnalyzedArticleRow[];
-  actors: ActorRow[];
+/** Everything one article adds to the read models: replaced as a whole, never added to. */
+export interface ArticleContribution {
+  articleId: string;
+  outlet: string | null;
+  seenAt: string;
   mentions: MentionRow[];
   statements: StatementRow[];
 }
 
-function mergeActor(existing: ActorRow | undefined, next: ActorRow): ActorRow {
-  if (!existing) return next;
-  return {
-    ...existing,
-    // Same order-independent rules as the store: longest name, alphabetically first role.
-    name:
-      next.name.length > existing.name.length || (next.name.length === existing.name.length && next.name < existing.name)
-        ? next.name
-        : existing.name,
-    role: existing.role === null || (next.role !== null && next.role < existing.role) ? next.role : existing.role,
-    aliases: [...new Set([...existing.aliases, ...next.aliases])].sort(),
-    firstSeen: next.firstSeen < existing.firstSeen ? next.firstSeen : existing.firstSeen,
-    lastSeen: next.lastSeen > existing.lastSeen ? next.lastSeen : existing.lastSeen,
-  };
+/** The analysis of one article version, ready to replace that article's contribution. */
+export interface AnalyzedArticle extends ArticleContribution {
+  /** Articles-topic offset of the analysed version ("-1" for analyses that predate `sourceOffset`). */
+  analysisOffset: string;
+  analysisEventId: string;
+  analyzerVersion: string;
+  analyzedAt: string;
+  url: string | null;
+  title: string;
+  publishedAt: string | null;
+  receivedAt: string;
 }
 
-/**
- * Folds a batch of ArticleAnalyzed events into read-model rows. Within the batch the last
- * analysis of an article wins (the log keeps one article's events in order).
- */
-export function foldAnalyses(events: readonly ArticleAnalyzedEvent[]): AnalysisRowChanges {
-  const latest = new Map<string, ArticleAnalyzedEvent>();
-  for (const event of events) latest.set(event.data.articleId, event);
+/** What the store knows of an article when an analysis arrives. */
+export interface ArticleProjectionState {
+  id: string;
+  analysisOffset: string | null;
+  retractedOffset: string | null;
+}
 
-  const changes: AnalysisRowChanges = { replacedArticleIds: [], articles: [], actors: [], mentions: [], statements: [] };
-  const actors = new Map<string, ActorRow>();
-  for (const [articleId, event] of latest) {
-    const { data } = event;
-    const seenAt = data.publishedAt ?? data.receivedAt;
-    changes.replacedArticleIds.push(articleId);
-    changes.articles.push({
-      id: articleId,
-      url: data.url,
+const LEGACY_OFFSET = '-1';
+
+function byId<T extends { articleId: string }>(a: T, b: T): number {
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
+}
+
+/** Keeps the first of each key: a malformed analysis must not make one statement write a row twice. */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined);
+}
+
+function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
+  const { data } = event;
+  const articleId = data.articleId;
+  const seenAt = new Date(data.publishedAt ?? data.receivedAt).toISOString();
+  const speakers = new Set(data.analysis.actors.map((a) => a.id));
+  return {
+    articleId,
+    outlet: data.outlet,
+    seenAt,
+    analysisOffset: data.sourceOffset ?? LEGACY_OFFSET,
+    analysisEventId: event.id,
+    analyzerVersion: data.analysis.analyzerVersion,
+    analyzedAt: data.analyzedAt,
+    url: data.url,
+    title: data.title,
+    publishedAt: data.publishedAt,
+    receivedAt: data.receivedAt,
+    mentions: uniqueBy(data.analysis.actors, (a) => a.id).map((actor) => ({
+      actorId: actor.id,
+      articleId,
       outlet: data.outlet,
-      title: data.title,
-      publishedAt: data.publishedAt,
-      receivedAt: data.receivedAt,
-      analyzerVersion: data.analysis.analyzerVersion,
-      analysisEventId: event.id,
-      analyzedAt: data.analyzedAt,
-    });
-    for (const actor of data.analysis.actors) {
-      actors.set(
-        actor.id,
-        mergeActor(actors.get(actor.id), {
-          id: actor.id,
-          name: actor.name,
-          kind: actor.kind,
-          role: actor.role ?? null,
-          aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(),
-          firstSeen: seenAt,
-          lastSeen: seenAt,
-        }),
-      );
-      changes.mentions.push({
-        actorId: actor.id,
-        articleId,
-        count: actor.mentions.length,
-        sentimentScore: actor.sentiment.score,
-        sentimentLabel: actor.sentiment.label,
-        seenAt,
-      });
-    }
-    for (const statement of data.analysis.statements) {
+      name: actor.name,
+      kind: actor.kind,
+      role: actor.role ?? null,
+      aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(),
+      count: actor.mentions.length,
+      sentimentScore: actor.sentiment.score,
+      sentimentLabel: actor.sentiment.label,
+      seenAt,
+    })),
+    statements: uniqueBy(data.analysis.statements, (s) => statementIdentity(articleId, s).id).map((statement) => {
       const { id, clusterId } = statementIdentity(articleId, statement);
-      changes.statements.push({
+      // A speaker the analysis does not list as an actor cannot be counted for it; keep the name only.
+      const speakerId = statement.speaker && speakers.has(statement.speaker.actorId) ? statement.speaker.actorId : null;
+      return {
         id,
         articleId,
-        speakerId: statement.speaker?.actorId ?? null,
+        outlet: data.outlet,
+        speakerId,
         speakerName: statement.speaker?.name ?? null,
         kind: statement.kind,
         text: statement.text,
@@ -140,9 +123,41 @@ export function foldAnalyses(events: readonly ArticleAnalyzedEvent[]): AnalysisR
         sentimentLabel: statement.sentiment.label,
         clusterId,
         saidAt: seenAt,
-      });
-    }
+      };
+    }),
+  };
+}
+
+/**
+ * Folds a batch of ArticleAnalyzed events into one analysed version per article (sorted by id,
+ * the lock order): the analysis of the newest version (highest `sourceOffset`) wins; between
+ * analyses of the same version, the later in the log wins.
+ */
+export function foldAnalyses(events: readonly ArticleAnalyzedEvent[]): AnalyzedArticle[] {
+  const latest = new Map<string, AnalyzedArticle>();
+  for (const event of events) {
+    const next = toContribution(event);
+    const current = latest.get(next.articleId);
+    if (!current || BigInt(next.analysisOffset) >= BigInt(current.analysisOffset)) latest.set(next.articleId, next);
   }
-  changes.actors = [...actors.values()];
-  return changes;
+  return [...latest.values()].sort(byId);
+}
+
+/**
+ * The analyses that replace their article's contribution: those of a version at least as new as
+ * the one in place and newer than the article's last retraction. This makes the result the same
+ * whichever of the two topics (articles: retractions; analyses: versions) is read first.
+ */
+export function selectEffectiveAnalyses(
+  candidates: readonly AnalyzedArticle[],
+  states: readonly ArticleProjectionState[],
+): AnalyzedArticle[] {
+  const known = new Map(states.map((s) => [s.id, s]));
+  return candidates.filter((candidate) => {
+    const state = known.get(candidate.articleId);
+    const offset = BigInt(candidate.analysisOffset);
+    if (state?.analysisOffset != null && offset < BigInt(state.analysisOffset)) return false;
+    if (state?.retractedOffset != null && offset <= BigInt(state.retractedOffset)) return false;
+    return true;
+  });
 }

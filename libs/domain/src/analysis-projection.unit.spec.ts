@@ -1,36 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { foldAnalyses } from './analysis-projection';
+import { foldAnalyses, selectEffectiveAnalyses } from './analysis-projection';
 import { actor, analyzed, statement } from './analyzed-event.fixture';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
 
 describe(foldAnalyses.name, () => {
   describe('when one article is analysed', () => {
-    it('produces its article, actor, mention and statement rows', () => {
-      const changes = foldAnalyses([
+    it('produces its contribution: mention and statement rows stamped with outlet and time', () => {
+      const [article, ...rest] = foldAnalyses([
         analyzed('e1', 'a1', {
           actors: [actor('person:donald-trump', 'Trump', 3)],
           statements: [statement("Nothing's going to happen", trump, 40)],
+          sourceOffset: '7',
         }),
       ]);
-      expect(changes.replacedArticleIds).toEqual(['a1']);
-      expect(changes.actors).toEqual([
-        expect.objectContaining({ id: 'person:donald-trump', name: 'Trump', aliases: ['Trump'] }),
+      expect(rest).toEqual([]);
+      expect(article).toMatchObject({ articleId: 'a1', analysisOffset: '7', outlet: 'Example News', seenAt: '2026-01-01T00:00:00.000Z' });
+      expect(article!.mentions).toEqual([
+        expect.objectContaining({ actorId: 'person:donald-trump', articleId: 'a1', count: 3, aliases: ['Trump'], outlet: 'Example News' }),
       ]);
-      expect(changes.mentions).toEqual([expect.objectContaining({ actorId: 'person:donald-trump', articleId: 'a1', count: 3 })]);
-      expect(changes.statements).toHaveLength(1);
-      expect(changes.statements[0]).toMatchObject({ speakerId: 'person:donald-trump', startOffset: 40, kind: 'direct' });
+      expect(article!.statements).toEqual([
+        expect.objectContaining({ speakerId: 'person:donald-trump', startOffset: 40, kind: 'direct', outlet: 'Example News' }),
+      ]);
     });
   });
 
   describe('when the same article is analysed twice in one batch', () => {
-    it('keeps only the newest analysis', () => {
-      const changes = foldAnalyses([
-        analyzed('e1', 'a1', { statements: [statement('old words', trump, 0)] }),
-        analyzed('e2', 'a1', { statements: [statement('new words', trump, 0)] }),
-      ]);
-      expect(changes.articles.map((a) => a.analysisEventId)).toEqual(['e2']);
-      expect(changes.statements.map((s) => s.text)).toEqual(['new words']);
+    it('keeps the analysis of the newest version, whatever order the analyses come in', () => {
+      const older = analyzed('e1', 'a1', { statements: [statement('old words', trump, 0)], sourceOffset: '3' });
+      const newer = analyzed('e2', 'a1', { statements: [statement('new words', trump, 0)], sourceOffset: '9' });
+      expect(foldAnalyses([older, newer]).map((a) => a.analysisEventId)).toEqual(['e2']);
+      expect(foldAnalyses([newer, older]).map((a) => a.analysisEventId)).toEqual(['e2']);
+    });
+  });
+
+  describe('when a statement speaker is not among the analysis actors', () => {
+    it('keeps the statement without a speaker id (it cannot count for an actor)', () => {
+      const [article] = foldAnalyses([analyzed('e1', 'a1', { statements: [statement('words', trump)] })]);
+      expect(article!.statements[0]).toMatchObject({ speakerId: null, speakerName: 'Donald Trump' });
     });
   });
 
@@ -43,19 +50,35 @@ describe(foldAnalyses.name, () => {
       expect(foldAnalyses([...events, ...events])).toEqual(foldAnalyses(events));
     });
   });
+});
 
-  describe('when an actor appears in several articles of a batch', () => {
-    it('merges aliases and the seen window into one actor row', () => {
-      const changes = foldAnalyses([
-        analyzed('e1', 'a1', { actors: [actor('person:donald-trump', 'Trump')], publishedAt: '2026-01-02T00:00:00.000Z' }),
-        analyzed('e2', 'a2', { actors: [actor('person:donald-trump', 'Donald Trump')], publishedAt: '2026-01-01T00:00:00.000Z' }),
-      ]);
-      expect(changes.actors).toHaveLength(1);
-      expect(changes.actors[0]).toMatchObject({
-        aliases: ['Donald Trump', 'Trump'],
-        firstSeen: '2026-01-01T00:00:00.000Z',
-        lastSeen: '2026-01-02T00:00:00.000Z',
-      });
+describe(selectEffectiveAnalyses.name, () => {
+  const candidate = (offset: string) => foldAnalyses([analyzed(`e${offset}`, 'a1', { sourceOffset: offset })]);
+
+  describe('given the article holds the analysis of version 5', () => {
+    const states = [{ id: 'a1', analysisOffset: '5', retractedOffset: null }];
+    it('replaces it with a newer version or a re-analysis of the same version', () => {
+      expect(selectEffectiveAnalyses(candidate('8'), states)).toHaveLength(1);
+      expect(selectEffectiveAnalyses(candidate('5'), states)).toHaveLength(1);
+    });
+    it('ignores the late analysis of an older version', () => {
+      expect(selectEffectiveAnalyses(candidate('2'), states)).toEqual([]);
+    });
+  });
+
+  describe('given the article was retracted at offset 6', () => {
+    const states = [{ id: 'a1', analysisOffset: null, retractedOffset: '6' }];
+    it('never lets an analysis of a version before the retraction resurrect it', () => {
+      expect(selectEffectiveAnalyses(candidate('5'), states)).toEqual([]);
+    });
+    it('accepts a version published after the retraction', () => {
+      expect(selectEffectiveAnalyses(candidate('7'), states)).toHaveLength(1);
+    });
+  });
+
+  describe('given an article the store has never seen', () => {
+    it('accepts the analysis', () => {
+      expect(selectEffectiveAnalyses(candidate('1'), [])).toHaveLength(1);
     });
   });
 });

@@ -16,6 +16,12 @@ export function actor(id: string, name: string, count = 1): Actor {
   };
 }
 
+/** Test builder: an actor with the given sentiment toward it. */
+export function feltActor(id: string, name: string, score: number, count = 1): Actor {
+  const label = score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
+  return { ...actor(id, name, count), sentiment: { score, label } };
+}
+
 /** Test builder: a statement at [start, start + text.length). */
 export function statement(text: string, speaker: { actorId: string; name: string } | null, start = 0, kind: 'direct' | 'indirect' = 'direct'): Statement {
   return { kind, start, end: start + text.length, text, speaker, sentiment: neutral };
@@ -25,7 +31,7 @@ export function statement(text: string, speaker: { actorId: string; name: string
 export function analyzed(
   eventId: string,
   articleId: string,
-  content: { actors?: Actor[]; statements?: Statement[]; outlet?: string; publishedAt?: string },
+  content: { actors?: Actor[]; statements?: Statement[]; outlet?: string; publishedAt?: string; sourceOffset?: string },
 ): ArticleAnalyzedEvent {
   return {
     id: eventId,
@@ -36,6 +42,7 @@ export function analyzed(
     data: {
       articleId,
       sourceEventId: `src-${eventId}`,
+      ...(content.sourceOffset === undefined ? {} : { sourceOffset: content.sourceOffset }),
       url: `https://news.example/${articleId}`,
       outlet: content.outlet ?? 'Example News',
       title: `Title ${articleId}`,

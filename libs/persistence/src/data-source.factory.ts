@@ -7,6 +7,8 @@ import { MentionEntity } from './entities/mention.entity';
 import { StatementEntity } from './entities/statement.entity';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { InitialReadModels1764043200000 } from './migrations/1764043200000-InitialReadModels';
+import { ReadModelsV21764046800000 } from './migrations/1764046800000-ReadModelsV2';
+import { AlertRules1764050000000 } from './migrations/1764050000000-AlertRules';
 import { ProjectionVersions1764048000000 } from './migrations/1764048000000-ProjectionVersions';
 
 export const ENTITIES = [
@@ -20,7 +22,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
-export const MIGRATIONS = [InitialReadModels1764043200000, ProjectionVersions1764048000000];
+export const MIGRATIONS = [InitialReadModels1764043200000, ReadModelsV21764046800000, ProjectionVersions1764048000000, AlertRules1764050000000];
 
 /**
  * A DataSource for Chronicle's database. Schema changes only ever come from migrations.

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One Prometheus registry per process, with the batch metrics every consumer reports. */
 export class MetricsRegistry {
@@ -6,6 +6,8 @@ export class MetricsRegistry {
   readonly eventsConsumed: Counter<'topic'>;
   readonly eventsDeadLettered: Counter<'topic'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
+  readonly batchSize: Histogram<'topic'>;
+  readonly rowsWritten: Counter<'table'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -26,6 +28,19 @@ export class MetricsRegistry {
       name: 'chronicle_consumer_lag',
       help: 'Messages behind the high watermark after the last batch',
       labelNames: ['topic', 'partition'],
+      registers: [this.registry],
+    });
+    this.batchSize = new Histogram({
+      name: 'chronicle_batch_size_events',
+      help: 'Events per batch handed to a handler',
+      labelNames: ['topic'],
+      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000],
+      registers: [this.registry],
+    });
+    this.rowsWritten = new Counter({
+      name: 'chronicle_read_model_rows_written_total',
+      help: 'Read-model rows written by committed batches (inserted, updated or upserted)',
+      labelNames: ['table'],
       registers: [this.registry],
     });
   }

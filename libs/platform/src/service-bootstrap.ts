@@ -54,6 +54,7 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
     const metrics = app.get(MetricsRegistry);
     server.onBatch(({ topic, partition, events, deadLettered, lag }) => {
       metrics.eventsConsumed.inc({ topic }, events);
+      metrics.batchSize.observe({ topic }, events + deadLettered);
       metrics.eventsDeadLettered.inc({ topic }, deadLettered);
       metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });

@@ -25,6 +25,8 @@ export function stackEnvironment(databaseUrl: string, topicPrefix: string, extra
     LOG_LEVEL: 'warn',
     WEBHOOK_RETRY_BASE_MS: '100',
     ALERT_DELIVERY_POLL_MS: '100',
+    // Test webhook receivers listen on loopback, which production refuses by default.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.0/8,::1',
     ...extra,
   };
 }

@@ -29,3 +29,10 @@ export function syntheticArticle(i: number): { id: string; url: string; outlet: 
     publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
   };
 }
+
+/** A second version of article `i`: same id, url and outlet, other figures and words. */
+export function revisedSyntheticArticle(i: number): ReturnType<typeof syntheticArticle> {
+  const other = syntheticArticle(i + 2);
+  const original = syntheticArticle(i);
+  return { ...other, id: original.id, url: original.url, outlet: original.outlet, title: `${other.title} (corrected)` };
+}

@@ -27,3 +27,20 @@ export const articleSubmissionBatchSchema = z.unknown().transform((value, ctx) =
 });
 
 export type ArticleSubmissionDto = z.infer<typeof articleSubmissionSchema>;
+
+/** A new version of an article, as sent to `PUT /v1/articles/:id` (the id comes from the path). */
+export const articleRevisionSchema = articleSubmissionSchema.omit({ id: true });
+
+export type ArticleRevisionDto = z.infer<typeof articleRevisionSchema>;
+
+/** Optional body of `DELETE /v1/articles/:id`. */
+export const articleRetractionSchema = z
+  .object({ reason: z.string().trim().min(1).max(2000).optional() })
+  .strict()
+  .optional()
+  .transform((value) => value ?? {});
+
+export type ArticleRetractionDto = z.infer<typeof articleRetractionSchema>;
+
+/** Article ids in paths: the same bounds as ids given in a submission. */
+export const articleIdParamSchema = z.string().trim().min(1).max(200);

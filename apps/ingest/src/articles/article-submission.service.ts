@@ -1,9 +1,18 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, deterministicId } from '@chronicle/contracts';
+import {
+  ARTICLE_RETRACTED,
+  ARTICLE_REVISED,
+  ARTICLE_SUBMITTED,
+  ArticleRetractedEvent,
+  ArticleRevisedEvent,
+  ArticleSubmittedEvent,
+  createEvent,
+  deterministicId,
+} from '@chronicle/contracts';
 import { EventPublisher } from '@chronicle/kafka';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ArticleSubmissionDto } from './article-submission.dto';
+import { ArticleRetractionDto, ArticleRevisionDto, ArticleSubmissionDto } from './article-submission.dto';
 
 /**
  * The article id: the caller's id, else one derived from the URL, else from the content,
@@ -15,6 +24,11 @@ export function articleIdFor(article: ArticleSubmissionDto): string {
   return deterministicId('article-content', article.title, article.body);
 }
 
+/**
+ * Turns article requests into events on the articles topic, keyed by article id. Ingest keeps
+ * no state: a revision or retraction of an id it never saw is accepted, and the projections
+ * decide (a revision of an unknown id creates it; a retraction of one is ignored).
+ */
 @Injectable()
 export class ArticleSubmissionService {
   constructor(
@@ -26,27 +40,55 @@ export class ArticleSubmissionService {
   async submit(articles: ArticleSubmissionDto[], correlationId: string): Promise<string[]> {
     const receivedAt = new Date().toISOString();
     const events = articles.map((article) => {
-      if (Buffer.byteLength(article.body, 'utf8') > this.config.limits.maxArticleBytes) {
-        throw new PayloadTooLargeException(`article body exceeds MAX_ARTICLE_BYTES (${this.config.limits.maxArticleBytes})`);
-      }
       const articleId = articleIdFor(article);
-      const event = createEvent<ArticleSubmittedEvent>(
-        ARTICLE_SUBMITTED,
-        {
-          articleId,
-          url: article.url ?? null,
-          outlet: article.outlet ?? null,
-          title: article.title,
-          body: article.body,
-          publishedAt: article.publishedAt ?? null,
-          language: article.language ?? null,
-          receivedAt,
-        },
-        { id: randomUUID(), occurredAt: receivedAt, metadata: { correlationId, causationId: null } },
-      );
+      const event = createEvent<ArticleSubmittedEvent>(ARTICLE_SUBMITTED, this.content(articleId, article, receivedAt), {
+        id: randomUUID(),
+        occurredAt: receivedAt,
+        metadata: { correlationId, causationId: null },
+      });
       return { key: articleId, event };
     });
     await this.publisher.publish('articles', events);
     return events.map(({ key }) => key);
+  }
+
+  /** Publishes ArticleRevised: the new version replaces the article's contribution once analysed. */
+  async revise(articleId: string, article: ArticleRevisionDto, correlationId: string): Promise<string> {
+    const receivedAt = new Date().toISOString();
+    const event = createEvent<ArticleRevisedEvent>(ARTICLE_REVISED, this.content(articleId, article, receivedAt), {
+      id: randomUUID(),
+      occurredAt: receivedAt,
+      metadata: { correlationId, causationId: null },
+    });
+    await this.publisher.publish('articles', [{ key: articleId, event }]);
+    return articleId;
+  }
+
+  /** Publishes ArticleRetracted: the article's contribution leaves every read model. */
+  async retract(articleId: string, retraction: ArticleRetractionDto, correlationId: string): Promise<string> {
+    const retractedAt = new Date().toISOString();
+    const event = createEvent<ArticleRetractedEvent>(
+      ARTICLE_RETRACTED,
+      { articleId, ...(retraction.reason ? { reason: retraction.reason } : {}), retractedAt },
+      { id: randomUUID(), occurredAt: retractedAt, metadata: { correlationId, causationId: null } },
+    );
+    await this.publisher.publish('articles', [{ key: articleId, event }]);
+    return articleId;
+  }
+
+  private content(articleId: string, article: ArticleRevisionDto, receivedAt: string): ArticleSubmittedEvent['data'] {
+    if (Buffer.byteLength(article.body, 'utf8') > this.config.limits.maxArticleBytes) {
+      throw new PayloadTooLargeException(`article body exceeds MAX_ARTICLE_BYTES (${this.config.limits.maxArticleBytes})`);
+    }
+    return {
+      articleId,
+      url: article.url ?? null,
+      outlet: article.outlet ?? null,
+      title: article.title,
+      body: article.body,
+      publishedAt: article.publishedAt ?? null,
+      language: article.language ?? null,
+      receivedAt,
+    };
   }
 }

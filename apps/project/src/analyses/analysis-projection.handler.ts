@@ -1,21 +1,29 @@
 import { ArticleAnalyzedEvent, EventBatch, TOPICS } from '@chronicle/contracts';
-import { foldAnalyses } from '@chronicle/domain';
 import { applyBatchOnce } from '@chronicle/persistence';
+import { MetricsRegistry } from '@chronicle/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { AnalysisReadModelRepository } from './analysis-read-model.repository';
+import { projectAnalyses } from '../read-models/read-model.projector';
+import { ReadModelRepository } from '../read-models/read-model.repository';
 
 @Controller()
 export class AnalysisProjectionHandler {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
+  ) {}
 
-  /** Projects ArticleAnalyzed into actors, mentions and statements, exactly once per event. */
+  /** Projects ArticleAnalyzed into articles, actors, mentions, statements and their aggregates, exactly once per event. */
   @EventPattern(TOPICS.analyses)
   async handle(batch: EventBatch): Promise<void> {
+    let repository: ReadModelRepository | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const analyzed = fresh.flatMap(({ event }) => (event.type === 'ArticleAnalyzed' ? [event as ArticleAnalyzedEvent] : []));
-      await new AnalysisReadModelRepository(manager).apply(foldAnalyses(analyzed));
+      repository = new ReadModelRepository(manager);
+      await projectAnalyses(repository, analyzed);
     });
+    // Counted once committed, so a rolled-back batch is not reported as written.
+    for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
   }
 }

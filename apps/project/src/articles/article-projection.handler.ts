@@ -1,21 +1,30 @@
-import { ArticleSubmittedEvent, EventBatch, TOPICS } from '@chronicle/contracts';
-import { foldSubmissions } from '@chronicle/domain';
+import { ArticleLifecycleEvent, EventBatch, PositionedEvent, TOPICS } from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
+import { MetricsRegistry } from '@chronicle/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { ArticleReadModelRepository } from './article-read-model.repository';
+import { projectLifecycle } from '../read-models/read-model.projector';
+import { ReadModelRepository } from '../read-models/read-model.repository';
+
+const LIFECYCLE_TYPES = new Set(['ArticleSubmitted', 'ArticleRevised', 'ArticleRetracted']);
 
 @Controller()
 export class ArticleProjectionHandler {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
+  ) {}
 
-  /** Projects ArticleSubmitted into `articles`, exactly once per event. */
+  /** Projects submissions, revisions and retractions into `articles` (and withdraws retracted contributions), exactly once. */
   @EventPattern(TOPICS.articles)
   async handle(batch: EventBatch): Promise<void> {
+    let repository: ReadModelRepository | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
-      const submitted = fresh.flatMap(({ event }) => (event.type === 'ArticleSubmitted' ? [event as ArticleSubmittedEvent] : []));
-      await new ArticleReadModelRepository(manager).upsertSubmitted(foldSubmissions(submitted));
+      const lifecycle = fresh.filter((e): e is PositionedEvent<ArticleLifecycleEvent> => LIFECYCLE_TYPES.has(e.event.type));
+      repository = new ReadModelRepository(manager);
+      await projectLifecycle(repository, lifecycle);
     });
+    for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
   }
 }

@@ -41,6 +41,13 @@ export const articleAnalyzedV1Schema = z.object({
   articleId: z.string().min(1),
   /** Id of the ArticleSubmitted event that was analysed; newer analyses of an article replace older ones. */
   sourceEventId: z.string().min(1),
+  /**
+   * Offset of the analysed ArticleSubmitted/ArticleRevised on the articles topic (decimal). One
+   * article's events share a partition, so this orders its versions and retractions: projections
+   * keep the analysis of the newest version and ignore older ones, whatever order they arrive in.
+   * Optional (added after v1): analyses without it rank below any that have it.
+   */
+  sourceOffset: z.string().regex(/^\d+$/).optional(),
   url: z.string().nullable(),
   outlet: z.string().nullable(),
   title: z.string(),

@@ -19,7 +19,7 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
     service: 'project',
     group: 'chronicle-project',
     topics: ['articles', 'analyses'],
-    tables: ['articles', 'actors', 'mentions', 'statements'],
+    tables: ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'],
   },
 };
 

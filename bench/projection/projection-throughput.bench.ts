@@ -1,0 +1,159 @@
+/**
+ * `npm run bench -- projection [--events N] [--baseline-events N]`: read-model write throughput on
+ * analysed-article events, in process (no Kafka, so only the write path is compared):
+ * - chronicle: the project service's own code (`applyBatchOnce` + `projectAnalyses`) on
+ *   batches of 500, maintaining every read model (articles, actors, mentions, statements,
+ *   sentiment buckets, statement reach, outlets); its time is also a full rebuild's write time;
+ * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
+ *   message (measured on a smaller sample, it is slow);
+ * - copy ceiling: COPY of the exact rows Chronicle ended with, into empty tables with the same indexes.
+ * Prints one JSON line.
+ */
+import 'reflect-metadata';
+import { ArticleAnalyzedEvent, EventBatch } from '@chronicle/contracts';
+import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, MentionEntity, runMigrations, StatementEntity } from '@chronicle/persistence';
+import { Client } from 'pg';
+import { performance } from 'node:perf_hooks';
+import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
+import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { analyzedEvents } from './analyzed-events';
+import { NaiveAnalysisHandler } from './naive-analysis.handler';
+import { copyIn, copyOut } from './pg-copy';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chronicle';
+const TABLES = ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'];
+const BATCH = 500;
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function freshDatabase(name: string): Promise<string> {
+  const admin = new Client({ connectionString: databaseUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(name);
+  await runMigrations(url);
+  return url;
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
+}
+
+async function chronicle(url: string, events: ArticleAnalyzedEvent[]): Promise<number> {
+  const dataSource = await createDataSource(url, 2).initialize();
+  try {
+    const started = performance.now();
+    for (let start = 0; start < events.length; start += BATCH) {
+      const slice = events.slice(start, start + BATCH);
+      const batch: EventBatch<ArticleAnalyzedEvent> = {
+        consumer: 'bench-chronicle',
+        topic: 'chronicle.analyses.v1',
+        partition: 0,
+        events: slice.map((event, i) => ({ event, offset: String(start + i), key: event.data.articleId })),
+        nextOffset: BigInt(start + slice.length),
+      };
+      await applyBatchOnce(dataSource, batch, (manager, fresh) =>
+        projectAnalyses(new ReadModelRepository(manager), fresh.map((e) => e.event)),
+      );
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function baseline(url: string, events: ArticleAnalyzedEvent[]): Promise<number> {
+  const dataSource = await createDataSource(url, 2).initialize();
+  try {
+    const handler = new NaiveAnalysisHandler(
+      dataSource.getRepository(ArticleEntity),
+      dataSource.getRepository(ActorEntity),
+      dataSource.getRepository(MentionEntity),
+      dataSource.getRepository(StatementEntity),
+    );
+    const started = performance.now();
+    for (const event of events) await handler.handle(event);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seconds: number; rows: number }> {
+  const source = new Client({ connectionString: sourceUrl });
+  const target = new Client({ connectionString: targetUrl });
+  await source.connect();
+  await target.connect();
+  try {
+    const data = new Map<string, Buffer[]>();
+    let rows = 0;
+    for (const table of TABLES) {
+      data.set(table, await copyOut(source, `COPY ${table} TO STDOUT`));
+      rows += Number((await source.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    }
+    const started = performance.now();
+    await target.query('BEGIN');
+    for (const table of TABLES) await copyIn(target, `COPY ${table} FROM STDIN`, data.get(table)!);
+    await target.query('COMMIT');
+    return { seconds: (performance.now() - started) / 1000, rows };
+  } finally {
+    await source.end();
+    await target.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const count = flag('events', 100_000);
+  const baselineCount = flag('baseline-events', 2_000);
+  const events = analyzedEvents(count);
+  const names = { chronicle: 'bench_projection_chronicle', baseline: 'bench_projection_baseline', ceiling: 'bench_projection_copy' };
+  try {
+    const chronicleUrl = await freshDatabase(names.chronicle);
+    const chronicleSeconds = await chronicle(chronicleUrl, events);
+    const baselineSeconds = await baseline(await freshDatabase(names.baseline), events.slice(0, baselineCount));
+    const ceiling = await copyCeiling(chronicleUrl, await freshDatabase(names.ceiling));
+    const perSecond = (n: number, s: number) => Math.round(n / s);
+    const chronicleRate = perSecond(count, chronicleSeconds);
+    const baselineRate = perSecond(Math.min(baselineCount, count), baselineSeconds);
+    const ceilingRate = perSecond(count, ceiling.seconds);
+    console.log(
+      JSON.stringify({
+        events: count,
+        chronicle_events_per_s: chronicleRate,
+        baseline_events_per_s: baselineRate,
+        copy_ceiling_events_per_s: ceilingRate,
+        bench: 'projection',
+        mode: 'in-process write path, no Kafka; chronicle in batches of 500 via applyBatchOnce',
+        chronicle_seconds: Math.round(chronicleSeconds * 10) / 10,
+        baseline_events: Math.min(baselineCount, count),
+        copy_rows: ceiling.rows,
+        copy_seconds: Math.round(ceiling.seconds * 100) / 100,
+        ratio_vs_baseline: Math.round((chronicleRate / baselineRate) * 10) / 10,
+        fraction_of_copy_ceiling: Math.round((chronicleRate / ceilingRate) * 100) / 100,
+      }),
+    );
+  } finally {
+    for (const name of Object.values(names)) await dropDatabase(name);
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,253 @@
+import { ArticleContribution, MentionRow, StatementRow } from './analysis-projection';
+
+/**
+ * Change to one actor row. Counts are deltas (integers, so any interleaving of batches sums to
+ * the same value). Name, role, aliases and the seen window merge order-independently while rows
+ * are only added; once any of the actor's rows is removed (`recompute`) they are recomputed
+ * from the remaining mention rows instead.
+ */
+export interface ActorChange {
+  id: string;
+  name: string;
+  kind: 'person' | 'organization';
+  role: string | null;
+  aliases: string[];
+  firstSeen: string;
+  lastSeen: string;
+  mentions: number;
+  articles: number;
+  statements: number;
+  recompute: boolean;
+}
+
+export type BucketGranularity = 'hour' | 'day';
+
+/** Delta to one `actor_sentiment` bucket. Scores are summed in micro-units, so sums stay exact. */
+export interface SentimentBucketChange {
+  actorId: string;
+  granularity: BucketGranularity;
+  bucketStart: string;
+  mentions: number;
+  articles: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  scoreMicros: number;
+}
+
+export interface OutletActorChange {
+  outlet: string;
+  actorId: string;
+  articles: number;
+}
+
+export interface OutletChange {
+  outlet: string;
+  articles: number;
+}
+
+/**
+ * Change to one statement cluster's reach (first outlet and time, outlets carrying it). The
+ * values describe the added statements only: exact for a cluster this change creates; a
+ * cluster that already had statements, or lost some (`recompute`), is recounted from its rows.
+ */
+export interface ClusterChange {
+  clusterId: string;
+  speakerId: string | null;
+  statements: number;
+  outlets: number;
+  firstStatementId: string | null;
+  firstArticleId: string | null;
+  firstOutlet: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  recompute: boolean;
+}
+
+/** Aggregate changes for replacing some articles' contributions, each list sorted in lock order. */
+export interface AggregateChanges {
+  actors: ActorChange[];
+  buckets: SentimentBucketChange[];
+  clusters: ClusterChange[];
+  outletActors: OutletActorChange[];
+  outlets: OutletChange[];
+}
+
+/** The same rounding PostgreSQL applies when it stores a `real`, then micro-units. */
+export function scoreMicros(score: number): number {
+  return Math.round(Math.fround(score) * 1_000_000);
+}
+
+/** Start of the UTC hour or day an instant falls in, as an ISO string. */
+export function bucketStart(instant: string, granularity: BucketGranularity): string {
+  // Rows carry normalised UTC instants; parse only what is not one already (hot path).
+  const iso = instant.length === 24 && instant.endsWith('Z') ? instant : new Date(instant).toISOString();
+  return granularity === 'hour' ? `${iso.slice(0, 13)}:00:00.000Z` : `${iso.slice(0, 10)}T00:00:00.000Z`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function longerName(a: string, b: string): string {
+  // Longest name, ties alphabetical first: the same winner whatever order rows arrive in.
+  return b.length > a.length || (b.length === a.length && b < a) ? b : a;
+}
+
+function firstRole(a: string | null, b: string | null): string | null {
+  return a === null || (b !== null && b < a) ? b : a;
+}
+
+class Deltas {
+  readonly actors = new Map<string, ActorChange>();
+  readonly buckets = new Map<string, SentimentBucketChange>();
+  readonly clusters = new Map<string, ClusterChange & { outletSet: Set<string> }>();
+  readonly outletActors = new Map<string, OutletActorChange>();
+  readonly outlets = new Map<string, OutletChange>();
+
+  add(contribution: ArticleContribution, sign: 1 | -1): void {
+    const { outlet } = contribution;
+    if (outlet !== null) this.outlet(outlet).articles += sign;
+    for (const mention of contribution.mentions) {
+      const actor = this.actor(mention, sign);
+      actor.mentions += sign * mention.count;
+      actor.articles += sign;
+      for (const granularity of ['hour', 'day'] as const) this.bucket(mention, granularity, sign);
+      if (outlet !== null) this.outletActor(outlet, mention.actorId).articles += sign;
+    }
+    const actorsHere = new Set(contribution.mentions.map((m) => m.actorId));
+    for (const statement of contribution.statements) {
+      this.cluster(statement, sign);
+      // Statements count only for a speaker that is an actor of the same contribution.
+      if (statement.speakerId !== null && actorsHere.has(statement.speakerId)) this.actors.get(statement.speakerId)!.statements += sign;
+    }
+  }
+
+  private actor(mention: MentionRow, sign: 1 | -1): ActorChange {
+    const existing = this.actors.get(mention.actorId);
+    if (!existing) {
+      const created: ActorChange = {
+        id: mention.actorId,
+        name: mention.name,
+        kind: mention.kind,
+        role: mention.role,
+        aliases: [...mention.aliases],
+        firstSeen: mention.seenAt,
+        lastSeen: mention.seenAt,
+        mentions: 0,
+        articles: 0,
+        statements: 0,
+        recompute: sign < 0,
+      };
+      this.actors.set(mention.actorId, created);
+      return created;
+    }
+    existing.recompute ||= sign < 0;
+    existing.name = longerName(existing.name, mention.name);
+    existing.role = firstRole(existing.role, mention.role);
+    existing.aliases = [...new Set([...existing.aliases, ...mention.aliases])].sort();
+    if (mention.seenAt < existing.firstSeen) existing.firstSeen = mention.seenAt;
+    if (mention.seenAt > existing.lastSeen) existing.lastSeen = mention.seenAt;
+    return existing;
+  }
+
+  private bucket(mention: MentionRow, granularity: BucketGranularity, sign: 1 | -1): void {
+    const start = bucketStart(mention.seenAt, granularity);
+    const key = `${mention.actorId}\u0000${granularity}\u0000${start}`;
+    const bucket = this.buckets.get(key) ?? {
+      actorId: mention.actorId,
+      granularity,
+      bucketStart: start,
+      mentions: 0,
+      articles: 0,
+      positive: 0,
+      neutral: 0,
+      negative: 0,
+      scoreMicros: 0,
+    };
+    bucket.mentions += sign * mention.count;
+    bucket.articles += sign;
+    bucket[mention.sentimentLabel] += sign;
+    bucket.scoreMicros += sign * scoreMicros(mention.sentimentScore);
+    this.buckets.set(key, bucket);
+  }
+
+  private cluster(statement: StatementRow, sign: 1 | -1): void {
+    const cluster = this.clusters.get(statement.clusterId) ?? {
+      clusterId: statement.clusterId,
+      speakerId: statement.speakerId,
+      statements: 0,
+      outlets: 0,
+      outletSet: new Set<string>(),
+      firstStatementId: null,
+      firstArticleId: null,
+      firstOutlet: null,
+      firstSeen: null,
+      lastSeen: null,
+      recompute: false,
+    };
+    this.clusters.set(statement.clusterId, cluster);
+    cluster.statements += sign;
+    if (sign < 0) {
+      cluster.recompute = true;
+      return;
+    }
+    if (statement.speakerId !== null && (cluster.speakerId === null || statement.speakerId < cluster.speakerId)) {
+      cluster.speakerId = statement.speakerId;
+    }
+    if (statement.outlet !== null) cluster.outletSet.add(statement.outlet);
+    // First appearance: earliest time, then article id, then statement id (a total order).
+    const key = [statement.saidAt, statement.articleId, statement.id];
+    const first = [cluster.firstSeen ?? '', cluster.firstArticleId ?? '', cluster.firstStatementId ?? ''];
+    if (cluster.firstSeen === null || key.join('\u0000') < first.join('\u0000')) {
+      cluster.firstSeen = statement.saidAt;
+      cluster.firstArticleId = statement.articleId;
+      cluster.firstStatementId = statement.id;
+      cluster.firstOutlet = statement.outlet;
+    }
+    if (cluster.lastSeen === null || statement.saidAt > cluster.lastSeen) cluster.lastSeen = statement.saidAt;
+  }
+
+  private outletActor(outlet: string, actorId: string): OutletActorChange {
+    const key = `${outlet}\u0000${actorId}`;
+    const change = this.outletActors.get(key) ?? { outlet, actorId, articles: 0 };
+    this.outletActors.set(key, change);
+    return change;
+  }
+
+  private outlet(outlet: string): OutletChange {
+    const change = this.outlets.get(outlet) ?? { outlet, articles: 0 };
+    this.outlets.set(outlet, change);
+    return change;
+  }
+}
+
+/**
+ * The aggregate changes of replacing the `removed` contributions (as stored) with the `added`
+ * ones: removed rows count negatively, added rows positively, and keys whose deltas cancel out
+ * are dropped. Replaying a replacement against the rows it produced changes no count.
+ */
+export function aggregateChanges(
+  removed: readonly ArticleContribution[],
+  added: readonly ArticleContribution[],
+): AggregateChanges {
+  const deltas = new Deltas();
+  // Added first, so merge fields (name, aliases, seen window) come from live rows where possible.
+  for (const contribution of added) deltas.add(contribution, 1);
+  for (const contribution of removed) deltas.add(contribution, -1);
+  const bucketIsZero = (b: SentimentBucketChange) =>
+    b.mentions === 0 && b.articles === 0 && b.positive === 0 && b.neutral === 0 && b.negative === 0 && b.scoreMicros === 0;
+  return {
+    actors: [...deltas.actors.values()].sort((a, b) => compare(a.id, b.id)),
+    buckets: [...deltas.buckets.values()]
+      .filter((b) => !bucketIsZero(b))
+      .sort((a, b) => compare(a.actorId, b.actorId) || compare(a.granularity, b.granularity) || compare(a.bucketStart, b.bucketStart)),
+    clusters: [...deltas.clusters.values()]
+      .map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size }))
+      .sort((a, b) => compare(a.clusterId, b.clusterId)),
+    outletActors: [...deltas.outletActors.values()]
+      .filter((c) => c.articles !== 0)
+      .sort((a, b) => compare(a.outlet, b.outlet) || compare(a.actorId, b.actorId)),
+    outlets: [...deltas.outlets.values()].sort((a, b) => compare(a.outlet, b.outlet)),
+  };
+}
