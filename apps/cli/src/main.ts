@@ -9,6 +9,7 @@ import { buildDlqCommand } from './dlq/dlq.command';
 import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
 import { buildMigrateCommand } from './migrate/migrate.command';
+import { buildReanalyzeCommand } from './reanalyze/reanalyze.command';
 import { buildReplayCommand } from './replay/replay.command';
 
 const program = new Command('chronicle')
@@ -26,6 +27,7 @@ const program = new Command('chronicle')
   .addCommand(buildAnalyzeCommand())
   .addCommand(buildDlqCommand())
   .addCommand(buildReplayCommand())
+  .addCommand(buildReanalyzeCommand())
   .addCommand(buildAlertsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

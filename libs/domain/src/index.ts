@@ -10,3 +10,5 @@ export * from './subscription-query';
 export * from './subscription-rule';
 export * from './novelty';
 export * from './alert-webhook-target';
+export * from './article-analysis';
+export * from './analysis-diff';

@@ -8,3 +8,4 @@ export * from './kafka.module';
 export * from './kafka-admin-probe';
 export * from './dead-letter.reader';
 export * from './topic-offsets';
+export * from './topic-scanner';

@@ -3,6 +3,8 @@ export interface KafkaSettings {
   brokers: string[];
   clientId: string;
   topicPrefix: string;
+  /** Prefix of consumer group names (defaults to the topic prefix). */
+  groupPrefix?: string;
   partitions: number;
   replicationFactor: number;
   maxWaitMs: number;

@@ -1,0 +1,118 @@
+import { loadConfig } from '@chronicle/config';
+import { ArticleAnalyzedEvent } from '@chronicle/contracts';
+import { AnalysisDiff, analyzeSubmission, diffAnalyses, isUnchanged } from '@chronicle/domain';
+import { createKafka, EventPublisher } from '@chronicle/kafka';
+import { ANALYZER_VERSION } from '@chronicle/nlp';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { readCurrentVersions, readLatestAnalyses } from './article-log.reader';
+
+interface ReanalysisReport {
+  analyzerVersion: string;
+  since: string | null;
+  articles: number;
+  reanalyzed: number;
+  alreadyCurrent: number;
+  previousVersions: Record<string, number>;
+  totals: {
+    actorsAdded: number;
+    actorsRemoved: number;
+    statementsAdded: number;
+    statementsRemoved: number;
+    speakersChanged: number;
+  };
+  changed: AnalysisDiff[];
+}
+
+/** `chronicle reanalyze [--since DATE]`: re-run the current extractor over stored articles. */
+export function buildReanalyzeCommand(): Command {
+  return new Command('reanalyze')
+    .description('Re-run the current extractor over stored articles and publish new ArticleAnalyzed events; report what changed')
+    .option('--since <date>', 'only articles received at or after this ISO date')
+    .option('--dry-run', 'compare and report without publishing')
+    .option('--report <file>', 'also write the full report (every changed article) as JSON')
+    .action(async (flags: { since?: string; dryRun?: boolean; report?: string }) => {
+      if (flags.since && Number.isNaN(Date.parse(flags.since))) throw new Error(`--since: not a date: ${flags.since}`);
+      const config = loadConfig();
+      const since = flags.since ? new Date(flags.since).toISOString() : null;
+      const [versions, analyses] = await Promise.all([readCurrentVersions(config), readLatestAnalyses(config)]);
+      const targets = [...versions.values()].filter(({ event }) => !since || event.data.receivedAt >= since);
+      const report: ReanalysisReport = {
+        analyzerVersion: ANALYZER_VERSION,
+        since,
+        articles: targets.length,
+        reanalyzed: 0,
+        alreadyCurrent: 0,
+        previousVersions: {},
+        totals: { actorsAdded: 0, actorsRemoved: 0, statementsAdded: 0, statementsRemoved: 0, speakersChanged: 0 },
+        changed: [],
+      };
+      const publisher = new EventPublisher(createKafka(config.kafka, 'reanalyze'), config.kafka);
+      if (!flags.dryRun) await publisher.connect();
+      const bar = new SingleBar({ format: 'reanalyze [{bar}] {value}/{total} articles | {rate} art/s' }, Presets.shades_classic);
+      const started = Date.now();
+      bar.start(targets.length, 0, { rate: 0 });
+      let pending: Array<{ key: string; event: ArticleAnalyzedEvent }> = [];
+      const flush = async () => {
+        if (!flags.dryRun) await publisher.publish('analyses', pending);
+        pending = [];
+      };
+      let done = 0;
+      try {
+        for (const { event, offset } of targets) {
+          const previous = analyses.get(event.data.articleId);
+          done += 1;
+          bar.increment(1, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+          if (
+            previous &&
+            previous.data.analysis.analyzerVersion === ANALYZER_VERSION &&
+            previous.data.sourceEventId === event.id
+          ) {
+            report.alreadyCurrent += 1;
+            continue;
+          }
+          const next = analyzeSubmission(event, new Date().toISOString(), offset);
+          report.reanalyzed += 1;
+          const from = previous?.data.analysis.analyzerVersion ?? '(none)';
+          report.previousVersions[from] = (report.previousVersions[from] ?? 0) + 1;
+          if (previous) {
+            const diff = diffAnalyses(event.data.articleId, previous.data.analysis, next.data.analysis);
+            if (!isUnchanged(diff)) report.changed.push(diff);
+            report.totals.actorsAdded += diff.actorsAdded.length;
+            report.totals.actorsRemoved += diff.actorsRemoved.length;
+            report.totals.statementsAdded += diff.statementsAdded;
+            report.totals.statementsRemoved += diff.statementsRemoved;
+            report.totals.speakersChanged += diff.speakersChanged.length;
+          }
+          pending.push({ key: event.data.articleId, event: next });
+          if (pending.length >= 200) await flush();
+        }
+        await flush();
+      } finally {
+        bar.stop();
+        if (!flags.dryRun) await publisher.disconnect();
+      }
+      if (flags.report) await writeFile(flags.report, JSON.stringify(report, null, 2));
+      printSummary(report, Boolean(flags.dryRun));
+    });
+}
+
+function printSummary(report: ReanalysisReport, dryRun: boolean): void {
+  const t = report.totals;
+  console.log(
+    `${dryRun ? 'Would re-analyse' : 'Re-analysed'} ${report.reanalyzed} of ${report.articles} article(s) with ${report.analyzerVersion}` +
+      ` (${report.alreadyCurrent} already current). Previous versions: ${JSON.stringify(report.previousVersions)}`,
+  );
+  console.log(
+    `Changes: actors +${t.actorsAdded} -${t.actorsRemoved}, statements +${t.statementsAdded} -${t.statementsRemoved}, speakers changed ${t.speakersChanged}, in ${report.changed.length} article(s).`,
+  );
+  for (const diff of report.changed.slice(0, 10)) {
+    const speakers = diff.speakersChanged
+      .map((s) => `"${s.text.slice(0, 40)}…" ${s.before ?? 'nobody'} → ${s.after ?? 'nobody'}`)
+      .join('; ');
+    console.log(
+      `  ${diff.articleId}: actors +[${diff.actorsAdded.join(', ')}] -[${diff.actorsRemoved.join(', ')}], statements +${diff.statementsAdded} -${diff.statementsRemoved}${speakers ? `, ${speakers}` : ''}`,
+    );
+  }
+}
