@@ -102,6 +102,8 @@ describe('chronicle replay', () => {
         "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'shadow_%' OR nspname LIKE 'retired_%'",
       );
       expect(schemas).toEqual([]);
+      const metrics = await (await fetch(`${stack.cluster.url('api')}/metrics`)).text();
+      expect(metrics).toMatch(/chronicle_projection_live_version\{[^}]*projection="read-models"[^}]*\} 2/);
     });
 
     it('fails no read during the rebuild and the swap', () => {
