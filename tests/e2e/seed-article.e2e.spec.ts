@@ -8,10 +8,30 @@ import { WebhookReceiver } from './support/webhook-receiver';
 
 const seed = readFileSync(join(__dirname, '../fixtures/istanbul-talks.txt'), 'utf8');
 const [title, ...rest] = seed.split('\n');
-const article = { id: 'istanbul-talks', url: 'https://news.example/istanbul-talks', outlet: 'Example Wire', title, body: rest.join('\n') };
+const article = {
+  id: 'istanbul-talks',
+  url: 'https://news.example/istanbul-talks',
+  outlet: 'Example Wire',
+  title,
+  body: rest.join('\n'),
+};
 
-interface ActorSummary { id: string; name: string; kind: string; mentionCount: number; statementCount: number }
-interface StatementView { text: string; kind: string; articleId: string; speaker: { id: string; name: string } | null; start: number; end: number; sentiment: { score: number; label: string } }
+interface ActorSummary {
+  id: string;
+  name: string;
+  kind: string;
+  mentionCount: number;
+  statementCount: number;
+}
+interface StatementView {
+  text: string;
+  kind: string;
+  articleId: string;
+  speaker: { id: string; name: string } | null;
+  start: number;
+  end: number;
+  sentiment: { score: number; label: string };
+}
 
 describe('Chronicle pipeline', () => {
   let stack: ChronicleStack;
@@ -27,11 +47,15 @@ describe('Chronicle pipeline', () => {
   const findActor = async (q: string): Promise<ActorSummary | undefined> =>
     (await getJson<{ actors: ActorSummary[] }>(`${api}/v1/actors?q=${encodeURIComponent(q)}`)).actors[0];
   const directStatements = async (actorId: string): Promise<StatementView[]> =>
-    (await getJson<{ statements: StatementView[] }>(`${api}/v1/actors/${encodeURIComponent(actorId)}/statements`)).statements.filter(
-      (s) => s.kind === 'direct',
-    );
+    (
+      await getJson<{ statements: StatementView[] }>(`${api}/v1/actors/${encodeURIComponent(actorId)}/statements`)
+    ).statements.filter((s) => s.kind === 'direct');
   const post = (body: unknown) =>
-    fetch(`${ingest}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${ingest}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     stack = await createStack('seed-pipeline');
@@ -60,7 +84,10 @@ describe('Chronicle pipeline', () => {
       const response = await post(article);
       expect(response.status).toBe(202);
       expect(await response.json()).toEqual({ ids: ['istanbul-talks'] });
-      await waitFor(async () => (await findActor('Zelenskyy'))?.statementCount, { timeoutMs: 60_000, description: 'Zelenskyy projected' });
+      await waitFor(async () => (await findActor('Zelenskyy'))?.statementCount, {
+        timeoutMs: 60_000,
+        description: 'Zelenskyy projected',
+      });
       await waitFor(() => receiver.received.length > 0, { timeoutMs: 30_000, description: 'webhook delivery' });
     });
 
@@ -72,7 +99,12 @@ describe('Chronicle pipeline', () => {
       const quotes = await directStatements(zelenskyy!.id);
       expect(quotes).toHaveLength(4);
       const texts = quotes.map((q) => q.text).join('\n');
-      for (const opening of ['Unfortunately, the Russians', 'I feel disrespected by Russia', 'There must be a strong package', 'You have to pressurize']) {
+      for (const opening of [
+        'Unfortunately, the Russians',
+        'I feel disrespected by Russia',
+        'There must be a strong package',
+        'You have to pressurize',
+      ]) {
         expect(texts).toContain(opening);
       }
       for (const quote of quotes) {
@@ -81,11 +113,31 @@ describe('Chronicle pipeline', () => {
       }
     });
 
+    it('serves the sentiment series, outlet list and quote reach that dashboards chart', async () => {
+      const zelenskyy = (await findActor('Zelenskyy'))!;
+      const series = await getJson<{ buckets: Array<{ mentions: number; positive: number; neutral: number; negative: number }> }>(
+        `${api}/v1/actors/${encodeURIComponent(zelenskyy.id)}/sentiment?granularity=day`,
+      );
+      expect(series.buckets).toHaveLength(1);
+      expect(series.buckets[0]!.mentions).toBe(zelenskyy.mentionCount);
+      const outlets = await getJson<{ outlets: Array<{ outlet: string; articleCount: number; actorCount: number }> }>(
+        `${api}/v1/outlets`,
+      );
+      expect(outlets.outlets).toEqual([expect.objectContaining({ outlet: 'Example Wire', articleCount: 1 })]);
+      const [quote] = await directStatements(zelenskyy.id);
+      expect((quote as unknown as { reach: { firstOutlet: string; outletCount: number } }).reach).toMatchObject({
+        firstOutlet: 'Example Wire',
+        outletCount: 1,
+      });
+    });
+
     it('lists Donald Trump with his one direct quote', async () => {
       const trump = await findActor('Trump');
       expect(trump).toMatchObject({ name: 'Donald Trump', kind: 'person' });
       const quotes = await directStatements(trump!.id);
-      expect(quotes.map((q) => q.text)).toEqual([expect.stringContaining("Nothing's going to happen until Putin and I get together")]);
+      expect(quotes.map((q) => q.text)).toEqual([
+        expect.stringContaining("Nothing's going to happen until Putin and I get together"),
+      ]);
     });
 
     it('returns the article with its actors and statements', async () => {
@@ -99,7 +151,9 @@ describe('Chronicle pipeline', () => {
       expect(view.title).toBe(title);
       // The enrich service runs exactly the library's extractor and stamps its version.
       expect(view.analyzerVersion).toBe(ANALYZER_VERSION);
-      expect(view.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']));
+      expect(view.actors.map((a) => a.name)).toEqual(
+        expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']),
+      );
       expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(5);
     });
 
@@ -112,7 +166,9 @@ describe('Chronicle pipeline', () => {
         actor: { name: 'Donald Trump' },
         article: { id: 'istanbul-talks', url: article.url },
       });
-      expect((delivery!.json.statement as { text: string }).text).toContain("Nothing's going to happen until Putin and I get together");
+      expect((delivery!.json.statement as { text: string }).text).toContain(
+        "Nothing's going to happen until Putin and I get together",
+      );
       expect(delivery!.headers['idempotency-key']).toBe(delivery!.json.alertId);
       const { createHmac } = await import('node:crypto');
       const expected = createHmac('sha256', subscription.secret)
@@ -131,7 +187,9 @@ describe('Chronicle pipeline', () => {
         expect((await post(article)).status).toBe(202);
         await waitFor(
           async () => {
-            const [row] = await stack.query<{ analyzed_at: Date }>("SELECT analyzed_at FROM articles WHERE id = 'istanbul-talks'");
+            const [row] = await stack.query<{ analyzed_at: Date }>(
+              "SELECT analyzed_at FROM articles WHERE id = 'istanbul-talks'",
+            );
             return row!.analyzed_at.getTime() !== firstAnalysis.getTime();
           },
           { timeoutMs: 60_000, description: 'second analysis projected' },
@@ -146,7 +204,9 @@ describe('Chronicle pipeline', () => {
           { timeoutMs: 30_000, description: 'alert service consumed both analyses' },
         );
         await new Promise((resolve) => setTimeout(resolve, 1500));
-        expect(await stack.query('SELECT id, mention_count, article_count, statement_count FROM actors ORDER BY id')).toEqual(before);
+        expect(await stack.query('SELECT id, mention_count, article_count, statement_count FROM actors ORDER BY id')).toEqual(
+          before,
+        );
         expect(await stack.query('SELECT count(*)::int AS n FROM statements')).toEqual(statementsBefore);
         expect(receiver.received).toHaveLength(1);
       });

@@ -4,10 +4,20 @@ import { Module } from '@nestjs/common';
 import { ActorsModule } from './actors/actors.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AdminModule } from './admin/admin.module';
+import { OutletsModule } from './outlets/outlets.module';
 import { ArticlesModule } from './articles/articles.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({
-  imports: [PlatformModule.forService('api'), PersistenceModule, ActorsModule, ArticlesModule, SubscriptionsModule, AdminModule, AlertsModule],
+  imports: [
+    PlatformModule.forService('api'),
+    PersistenceModule,
+    ActorsModule,
+    ArticlesModule,
+    SubscriptionsModule,
+    AdminModule,
+    OutletsModule,
+    AlertsModule,
+  ],
 })
 export class ApiModule {}

@@ -27,6 +27,18 @@ export interface StatementView {
   clusterId: string;
   saidAt: string;
   speaker: { id: string; name: string } | null;
+  /** "First said in X, carried by N outlets": the near-duplicate cluster across outlets. */
+  reach: { firstOutlet: string | null; firstArticleId: string | null; firstSeen: string | null; outletCount: number } | null;
+}
+
+export interface SentimentBucket {
+  bucketStart: string;
+  mentions: number;
+  articles: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  meanScore: number | null;
 }
 
 /** Dashboard queries over the actors and statements read models. */
@@ -66,6 +78,32 @@ export class ActorReadRepository {
     return rows.map(toStatementView);
   }
 
+  /** Sentiment toward the actor per hour or day, oldest first, within [from, to). */
+  async sentimentSeries(
+    actorId: string,
+    granularity: 'hour' | 'day',
+    from: string | null,
+    to: string | null,
+  ): Promise<SentimentBucket[]> {
+    const rows = await this.dataSource.query(
+      `SELECT bucket_start, mentions, articles, positive, neutral, negative, mean_score
+       FROM actor_sentiment
+       WHERE actor_id = $1 AND granularity = $2
+         AND ($3::timestamptz IS NULL OR bucket_start >= $3) AND ($4::timestamptz IS NULL OR bucket_start < $4)
+       ORDER BY bucket_start`,
+      [actorId, granularity, from, to],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      bucketStart: new Date(r.bucket_start as string).toISOString(),
+      mentions: r.mentions as number,
+      articles: r.articles as number,
+      positive: r.positive as number,
+      neutral: r.neutral as number,
+      negative: r.negative as number,
+      meanScore: r.mean_score === null ? null : Number(r.mean_score),
+    }));
+  }
+
   async statementsInArticle(articleId: string): Promise<StatementView[]> {
     const rows = await this.dataSource.query(`${STATEMENT_SELECT} WHERE s.article_id = $1 ORDER BY s.start_offset`, [articleId]);
     return rows.map(toStatementView);
@@ -74,8 +112,9 @@ export class ActorReadRepository {
 
 const STATEMENT_SELECT = `
   SELECT s.id, s.text, s.kind, s.cue, s.article_id, a.url, a.outlet, s.start_offset, s.end_offset,
-         s.sentiment_score, s.sentiment_label, s.cluster_id, s.said_at, s.speaker_id, s.speaker_name
-  FROM statements s LEFT JOIN articles a ON a.id = s.article_id`;
+         s.sentiment_score, s.sentiment_label, s.cluster_id, s.said_at, s.speaker_id, s.speaker_name,
+         r.first_outlet, r.first_article_id, r.first_seen, r.outlet_count
+  FROM statements s LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toActorSummary(row: any): ActorSummary {
@@ -109,5 +148,14 @@ function toStatementView(row: any): StatementView {
     clusterId: row.cluster_id,
     saidAt: new Date(row.said_at).toISOString(),
     speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name } : null,
+    reach:
+      row.outlet_count === null || row.outlet_count === undefined
+        ? null
+        : {
+            firstOutlet: row.first_outlet,
+            firstArticleId: row.first_article_id,
+            firstSeen: row.first_seen ? new Date(row.first_seen).toISOString() : null,
+            outletCount: row.outlet_count,
+          },
   };
 }

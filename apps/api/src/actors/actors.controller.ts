@@ -2,12 +2,18 @@ import { ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ActorReadRepository, ActorSummary, StatementView } from './actor-read.repository';
+import { ActorReadRepository, ActorSummary, SentimentBucket, StatementView } from './actor-read.repository';
 
 const listQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+
+const sentimentQuerySchema = z.object({
+  granularity: z.enum(['hour', 'day']).default('day'),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
 });
 
 @Controller('v1/actors')
@@ -19,7 +25,9 @@ export class ActorsController {
   }
 
   @Get()
-  async list(@Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<{ actors: ActorSummary[] }> {
+  async list(
+    @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+  ): Promise<{ actors: ActorSummary[] }> {
     return { actors: await this.actors.search(query.q, query.limit) };
   }
 
@@ -31,5 +39,17 @@ export class ActorsController {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
     return { actor, statements: await this.actors.statementsBy(id, query.limit, query.offset) };
+  }
+
+  /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
+  @Get(':id/sentiment')
+  async sentiment(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(sentimentQuerySchema)) query: z.infer<typeof sentimentQuerySchema>,
+  ): Promise<{ actor: ActorSummary; granularity: 'hour' | 'day'; buckets: SentimentBucket[] }> {
+    const actor = await this.actors.findById(id);
+    if (!actor) throw new NotFoundException(`no actor ${id}`);
+    const buckets = await this.actors.sentimentSeries(id, query.granularity, query.from ?? null, query.to ?? null);
+    return { actor, granularity: query.granularity, buckets };
   }
 }

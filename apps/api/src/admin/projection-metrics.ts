@@ -17,9 +17,9 @@ export class ProjectionMetrics implements OnModuleInit {
   onModuleInit(): void {
     const dataSource = this.dataSource;
     const rows = () =>
-      dataSource.query<Array<{ name: string; version: number; status: string; events_done: string; events_total: string | null }>>(
-        "SELECT name, version, status, events_done, events_total FROM projection_versions WHERE status IN ('live', 'building')",
-      );
+      dataSource.query<
+        Array<{ name: string; version: number; status: string; events_done: string; events_total: string | null }>
+      >("SELECT name, version, status, events_done, events_total FROM projection_versions WHERE status IN ('live', 'building')");
     new Gauge({
       name: 'chronicle_projection_rebuild_progress_ratio',
       help: 'Share of the log a running projection rebuild has folded (0..1)',

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { OutletsController } from './outlets.controller';
+
+@Module({ controllers: [OutletsController] })
+export class OutletsModule {}
