@@ -8,22 +8,31 @@ STATE=.chronicle/demo
 mkdir -p "$STATE"
 SERVICES=(ingest enrich project alert api)
 
-stop_all() {
+stop_services() {
   for pidfile in "$STATE"/*.pid; do
     [ -f "$pidfile" ] || continue
     kill "$(cat "$pidfile")" 2>/dev/null || true
     rm -f "$pidfile"
   done
+}
+
+stop_all() {
+  stop_services
   node dist/apps/cli/src/main.js infra down || true
 }
 
-if [ "${1:-}" = "stop" ]; then stop_all; exit 0; fi
+case "${1:-}" in
+  stop) stop_all; exit 0 ;;
+  stop-services) stop_services; exit 0 ;;
+esac
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npm run build
 node dist/apps/cli/src/main.js infra up
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${CHRONICLE_KAFKA_PORT:-9092}}"
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
+# The demo's webhook subscriber listens on loopback, which webhook delivery refuses unless allowed.
+export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
 
 for service in "${SERVICES[@]}"; do
   if [ -f "$STATE/$service.pid" ] && kill -0 "$(cat "$STATE/$service.pid")" 2>/dev/null; then continue; fi
