@@ -1,3 +1,4 @@
+import { addAppositiveRoles } from './actors/appositive-role';
 import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
 import type { ActorDraft } from './actors/actor-model';
@@ -18,7 +19,7 @@ import { COMMON_WORDS } from './lexicon/word-lists';
 import { nameKey } from './text/name-normalizer';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.2.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.3.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -37,6 +38,7 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const doc = buildDocument(body, NAME_LEXICON);
   const folded = foldActors(doc, scanNameCandidates(doc));
   const { actors } = folded;
+  addAppositiveRoles(doc, actors);
   addDescriptionMentions(doc, actors);
   const salience = trackSalience(doc, actors);
   const ctx = buildContext(doc, actors, salience, folded.placeTokens);

@@ -28,14 +28,17 @@ export function resolveDescription(doc: ArticleDocument, actors: readonly ActorD
     if (isDemonym(key) || placeByKey(key) || t.isCap || ROLE_MODIFIERS.has(t.lower)) modifiers.push(key);
   }
   let matches: ActorDraft[];
+  // Only someone already introduced can be referred back to.
+  const start = tokens[from]!.start;
+  const known = actors.filter((a) => a.mentions.some((m) => m.start < start));
   if (TITLE_WORDS.has(headKey)) {
-    matches = actors.filter((a) => {
+    matches = known.filter((a) => {
       if (a.kind !== 'person') return false;
       const words = roleWords(a);
       return words.has(headKey) && modifiers.every((m) => words.has(m));
     });
   } else if (ORG_NOUNS.has(headKey)) {
-    matches = actors.filter((a) => a.kind === 'organization' && nameKey(a.name).split(' ').includes(headKey));
+    matches = known.filter((a) => a.kind === 'organization' && nameKey(a.name).split(' ').includes(headKey));
   } else {
     return null;
   }

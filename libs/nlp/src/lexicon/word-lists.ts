@@ -57,6 +57,7 @@ export const GENERIC_GROUP_NOUNS = wordSet(`
 residents analysts economists experts critics observers commentators investors voters citizens people fans
 supporters opponents activists campaigners organisers organizers reviewers scientists researchers doctors
 witnesses protesters demonstrators traders customers users viewers readers locals parents students workers
+insiders pals friends onlookers neighbours neighbors passengers
 `);
 
 /** Head nouns of titles and job descriptions. */
@@ -72,7 +73,8 @@ vice-president counsel inspector superintendent sheriff marshal ayatollah patria
 executive strategist representative-elect superintendent treasurer administrator lawyer curator historian author
 writer novelist poet artist actor actress singer musician teacher nurse doctor surgeon dentist farmer pilot trainer
 striker goalkeeper midfielder defender winger batsman bowler quarterback pitcher skipper playmaker son daughter wife
-husband widow widower mother father brother sister
+husband widow widower mother father brother sister barrister solicitor landlady landlord headteacher headmaster
+headmistress detective constable
 `);
 
 /** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */
@@ -140,7 +142,7 @@ company agency university college institute institution association commission c
 navy force forces guard times news post journal herald tribune gazette telegraph guardian reuters press
 group holdings foundation fund organisation organization office bureau authority administration government
 parliament assembly senate congress cabinet federation alliance coalition front movement network service
-services airlines airways motors systems technologies labs laboratories media broadcasting television radio
+services airlines airways motors motor railway railways systems technologies labs laboratories media broadcasting television radio
 channel club league board trust church brigade battalion regiment command staff committee secretariat
 directorate federal reserve exchange chamber society network studios partners capital ventures
 electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
@@ -248,4 +250,15 @@ company firm group bank lender insurer carmaker automaker airline carrier retail
 publisher newspaper magazine agency distributor manufacturer maker producer chipmaker giant operator developer
 start-up startup conglomerate club team side outfit party union charity network platform app brand label studio
 exchange regulator watchdog fund miner utility refiner supplier rival rivals subsidiary unit journal
+`);
+
+/** People words that refer back to someone already named ("the veteran said"), beyond job titles. */
+export const PERSON_DESCRIPTION_NOUNS = wordSet(`
+veteran star singer boxer player youngster teenager champion forward full-back centre-back right-back left-back
+centre-half back-rower fly-half scrum-half rider driver cyclist runner sprinter swimmer golfer batter all-rounder
+opener keeper shot-stopper newcomer debutant businessman businesswoman entrepreneur billionaire tycoon mogul
+investor boss politician survivor victim grandmother grandfather defendant accused rapper comedian presenter host
+model designer chef footballer goalscorer hero legend mum dad pensioner striker winger midfielder defender
+goalkeeper captain skipper actor actress singer musician centre flanker prop hooker lock wing fullback full-back
+no. scrum-half
 `);

@@ -12,6 +12,8 @@ export interface AnalysisContext {
   mentionEndingAt: Map<number, MentionRef>;
   /** Mention by the index of its lead token (role/determiner start) and by its first name token. */
   mentionStartingAt: Map<number, MentionRef>;
+  /** Ages given in apposition ("Walsh, 52,"), by actor index, for "the 52-year-old" descriptions. */
+  ages: Map<number, number>;
 }
 
 /** Indexes mentions by position for constant-time lookups while parsing attributions. */
@@ -30,5 +32,5 @@ export function buildContext(
       mentionStartingAt.set(m.first, m);
     }
   }
-  return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt };
+  return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt, ages: salience.ages };
 }

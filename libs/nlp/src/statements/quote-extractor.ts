@@ -2,7 +2,14 @@ import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
 import { VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
-import { mainSubject } from './salience-tracker';
+import { mainSubject, pronounFit } from './salience-tracker';
+import {
+  fillsParagraph,
+  indexParagraphs,
+  leadSentenceSpeaker,
+  paragraphSpeaker,
+  type SpokenQuote,
+} from './quote-continuation';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import type { StatementDraft } from './statement-draft';
 
@@ -22,19 +29,28 @@ interface Attribution {
 const MAX_SCARE_WORDS = 3;
 const ATTRIBUTION_WINDOW = 9;
 const LEAD_WINDOW = 6;
+const ROLE_PREFIX_MAX = 4;
+const PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'plural'],
+]);
 const HARD_STOPS = new Set(['.', '!', '?', ';', '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 
 /**
  * Turns quotations into direct statements, finding the attribution after the quote ("…," he said / "…," said X),
- * before it (X said: "…" / X said, "…" / ", asserting, "…"" / a colon-introduced lead), or by continuation
- * (a paragraph that is only a quote, right after a quote by a known speaker). Short unattributed quotes are
- * scare quotes and are skipped.
+ * before it (X said: "…" / X said, "…" / ", asserting, "…"" / a colon-introduced lead), or from the paragraphs
+ * before a paragraph that is only speech (continuation, dialogue, Q&A, introduction; see `paragraphSpeaker`).
+ * Short unattributed quotes are scare quotes and are skipped.
  */
 export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
   const { doc } = ctx;
+  const { tokens } = doc;
   const statements: StatementDraft[] = [];
+  const spoken: SpokenQuote[] = [];
+  const paragraphs = indexParagraphs(ctx);
   const usedVerbs = new Set<number>();
   let previous: { statement: StatementDraft; paragraph: number } | undefined;
   for (const q of doc.quotes) {
@@ -43,33 +59,81 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
     const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q);
     let statement: StatementDraft | undefined;
     const text = doc.body.slice(q.start, q.end);
+    const closeToken = q.close === -1 ? lastQuotedToken(ctx, q) : q.close;
+    let endToken = closeToken + 1;
     if (attribution) {
       const { subject } = attribution;
       usedVerbs.add(attribution.verb);
+      const actor = subject.actor ?? (subject.pronoun === undefined ? null : recentSpeaker(ctx, subject.pronoun, spoken));
+      endToken = Math.max(endToken, attribution.cueEnd, subject.last);
       statement = {
         kind: 'direct',
         start: q.start,
         end: q.end,
         text,
-        cue: doc.body.slice(doc.tokens[attribution.cueStart]!.start, doc.tokens[attribution.cueEnd - 1]!.end),
-        speaker: subject.actor,
+        cue: doc.body.slice(tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
+        speaker: actor,
         pronoun: subject.pronoun,
       };
     } else if (
       previous &&
-      (isContinuation(ctx, q, previous.paragraph, previous.statement.end) || isSplitTail(ctx, q, previous.paragraph))
+      (isSameParagraphContinuation(ctx, q, previous.paragraph, previous.statement.end) ||
+        isSplitTail(ctx, q, previous.paragraph))
     ) {
       statement = { kind: 'direct', start: q.start, end: q.end, text, speaker: previous.statement.speaker };
+    } else if (fillsParagraph(ctx, q, paragraphs)) {
+      const speaker = paragraphSpeaker(ctx, q, spoken, paragraphs);
+      if (speaker !== null || (words > MAX_SCARE_WORDS && looksLikeSpeech(ctx, q)))
+        statement = { kind: 'direct', start: q.start, end: q.end, text, speaker };
     } else if (words > MAX_SCARE_WORDS && looksLikeSpeech(ctx, q)) {
-      statement = { kind: 'direct', start: q.start, end: q.end, text, speaker: null };
+      const speaker = endsParagraph(ctx, q) ? leadSentenceSpeaker(ctx, q, spoken) : null;
+      statement = { kind: 'direct', start: q.start, end: q.end, text, speaker };
     }
     if (statement) {
       statements.push(statement);
-      if (statement.speaker !== null) previous = { statement, paragraph: doc.tokens[q.open]!.paragraph };
+      spoken.push({
+        paragraph: tokens[q.open]!.paragraph,
+        lastParagraph: tokens[closeToken]!.paragraph,
+        endToken,
+        speaker: statement.speaker,
+        opensParagraph: paragraphs.first.get(tokens[q.open]!.paragraph) === q.open,
+      });
+      if (statement.speaker !== null) previous = { statement, paragraph: tokens[q.open]!.paragraph };
       else previous = undefined;
     }
   }
   return { statements, usedVerbs };
+}
+
+const RECENT_SPEAKER_PARAGRAPHS = 4;
+
+/**
+ * A pronoun that salience left unresolved ("…," she says, after a run of Q&A paragraphs) names the last person
+ * quoted, when that was recent and the pronoun fits them.
+ */
+function recentSpeaker(ctx: AnalysisContext, pronoun: number, spoken: readonly SpokenQuote[]): number | null {
+  const kind = PRONOUN_KINDS.get(ctx.doc.tokens[pronoun]!.lower);
+  const last = spoken[spoken.length - 1];
+  if (!kind || !last || last.speaker === null) return null;
+  if (ctx.doc.tokens[pronoun]!.paragraph - last.lastParagraph > RECENT_SPEAKER_PARAGRAPHS) return null;
+  return pronounFit(kind, ctx.actors[last.speaker]!) > 0 ? last.speaker : null;
+}
+
+/** No words follow the quote in its paragraph. */
+function endsParagraph(ctx: AnalysisContext, q: QuoteSpan): boolean {
+  const { tokens } = ctx.doc;
+  if (q.close === -1) return true;
+  for (let k = q.close + 1; k < tokens.length && tokens[k]!.paragraph === tokens[q.close]!.paragraph; k += 1) {
+    if (tokens[k]!.isWord) return false;
+  }
+  return true;
+}
+
+function lastQuotedToken(ctx: AnalysisContext, q: QuoteSpan): number {
+  const { tokens } = ctx.doc;
+  let k = q.open;
+  while (k + 1 < tokens.length && tokens[k + 1]!.end <= q.end) k += 1;
+  return k;
 }
 
 function countWords(ctx: AnalysisContext, q: QuoteSpan): number {
@@ -117,10 +181,24 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
       return subject.found ? { subject, cueStart: v, cueEnd: subject.last, verb: v } : null;
     }
     const subject = subjectBefore(ctx, v);
-    if (!subject.found || subject.first !== k) return null;
-    return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
+    if (!subject.found || !isRolePrefix(ctx, k, subject.first)) return null;
+    return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/**
+ * `"…," chief financial officer Yoichi Miyazaki told a briefing`: the subject phrase may start with role words the
+ * name mention does not cover (a few words, no punctuation).
+ */
+function isRolePrefix(ctx: AnalysisContext, from: number, to: number): boolean {
+  const { tokens } = ctx.doc;
+  if (to < from || to - from > ROLE_PREFIX_MAX) return false;
+  for (let k = from; k < to; k += 1) {
+    const t = tokens[k]!;
+    if (!t.isWord || isFiniteSpeechVerb(t.lower)) return false;
+  }
+  return true;
 }
 
 /** `X said: "…"`, `he recently remarked, "…"`, `, asserting, "…"`, `X framed this as essential: "…"`. */
@@ -173,20 +251,20 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
 }
 
 /**
- * A quote with no attribution that carries on the previous speaker: a paragraph made only of a quote right after
- * a paragraph whose quote had a known speaker, or a stand-alone quoted sentence later in that same paragraph.
+ * A stand-alone quoted sentence later in the paragraph of a quote by a known speaker carries on that speaker, when
+ * only the attribution sentence of the previous quote stands between them.
  */
-function isContinuation(ctx: AnalysisContext, q: QuoteSpan, previousParagraph: number, previousEnd: number): boolean {
+function isSameParagraphContinuation(
+  ctx: AnalysisContext,
+  q: QuoteSpan,
+  previousParagraph: number,
+  previousEnd: number,
+): boolean {
   const { tokens } = ctx.doc;
-  const open = tokens[q.open]!;
   const before = tokens[q.open - 1];
-  if (open.paragraph === previousParagraph) {
-    if (!before || !SENTENCE_END_RE.test(before.text) || before.start < previousEnd) return false;
-    // Only the attribution sentence of the previous quote may stand between the two quotes.
-    if (ctx.doc.sentences[ctx.doc.sentenceOf[q.open - 1]!]!.start >= previousEnd) return false;
-  } else if (open.paragraph !== previousParagraph + 1 || (before && before.paragraph === open.paragraph)) {
-    return false;
-  }
+  if (tokens[q.open]!.paragraph !== previousParagraph) return false;
+  if (!before || !SENTENCE_END_RE.test(before.text) || before.start < previousEnd) return false;
+  if (ctx.doc.sentences[ctx.doc.sentenceOf[q.open - 1]!]!.start >= previousEnd) return false;
   if (q.close === -1) return true;
   for (let k = q.close + 1; k < tokens.length && tokens[k]!.paragraph === tokens[q.close]!.paragraph; k += 1) {
     if (tokens[k]!.isWord) return false;

@@ -82,7 +82,8 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     }
     const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst);
     if (trailing) {
-      out.push(trailing);
+      // "…, aides said" / "…, the government said": a closing attribution that names nobody is too vague to keep.
+      if (trailing.speaker !== null) out.push(trailing);
       continue;
     }
     const complement = findComplement(ctx, i, verb);

@@ -1,6 +1,8 @@
 import type { ActorDraft, MentionRef } from '../actors/actor-model';
 import type { ArticleDocument } from '../text/article-document';
-import { CLAUSE_OPENERS, PREPOSITIONS } from '../lexicon/word-lists';
+import { isFiniteSpeechVerb } from '../lexicon/speech-verb-lexicon';
+import { appositiveAges, describeCue, descriptionFit } from './description-cue';
+import { CLAUSE_OPENERS, PERSON_DESCRIPTION_NOUNS, PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS } from '../lexicon/word-lists';
 
 /** A moment where an actor was (or was referred to as) the subject of narration. */
 export interface SubjectEvent {
@@ -16,6 +18,8 @@ export interface Salience {
   events: SubjectEvent[];
   /** Token index of "he"/"she"/"they" -> actor index, or null when unresolved. */
   pronouns: Map<number, number | null>;
+  /** Ages given in apposition ("Walsh, 52,"), by actor index, for "the 52-year-old" descriptions. */
+  ages: Map<number, number>;
 }
 
 const PRONOUN_KIND: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
@@ -43,9 +47,30 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
     ((next.isWord && !next.isCap && !PREPOSITIONS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or') ||
       next.text === ',');
   if (!nextOk) return 1;
+  // "Union leader Sophie Binet", "Arsenal manager Mikel Arteta": an organisation before a title only modifies it.
+  if (TITLE_WORDS.has(next.lower) && tokens[m.last + 1]?.isCap) return 1;
+  // "Fire brigade spokesman X said": whoever a speech verb follows is what the sentence is about.
+  if (isFiniteSpeechVerb(next.lower)) return 3;
   if (!prev || CLAUSE_PUNCT.has(prev.text)) return 3;
   if (CLAUSE_OPENERS.has(prev.lower)) return 2;
+  if (opensWithRolePhrase(doc, prevIdx)) return 3;
   return 1;
+}
+
+const ROLE_PHRASE_MAX = 4;
+
+/** "Reality star X has …", "Arsenal manager X was …": only a role phrase stands between the sentence start and the name. */
+function opensWithRolePhrase(doc: ArticleDocument, last: number): boolean {
+  const { tokens, sentenceOf } = doc;
+  const sentence = sentenceOf[last];
+  for (let k = last; k >= 0 && last - k < ROLE_PHRASE_MAX; k -= 1) {
+    const t = tokens[k]!;
+    if (sentenceOf[k] !== sentence || CLAUSE_PUNCT.has(t.text)) return true;
+    if (!t.isWord || !(t.isCap || TITLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || PERSON_DESCRIPTION_NOUNS.has(t.lower)))
+      return false;
+    if (k === 0) return true;
+  }
+  return false;
 }
 
 /** Scores candidate antecedents for a pronoun at `token`; returns the winner or null when unclear. */
@@ -105,11 +130,17 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
   for (const a of actors) for (const m of a.mentions) if (!m.inQuote) mentionsByToken.set(m.first, m);
   const events: SubjectEvent[] = [];
   const pronouns = new Map<number, number | null>();
+  const ages = appositiveAges(doc, actors);
   for (let i = 0; i < tokens.length; i += 1) {
     if (quoteOf[i] !== -1 || masked[i]) continue;
     const m = mentionsByToken.get(i);
     if (m) {
       events.push({ token: i, actor: m.actor, weight: subjectWeight(doc, m), sentence: doc.sentenceOf[i]! });
+      continue;
+    }
+    if (tokens[i]!.lower === 'the' && !mentionsByToken.has(i + 1)) {
+      const described = describedSubject(doc, actors, events, ages, i);
+      if (described !== null) events.push({ token: i, actor: described, weight: 3, sentence: doc.sentenceOf[i]! });
       continue;
     }
     const kind = PRONOUN_KIND.get(tokens[i]!.lower);
@@ -123,7 +154,34 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
       events.push({ token: i, actor, weight: 3, sentence: doc.sentenceOf[i]! });
     }
   }
-  return { events, pronouns };
+  return { events, pronouns, ages };
+}
+
+const DESCRIPTION_HEAD_MAX = 3;
+
+/**
+ * "The 58-year-old had written to the judge": a description opening a clause refers back to the actor it fits
+ * best, and makes that actor the subject so that a following "he" still finds them.
+ */
+function describedSubject(
+  doc: ArticleDocument,
+  actors: readonly ActorDraft[],
+  events: readonly SubjectEvent[],
+  ages: ReadonlyMap<number, number>,
+  the: number,
+): number | null {
+  const { tokens, sentenceOf } = doc;
+  const prev = tokens[the - 1];
+  if (prev && sentenceOf[the - 1] === sentenceOf[the] && !CLAUSE_PUNCT.has(prev.text)) return null;
+  for (let head = the + 1; head <= the + DESCRIPTION_HEAD_MAX && head + 1 < tokens.length; head += 1) {
+    const next = tokens[head + 1]!;
+    if (!next.isWord || next.isCap || PREPOSITIONS.has(next.lower) || sentenceOf[head + 1] !== sentenceOf[the]) continue;
+    const cue = describeCue(doc, the, head + 1);
+    if (!cue) continue;
+    const start = tokens[the]!.start;
+    return resolveBySalience(doc, actors, events, the, (a) => descriptionFit(cue, a, ages, start));
+  }
+  return null;
 }
 
 /** The main-clause subject of the sentence containing `token`, looking only before it. */

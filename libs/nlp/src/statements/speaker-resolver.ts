@@ -1,6 +1,14 @@
 import { resolveDescription } from '../actors/description-resolver';
-import { DETERMINERS, HUMAN_GROUP_NOUNS, TITLE_WORDS, VERB_PADDING } from '../lexicon/word-lists';
+import {
+  DETERMINERS,
+  HUMAN_GROUP_NOUNS,
+  ORG_DESCRIPTOR_NOUNS,
+  PREPOSITIONS,
+  TITLE_WORDS,
+  VERB_PADDING,
+} from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
+import { descriptionAntecedent } from './description-antecedent';
 import { mainSubject } from './salience-tracker';
 
 /** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
@@ -17,6 +25,7 @@ export interface SubjectResolution {
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const ADVERB_RE = /ly$/;
+const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
 
 /** The subject phrase ending right before `verb` (skipping adverbs and auxiliaries) and the actor it denotes. */
@@ -39,7 +48,11 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   }
   const mention = ctx.mentionEndingAt.get(k);
   if (mention) {
-    return mention.possessive ? NOT_FOUND : { found: true, actor: mention.actor, first: mention.lead, last: k + 1 };
+    if (mention.possessive) return NOT_FOUND;
+    // "China's mission to the EU said": a name governed by a preposition is not the subject ("for"/"of" name
+    // the owner of a spokesperson and are handled as such).
+    if (isComplement(ctx, mention.lead)) return { found: true, actor: null, first: mention.lead, last: k + 1 };
+    return { found: true, actor: mention.actor, first: mention.lead, last: k + 1 };
   }
   if (ctx.placeTokens[k]) return NOT_FOUND;
   if (t.lower === 'and' || t.lower === 'but') {
@@ -50,15 +63,30 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (t.text === ',') {
     // "His lawyer, Daniel Reyes, said": the name set off by commas right before the verb is the subject.
     const named = ctx.mentionEndingAt.get(k - 1);
-    if (named && !named.possessive && tokens[named.lead - 1]?.text === ',' && sentenceOf[k - 1] === sentence)
+    if (
+      named &&
+      !named.possessive &&
+      (tokens[named.lead - 1]?.text === ',' || tokens[named.first - 1]?.text === ',') &&
+      sentenceOf[k - 1] === sentence
+    )
       return { found: true, actor: named.actor, first: named.lead, last: k };
     return appositiveSubject(ctx, k);
   }
   if (!t.isWord) return NOT_FOUND;
   if (HUMAN_GROUP_NOUNS.has(t.lower)) return { found: true, actor: null, first: descriptionStart(ctx, k), last: k + 1 };
-  if (t.isCap) return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
+  if (t.isCap) {
+    // "the Spaniard said", "the 30-year-old American said": a capitalised head after a determiner is a description.
+    const first = descriptionStart(ctx, k);
+    if (first < k) return { found: true, actor: describedActor(ctx, first, k + 1), first, last: k + 1 };
+    return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
+  }
   const first = descriptionStart(ctx, k);
-  const actor = resolveDescription(ctx.doc, ctx.actors, first, k + 1);
+  const owner = ownerBefore(ctx, first, k + 1);
+  if (owner) return owner;
+  // "a source close to the presenter said": the description is a complement; its head names nobody.
+  if (PREPOSITIONS.has(tokens[first - 1]?.lower ?? '') && sentenceOf[first - 1] === sentence)
+    return { found: true, actor: null, first, last: k + 1 };
+  const actor = describedActor(ctx, first, k + 1);
   const determined = DETERMINERS.has(tokens[first]!.lower);
   if (actor === null && !determined) return NOT_FOUND;
   return { found: true, actor, first, last: k + 1 };
@@ -89,8 +117,38 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   }
   let headEnd = e;
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
-  const actor = resolveDescription(ctx.doc, ctx.actors, k, headEnd);
+  const actor = describedActor(ctx, k, headEnd);
   return { found: DETERMINERS.has(t.lower) || actor !== null, actor, first: k, last: e };
+}
+
+const NON_OWNER_PREPOSITIONS = new Set(['to', 'with', 'in', 'on', 'from', 'near', 'about', 'against', 'into', 'by']);
+
+function isComplement(ctx: AnalysisContext, lead: number): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  const k = DETERMINERS.has(tokens[lead - 1]?.lower ?? '') ? lead - 2 : lead - 1;
+  return k >= 0 && sentenceOf[k] === sentenceOf[lead] && NON_OWNER_PREPOSITIONS.has(tokens[k]!.lower);
+}
+
+/** The actor a description denotes: by the role it names, else by what it says about someone named earlier. */
+function describedActor(ctx: AnalysisContext, first: number, last: number): number | null {
+  return resolveDescription(ctx.doc, ctx.actors, first, last) ?? descriptionAntecedent(ctx, first, last);
+}
+
+/**
+ * "the RMT union said" and "a spokesperson for the RMT union said": an organisation named right before an
+ * organisation noun is the speaker, and so is the organisation a spokesperson speaks for.
+ */
+function ownerBefore(ctx: AnalysisContext, first: number, last: number): SubjectResolution | null {
+  const { tokens } = ctx.doc;
+  const inner = ctx.mentionEndingAt.get(last - 2);
+  if (!inner || inner.lead < first || inner.possessive || ctx.actors[inner.actor]!.kind !== 'organization') return null;
+  if (!ORG_DESCRIPTOR_NOUNS.has(tokens[last - 1]!.lower)) return null;
+  const via = tokens[first - 1];
+  if (via && (via.lower === 'for' || via.lower === 'of') && SPOKESPERSON_WORDS.has(tokens[first - 2]?.lower ?? '')) {
+    const lead = DETERMINERS.has(tokens[first - 3]?.lower ?? '') ? first - 3 : first - 2;
+    return { found: true, actor: inner.actor, first: lead, last };
+  }
+  return { found: true, actor: inner.actor, first, last };
 }
 
 function descriptionStart(ctx: AnalysisContext, k: number): number {

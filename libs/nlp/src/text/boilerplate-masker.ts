@@ -3,9 +3,9 @@ import type { Token } from './token-scanner';
 /** Character ranges [start, end) of non-prose furniture: datelines, photo credits, section labels. */
 export type CharRange = readonly [number, number];
 
-// "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "WASHINGTON — "
+// "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "WASHINGTON — ", "OTTAWA 2025-03-12 - "
 const DATELINE_RE =
-  /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M} .'’-]{1,40})?\s*(?:\([\p{L} .&/-]{1,30}\))?\s*[—–-]{1,2}\s/u;
+  /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M} .'’-]{1,40})?(?:\s+\d{4}-\d{2}-\d{2})?\s*(?:\([\p{L} .&/-]{1,30}\))?\s*[—–-]{1,2}\s/u;
 const CREDIT_RES: readonly RegExp[] = [
   /\([^()\n]{0,60}?\b(?:Photo|Photograph|Image|Credit|Pictured|File)\b[^()\n]{0,100}\)/giu,
   /^(?:Photo|Photograph|Image|Credit|Pictured)s?\s*(?:by|:)[^\n]*$/gimu,

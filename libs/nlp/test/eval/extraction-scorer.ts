@@ -111,8 +111,11 @@ function speakerKey(name: string): string[] {
     .replace(/["“”][^"“”]*["“”]/g, ' ')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter((w) => w !== '' && !NAME_SUFFIXES.has(w));
 }
+
+// "Chris Eubank Jr" and "Eubank" are the same speaker: generational suffixes are not surnames.
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii']);
 
 /** A predicted speaker name denotes the gold speaker when the surnames agree and the given names do not clash. */
 export function sameSpeaker(gold: string | null, predicted: string | null): boolean {

@@ -1,0 +1,138 @@
+import type { ActorDraft } from '../actors/actor-model';
+import { isDemonym } from '../lexicon/gazetteer';
+import { GENDERED_TITLES, ORG_DESCRIPTOR_NOUNS, PERSON_DESCRIPTION_NOUNS, TITLE_WORDS } from '../lexicon/word-lists';
+import type { ArticleDocument } from '../text/article-document';
+import { nameKey } from '../text/name-normalizer';
+
+const AGE_RE = /^(\d{1,3})-year-old$/;
+const GENDERED_NOUN_RE = /^[a-z]+(man|woman)$/;
+/** Nationality nouns that are not the demonym adjective ("the Spaniard", not "the Spanish"). */
+const NATIONALITY_NOUNS = new Set(
+  `spaniard swede dane finn pole turk scot briton brit kiwi aussie argentine filipino thai new-zealander
+  swiss serb croat czech slovak greek dutchman frenchman englishman irishman scotsman welshman`.split(/\s+/),
+);
+/**
+ * Heads that usually stand for someone not named at all ("the spokesman said", "the source added"), so a
+ * description with them is never linked to a named person by salience alone.
+ */
+const ANONYMOUS_HEADS = new Set(
+  `spokesman spokeswoman spokesperson official source insider friend witness resident neighbour neighbor passenger
+  aide officer man woman person onlooker bystander fan observer colleague relative pal`.split(/\s+/),
+);
+const ORG_HEADS = new Set([
+  ...ORG_DESCRIPTOR_NOUNS,
+  'ministry',
+  'department',
+  'government',
+  'palace',
+  'council',
+  'agency',
+  'university',
+  'federation',
+  'association',
+  'organisation',
+  'organization',
+  'body',
+  'league',
+  'museum',
+  'hospital',
+  'trust',
+  'board',
+  'airline',
+  'operator',
+  'carrier',
+]);
+
+/** Titles that news copy uses interchangeably for the same office. */
+const OFFICE_SYNONYMS: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['lawyer', 'attorney', 'barrister', 'solicitor', 'counsel']),
+  new Set(['minister', 'secretary']),
+  new Set(['manager', 'coach', 'boss', 'head']),
+  new Set(['chief', 'executive', 'ceo', 'chairman', 'chairwoman', 'chair', 'founder']),
+  new Set(['detective', 'inspector', 'sergeant', 'constable', 'officer']),
+  new Set(['judge', 'justice']),
+];
+
+function sameOffice(title: string, roleWords: ReadonlySet<string>): boolean {
+  if (roleWords.has(title)) return true;
+  return OFFICE_SYNONYMS.some((group) => group.has(title) && [...roleWords].some((w) => group.has(w)));
+}
+
+/** What a description says about the actor it refers to. */
+export interface DescriptionCue {
+  kind: ActorDraft['kind'];
+  gender?: 'm' | 'f';
+  age?: number;
+  /** Job-title heads ("the minister") only fit someone whose stated role has that title and its modifiers. */
+  roleWords?: string[];
+  title?: string;
+}
+
+/**
+ * What a definite description names ("the Spaniard", "the 34-year-old", "the coach", "the club"), when it is
+ * the kind of phrase news copy uses to refer back to someone already introduced. Tokens [from, to).
+ */
+export function describeCue(doc: ArticleDocument, from: number, to: number): DescriptionCue | null {
+  const { tokens } = doc;
+  if (tokens[from]?.lower !== 'the' || to - from < 2) return null;
+  const head = tokens[to - 1]!;
+  if (!head.isWord) return null;
+  const lower = head.lower;
+  if (ANONYMOUS_HEADS.has(lower)) return null;
+  if (lower === 'one' && tokens[to - 2]?.lower === 'number') return { kind: 'person' };
+  let age: number | undefined;
+  for (let k = from + 1; k < to; k += 1) {
+    const m = AGE_RE.exec(tokens[k]!.lower);
+    if (m) age = Number(m[1]);
+  }
+  const gendered = GENDERED_NOUN_RE.exec(lower);
+  const gender = gendered ? (gendered[1] === 'man' ? 'm' : 'f') : GENDERED_TITLES.get(lower);
+  const cue: DescriptionCue = { kind: 'person', ...(gender ? { gender } : {}), ...(age !== undefined ? { age } : {}) };
+  if (age !== undefined && AGE_RE.test(lower)) return cue;
+  if (head.isCap) return isDemonym(nameKey(head.text)) || NATIONALITY_NOUNS.has(lower) ? cue : null;
+  if (PERSON_DESCRIPTION_NOUNS.has(lower) || NATIONALITY_NOUNS.has(lower)) return cue;
+  if (TITLE_WORDS.has(lower)) {
+    const roleWords: string[] = [];
+    for (let k = from + 1; k < to - 1; k += 1) {
+      const t = tokens[k]!;
+      if (t.isWord && !AGE_RE.test(t.lower) && t.lower !== 'former') roleWords.push(nameKey(t.text));
+    }
+    return { ...cue, roleWords, title: lower };
+  }
+  if (ORG_HEADS.has(lower)) return { kind: 'organization' };
+  return null;
+}
+
+/** Age of each actor given in apposition ("Walsh, 52, said"), by actor index. */
+export function appositiveAges(doc: ArticleDocument, actors: readonly ActorDraft[]): Map<number, number> {
+  const { tokens } = doc;
+  const ages = new Map<number, number>();
+  for (const a of actors) {
+    for (const m of a.mentions) {
+      const n = tokens[m.last + 1];
+      if (tokens[m.last]?.text !== ',' || !n || !/^\d{1,3}$/.test(n.text)) continue;
+      const after = tokens[m.last + 2]?.text;
+      if (after === ',' || after === '.') ages.set(a.index, Number(n.text));
+    }
+  }
+  return ages;
+}
+
+/**
+ * How well an actor fits a description: 0 rules it out (wrong kind, gender or age, a title the actor does not
+ * hold, or first named only after `start`), 1 fits.
+ */
+export function descriptionFit(cue: DescriptionCue, a: ActorDraft, ages: ReadonlyMap<number, number>, start: number): number {
+  if (a.kind !== cue.kind || a.mentions[0]!.start >= start) return 0;
+  if (cue.gender && a.gender !== 'u' && a.gender !== cue.gender) return 0;
+  if (cue.title !== undefined) {
+    if (!a.role) return 0;
+    const words = new Set(nameKey(a.role.text).split(' '));
+    if (!sameOffice(cue.title, words) || !cue.roleWords!.every((m) => words.has(m))) return 0;
+  }
+  if (cue.age !== undefined) {
+    const known = ages.get(a.index);
+    if (known !== undefined && known !== cue.age) return 0;
+  }
+  return 1;
+}

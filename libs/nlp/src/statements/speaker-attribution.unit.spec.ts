@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../article-analyzer';
+import type { ArticleAnalysis } from '../analysis.types';
+
+function analyze(body: string): ArticleAnalysis {
+  return analyzeArticle({ id: 'test', body });
+}
+
+/** Speaker name (or null) of the statement whose text contains `fragment`. */
+function speakerOf(analysis: ArticleAnalysis, fragment: string): string | null {
+  const found = analysis.statements.find((s) => s.text.includes(fragment));
+  if (!found)
+    throw new Error(`no statement containing "${fragment}" in ${JSON.stringify(analysis.statements.map((s) => s.text))}`);
+  return found.speaker?.name ?? null;
+}
+
+describe(analyzeArticle.name, () => {
+  describe('when a nationality noun refers back to the subject of the previous sentence', () => {
+    const body =
+      'Arsenal were held to a 1-1 draw by Everton on Saturday.\n' +
+      'Arsenal manager Mikel Arteta was furious. "We had twenty shots and scored once," the Spaniard said.\n' +
+      'Everton boss David Moyes was delighted. "The lads showed great spirit," the Scot said.';
+
+    it('gives each quote to the person the description fits in its passage', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We had twenty shots')).toBe('Mikel Arteta');
+      expect(speakerOf(analysis, 'The lads showed')).toBe('David Moyes');
+    });
+  });
+
+  describe('when an age description names the speaker', () => {
+    const body =
+      'Reality star Chloe Sims has spoken out about her divorce from footballer Jake Rowe.\n' +
+      '"I stood by him for ten years," the 33-year-old told a magazine.';
+
+    it('links "the 33-year-old" to the subject of the article, not the other person named', () => {
+      expect(speakerOf(analyze(body), 'I stood by him')).toBe('Chloe Sims');
+    });
+  });
+
+  describe('when an age description opens a sentence and a pronoun follows', () => {
+    const body =
+      'Neil Hammond, 58, had pleaded guilty at an earlier hearing. The 58-year-old had written to the court asking for mercy.\n' +
+      '"I betrayed colleagues who trusted me," he told the court.';
+
+    it('keeps the described person as the referent of the pronoun', () => {
+      expect(speakerOf(analyze(body), 'I betrayed colleagues')).toBe('Neil Hammond');
+    });
+  });
+
+  describe('when a title description uses a synonym of the stated role', () => {
+    const body =
+      'The education secretary, Bridget Phillipson, has promised free breakfast clubs in every school.\n' +
+      '"No child should start the school day hungry," the minister said on Monday.';
+
+    it('links "the minister" to the secretary', () => {
+      expect(speakerOf(analyze(body), 'No child should')).toBe('Bridget Phillipson');
+    });
+  });
+
+  describe('when a title description has a modifier no named person holds', () => {
+    const body =
+      'Priya Raman has spent a decade studying coral reefs.\n' +
+      'The environment minister said the government would fund new research.';
+
+    it('leaves the statement without a speaker', () => {
+      expect(speakerOf(analyze(body), 'the government would fund')).toBeNull();
+    });
+  });
+
+  describe('when an inverted attribution gives the role after the name', () => {
+    const body =
+      '"We cannot let our industry be flooded," said Maros Sefcovic, the EU trade commissioner.\n' +
+      '"This is a defensive measure, not a trade war," the commissioner added.';
+
+    it('records the role and links the later description to the person', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We cannot let')).toBe('Maros Sefcovic');
+      expect(speakerOf(analysis, 'This is a defensive measure')).toBe('Maros Sefcovic');
+      expect(analysis.actors.find((a) => a.name === 'Maros Sefcovic')?.role).toBe('EU trade commissioner');
+    });
+  });
+
+  describe('when the attribution after a quote starts with role words', () => {
+    const body =
+      'Toyota raised its profit forecast on Thursday.\n' +
+      '"Demand for hybrids is stronger than we can supply," chief financial officer Yoichi Miyazaki told a briefing.';
+
+    it('attributes the quote to the named officer', () => {
+      expect(speakerOf(analyze(body), 'Demand for hybrids')).toBe('Yoichi Miyazaki');
+    });
+  });
+
+  describe('when an organisation description refers back to the one organisation named', () => {
+    const body =
+      'Shares in Marlow Pharma fell 22 percent on Tuesday after it withdrew its lead drug from a trial.\n' +
+      '"We are disappointed by these results," the company said in a statement.';
+
+    it('gives the quote to that organisation', () => {
+      expect(speakerOf(analyze(body), 'We are disappointed')).toBe('Marlow Pharma');
+    });
+  });
+
+  describe('when a spokesperson speaks for a named union', () => {
+    const body = 'Talks broke down on Tuesday.\n"Management have given us no choice," a spokesperson for the ASLEF union said.';
+
+    it('gives the quote to the union', () => {
+      expect(speakerOf(analyze(body), 'Management have given')).toBe('ASLEF');
+    });
+  });
+
+  describe('when an anonymous source is described by its closeness to a named person', () => {
+    const body =
+      'TV presenter Holly Marsh is said to be furious about her pay.\n' +
+      '"Holly feels completely undervalued," a source close to the presenter said.';
+
+    it('does not give the quote to the person the source is close to', () => {
+      expect(speakerOf(analyze(body), 'Holly feels')).toBeNull();
+    });
+  });
+
+  describe('when a mission to an organisation speaks', () => {
+    const body = "China's mission to the EU said in a statement that it would defend the rights of Chinese companies.";
+
+    it('does not make the organisation after "to" the speaker', () => {
+      expect(speakerOf(analyze(body), 'it would defend')).toBeNull();
+    });
+  });
+
+  describe('when X tells Y something', () => {
+    const body = 'Sentencing, Judge Martin Hale told Darren Cole, 39: "You made a choice, and a man is dead because of it."';
+
+    it('gives the quote to the teller, not the person told', () => {
+      expect(speakerOf(analyze(body), 'You made a choice')).toBe('Martin Hale');
+    });
+  });
+
+  describe('when a paragraph of speech follows a narrative paragraph about one person', () => {
+    const body =
+      'In his first interview since leaving, former England coach Gareth Southgate was reflective.\n' +
+      '"I made mistakes in the final. I should have made changes earlier."\n' +
+      '"You carry that. You always will."';
+
+    it('gives the paragraph to that person and the next one by continuation', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'I made mistakes')).toBe('Gareth Southgate');
+      expect(speakerOf(analysis, 'You carry that')).toBe('Gareth Southgate');
+    });
+  });
+
+  describe('when the paragraph before a paragraph of speech names someone after the last quote', () => {
+    const body =
+      '"We are not conceding," Douglas Reid said. His rival Priya Natarajan said nothing.\n' + '"Not tonight, not tomorrow."';
+
+    it('does not continue the earlier speaker', () => {
+      expect(speakerOf(analyze(body), 'Not tonight')).toBeNull();
+    });
+  });
+
+  describe('when two people alternate in quote paragraphs', () => {
+    const body =
+      'Chris Eubank and Conor Benn traded insults at their final press conference.\n' +
+      '"I am going to retire him," Benn said.\n' +
+      '"You have been saying that for two years," Eubank replied.\n' +
+      '"Saturday night. You will find out."';
+
+    it('gives the unattributed paragraph to the first speaker again', () => {
+      expect(speakerOf(analyze(body), 'Saturday night')).toBe('Conor Benn');
+    });
+  });
+
+  describe('when a question follows a witness answer', () => {
+    const body =
+      'Counsel to the inquiry, Louise Barr, asked him about the fire doors.\n' +
+      '"I raised it with the board twice," Graham Pike said.\n' +
+      '"And what did the board do?"\n' +
+      '"Nothing that I saw."';
+
+    it('gives the question to the asker and the answer back to the witness', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'And what did the board do')).toBe('Louise Barr');
+      expect(speakerOf(analysis, 'Nothing that I saw')).toBe('Graham Pike');
+    });
+  });
+
+  describe('when interviewer questions stand between answers', () => {
+    const body =
+      'The chef Marco Pellegrini on failure and the perfect tomato.\n' +
+      'You closed your first restaurant after a year. What did you learn?\n' +
+      '"That cooking is ten percent of the job."\n' +
+      'Do you still cook at home?\n' +
+      '"Every night. My daughter is my harshest critic."';
+
+    it('gives every answer to the interviewee', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'That cooking is')).toBe('Marco Pellegrini');
+      expect(speakerOf(analysis, 'Every night')).toBe('Marco Pellegrini');
+    });
+  });
+
+  describe('when a narrative sentence with an expression verb sets up a closing quote', () => {
+    const body =
+      'Former prime minister Catherine Wells was candid about her mistakes.\n' +
+      'Asked about her plans, she smiled. "Gardening, mostly. And a book, if my publisher has its way."';
+
+    it('gives the quote to the subject of that sentence', () => {
+      expect(speakerOf(analyze(body), 'Gardening, mostly')).toBe('Catherine Wells');
+    });
+  });
+
+  describe('when the attribution closes the sentence and names nobody', () => {
+    const body = 'Ursula von der Leyen met Emmanuel Macron in Paris on Friday, aides said.';
+
+    it('reports no statement', () => {
+      expect(analyze(body).statements).toEqual([]);
+    });
+  });
+
+  describe('when the same article is analysed twice', () => {
+    const body =
+      'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';
+
+    it('returns identical output', () => {
+      expect(analyze(body)).toEqual(analyze(body));
+    });
+  });
+});
