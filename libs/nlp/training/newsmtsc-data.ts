@@ -1,6 +1,6 @@
 // Shared by the training and benchmark scripts (dev-time only; uses node:fs, so it lives outside libs/nlp/src).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** One NewsMTSC target: sentiment (-1/0/1) toward sentence[from, to). */
 export interface NewsMtscExample {
@@ -18,17 +18,14 @@ export function classOf(polarity: number): 0 | 1 | 2 {
 
 /** Reads a NewsMTSC jsonl split. */
 export function readSplit(dir: string, file: string): NewsMtscExample[] {
-  return readFileSync(join(dir, file), "utf8")
-    .split("\n")
+  return readFileSync(join(dir, file), 'utf8')
+    .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as NewsMtscExample);
 }
 
 /** Macro-averaged F1 over the three classes, in percent. */
-export function macroF1(
-  gold: readonly number[],
-  pred: readonly number[],
-): number {
+export function macroF1(gold: readonly number[], pred: readonly number[]): number {
   let sum = 0;
   for (let c = 0; c < 3; c++) {
     let tp = 0,

@@ -3,21 +3,23 @@
  * libs/nlp/src/sentiment/model/target-sentiment.model.json.
  *
  * Run from the project root (vite-node ships with vitest, so no extra tooling is needed):
- *   npx vite-node libs/nlp/training/train-sentiment.ts -- [dataDir] [--search] [--include-dev]
+ *   npx vite-node libs/nlp/training/train-sentiment.ts -- [dataDir] [--cv] [--search] [--quick] [--include-dev]
+ * The shipped model was produced by the plain command (no flags): train-rw only, default parameters, seed 42.
  * dataDir defaults to ../shared/data/newsmtsc (relative to the project root).
+ * Every run prints sentence-grouped 5-fold cross-validated macro-F1 on train-rw (the model-selection signal) and the
+ * dev-rw / dev-mt scores (secondary: they are small, about ±1 point between shuffle seeds).
+ * --cv prints CV and dev scores averaged over three seeds and writes nothing (for feature experiments);
  * --search runs the hyperparameter grid on dev first; --quick prints mean dev macro-F1 over a 4-point grid (for feature
  * experiments) and writes nothing; --include-dev also trains the final model on the dev splits
  * (then the printed dev scores are no longer held-out).
  * Training is deterministic: a seeded PRNG drives the shuffle and there is no other randomness.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import {
-  extractFeatures,
-  FeatureMode,
-} from "../src/sentiment/feature-extractor";
-import { encodeBase64, LinearHeadJson } from "../src/sentiment/linear-head";
-import { classOf, macroF1, NewsMtscExample, readSplit } from "./newsmtsc-data";
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { extractFeatures, FeatureMode } from '../src/sentiment/feature-extractor';
+import { hashString } from '../src/sentiment/feature-hashing';
+import { encodeBase64, LinearHeadJson } from '../src/sentiment/linear-head';
+import { classOf, macroF1, NewsMtscExample, readSplit } from './newsmtsc-data';
 
 interface Params {
   bits: number;
@@ -54,10 +56,7 @@ const TEXT_DEFAULTS: Params = {
   seed: 7,
 };
 
-function featurize(
-  items: Array<{ text: string; start: number; end: number; label: number }>,
-  mode: FeatureMode,
-): Dataset {
+function featurize(items: Array<{ text: string; start: number; end: number; label: number }>, mode: FeatureMode): Dataset {
   const offsets = new Uint32Array(items.length + 1);
   const idx: number[] = [];
   const val: number[] = [];
@@ -145,11 +144,7 @@ function train(data: Dataset, p: Params): Float32Array {
   return w;
 }
 
-function predictProbs(
-  w: Float32Array,
-  bits: number,
-  data: Dataset,
-): Float64Array[] {
+function predictProbs(w: Float32Array, bits: number, data: Dataset): Float64Array[] {
   const mask = (1 << bits) - 1;
   const out: Float64Array[] = [];
   for (let ex = 0; ex < data.labels.length; ex++) {
@@ -168,16 +163,10 @@ function predictProbs(
 }
 
 function argmaxLabels(probs: Float64Array[]): number[] {
-  return probs.map((p) =>
-    p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1,
-  );
+  return probs.map((p) => (p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1));
 }
 
-function bandLabels(
-  probs: Float64Array[],
-  negBelow: number,
-  posAbove: number,
-): number[] {
+function bandLabels(probs: Float64Array[], negBelow: number, posAbove: number): number[] {
   return probs.map((p) => {
     const s = p[2] - p[0];
     return s < negBelow ? 0 : s > posAbove ? 2 : 1;
@@ -193,13 +182,8 @@ function tuneBand(devs: Array<{ probs: Float64Array[]; gold: number[] }>): {
   let best = { negBelow: 0, posAbove: 0, f1: -1 };
   for (let a = -0.6; a <= 0.001; a += 0.02) {
     for (let b = 0; b <= 0.601; b += 0.02) {
-      const f1 =
-        devs.reduce(
-          (acc, d) => acc + macroF1(d.gold, bandLabels(d.probs, a, b)),
-          0,
-        ) / devs.length;
-      if (f1 > best.f1 + 1e-9)
-        best = { negBelow: round2(a), posAbove: round2(b), f1 };
+      const f1 = devs.reduce((acc, d) => acc + macroF1(d.gold, bandLabels(d.probs, a, b)), 0) / devs.length;
+      if (f1 > best.f1 + 1e-9) best = { negBelow: round2(a), posAbove: round2(b), f1 };
     }
   }
   return best;
@@ -207,10 +191,54 @@ function tuneBand(devs: Array<{ probs: Float64Array[]; gold: number[] }>): {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function quantize(
-  w: Float32Array,
-  bits: number,
-): { json: LinearHeadJson; dequantized: Float32Array } {
+const CV_FOLDS = 5;
+
+/** Fold of a training example: by sentence, so targets sharing a sentence never straddle train and held-out folds. */
+function foldOf(sentence: string): number {
+  return hashString(sentence) % CV_FOLDS;
+}
+
+/** Rows of `data` selected by `keep`, as a new dataset. */
+function subset(data: Dataset, keep: (i: number) => boolean): Dataset {
+  const rows: number[] = [];
+  for (let i = 0; i < data.labels.length; i++) if (keep(i)) rows.push(i);
+  const offsets = new Uint32Array(rows.length + 1);
+  let total = 0;
+  rows.forEach((r, j) => {
+    total += data.offsets[r + 1] - data.offsets[r];
+    offsets[j + 1] = total;
+  });
+  const index = new Uint32Array(total);
+  const value = new Float32Array(total);
+  rows.forEach((r, j) => {
+    index.set(data.index.subarray(data.offsets[r], data.offsets[r + 1]), offsets[j]);
+    value.set(data.value.subarray(data.offsets[r], data.offsets[r + 1]), offsets[j]);
+  });
+  return {
+    offsets,
+    index,
+    value,
+    labels: data.labels.filter((_, i) => keep(i)),
+  };
+}
+
+/** Sentence-grouped k-fold cross-validated macro-F1 on the training split: the main model-selection signal. */
+function crossValidate(data: Dataset, folds: number[], p: Params): number {
+  const gold: number[] = [];
+  const pred: number[] = [];
+  for (let f = 0; f < CV_FOLDS; f++) {
+    const held = subset(data, (i) => folds[i] === f);
+    const w = train(
+      subset(data, (i) => folds[i] !== f),
+      p,
+    );
+    gold.push(...held.labels);
+    pred.push(...argmaxLabels(predictProbs(w, p.bits, held)));
+  }
+  return macroF1(gold, pred);
+}
+
+function quantize(w: Float32Array, bits: number): { json: LinearHeadJson; dequantized: Float32Array } {
   let maxAbs = 0;
   for (const x of w) maxAbs = Math.max(maxAbs, Math.abs(x));
   const scale = maxAbs / 32767 || 1;
@@ -230,35 +258,51 @@ function quantize(
 }
 
 function main(): void {
-  const argv = process.argv.slice(2).filter((a) => a !== "--");
-  const flags = new Set(argv.filter((a) => a.startsWith("--")));
-  const positional = argv.filter((a) => !a.startsWith("--"));
-  const root = resolve(__dirname, "../../..");
-  const dataDir = resolve(root, positional[0] ?? "../shared/data/newsmtsc");
-  const outPath = resolve(
-    root,
-    "libs/nlp/src/sentiment/model/target-sentiment.model.json",
-  );
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const positional = argv.filter((a) => !a.startsWith('--'));
+  const root = resolve(__dirname, '../../..');
+  const dataDir = resolve(root, positional[0] ?? '../shared/data/newsmtsc');
+  const outPath = resolve(root, 'libs/nlp/src/sentiment/model/target-sentiment.model.json');
 
-  const trainRows = readSplit(dataDir, "train-rw.jsonl");
-  const devRw = readSplit(dataDir, "dev-rw.jsonl");
-  const devMt = readSplit(dataDir, "dev-mt.jsonl");
-  const trainSet = featurize(targetItems(trainRows), "target");
+  const trainRows = readSplit(dataDir, 'train-rw.jsonl');
+  const devRw = readSplit(dataDir, 'dev-rw.jsonl');
+  const devMt = readSplit(dataDir, 'dev-mt.jsonl');
+  const trainSet = featurize(targetItems(trainRows), 'target');
   const devSets = [devRw, devMt].map((rows) => ({
-    data: featurize(targetItems(rows), "target"),
+    data: featurize(targetItems(rows), 'target'),
     gold: rows.map((r) => classOf(r.polarity)),
   }));
 
   const evaluate = (w: Float32Array, bits: number) => {
     const probs = devSets.map((d) => predictProbs(w, bits, d.data));
-    const argmax = devSets.map((d, i) =>
-      macroF1(d.gold, argmaxLabels(probs[i])),
-    );
+    const argmax = devSets.map((d, i) => macroF1(d.gold, argmaxLabels(probs[i])));
     return { probs, argmax };
   };
 
   let params = { ...TARGET_DEFAULTS };
-  if (flags.has("--quick")) {
+  const folds = trainRows.map((r) => foldOf(r.sentence));
+  if (flags.has('--cv')) {
+    // Feature experiments: CV on train (the selection signal) and both dev splits (secondary), averaged over three
+    // shuffle seeds because single-seed dev scores move by about ±1 point. Writes nothing.
+    const seeds = [1, 2, 3];
+    let cv = 0;
+    const dev = [0, 0];
+    for (const seed of seeds) {
+      cv += crossValidate(trainSet, folds, { ...params, seed }) / seeds.length;
+      const { argmax } = evaluate(train(trainSet, { ...params, seed }), params.bits);
+      argmax.forEach((f1, i) => (dev[i] += f1 / seeds.length));
+    }
+    console.log(
+      JSON.stringify({
+        cv: round2(cv),
+        rw: round2(dev[0]),
+        mt: round2(dev[1]),
+      }),
+    );
+    return;
+  }
+  if (flags.has('--quick')) {
     // Feature experiments: mean over a small grid, so one lucky configuration does not decide.
     let total = 0;
     const grid = [
@@ -268,21 +312,14 @@ function main(): void {
       [0.01, 0.5],
     ];
     for (const [lr, classWeightPower] of grid) {
-      const { argmax } = evaluate(
-        train(trainSet, { ...params, lr, classWeightPower }),
-        params.bits,
-      );
-      console.log(
-        lr,
-        classWeightPower,
-        argmax.map((x) => x.toFixed(1)).join(" "),
-      );
+      const { argmax } = evaluate(train(trainSet, { ...params, lr, classWeightPower }), params.bits);
+      console.log(lr, classWeightPower, argmax.map((x) => x.toFixed(1)).join(' '));
       total += (argmax[0] + argmax[1]) / 2;
     }
-    console.log("quick mean", (total / grid.length).toFixed(2));
+    console.log('quick mean', (total / grid.length).toFixed(2));
     return;
   }
-  if (flags.has("--search")) {
+  if (flags.has('--search')) {
     let best = -1;
     for (const bits of [18])
       for (const epochs of [5, 10, 20])
@@ -302,36 +339,26 @@ function main(): void {
               );
               if (mean > best) [best, params] = [mean, p];
             }
-    console.log("best", JSON.stringify(params), best.toFixed(2));
+    console.log('best', JSON.stringify(params), best.toFixed(2));
   }
 
+  const cvMacroF1 = crossValidate(trainSet, folds, params);
   const w = train(trainSet, params);
   const q = quantize(w, params.bits);
   const { probs, argmax } = evaluate(q.dequantized, params.bits);
-  const band = tuneBand(
-    devSets.map((d, i) => ({ probs: probs[i], gold: d.gold })),
-  );
-  const banded = devSets.map((d, i) =>
-    macroF1(d.gold, bandLabels(probs[i], band.negBelow, band.posAbove)),
-  );
+  const band = tuneBand(devSets.map((d, i) => ({ probs: probs[i], gold: d.gold })));
+  const banded = devSets.map((d, i) => macroF1(d.gold, bandLabels(probs[i], band.negBelow, band.posAbove)));
 
   let finalTarget = q.json;
-  if (flags.has("--include-dev")) {
-    const all = featurize(
-      targetItems([...trainRows, ...devRw, ...devMt]),
-      "target",
-    );
+  if (flags.has('--include-dev')) {
+    const all = featurize(targetItems([...trainRows, ...devRw, ...devMt]), 'target');
     finalTarget = quantize(train(all, params), params.bits).json;
   }
 
   // Text head: tone of a whole sentence. NewsMTSC has no sentence-level labels, so each unique sentence gets the sign
   // of its targets' mean polarity — in news the portrayal of the people in a sentence tracks its tone closely.
   const bySentence = new Map<string, number[]>();
-  for (const r of trainRows)
-    bySentence.set(r.sentence, [
-      ...(bySentence.get(r.sentence) ?? []),
-      r.polarity,
-    ]);
+  for (const r of trainRows) bySentence.set(r.sentence, [...(bySentence.get(r.sentence) ?? []), r.polarity]);
   const textItems = [...bySentence].map(([text, pols]) => {
     const mean = pols.reduce((a, b) => a + b, 0) / pols.length;
     return {
@@ -341,18 +368,18 @@ function main(): void {
       label: classOf(Math.abs(mean) < 0.34 ? 0 : mean),
     };
   });
-  const textHead = quantize(
-    train(featurize(textItems, "text"), TEXT_DEFAULTS),
-    TEXT_DEFAULTS.bits,
-  ).json;
+  const textHead = quantize(train(featurize(textItems, 'text'), TEXT_DEFAULTS), TEXT_DEFAULTS.bits).json;
 
   const model = {
-    format: "chronicle-target-sentiment/1",
-    classes: ["negative", "neutral", "positive"],
-    trainedOn: flags.has("--include-dev")
-      ? "NewsMTSC train-rw + dev-rw + dev-mt"
-      : "NewsMTSC train-rw",
+    format: 'chronicle-target-sentiment/1',
+    classes: ['negative', 'neutral', 'positive'],
+    trainedOn: flags.has('--include-dev') ? 'NewsMTSC train-rw + dev-rw + dev-mt' : 'NewsMTSC train-rw',
     params,
+    cv: {
+      folds: CV_FOLDS,
+      groupedBy: 'sentence',
+      argmaxMacroF1: round2(cvMacroF1),
+    },
     dev: {
       argmaxMacroF1: { rw: round2(argmax[0]), mt: round2(argmax[1]) },
       // For reference only: labelling by a tuned threshold on P(pos) − P(neg) instead of argmax (runtime uses argmax).
@@ -367,13 +394,14 @@ function main(): void {
     text: textHead,
   };
   mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, JSON.stringify(model) + "\n");
+  writeFileSync(outPath, JSON.stringify(model) + '\n');
   console.log(
     JSON.stringify(
       {
         out: outPath,
         bytes: JSON.stringify(model).length,
         params,
+        cv: model.cv,
         dev: model.dev,
       },
       null,

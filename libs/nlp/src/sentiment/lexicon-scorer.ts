@@ -1,16 +1,14 @@
-import { POLARITY_LEXICON_DATA } from "./polarity-lexicon.data";
-import { isClauseBoundary, NEGATORS, Token, tokenize } from "./tokenizer";
+import { POLARITY_LEXICON_DATA } from './polarity-lexicon.data';
+import { isClauseBoundary, NEGATORS, Token, tokenize } from './tokenizer';
 
 /** Word → prior polarity in [-3, 3]. Built once at module load. */
-export const POLARITY_LEXICON: ReadonlyMap<string, number> = parseLexicon(
-  POLARITY_LEXICON_DATA,
-);
+export const POLARITY_LEXICON: ReadonlyMap<string, number> = parseLexicon(POLARITY_LEXICON_DATA);
 
 function parseLexicon(data: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const entry of data.split(/\s+/)) {
     if (!entry) continue;
-    const i = entry.lastIndexOf(":");
+    const i = entry.lastIndexOf(':');
     map.set(entry.slice(0, i), Number(entry.slice(i + 1)));
   }
   return map;
@@ -20,11 +18,11 @@ function parseLexicon(data: string): Map<string, number> {
 export function wordPolarity(norm: string): number {
   const direct = POLARITY_LEXICON.get(norm);
   if (direct !== undefined) return direct;
-  if (norm.length > 4 && norm.endsWith("s")) {
+  if (norm.length > 4 && norm.endsWith('s')) {
     const v = POLARITY_LEXICON.get(norm.slice(0, -1));
     if (v !== undefined) return v;
   }
-  if (norm.length > 5 && norm.endsWith("ly")) {
+  if (norm.length > 5 && norm.endsWith('ly')) {
     const v = POLARITY_LEXICON.get(norm.slice(0, -2));
     if (v !== undefined) return v;
   }
@@ -63,11 +61,7 @@ export function lexiconScore(text: string): number {
  * Lexicon score toward the span [start, end): polar words weighted by 1/(1+distance in tokens) to the span, so words
  * next to the target count most.
  */
-export function lexiconTargetScore(
-  text: string,
-  start: number,
-  end: number,
-): number {
+export function lexiconTargetScore(text: string, start: number, end: number): number {
   const tokens = tokenize(text);
   const pols = tokenPolarities(tokens);
   let sum = 0;
@@ -82,15 +76,9 @@ export function lexiconTargetScore(
   return Math.tanh(sum / 4);
 }
 
-function countBetween(
-  tokens: readonly Token[],
-  i: number,
-  offset: number,
-  before: boolean,
-): number {
+function countBetween(tokens: readonly Token[], i: number, offset: number, before: boolean): number {
   let n = 0;
-  if (before)
-    for (let j = i + 1; j < tokens.length && tokens[j].end <= offset; j++) n++;
+  if (before) for (let j = i + 1; j < tokens.length && tokens[j].end <= offset; j++) n++;
   else for (let j = i - 1; j >= 0 && tokens[j].start >= offset; j--) n++;
   return n;
 }

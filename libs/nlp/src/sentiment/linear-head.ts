@@ -1,4 +1,4 @@
-import type { FeatureVector } from "./feature-extractor";
+import type { FeatureVector } from './feature-extractor';
 
 /** Serialized form of one hashed 3-class linear head (negative, neutral, positive). */
 export interface LinearHeadJson {
@@ -30,10 +30,7 @@ export class LinearHead {
       const u = bytes[2 * i] | (bytes[2 * i + 1] << 8);
       w[i] = (u >= 0x8000 ? u - 0x10000 : u) * json.scale;
     }
-    if (n !== 3 << json.bits)
-      throw new Error(
-        `sentiment model: expected ${3 << json.bits} weights, got ${n}`,
-      );
+    if (n !== 3 << json.bits) throw new Error(`sentiment model: expected ${3 << json.bits} weights, got ${n}`);
     return new LinearHead(w, json.bits);
   }
 
@@ -61,14 +58,14 @@ export class LinearHead {
   }
 }
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 decoder, so the library needs neither Buffer nor atob. */
 export function decodeBase64(s: string): Uint8Array {
   const lookup = new Uint8Array(128);
   for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
   let len = s.length;
-  while (len > 0 && s[len - 1] === "=") len--;
+  while (len > 0 && s[len - 1] === '=') len--;
   const out = new Uint8Array((len * 3) >> 2);
   let o = 0;
   for (let i = 0; i < len; i += 4) {
@@ -86,13 +83,12 @@ export function decodeBase64(s: string): Uint8Array {
 
 /** Base64 encoder (training side), the inverse of `decodeBase64`. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let s = "";
+  let s = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const n =
-      (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
-    s += i + 1 < bytes.length ? B64[(n >> 6) & 63] : "=";
-    s += i + 2 < bytes.length ? B64[n & 63] : "=";
+    s += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
+    s += i + 2 < bytes.length ? B64[n & 63] : '=';
   }
   return s;
 }

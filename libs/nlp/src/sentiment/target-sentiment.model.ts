@@ -1,9 +1,9 @@
-import type { Sentiment } from "../analysis.types";
-import { extractFeatures } from "./feature-extractor";
-import { LinearHead, LinearHeadJson } from "./linear-head";
-import { labelFor, NEUTRAL_BAND } from "./sentiment-label";
+import type { Sentiment } from '../analysis.types';
+import { extractFeatures } from './feature-extractor';
+import { LinearHead, LinearHeadJson } from './linear-head';
+import { labelFor, NEUTRAL_BAND } from './sentiment-label';
 // Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON asset.
-import modelJson from "./model/target-sentiment.model.json";
+import modelJson from './model/target-sentiment.model.json';
 
 interface ModelJson {
   format: string;
@@ -12,26 +12,21 @@ interface ModelJson {
 }
 
 const model = modelJson as unknown as ModelJson;
-if (model.format !== "chronicle-target-sentiment/1")
-  throw new Error(`sentiment model: unknown format ${model.format}`);
+if (model.format !== 'chronicle-target-sentiment/1') throw new Error(`sentiment model: unknown format ${model.format}`);
 
 const targetHead = LinearHead.fromJson(model.target);
 const textHead = LinearHead.fromJson(model.text);
 const probs = new Float64Array(3);
 
 /** Class probabilities [P(neg), P(neu), P(pos)] toward [start, end) of `text`. Returns shared scratch: copy to keep. */
-export function targetProbabilities(
-  text: string,
-  start: number,
-  end: number,
-): Float64Array {
-  targetHead.predict(extractFeatures(text, start, end, "target"), probs);
+export function targetProbabilities(text: string, start: number, end: number): Float64Array {
+  targetHead.predict(extractFeatures(text, start, end, 'target'), probs);
   return probs;
 }
 
 /** Class probabilities [P(neg), P(neu), P(pos)] for the tone of the whole `text`. Returns shared scratch. */
 export function textProbabilities(text: string): Float64Array {
-  textHead.predict(extractFeatures(text, 0, text.length, "text"), probs);
+  textHead.predict(extractFeatures(text, 0, text.length, 'text'), probs);
   return probs;
 }
 
@@ -45,8 +40,7 @@ export function sentimentFromProbabilities(p: ArrayLike<number>): Sentiment {
   const t = NEUTRAL_BAND;
   const d = p[2] - p[0];
   let score: number;
-  if (p[1] >= p[0] && p[1] >= p[2])
-    score = Math.max(-0.999 * t, Math.min(0.999 * t, 2 * t * d));
+  if (p[1] >= p[0] && p[1] >= p[2]) score = Math.max(-0.999 * t, Math.min(0.999 * t, 2 * t * d));
   else if (p[2] > p[0]) score = t + 1e-6 + (1 - t - 1e-6) * Math.max(0, d);
   else score = -(t + 1e-6 + (1 - t - 1e-6) * Math.max(0, -d));
   return { score, label: labelFor(score) };

@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from 'vitest';
 // Loaded through the bundler (?raw) rather than node:fs: libs/nlp stays free of file-system access, tests included.
-import sampleJsonl from "../../test/fixtures/newsmtsc-dev-sample.jsonl?raw";
-import { labelFor, lexiconTargetScore, scoreTarget, scoreText } from "./index";
+import sampleJsonl from '../../test/fixtures/newsmtsc-dev-sample.jsonl?raw';
+import { labelFor, lexiconTargetScore, scoreTarget, scoreText } from './index';
 
 const CLASS = { negative: 0, neutral: 1, positive: 2 } as const;
 
@@ -24,20 +24,11 @@ function macroF1(gold: number[], pred: number[]): number {
   return (100 * sum) / 3;
 }
 
-describe("target sentiment model", () => {
-  it("loads and returns scores in [-1, 1] whose label matches labelFor", () => {
-    const texts = [
-      "",
-      "x",
-      "The minister resigned.",
-      "“Disgraceful,” the mayor said of the council’s vote.",
-    ];
+describe('target sentiment model', () => {
+  it('loads and returns scores in [-1, 1] whose label matches labelFor', () => {
+    const texts = ['', 'x', 'The minister resigned.', '“Disgraceful,” the mayor said of the council’s vote.'];
     for (const t of texts) {
-      for (const s of [
-        scoreText(t),
-        scoreTarget(t, 0, Math.min(3, t.length)),
-        scoreTarget(t, -5, 999),
-      ]) {
+      for (const s of [scoreText(t), scoreTarget(t, 0, Math.min(3, t.length)), scoreTarget(t, -5, 999)]) {
         expect(s.score).toBeGreaterThanOrEqual(-1);
         expect(s.score).toBeLessThanOrEqual(1);
         expect(s.label).toBe(labelFor(s.score));
@@ -45,70 +36,47 @@ describe("target sentiment model", () => {
     }
   });
 
-  it("labels clearly positive, negative and neutral portrayals", () => {
+  it('labels clearly positive, negative and neutral portrayals', () => {
     expect(
-      toward(
-        "Volunteers praised Mayor Lindqvist for her courageous and honest leadership during the floods.",
-        "Mayor Lindqvist",
-      ).label,
-    ).toBe("positive");
+      toward('Volunteers praised Mayor Lindqvist for her courageous and honest leadership during the floods.', 'Mayor Lindqvist')
+        .label,
+    ).toBe('positive');
     expect(
-      toward(
-        "Prosecutors say the disgraced banker Ortega lied to investors and stole millions in a brazen fraud.",
-        "Ortega",
-      ).label,
-    ).toBe("negative");
-    expect(
-      toward(
-        "The committee will meet on Thursday, a spokesman for Senator Adebayo said.",
-        "Senator Adebayo",
-      ).label,
-    ).toBe("neutral");
-    expect(
-      scoreText(
-        "This is a wonderful, historic victory for every family in our city.",
-      ).label,
-    ).toBe("positive");
-    expect(
-      scoreText("It was a shameful, corrupt and dishonest scheme.").label,
-    ).toBe("negative");
-    expect(
-      scoreText("The meeting starts at nine in the town hall.").label,
-    ).toBe("neutral");
+      toward('Prosecutors say the disgraced banker Ortega lied to investors and stole millions in a brazen fraud.', 'Ortega')
+        .label,
+    ).toBe('negative');
+    expect(toward('The committee will meet on Thursday, a spokesman for Senator Adebayo said.', 'Senator Adebayo').label).toBe(
+      'neutral',
+    );
+    expect(scoreText('This is a wonderful, historic victory for every family in our city.').label).toBe('positive');
+    expect(scoreText('It was a shameful, corrupt and dishonest scheme.').label).toBe('negative');
+    expect(scoreText('The meeting starts at nine in the town hall.').label).toBe('neutral');
   });
 
-  it("is deterministic", () => {
-    const s =
-      "Critics accused Governor Patel of a reckless cover-up, but supporters defended him.";
-    const first = toward(s, "Governor Patel");
-    for (let i = 0; i < 5; i++)
-      expect(toward(s, "Governor Patel")).toEqual(first);
+  it('is deterministic', () => {
+    const s = 'Critics accused Governor Patel of a reckless cover-up, but supporters defended him.';
+    const first = toward(s, 'Governor Patel');
+    for (let i = 0; i < 5; i++) expect(toward(s, 'Governor Patel')).toEqual(first);
     expect(scoreText(s)).toEqual(scoreText(s));
   });
 
-  it("flips with negation", () => {
-    expect(scoreText("The new policy is good.").label).toBe("positive");
-    expect(scoreText("The new policy is not good.").label).toBe("negative");
-    expect(
-      toward("Analysts said the reform was not good for Ramirez.", "Ramirez")
-        .score,
-    ).toBeLessThan(
-      toward("Analysts said the reform was good for Ramirez.", "Ramirez").score,
+  it('flips with negation', () => {
+    expect(scoreText('The new policy is good.').label).toBe('positive');
+    expect(scoreText('The new policy is not good.').label).toBe('negative');
+    expect(toward('Analysts said the reform was not good for Ramirez.', 'Ramirez').score).toBeLessThan(
+      toward('Analysts said the reform was good for Ramirez.', 'Ramirez').score,
     );
   });
 
-  it("separates targets in the same sentence", () => {
-    const s =
-      "Voters cheered Keller, the honest reformer, while Brandt faced charges of bribery and fraud.";
-    expect(toward(s, "Keller").score).toBeGreaterThan(
-      toward(s, "Brandt").score,
-    );
+  it('separates targets in the same sentence', () => {
+    const s = 'Voters cheered Keller, the honest reformer, while Brandt faced charges of bribery and fraud.';
+    expect(toward(s, 'Keller').score).toBeGreaterThan(toward(s, 'Brandt').score);
   });
 
-  it("keeps macro-F1 on a NewsMTSC dev-mt sample above its floor, beating the lexicon baseline", () => {
+  it('keeps macro-F1 on a NewsMTSC dev-mt sample above its floor, beating the lexicon baseline', () => {
     const rows = sampleJsonl
       .trim()
-      .split("\n")
+      .split('\n')
       .map(
         (l) =>
           JSON.parse(l) as {
@@ -126,11 +94,9 @@ describe("target sentiment model", () => {
     );
     const lexicon = macroF1(
       gold,
-      rows.map(
-        (r) => CLASS[labelFor(lexiconTargetScore(r.sentence, r.from, r.to))],
-      ),
+      rows.map((r) => CLASS[labelFor(lexiconTargetScore(r.sentence, r.from, r.to))]),
     );
-    // Observed 69.4 with the shipped model (lexicon baseline lower); the margin allows for retraining noise.
+    // Observed 69.3 with the shipped model (lexicon baseline lower); the margin allows for retraining noise.
     expect(model).toBeGreaterThan(60);
     expect(model).toBeGreaterThan(lexicon);
   });

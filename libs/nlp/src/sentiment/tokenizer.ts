@@ -8,8 +8,7 @@ export interface Token {
 
 // Words (with inner apostrophes/hyphens), numbers, and single punctuation marks. Punctuation is kept because quotes,
 // colons and commas delimit clauses and quoted speech, which matter for whom a sentiment word is about.
-const TOKEN_RE =
-  /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"«»„‘’'.,;:!?()—–-]/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"«»„‘’'.,;:!?()—–-]/gu;
 
 /**
  * Splits text into tokens with offsets. Deterministic and allocation-light: one array of small objects per call.
@@ -31,29 +30,22 @@ export function tokenize(text: string): Token[] {
 
 function normalize(raw: string): string {
   const lower = raw.toLowerCase();
-  return lower.indexOf("’") >= 0 ? lower.replace(/’/g, "'") : lower;
+  return lower.indexOf('’') >= 0 ? lower.replace(/’/g, "'") : lower;
 }
 
 /** True for tokens that open or close a quotation. */
 export function isQuoteToken(norm: string): boolean {
-  return (
-    norm === '"' ||
-    norm === "“" ||
-    norm === "”" ||
-    norm === "«" ||
-    norm === "»" ||
-    norm === "„"
-  );
+  return norm === '"' || norm === '“' || norm === '”' || norm === '«' || norm === '»' || norm === '„';
 }
 
 /** Words that flip the polarity of what follows, up to the next clause boundary. */
 export const NEGATORS: ReadonlySet<string> = new Set([
-  "not",
-  "no",
-  "never",
-  "nor",
-  "neither",
-  "without",
+  'not',
+  'no',
+  'never',
+  'nor',
+  'neither',
+  'without',
   "n't",
   "don't",
   "doesn't",
@@ -65,40 +57,40 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "won't",
   "wouldn't",
   "can't",
-  "cannot",
+  'cannot',
   "couldn't",
   "shouldn't",
   "hasn't",
   "haven't",
   "hadn't",
-  "nothing",
-  "nobody",
-  "none",
-  "hardly",
-  "barely",
-  "lack",
-  "lacks",
-  "lacked",
-  "fail",
-  "fails",
-  "failed",
+  'nothing',
+  'nobody',
+  'none',
+  'hardly',
+  'barely',
+  'lack',
+  'lacks',
+  'lacked',
+  'fail',
+  'fails',
+  'failed',
 ]);
 
 /** Tokens that end a negation scope (clause boundaries). */
 export function isClauseBoundary(norm: string): boolean {
   return (
-    norm === "." ||
-    norm === "," ||
-    norm === ";" ||
-    norm === ":" ||
-    norm === "!" ||
-    norm === "?" ||
-    norm === "but" ||
-    norm === "however" ||
-    norm === "—" ||
-    norm === "–" ||
-    norm === "(" ||
-    norm === ")" ||
+    norm === '.' ||
+    norm === ',' ||
+    norm === ';' ||
+    norm === ':' ||
+    norm === '!' ||
+    norm === '?' ||
+    norm === 'but' ||
+    norm === 'however' ||
+    norm === '—' ||
+    norm === '–' ||
+    norm === '(' ||
+    norm === ')' ||
     isQuoteToken(norm)
   );
 }
