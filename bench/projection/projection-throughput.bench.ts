@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- projection [--events N] [--baseline-events N]`: read-model write throughput on
+ * `npm run bench -- projection [--events N] [--baseline-events N] [--batch N]`: read-model write throughput on
  * analysed-article events, in process (no Kafka, so only the write path is compared):
  * - chronicle: the project service's own code (`applyBatchOnce` + `projectAnalyses`) on
- *   batches of 500, maintaining every read model (articles, actors, mentions, statements,
+ *   batches of 500 (`--batch`: a rebuild given a larger CONSUMER_MAX_BYTES_PER_PARTITION gets
+ *   larger ones), maintaining every read model (articles, actors, mentions, statements,
  *   sentiment buckets, statement reach, outlets); its time is also a full rebuild's write time;
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
@@ -22,7 +23,6 @@ import { copyIn, copyOut } from './pg-copy';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chronicle';
 const TABLES = ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'];
-const BATCH = 500;
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -55,12 +55,12 @@ async function dropDatabase(name: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
 }
 
-async function chronicle(url: string, events: ArticleAnalyzedEvent[]): Promise<number> {
+async function chronicle(url: string, events: ArticleAnalyzedEvent[], batchSize: number): Promise<number> {
   const dataSource = await createDataSource(url, 2).initialize();
   try {
     const started = performance.now();
-    for (let start = 0; start < events.length; start += BATCH) {
-      const slice = events.slice(start, start + BATCH);
+    for (let start = 0; start < events.length; start += batchSize) {
+      const slice = events.slice(start, start + batchSize);
       const batch: EventBatch<ArticleAnalyzedEvent> = {
         consumer: 'bench-chronicle',
         topic: 'chronicle.analyses.v1',
@@ -121,11 +121,12 @@ async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seco
 async function main(): Promise<void> {
   const count = flag('events', 100_000);
   const baselineCount = flag('baseline-events', 2_000);
+  const batchSize = flag('batch', 500);
   const events = analyzedEvents(count);
   const names = { chronicle: 'bench_projection_chronicle', baseline: 'bench_projection_baseline', ceiling: 'bench_projection_copy' };
   try {
     const chronicleUrl = await freshDatabase(names.chronicle);
-    const chronicleSeconds = await chronicle(chronicleUrl, events);
+    const chronicleSeconds = await chronicle(chronicleUrl, events, batchSize);
     const baselineSeconds = await baseline(await freshDatabase(names.baseline), events.slice(0, baselineCount));
     const ceiling = await copyCeiling(chronicleUrl, await freshDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
         baseline_events_per_s: baselineRate,
         copy_ceiling_events_per_s: ceilingRate,
         bench: 'projection',
-        mode: 'in-process write path, no Kafka; chronicle in batches of 500 via applyBatchOnce',
+        mode: `in-process write path, no Kafka; chronicle in batches of ${batchSize} via applyBatchOnce`,
         chronicle_seconds: Math.round(chronicleSeconds * 10) / 10,
         baseline_events: Math.min(baselineCount, count),
         copy_rows: ceiling.rows,

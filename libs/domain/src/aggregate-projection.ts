@@ -98,8 +98,11 @@ function firstRole(a: string | null, b: string | null): string | null {
   return a === null || (b !== null && b < a) ? b : a;
 }
 
+/** Composite keys joined by NUL, which sorts below every character ids and names can hold, so they sort like the tuple. */
+const SEP = '\u0000';
+
 class Deltas {
-  readonly actors = new Map<string, ActorChange>();
+  readonly actors = new Map<string, ActorChange & { aliasSet: Set<string> }>();
   readonly buckets = new Map<string, SentimentBucketChange>();
   readonly clusters = new Map<string, ClusterChange & { outletSet: Set<string> }>();
   readonly outletActors = new Map<string, OutletActorChange>();
@@ -108,30 +111,34 @@ class Deltas {
   add(contribution: ArticleContribution, sign: 1 | -1): void {
     const { outlet } = contribution;
     if (outlet !== null) this.outlet(outlet).articles += sign;
+    const actorsHere = new Set<string>();
     for (const mention of contribution.mentions) {
+      actorsHere.add(mention.actorId);
       const actor = this.actor(mention, sign);
       actor.mentions += sign * mention.count;
       actor.articles += sign;
-      for (const granularity of ['hour', 'day'] as const) this.bucket(mention, granularity, sign);
+      this.bucket(mention, 'hour', sign);
+      this.bucket(mention, 'day', sign);
       if (outlet !== null) this.outletActor(outlet, mention.actorId).articles += sign;
     }
-    const actorsHere = new Set(contribution.mentions.map((m) => m.actorId));
     for (const statement of contribution.statements) {
       this.cluster(statement, sign);
       // Statements count only for a speaker that is an actor of the same contribution.
-      if (statement.speakerId !== null && actorsHere.has(statement.speakerId)) this.actors.get(statement.speakerId)!.statements += sign;
+      if (statement.speakerId !== null && actorsHere.has(statement.speakerId))
+        this.actors.get(statement.speakerId)!.statements += sign;
     }
   }
 
-  private actor(mention: MentionRow, sign: 1 | -1): ActorChange {
+  private actor(mention: MentionRow, sign: 1 | -1): ActorChange & { aliasSet: Set<string> } {
     const existing = this.actors.get(mention.actorId);
     if (!existing) {
-      const created: ActorChange = {
+      const created = {
         id: mention.actorId,
         name: mention.name,
         kind: mention.kind,
         role: mention.role,
-        aliases: [...mention.aliases],
+        aliases: [],
+        aliasSet: new Set(mention.aliases),
         firstSeen: mention.seenAt,
         lastSeen: mention.seenAt,
         mentions: 0,
@@ -145,7 +152,7 @@ class Deltas {
     existing.recompute ||= sign < 0;
     existing.name = longerName(existing.name, mention.name);
     existing.role = firstRole(existing.role, mention.role);
-    existing.aliases = [...new Set([...existing.aliases, ...mention.aliases])].sort();
+    for (const alias of mention.aliases) existing.aliasSet.add(alias);
     if (mention.seenAt < existing.firstSeen) existing.firstSeen = mention.seenAt;
     if (mention.seenAt > existing.lastSeen) existing.lastSeen = mention.seenAt;
     return existing;
@@ -153,40 +160,46 @@ class Deltas {
 
   private bucket(mention: MentionRow, granularity: BucketGranularity, sign: 1 | -1): void {
     const start = bucketStart(mention.seenAt, granularity);
-    const key = `${mention.actorId}\u0000${granularity}\u0000${start}`;
-    const bucket = this.buckets.get(key) ?? {
-      actorId: mention.actorId,
-      granularity,
-      bucketStart: start,
-      mentions: 0,
-      articles: 0,
-      positive: 0,
-      neutral: 0,
-      negative: 0,
-      scoreMicros: 0,
-    };
+    const key = mention.actorId + SEP + granularity + SEP + start;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = {
+        actorId: mention.actorId,
+        granularity,
+        bucketStart: start,
+        mentions: 0,
+        articles: 0,
+        positive: 0,
+        neutral: 0,
+        negative: 0,
+        scoreMicros: 0,
+      };
+      this.buckets.set(key, bucket);
+    }
     bucket.mentions += sign * mention.count;
     bucket.articles += sign;
     bucket[mention.sentimentLabel] += sign;
     bucket.scoreMicros += sign * scoreMicros(mention.sentimentScore);
-    this.buckets.set(key, bucket);
   }
 
   private cluster(statement: StatementRow, sign: 1 | -1): void {
-    const cluster = this.clusters.get(statement.clusterId) ?? {
-      clusterId: statement.clusterId,
-      speakerId: statement.speakerId,
-      statements: 0,
-      outlets: 0,
-      outletSet: new Set<string>(),
-      firstStatementId: null,
-      firstArticleId: null,
-      firstOutlet: null,
-      firstSeen: null,
-      lastSeen: null,
-      recompute: false,
-    };
-    this.clusters.set(statement.clusterId, cluster);
+    let cluster = this.clusters.get(statement.clusterId);
+    if (!cluster) {
+      cluster = {
+        clusterId: statement.clusterId,
+        speakerId: statement.speakerId,
+        statements: 0,
+        outlets: 0,
+        outletSet: new Set<string>(),
+        firstStatementId: null,
+        firstArticleId: null,
+        firstOutlet: null,
+        firstSeen: null,
+        lastSeen: null,
+        recompute: false,
+      };
+      this.clusters.set(statement.clusterId, cluster);
+    }
     cluster.statements += sign;
     if (sign < 0) {
       cluster.recompute = true;
@@ -196,10 +209,7 @@ class Deltas {
       cluster.speakerId = statement.speakerId;
     }
     if (statement.outlet !== null) cluster.outletSet.add(statement.outlet);
-    // First appearance: earliest time, then article id, then statement id (a total order).
-    const key = [statement.saidAt, statement.articleId, statement.id];
-    const first = [cluster.firstSeen ?? '', cluster.firstArticleId ?? '', cluster.firstStatementId ?? ''];
-    if (cluster.firstSeen === null || key.join('\u0000') < first.join('\u0000')) {
+    if (cluster.firstSeen === null || precedes(statement, cluster)) {
       cluster.firstSeen = statement.saidAt;
       cluster.firstArticleId = statement.articleId;
       cluster.firstStatementId = statement.id;
@@ -209,17 +219,43 @@ class Deltas {
   }
 
   private outletActor(outlet: string, actorId: string): OutletActorChange {
-    const key = `${outlet}\u0000${actorId}`;
-    const change = this.outletActors.get(key) ?? { outlet, actorId, articles: 0 };
-    this.outletActors.set(key, change);
+    const key = outlet + SEP + actorId;
+    let change = this.outletActors.get(key);
+    if (!change) {
+      change = { outlet, actorId, articles: 0 };
+      this.outletActors.set(key, change);
+    }
     return change;
   }
 
   private outlet(outlet: string): OutletChange {
-    const change = this.outlets.get(outlet) ?? { outlet, articles: 0 };
-    this.outlets.set(outlet, change);
+    let change = this.outlets.get(outlet);
+    if (!change) {
+      change = { outlet, articles: 0 };
+      this.outlets.set(outlet, change);
+    }
     return change;
   }
+}
+
+/** First appearance: earliest time, then article id, then statement id (a total order). */
+function precedes(statement: StatementRow, cluster: ClusterChange): boolean {
+  return (
+    (compare(statement.saidAt, cluster.firstSeen ?? '') ||
+      compare(statement.articleId, cluster.firstArticleId ?? '') ||
+      compare(statement.id, cluster.firstStatementId ?? '')) < 0
+  );
+}
+
+/** The map's values in the order of its (composite) keys, which is the lock order. */
+function sortedByKey<T>(entries: Map<string, T>, keep: (value: T) => boolean = () => true): T[] {
+  // The default sort compares strings by UTF-16 code units, like `compare`, without a callback per comparison.
+  const sorted: T[] = [];
+  for (const key of [...entries.keys()].sort()) {
+    const value = entries.get(key)!;
+    if (keep(value)) sorted.push(value);
+  }
+  return sorted;
 }
 
 /**
@@ -238,16 +274,10 @@ export function aggregateChanges(
   const bucketIsZero = (b: SentimentBucketChange) =>
     b.mentions === 0 && b.articles === 0 && b.positive === 0 && b.neutral === 0 && b.negative === 0 && b.scoreMicros === 0;
   return {
-    actors: [...deltas.actors.values()].sort((a, b) => compare(a.id, b.id)),
-    buckets: [...deltas.buckets.values()]
-      .filter((b) => !bucketIsZero(b))
-      .sort((a, b) => compare(a.actorId, b.actorId) || compare(a.granularity, b.granularity) || compare(a.bucketStart, b.bucketStart)),
-    clusters: [...deltas.clusters.values()]
-      .map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size }))
-      .sort((a, b) => compare(a.clusterId, b.clusterId)),
-    outletActors: [...deltas.outletActors.values()]
-      .filter((c) => c.articles !== 0)
-      .sort((a, b) => compare(a.outlet, b.outlet) || compare(a.actorId, b.actorId)),
-    outlets: [...deltas.outlets.values()].sort((a, b) => compare(a.outlet, b.outlet)),
+    actors: sortedByKey(deltas.actors).map(({ aliasSet, ...actor }) => ({ ...actor, aliases: [...aliasSet].sort() })),
+    buckets: sortedByKey(deltas.buckets, (b) => !bucketIsZero(b)),
+    clusters: sortedByKey(deltas.clusters).map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size })),
+    outletActors: sortedByKey(deltas.outletActors, (c) => c.articles !== 0),
+    outlets: sortedByKey(deltas.outlets),
   };
 }

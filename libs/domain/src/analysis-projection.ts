@@ -1,5 +1,5 @@
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import { statementIdentity } from './statement-identity';
+import { AnalyzedStatement, statementIdentity } from './statement-identity';
 
 /** One actor in one article, with what that article says about it (the unit every actor aggregate is folded from). */
 export interface MentionRow {
@@ -68,10 +68,31 @@ function byId<T extends { articleId: string }>(a: T, b: T): number {
   return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
 }
 
-/** Keeps the first of each key: a malformed analysis must not make one statement write a row twice. */
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+type AnalyzedActor = ArticleAnalyzedEvent['data']['analysis']['actors'][number];
+
+/** Keeps the first actor of each id: a malformed analysis must not make one actor write a row twice. */
+function uniqueActors(actors: readonly AnalyzedActor[]): AnalyzedActor[] {
   const seen = new Set<string>();
-  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined);
+  return actors.filter((actor) => !seen.has(actor.id) && seen.add(actor.id) !== undefined);
+}
+
+/**
+ * Keeps the first statement of each id, with its identity: the ids are hashes of normalised
+ * text, the hottest part of the fold, so each is computed once.
+ */
+function uniqueStatements(
+  articleId: string,
+  statements: readonly AnalyzedStatement[],
+): Array<{ statement: AnalyzedStatement; id: string; clusterId: string }> {
+  const seen = new Set<string>();
+  const unique: Array<{ statement: AnalyzedStatement; id: string; clusterId: string }> = [];
+  for (const statement of statements) {
+    const identity = statementIdentity(articleId, statement);
+    if (seen.has(identity.id)) continue;
+    seen.add(identity.id);
+    unique.push({ statement, ...identity });
+  }
+  return unique;
 }
 
 function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
@@ -91,7 +112,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
     title: data.title,
     publishedAt: data.publishedAt,
     receivedAt: data.receivedAt,
-    mentions: uniqueBy(data.analysis.actors, (a) => a.id).map((actor) => ({
+    mentions: uniqueActors(data.analysis.actors).map((actor) => ({
       actorId: actor.id,
       articleId,
       outlet: data.outlet,
@@ -104,8 +125,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       sentimentLabel: actor.sentiment.label,
       seenAt,
     })),
-    statements: uniqueBy(data.analysis.statements, (s) => statementIdentity(articleId, s).id).map((statement) => {
-      const { id, clusterId } = statementIdentity(articleId, statement);
+    statements: uniqueStatements(articleId, data.analysis.statements).map(({ statement, id, clusterId }) => {
       // A speaker the analysis does not list as an actor cannot be counted for it; keep the name only.
       const speakerId = statement.speaker && speakers.has(statement.speaker.actorId) ? statement.speaker.actorId : null;
       return {

@@ -10,6 +10,7 @@ import { InitialReadModels1764043200000 } from './migrations/1764043200000-Initi
 import { ReadModelsV21764046800000 } from './migrations/1764046800000-ReadModelsV2';
 import { AlertRules1764050000000 } from './migrations/1764050000000-AlertRules';
 import { ProjectionVersions1764048000000 } from './migrations/1764048000000-ProjectionVersions';
+import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-ProjectionWritePath';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -22,7 +23,13 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
-export const MIGRATIONS = [InitialReadModels1764043200000, ReadModelsV21764046800000, ProjectionVersions1764048000000, AlertRules1764050000000];
+export const MIGRATIONS = [
+  InitialReadModels1764043200000,
+  ReadModelsV21764046800000,
+  ProjectionVersions1764048000000,
+  AlertRules1764050000000,
+  ProjectionWritePath1764052000000,
+];
 
 /**
  * A DataSource for Chronicle's database. Schema changes only ever come from migrations.

@@ -11,18 +11,26 @@ import { ReadModelRepository } from './read-model.repository';
 /**
  * Applies a batch of ArticleAnalyzed events: each article's newest analysed version replaces
  * the article's contribution (rows and aggregates) unless a newer version or a later
- * retraction is already in place.
+ * retraction is already in place. An article's first analysis (every one, in a rebuild) is
+ * written with its row and has nothing to replace.
  */
 export async function projectAnalyses(repository: ReadModelRepository, events: readonly ArticleAnalyzedEvent[]): Promise<void> {
   const candidates = foldAnalyses(events);
   if (candidates.length === 0) return;
-  await repository.insertPlaceholderArticles(candidates);
-  const locked = await repository.lockArticles(candidates.map((c) => c.articleId));
-  const effective = selectEffectiveAnalyses(candidates, locked);
-  const replaced = new Set(effective.map((a) => a.articleId));
+  const created = await repository.insertFirstAnalysedArticles(candidates);
+  const known = candidates.filter((c) => !created.has(c.articleId));
+  const locked = await repository.lockArticles(known.map((c) => c.articleId));
+  const replacing = selectEffectiveAnalyses(known, locked);
+  const replaced = new Set(replacing.map((a) => a.articleId));
   const removed = await repository.takeContributions(locked.filter((s) => replaced.has(s.id)));
-  await repository.writeAnalyses(effective);
-  await repository.applyAggregates(aggregateChanges(removed, effective));
+  await repository.recordAnalyses(replacing);
+  const effective = candidates.filter((c) => created.has(c.articleId) || replaced.has(c.articleId));
+  const [changes] = await Promise.all([
+    // Folded while the database inserts the rows: node and the backend each have a core.
+    new Promise((resolve) => setImmediate(resolve)).then(() => aggregateChanges(removed, effective)),
+    repository.insertContributionRows(effective),
+  ]);
+  await repository.applyAggregates(changes);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   StatementRow,
 } from '@chronicle/domain';
 import { EntityManager } from 'typeorm';
+import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLiteral } from './pg-array-literal';
 
 type Row = Record<string, unknown>;
 
@@ -48,18 +49,32 @@ export class ReadModelRepository {
     );
   }
 
-  /** Inserts a placeholder row for analysed articles whose submission this projector has not read yet. */
-  async insertPlaceholderArticles(analyses: readonly AnalyzedArticle[]): Promise<void> {
-    if (analyses.length === 0) return;
-    await this.manager.query(
-      `INSERT INTO articles (id, url, outlet, title, body, published_at, received_at)
-       SELECT "articleId", url, outlet, title, '', "publishedAt", "receivedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS r("articleId" text, url text, outlet text, title text,
-            "publishedAt" timestamptz, "receivedAt" timestamptz)
+  /**
+   * Inserts the articles this store has never seen, with the analysis already in place, and
+   * returns their ids. Most analyses are an article's first (every one, in a rebuild): such an
+   * article has no contribution to subtract and its row is ours from the insert on, so it skips
+   * the lock, the read-back and the update an existing article goes through.
+   */
+  async insertFirstAnalysedArticles(analyses: readonly AnalyzedArticle[]): Promise<Set<string>> {
+    if (analyses.length === 0) return new Set();
+    const rows: Row[] = await this.manager.query(
+      // Sorted by id (the lock order); rows that exist are left to `lockArticles` + `recordAnalyses`.
+      // The body is the submission's, written when the projector reads it from the articles topic.
+      `INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, analysis_offset, analyzer_version,
+                             analysis_event_id, analyzed_at, contributed_outlet, contributed_at)
+       SELECT "articleId", url, outlet, title, '', "publishedAt", "receivedAt", "analysisOffset"::bigint, "analyzerVersion",
+              "analysisEventId", "analyzedAt", outlet, "seenAt"
+       FROM jsonb_to_recordset($1::jsonb) AS r("articleId" text, url text, outlet text, title text, "publishedAt" timestamptz,
+            "receivedAt" timestamptz, "analysisOffset" text, "analyzerVersion" text, "analysisEventId" text,
+            "analyzedAt" timestamptz, "seenAt" timestamptz)
        ORDER BY "articleId"
-       ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(analyses.map(({ articleId, url, outlet, title, publishedAt, receivedAt }) => ({ articleId, url, outlet, title, publishedAt, receivedAt })))],
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [JSON.stringify(analyses.map(articleAnalysisColumns))],
     );
+    // Counted as inserted: the articles that already had a row were not written here.
+    this.rowsWritten.set('articles', (this.rowsWritten.get('articles') ?? 0) + rows.length);
+    return new Set(rows.map((r) => r.id as string));
   }
 
   /** Locks the article rows (sorted) and returns what decides whether their contribution changes. */
@@ -150,8 +165,8 @@ export class ReadModelRepository {
     );
   }
 
-  /** Records the analyses now in place and inserts their mention and statement rows. */
-  async writeAnalyses(analyses: readonly AnalyzedArticle[]): Promise<void> {
+  /** Records which analysis is now in place on existing (locked) article rows. */
+  async recordAnalyses(analyses: readonly AnalyzedArticle[]): Promise<void> {
     if (analyses.length === 0) return;
     await this.write(
       'articles',
@@ -162,109 +177,156 @@ export class ReadModelRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r("articleId" text, "analysisOffset" text, "analyzerVersion" text,
             "analysisEventId" text, "analyzedAt" timestamptz, outlet text, "seenAt" timestamptz)
        WHERE a.id = r."articleId"`,
-      [
-        JSON.stringify(
-          analyses.map(({ articleId, analysisOffset, analyzerVersion, analysisEventId, analyzedAt, outlet, seenAt }) => ({
-            articleId,
-            analysisOffset,
-            analyzerVersion,
-            analysisEventId,
-            analyzedAt,
-            outlet,
-            seenAt,
-          })),
-        ),
-      ],
+      [JSON.stringify(analyses.map(articleAnalysisColumns))],
     );
+  }
+
+  /**
+   * Inserts the mention and statement rows of the analyses now in place. The two largest tables,
+   * so parallel typed arrays (`unnest`) rather than JSON: cheaper to build and to parse.
+   */
+  async insertContributionRows(analyses: readonly AnalyzedArticle[]): Promise<void> {
     const mentions = analyses.flatMap((a) => a.mentions);
-    if (mentions.length > 0) {
-      await this.write(
-        'mentions',
-        mentions.length,
-        `INSERT INTO mentions (actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at)
-         SELECT "actorId", "articleId", outlet, name, kind, role, ARRAY(SELECT jsonb_array_elements_text(aliases)), count,
-                "sentimentScore", "sentimentLabel", "seenAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r("actorId" text, "articleId" text, outlet text, name text, kind text, role text,
-              aliases jsonb, count int, "sentimentScore" real, "sentimentLabel" text, "seenAt" timestamptz)`,
-        [JSON.stringify(mentions)],
-      );
-    }
     const statements = analyses.flatMap((a) => a.statements);
+    const writes: Array<Promise<unknown>> = [];
+    if (mentions.length > 0) {
+      const column = columnOf(mentions);
+      writes.push(
+        this.write(
+          'mentions',
+          mentions.length,
+          `INSERT INTO mentions (actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at)
+           SELECT actor_id, article_id, outlet, name, kind, role, aliases::text[], count, sentiment_score, sentiment_label, seen_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::real[],
+                       $10::text[], $11::timestamptz[])
+                AS r(actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at)`,
+          [
+            column.text('actorId'),
+            column.text('articleId'),
+            column.text('outlet'),
+            column.text('name'),
+            column.text('kind'),
+            column.text('role'),
+            textArraysLiteral(mentions.map((m) => m.aliases)),
+            column.number('count'),
+            column.number('sentimentScore'),
+            column.text('sentimentLabel'),
+            column.text('seenAt'),
+          ],
+        ),
+      );
+      // Let the mention insert go out before building the statements' parameters, so the two overlap.
+      await yieldToEventLoop(writes);
+    }
     if (statements.length > 0) {
-      await this.write(
-        'statements',
-        statements.length,
-        `INSERT INTO statements (id, article_id, outlet, speaker_id, speaker_name, kind, text, cue, start_offset, end_offset,
-                                 sentiment_score, sentiment_label, cluster_id, said_at)
-         SELECT id, "articleId", outlet, "speakerId", "speakerName", kind, text, cue, "startOffset", "endOffset",
-                "sentimentScore", "sentimentLabel", "clusterId", "saidAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r(id text, "articleId" text, outlet text, "speakerId" text, "speakerName" text,
-              kind text, text text, cue text, "startOffset" int, "endOffset" int, "sentimentScore" real,
-              "sentimentLabel" text, "clusterId" text, "saidAt" timestamptz)`,
-        [JSON.stringify(statements)],
+      const column = columnOf(statements);
+      writes.push(
+        this.write(
+          'statements',
+          statements.length,
+          `INSERT INTO statements (id, article_id, outlet, speaker_id, speaker_name, kind, text, cue, start_offset, end_offset,
+                                   sentiment_score, sentiment_label, cluster_id, said_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                $9::int[], $10::int[], $11::real[], $12::text[], $13::text[], $14::timestamptz[])`,
+          [
+            column.text('id'),
+            column.text('articleId'),
+            column.text('outlet'),
+            column.text('speakerId'),
+            column.text('speakerName'),
+            column.text('kind'),
+            column.text('text'),
+            column.text('cue'),
+            column.number('startOffset'),
+            column.number('endOffset'),
+            column.number('sentimentScore'),
+            column.text('sentimentLabel'),
+            column.text('clusterId'),
+            column.text('saidAt'),
+          ],
+        ),
       );
     }
+    // The two tables have no lock order between them: they only ever get rows inserted.
+    await Promise.all(writes);
   }
 
   /** Applies aggregate changes in the global lock order. */
   async applyAggregates(changes: AggregateChanges): Promise<void> {
     await this.applyActors(changes);
     await this.applyBuckets(changes);
-    await this.applyClusters(changes);
+    await this.recountClusters(changes, await this.addToClusters(changes));
     await this.applyOutlets(changes, await this.applyOutletActors(changes));
   }
 
   private async applyActors({ actors }: AggregateChanges): Promise<void> {
     if (actors.length === 0) return;
+    const column = columnOf(actors);
     await this.write(
       'actors',
       actors.length,
       `INSERT INTO actors (id, name, kind, role, aliases, first_seen, last_seen, mention_count, article_count, statement_count)
-       SELECT id, name, kind, role, ARRAY(SELECT jsonb_array_elements_text(aliases)), "firstSeen", "lastSeen",
-              mentions, articles, statements
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, kind text, role text, aliases jsonb,
-            "firstSeen" timestamptz, "lastSeen" timestamptz, mentions int, articles int, statements int)
-       ORDER BY id
-       ON CONFLICT (id) DO UPDATE SET
-         -- Joins that do not depend on arrival order (same rules as the fold, in byte order):
-         -- longest name (ties: first), first role, union of aliases, widest seen window.
-         name = CASE WHEN length(EXCLUDED.name) > length(actors.name)
-                       OR (length(EXCLUDED.name) = length(actors.name) AND EXCLUDED.name COLLATE "C" < actors.name COLLATE "C")
-                     THEN EXCLUDED.name ELSE actors.name END,
-         role = CASE WHEN actors.role IS NULL OR EXCLUDED.role COLLATE "C" < actors.role COLLATE "C"
-                     THEN EXCLUDED.role ELSE actors.role END,
-         aliases = ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(actors.aliases || EXCLUDED.aliases) x ORDER BY 1),
-         first_seen = LEAST(actors.first_seen, EXCLUDED.first_seen),
-         last_seen = GREATEST(actors.last_seen, EXCLUDED.last_seen),
-         mention_count = actors.mention_count + EXCLUDED.mention_count,
-         article_count = actors.article_count + EXCLUDED.article_count,
-         statement_count = actors.statement_count + EXCLUDED.statement_count`,
-      [JSON.stringify(actors)],
+         SELECT id, name, kind, role, aliases::text[], first_seen, last_seen, mentions, articles, statements
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                     $8::int[], $9::int[], $10::int[]) WITH ORDINALITY
+              AS r(id, name, kind, role, aliases, first_seen, last_seen, mentions, articles, statements, lock_order)
+         ORDER BY lock_order
+         ON CONFLICT (id) DO UPDATE SET
+           -- Joins that do not depend on arrival order (same rules as the fold, in byte order):
+           -- longest name (ties: first), first role, union of aliases, widest seen window.
+           name = CASE WHEN length(EXCLUDED.name) > length(actors.name)
+                         OR (length(EXCLUDED.name) = length(actors.name) AND EXCLUDED.name COLLATE "C" < actors.name COLLATE "C")
+                       THEN EXCLUDED.name ELSE actors.name END,
+           role = CASE WHEN actors.role IS NULL OR EXCLUDED.role COLLATE "C" < actors.role COLLATE "C"
+                       THEN EXCLUDED.role ELSE actors.role END,
+           -- Stored aliases are already sorted and distinct: rebuild them only when something is new.
+           aliases = CASE WHEN actors.aliases @> EXCLUDED.aliases THEN actors.aliases
+                          ELSE ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(actors.aliases || EXCLUDED.aliases) x ORDER BY 1) END,
+           first_seen = LEAST(actors.first_seen, EXCLUDED.first_seen),
+           last_seen = GREATEST(actors.last_seen, EXCLUDED.last_seen),
+           mention_count = actors.mention_count + EXCLUDED.mention_count,
+           article_count = actors.article_count + EXCLUDED.article_count,
+           statement_count = actors.statement_count + EXCLUDED.statement_count`,
+      [
+        column.text('id'),
+        column.text('name'),
+        column.text('kind'),
+        column.text('role'),
+        textArraysLiteral(actors.map((a) => a.aliases)),
+        column.text('firstSeen'),
+        column.text('lastSeen'),
+        column.number('mentions'),
+        column.number('articles'),
+        column.number('statements'),
+      ],
     );
     const recompute = actors.filter((a) => a.recompute).map((a) => a.id);
     if (recompute.length > 0) {
       // Some of these actors' rows were removed: the joins above cannot shrink, so recompute them.
       await this.manager.query(
         `UPDATE actors a SET name = r.name, kind = r.kind, role = r.role, aliases = r.aliases,
-           first_seen = r.first_seen, last_seen = r.last_seen
-         FROM (SELECT m.actor_id,
-                      (array_agg(m.name ORDER BY length(m.name) DESC, m.name COLLATE "C"))[1] AS name,
-                      min(m.kind) AS kind, min(m.role COLLATE "C") AS role,
-                      ARRAY(SELECT DISTINCT x COLLATE "C" FROM mentions m2, unnest(m2.aliases) x
-                            WHERE m2.actor_id = m.actor_id ORDER BY 1) AS aliases,
-                      min(m.seen_at) AS first_seen, max(m.seen_at) AS last_seen
-               FROM mentions m WHERE m.actor_id = ANY($1) GROUP BY m.actor_id) r
-         WHERE a.id = r.actor_id`,
+             first_seen = r.first_seen, last_seen = r.last_seen
+           FROM (SELECT m.actor_id,
+                        (array_agg(m.name ORDER BY length(m.name) DESC, m.name COLLATE "C"))[1] AS name,
+                        min(m.kind) AS kind, min(m.role COLLATE "C") AS role,
+                        ARRAY(SELECT DISTINCT x COLLATE "C" FROM mentions m2, unnest(m2.aliases) x
+                              WHERE m2.actor_id = m.actor_id ORDER BY 1) AS aliases,
+                        min(m.seen_at) AS first_seen, max(m.seen_at) AS last_seen
+                 FROM mentions m WHERE m.actor_id = ANY($1) GROUP BY m.actor_id) r
+           WHERE a.id = r.actor_id`,
         [recompute],
       );
     }
-    await this.manager.query('DELETE FROM actors WHERE id = ANY($1) AND article_count <= 0', [actors.map((a) => a.id)]);
+    // Only a removed article can take an actor to zero.
+    const shrunk = actors.filter((a) => a.articles < 0).map((a) => a.id);
+    if (shrunk.length > 0) await this.manager.query('DELETE FROM actors WHERE id = ANY($1) AND article_count <= 0', [shrunk]);
   }
 
   private async applyBuckets({ buckets }: AggregateChanges): Promise<void> {
     if (buckets.length === 0) return;
-    // Parallel typed arrays (unnest) parse faster than JSON for the most numerous rows.
-    const column = <K extends keyof (typeof buckets)[number]>(key: K) => buckets.map((b) => b[key]);
+    const column = columnOf(buckets);
+    // Only a bucket that lost articles can reach zero: read back just in that case.
+    const shrinking = buckets.some((b) => b.articles < 0);
     const rows: Row[] = await this.write(
       'actor_sentiment',
       buckets.length,
@@ -273,8 +335,9 @@ export class ReadModelRepository {
        SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros,
               round(score_micros::numeric / NULLIF(articles, 0) / 1000000, 6)
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[])
-            AS r(actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-       ORDER BY actor_id, granularity, bucket_start
+            WITH ORDINALITY AS r(actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros,
+                                 lock_order)
+       ORDER BY lock_order
        ON CONFLICT (actor_id, granularity, bucket_start) DO UPDATE SET
          mentions = s.mentions + EXCLUDED.mentions,
          articles = s.articles + EXCLUDED.articles,
@@ -283,17 +346,17 @@ export class ReadModelRepository {
          negative = s.negative + EXCLUDED.negative,
          score_micros = s.score_micros + EXCLUDED.score_micros,
          mean_score = round((s.score_micros + EXCLUDED.score_micros)::numeric / NULLIF(s.articles + EXCLUDED.articles, 0) / 1000000, 6)
-       ${buckets.some((b) => b.articles < 0) ? 'RETURNING actor_id, granularity, bucket_start, articles' : ''}`,
+       ${shrinking ? 'RETURNING actor_id, granularity, bucket_start, articles' : ''}`,
       [
-        column('actorId'),
-        column('granularity'),
-        column('bucketStart'),
-        column('mentions'),
-        column('articles'),
-        column('positive'),
-        column('neutral'),
-        column('negative'),
-        column('scoreMicros'),
+        column.text('actorId'),
+        column.text('granularity'),
+        column.text('bucketStart'),
+        column.number('mentions'),
+        column.number('articles'),
+        column.number('positive'),
+        column.number('neutral'),
+        column.number('negative'),
+        column.number('scoreMicros'),
       ],
     );
     const emptied = rows.filter((r) => Number(r.articles) <= 0);
@@ -306,29 +369,49 @@ export class ReadModelRepository {
     }
   }
 
-  private async applyClusters({ clusters }: AggregateChanges): Promise<void> {
-    if (clusters.length === 0) return;
-    // Creates new clusters with their exact values and locks existing ones (adding the delta);
-    // a cluster that existed or lost statements is then recounted from its rows, in a later
-    // statement, so it sees every earlier writer's committed statements.
+  /**
+   * Creates new clusters with their exact values and locks existing ones (adding the delta);
+   * returns the clusters that existed or lost statements, which `recountClusters` recounts.
+   */
+  private async addToClusters({ clusters }: AggregateChanges): Promise<string[]> {
+    if (clusters.length === 0) return [];
+    const column = columnOf(clusters);
     const rows: Row[] = await this.write(
       'statement_reach',
       clusters.length,
-      `INSERT INTO statement_reach AS c (cluster_id, speaker_id, statement_count, outlet_count, first_statement_id,
-                                          first_article_id, first_outlet, first_seen, last_seen)
-       SELECT "clusterId", "speakerId", statements, outlets, "firstStatementId", "firstArticleId", "firstOutlet",
-              "firstSeen", "lastSeen"
-       FROM jsonb_to_recordset($1::jsonb) AS r("clusterId" text, "speakerId" text, statements int, outlets int,
-            "firstStatementId" text, "firstArticleId" text, "firstOutlet" text, "firstSeen" timestamptz, "lastSeen" timestamptz)
-       ORDER BY "clusterId"
-       ON CONFLICT (cluster_id) DO UPDATE SET statement_count = c.statement_count + EXCLUDED.statement_count
-       RETURNING cluster_id, statement_count`,
-      [JSON.stringify(clusters)],
+      `WITH r AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[],
+                              $8::timestamptz[], $9::timestamptz[], $10::boolean[]) WITH ORDINALITY
+           AS r(cluster_id, speaker_id, statements, outlets, first_statement_id, first_article_id, first_outlet,
+                first_seen, last_seen, recompute, lock_order)),
+       c AS (
+         INSERT INTO statement_reach AS c (cluster_id, speaker_id, statement_count, outlet_count, first_statement_id,
+                                            first_article_id, first_outlet, first_seen, last_seen)
+         SELECT cluster_id, speaker_id, statements, outlets, first_statement_id, first_article_id, first_outlet, first_seen, last_seen
+         FROM r ORDER BY lock_order
+         ON CONFLICT (cluster_id) DO UPDATE SET statement_count = c.statement_count + EXCLUDED.statement_count
+         RETURNING c.cluster_id, c.statement_count)
+       -- A count other than the delta means the cluster already had statements.
+       SELECT c.cluster_id FROM c JOIN r ON r.cluster_id = c.cluster_id
+       WHERE r.recompute OR c.statement_count <> r.statements`,
+      [
+        column.text('clusterId'),
+        column.text('speakerId'),
+        column.number('statements'),
+        column.number('outlets'),
+        column.text('firstStatementId'),
+        column.text('firstArticleId'),
+        column.text('firstOutlet'),
+        column.text('firstSeen'),
+        column.text('lastSeen'),
+        booleanArrayLiteral(clusters.map((c) => c.recompute)),
+      ],
     );
-    const added = new Map(clusters.map((c) => [c.clusterId, c]));
-    const recount = rows
-      .filter((r) => added.get(r.cluster_id as string)!.recompute || Number(r.statement_count) !== added.get(r.cluster_id as string)!.statements)
-      .map((r) => r.cluster_id as string);
+    return rows.map((r) => r.cluster_id as string);
+  }
+
+  /** Recounts clusters from their rows, in a later statement than the lock, so it sees every earlier writer's statements. */
+  private async recountClusters({ clusters }: AggregateChanges, recount: readonly string[]): Promise<void> {
     if (recount.length === 0) return;
     await this.manager.query(
       `UPDATE statement_reach c SET speaker_id = r.speaker_id, statement_count = r.n, outlet_count = r.outlets,
@@ -346,37 +429,43 @@ export class ReadModelRepository {
        WHERE c.cluster_id = r.id`,
       [recount],
     );
-    await this.manager.query('DELETE FROM statement_reach WHERE cluster_id = ANY($1) AND statement_count <= 0', [recount]);
+    // Only a cluster that lost statements can reach zero.
+    if (clusters.some((c) => c.recompute)) {
+      await this.manager.query('DELETE FROM statement_reach WHERE cluster_id = ANY($1) AND statement_count <= 0', [recount]);
+    }
   }
 
   /** Applies (outlet, actor) deltas; returns per outlet how many actors it gained (+) or lost (-). */
   private async applyOutletActors({ outletActors }: AggregateChanges): Promise<Map<string, number>> {
     const gained = new Map<string, number>();
     if (outletActors.length === 0) return gained;
+    const column = columnOf(outletActors);
+    // Summarised per outlet in SQL, so only one row per outlet comes back.
     const rows: Row[] = await this.write(
       'outlet_actors',
       outletActors.length,
-      `INSERT INTO outlet_actors AS o (outlet, actor_id, articles)
-       SELECT outlet, "actorId", articles FROM jsonb_to_recordset($1::jsonb) AS r(outlet text, "actorId" text, articles int)
-       ORDER BY outlet, "actorId"
-       ON CONFLICT (outlet, actor_id) DO UPDATE SET articles = o.articles + EXCLUDED.articles
-       RETURNING outlet, actor_id, articles`,
-      [JSON.stringify(outletActors)],
+      `WITH r AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS r(outlet, actor_id, articles, lock_order)),
+       o AS (
+         INSERT INTO outlet_actors AS o (outlet, actor_id, articles)
+         SELECT outlet, actor_id, articles FROM r ORDER BY lock_order
+         ON CONFLICT (outlet, actor_id) DO UPDATE SET articles = o.articles + EXCLUDED.articles
+         RETURNING o.outlet, o.actor_id, o.articles)
+       -- Stored pairs always have articles > 0, so "now equals the delta" means the pair is new.
+       SELECT o.outlet,
+              (count(*) FILTER (WHERE o.articles > 0 AND o.articles = r.articles) - count(*) FILTER (WHERE o.articles <= 0))::int AS gained,
+              array_agg(o.actor_id) FILTER (WHERE o.articles <= 0) AS emptied
+       FROM o JOIN r ON r.outlet = o.outlet AND r.actor_id = o.actor_id
+       GROUP BY o.outlet`,
+      [column.text('outlet'), column.text('actorId'), column.number('articles')],
     );
-    const delta = new Map(outletActors.map((c) => [`${c.outlet}\u0000${c.actorId}`, c.articles]));
-    const emptied: Row[] = [];
-    for (const row of rows) {
-      const now = Number(row.articles);
-      // Stored pairs always have articles > 0, so "now equals the delta" means the pair is new.
-      const change = now <= 0 ? -1 : now === delta.get(`${row.outlet as string}\u0000${row.actor_id as string}`) ? 1 : 0;
-      if (now <= 0) emptied.push(row);
-      if (change !== 0) gained.set(row.outlet as string, (gained.get(row.outlet as string) ?? 0) + change);
-    }
+    const emptied = rows.flatMap((r) => ((r.emptied as string[] | null) ?? []).map((actorId) => [r.outlet as string, actorId]));
+    for (const row of rows) if (Number(row.gained) !== 0) gained.set(row.outlet as string, Number(row.gained));
     if (emptied.length > 0) {
       await this.manager.query(
         `DELETE FROM outlet_actors o USING unnest($1::text[], $2::text[]) AS k(outlet, actor_id)
          WHERE o.outlet = k.outlet AND o.actor_id = k.actor_id`,
-        [emptied.map((r) => r.outlet), emptied.map((r) => r.actor_id)],
+        [emptied.map(([outlet]) => outlet), emptied.map(([, actorId]) => actorId)],
       );
     }
     return gained;
@@ -390,11 +479,15 @@ export class ReadModelRepository {
       'outlets',
       names.length,
       `INSERT INTO outlets AS o (outlet, article_count, actor_count)
-       SELECT outlet, articles, actors FROM jsonb_to_recordset($1::jsonb) AS r(outlet text, articles int, actors int)
-       ORDER BY outlet
+       SELECT outlet, articles, actors FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS r(outlet, articles, actors, lock_order)
+       ORDER BY lock_order
        ON CONFLICT (outlet) DO UPDATE SET article_count = o.article_count + EXCLUDED.article_count,
          actor_count = o.actor_count + EXCLUDED.actor_count`,
-      [JSON.stringify(names.map((outlet) => ({ outlet, articles: articles.get(outlet) ?? 0, actors: actorsGained.get(outlet) ?? 0 })))],
+      [
+        textArrayLiteral(names),
+        numberArrayLiteral(names.map((outlet) => articles.get(outlet) ?? 0)),
+        numberArrayLiteral(names.map((outlet) => actorsGained.get(outlet) ?? 0)),
+      ],
     );
     // The seen window, from the articles now contributing (index-only min/max per outlet).
     await this.manager.query(
@@ -404,8 +497,51 @@ export class ReadModelRepository {
        WHERE o.outlet = ANY($1)`,
       [names],
     );
-    await this.manager.query('DELETE FROM outlets WHERE outlet = ANY($1) AND article_count <= 0', [names]);
+    // Only an outlet that lost articles can reach zero.
+    if (outlets.some((o) => o.articles < 0)) {
+      await this.manager.query('DELETE FROM outlets WHERE outlet = ANY($1) AND article_count <= 0', [names]);
+    }
   }
+}
+
+type Columns<T> = {
+  [K in keyof T]: T[K] extends string | null ? K : never;
+}[keyof T];
+type NumberColumns<T> = {
+  [K in keyof T]: T[K] extends number ? K : never;
+}[keyof T];
+
+/** One array literal per column of `rows`, for `unnest`. */
+function columnOf<T>(rows: readonly T[]) {
+  return {
+    text: (key: Columns<T>) => textArrayLiteral(rows.map((row) => row[key] as string | null)),
+    number: (key: NumberColumns<T>) => numberArrayLiteral(rows.map((row) => row[key] as number)),
+  };
+}
+
+/**
+ * Lets queued queries be sent before more synchronous work. A rejection of `pending` meanwhile
+ * is not lost: the caller awaits them afterwards; this only keeps it from counting as unhandled.
+ */
+async function yieldToEventLoop(pending: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  for (const promise of pending) promise.catch(() => undefined);
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function articleAnalysisColumns(a: AnalyzedArticle) {
+  return {
+    articleId: a.articleId,
+    url: a.url,
+    outlet: a.outlet,
+    title: a.title,
+    publishedAt: a.publishedAt,
+    receivedAt: a.receivedAt,
+    analysisOffset: a.analysisOffset,
+    analyzerVersion: a.analyzerVersion,
+    analysisEventId: a.analysisEventId,
+    analyzedAt: a.analyzedAt,
+    seenAt: a.seenAt,
+  };
 }
 
 function mentionFromRow(r: Row): MentionRow {
