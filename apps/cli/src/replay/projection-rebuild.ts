@@ -83,6 +83,9 @@ export async function rebuildProjection(
     const log = createWriteStream(join(logDir, `rebuild-${name}-v${version}.log`));
     child = spawn(process.execPath, [PROJECT_MAIN], {
       env: {
+        // Big fetches give the rebuild big batches (fewer, larger set-based writes); the live
+        // service keeps its own, latency-friendly setting. An operator's explicit value wins.
+        CONSUMER_MAX_BYTES_PER_PARTITION: String(10 * 1024 * 1024),
         ...process.env,
         DATABASE_SCHEMA: shadowSchema,
         KAFKA_GROUP_PREFIX: groupPrefix,
