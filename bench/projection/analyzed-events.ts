@@ -1,16 +1,6 @@
+import { seededRandom } from '@chronicle/domain';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 
-/** mulberry32: deterministic, so every run projects the same events. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'government minister budget deal talks strike port energy prices election vote reform union court border trade'.split(' ');
 const LABELS = ['negative', 'neutral', 'positive'] as const;
@@ -20,7 +10,7 @@ const LABELS = ['negative', 'neutral', 'positive'] as const;
  * ~5 statements (a fifth of them quotes re-run from other outlets), 40 outlets, one month.
  */
 export function analyzedEvents(count: number, seed = 42): ArticleAnalyzedEvent[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = (n: number) => Math.floor(random() * n);
   const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.pow(random(), 2.5) * n));
   const sentence = (n: number) => Array.from({ length: n }, () => WORDS[pick(WORDS.length)]).join(' ');

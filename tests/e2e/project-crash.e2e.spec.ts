@@ -1,3 +1,4 @@
+import { seededRandom } from '@chronicle/domain';
 import { createKafka, fetchHighWatermarks, KafkaSettings } from '@chronicle/kafka';
 import { runMigrations } from '@chronicle/persistence';
 import { Client } from 'pg';
@@ -13,17 +14,6 @@ const PER_ROUND = 250;
 const ARTICLES = ROUNDS * PER_ROUND;
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be repeated with CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isRevised = (i: number) => i % 10 === 3;
 const isRetracted = (i: number) => i % 25 === 7;
@@ -32,7 +22,7 @@ describe('project service', () => {
   let stack: ChronicleStack;
   let rebuildUrl: string;
   let rebuild: Client;
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
 
   beforeAll(async () => {
     // Small fetches make many small batches, so the kills land between and inside transactions.

@@ -12,3 +12,4 @@ export * from './novelty';
 export * from './alert-webhook-target';
 export * from './article-analysis';
 export * from './analysis-diff';
+export * from './seeded-random';
