@@ -20,6 +20,8 @@ import { extractFeatures, FeatureMode } from '../src/sentiment/feature-extractor
 import { hashString } from '../src/sentiment/feature-hashing';
 import { encodeBase64, LinearHeadJson } from '../src/sentiment/linear-head';
 import { classOf, macroF1, NewsMtscExample, readSplit } from './newsmtsc-data';
+// Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
+import { seededRandom } from '../../domain/src/seeded-random';
 
 interface Params {
   bits: number;
@@ -85,18 +87,6 @@ function targetItems(rows: NewsMtscExample[]) {
   }));
 }
 
-/** Mulberry32: tiny seeded PRNG so the shuffle (and hence the model) is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** AdaGrad-trained softmax regression with class weights and L2 on touched weights; returns averaged weights. */
 function train(data: Dataset, p: Params): Float32Array {
   const mask = (1 << p.bits) - 1;
@@ -107,7 +97,7 @@ function train(data: Dataset, p: Params): Float32Array {
   for (const y of data.labels) counts[y]++;
   const cw = counts.map((c) => Math.pow(n / (3 * c), p.classWeightPower));
   const order = Array.from({ length: n }, (_, i) => i);
-  const rand = mulberry32(p.seed);
+  const rand = seededRandom(p.seed);
   const z = new Float64Array(3);
   for (let epoch = 0; epoch < p.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {

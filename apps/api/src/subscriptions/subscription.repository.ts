@@ -41,6 +41,20 @@ function toStored(row: Row): StoredSubscriptionRow {
   };
 }
 
+/** Positional parameters $1..$8 shared by insert and update. */
+function writeParams(subscription: Omit<StoredSubscriptionRow, 'createdAt' | 'updatedAt'>, secret: string | null): unknown[] {
+  return [
+    subscription.id,
+    subscription.actors,
+    subscription.actorKeys,
+    subscription.kinds,
+    JSON.stringify(subscription.rule),
+    subscription.channel,
+    subscription.webhookUrl,
+    secret,
+  ];
+}
+
 /** Subscriptions: the rules the alert service matches (it reads the same table). */
 export class SubscriptionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,16 +65,7 @@ export class SubscriptionRepository {
     const [row]: Row[] = await this.dataSource.query(
       `INSERT INTO subscriptions (id, actors, actor_keys, kinds, rule, channel, webhook_url, secret, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING ${COLUMNS}`,
-      [
-        subscription.id,
-        subscription.actors,
-        subscription.actorKeys,
-        subscription.kinds,
-        JSON.stringify(subscription.rule),
-        subscription.channel,
-        subscription.webhookUrl,
-        subscription.secret,
-      ],
+      writeParams(subscription, subscription.secret),
     );
     return toStored(row!);
   }
@@ -83,16 +88,7 @@ export class SubscriptionRepository {
       `UPDATE subscriptions SET actors = $2, actor_keys = $3, kinds = $4, rule = $5, channel = $6, webhook_url = $7,
               secret = COALESCE($8, secret), updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [
-        subscription.id,
-        subscription.actors,
-        subscription.actorKeys,
-        subscription.kinds,
-        JSON.stringify(subscription.rule),
-        subscription.channel,
-        subscription.webhookUrl,
-        subscription.secret ?? null,
-      ],
+      writeParams(subscription, subscription.secret ?? null),
     );
     return rows[0] ? toStored(rows[0]) : null;
   }
