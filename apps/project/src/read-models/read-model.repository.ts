@@ -7,8 +7,12 @@ import {
   MentionRow,
   StatementRow,
 } from '@chronicle/domain';
+import { finished } from 'node:stream/promises';
+import { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLiteral } from './pg-array-literal';
+import { CopyColumn, copyStatement, copyText } from './pg-copy-text';
 
 type Row = Record<string, unknown>;
 
@@ -182,73 +186,32 @@ export class ReadModelRepository {
   }
 
   /**
-   * Inserts the mention and statement rows of the analyses now in place. The two largest tables,
-   * so parallel typed arrays (`unnest`) rather than JSON: cheaper to build and to parse.
+   * Inserts the mention and statement rows of the analyses now in place. The two largest tables
+   * only ever get rows inserted (a replaced contribution is deleted first), so they are loaded
+   * with COPY: no parameter arrays to parse, and Postgres inserts them page by page.
    */
   async insertContributionRows(analyses: readonly AnalyzedArticle[]): Promise<void> {
     const mentions = analyses.flatMap((a) => a.mentions);
     const statements = analyses.flatMap((a) => a.statements);
     const writes: Array<Promise<unknown>> = [];
     if (mentions.length > 0) {
-      const column = columnOf(mentions);
-      writes.push(
-        this.write(
-          'mentions',
-          mentions.length,
-          `INSERT INTO mentions (actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at)
-           SELECT actor_id, article_id, outlet, name, kind, role, aliases::text[], count, sentiment_score, sentiment_label, seen_at
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::real[],
-                       $10::text[], $11::timestamptz[])
-                AS r(actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at)`,
-          [
-            column.text('actorId'),
-            column.text('articleId'),
-            column.text('outlet'),
-            column.text('name'),
-            column.text('kind'),
-            column.text('role'),
-            textArraysLiteral(mentions.map((m) => m.aliases)),
-            column.number('count'),
-            column.number('sentimentScore'),
-            column.text('sentimentLabel'),
-            column.text('seenAt'),
-          ],
-        ),
-      );
-      // Let the mention insert go out before building the statements' parameters, so the two overlap.
+      writes.push(this.copy('mentions', MENTION_COLUMNS, mentions));
+      // Let the mention rows go out before encoding the statements, so the two overlap.
       await yieldToEventLoop(writes);
     }
-    if (statements.length > 0) {
-      const column = columnOf(statements);
-      writes.push(
-        this.write(
-          'statements',
-          statements.length,
-          `INSERT INTO statements (id, article_id, outlet, speaker_id, speaker_name, kind, text, cue, start_offset, end_offset,
-                                   sentiment_score, sentiment_label, cluster_id, said_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                                $9::int[], $10::int[], $11::real[], $12::text[], $13::text[], $14::timestamptz[])`,
-          [
-            column.text('id'),
-            column.text('articleId'),
-            column.text('outlet'),
-            column.text('speakerId'),
-            column.text('speakerName'),
-            column.text('kind'),
-            column.text('text'),
-            column.text('cue'),
-            column.number('startOffset'),
-            column.number('endOffset'),
-            column.number('sentimentScore'),
-            column.text('sentimentLabel'),
-            column.text('clusterId'),
-            column.text('saidAt'),
-          ],
-        ),
-      );
-    }
+    if (statements.length > 0) writes.push(this.copy('statements', STATEMENT_COLUMNS, statements));
     // The two tables have no lock order between them: they only ever get rows inserted.
     await Promise.all(writes);
+  }
+
+  /** `COPY … FROM STDIN` of `rows` on this transaction's connection. */
+  private async copy<T>(table: string, columns: ReadonlyArray<CopyColumn<T>>, rows: readonly T[]): Promise<void> {
+    if (!this.manager.queryRunner) throw new Error(`COPY into ${table} needs the EntityManager of a transaction`);
+    this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + rows.length);
+    const client = (await this.manager.queryRunner.connect()) as PoolClient;
+    const stream = client.query(copyFrom(copyStatement(table, columns)));
+    stream.end(copyText(rows, columns));
+    await finished(stream);
   }
 
   /** Applies aggregate changes in the global lock order. */
@@ -527,6 +490,37 @@ async function yieldToEventLoop(pending: ReadonlyArray<Promise<unknown>>): Promi
   for (const promise of pending) promise.catch(() => undefined);
   await new Promise((resolve) => setImmediate(resolve));
 }
+
+const MENTION_COLUMNS: ReadonlyArray<CopyColumn<MentionRow>> = [
+  { name: 'actor_id', value: (m) => m.actorId },
+  { name: 'article_id', value: (m) => m.articleId },
+  { name: 'outlet', value: (m) => m.outlet },
+  { name: 'name', value: (m) => m.name },
+  { name: 'kind', value: (m) => m.kind },
+  { name: 'role', value: (m) => m.role },
+  { name: 'aliases', value: (m) => m.aliases },
+  { name: 'count', value: (m) => m.count },
+  { name: 'sentiment_score', value: (m) => m.sentimentScore },
+  { name: 'sentiment_label', value: (m) => m.sentimentLabel },
+  { name: 'seen_at', value: (m) => m.seenAt },
+];
+
+const STATEMENT_COLUMNS: ReadonlyArray<CopyColumn<StatementRow>> = [
+  { name: 'id', value: (s) => s.id },
+  { name: 'article_id', value: (s) => s.articleId },
+  { name: 'outlet', value: (s) => s.outlet },
+  { name: 'speaker_id', value: (s) => s.speakerId },
+  { name: 'speaker_name', value: (s) => s.speakerName },
+  { name: 'kind', value: (s) => s.kind },
+  { name: 'text', value: (s) => s.text },
+  { name: 'cue', value: (s) => s.cue },
+  { name: 'start_offset', value: (s) => s.startOffset },
+  { name: 'end_offset', value: (s) => s.endOffset },
+  { name: 'sentiment_score', value: (s) => s.sentimentScore },
+  { name: 'sentiment_label', value: (s) => s.sentimentLabel },
+  { name: 'cluster_id', value: (s) => s.clusterId },
+  { name: 'said_at', value: (s) => s.saidAt },
+];
 
 function articleAnalysisColumns(a: AnalyzedArticle) {
   return {
