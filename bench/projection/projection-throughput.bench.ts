@@ -1,17 +1,20 @@
 /**
- * `npm run bench -- projection [--events N] [--baseline-events N] [--batch N]`: read-model write throughput on
- * analysed-article events, in process (no Kafka, so only the write path is compared):
- * - chronicle: the project service's own code (`applyBatchOnce` + `projectAnalyses`) on
- *   batches of 500 (`--batch`: a rebuild given a larger CONSUMER_MAX_BYTES_PER_PARTITION gets
- *   larger ones), maintaining every read model (articles, actors, mentions, statements,
- *   sentiment buckets, statement reach, outlets); its time is also a full rebuild's write time;
+ * `npm run bench -- projection [--events N] [--baseline-events N] [--batch N] [--partitions N] [--concurrency N]`:
+ * read-model write throughput on analysed-article events, in process (no Kafka, so only the write path is compared):
+ * - chronicle: the project service's own code (`applyBatchOnce` + `projectAnalyses`) on batches of
+ *   500 (`--batch`: a rebuild given a larger CONSUMER_MAX_BYTES_PER_PARTITION gets larger ones),
+ *   fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
+ *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
+ *   maintaining every read model (articles, actors, mentions, statements, sentiment buckets,
+ *   statement reach, outlets);
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
  * - copy ceiling: COPY of the exact rows Chronicle ended with, into empty tables with the same indexes.
  * Prints one JSON line.
  */
 import 'reflect-metadata';
-import { ArticleAnalyzedEvent, EventBatch } from '@chronicle/contracts';
+import { ArticleAnalyzedEvent } from '@chronicle/contracts';
+import { loadConfig } from '@chronicle/config';
 import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, MentionEntity, runMigrations, StatementEntity } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +22,7 @@ import { projectAnalyses } from '../../apps/project/src/read-models/read-model.p
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
 import { analyzedEvents } from './analyzed-events';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
+import { applyPartitioned, PartitionedRun } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chronicle';
@@ -55,23 +59,13 @@ async function dropDatabase(name: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
 }
 
-async function chronicle(url: string, events: ArticleAnalyzedEvent[], batchSize: number): Promise<number> {
-  const dataSource = await createDataSource(url, 2).initialize();
+async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: PartitionedRun): Promise<number> {
+  const dataSource = await createDataSource(url, run.concurrency + 1).initialize();
   try {
     const started = performance.now();
-    for (let start = 0; start < events.length; start += batchSize) {
-      const slice = events.slice(start, start + batchSize);
-      const batch: EventBatch<ArticleAnalyzedEvent> = {
-        consumer: 'bench-chronicle',
-        topic: 'chronicle.analyses.v1',
-        partition: 0,
-        events: slice.map((event, i) => ({ event, offset: String(start + i), key: event.data.articleId })),
-        nextOffset: BigInt(start + slice.length),
-      };
-      await applyBatchOnce(dataSource, batch, (manager, fresh) =>
-        projectAnalyses(new ReadModelRepository(manager), fresh.map((e) => e.event)),
-      );
-    }
+    await applyPartitioned(events, run, (batch) =>
+      applyBatchOnce(dataSource, batch, (manager, fresh) => projectAnalyses(new ReadModelRepository(manager), fresh.map((e) => e.event))),
+    );
     return (performance.now() - started) / 1000;
   } finally {
     await dataSource.destroy();
@@ -121,12 +115,17 @@ async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seco
 async function main(): Promise<void> {
   const count = flag('events', 100_000);
   const baselineCount = flag('baseline-events', 2_000);
-  const batchSize = flag('batch', 500);
+  const service = loadConfig({}).kafka;
+  const run: PartitionedRun = {
+    batchSize: flag('batch', 500),
+    partitions: flag('partitions', service.partitions),
+    concurrency: flag('concurrency', service.partitionsConcurrently),
+  };
   const events = analyzedEvents(count);
   const names = { chronicle: 'bench_projection_chronicle', baseline: 'bench_projection_baseline', ceiling: 'bench_projection_copy' };
   try {
     const chronicleUrl = await freshDatabase(names.chronicle);
-    const chronicleSeconds = await chronicle(chronicleUrl, events, batchSize);
+    const chronicleSeconds = await chronicle(chronicleUrl, events, run);
     const baselineSeconds = await baseline(await freshDatabase(names.baseline), events.slice(0, baselineCount));
     const ceiling = await copyCeiling(chronicleUrl, await freshDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);
@@ -140,7 +139,9 @@ async function main(): Promise<void> {
         baseline_events_per_s: baselineRate,
         copy_ceiling_events_per_s: ceilingRate,
         bench: 'projection',
-        mode: `in-process write path, no Kafka; chronicle in batches of ${batchSize} via applyBatchOnce`,
+        mode:
+          `in-process write path, no Kafka; chronicle in batches of ${run.batchSize} via applyBatchOnce, ` +
+          `${run.partitions} partitions, ${run.concurrency} in flight`,
         chronicle_seconds: Math.round(chronicleSeconds * 10) / 10,
         baseline_events: Math.min(baselineCount, count),
         copy_rows: ceiling.rows,

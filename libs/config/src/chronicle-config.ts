@@ -15,6 +15,7 @@ export interface ChronicleConfig {
     replicationFactor: number;
     maxWaitMs: number;
     maxBytesPerPartition: number;
+    partitionsConcurrently: number;
     sessionTimeoutMs: number;
   };
   database: { url: string; poolSize: number; schema: string };
@@ -61,6 +62,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxWaitMs: env.CONSUMER_MAX_WAIT_MS,
       maxBytesPerPartition: env.CONSUMER_MAX_BYTES_PER_PARTITION,
+      partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
       sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
     },
     database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, schema: env.DATABASE_SCHEMA },

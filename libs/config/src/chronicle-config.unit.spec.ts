@@ -40,6 +40,17 @@ describe(loadConfig.name, () => {
     });
   });
 
+  describe('when consumer concurrency is set', () => {
+    it('reads it, defaulting to two partitions at once', () => {
+      expect(loadConfig({}).kafka.partitionsConcurrently).toBe(2);
+      expect(loadConfig({ CONSUMER_PARTITIONS_CONCURRENTLY: '4' }).kafka.partitionsConcurrently).toBe(4);
+    });
+    it('names a value that is not a whole number from 1 to 32', () => {
+      expect(() => loadConfig({ CONSUMER_PARTITIONS_CONCURRENTLY: '0' })).toThrow(/CONSUMER_PARTITIONS_CONCURRENTLY/);
+      expect(() => loadConfig({ CONSUMER_PARTITIONS_CONCURRENTLY: '1.5' })).toThrow(/CONSUMER_PARTITIONS_CONCURRENTLY/);
+    });
+  });
+
   describe('when alert settings are given', () => {
     it('splits the webhook allow-list and reads the novelty threshold', () => {
       const config = loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.0/8, ::1,hooks.internal', NOVELTY_SIMILARITY_THRESHOLD: '0.8' });

@@ -25,6 +25,8 @@ export const environmentSchema = z
     KAFKA_REPLICATION_FACTOR: positiveInt(1),
     CONSUMER_MAX_WAIT_MS: z.coerce.number().int().min(0).default(100),
     CONSUMER_MAX_BYTES_PER_PARTITION: positiveInt(1_048_576),
+    /** Partitions' batches a replica handles at once; each may hold a database connection. */
+    CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(2),
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: positiveInt(10),

@@ -73,7 +73,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await this.consumerClient.run({
         eachBatchAutoResolve: false,
         autoCommit: true,
-        partitionsConsumedConcurrently: 1,
+        partitionsConsumedConcurrently: this.options.kafka.partitionsConcurrently ?? 1,
         eachBatch: (payload) => this.handleBatch(payload),
       });
       callback();
