@@ -9,6 +9,7 @@ const BENCHES = {
   sentiment: 'dist/bench/sentiment/evaluate-sentiment.js',
   projection: 'dist/bench/projection/projection-throughput.bench.js',
   alerts: 'dist/bench/alerts/alert-latency.bench.js',
+  rebuild: 'dist/bench/rebuild/projection-rebuild.bench.js',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !BENCHES[name]) {

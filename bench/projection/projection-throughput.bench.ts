@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { loadConfig } from '@chronicle/config';
-import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, MentionEntity, runMigrations, StatementEntity } from '@chronicle/persistence';
+import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, MentionEntity, StatementEntity } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
@@ -24,39 +24,13 @@ import { analyzedEvents } from './analyzed-events';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
 import { applyPartitioned, PartitionedRun } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
+import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chronicle';
 const TABLES = ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'];
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(name);
-  await runMigrations(url);
-  return url;
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
 }
 
 async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: PartitionedRun): Promise<number> {
@@ -124,10 +98,10 @@ async function main(): Promise<void> {
   const events = analyzedEvents(count);
   const names = { chronicle: 'bench_projection_chronicle', baseline: 'bench_projection_baseline', ceiling: 'bench_projection_copy' };
   try {
-    const chronicleUrl = await freshDatabase(names.chronicle);
+    const chronicleUrl = await freshBenchDatabase(names.chronicle);
     const chronicleSeconds = await chronicle(chronicleUrl, events, run);
-    const baselineSeconds = await baseline(await freshDatabase(names.baseline), events.slice(0, baselineCount));
-    const ceiling = await copyCeiling(chronicleUrl, await freshDatabase(names.ceiling));
+    const baselineSeconds = await baseline(await freshBenchDatabase(names.baseline), events.slice(0, baselineCount));
+    const ceiling = await copyCeiling(chronicleUrl, await freshBenchDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);
     const chronicleRate = perSecond(count, chronicleSeconds);
     const baselineRate = perSecond(Math.min(baselineCount, count), baselineSeconds);
@@ -151,7 +125,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    for (const name of Object.values(names)) await dropDatabase(name);
+    for (const name of Object.values(names)) await dropBenchDatabase(name);
   }
 }
 

@@ -14,6 +14,18 @@ export interface KafkaBatchServerOptions {
   topics: TopicKey[];
 }
 
+/** kafkajs's default cap on one whole fetch response. */
+const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Cap on one fetch response: room for a full batch of every partition of a topic. kafkajs hands
+ * one response's batches to its concurrent workers and fetches again only when all are done, so
+ * a response that one big partition batch fills would leave the other workers idle.
+ */
+export function fetchMaxBytes(settings: Pick<KafkaSettings, 'maxBytesPerPartition' | 'partitions'>): number {
+  return Math.max(DEFAULT_FETCH_MAX_BYTES, (settings.maxBytesPerPartition ?? 0) * settings.partitions);
+}
+
 /** Called when a batch has been handled, for metrics. */
 export type BatchObserver = (batch: { topic: string; partition: number; events: number; deadLettered: number; lag: number }) => void;
 
@@ -61,6 +73,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         groupId: this.options.consumer,
         maxWaitTimeInMs: this.options.kafka.maxWaitMs,
         maxBytesPerPartition: this.options.kafka.maxBytesPerPartition,
+        maxBytes: fetchMaxBytes(this.options.kafka),
         sessionTimeout: this.options.kafka.sessionTimeoutMs,
         heartbeatInterval: Math.floor(this.options.kafka.sessionTimeoutMs / 5),
         allowAutoTopicCreation: false,

@@ -28,3 +28,20 @@ export async function ensureTopics(kafka: Kafka, settings: KafkaSettings): Promi
     await admin.disconnect();
   }
 }
+
+/**
+ * Deletes Chronicle's topics under `settings.topicPrefix` (benches and tests that made their own).
+ * @throws Error when the prefix is empty: the unprefixed topics are the real log of record.
+ */
+export async function deletePrefixedTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
+  if (settings.topicPrefix === '') throw new Error('refusing to delete the unprefixed topics: they are the log of record');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const topics = (Object.keys(TOPICS) as TopicKey[]).map((key) => topicName(settings.topicPrefix, key)).filter((name) => existing.has(name));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
