@@ -6,6 +6,7 @@ import {
   foldArticleLifecycle,
   selectEffectiveAnalyses,
 } from '@chronicle/domain';
+import { encodeAggregates } from './aggregate-parameters';
 import { ReadModelRepository } from './read-model.repository';
 
 /**
@@ -25,12 +26,13 @@ export async function projectAnalyses(repository: ReadModelRepository, events: r
   const removed = await repository.takeContributions(locked.filter((s) => replaced.has(s.id)));
   await repository.recordAnalyses(replacing);
   const effective = candidates.filter((c) => created.has(c.articleId) || replaced.has(c.articleId));
-  const [changes] = await Promise.all([
-    // Folded while the database inserts the rows: node and the backend each have a core.
-    new Promise((resolve) => setImmediate(resolve)).then(() => aggregateChanges(removed, effective)),
+  const [aggregates] = await Promise.all([
+    // Folded and encoded while the database inserts the rows (node and the backend each have a
+    // core), so the aggregate upserts that lock hot rows run back to back.
+    new Promise((resolve) => setImmediate(resolve)).then(() => encodeAggregates(aggregateChanges(removed, effective))),
     repository.insertContributionRows(effective),
   ]);
-  await repository.applyAggregates(changes);
+  await repository.applyAggregates(aggregates);
 }
 
 /**
@@ -50,5 +52,5 @@ export async function projectLifecycle(
   if (withdrawn.length === 0) return;
   const removed = await repository.takeContributions(withdrawn);
   await repository.clearAnalyses(withdrawn.map((s) => s.id));
-  await repository.applyAggregates(aggregateChanges(removed, []));
+  await repository.applyAggregates(encodeAggregates(aggregateChanges(removed, [])));
 }

@@ -11,7 +11,8 @@ import { finished } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
-import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLiteral } from './pg-array-literal';
+import { EncodedAggregates } from './aggregate-parameters';
+import { numberArrayLiteral, textArrayLiteral } from './pg-array-literal';
 import { CopyColumn, copyStatement, copyText } from './pg-copy-text';
 
 type Row = Record<string, unknown>;
@@ -214,17 +215,17 @@ export class ReadModelRepository {
     await finished(stream);
   }
 
-  /** Applies aggregate changes in the global lock order. */
-  async applyAggregates(changes: AggregateChanges): Promise<void> {
-    await this.applyActors(changes);
-    await this.applyBuckets(changes);
-    await this.recountClusters(changes, await this.addToClusters(changes));
-    await this.applyOutlets(changes, await this.applyOutletActors(changes));
+  /** Applies aggregate changes, encoded beforehand by `encodeAggregates`, in the global lock order. */
+  async applyAggregates(encoded: EncodedAggregates): Promise<void> {
+    const { changes } = encoded;
+    await this.applyActors(changes, encoded.actors);
+    await this.applyBuckets(changes, encoded.buckets);
+    await this.recountClusters(changes, await this.addToClusters(changes, encoded.clusters));
+    await this.applyOutlets(changes, await this.applyOutletActors(changes, encoded.outletActors));
   }
 
-  private async applyActors({ actors }: AggregateChanges): Promise<void> {
+  private async applyActors({ actors }: AggregateChanges, parameters: string[]): Promise<void> {
     if (actors.length === 0) return;
-    const column = columnOf(actors);
     await this.write(
       'actors',
       actors.length,
@@ -250,18 +251,7 @@ export class ReadModelRepository {
            mention_count = actors.mention_count + EXCLUDED.mention_count,
            article_count = actors.article_count + EXCLUDED.article_count,
            statement_count = actors.statement_count + EXCLUDED.statement_count`,
-      [
-        column.text('id'),
-        column.text('name'),
-        column.text('kind'),
-        column.text('role'),
-        textArraysLiteral(actors.map((a) => a.aliases)),
-        column.text('firstSeen'),
-        column.text('lastSeen'),
-        column.number('mentions'),
-        column.number('articles'),
-        column.number('statements'),
-      ],
+      parameters,
     );
     const recompute = actors.filter((a) => a.recompute).map((a) => a.id);
     if (recompute.length > 0) {
@@ -285,9 +275,8 @@ export class ReadModelRepository {
     if (shrunk.length > 0) await this.manager.query('DELETE FROM actors WHERE id = ANY($1) AND article_count <= 0', [shrunk]);
   }
 
-  private async applyBuckets({ buckets }: AggregateChanges): Promise<void> {
+  private async applyBuckets({ buckets }: AggregateChanges, parameters: string[]): Promise<void> {
     if (buckets.length === 0) return;
-    const column = columnOf(buckets);
     // Only a bucket that lost articles can reach zero: read back just in that case.
     const shrinking = buckets.some((b) => b.articles < 0);
     const rows: Row[] = await this.write(
@@ -310,17 +299,7 @@ export class ReadModelRepository {
          score_micros = s.score_micros + EXCLUDED.score_micros,
          mean_score = round((s.score_micros + EXCLUDED.score_micros)::numeric / NULLIF(s.articles + EXCLUDED.articles, 0) / 1000000, 6)
        ${shrinking ? 'RETURNING actor_id, granularity, bucket_start, articles' : ''}`,
-      [
-        column.text('actorId'),
-        column.text('granularity'),
-        column.text('bucketStart'),
-        column.number('mentions'),
-        column.number('articles'),
-        column.number('positive'),
-        column.number('neutral'),
-        column.number('negative'),
-        column.number('scoreMicros'),
-      ],
+      parameters,
     );
     const emptied = rows.filter((r) => Number(r.articles) <= 0);
     if (emptied.length > 0) {
@@ -336,9 +315,8 @@ export class ReadModelRepository {
    * Creates new clusters with their exact values and locks existing ones (adding the delta);
    * returns the clusters that existed or lost statements, which `recountClusters` recounts.
    */
-  private async addToClusters({ clusters }: AggregateChanges): Promise<string[]> {
+  private async addToClusters({ clusters }: AggregateChanges, parameters: string[]): Promise<string[]> {
     if (clusters.length === 0) return [];
-    const column = columnOf(clusters);
     const rows: Row[] = await this.write(
       'statement_reach',
       clusters.length,
@@ -357,18 +335,7 @@ export class ReadModelRepository {
        -- A count other than the delta means the cluster already had statements.
        SELECT c.cluster_id FROM c JOIN r ON r.cluster_id = c.cluster_id
        WHERE r.recompute OR c.statement_count <> r.statements`,
-      [
-        column.text('clusterId'),
-        column.text('speakerId'),
-        column.number('statements'),
-        column.number('outlets'),
-        column.text('firstStatementId'),
-        column.text('firstArticleId'),
-        column.text('firstOutlet'),
-        column.text('firstSeen'),
-        column.text('lastSeen'),
-        booleanArrayLiteral(clusters.map((c) => c.recompute)),
-      ],
+      parameters,
     );
     return rows.map((r) => r.cluster_id as string);
   }
@@ -399,10 +366,9 @@ export class ReadModelRepository {
   }
 
   /** Applies (outlet, actor) deltas; returns per outlet how many actors it gained (+) or lost (-). */
-  private async applyOutletActors({ outletActors }: AggregateChanges): Promise<Map<string, number>> {
+  private async applyOutletActors({ outletActors }: AggregateChanges, parameters: string[]): Promise<Map<string, number>> {
     const gained = new Map<string, number>();
     if (outletActors.length === 0) return gained;
-    const column = columnOf(outletActors);
     // Summarised per outlet in SQL, so only one row per outlet comes back.
     const rows: Row[] = await this.write(
       'outlet_actors',
@@ -420,7 +386,7 @@ export class ReadModelRepository {
               array_agg(o.actor_id) FILTER (WHERE o.articles <= 0) AS emptied
        FROM o JOIN r ON r.outlet = o.outlet AND r.actor_id = o.actor_id
        GROUP BY o.outlet`,
-      [column.text('outlet'), column.text('actorId'), column.number('articles')],
+      parameters,
     );
     const emptied = rows.flatMap((r) => ((r.emptied as string[] | null) ?? []).map((actorId) => [r.outlet as string, actorId]));
     for (const row of rows) if (Number(row.gained) !== 0) gained.set(row.outlet as string, Number(row.gained));
@@ -465,21 +431,6 @@ export class ReadModelRepository {
       await this.manager.query('DELETE FROM outlets WHERE outlet = ANY($1) AND article_count <= 0', [names]);
     }
   }
-}
-
-type Columns<T> = {
-  [K in keyof T]: T[K] extends string | null ? K : never;
-}[keyof T];
-type NumberColumns<T> = {
-  [K in keyof T]: T[K] extends number ? K : never;
-}[keyof T];
-
-/** One array literal per column of `rows`, for `unnest`. */
-function columnOf<T>(rows: readonly T[]) {
-  return {
-    text: (key: Columns<T>) => textArrayLiteral(rows.map((row) => row[key] as string | null)),
-    number: (key: NumberColumns<T>) => numberArrayLiteral(rows.map((row) => row[key] as number)),
-  };
 }
 
 /**
