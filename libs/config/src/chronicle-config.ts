@@ -21,6 +21,7 @@ export interface ChronicleConfig {
   database: { url: string; poolSize: number; schema: string };
   ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
   limits: { maxArticleBytes: number };
+  projection: { aggregates: 'incremental' | 'deferred' };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; allowedTargets: string[] };
   alerts: { noveltyThreshold: number; streamPollMs: number };
@@ -74,6 +75,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       alert: env.ALERT_PORT,
     },
     limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES },
+    projection: { aggregates: env.PROJECTION_AGGREGATES },
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

@@ -60,6 +60,11 @@ export const environmentSchema = z
       .default(''),
     /** Word-shingle similarity at or above which a statement joins an earlier cluster (is not new). */
     NOVELTY_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
+    /**
+     * `deferred` is for the projector a rebuild runs: while its schema's aggregate gate says so it
+     * writes only row tables, and the rebuild derives the aggregates in one pass once caught up.
+     */
+    PROJECTION_AGGREGATES: z.enum(['incremental', 'deferred']).default('incremental'),
     /** How often the live alert stream (SSE) looks for new alerts. */
     ALERT_STREAM_POLL_MS: positiveInt(250),
   })

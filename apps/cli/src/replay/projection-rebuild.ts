@@ -1,6 +1,13 @@
 import { ChronicleConfig } from '@chronicle/config';
 import { createKafka, deleteConsumerGroups, fetchHighWatermarks } from '@chronicle/kafka';
-import { createDataSource, createShadowSchema, dropSchema, projectionNamed, swapShadowIn } from '@chronicle/persistence';
+import {
+  createDataSource,
+  createShadowSchema,
+  deriveDeferredAggregates,
+  dropSchema,
+  projectionNamed,
+  swapShadowIn,
+} from '@chronicle/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
@@ -50,7 +57,9 @@ async function sumPositions(dataSource: DataSource, schema: string, consumer: st
  * Builds the next version of a projection from the start of the log into a shadow schema,
  * using the live service's own code (a projector process with the shadow schema as its only
  * search path and its own consumer group), while the live version keeps serving and keeping
- * up. When the shadow has caught up, it is swapped in atomically and the old tables dropped.
+ * up. A projection that can derive its aggregates loads only rows while it catches up (no
+ * upserts of hot aggregate rows), derives the aggregates once, and folds incrementally from
+ * there. When the shadow has caught up, it is swapped in atomically and the old tables dropped.
  */
 export async function rebuildProjection(
   config: ChronicleConfig,
@@ -95,6 +104,8 @@ export async function rebuildProjection(
         // explicit value wins.
         CONSUMER_MAX_BYTES_PER_PARTITION: String(3 * 1024 * 1024),
         ...process.env,
+        // Rows only while catching up; the aggregates are derived once, below.
+        PROJECTION_AGGREGATES: projection.deriveAggregates ? 'deferred' : 'incremental',
         DATABASE_SCHEMA: shadowSchema,
         KAFKA_GROUP_PREFIX: groupPrefix,
         PROJECT_PORT: String(await freePort()),
@@ -119,6 +130,9 @@ export async function rebuildProjection(
         [name, version, total, done],
       );
       if (done < total) continue;
+      // Caught up with the log as it was: derive the aggregates from the rows in one pass; from
+      // here on the projector maintains them, and the loop goes on until it has caught up again.
+      if (await deriveDeferredAggregates(dataSource, projection, shadowSchema)) continue;
       const outcome = await swapShadowIn(dataSource, projection, {
         shadowSchema,
         liveConsumer,

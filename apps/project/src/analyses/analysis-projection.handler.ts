@@ -1,3 +1,4 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent, EventBatch, TOPICS } from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
@@ -12,6 +13,7 @@ export class AnalysisProjectionHandler {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {}
 
   /** Projects ArticleAnalyzed into articles, actors, mentions, statements and their aggregates, exactly once per event. */
@@ -20,7 +22,7 @@ export class AnalysisProjectionHandler {
     let repository: ReadModelRepository | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const analyzed = fresh.flatMap(({ event }) => (event.type === 'ArticleAnalyzed' ? [event as ArticleAnalyzedEvent] : []));
-      repository = new ReadModelRepository(manager);
+      repository = new ReadModelRepository(manager, this.config.projection.aggregates);
       await projectAnalyses(repository, analyzed);
     });
     // Counted once committed, so a rolled-back batch is not reported as written.

@@ -1,3 +1,4 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { ArticleLifecycleEvent, EventBatch, PositionedEvent, TOPICS } from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
@@ -14,6 +15,7 @@ export class ArticleProjectionHandler {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {}
 
   /** Projects submissions, revisions and retractions into `articles` (and withdraws retracted contributions), exactly once. */
@@ -22,7 +24,7 @@ export class ArticleProjectionHandler {
     let repository: ReadModelRepository | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const lifecycle = fresh.filter((e): e is PositionedEvent<ArticleLifecycleEvent> => LIFECYCLE_TYPES.has(e.event.type));
-      repository = new ReadModelRepository(manager);
+      repository = new ReadModelRepository(manager, this.config.projection.aggregates);
       await projectLifecycle(repository, lifecycle);
     });
     for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);

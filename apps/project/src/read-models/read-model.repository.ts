@@ -10,6 +10,7 @@ import {
 import { finished } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { AGGREGATE_GATE_TABLE } from '@chronicle/persistence';
 import { EntityManager } from 'typeorm';
 import { EncodedAggregates } from './aggregate-parameters';
 import { numberArrayLiteral, textArrayLiteral } from './pg-array-literal';
@@ -30,7 +31,22 @@ export class ReadModelRepository {
   /** Rows written per table during this transaction (for metrics). */
   readonly rowsWritten = new Map<string, number>();
 
-  constructor(private readonly manager: EntityManager) {}
+  /** @param aggregates `deferred` in a rebuild's projector, whose schema has an aggregate gate. */
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly aggregates: 'incremental' | 'deferred' = 'incremental',
+  ) {}
+
+  /**
+   * Whether this batch leaves the aggregates to a later derivation (a rebuild loading rows).
+   * Reads the gate `FOR SHARE`, held until commit, so the derivation sees this batch's rows.
+   */
+  async aggregatesDeferred(): Promise<boolean> {
+    if (this.aggregates === 'incremental') return false;
+    const [gate]: Row[] = await this.manager.query(`SELECT deferred FROM ${AGGREGATE_GATE_TABLE} FOR SHARE`);
+    if (!gate) throw new Error(`PROJECTION_AGGREGATES=deferred needs a rebuild schema with its ${AGGREGATE_GATE_TABLE} table`);
+    return gate.deferred === true;
+  }
 
   private async write(table: string, rows: number, sql: string, params: unknown[]): Promise<Row[]> {
     this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + rows);

@@ -3,6 +3,14 @@ import { ProjectionDefinition } from './projection-catalog';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/**
+ * One-row table in a shadow schema whose projection derives its aggregates: `deferred` while the
+ * rebuild loads only rows. Projector batches read it `FOR SHARE` and hold it until they commit,
+ * so the flip in {@link deriveDeferredAggregates} waits for every batch that skipped the
+ * aggregates, and every later batch sees the flip and maintains them.
+ */
+export const AGGREGATE_GATE_TABLE = 'aggregate_build';
+
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
   return name;
@@ -21,7 +29,42 @@ export async function createShadowSchema(
       await manager.query(`CREATE TABLE ${schema}.${identifier(table)} (LIKE public.${table} INCLUDING ALL)`);
       await renameIndexesLikeLive(manager, schema, table);
     }
+    if (projection.deriveAggregates) {
+      await manager.query(`CREATE TABLE ${schema}.${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
+      await manager.query(`INSERT INTO ${schema}.${AGGREGATE_GATE_TABLE} (deferred) VALUES (true)`);
+    }
   });
+}
+
+/**
+ * Ends a shadow's row-only phase: flips its aggregate gate (waiting for the batches that hold
+ * it), derives the aggregate tables from the rows, and commits both at once. Returns false when
+ * the aggregates were derived already.
+ */
+export async function deriveDeferredAggregates(
+  dataSource: DataSource,
+  projection: ProjectionDefinition,
+  schema: string,
+): Promise<boolean> {
+  const derive = projection.deriveAggregates;
+  if (!derive) return false;
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SET LOCAL search_path TO ${identifier(schema)}`);
+    // TypeORM hands UPDATE … RETURNING back as [rows, rowCount].
+    const [flipped]: [unknown[], number] = await manager.query(
+      `UPDATE ${AGGREGATE_GATE_TABLE} SET deferred = false WHERE deferred RETURNING deferred`,
+    );
+    if (flipped.length === 0) return false;
+    await derive(manager);
+    return true;
+  });
+}
+
+async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {
+  const [gate] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS present', [`${identifier(schema)}.${AGGREGATE_GATE_TABLE}`]);
+  if (!gate.present) return false;
+  const [row] = await manager.query(`SELECT deferred FROM ${schema}.${AGGREGATE_GATE_TABLE}`);
+  return row?.deferred === true;
 }
 
 type IndexRow = { indexname: string; indexdef: string };
@@ -79,6 +122,9 @@ export async function swapShadowIn(
       `SELECT topic, partition, next_offset FROM ${identifier(shadowSchema)}.consumer_positions WHERE consumer = $1`,
       [shadowConsumer],
     );
+    if (await aggregatesDeferred(manager, shadowSchema)) {
+      throw new Error(`${shadowSchema} still has its aggregates deferred: derive them before the swap`);
+    }
     const shadowAt = new Map(shadow.map((r) => [`${r.topic}:${r.partition}`, BigInt(r.next_offset)]));
     const behind = live.reduce((sum, r) => {
       const gap = BigInt(r.next_offset) - (shadowAt.get(`${r.topic}:${r.partition}`) ?? 0n);

@@ -1,0 +1,170 @@
+import { ArticleAnalyzedEvent, ArticleRetractedEvent, EventBatch, PositionedEvent } from '@chronicle/contracts';
+import {
+  AGGREGATE_GATE_TABLE,
+  applyBatchOnce,
+  createDataSource,
+  deriveDeferredAggregates,
+  projectionNamed,
+  runMigrations,
+} from '@chronicle/persistence';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
+import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+
+type Mode = 'incremental' | 'deferred';
+
+/** Re-analyses of `articles` with other content (another seed), as a newer article version. */
+function reanalyses(count: number, seed: number, versionOffset: number): ArticleAnalyzedEvent[] {
+  return analyzedEvents(count, seed).map((event, i) => ({
+    ...event,
+    id: `${event.id}-r${seed}`,
+    data: { ...event.data, sourceOffset: String(versionOffset + i) },
+  }));
+}
+
+function retraction(articleId: string): ArticleRetractedEvent {
+  return {
+    id: `retract-${articleId}`,
+    type: 'ArticleRetracted',
+    version: 1,
+    occurredAt: '2026-02-01T00:00:00.000Z',
+    metadata: { correlationId: articleId, causationId: null },
+    data: { articleId, reason: 'test', retractedAt: '2026-02-01T00:00:00.000Z' },
+  };
+}
+
+/** One database folding the same log, with a position per topic as the project service keeps. */
+class Store {
+  readonly next = { analyses: 0, articles: 0 };
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly mode: Mode,
+  ) {}
+
+  async analyses(events: ArticleAnalyzedEvent[], batchSize = 150): Promise<void> {
+    for (let start = 0; start < events.length; start += batchSize) {
+      const slice = events.slice(start, start + batchSize);
+      const first = this.next.analyses;
+      this.next.analyses += slice.length;
+      const batch: EventBatch<ArticleAnalyzedEvent> = {
+        consumer: 'derivation-test',
+        topic: 'chronicle.analyses.v1',
+        partition: 0,
+        events: slice.map((event, i) => ({ event, offset: String(first + i), key: event.data.articleId })),
+        nextOffset: BigInt(this.next.analyses),
+      };
+      await applyBatchOnce(this.dataSource, batch, (manager, fresh) =>
+        projectAnalyses(new ReadModelRepository(manager, this.mode), fresh.map((e) => e.event)),
+      );
+    }
+  }
+
+  /** Retractions at articles-topic offsets above every analysed version's `sourceOffset`. */
+  async retract(articleIds: string[]): Promise<void> {
+    const first = 1_000_000 + this.next.articles;
+    this.next.articles += articleIds.length;
+    const events: Array<PositionedEvent<ArticleRetractedEvent>> = articleIds.map((id, i) => ({
+      event: retraction(id),
+      offset: String(first + i),
+      key: id,
+    }));
+    const batch = { consumer: 'derivation-test', topic: 'chronicle.articles.v1', partition: 0, events, nextOffset: BigInt(first + events.length) };
+    await applyBatchOnce(this.dataSource, batch, (manager, fresh) => projectLifecycle(new ReadModelRepository(manager, this.mode), fresh));
+  }
+
+  checksums() {
+    return readModelChecksums(async (sql) => this.dataSource.query(sql));
+  }
+}
+
+describe('deriveDeferredAggregates', () => {
+  const urls: string[] = [];
+  let incremental: Store;
+  let deferred: Store;
+
+  async function store(name: string, mode: Mode): Promise<Store> {
+    const url = await createTestDatabase(name);
+    urls.push(url);
+    await runMigrations(url);
+    const dataSource = await createDataSource(url, 2).initialize();
+    if (mode === 'deferred') {
+      // As a rebuild's shadow schema has it.
+      await dataSource.query(`CREATE TABLE ${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
+      await dataSource.query(`INSERT INTO ${AGGREGATE_GATE_TABLE} VALUES (true)`);
+    }
+    return new Store(dataSource, mode);
+  }
+
+  /** The same log into both stores; the deferred one derives its aggregates after `derivedAfter` steps. */
+  async function fold(steps: Array<(s: Store) => Promise<void>>, derivedAfter: number): Promise<void> {
+    for (const [i, step] of steps.entries()) {
+      await step(incremental);
+      await step(deferred);
+      if (i + 1 === derivedAfter) {
+        expect(await deriveDeferredAggregates(deferred.dataSource, projectionNamed('read-models'), 'public')).toBe(true);
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    incremental = await store('derivation-incremental', 'incremental');
+    deferred = await store('derivation-deferred', 'deferred');
+  });
+
+  afterAll(async () => {
+    await incremental?.dataSource.destroy();
+    await deferred?.dataSource.destroy();
+    for (const url of urls) await dropTestDatabase(url);
+  });
+
+  describe('when a rebuild loads rows with revisions and retractions, derives, then folds more of the log', () => {
+    it('ends with every read model equal to an incremental fold of the same log', async () => {
+      const first = analyzedEvents(600);
+      await fold(
+        [
+          (s) => s.analyses(first),
+          (s) => s.analyses(reanalyses(120, 7, 10_000)),
+          (s) => s.retract(['bench-3', 'bench-50', 'bench-51', 'bench-400']),
+          // After the derivation: more articles, revisions and retractions, maintained incrementally.
+          (s) => s.analyses(analyzedEvents(800).slice(600)),
+          (s) => s.analyses(reanalyses(60, 11, 20_000)),
+          (s) => s.retract(['bench-7', 'bench-700']),
+        ],
+        3,
+      );
+      const expected = await incremental.checksums();
+      expect(expected.actor_sentiment!.rows).toBeGreaterThan(1000);
+      expect(await deferred.checksums()).toEqual(expected);
+    });
+
+    it('derives only once', async () => {
+      expect(await deriveDeferredAggregates(deferred.dataSource, projectionNamed('read-models'), 'public')).toBe(false);
+    });
+  });
+
+  describe('when rows are loaded but the aggregates are still deferred', () => {
+    it('leaves the aggregate tables empty', async () => {
+      const url = await createTestDatabase('derivation-pending');
+      urls.push(url);
+      await runMigrations(url);
+      const dataSource = await createDataSource(url, 2).initialize();
+      try {
+        await dataSource.query(`CREATE TABLE ${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
+        await dataSource.query(`INSERT INTO ${AGGREGATE_GATE_TABLE} VALUES (true)`);
+        await new Store(dataSource, 'deferred').analyses(analyzedEvents(50));
+        const [counts] = await dataSource.query(
+          'SELECT (SELECT count(*)::int FROM mentions) AS mentions, (SELECT count(*)::int FROM actors) AS actors, (SELECT count(*)::int FROM actor_sentiment) AS buckets',
+        );
+        expect(counts.mentions).toBeGreaterThan(0);
+        expect({ actors: counts.actors, buckets: counts.buckets }).toEqual({ actors: 0, buckets: 0 });
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  });
+});
