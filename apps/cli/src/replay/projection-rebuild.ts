@@ -70,7 +70,8 @@ export async function rebuildProjection(
   const projection = projectionNamed(name);
   const started = Date.now();
   const liveConsumer = `${config.kafka.groupPrefix}${projection.group}`;
-  const dataSource = await createDataSource(config.database.url, 2).initialize();
+  // One connection for the progress and the gate, two for aggregate derivations at once.
+  const dataSource = await createDataSource(config.database.url, 3).initialize();
   const kafka = createKafka(config.kafka, 'rebuild');
   let child: ChildProcess | undefined;
   let version = 0;
@@ -105,7 +106,7 @@ export async function rebuildProjection(
         CONSUMER_MAX_BYTES_PER_PARTITION: String(3 * 1024 * 1024),
         ...process.env,
         // Rows only while catching up; the aggregates are derived once, below.
-        PROJECTION_AGGREGATES: projection.deriveAggregates ? 'deferred' : 'incremental',
+        PROJECTION_AGGREGATES: projection.aggregateDerivations ? 'deferred' : 'incremental',
         DATABASE_SCHEMA: shadowSchema,
         KAFKA_GROUP_PREFIX: groupPrefix,
         PROJECT_PORT: String(await freePort()),

@@ -1,6 +1,5 @@
 import { TopicKey } from '@chronicle/contracts';
-import { EntityManager } from 'typeorm';
-import { deriveReadModelAggregates } from './aggregate-derivation';
+import { AggregateDerivation, READ_MODEL_AGGREGATE_DERIVATIONS } from './aggregate-derivation';
 
 export interface ProjectionDefinition {
   /** Service whose handlers fold this projection (a rebuild runs the same code). */
@@ -11,11 +10,11 @@ export interface ProjectionDefinition {
   /** Every table the projection writes; a rebuild creates all of them in its shadow schema. */
   tables: string[];
   /**
-   * Derives the aggregate tables from the row tables in one pass (in the current search path).
-   * A rebuild of a projection that has it loads only rows while it catches up, then derives
-   * the aggregates once and maintains them incrementally from there on.
+   * How to derive the aggregate tables from the row tables. A rebuild of a projection that has
+   * them loads only rows while it catches up, then derives the aggregates once and maintains
+   * them incrementally from there on.
    */
-  deriveAggregates?: (manager: EntityManager) => Promise<void>;
+  aggregateDerivations?: readonly AggregateDerivation[];
 }
 
 /**
@@ -28,7 +27,7 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
     group: 'chronicle-project',
     topics: ['articles', 'analyses'],
     tables: ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'],
-    deriveAggregates: deriveReadModelAggregates,
+    aggregateDerivations: READ_MODEL_AGGREGATE_DERIVATIONS,
   },
 };
 

@@ -29,7 +29,7 @@ export async function createShadowSchema(
       await manager.query(`CREATE TABLE ${schema}.${identifier(table)} (LIKE public.${table} INCLUDING ALL)`);
       await renameIndexesLikeLive(manager, schema, table);
     }
-    if (projection.deriveAggregates) {
+    if (projection.aggregateDerivations) {
       await manager.query(`CREATE TABLE ${schema}.${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
       await manager.query(`INSERT INTO ${schema}.${AGGREGATE_GATE_TABLE} (deferred) VALUES (true)`);
     }
@@ -37,27 +37,51 @@ export async function createShadowSchema(
 }
 
 /**
- * Ends a shadow's row-only phase: flips its aggregate gate (waiting for the batches that hold
- * it), derives the aggregate tables from the rows, and commits both at once. Returns false when
- * the aggregates were derived already.
+ * Ends a shadow's row-only phase. A gate transaction locks the gate row (waiting for the batches
+ * that hold it; later batches wait for it), the derivations fill their tables from the rows in
+ * transactions of their own, `concurrency` at a time, and the gate flips only once all have
+ * committed. Should anything fail midway the gate stays deferred: the swap refuses the shadow,
+ * and a new call derives again from scratch. Returns false when the aggregates were derived already.
  */
 export async function deriveDeferredAggregates(
   dataSource: DataSource,
   projection: ProjectionDefinition,
   schema: string,
+  concurrency = 2,
 ): Promise<boolean> {
-  const derive = projection.deriveAggregates;
-  if (!derive) return false;
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SET LOCAL search_path TO ${identifier(schema)}`);
-    // TypeORM hands UPDATE … RETURNING back as [rows, rowCount].
-    const [flipped]: [unknown[], number] = await manager.query(
-      `UPDATE ${AGGREGATE_GATE_TABLE} SET deferred = false WHERE deferred RETURNING deferred`,
-    );
-    if (flipped.length === 0) return false;
-    await derive(manager);
+  const derivations = projection.aggregateDerivations ?? [];
+  if (derivations.length === 0) return false;
+  const gate = dataSource.createQueryRunner();
+  await gate.connect();
+  try {
+    await gate.startTransaction();
+    const [row] = await gate.query(`SELECT deferred FROM ${identifier(schema)}.${AGGREGATE_GATE_TABLE} FOR UPDATE`);
+    if (row?.deferred !== true) {
+      await gate.rollbackTransaction();
+      return false;
+    }
+    const queue = [...derivations];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { tables, derive } = next;
+        await dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL search_path TO ${schema}`);
+          await manager.query(`SET LOCAL TimeZone = 'UTC'`);
+          await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
+          await derive(manager);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    await gate.query(`UPDATE ${schema}.${AGGREGATE_GATE_TABLE} SET deferred = false`);
+    await gate.commitTransaction();
     return true;
-  });
+  } catch (error) {
+    if (gate.isTransactionActive) await gate.rollbackTransaction();
+    throw error;
+  } finally {
+    await gate.release();
+  }
 }
 
 async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {
