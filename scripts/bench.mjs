@@ -23,5 +23,7 @@ if (!existsSync(script)) {
   console.error(`${name}: ${BENCHES[name]} is not built`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+// The projection bench runs the project service's write path in process, so with the service's Node flags.
+const NODE_FLAGS = { projection: ['--max-semi-space-size=64'] };
+const result = spawnSync(process.execPath, [...(NODE_FLAGS[name] ?? []), script, ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -4,8 +4,10 @@ import {
   applyBatchOnce,
   createDataSource,
   deriveDeferredAggregates,
+  createShadowSchema,
   projectionNamed,
   runMigrations,
+  swapShadowIn,
 } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +167,65 @@ describe('deriveDeferredAggregates', () => {
       } finally {
         await dataSource.destroy();
       }
+    });
+  });
+
+  describe('when a derivation fails midway', () => {
+    let url: string;
+    let dataSource: DataSource;
+    const readModels = projectionNamed('read-models');
+
+    beforeAll(async () => {
+      url = await createTestDatabase('derivation-failure');
+      urls.push(url);
+      await runMigrations(url);
+      dataSource = await createDataSource(url, 3).initialize();
+      await createShadowSchema(dataSource, readModels, 'shadow_failure');
+    });
+
+    afterAll(async () => {
+      await dataSource?.destroy();
+    });
+
+    it('keeps the gate deferred, and a second call derives what an incremental fold holds', async () => {
+      const shadow = await createDataSource(url, 2, 'shadow_failure').initialize();
+      try {
+        const events = analyzedEvents(200);
+        await new Store(shadow, 'deferred').analyses(events);
+        const failing = {
+          ...readModels,
+          aggregateDerivations: [
+            ...readModels.aggregateDerivations!,
+            { tables: ['outlets'], derive: () => Promise.reject(new Error('derivation failed')) },
+          ],
+        };
+        await expect(deriveDeferredAggregates(dataSource, failing, 'shadow_failure')).rejects.toThrow('derivation failed');
+        const [gate] = await shadow.query(`SELECT deferred FROM ${AGGREGATE_GATE_TABLE}`);
+        expect(gate.deferred).toBe(true);
+
+        expect(await deriveDeferredAggregates(dataSource, readModels, 'shadow_failure')).toBe(true);
+        const reference = await store('derivation-failure-reference', 'incremental');
+        try {
+          await reference.analyses(events);
+          expect(await readModelChecksums(async (sql) => shadow.query(sql))).toEqual(await reference.checksums());
+        } finally {
+          await reference.dataSource.destroy();
+        }
+      } finally {
+        await shadow.destroy();
+      }
+    });
+
+    it('refuses to swap in a shadow whose aggregates are still deferred', async () => {
+      await createShadowSchema(dataSource, readModels, 'shadow_pending');
+      await expect(
+        swapShadowIn(dataSource, readModels, {
+          shadowSchema: 'shadow_pending',
+          liveConsumer: 'live',
+          shadowConsumer: 'shadow',
+          retiredSchema: 'retired_pending',
+        }),
+      ).rejects.toThrow(/still has its aggregates deferred/);
     });
   });
 });
