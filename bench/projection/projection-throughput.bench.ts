@@ -15,7 +15,14 @@
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { loadConfig } from '@chronicle/config';
-import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, MentionEntity, StatementEntity } from '@chronicle/persistence';
+import {
+  ActorEntity,
+  applyBatchOnce,
+  ArticleEntity,
+  createDataSource,
+  MentionEntity,
+  StatementEntity,
+} from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
@@ -38,7 +45,12 @@ async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: Parti
   try {
     const started = performance.now();
     await applyPartitioned(events, run, (batch) =>
-      applyBatchOnce(dataSource, batch, (manager, fresh) => projectAnalyses(new ReadModelRepository(manager), fresh.map((e) => e.event))),
+      applyBatchOnce(dataSource, batch, (manager, fresh) =>
+        projectAnalyses(
+          new ReadModelRepository(manager),
+          fresh.map((e) => e.event),
+        ),
+      ),
     );
     return (performance.now() - started) / 1000;
   } finally {
@@ -96,7 +108,11 @@ async function main(): Promise<void> {
     concurrency: flag('concurrency', service.partitionsConcurrently),
   };
   const events = analyzedEvents(count);
-  const names = { chronicle: 'bench_projection_chronicle', baseline: 'bench_projection_baseline', ceiling: 'bench_projection_copy' };
+  const names = {
+    chronicle: 'bench_projection_chronicle',
+    baseline: 'bench_projection_baseline',
+    ceiling: 'bench_projection_copy',
+  };
   try {
     const chronicleUrl = await freshBenchDatabase(names.chronicle);
     const chronicleSeconds = await chronicle(chronicleUrl, events, run);

@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       await deletePrefixedTopics(kafka, config.kafka);
       await dropBenchDatabase(DATABASE);
     }
-    if (infra.startedBroker) console.error('[infra] the local broker started for this bench keeps running; `chronicle infra down` stops it');
+    if (infra.startedBroker)
+      console.error('[infra] the local broker started for this bench keeps running; `chronicle infra down` stops it');
   }
 }
 

@@ -61,7 +61,10 @@ class Store {
         nextOffset: BigInt(this.next.analyses),
       };
       await applyBatchOnce(this.dataSource, batch, (manager, fresh) =>
-        projectAnalyses(new ReadModelRepository(manager, this.mode), fresh.map((e) => e.event)),
+        projectAnalyses(
+          new ReadModelRepository(manager, this.mode),
+          fresh.map((e) => e.event),
+        ),
       );
     }
   }
@@ -75,8 +78,16 @@ class Store {
       offset: String(first + i),
       key: id,
     }));
-    const batch = { consumer: 'derivation-test', topic: 'chronicle.articles.v1', partition: 0, events, nextOffset: BigInt(first + events.length) };
-    await applyBatchOnce(this.dataSource, batch, (manager, fresh) => projectLifecycle(new ReadModelRepository(manager, this.mode), fresh));
+    const batch = {
+      consumer: 'derivation-test',
+      topic: 'chronicle.articles.v1',
+      partition: 0,
+      events,
+      nextOffset: BigInt(first + events.length),
+    };
+    await applyBatchOnce(this.dataSource, batch, (manager, fresh) =>
+      projectLifecycle(new ReadModelRepository(manager, this.mode), fresh),
+    );
   }
 
   checksums() {

@@ -8,7 +8,17 @@ import { ReadModelRepository } from '../../apps/project/src/read-models/read-mod
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 /** Text that COPY's text format and array literals both give meaning to, plus non-ASCII. */
-const AWKWARD = ['tab\there', 'line\nbreak', 'carriage\rreturn', 'back\\slash', '"quoted", {braced}', 'NULL', '\\N', 'Zürich – 東京 🙂', ''];
+const AWKWARD = [
+  'tab\there',
+  'line\nbreak',
+  'carriage\rreturn',
+  'back\\slash',
+  '"quoted", {braced}',
+  'NULL',
+  '\\N',
+  'Zürich – 東京 🙂',
+  '',
+];
 
 function awkwardAnalysis(version: number): ArticleAnalyzedEvent {
   const name = (i: number) => `Actor ${AWKWARD[i % AWKWARD.length]} ${i}`;
@@ -70,7 +80,9 @@ async function storedRows(dataSource: DataSource): Promise<{ mentions: MentionRo
   const iso = (value: Date) => value.toISOString();
   // `real` read as float8 is exactly the float32 the column holds (its text form is rounded).
   const mentions = await dataSource.query('SELECT *, sentiment_score::float8 AS sentiment_score FROM mentions ORDER BY actor_id');
-  const statements = await dataSource.query('SELECT *, sentiment_score::float8 AS sentiment_score FROM statements ORDER BY start_offset');
+  const statements = await dataSource.query(
+    'SELECT *, sentiment_score::float8 AS sentiment_score FROM statements ORDER BY start_offset',
+  );
   return {
     mentions: mentions.map((r: Record<string, never>) => ({
       actorId: r.actor_id,
@@ -123,7 +135,12 @@ describe(ReadModelRepository.name, () => {
   let url: string;
   let dataSource: DataSource;
   const apply = (b: EventBatch<ArticleAnalyzedEvent>) =>
-    applyBatchOnce(dataSource, b, (manager, fresh) => projectAnalyses(new ReadModelRepository(manager), fresh.map((e) => e.event)));
+    applyBatchOnce(dataSource, b, (manager, fresh) =>
+      projectAnalyses(
+        new ReadModelRepository(manager),
+        fresh.map((e) => e.event),
+      ),
+    );
 
   beforeAll(async () => {
     url = await createTestDatabase('read-model-copy');

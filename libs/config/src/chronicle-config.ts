@@ -55,7 +55,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     env: env.CHRONICLE_ENV,
     kafka: {
-      brokers: (env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS).split(',').map((b) => b.trim()).filter(Boolean),
+      brokers: (env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS)
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
       clientId: env.KAFKA_CLIENT_ID,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       groupPrefix: env.KAFKA_GROUP_PREFIX ?? env.KAFKA_TOPIC_PREFIX,
@@ -82,7 +85,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       pollMs: env.ALERT_DELIVERY_POLL_MS,
-      allowedTargets: env.WEBHOOK_ALLOWED_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
+      allowedTargets: env.WEBHOOK_ALLOWED_HOSTS.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
     },
     alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
   };

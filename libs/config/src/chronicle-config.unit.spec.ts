@@ -53,7 +53,10 @@ describe(loadConfig.name, () => {
 
   describe('when alert settings are given', () => {
     it('splits the webhook allow-list and reads the novelty threshold', () => {
-      const config = loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.0/8, ::1,hooks.internal', NOVELTY_SIMILARITY_THRESHOLD: '0.8' });
+      const config = loadConfig({
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.0/8, ::1,hooks.internal',
+        NOVELTY_SIMILARITY_THRESHOLD: '0.8',
+      });
       expect(config.webhooks.allowedTargets).toEqual(['127.0.0.0/8', '::1', 'hooks.internal']);
       expect(config.alerts).toEqual({ noveltyThreshold: 0.8, streamPollMs: 250 });
       expect(loadConfig({}).webhooks.allowedTargets).toEqual([]);

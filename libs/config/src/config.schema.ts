@@ -54,7 +54,8 @@ export const environmentSchema = z
     WEBHOOK_ALLOWED_HOSTS: z
       .string()
       .refine(
-        (list) => list.split(',').every((entry) => entry.trim() === '' || /^([a-z0-9.-]+|[0-9a-f:.]+)(\/\d{1,3})?$/i.test(entry.trim())),
+        (list) =>
+          list.split(',').every((entry) => entry.trim() === '' || /^([a-z0-9.-]+|[0-9a-f:.]+)(\/\d{1,3})?$/i.test(entry.trim())),
         'comma-separated hostnames, IP addresses or CIDR ranges',
       )
       .default(''),

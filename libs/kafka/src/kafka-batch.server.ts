@@ -27,7 +27,13 @@ export function fetchMaxBytes(settings: Pick<KafkaSettings, 'maxBytesPerPartitio
 }
 
 /** Called when a batch has been handled, for metrics. */
-export type BatchObserver = (batch: { topic: string; partition: number; events: number; deadLettered: number; lag: number }) => void;
+export type BatchObserver = (batch: {
+  topic: string;
+  partition: number;
+  events: number;
+  deadLettered: number;
+  lag: number;
+}) => void;
 
 /**
  * A NestJS transport over kafkajs that hands `@EventPattern(TOPICS.x)` handlers whole

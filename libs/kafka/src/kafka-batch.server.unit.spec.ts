@@ -4,7 +4,7 @@ import { fetchMaxBytes } from './kafka-batch.server';
 const MB = 1024 * 1024;
 
 describe(fetchMaxBytes.name, () => {
-  describe('when every partition batch fits kafkajs\'s default response size', () => {
+  describe("when every partition batch fits kafkajs's default response size", () => {
     it('keeps the default 10 MB', () => {
       expect(fetchMaxBytes({ maxBytesPerPartition: 1 * MB, partitions: 6 })).toBe(10 * MB);
       expect(fetchMaxBytes({ partitions: 6 })).toBe(10 * MB);

@@ -39,7 +39,9 @@ export async function deletePrefixedTopics(kafka: Kafka, settings: KafkaSettings
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const topics = (Object.keys(TOPICS) as TopicKey[]).map((key) => topicName(settings.topicPrefix, key)).filter((name) => existing.has(name));
+    const topics = (Object.keys(TOPICS) as TopicKey[])
+      .map((key) => topicName(settings.topicPrefix, key))
+      .filter((name) => existing.has(name));
     if (topics.length > 0) await admin.deleteTopics({ topics });
   } finally {
     await admin.disconnect();

@@ -85,7 +85,9 @@ export async function deriveDeferredAggregates(
 }
 
 async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {
-  const [gate] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS present', [`${identifier(schema)}.${AGGREGATE_GATE_TABLE}`]);
+  const [gate] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS present', [
+    `${identifier(schema)}.${AGGREGATE_GATE_TABLE}`,
+  ]);
   if (!gate.present) return false;
   const [row] = await manager.query(`SELECT deferred FROM ${schema}.${AGGREGATE_GATE_TABLE}`);
   return row?.deferred === true;
