@@ -48,8 +48,12 @@ export class ReadModelRepository {
     return gate.deferred === true;
   }
 
-  private async write(table: string, rows: number, sql: string, params: unknown[]): Promise<Row[]> {
+  private countRows(table: string, rows: number): void {
     this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + rows);
+  }
+
+  private async write(table: string, rows: number, sql: string, params: unknown[]): Promise<Row[]> {
+    this.countRows(table, rows);
     return this.manager.query(sql, params);
   }
 
@@ -94,7 +98,7 @@ export class ReadModelRepository {
       [JSON.stringify(analyses.map(articleAnalysisColumns))],
     );
     // Counted as inserted: the articles that already had a row were not written here.
-    this.rowsWritten.set('articles', (this.rowsWritten.get('articles') ?? 0) + rows.length);
+    this.countRows('articles', rows.length);
     return new Set(rows.map((r) => r.id as string));
   }
 
@@ -224,7 +228,7 @@ export class ReadModelRepository {
   /** `COPY … FROM STDIN` of `rows` on this transaction's connection. */
   private async copy<T>(table: string, columns: ReadonlyArray<CopyColumn<T>>, rows: readonly T[]): Promise<void> {
     if (!this.manager.queryRunner) throw new Error(`COPY into ${table} needs the EntityManager of a transaction`);
-    this.rowsWritten.set(table, (this.rowsWritten.get(table) ?? 0) + rows.length);
+    this.countRows(table, rows.length);
     const client = (await this.manager.queryRunner.connect()) as PoolClient;
     const stream = client.query(copyFrom(copyStatement(table, columns)));
     stream.end(copyText(rows, columns));
