@@ -1,12 +1,12 @@
 /**
  * `npm run bench -- projection [--events N] [--baseline-events N] [--batch N] [--partitions N] [--concurrency N]`:
  * read-model write throughput on analysed-article events, in process (no Kafka, so only the write path is compared):
- * - chronicle: the project service's own code (`applyBatchOnce` + `projectAnalyses`) on batches of
- *   500 (`--batch`: a rebuild given a larger CONSUMER_MAX_BYTES_PER_PARTITION gets larger ones),
- *   fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
+ * - chronicle: the live project service's own code (`applyBatchOnce` + `projectAnalyses`) on
+ *   batches of 500 (`--batch`), fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
  *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
  *   maintaining every read model (articles, actors, mentions, statements, sentiment buckets,
- *   statement reach, outlets);
+ *   statement reach, outlets). A rebuild takes another path (rows, then aggregates derived once):
+ *   `npm run bench -- rebuild` times that one through Kafka;
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
  * - copy ceiling: COPY of the exact rows Chronicle ended with, into empty tables with the same indexes.
@@ -32,13 +32,9 @@ import { NaiveAnalysisHandler } from './naive-analysis.handler';
 import { applyPartitioned, PartitionedRun } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
+import { numberFlag } from '../support/bench-flags';
 
 const TABLES = ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'];
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
 
 async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: PartitionedRun): Promise<number> {
   const dataSource = await createDataSource(url, run.concurrency + 1).initialize();
@@ -99,13 +95,13 @@ async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seco
 }
 
 async function main(): Promise<void> {
-  const count = flag('events', 100_000);
-  const baselineCount = flag('baseline-events', 2_000);
+  const count = numberFlag('events', 100_000);
+  const baselineCount = numberFlag('baseline-events', 2_000);
   const service = loadConfig({}).kafka;
   const run: PartitionedRun = {
-    batchSize: flag('batch', 500),
-    partitions: flag('partitions', service.partitions),
-    concurrency: flag('concurrency', service.partitionsConcurrently),
+    batchSize: numberFlag('batch', 500),
+    partitions: numberFlag('partitions', service.partitions),
+    concurrency: numberFlag('concurrency', service.partitionsConcurrently),
   };
   const events = analyzedEvents(count);
   const names = {

@@ -16,15 +16,11 @@ import { InfraManager } from '../../apps/cli/src/infra/infra-manager';
 import { rebuildProjection } from '../../apps/cli/src/replay/projection-rebuild';
 import { analyzedEvents } from '../projection/analyzed-events';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
+import { numberFlag } from '../support/bench-flags';
 
 const DATABASE = 'bench_rebuild';
 /** Events per publish request: ~3 KB each, so every partition's record batch stays under the broker's 1 MB limit. */
 const PUBLISH_CHUNK = 600;
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
 
 async function publishEvents(publisher: EventPublisher, count: number): Promise<number> {
   const started = performance.now();
@@ -45,7 +41,7 @@ async function publishEvents(publisher: EventPublisher, count: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const count = flag('events', 100_000);
+  const count = numberFlag('events', 100_000);
   const keep = process.argv.includes('--keep');
   const infra = await new InfraManager({ log: (line) => console.error(`[infra] ${line}`) }).up(process.env);
   const databaseUrl = await freshBenchDatabase(DATABASE);
