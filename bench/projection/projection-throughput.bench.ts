@@ -4,8 +4,8 @@
  * - chronicle: the live project service's own code (`applyBatchOnce` + `projectAnalyses`) on
  *   batches of 500 (`--batch`), fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
  *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
- *   maintaining every read model (articles, actors, mentions, statements, sentiment buckets,
- *   statement reach, outlets). A rebuild takes another path (rows, then aggregates derived once):
+ *   maintaining every read model (articles, actors, mentions, statements, sentiment ledger,
+ *   statement reach, outlets), with the service's sentiment compaction on its timer. A rebuild takes another path (rows, then aggregates derived once):
  *   `npm run bench -- rebuild` times that one through Kafka;
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
@@ -19,7 +19,9 @@ import {
   ActorEntity,
   applyBatchOnce,
   ArticleEntity,
+  compactSentimentEntries,
   createDataSource,
+  projectionNamed,
   MentionEntity,
   StatementEntity,
 } from '@chronicle/persistence';
@@ -34,10 +36,24 @@ import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
 
-const TABLES = ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'];
+/** The tables the read-model projection writes (the ceiling loads their final rows). */
+const TABLES = projectionNamed('read-models').tables;
 
-async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: PartitionedRun): Promise<number> {
-  const dataSource = await createDataSource(url, run.concurrency + 1).initialize();
+async function chronicle(
+  url: string,
+  events: ArticleAnalyzedEvent[],
+  run: PartitionedRun,
+  compactionIntervalMs: number,
+): Promise<number> {
+  const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
+  // The service compacts the sentiment ledger on a timer while it projects: so does the bench.
+  let compaction = Promise.resolve();
+  const compact = () => {
+    compaction = compaction.then(async () => {
+      await dataSource.transaction((manager) => compactSentimentEntries(manager));
+    });
+  };
+  const timer = compactionIntervalMs > 0 ? setInterval(compact, compactionIntervalMs) : undefined;
   try {
     const started = performance.now();
     await applyPartitioned(events, run, (batch) =>
@@ -48,8 +64,12 @@ async function chronicle(url: string, events: ArticleAnalyzedEvent[], run: Parti
         ),
       ),
     );
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(timer);
+    await compaction;
+    return seconds;
   } finally {
+    clearInterval(timer);
     await dataSource.destroy();
   }
 }
@@ -97,7 +117,8 @@ async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seco
 async function main(): Promise<void> {
   const count = numberFlag('events', 100_000);
   const baselineCount = numberFlag('baseline-events', 2_000);
-  const service = loadConfig({}).kafka;
+  const config = loadConfig({});
+  const service = config.kafka;
   const run: PartitionedRun = {
     batchSize: numberFlag('batch', 500),
     partitions: numberFlag('partitions', service.partitions),
@@ -111,7 +132,7 @@ async function main(): Promise<void> {
   };
   try {
     const chronicleUrl = await freshBenchDatabase(names.chronicle);
-    const chronicleSeconds = await chronicle(chronicleUrl, events, run);
+    const chronicleSeconds = await chronicle(chronicleUrl, events, run, config.projection.sentimentCompactionIntervalMs);
     const baselineSeconds = await baseline(await freshBenchDatabase(names.baseline), events.slice(0, baselineCount));
     const ceiling = await copyCeiling(chronicleUrl, await freshBenchDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);

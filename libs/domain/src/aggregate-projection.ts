@@ -22,10 +22,14 @@ export interface ActorChange {
 
 export type BucketGranularity = 'hour' | 'day';
 
-/** Delta to one `actor_sentiment` bucket. Scores are summed in micro-units, so sums stay exact. */
+/**
+ * Delta to one actor's UTC hour of sentiment: a row appended to `actor_sentiment_entries`, whose
+ * sums per hour (and per day) are the `actor_sentiment` buckets. Scores are summed in
+ * micro-units, so sums stay exact. Deltas are only ever added, so they take no lock.
+ */
 export interface SentimentBucketChange {
   actorId: string;
-  granularity: BucketGranularity;
+  /** Start of the UTC hour. */
   bucketStart: string;
   mentions: number;
   articles: number;
@@ -64,7 +68,10 @@ export interface ClusterChange {
   recompute: boolean;
 }
 
-/** Aggregate changes for replacing some articles' contributions, each list sorted in lock order. */
+/**
+ * Aggregate changes for replacing some articles' contributions. The lists of rows that are
+ * updated in place are sorted in lock order; sentiment deltas are appended and need none.
+ */
 export interface AggregateChanges {
   actors: ActorChange[];
   buckets: SentimentBucketChange[];
@@ -117,8 +124,7 @@ class Deltas {
       const actor = this.actor(mention, sign);
       actor.mentions += sign * mention.count;
       actor.articles += sign;
-      this.bucket(mention, 'hour', sign);
-      this.bucket(mention, 'day', sign);
+      this.bucket(mention, sign);
       if (outlet !== null) this.outletActor(outlet, mention.actorId).articles += sign;
     }
     for (const statement of contribution.statements) {
@@ -158,14 +164,13 @@ class Deltas {
     return existing;
   }
 
-  private bucket(mention: MentionRow, granularity: BucketGranularity, sign: 1 | -1): void {
-    const start = bucketStart(mention.seenAt, granularity);
-    const key = mention.actorId + SEP + granularity + SEP + start;
+  private bucket(mention: MentionRow, sign: 1 | -1): void {
+    const start = bucketStart(mention.seenAt, 'hour');
+    const key = mention.actorId + SEP + start;
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = {
         actorId: mention.actorId,
-        granularity,
         bucketStart: start,
         mentions: 0,
         articles: 0,
@@ -275,7 +280,7 @@ export function aggregateChanges(
     b.mentions === 0 && b.articles === 0 && b.positive === 0 && b.neutral === 0 && b.negative === 0 && b.scoreMicros === 0;
   return {
     actors: sortedByKey(deltas.actors).map(({ aliasSet, ...actor }) => ({ ...actor, aliases: [...aliasSet].sort() })),
-    buckets: sortedByKey(deltas.buckets, (b) => !bucketIsZero(b)),
+    buckets: [...deltas.buckets.values()].filter((b) => !bucketIsZero(b)),
     clusters: sortedByKey(deltas.clusters).map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size })),
     outletActors: sortedByKey(deltas.outletActors, (c) => c.articles !== 0),
     outlets: sortedByKey(deltas.outlets),

@@ -22,7 +22,7 @@ class CountingStore {
     }
     for (const b of changes.buckets) {
       for (const field of ['mentions', 'articles', 'positive', 'neutral', 'negative', 'scoreMicros'] as const) {
-        this.bump(`bucket:${b.actorId}:${b.granularity}:${b.bucketStart}:${field}`, b[field]);
+        this.bump(`bucket:${b.actorId}:${b.bucketStart}:${field}`, b[field]);
       }
     }
     for (const o of changes.outlets) this.bump(`outlet:${o.outlet}:articles`, o.articles);
@@ -42,7 +42,7 @@ const contribution = (...args: Parameters<typeof analyzed>) => foldAnalyses([ana
 
 describe(aggregateChanges.name, () => {
   describe('when one article is added', () => {
-    it('counts its mentions, articles, statements and sentiment into hour and day buckets', () => {
+    it('counts its mentions, articles, statements and sentiment into hour buckets', () => {
       const changes = aggregateChanges(
         [],
         [
@@ -58,13 +58,27 @@ describe(aggregateChanges.name, () => {
         ['person:tomas-herrera', 1, 1, 0, false],
       ]);
       expect(changes.buckets.filter((b) => b.actorId === 'person:maria-lindqvist')).toEqual([
-        expect.objectContaining({ granularity: 'day', bucketStart: '2026-01-01T00:00:00.000Z', mentions: 3, positive: 1, scoreMicros: 500000 }),
-        expect.objectContaining({ granularity: 'hour', bucketStart: '2026-01-01T10:00:00.000Z', mentions: 3, positive: 1 }),
+        {
+          actorId: 'person:maria-lindqvist',
+          bucketStart: '2026-01-01T10:00:00.000Z',
+          mentions: 3,
+          articles: 1,
+          positive: 1,
+          neutral: 0,
+          negative: 0,
+          scoreMicros: 500000,
+        },
       ]);
       expect(changes.outlets).toEqual([{ outlet: 'Example News', articles: 1 }]);
       expect(changes.outletActors).toHaveLength(2);
       expect(changes.clusters).toEqual([
-        expect.objectContaining({ statements: 1, outlets: 1, firstArticleId: 'a1', firstOutlet: 'Example News', recompute: false }),
+        expect.objectContaining({
+          statements: 1,
+          outlets: 1,
+          firstArticleId: 'a1',
+          firstOutlet: 'Example News',
+          recompute: false,
+        }),
       ]);
     });
   });
@@ -129,7 +143,13 @@ describe(aggregateChanges.name, () => {
         ],
       );
       expect(changes.clusters).toEqual([
-        expect.objectContaining({ statements: 3, outlets: 2, firstArticleId: 'early', firstOutlet: 'Daily Two', lastSeen: '2026-01-03T00:00:00.000Z' }),
+        expect.objectContaining({
+          statements: 3,
+          outlets: 2,
+          firstArticleId: 'early',
+          firstOutlet: 'Daily Two',
+          lastSeen: '2026-01-03T00:00:00.000Z',
+        }),
       ]);
     });
   });

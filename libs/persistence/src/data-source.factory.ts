@@ -11,6 +11,7 @@ import { ReadModelsV21764046800000 } from './migrations/1764046800000-ReadModels
 import { AlertRules1764050000000 } from './migrations/1764050000000-AlertRules';
 import { ProjectionVersions1764048000000 } from './migrations/1764048000000-ProjectionVersions';
 import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-ProjectionWritePath';
+import { SentimentEntries1764054000000 } from './migrations/1764054000000-SentimentEntries';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ProjectionVersions1764048000000,
   AlertRules1764050000000,
   ProjectionWritePath1764052000000,
+  SentimentEntries1764054000000,
 ];
 
 /**

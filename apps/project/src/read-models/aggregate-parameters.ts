@@ -5,12 +5,11 @@ import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLi
  * Aggregate changes with the `unnest` parameters of their upserts already encoded. Encoding tens
  * of thousands of rows takes a while; done before the first aggregate row is locked (while the
  * contribution rows are being copied), the locked part of a batch is database work only, and a
- * concurrent batch waiting on the same hot rows (popular actors, their buckets) waits less.
+ * concurrent batch waiting on the same hot rows (popular actors, their outlets) waits less.
  */
 export interface EncodedAggregates {
   changes: AggregateChanges;
   actors: string[];
-  buckets: string[];
   clusters: string[];
   outletActors: string[];
 }
@@ -33,7 +32,6 @@ function columnOf<T>(rows: readonly T[]) {
 /** The parameters of every aggregate upsert, in the order of their `$n` placeholders. */
 export function encodeAggregates(changes: AggregateChanges): EncodedAggregates {
   const actors = columnOf(changes.actors);
-  const buckets = columnOf(changes.buckets);
   const clusters = columnOf(changes.clusters);
   const outletActors = columnOf(changes.outletActors);
   return {
@@ -49,17 +47,6 @@ export function encodeAggregates(changes: AggregateChanges): EncodedAggregates {
       actors.number('mentions'),
       actors.number('articles'),
       actors.number('statements'),
-    ],
-    buckets: [
-      buckets.text('actorId'),
-      buckets.text('granularity'),
-      buckets.text('bucketStart'),
-      buckets.number('mentions'),
-      buckets.number('articles'),
-      buckets.number('positive'),
-      buckets.number('neutral'),
-      buckets.number('negative'),
-      buckets.number('scoreMicros'),
     ],
     clusters: [
       clusters.text('clusterId'),

@@ -2,6 +2,7 @@ import {
   AggregateChanges,
   AnalyzedArticle,
   ArticleContribution,
+  SentimentBucketChange,
   ArticleLifecycleChange,
   LockedArticleState,
   MentionRow,
@@ -10,7 +11,7 @@ import {
 import { finished } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AGGREGATE_GATE_TABLE } from '@chronicle/persistence';
+import { AGGREGATE_GATE_TABLE, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
 import { EntityManager } from 'typeorm';
 import { EncodedAggregates } from './aggregate-parameters';
 import { numberArrayLiteral, textArrayLiteral } from './pg-array-literal';
@@ -22,8 +23,8 @@ const iso = (value: unknown): string | null => (value === null ? null : new Date
 
 /**
  * Set-based writes of the read models, one statement per table and batch. Lock order is the
- * same in every transaction (article rows, then actors, buckets, clusters, outlet pairs,
- * outlets, each sorted by key), so concurrent replicas never deadlock, and aggregates that
+ * same in every transaction (article rows, then actors, clusters, outlet pairs, outlets, each
+ * sorted by key; sentiment is appended to a ledger and locks nothing), so concurrent replicas never deadlock, and aggregates that
  * need more than a delta are recomputed in a later statement than the one that locked them,
  * so they see every earlier writer's committed rows.
  */
@@ -238,8 +239,8 @@ export class ReadModelRepository {
   /** Applies aggregate changes, encoded beforehand by `encodeAggregates`, in the global lock order. */
   async applyAggregates(encoded: EncodedAggregates): Promise<void> {
     const { changes } = encoded;
+    await this.appendSentimentEntries(changes);
     await this.applyActors(changes, encoded.actors);
-    await this.applyBuckets(changes, encoded.buckets);
     await this.recountClusters(changes, await this.addToClusters(changes, encoded.clusters));
     await this.applyOutlets(changes, await this.applyOutletActors(changes, encoded.outletActors));
   }
@@ -295,40 +296,9 @@ export class ReadModelRepository {
     if (shrunk.length > 0) await this.manager.query('DELETE FROM actors WHERE id = ANY($1) AND article_count <= 0', [shrunk]);
   }
 
-  private async applyBuckets({ buckets }: AggregateChanges, parameters: string[]): Promise<void> {
-    if (buckets.length === 0) return;
-    // Only a bucket that lost articles can reach zero: read back just in that case.
-    const shrinking = buckets.some((b) => b.articles < 0);
-    const rows: Row[] = await this.write(
-      'actor_sentiment',
-      buckets.length,
-      `INSERT INTO actor_sentiment AS s (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative,
-                                         score_micros, mean_score)
-       SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros,
-              round(score_micros::numeric / NULLIF(articles, 0) / 1000000, 6)
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[])
-            WITH ORDINALITY AS r(actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros,
-                                 lock_order)
-       ORDER BY lock_order
-       ON CONFLICT (actor_id, granularity, bucket_start) DO UPDATE SET
-         mentions = s.mentions + EXCLUDED.mentions,
-         articles = s.articles + EXCLUDED.articles,
-         positive = s.positive + EXCLUDED.positive,
-         neutral = s.neutral + EXCLUDED.neutral,
-         negative = s.negative + EXCLUDED.negative,
-         score_micros = s.score_micros + EXCLUDED.score_micros,
-         mean_score = round((s.score_micros + EXCLUDED.score_micros)::numeric / NULLIF(s.articles + EXCLUDED.articles, 0) / 1000000, 6)
-       ${shrinking ? 'RETURNING actor_id, granularity, bucket_start, articles' : ''}`,
-      parameters,
-    );
-    const emptied = rows.filter((r) => Number(r.articles) <= 0);
-    if (emptied.length > 0) {
-      await this.manager.query(
-        `DELETE FROM actor_sentiment s USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(actor_id, granularity, bucket_start)
-         WHERE s.actor_id = k.actor_id AND s.granularity = k.granularity AND s.bucket_start = k.bucket_start`,
-        [emptied.map((r) => r.actor_id), emptied.map((r) => r.granularity), emptied.map((r) => r.bucket_start)],
-      );
-    }
+  /** Appends the sentiment deltas to the ledger (no row lock: concurrent batches never wait on each other here). */
+  private async appendSentimentEntries({ buckets }: AggregateChanges): Promise<void> {
+    if (buckets.length > 0) await this.copy(SENTIMENT_ENTRIES_TABLE, SENTIMENT_ENTRY_COLUMNS, buckets);
   }
 
   /**
@@ -491,6 +461,17 @@ const STATEMENT_COLUMNS: ReadonlyArray<CopyColumn<StatementRow>> = [
   { name: 'sentiment_label', value: (s) => s.sentimentLabel },
   { name: 'cluster_id', value: (s) => s.clusterId },
   { name: 'said_at', value: (s) => s.saidAt },
+];
+
+const SENTIMENT_ENTRY_COLUMNS: ReadonlyArray<CopyColumn<SentimentBucketChange>> = [
+  { name: 'actor_id', value: (b) => b.actorId },
+  { name: 'bucket_start', value: (b) => b.bucketStart },
+  { name: 'mentions', value: (b) => b.mentions },
+  { name: 'articles', value: (b) => b.articles },
+  { name: 'positive', value: (b) => b.positive },
+  { name: 'neutral', value: (b) => b.neutral },
+  { name: 'negative', value: (b) => b.negative },
+  { name: 'score_micros', value: (b) => b.scoreMicros },
 ];
 
 function articleAnalysisColumns(a: AnalyzedArticle) {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SENTIMENT_ENTRIES_TABLE } from './actor-sentiment';
 
 /** Fills some aggregate tables from the row tables, in the current search path and UTC. */
 export interface AggregateDerivation {
@@ -14,30 +15,18 @@ export interface AggregateDerivation {
  */
 export const READ_MODEL_AGGREGATE_DERIVATIONS: readonly AggregateDerivation[] = [
   {
-    // Per actor and UTC hour and day of its mentions; scores summed in micro-units rounded half
-    // up, as `Math.round(Math.fround(score) * 1e6)`. Days are summed from the hours.
-    tables: ['actor_sentiment'],
+    // One entry per actor and UTC hour of its mentions (the view sums days from hours); scores
+    // summed in micro-units rounded half up, as `Math.round(Math.fround(score) * 1e6)`.
+    tables: [SENTIMENT_ENTRIES_TABLE],
     derive: (manager) =>
       manager.query(
-        `WITH hours AS (
-           SELECT actor_id, date_trunc('hour', seen_at) AS bucket_start, sum(count)::int AS mentions, count(*)::int AS articles,
-                  count(*) FILTER (WHERE sentiment_label = 'positive')::int AS positive,
-                  count(*) FILTER (WHERE sentiment_label = 'neutral')::int AS neutral,
-                  count(*) FILTER (WHERE sentiment_label = 'negative')::int AS negative,
-                  sum(floor(sentiment_score::float8 * 1000000 + 0.5))::bigint AS score_micros
-           FROM mentions GROUP BY actor_id, date_trunc('hour', seen_at)),
-         buckets AS (
-           SELECT actor_id, 'hour' AS granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros
-           FROM hours
-           UNION ALL
-           SELECT actor_id, 'day', date_trunc('day', bucket_start), sum(mentions)::int, sum(articles)::int, sum(positive)::int,
-                  sum(neutral)::int, sum(negative)::int, sum(score_micros)::bigint
-           FROM hours GROUP BY actor_id, date_trunc('day', bucket_start))
-         INSERT INTO actor_sentiment (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative,
-                                      score_micros, mean_score)
-         SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros,
-                round(score_micros::numeric / articles / 1000000, 6)
-         FROM buckets`,
+        `INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+         SELECT actor_id, date_trunc('hour', seen_at), sum(count)::int, count(*)::int,
+                count(*) FILTER (WHERE sentiment_label = 'positive')::int,
+                count(*) FILTER (WHERE sentiment_label = 'neutral')::int,
+                count(*) FILTER (WHERE sentiment_label = 'negative')::int,
+                sum(floor(sentiment_score::float8 * 1000000 + 0.5))::bigint
+         FROM mentions GROUP BY actor_id, date_trunc('hour', seen_at)`,
       ),
   },
   {

@@ -1,2 +1,3 @@
 export * from './projection-catalog';
 export * from './shadow-schema';
+export * from './actor-sentiment';

@@ -1,5 +1,13 @@
 import { TopicKey } from '@chronicle/contracts';
+import { actorSentimentSelect, SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './actor-sentiment';
 import { AggregateDerivation, READ_MODEL_AGGREGATE_DERIVATIONS } from './aggregate-derivation';
+
+/** A read model computed from tables of the same projection at query time. */
+export interface ReadModelView {
+  name: string;
+  /** Its SELECT over the tables in `schema`. */
+  select: (schema: string) => string;
+}
 
 export interface ProjectionDefinition {
   /** Service whose handlers fold this projection (a rebuild runs the same code). */
@@ -9,6 +17,8 @@ export interface ProjectionDefinition {
   topics: TopicKey[];
   /** Every table the projection writes; a rebuild creates all of them in its shadow schema. */
   tables: string[];
+  /** Views over those tables: a rebuild creates them over its shadow tables, the swap re-points the live ones. */
+  views?: readonly ReadModelView[];
   /**
    * How to derive the aggregate tables from the row tables. A rebuild of a projection that has
    * them loads only rows while it catches up, then derives the aggregates once and maintains
@@ -26,7 +36,18 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
     service: 'project',
     group: 'chronicle-project',
     topics: ['articles', 'analyses'],
-    tables: ['articles', 'actors', 'mentions', 'statements', 'actor_sentiment', 'statement_reach', 'outlet_actors', 'outlets'],
+    tables: [
+      'articles',
+      'actors',
+      'mentions',
+      'statements',
+      SENTIMENT_ENTRIES_TABLE,
+      SENTIMENT_COMPACTION_TABLE,
+      'statement_reach',
+      'outlet_actors',
+      'outlets',
+    ],
+    views: [{ name: 'actor_sentiment', select: actorSentimentSelect }],
     aggregateDerivations: READ_MODEL_AGGREGATE_DERIVATIONS,
   },
 };

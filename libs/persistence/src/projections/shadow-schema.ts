@@ -16,7 +16,7 @@ function identifier(name: string): string {
   return name;
 }
 
-/** Creates an empty copy of the projection's tables (and a positions table) in `schema`. */
+/** Creates an empty copy of the projection's tables (and a positions table) and its views in `schema`. */
 export async function createShadowSchema(
   dataSource: DataSource,
   projection: ProjectionDefinition,
@@ -28,6 +28,9 @@ export async function createShadowSchema(
     for (const table of [...projection.tables, 'consumer_positions']) {
       await manager.query(`CREATE TABLE ${schema}.${identifier(table)} (LIKE public.${table} INCLUDING ALL)`);
       await renameIndexesLikeLive(manager, schema, table);
+    }
+    for (const view of projection.views ?? []) {
+      await manager.query(`CREATE VIEW ${schema}.${identifier(view.name)} AS ${view.select(schema)}`);
     }
     if (projection.aggregateDerivations) {
       await manager.query(`CREATE TABLE ${schema}.${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
@@ -164,6 +167,10 @@ export async function swapShadowIn(
     for (const table of projection.tables) {
       await manager.query(`ALTER TABLE public.${table} SET SCHEMA ${retiredSchema}`);
       await manager.query(`ALTER TABLE ${shadowSchema}.${table} SET SCHEMA public`);
+    }
+    // Views are bound to tables, not names: point the live ones at the tables now live.
+    for (const view of projection.views ?? []) {
+      await manager.query(`CREATE OR REPLACE VIEW public.${identifier(view.name)} AS ${view.select('public')}`);
     }
     await manager.query(
       `INSERT INTO public.consumer_positions (consumer, topic, partition, next_offset, updated_at)

@@ -1,0 +1,88 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Sentiment toward actors is stored as an append-only ledger: every batch adds one row per actor
+ * and UTC hour it changed (removed or revised articles add negative rows), and the
+ * `actor_sentiment` view sums them into hour and day buckets. Appending takes no row lock, so
+ * concurrent batches never wait on a popular actor's buckets; {@link compactSentimentEntries}
+ * folds the rows of each hour into one from time to time, so reads stay short.
+ */
+export const SENTIMENT_ENTRIES_TABLE = 'actor_sentiment_entries';
+/** One row: entries up to this id have been looked at by a compaction round. */
+export const SENTIMENT_COMPACTION_TABLE = 'actor_sentiment_compaction';
+
+const SUMS = `sum(mentions)::int AS mentions, sum(articles)::int AS articles, sum(positive)::int AS positive,
+         sum(neutral)::int AS neutral, sum(negative)::int AS negative, sum(score_micros)::bigint AS score_micros,
+         round(sum(score_micros)::numeric / sum(articles) / 1000000, 6)::numeric(8, 6) AS mean_score`;
+
+/**
+ * The `actor_sentiment` buckets over the entries of `schema`: per actor, UTC hour and UTC day,
+ * the buckets some article still contributes to (a bucket whose articles were all removed is gone).
+ */
+export function actorSentimentSelect(schema: string): string {
+  return `SELECT actor_id, 'hour'::text AS granularity, bucket_start, ${SUMS}
+       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING sum(articles) > 0
+     UNION ALL
+     SELECT actor_id, 'day'::text, date_trunc('day', bucket_start, 'UTC'), ${SUMS}
+       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC') HAVING sum(articles) > 0`;
+}
+
+export interface SentimentCompaction {
+  /** False when another process was compacting (nothing done). */
+  ran: boolean;
+  /** Entries folded away (rows before minus rows after). */
+  entriesRemoved: number;
+  /** Entries not yet looked at after this round (more work for the next). */
+  remaining: number;
+}
+
+/**
+ * Folds the entries of every (actor, hour) that received entries since the last round into one
+ * row (none if they cancel out), in one transaction, so readers see the sums before or after,
+ * never half. Batches keep appending meanwhile: they only insert, and an entry committed after
+ * this round's snapshot stays as it is (the view sums it all the same) until its hour gets
+ * entries again. One process compacts at a time (the others skip);
+ * at most `maxEntries` new entries are looked at per round. Runs in the current search path.
+ */
+export async function compactSentimentEntries(manager: EntityManager, maxEntries = 200_000): Promise<SentimentCompaction> {
+  // The row is made by the first round (in a new schema, a rebuild's shadow too). Not by an
+  // upsert: that would wait for a round in progress, which has the row locked, instead of skipping.
+  await manager.query(
+    `INSERT INTO ${SENTIMENT_COMPACTION_TABLE} SELECT WHERE NOT EXISTS (SELECT FROM ${SENTIMENT_COMPACTION_TABLE})
+     ON CONFLICT DO NOTHING`,
+  );
+  const [mark]: Array<{ compacted_through: string }> = await manager.query(
+    `SELECT compacted_through FROM ${SENTIMENT_COMPACTION_TABLE} FOR UPDATE SKIP LOCKED`,
+  );
+  if (!mark) return { ran: false, entriesRemoved: 0, remaining: 0 };
+  const [{ last }]: Array<{ last: string | null }> = await manager.query(
+    `SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'entry_id'))::text AS last`,
+    [SENTIMENT_ENTRIES_TABLE],
+  );
+  const from = BigInt(mark.compacted_through);
+  const newest = BigInt(last ?? '0');
+  const through = newest - from > BigInt(maxEntries) ? from + BigInt(maxEntries) : newest;
+  if (through <= from) return { ran: true, entriesRemoved: 0, remaining: 0 };
+  const [[folded]]: [[{ removed: number; added: number }], number] = await manager.query(
+    `WITH touched AS (
+       SELECT DISTINCT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE entry_id > $1 AND entry_id <= $2),
+     crowded AS (
+       SELECT e.actor_id, e.bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} e JOIN touched t USING (actor_id, bucket_start)
+       GROUP BY e.actor_id, e.bucket_start HAVING count(*) > 1),
+     removed AS (
+       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING crowded c
+       WHERE e.actor_id = c.actor_id AND e.bucket_start = c.bucket_start
+       RETURNING e.*),
+     added AS (
+       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+       SELECT actor_id, bucket_start, sum(mentions), sum(articles), sum(positive), sum(neutral), sum(negative), sum(score_micros)
+       FROM removed GROUP BY actor_id, bucket_start
+       HAVING sum(mentions) <> 0 OR sum(articles) <> 0 OR sum(positive) <> 0 OR sum(neutral) <> 0 OR sum(negative) <> 0
+           OR sum(score_micros) <> 0
+       RETURNING 1)
+     UPDATE ${SENTIMENT_COMPACTION_TABLE} SET compacted_through = $2
+     RETURNING (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM added)::int AS added`,
+    [from.toString(), through.toString()],
+  );
+  return { ran: true, entriesRemoved: folded.removed - folded.added, remaining: Number(newest - through) };
+}

@@ -1,0 +1,109 @@
+import { compactSentimentEntries, createDataSource, runMigrations, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { foldAnalyses, retractArticles } from '../support/read-model-fold';
+import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+
+async function compactAll(dataSource: DataSource): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 1_000));
+    expect(round.ran).toBe(true);
+    removed += round.entriesRemoved;
+    if (round.remaining === 0) return removed;
+  }
+}
+
+const count = async (dataSource: DataSource, sql: string): Promise<number> => Number((await dataSource.query(sql))[0].n);
+
+describe('compactSentimentEntries', () => {
+  let url: string;
+  let dataSource: DataSource;
+  const checksums = () => readModelChecksums(async (sql) => dataSource.query(sql));
+
+  beforeAll(async () => {
+    url = await createTestDatabase('sentiment-compaction');
+    await runMigrations(url);
+    dataSource = await createDataSource(url, 4).initialize();
+    // Small batches, as a caught-up service gets them: popular actors' hours get an entry per batch.
+    await foldAnalyses(dataSource, analyzedEvents(600), 20);
+    await retractArticles(dataSource, ['bench-1', 'bench-2', 'bench-3', 'bench-4', 'bench-5', 'bench-6', 'bench-7', 'bench-8']);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    if (url) await dropTestDatabase(url);
+  });
+
+  describe('when hours have several entries, some cancelling out', () => {
+    it('folds each hour into one row, drops hours that cancel out, and leaves every bucket as it was', async () => {
+      const before = await checksums();
+      const crowdedHours = `SELECT count(*) AS n FROM (SELECT 1 FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING count(*) > 1) h`;
+      const emptyHours = `SELECT count(*) AS n FROM (SELECT 1 FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING sum(articles) = 0) h`;
+      const entries = `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`;
+      const entriesBefore = await count(dataSource, entries);
+      expect(await count(dataSource, crowdedHours)).toBeGreaterThan(100);
+      expect(await count(dataSource, emptyHours)).toBeGreaterThan(0);
+
+      const removed = await compactAll(dataSource);
+
+      expect(await checksums()).toEqual(before);
+      expect(await count(dataSource, crowdedHours)).toBe(0);
+      expect(await count(dataSource, emptyHours)).toBe(0);
+      expect(await count(dataSource, entries)).toBe(entriesBefore - removed);
+      expect(await count(dataSource, entries)).toBe(
+        await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'hour'`),
+      );
+    });
+
+    it('has nothing left to do on a second pass', async () => {
+      expect(await compactAll(dataSource)).toBe(0);
+    });
+  });
+
+  describe('when a batch appends entries while a round runs', () => {
+    it('keeps the entries the round could not see', async () => {
+      await foldAnalyses(dataSource, analyzedEvents(700).slice(600), 20, 600);
+      const [hour] = await dataSource.query(
+        `SELECT actor_id, bucket_start, articles FROM actor_sentiment WHERE granularity = 'hour' ORDER BY articles DESC LIMIT 1`,
+      );
+      const batch = dataSource.createQueryRunner();
+      await batch.connect();
+      try {
+        await batch.startTransaction();
+        await batch.query(
+          `INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+           VALUES ($1, $2, 1, 1, 1, 0, 0, 250000)`,
+          [hour.actor_id, hour.bucket_start],
+        );
+        expect(await compactAll(dataSource)).toBeGreaterThan(0);
+        await batch.commitTransaction();
+      } finally {
+        await batch.release();
+      }
+      const [after] = await dataSource.query(
+        `SELECT articles FROM actor_sentiment WHERE granularity = 'hour' AND actor_id = $1 AND bucket_start = $2`,
+        [hour.actor_id, hour.bucket_start],
+      );
+      expect(after.articles).toBe(hour.articles + 1);
+    });
+  });
+
+  describe('when another process is compacting', () => {
+    it('skips the round', async () => {
+      const holder = dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        expect((await compactSentimentEntries(holder.manager)).ran).toBe(true);
+        const other = await dataSource.transaction((manager) => compactSentimentEntries(manager));
+        expect(other).toEqual({ ran: false, entriesRemoved: 0, remaining: 0 });
+        await holder.commitTransaction();
+      } finally {
+        await holder.release();
+      }
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { createDataSource, runMigrations, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { READ_MODEL_QUERIES } from '../e2e/support/read-model-checksum';
+import { foldAnalyses, retractArticles } from '../support/read-model-fold';
+import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+
+const bucketsChecksum = async (dataSource: DataSource): Promise<{ rows: number; md5: string }> =>
+  (
+    await dataSource.query(
+      `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM (${READ_MODEL_QUERIES.actor_sentiment}) t`,
+    )
+  )[0];
+
+describe('the SentimentEntries migration', () => {
+  let url: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    url = await createTestDatabase('sentiment-entries-migration');
+    await runMigrations(url);
+    dataSource = await createDataSource(url, 2).initialize();
+    await foldAnalyses(dataSource, analyzedEvents(300), 25);
+    await retractArticles(dataSource, ['bench-10', 'bench-11', 'bench-12']);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    if (url) await dropTestDatabase(url);
+  });
+
+  describe('when reverted and applied again on a database with buckets', () => {
+    it('keeps every hour and day bucket, first as a table, then again as the view over one entry per hour', async () => {
+      const view = await bucketsChecksum(dataSource);
+      expect(view.rows).toBeGreaterThan(1000);
+
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const [kind] = await dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'actor_sentiment'`);
+      expect(kind.relkind).toBe('r');
+      expect(await bucketsChecksum(dataSource)).toEqual(view);
+
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await bucketsChecksum(dataSource)).toEqual(view);
+      const [entries] = await dataSource.query(
+        `SELECT count(*)::int AS rows, count(DISTINCT (actor_id, bucket_start))::int AS hours FROM ${SENTIMENT_ENTRIES_TABLE}`,
+      );
+      expect(entries.rows).toBe(entries.hours);
+    });
+  });
+});
