@@ -3,8 +3,15 @@ import { PlatformModule } from '@chronicle/platform';
 import { Module } from '@nestjs/common';
 import { AnalysisProjectionModule } from './analyses/analyses.module';
 import { ArticleProjectionModule } from './articles/articles.module';
+import { SentimentCompactionModule } from './sentiment/sentiment.module';
 
 @Module({
-  imports: [PlatformModule.forService('project'), PersistenceModule, ArticleProjectionModule, AnalysisProjectionModule],
+  imports: [
+    PlatformModule.forService('project'),
+    PersistenceModule,
+    ArticleProjectionModule,
+    AnalysisProjectionModule,
+    SentimentCompactionModule,
+  ],
 })
 export class ProjectModule {}

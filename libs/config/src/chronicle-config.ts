@@ -21,7 +21,7 @@ export interface ChronicleConfig {
   database: { url: string; poolSize: number; schema: string };
   ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
   limits: { maxArticleBytes: number };
-  projection: { aggregates: 'incremental' | 'deferred' };
+  projection: { aggregates: 'incremental' | 'deferred'; sentimentCompactionIntervalMs: number };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; allowedTargets: string[] };
   alerts: { noveltyThreshold: number; streamPollMs: number };
@@ -78,7 +78,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       alert: env.ALERT_PORT,
     },
     limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES },
-    projection: { aggregates: env.PROJECTION_AGGREGATES },
+    projection: { aggregates: env.PROJECTION_AGGREGATES, sentimentCompactionIntervalMs: env.SENTIMENT_COMPACTION_INTERVAL_MS },
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

@@ -66,6 +66,8 @@ export const environmentSchema = z
      * writes only row tables, and the rebuild derives the aggregates in one pass once caught up.
      */
     PROJECTION_AGGREGATES: z.enum(['incremental', 'deferred']).default('incremental'),
+    /** How often the project service folds each hour's sentiment ledger entries into one row (0: never). */
+    SENTIMENT_COMPACTION_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     /** How often the live alert stream (SSE) looks for new alerts. */
     ALERT_STREAM_POLL_MS: positiveInt(250),
   })

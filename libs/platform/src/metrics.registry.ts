@@ -8,6 +8,7 @@ export class MetricsRegistry {
   readonly consumerLag: Gauge<'topic' | 'partition'>;
   readonly batchSize: Histogram<'topic'>;
   readonly rowsWritten: Counter<'table'>;
+  readonly sentimentEntriesCompacted: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -41,6 +42,11 @@ export class MetricsRegistry {
       name: 'chronicle_read_model_rows_written_total',
       help: 'Read-model rows written by committed batches (inserted, updated or upserted)',
       labelNames: ['table'],
+      registers: [this.registry],
+    });
+    this.sentimentEntriesCompacted = new Counter({
+      name: 'chronicle_sentiment_entries_compacted_total',
+      help: 'Sentiment ledger entries folded away by compaction rounds',
       registers: [this.registry],
     });
   }
