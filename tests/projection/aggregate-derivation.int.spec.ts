@@ -15,6 +15,7 @@ import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-m
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { retraction } from '../support/read-model-fold';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 type Mode = 'incremental' | 'deferred';
@@ -26,17 +27,6 @@ function reanalyses(count: number, seed: number, versionOffset: number): Article
     id: `${event.id}-r${seed}`,
     data: { ...event.data, sourceOffset: String(versionOffset + i) },
   }));
-}
-
-function retraction(articleId: string): ArticleRetractedEvent {
-  return {
-    id: `retract-${articleId}`,
-    type: 'ArticleRetracted',
-    version: 1,
-    occurredAt: '2026-02-01T00:00:00.000Z',
-    metadata: { correlationId: articleId, causationId: null },
-    data: { articleId, reason: 'test', retractedAt: '2026-02-01T00:00:00.000Z' },
-  };
 }
 
 /** One database folding the same log, with a position per topic as the project service keeps. */

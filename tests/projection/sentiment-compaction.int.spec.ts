@@ -1,10 +1,20 @@
-import { compactSentimentEntries, createDataSource, runMigrations, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
+import {
+  compactSentimentEntries,
+  createDataSource,
+  createShadowSchema,
+  deriveDeferredAggregates,
+  dropSchema,
+  projectionNamed,
+  runMigrations,
+  SENTIMENT_ENTRIES_TABLE,
+  swapShadowIn,
+} from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { foldAnalyses, retractArticles } from '../support/read-model-fold';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { createTestDatabase, dropTestDatabase, waitFor } from '../support/test-environment';
 
 async function compactAll(dataSource: DataSource): Promise<number> {
   let removed = 0;
@@ -103,6 +113,54 @@ describe('compactSentimentEntries', () => {
         await holder.commitTransaction();
       } finally {
         await holder.release();
+      }
+    });
+  });
+
+  describe('when a rebuild swaps its shadow in while a compaction round runs in the shadow', () => {
+    it('holds the ledger before the compaction row, as the swap locks them, and the swap goes through once the round commits', async () => {
+      const readModels = projectionNamed('read-models');
+      await createShadowSchema(dataSource, readModels, 'shadow_compacting');
+      const shadow = await createDataSource(url, 2, 'shadow_compacting').initialize();
+      const round = shadow.createQueryRunner();
+      try {
+        await foldAnalyses(shadow, analyzedEvents(300), 30);
+        expect(await deriveDeferredAggregates(dataSource, readModels, 'shadow_compacting')).toBe(true);
+        const shadowBuckets = await count(shadow, 'SELECT count(*) AS n FROM actor_sentiment');
+
+        // The round held below finds nothing to do: it still takes the ledger's lock first.
+        await compactAll(shadow);
+        await round.connect();
+        await round.startTransaction();
+        expect((await compactSentimentEntries(round.manager)).ran).toBe(true);
+        const [held] = await round.query(
+          `SELECT count(*)::int AS n FROM pg_locks
+           WHERE pid = pg_backend_pid() AND relation = '${SENTIMENT_ENTRIES_TABLE}'::regclass AND mode = 'RowExclusiveLock' AND granted`,
+        );
+        expect(held.n).toBe(1);
+
+        const swap = swapShadowIn(dataSource, readModels, {
+          shadowSchema: 'shadow_compacting',
+          liveConsumer: 'no-live-projector',
+          shadowConsumer: 'read-model-fold',
+          retiredSchema: 'retired_compacting',
+        });
+        await waitFor(
+          () =>
+            count(
+              dataSource,
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            ),
+          { until: (waiting) => waiting > 0 },
+        );
+        await round.commitTransaction();
+        expect(await swap).toEqual({ swapped: true, retiredSchema: 'retired_compacting' });
+        expect(await count(dataSource, 'SELECT count(*) AS n FROM public.actor_sentiment')).toBe(shadowBuckets);
+      } finally {
+        await round.release();
+        await shadow.destroy();
+        await dropSchema(dataSource, 'retired_compacting');
+        await dropSchema(dataSource, 'shadow_compacting');
       }
     });
   });

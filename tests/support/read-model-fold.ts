@@ -33,19 +33,24 @@ export async function foldAnalyses(
   }
 }
 
+/** An `ArticleRetracted` event for `articleId`. */
+export function retraction(articleId: string): ArticleRetractedEvent {
+  return {
+    id: `retract-${articleId}`,
+    type: 'ArticleRetracted',
+    version: 1,
+    occurredAt: '2026-02-01T00:00:00.000Z',
+    metadata: { correlationId: articleId, causationId: null },
+    data: { articleId, reason: 'test', retractedAt: '2026-02-01T00:00:00.000Z' },
+  };
+}
+
 /** Retracts `articleIds` in one articles-topic batch at `firstOffset` (above every analysed version's). */
 export async function retractArticles(dataSource: DataSource, articleIds: string[], firstOffset = 1_000_000): Promise<void> {
   const events = articleIds.map((articleId, i) => ({
     offset: String(firstOffset + i),
     key: articleId,
-    event: {
-      id: `retract-${articleId}`,
-      type: 'ArticleRetracted',
-      version: 1,
-      occurredAt: '2026-02-01T00:00:00.000Z',
-      metadata: { correlationId: articleId, causationId: null },
-      data: { articleId, reason: 'test', retractedAt: '2026-02-01T00:00:00.000Z' },
-    } satisfies ArticleRetractedEvent,
+    event: retraction(articleId),
   }));
   const batch = {
     consumer: CONSUMER,

@@ -45,6 +45,10 @@ export interface SentimentCompaction {
  * at most `maxEntries` new entries are looked at per round. Runs in the current search path.
  */
 export async function compactSentimentEntries(manager: EntityManager, maxEntries = 200_000): Promise<SentimentCompaction> {
+  // The ledger before the compaction row, in the order the projection lists its tables (the order
+  // a rebuild's swap locks them in), so a round never holds the row while waiting for the ledger.
+  // Row exclusive, as the writes below take it anyway: batches appending meanwhile are not held up.
+  await manager.query(`LOCK TABLE ${SENTIMENT_ENTRIES_TABLE} IN ROW EXCLUSIVE MODE`);
   // The row is made by the first round (in a new schema, a rebuild's shadow too). Not by an
   // upsert: that would wait for a round in progress, which has the row locked, instead of skipping.
   await manager.query(

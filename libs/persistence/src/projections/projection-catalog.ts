@@ -15,7 +15,11 @@ export interface ProjectionDefinition {
   /** Consumer group name without prefix, as the live service uses it. */
   group: string;
   topics: TopicKey[];
-  /** Every table the projection writes; a rebuild creates all of them in its shadow schema. */
+  /**
+   * Every table the projection writes; a rebuild creates all of them in its shadow schema. The
+   * swap locks them in this order: a transaction that takes table locks one after another must
+   * take them in the same order.
+   */
   tables: string[];
   /** Views over those tables: a rebuild creates them over its shadow tables, the swap re-points the live ones. */
   views?: readonly ReadModelView[];
@@ -41,6 +45,7 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
       'actors',
       'mentions',
       'statements',
+      // Compaction locks the ledger before its row, as the swap does (in this order).
       SENTIMENT_ENTRIES_TABLE,
       SENTIMENT_COMPACTION_TABLE,
       'statement_reach',
