@@ -14,12 +14,12 @@
  */
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import { loadConfig } from '@chronicle/config';
+import { ChronicleConfig, loadConfig } from '@chronicle/config';
+import { MetricsRegistry } from '@chronicle/platform';
 import {
   ActorEntity,
   applyBatchOnce,
   ArticleEntity,
-  compactSentimentEntries,
   createDataSource,
   projectionNamed,
   MentionEntity,
@@ -29,6 +29,7 @@ import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from './analyzed-events';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
 import { applyPartitioned, PartitionedRun } from './partitioned-batches';
@@ -43,18 +44,13 @@ async function chronicle(
   url: string,
   events: ArticleAnalyzedEvent[],
   run: PartitionedRun,
-  compactionIntervalMs: number,
+  config: ChronicleConfig,
 ): Promise<number> {
   const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
-  // The service compacts the sentiment ledger on a timer while it projects: so does the bench.
-  let compaction = Promise.resolve();
-  const compact = () => {
-    compaction = compaction.then(async () => {
-      await dataSource.transaction((manager) => compactSentimentEntries(manager));
-    });
-  };
-  const timer = compactionIntervalMs > 0 ? setInterval(compact, compactionIntervalMs) : undefined;
+  // The service compacts the sentiment ledger on a timer while it projects: so does the bench, with the service's worker.
+  const compaction = new SentimentCompactionWorker(dataSource, new MetricsRegistry('bench'), config);
   try {
+    compaction.onApplicationBootstrap();
     const started = performance.now();
     await applyPartitioned(events, run, (batch) =>
       applyBatchOnce(dataSource, batch, (manager, fresh) =>
@@ -64,12 +60,9 @@ async function chronicle(
         ),
       ),
     );
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(timer);
-    await compaction;
-    return seconds;
+    return (performance.now() - started) / 1000;
   } finally {
-    clearInterval(timer);
+    await compaction.onApplicationShutdown();
     await dataSource.destroy();
   }
 }
@@ -132,7 +125,7 @@ async function main(): Promise<void> {
   };
   try {
     const chronicleUrl = await freshBenchDatabase(names.chronicle);
-    const chronicleSeconds = await chronicle(chronicleUrl, events, run, config.projection.sentimentCompactionIntervalMs);
+    const chronicleSeconds = await chronicle(chronicleUrl, events, run, config);
     const baselineSeconds = await baseline(await freshBenchDatabase(names.baseline), events.slice(0, baselineCount));
     const ceiling = await copyCeiling(chronicleUrl, await freshBenchDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);

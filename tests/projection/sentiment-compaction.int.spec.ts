@@ -9,8 +9,11 @@ import {
   SENTIMENT_ENTRIES_TABLE,
   swapShadowIn,
 } from '@chronicle/persistence';
+import { loadConfig } from '@chronicle/config';
+import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { foldAnalyses, retractArticles } from '../support/read-model-fold';
@@ -98,6 +101,21 @@ describe('compactSentimentEntries', () => {
         [hour.actor_id, hour.bucket_start],
       );
       expect(after.articles).toBe(hour.articles + 1);
+    });
+  });
+
+  describe("when the project service's worker ticks", () => {
+    it('compacts the new entries and counts those it folded away', async () => {
+      await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 20, 700);
+      const before = await checksums();
+      const entries = await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`);
+      const metrics = new MetricsRegistry('project');
+      const worker = new SentimentCompactionWorker(dataSource, metrics, loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0' }));
+      await worker.tick();
+      const folded = (await metrics.sentimentEntriesCompacted.get()).values[0]?.value ?? 0;
+      expect(folded).toBeGreaterThan(0);
+      expect(await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`)).toBe(entries - folded);
+      expect(await checksums()).toEqual(before);
     });
   });
 

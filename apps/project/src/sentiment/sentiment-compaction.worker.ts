@@ -17,6 +17,7 @@ const ROUNDS_PER_TICK = 10;
 export class SentimentCompactionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SentimentCompactionWorker.name);
   private timer?: NodeJS.Timeout;
+  private current: Promise<void> = Promise.resolve();
   private running = false;
 
   constructor(
@@ -30,13 +31,21 @@ export class SentimentCompactionWorker implements OnApplicationBootstrap, OnAppl
     if (interval > 0) this.timer = setInterval(() => void this.tick(), interval);
   }
 
-  onApplicationShutdown(): void {
+  /** Stops the timer and waits for a round in progress (it would otherwise outlive the connection pool). */
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await this.current;
   }
 
-  async tick(): Promise<void> {
-    if (this.running) return;
+  /** Runs a tick's rounds unless some are running already; resolves when they are done. */
+  tick(): Promise<void> {
+    if (this.running) return this.current;
     this.running = true;
+    this.current = this.rounds();
+    return this.current;
+  }
+
+  private async rounds(): Promise<void> {
     try {
       for (let round = 0; round < ROUNDS_PER_TICK; round += 1) {
         const result = await this.dataSource.transaction((manager) => compactSentimentEntries(manager));
