@@ -9,6 +9,7 @@ export class MetricsRegistry {
   readonly batchSize: Histogram<'topic'>;
   readonly rowsWritten: Counter<'table'>;
   readonly sentimentEntriesCompacted: Counter;
+  readonly sentimentEntriesPending: Gauge;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -47,6 +48,11 @@ export class MetricsRegistry {
     this.sentimentEntriesCompacted = new Counter({
       name: 'chronicle_sentiment_entries_compacted_total',
       help: 'Sentiment ledger entries folded away by compaction rounds',
+      registers: [this.registry],
+    });
+    this.sentimentEntriesPending = new Gauge({
+      name: 'chronicle_sentiment_entries_pending',
+      help: 'Sentiment ledger entries appended since the last compaction round looked (after that round)',
       registers: [this.registry],
     });
   }
