@@ -1,8 +1,8 @@
 import { seededRandom } from '@chronicle/domain';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 
-
-const WORDS = 'government minister budget deal talks strike port energy prices election vote reform union court border trade'.split(' ');
+const WORDS =
+  'government minister budget deal talks strike port energy prices election vote reform union court border trade'.split(' ');
 const LABELS = ['negative', 'neutral', 'positive'] as const;
 
 /**
@@ -31,7 +31,11 @@ export function analyzedEvents(count: number, seed = 42): ArticleAnalyzedEvent[]
         name,
         kind,
         ...(n % 3 === 0 ? { role: ['Minister', 'Spokesperson', 'Chief Executive'][n % 3 === 0 ? pick(3) : 0]! } : {}),
-        mentions: Array.from({ length: 1 + pick(4) }, (_, m) => ({ start: m * 50, end: m * 50 + 12, text: m === 0 ? name : `Surname${n}` })),
+        mentions: Array.from({ length: 1 + pick(4) }, (_, m) => ({
+          start: m * 50,
+          end: m * 50 + 12,
+          text: m === 0 ? name : `Surname${n}`,
+        })),
         sentiment: { score: Math.round((random() * 2 - 1) * 1000) / 1000, label },
       };
     });

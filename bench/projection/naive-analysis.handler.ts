@@ -40,7 +40,18 @@ export class NaiveAnalysisHandler {
     for (const a of data.analysis.actors) {
       const actor =
         (await this.actors.findOneBy({ id: a.id })) ??
-        this.actors.create({ id: a.id, name: a.name, kind: a.kind, role: a.role ?? null, aliases: [], firstSeen: seenAt, lastSeen: seenAt, mentionCount: 0, articleCount: 0, statementCount: 0 });
+        this.actors.create({
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          role: a.role ?? null,
+          aliases: [],
+          firstSeen: seenAt,
+          lastSeen: seenAt,
+          mentionCount: 0,
+          articleCount: 0,
+          statementCount: 0,
+        });
       actor.aliases = [...new Set([...actor.aliases, ...a.mentions.map((m) => m.text)])];
       actor.mentionCount += a.mentions.length;
       actor.articleCount += 1;
@@ -49,7 +60,14 @@ export class NaiveAnalysisHandler {
       if (seenAt < actor.firstSeen) actor.firstSeen = seenAt;
       await this.actors.save(actor);
       await this.mentions.save(
-        this.mentions.create({ actorId: a.id, articleId: data.articleId, count: a.mentions.length, sentimentScore: a.sentiment.score, sentimentLabel: a.sentiment.label, seenAt }),
+        this.mentions.create({
+          actorId: a.id,
+          articleId: data.articleId,
+          count: a.mentions.length,
+          sentimentScore: a.sentiment.score,
+          sentimentLabel: a.sentiment.label,
+          seenAt,
+        }),
       );
     }
     for (const s of data.analysis.statements) {

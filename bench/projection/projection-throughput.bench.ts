@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- projection [--events N] [--baseline-events N] [--batch N] [--partitions N] [--concurrency N]`:
  * read-model write throughput on analysed-article events, in process (no Kafka, so only the write path is compared):
- * - chronicle: the live project service's own code (`applyBatchOnce` + `projectAnalyses`) on
+ * - chronicle: the live project service's own code (`prepareAnalyses`, `applyBatchOnce` + `projectAnalyses`) on
  *   batches of 500 (`--batch`), fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
  *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
  *   maintaining every read model (articles, actors, mentions, statements, sentiment ledger,
@@ -29,7 +29,7 @@ import {
 } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
-import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
+import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from './analyzed-events';
@@ -58,14 +58,20 @@ async function chronicle(
   try {
     compaction.onApplicationBootstrap();
     const started = performance.now();
-    await applyPartitioned(events, run, (batch) =>
-      applyBatchOnce(dataSource, batch, (manager, fresh) =>
+    // As the service's handler: prepared before the transaction, then applied exactly once.
+    await applyPartitioned(events, run, async (batch) => {
+      const prepared = await prepareAnalyses(
+        batch.events.map((e) => e.event),
+        { aggregates: true },
+      );
+      await applyBatchOnce(dataSource, batch, (manager, fresh) =>
         projectAnalyses(
           new ReadModelRepository(manager),
           fresh.map((e) => e.event),
+          prepared,
         ),
-      ),
-    );
+      );
+    });
     const seconds = (performance.now() - started) / 1000;
     await compaction.onApplicationShutdown();
     const compacting = performance.now();

@@ -1,18 +1,23 @@
 import { ArticleAnalyzedEvent, ArticleRetractedEvent, EventBatch } from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
-import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
+import { prepareAnalyses, projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
 
 /** Consumer name the project service's batches are stored under in these folds. */
 const CONSUMER = 'read-model-fold';
 
-/** Folds `events` with the project service's code as the analyses topic's partition 0, from `firstOffset` on. */
+/**
+ * Folds `events` with the project service's code as the analyses topic's partition 0, from
+ * `firstOffset` on; with `prepared`, each batch is prepared before its transaction, as the
+ * service's handler does.
+ */
 export async function foldAnalyses(
   dataSource: DataSource,
   events: ArticleAnalyzedEvent[],
   batchSize: number,
   firstOffset = 0,
+  options: { prepared?: boolean } = {},
 ): Promise<void> {
   for (let index = 0; index < events.length; index += batchSize) {
     const slice = events.slice(index, index + batchSize);
@@ -24,10 +29,12 @@ export async function foldAnalyses(
       events: slice.map((event, i) => ({ event, offset: String(start + i), key: event.data.articleId })),
       nextOffset: BigInt(start + slice.length),
     };
+    const prepared = options.prepared ? await prepareAnalyses(slice, { aggregates: true }) : undefined;
     await applyBatchOnce(dataSource, batch, (manager, fresh) =>
       projectAnalyses(
         new ReadModelRepository(manager),
         fresh.map((e) => e.event),
+        prepared,
       ),
     );
   }

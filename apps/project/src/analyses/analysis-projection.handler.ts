@@ -5,7 +5,7 @@ import { MetricsRegistry } from '@chronicle/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { projectAnalyses } from '../read-models/read-model.projector';
+import { prepareAnalyses, projectAnalyses } from '../read-models/read-model.projector';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 
 @Controller()
@@ -19,11 +19,15 @@ export class AnalysisProjectionHandler {
   /** Projects ArticleAnalyzed into articles, actors, mentions, statements and their aggregates, exactly once per event. */
   @EventPattern(TOPICS.analyses)
   async handle(batch: EventBatch): Promise<void> {
+    const analyzedIn = (events: EventBatch['events']) =>
+      events.flatMap(({ event }) => (event.type === 'ArticleAnalyzed' ? [event as ArticleAnalyzedEvent] : []));
+    const { aggregates } = this.config.projection;
+    // Folded and encoded before the transaction opens (it is used if nothing in place needs replacing).
+    const prepared = await prepareAnalyses(analyzedIn(batch.events), { aggregates: aggregates === 'incremental' });
     let repository: ReadModelRepository | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
-      const analyzed = fresh.flatMap(({ event }) => (event.type === 'ArticleAnalyzed' ? [event as ArticleAnalyzedEvent] : []));
-      repository = new ReadModelRepository(manager, this.config.projection.aggregates);
-      await projectAnalyses(repository, analyzed);
+      repository = new ReadModelRepository(manager, aggregates);
+      await projectAnalyses(repository, analyzedIn(fresh), prepared);
     });
     // Counted once committed, so a rolled-back batch is not reported as written.
     for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);

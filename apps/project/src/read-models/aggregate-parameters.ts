@@ -1,4 +1,5 @@
 import { AggregateChanges } from '@chronicle/domain';
+import { EncodedCopy, encodeSentimentEntries } from './contribution-encoding';
 import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLiteral } from './pg-array-literal';
 
 /**
@@ -9,6 +10,8 @@ import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLi
  */
 export interface EncodedAggregates {
   changes: AggregateChanges;
+  /** The sentiment deltas, as rows appended to the ledger. */
+  entries: EncodedCopy;
   actors: string[];
   clusters: string[];
   outletActors: string[];
@@ -36,6 +39,7 @@ export function encodeAggregates(changes: AggregateChanges): EncodedAggregates {
   const outletActors = columnOf(changes.outletActors);
   return {
     changes,
+    entries: encodeSentimentEntries(changes.buckets),
     actors: [
       actors.text('id'),
       actors.text('name'),

@@ -1,23 +1,62 @@
 import { ArticleAnalyzedEvent, ArticleLifecycleEvent, PositionedEvent } from '@chronicle/contracts';
 import {
   aggregateChanges,
+  AnalyzedArticle,
   articlesToWithdraw,
   foldAnalyses,
   foldArticleLifecycle,
   selectEffectiveAnalyses,
 } from '@chronicle/domain';
-import { encodeAggregates } from './aggregate-parameters';
+import { EncodedAggregates, encodeAggregates } from './aggregate-parameters';
+import { EncodedContributionRows, encodeContributionRows } from './contribution-encoding';
 import { ReadModelRepository } from './read-model.repository';
+
+/**
+ * What a batch of analyses writes when every article in it is new to the store (the common case
+ * live, and every case in a rebuild): folded and encoded before the batch's transaction opens, so
+ * the transaction does not sit idle (holding its locks) while Node works.
+ */
+export interface PreparedAnalyses {
+  events: readonly ArticleAnalyzedEvent[];
+  candidates: AnalyzedArticle[];
+  rows: EncodedContributionRows;
+  /** Absent when prepared for a projector that defers its aggregates. */
+  aggregates?: EncodedAggregates;
+}
+
+/** Lets the event loop serve other batches' queries between synchronous steps. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function prepareAnalyses(
+  events: readonly ArticleAnalyzedEvent[],
+  options: { aggregates: boolean },
+): Promise<PreparedAnalyses> {
+  const candidates = foldAnalyses(events);
+  await yieldToEventLoop();
+  const rows = encodeContributionRows(candidates);
+  if (!options.aggregates) return { events, candidates, rows };
+  await yieldToEventLoop();
+  const changes = aggregateChanges([], candidates);
+  await yieldToEventLoop();
+  return { events, candidates, rows, aggregates: encodeAggregates(changes) };
+}
 
 /**
  * Applies a batch of ArticleAnalyzed events: each article's newest analysed version replaces
  * the article's contribution (rows and aggregates) unless a newer version or a later
  * retraction is already in place. An article's first analysis (every one, in a rebuild) is
  * written with its row and has nothing to replace. While a rebuild defers the aggregates, only
- * the rows are written.
+ * the rows are written. `prepared` (for these same events) is used when it still applies:
+ * nothing in place to replace.
  */
-export async function projectAnalyses(repository: ReadModelRepository, events: readonly ArticleAnalyzedEvent[]): Promise<void> {
-  const candidates = foldAnalyses(events);
+export async function projectAnalyses(
+  repository: ReadModelRepository,
+  events: readonly ArticleAnalyzedEvent[],
+  prepared?: PreparedAnalyses,
+): Promise<void> {
+  // Events already applied (after a crash or a rebalance) are not in `events`: prepare again.
+  const ready = prepared && prepared.events.length === events.length ? prepared : undefined;
+  const candidates = ready?.candidates ?? foldAnalyses(events);
   if (candidates.length === 0) return;
   const deferred = await repository.aggregatesDeferred();
   const created = await repository.insertFirstAnalysedArticles(candidates);
@@ -28,13 +67,11 @@ export async function projectAnalyses(repository: ReadModelRepository, events: r
   const removed = await repository.takeContributions(locked.filter((s) => replaced.has(s.id)));
   await repository.recordAnalyses(replacing);
   const effective = candidates.filter((c) => created.has(c.articleId) || replaced.has(c.articleId));
-  if (deferred) return repository.insertContributionRows(effective);
-  const [aggregates] = await Promise.all([
-    // Folded and encoded while the database inserts the rows (node and the backend each have a
-    // core), so the aggregate upserts that lock hot rows run back to back.
-    new Promise((resolve) => setImmediate(resolve)).then(() => encodeAggregates(aggregateChanges(removed, effective))),
-    repository.insertContributionRows(effective),
-  ]);
+  // Every candidate in place and nothing subtracted: exactly what was prepared.
+  const asPrepared = ready !== undefined && effective.length === candidates.length && removed.length === 0;
+  await repository.insertContributionRows(asPrepared ? ready.rows : encodeContributionRows(effective));
+  if (deferred) return;
+  const aggregates = (asPrepared ? ready.aggregates : undefined) ?? encodeAggregates(aggregateChanges(removed, effective));
   await repository.applyAggregates(aggregates);
 }
 

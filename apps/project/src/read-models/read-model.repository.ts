@@ -2,7 +2,6 @@ import {
   AggregateChanges,
   AnalyzedArticle,
   ArticleContribution,
-  SentimentBucketChange,
   ArticleLifecycleChange,
   LockedArticleState,
   MentionRow,
@@ -11,11 +10,11 @@ import {
 import { finished } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AGGREGATE_GATE_TABLE, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
+import { AGGREGATE_GATE_TABLE } from '@chronicle/persistence';
 import { EntityManager } from 'typeorm';
 import { EncodedAggregates } from './aggregate-parameters';
 import { numberArrayLiteral, textArrayLiteral } from './pg-array-literal';
-import { CopyColumn, copyStatement, copyText } from './pg-copy-text';
+import { EncodedContributionRows, EncodedCopy } from './contribution-encoding';
 
 type Row = Record<string, unknown>;
 
@@ -208,38 +207,31 @@ export class ReadModelRepository {
   }
 
   /**
-   * Inserts the mention and statement rows of the analyses now in place. The two largest tables
-   * only ever get rows inserted (a replaced contribution is deleted first), so they are loaded
-   * with COPY: no parameter arrays to parse, and Postgres inserts them page by page.
+   * Inserts the mention and statement rows of the analyses now in place (encoded by
+   * `encodeContributionRows`). The two largest tables only ever get rows inserted (a replaced
+   * contribution is deleted first), so they are loaded with COPY: no parameter arrays to parse,
+   * and Postgres inserts them page by page. They have no lock order between them.
    */
-  async insertContributionRows(analyses: readonly AnalyzedArticle[]): Promise<void> {
-    const mentions = analyses.flatMap((a) => a.mentions);
-    const statements = analyses.flatMap((a) => a.statements);
-    const writes: Array<Promise<unknown>> = [];
-    if (mentions.length > 0) {
-      writes.push(this.copy('mentions', MENTION_COLUMNS, mentions));
-      // Let the mention rows go out before encoding the statements, so the two overlap.
-      await yieldToEventLoop(writes);
-    }
-    if (statements.length > 0) writes.push(this.copy('statements', STATEMENT_COLUMNS, statements));
-    // The two tables have no lock order between them: they only ever get rows inserted.
-    await Promise.all(writes);
+  async insertContributionRows(rows: EncodedContributionRows): Promise<void> {
+    await Promise.all([this.copy(rows.mentions), this.copy(rows.statements)]);
   }
 
-  /** `COPY … FROM STDIN` of `rows` on this transaction's connection. */
-  private async copy<T>(table: string, columns: ReadonlyArray<CopyColumn<T>>, rows: readonly T[]): Promise<void> {
-    if (!this.manager.queryRunner) throw new Error(`COPY into ${table} needs the EntityManager of a transaction`);
-    this.countRows(table, rows.length);
+  /** `COPY … FROM STDIN` of encoded rows on this transaction's connection. */
+  private async copy(rows: EncodedCopy): Promise<void> {
+    if (rows.rows === 0) return;
+    if (!this.manager.queryRunner) throw new Error(`COPY into ${rows.table} needs the EntityManager of a transaction`);
+    this.countRows(rows.table, rows.rows);
     const client = (await this.manager.queryRunner.connect()) as PoolClient;
-    const stream = client.query(copyFrom(copyStatement(table, columns)));
-    stream.end(copyText(rows, columns));
+    const stream = client.query(copyFrom(rows.statement));
+    stream.end(rows.text);
     await finished(stream);
   }
 
   /** Applies aggregate changes, encoded beforehand by `encodeAggregates`, in the global lock order. */
   async applyAggregates(encoded: EncodedAggregates): Promise<void> {
     const { changes } = encoded;
-    await this.appendSentimentEntries(changes);
+    // Appended to the ledger: no row lock, so concurrent batches never wait on each other here.
+    await this.copy(encoded.entries);
     await this.applyActors(changes, encoded.actors);
     await this.recountClusters(changes, await this.addToClusters(changes, encoded.clusters));
     await this.applyOutlets(changes, await this.applyOutletActors(changes, encoded.outletActors));
@@ -294,11 +286,6 @@ export class ReadModelRepository {
     // Only a removed article can take an actor to zero.
     const shrunk = actors.filter((a) => a.articles < 0).map((a) => a.id);
     if (shrunk.length > 0) await this.manager.query('DELETE FROM actors WHERE id = ANY($1) AND article_count <= 0', [shrunk]);
-  }
-
-  /** Appends the sentiment deltas to the ledger (no row lock: concurrent batches never wait on each other here). */
-  private async appendSentimentEntries({ buckets }: AggregateChanges): Promise<void> {
-    if (buckets.length > 0) await this.copy(SENTIMENT_ENTRIES_TABLE, SENTIMENT_ENTRY_COLUMNS, buckets);
   }
 
   /**
@@ -422,57 +409,6 @@ export class ReadModelRepository {
     }
   }
 }
-
-/**
- * Lets queued queries be sent before more synchronous work. A rejection of `pending` meanwhile
- * is not lost: the caller awaits them afterwards; this only keeps it from counting as unhandled.
- */
-async function yieldToEventLoop(pending: ReadonlyArray<Promise<unknown>>): Promise<void> {
-  for (const promise of pending) promise.catch(() => undefined);
-  await new Promise((resolve) => setImmediate(resolve));
-}
-
-const MENTION_COLUMNS: ReadonlyArray<CopyColumn<MentionRow>> = [
-  { name: 'actor_id', value: (m) => m.actorId },
-  { name: 'article_id', value: (m) => m.articleId },
-  { name: 'outlet', value: (m) => m.outlet },
-  { name: 'name', value: (m) => m.name },
-  { name: 'kind', value: (m) => m.kind },
-  { name: 'role', value: (m) => m.role },
-  { name: 'aliases', value: (m) => m.aliases },
-  { name: 'count', value: (m) => m.count },
-  { name: 'sentiment_score', value: (m) => m.sentimentScore },
-  { name: 'sentiment_label', value: (m) => m.sentimentLabel },
-  { name: 'seen_at', value: (m) => m.seenAt },
-];
-
-const STATEMENT_COLUMNS: ReadonlyArray<CopyColumn<StatementRow>> = [
-  { name: 'id', value: (s) => s.id },
-  { name: 'article_id', value: (s) => s.articleId },
-  { name: 'outlet', value: (s) => s.outlet },
-  { name: 'speaker_id', value: (s) => s.speakerId },
-  { name: 'speaker_name', value: (s) => s.speakerName },
-  { name: 'kind', value: (s) => s.kind },
-  { name: 'text', value: (s) => s.text },
-  { name: 'cue', value: (s) => s.cue },
-  { name: 'start_offset', value: (s) => s.startOffset },
-  { name: 'end_offset', value: (s) => s.endOffset },
-  { name: 'sentiment_score', value: (s) => s.sentimentScore },
-  { name: 'sentiment_label', value: (s) => s.sentimentLabel },
-  { name: 'cluster_id', value: (s) => s.clusterId },
-  { name: 'said_at', value: (s) => s.saidAt },
-];
-
-const SENTIMENT_ENTRY_COLUMNS: ReadonlyArray<CopyColumn<SentimentBucketChange>> = [
-  { name: 'actor_id', value: (b) => b.actorId },
-  { name: 'bucket_start', value: (b) => b.bucketStart },
-  { name: 'mentions', value: (b) => b.mentions },
-  { name: 'articles', value: (b) => b.articles },
-  { name: 'positive', value: (b) => b.positive },
-  { name: 'neutral', value: (b) => b.neutral },
-  { name: 'negative', value: (b) => b.negative },
-  { name: 'score_micros', value: (b) => b.scoreMicros },
-];
 
 function articleAnalysisColumns(a: AnalyzedArticle) {
   return {
