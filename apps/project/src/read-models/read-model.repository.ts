@@ -23,9 +23,9 @@ const iso = (value: unknown): string | null => (value === null ? null : new Date
 /**
  * Set-based writes of the read models, one statement per table and batch. Lock order is the
  * same in every transaction (article rows, then actors, clusters, outlet pairs, outlets, each
- * sorted by key; sentiment is appended to a ledger and locks nothing), so concurrent replicas never deadlock, and aggregates that
- * need more than a delta are recomputed in a later statement than the one that locked them,
- * so they see every earlier writer's committed rows.
+ * sorted by key; sentiment deltas are appended to a ledger and lock nothing), so concurrent
+ * replicas never deadlock, and aggregates that need more than a delta are recomputed in a later
+ * statement than the one that locked them, so they see every earlier writer's committed rows.
  */
 export class ReadModelRepository {
   /** Rows written per table during this transaction (for metrics). */
