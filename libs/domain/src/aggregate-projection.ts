@@ -20,8 +20,6 @@ export interface ActorChange {
   recompute: boolean;
 }
 
-export type BucketGranularity = 'hour' | 'day';
-
 /**
  * Delta to one actor's UTC hour of sentiment: a row appended to `actor_sentiment_entries`, whose
  * sums per hour (and per day) are the `actor_sentiment` buckets. Scores are summed in
@@ -85,11 +83,11 @@ export function scoreMicros(score: number): number {
   return Math.round(Math.fround(score) * 1_000_000);
 }
 
-/** Start of the UTC hour or day an instant falls in, as an ISO string. */
-export function bucketStart(instant: string, granularity: BucketGranularity): string {
+/** Start of the UTC hour an instant falls in, as an ISO string (days are summed from hours by the read model). */
+export function hourStart(instant: string): string {
   // Rows carry normalised UTC instants; parse only what is not one already (hot path).
   const iso = instant.length === 24 && instant.endsWith('Z') ? instant : new Date(instant).toISOString();
-  return granularity === 'hour' ? `${iso.slice(0, 13)}:00:00.000Z` : `${iso.slice(0, 10)}T00:00:00.000Z`;
+  return `${iso.slice(0, 13)}:00:00.000Z`;
 }
 
 function compare(a: string, b: string): number {
@@ -165,7 +163,7 @@ class Deltas {
   }
 
   private bucket(mention: MentionRow, sign: 1 | -1): void {
-    const start = bucketStart(mention.seenAt, 'hour');
+    const start = hourStart(mention.seenAt);
     const key = mention.actorId + SEP + start;
     let bucket = this.buckets.get(key);
     if (!bucket) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateChanges, bucketStart, scoreMicros } from './aggregate-projection';
+import { aggregateChanges, hourStart, scoreMicros } from './aggregate-projection';
 import { ArticleContribution, foldAnalyses } from './analysis-projection';
 import { analyzed, feltActor, statement } from './analyzed-event.fixture';
 
@@ -162,10 +162,10 @@ describe(aggregateChanges.name, () => {
   });
 });
 
-describe(bucketStart.name, () => {
-  it('truncates to the UTC hour and day, whatever offset the time was given in', () => {
-    expect(bucketStart('2026-03-05T01:45:10+02:00', 'hour')).toBe('2026-03-04T23:00:00.000Z');
-    expect(bucketStart('2026-03-05T01:45:10+02:00', 'day')).toBe('2026-03-04T00:00:00.000Z');
+describe(hourStart.name, () => {
+  it('truncates to the UTC hour, whatever offset the time was given in', () => {
+    expect(hourStart('2026-03-05T01:45:10+02:00')).toBe('2026-03-04T23:00:00.000Z');
+    expect(hourStart('2026-03-05T23:59:59.999Z')).toBe('2026-03-05T23:00:00.000Z');
   });
 });
 

@@ -3,10 +3,11 @@ import { EncodedCopy, encodeSentimentEntries } from './contribution-encoding';
 import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral, textArraysLiteral } from './pg-array-literal';
 
 /**
- * Aggregate changes with the `unnest` parameters of their upserts already encoded. Encoding tens
- * of thousands of rows takes a while; done before the first aggregate row is locked (while the
- * contribution rows are being copied), the locked part of a batch is database work only, and a
- * concurrent batch waiting on the same hot rows (popular actors, their outlets) waits less.
+ * Aggregate changes with the `unnest` parameters of their upserts (and the ledger's COPY text)
+ * already encoded. Encoding tens of thousands of rows takes a while; done before the first
+ * aggregate row is locked (for most batches before the transaction opens: `prepareAnalyses`), the
+ * locked part of a batch is database work only, and a concurrent batch waiting on the same hot
+ * rows (popular actors, their outlets) waits less.
  */
 export interface EncodedAggregates {
   changes: AggregateChanges;
