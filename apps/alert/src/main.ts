@@ -1,9 +1,15 @@
 import 'reflect-metadata';
+import { verifyStoredPositions } from '@chronicle/persistence';
 import { bootstrapService } from '@chronicle/platform';
+import { DataSource } from 'typeorm';
 import { AlertModule } from './alert.module';
 
 void bootstrapService(AlertModule, {
   name: 'alert',
   port: (config) => config.ports.alert,
-  consumer: { group: 'alert', topics: ['analyses'] },
+  consumer: {
+    group: 'alert',
+    topics: ['analyses'],
+    verifyLog: (app, consumer, log) => verifyStoredPositions(app.get(DataSource), consumer, log),
+  },
 });

@@ -10,7 +10,9 @@ import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
 import { buildMigrateCommand } from './migrate/migrate.command';
 import { buildReanalyzeCommand } from './reanalyze/reanalyze.command';
+import { buildPositionsCommand } from './positions/positions.command';
 import { buildReplayCommand } from './replay/replay.command';
+import { buildStatusCommand } from './status/status.command';
 
 const program = new Command('chronicle')
   .description('Chronicle: event-sourced media monitoring')
@@ -28,7 +30,9 @@ const program = new Command('chronicle')
   .addCommand(buildDlqCommand())
   .addCommand(buildReplayCommand())
   .addCommand(buildReanalyzeCommand())
-  .addCommand(buildAlertsCommand());
+  .addCommand(buildAlertsCommand())
+  .addCommand(buildPositionsCommand())
+  .addCommand(buildStatusCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

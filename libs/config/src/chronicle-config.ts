@@ -1,4 +1,5 @@
 import { environmentSchema } from './config.schema';
+import { maxMessageBytesFor, maxRequestBytesFor } from './message-limits';
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/chronicle';
@@ -17,10 +18,26 @@ export interface ChronicleConfig {
     maxBytesPerPartition: number;
     partitionsConcurrently: number;
     sessionTimeoutMs: number;
+    /** Largest encoded event a producer sends; topics accept it plus framing. Derived from `MAX_ARTICLE_BYTES`. */
+    maxMessageBytes: number;
+  };
+  /** How consumers retry failing batches and judge their own health. */
+  consumer: {
+    poisonAttempts: number;
+    backoffMs: number;
+    maxBackoffMs: number;
+    lagIntervalMs: number;
+    stallSeconds: number;
+    deadLettersPerMinute: number;
   };
   database: { url: string; poolSize: number; schema: string };
   ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
-  limits: { maxArticleBytes: number };
+  limits: {
+    /** Largest article body (UTF-8 bytes) ingest accepts: `MAX_ARTICLE_BYTES`. */
+    maxArticleBytes: number;
+    /** Largest HTTP request body ingest parses; derived from `MAX_ARTICLE_BYTES`. */
+    maxRequestBytes: number;
+  };
   projection: { aggregates: 'incremental' | 'deferred'; sentimentCompactionIntervalMs: number };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; allowedTargets: string[] };
@@ -68,6 +85,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxBytesPerPartition: env.CONSUMER_MAX_BYTES_PER_PARTITION,
       partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
       sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
+      maxMessageBytes: maxMessageBytesFor(env.MAX_ARTICLE_BYTES),
+    },
+    consumer: {
+      poisonAttempts: env.CONSUMER_POISON_ATTEMPTS,
+      backoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
+      maxBackoffMs: env.CONSUMER_RETRY_MAX_BACKOFF_MS,
+      lagIntervalMs: env.CONSUMER_LAG_INTERVAL_MS,
+      stallSeconds: env.STALL_SECONDS,
+      deadLettersPerMinute: env.DEAD_LETTER_RATE_LIMIT,
     },
     database: { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, schema: env.DATABASE_SCHEMA },
     ports: {
@@ -77,7 +103,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       project: env.PROJECT_PORT,
       alert: env.ALERT_PORT,
     },
-    limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES },
+    limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES, maxRequestBytes: maxRequestBytesFor(env.MAX_ARTICLE_BYTES) },
     projection: { aggregates: env.PROJECTION_AGGREGATES, sentimentCompactionIntervalMs: env.SENTIMENT_COMPACTION_INTERVAL_MS },
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     webhooks: {

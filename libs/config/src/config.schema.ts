@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_CEILING } from './message-limits';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -28,6 +29,17 @@ export const environmentSchema = z
     /** Partitions' batches a replica handles at once; each may hold a database connection. */
     CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(2),
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
+    /** Tries of one event that fails in its handler for a reason tied to it, before it is dead-lettered. */
+    CONSUMER_POISON_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+    /** First wait before retrying a failing batch; doubles on each try up to the maximum. */
+    CONSUMER_RETRY_BACKOFF_MS: positiveInt(200),
+    CONSUMER_RETRY_MAX_BACKOFF_MS: positiveInt(30_000),
+    /** How often a consumer reads end offsets and committed positions from the broker, for lag and stalls. */
+    CONSUMER_LAG_INTERVAL_MS: positiveInt(5_000),
+    /** `/health` is degraded when a partition with lag has made no progress for this long. */
+    STALL_SECONDS: positiveInt(60),
+    /** `/health` is degraded when a consumer dead-letters more than this many messages a minute (0: never). */
+    DEAD_LETTER_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: positiveInt(10),
     /** Schema the read models are written to; a rebuild runs a projector against a shadow schema. */
@@ -40,7 +52,13 @@ export const environmentSchema = z
     ENRICH_PORT: port(3002),
     PROJECT_PORT: port(3003),
     ALERT_PORT: port(3004),
-    MAX_ARTICLE_BYTES: positiveInt(2_000_000),
+    /** The one size setting: Kafka message sizes and the HTTP body limit derive from it (message-limits.ts). */
+    MAX_ARTICLE_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(MAX_ARTICLE_BYTES_CEILING, `at most ${MAX_ARTICLE_BYTES_CEILING} (32 MiB): Kafka messages are derived from it`)
+      .default(DEFAULT_MAX_ARTICLE_BYTES),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     WEBHOOK_TIMEOUT_MS: positiveInt(5000),

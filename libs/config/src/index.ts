@@ -1,3 +1,4 @@
 export * from './chronicle-config';
 export * from './config.schema';
 export * from './config.module';
+export * from './message-limits';

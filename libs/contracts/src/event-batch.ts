@@ -18,4 +18,9 @@ export interface EventBatch<E extends ChronicleEvent = ChronicleEvent> {
   partition: number;
   events: Array<PositionedEvent<E>>;
   nextOffset: bigint;
+  /**
+   * Id of the Kafka cluster the batch was read from; stored with the position so a position is
+   * never applied to another cluster's log (a reset or replaced broker, a second clone).
+   */
+  clusterId?: string;
 }

@@ -17,6 +17,10 @@ export interface DeadLetterRecord {
   sourceOffset: string;
   consumer: string;
   failedAt: string;
+  /** e.g. `QueryFailedError/22P05`; `EventDecodeError` for bytes that could not be decoded. */
+  errorClass: string;
+  /** Tries before it was dead-lettered. */
+  attempts: number;
 }
 
 function toRecord(
@@ -43,6 +47,8 @@ function toRecord(
     sourceOffset: take(DEAD_LETTER_HEADERS.sourceOffset),
     consumer: take(DEAD_LETTER_HEADERS.consumer),
     failedAt: take(DEAD_LETTER_HEADERS.failedAt),
+    errorClass: take(DEAD_LETTER_HEADERS.errorClass) || 'EventDecodeError',
+    attempts: Number(take(DEAD_LETTER_HEADERS.attempts) || '1'),
     headers,
   };
 }

@@ -1,15 +1,49 @@
 import { ChronicleEvent, encodeEvent, TopicKey, topicName } from '@chronicle/contracts';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
-import { KafkaSettings } from './kafka-settings';
+import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { KafkaSettings, maxMessageBytesOf } from './kafka-settings';
+import { MessageTooLargeError } from './message-too-large.error';
 
-/** Publishes events; the Kafka key keeps each article's events in order on one partition. */
+/** A message ready to send, with its size as the limit counts it (value bytes). */
+interface SizedMessage extends Message {
+  size: number;
+}
+
+/**
+ * Splits messages, in order, into groups whose value bytes add up to at most `maxBytes` (a
+ * message alone may fill a group), so that no partition's record batch in one request can
+ * exceed what the topic accepts. Groups are sent one after another, which keeps per-key order.
+ */
+export function chunkBySize<M extends { size: number }>(messages: readonly M[], maxBytes: number): M[][] {
+  const chunks: M[][] = [];
+  let current: M[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    if (current.length > 0 && bytes + message.size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += message.size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Publishes events; the Kafka key keeps each article's events in order on one partition.
+ * Messages are gzip-compressed (built into kafkajs; lz4 and zstd would need native codecs), and
+ * every message is checked against `maxMessageBytes` before any is sent.
+ */
 export class EventPublisher {
   private readonly producer: Producer;
+  private readonly maxMessageBytes: number;
 
   constructor(
     kafka: Kafka,
     private readonly settings: KafkaSettings,
   ) {
+    this.maxMessageBytes = maxMessageBytesOf(settings);
     this.producer = kafka.producer({
       // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
       // One request in flight keeps order on retry; duplicates are harmless downstream.
@@ -27,13 +61,15 @@ export class EventPublisher {
     await this.producer.disconnect();
   }
 
-  /** Publishes all events to one topic in a single request; resolves once the broker has them. */
+  /**
+   * Publishes all events to one topic; resolves once the broker has them.
+   * @throws MessageTooLargeError, before anything is sent, when an encoded event is over the limit.
+   */
   async publish(topic: TopicKey, events: Array<{ key: string; event: ChronicleEvent }>): Promise<void> {
     if (events.length === 0) return;
-    await this.producer.send({
-      topic: topicName(this.settings.topicPrefix, topic),
-      acks: -1,
-      messages: events.map(({ key, event }) => ({
+    await this.send(
+      topic,
+      events.map(({ key, event }) => ({
         key,
         value: encodeEvent(event),
         headers: {
@@ -42,14 +78,46 @@ export class EventPublisher {
           'correlation-id': event.metadata.correlationId,
         },
       })),
-    });
+    );
   }
 
-  /** Publishes raw bytes (for tests and the dead-letter re-drive); no validation. */
+  /**
+   * Publishes raw bytes (for tests and the dead-letter re-drive); no validation but the size limit.
+   * @throws MessageTooLargeError, before anything is sent, when a value is over the limit.
+   */
   async publishRaw(
     topic: TopicKey,
     messages: Array<{ key: string | null; value: Buffer | string; headers?: Record<string, string> }>,
   ): Promise<void> {
-    await this.producer.send({ topic: topicName(this.settings.topicPrefix, topic), acks: -1, messages });
+    if (messages.length === 0) return;
+    await this.send(topic, messages);
   }
+
+  /** The largest encoded event this publisher sends. */
+  get messageLimitBytes(): number {
+    return this.maxMessageBytes;
+  }
+
+  private async send(topic: TopicKey, messages: Array<Message & { key: string | null; value: Buffer | string }>): Promise<void> {
+    const name = topicName(this.settings.topicPrefix, topic);
+    const sized: SizedMessage[] = messages.map((message) => ({
+      ...message,
+      size: Buffer.isBuffer(message.value) ? message.value.length : Buffer.byteLength(message.value, 'utf8'),
+    }));
+    const tooLarge = sized.find(({ size }) => size > this.maxMessageBytes);
+    if (tooLarge) throw new MessageTooLargeError(name, keyText(tooLarge.key), tooLarge.size, this.maxMessageBytes);
+    for (const chunk of chunkBySize(sized, this.maxMessageBytes)) {
+      await this.producer.send({
+        topic: name,
+        acks: -1,
+        compression: CompressionTypes.GZIP,
+        messages: chunk.map(({ key, value, headers }) => ({ key, value, headers })),
+      });
+    }
+  }
+}
+
+function keyText(key: Message['key']): string | null {
+  if (key === null || key === undefined) return null;
+  return typeof key === 'string' ? key : key.toString('utf8');
 }

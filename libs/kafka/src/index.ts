@@ -9,3 +9,7 @@ export * from './kafka-admin-probe';
 export * from './dead-letter.reader';
 export * from './topic-offsets';
 export * from './topic-scanner';
+export * from './failure-classification';
+export * from './poison-isolation';
+export * from './consumer-health';
+export * from './message-too-large.error';

@@ -1,17 +1,48 @@
 import { ChronicleEvent, decodeEvent, EventBatch, EventDecodeError, TOPICS, TopicKey, topicName } from '@chronicle/contracts';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, Kafka, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, Partitioners, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { createKafka } from './kafka-client.factory';
 import { KafkaSettings } from './kafka-settings';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
 import { ensureTopics } from './topic-provisioner';
+import { classifyFailure } from './failure-classification';
+import { applyIsolatingPoison } from './poison-isolation';
+import { ConsumerHealth } from './consumer-health';
 
 export interface KafkaBatchServerOptions {
   kafka: KafkaSettings;
   /** Consumer group; every replica of a service shares it so partitions spread the work. */
   consumer: string;
   topics: TopicKey[];
+  /** How failing batches are retried; see {@link applyIsolatingPoison}. */
+  retry?: Partial<BatchRetrySettings>;
+  /** Progress bookkeeping for `/health`; one per service. */
+  health?: ConsumerHealth;
+  /** How often end offsets and committed positions are read from the broker for lag (ms). */
+  lagIntervalMs?: number;
+  /**
+   * Checks the positions a service stores (in Postgres) against the log it is about to read, before
+   * consuming starts; throws to refuse to start (e.g. positions of another cluster's topics).
+   */
+  verifyLog?: (log: LogIdentity) => Promise<void>;
+}
+
+/** How failing batches are retried. */
+export interface BatchRetrySettings {
+  /** Tries of one event that fails as poison before it is dead-lettered. */
+  poisonAttempts: number;
+  /** First wait before a retry; doubles each time up to `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+const DEFAULT_RETRY: BatchRetrySettings = { poisonAttempts: 3, backoffMs: 200, maxBackoffMs: 30_000 };
+
+/** The log a consumer reads: the cluster's id and each partition's offsets. */
+export interface LogIdentity {
+  clusterId: string;
+  partitions: Array<{ topic: string; partition: number; start: string; end: string }>;
 }
 
 /** kafkajs's default cap on one whole fetch response. */
@@ -38,21 +69,32 @@ export type BatchObserver = (batch: {
 /**
  * A NestJS transport over kafkajs that hands `@EventPattern(TOPICS.x)` handlers whole
  * batches of decoded events from one partition (the built-in Kafka transport gives one
- * message at a time). Malformed or unknown events go to the dead-letter topic with their
- * reason and the batch goes on. Offsets are committed to Kafka only after the handler
- * resolves; handlers that need exactly-once effects also store the batch position in their
- * own transaction (see `applyBatchOnce` in @chronicle/persistence).
+ * message at a time). Offsets are committed to Kafka only after the handler resolves; handlers
+ * that need exactly-once effects also store the batch position in their own transaction (see
+ * `applyBatchOnce` in @chronicle/persistence).
+ *
+ * Nothing one event holds can stop a partition: malformed or unknown events go to the dead-letter
+ * topic before the handler runs, and a batch the handler fails on is retried by failure class
+ * ({@link classifyFailure}): transient failures (database or broker down, timeouts, conflicts)
+ * with backoff for as long as they last, poison ones by bisecting the batch until the one event at
+ * fault has failed `poisonAttempts` times, which is then dead-lettered with its reason while the
+ * events around it are applied in order.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
   private consumerClient?: Consumer;
   private producer?: Producer;
+  private admin?: Admin;
   private deadLetters?: DeadLetterPublisher;
+  private lagTimer?: NodeJS.Timeout;
+  private clusterId?: string;
   private readonly observers: BatchObserver[] = [];
+  private readonly retry: BatchRetrySettings;
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
     this.kafka = createKafka(options.kafka, options.consumer);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
   onBatch(observer: BatchObserver): void {
@@ -65,6 +107,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         if (!this.getHandlerByPattern(TOPICS[key])) throw new Error(`no @EventPattern handler for topic ${TOPICS[key]}`);
       }
       await ensureTopics(this.kafka, this.options.kafka);
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+      const log = await this.withMetadataRetries(() => this.logIdentity());
+      this.clusterId = log.clusterId;
+      await this.options.verifyLog?.(log);
       this.producer = this.kafka.producer({
         // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
         // One request in flight keeps order on retry; a rare duplicate is harmless because event
@@ -84,6 +131,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         heartbeatInterval: Math.floor(this.options.kafka.sessionTimeoutMs / 5),
         allowAutoTopicCreation: false,
       });
+      this.consumerClient.on(this.consumerClient.events.GROUP_JOIN, ({ payload }) => {
+        this.options.health?.assigned(payload.memberAssignment, Date.now());
+      });
       await this.consumerClient.connect();
       await this.consumerClient.subscribe({
         topics: this.options.topics.map((key) => topicName(this.options.kafka.topicPrefix, key)),
@@ -95,6 +145,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         partitionsConsumedConcurrently: this.options.kafka.partitionsConcurrently ?? 1,
         eachBatch: (payload) => this.handleBatch(payload),
       });
+      this.watchLag();
       callback();
     } catch (error) {
       callback(error);
@@ -109,38 +160,148 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
     if (batch.messages.length === 0) return;
     const events: EventBatch['events'] = [];
-    const poison: DeadLetter[] = [];
+    const undecodable: DeadLetter[] = [];
     for (const message of batch.messages) {
       try {
         events.push({ event: decodeEvent(message.value), offset: message.offset, key: message.key?.toString() ?? null });
       } catch (error) {
         if (!(error instanceof EventDecodeError)) throw error;
-        poison.push({ message, sourceTopic: batch.topic, sourcePartition: batch.partition, reason: error.reason });
+        undecodable.push({ message, sourceTopic: batch.topic, sourcePartition: batch.partition, reason: error.reason });
       }
     }
-    await this.deadLetters!.publish(poison, new Date().toISOString());
+    await this.deadLetters!.publish(undecodable, new Date().toISOString());
     const last = batch.messages[batch.messages.length - 1]!;
-    const eventBatch: EventBatch<ChronicleEvent> = {
-      consumer: this.options.consumer,
-      topic: batch.topic,
-      partition: batch.partition,
-      events,
-      nextOffset: BigInt(last.offset) + 1n,
-    };
+    const nextOffset = BigInt(last.offset) + 1n;
     const handler = this.getHandlerByPattern(this.baseTopic(batch.topic))!;
-    await lastValueFrom(this.transformToObservable(await handler(eventBatch)), { defaultValue: undefined });
+    const messages = new Map(batch.messages.map((m) => [m.offset, m]));
+    const health = this.options.health;
+    const poisoned = await applyIsolatingPoison(events, nextOffset, {
+      apply: async (part, next) => {
+        const eventBatch: EventBatch<ChronicleEvent> = {
+          consumer: this.options.consumer,
+          topic: batch.topic,
+          partition: batch.partition,
+          events: part,
+          nextOffset: next,
+          clusterId: this.clusterId,
+        };
+        await lastValueFrom(this.transformToObservable(await handler(eventBatch)), { defaultValue: undefined });
+      },
+      classify: classifyFailure,
+      maxAttempts: this.retry.poisonAttempts,
+      backoff: async (notice) => {
+        health?.retrying(batch.topic, batch.partition, notice, Date.now());
+        this.logger.warn(
+          `${batch.topic}[${batch.partition}] @${notice.firstOffset ?? nextOffset}: ${notice.kind} failure, try ${notice.attempt} ` +
+            `(${notice.failure.errorClass}: ${notice.failure.message})`,
+        );
+        await this.waitBeforeRetry(notice.attempt, payload);
+        await heartbeat();
+      },
+      deadLetter: async (event, failure, attempts) => {
+        await this.deadLetters!.publish(
+          [
+            {
+              message: messages.get(event.offset)!,
+              sourceTopic: batch.topic,
+              sourcePartition: batch.partition,
+              reason: `${failure.errorClass}: ${failure.message}`,
+              errorClass: failure.errorClass,
+              attempts,
+            },
+          ],
+          new Date().toISOString(),
+        );
+      },
+    });
     resolveOffset(last.offset);
     await commitOffsetsIfNecessary();
     await heartbeat();
-    const lag = Number(BigInt(batch.highWatermark) - eventBatch.nextOffset);
+    const deadLettered = undecodable.length + poisoned.length;
+    health?.progressed(batch.topic, batch.partition, nextOffset, Date.now());
+    health?.deadLettered(deadLettered, Date.now());
+    const lag = Number(BigInt(batch.highWatermark) - nextOffset);
     for (const observe of this.observers) {
-      observe({ topic: batch.topic, partition: batch.partition, events: events.length, deadLettered: poison.length, lag });
+      observe({ topic: batch.topic, partition: batch.partition, events: events.length, deadLettered, lag });
     }
   }
 
+  /** Exponential backoff that gives up at once when the consumer stops or loses the partition. */
+  private async waitBeforeRetry(attempt: number, payload: EachBatchPayload): Promise<void> {
+    const delay = Math.min(this.retry.maxBackoffMs, this.retry.backoffMs * 2 ** Math.min(attempt - 1, 20));
+    const deadline = Date.now() + delay;
+    while (Date.now() < deadline) {
+      if (!payload.isRunning() || payload.isStale()) throw new BatchAbandonedError(payload.batch.topic, payload.batch.partition);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, deadline - Date.now())));
+    }
+  }
+
+  /** Topics just created may not have leaders everywhere yet: ask again for a while. */
+  private async withMetadataRetries<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        if (attempt >= 20 || classifyFailure(error).kind !== 'transient') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * Math.min(attempt, 4)));
+      }
+    }
+  }
+
+  private async logIdentity(): Promise<LogIdentity> {
+    const { clusterId } = await this.admin!.describeCluster();
+    const partitions: LogIdentity['partitions'] = [];
+    for (const key of this.options.topics) {
+      const topic = topicName(this.options.kafka.topicPrefix, key);
+      for (const { partition, low, high } of await this.admin!.fetchTopicOffsets(topic)) {
+        partitions.push({ topic, partition, start: low, end: high });
+      }
+    }
+    return { clusterId, partitions };
+  }
+
+  /** Reads end offsets and the group's committed offsets, so lag grows while a partition is stuck. */
+  private watchLag(): void {
+    const health = this.options.health;
+    if (!health) return;
+    const topics = this.options.topics.map((key) => topicName(this.options.kafka.topicPrefix, key));
+    const tick = async () => {
+      const committed = await this.admin!.fetchOffsets({ groupId: this.options.consumer, topics });
+      for (const topic of topics) {
+        const group = new Map(
+          (committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, p.offset]),
+        );
+        for (const { partition, low, high } of await this.admin!.fetchTopicOffsets(topic)) {
+          health.observedOffsets(topic, partition, { end: high, start: low, committed: group.get(partition) }, Date.now());
+        }
+      }
+      for (const observe of this.lagObservers) observe(health.lags());
+    };
+    let running = false;
+    this.lagTimer = setInterval(() => {
+      if (running) return;
+      running = true;
+      tick()
+        .catch((error: unknown) => this.logger.warn(`lag check failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          running = false;
+        });
+    }, this.options.lagIntervalMs ?? 5_000);
+    this.lagTimer.unref();
+  }
+
+  private readonly lagObservers: Array<(lags: Array<{ topic: string; partition: number; lag: number }>) => void> = [];
+
+  /** Called after each lag check with the lag of every partition this replica owns. */
+  onLag(observer: (lags: Array<{ topic: string; partition: number; lag: number }>) => void): void {
+    this.lagObservers.push(observer);
+  }
+
   async close(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
     await this.consumerClient?.disconnect();
     await this.producer?.disconnect();
+    await this.admin?.disconnect();
   }
 
   on(): never {
@@ -149,5 +310,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   unwrap<T>(): T {
     return this.consumerClient as T;
+  }
+}
+
+/** The consumer stopped or lost the partition while a batch waited to be retried. */
+export class BatchAbandonedError extends Error {
+  constructor(topic: string, partition: number) {
+    super(`abandoned a failing batch of ${topic}[${partition}]: the consumer stopped or lost the partition`);
+    this.name = 'BatchAbandonedError';
   }
 }

@@ -1,11 +1,14 @@
 import { EventBatch, PositionedEvent } from '@chronicle/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { PositionLogMismatchError } from './positions/position-log-mismatch.error';
 
 /**
  * Applies a batch's effects and its position in one transaction, exactly once.
  * The position row is locked first, so two replicas that briefly both hold a partition
  * during a rebalance cannot both apply it; events before the stored position (redeliveries
- * after a crash) are dropped before `apply` sees them.
+ * after a crash) are dropped before `apply` sees them. A position stored for another Kafka
+ * cluster is never applied to this one: the batch fails (and is retried, never skipped) until an
+ * operator resets the positions or rebuilds.
  */
 export async function applyBatchOnce<B extends EventBatch>(
   dataSource: DataSource,
@@ -15,23 +18,44 @@ export async function applyBatchOnce<B extends EventBatch>(
   return dataSource.transaction(async (manager) => {
     const key = [batch.consumer, batch.topic, batch.partition];
     await manager.query(
-      `INSERT INTO consumer_positions (consumer, topic, partition, next_offset, updated_at)
-       VALUES ($1, $2, $3, 0, now()) ON CONFLICT DO NOTHING`,
+      `INSERT INTO consumer_positions (consumer, topic, partition, next_offset, updated_at, cluster_id)
+       VALUES ($1, $2, $3, 0, now(), $4) ON CONFLICT DO NOTHING`,
+      [...key, batch.clusterId ?? null],
+    );
+    const [row]: Array<{ next_offset: string; cluster_id: string | null }> = await manager.query(
+      'SELECT next_offset, cluster_id FROM consumer_positions WHERE consumer = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
       key,
     );
-    const [row]: Array<{ next_offset: string }> = await manager.query(
-      'SELECT next_offset FROM consumer_positions WHERE consumer = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
-      key,
-    );
+    if (batch.clusterId && row!.cluster_id && row!.cluster_id !== batch.clusterId) {
+      throw new PositionLogMismatchError(batch.consumer, [
+        `${batch.topic}[${batch.partition}] was stored for Kafka cluster ${row!.cluster_id}, but this batch comes from cluster ${batch.clusterId}`,
+      ]);
+    }
     const stored = BigInt(row!.next_offset);
     const fresh = batch.events.filter((e: PositionedEvent) => BigInt(e.offset) >= stored) as Array<B['events'][number]>;
     if (fresh.length > 0) await apply(manager, fresh);
-    if (batch.nextOffset > stored) {
+    await pauseAtFaultPoint(manager);
+    if (batch.nextOffset > stored || (batch.clusterId && !row!.cluster_id)) {
       await manager.query(
-        'UPDATE consumer_positions SET next_offset = $4, updated_at = now() WHERE consumer = $1 AND topic = $2 AND partition = $3',
-        [...key, batch.nextOffset.toString()],
+        `UPDATE consumer_positions SET next_offset = GREATEST(next_offset, $4), updated_at = now(), cluster_id = COALESCE(cluster_id, $5)
+         WHERE consumer = $1 AND topic = $2 AND partition = $3`,
+        [...key, batch.nextOffset.toString(), batch.clusterId ?? null],
       );
     }
     return { applied: fresh.length };
   });
 }
+
+/**
+ * Test-only fault point: with `CHRONICLE_FAULT_POINT=apply-batch-before-commit`, every batch waits
+ * after its effects and before its position and commit on the Postgres advisory lock
+ * {@link FAULT_POINT_LOCK_KEY}, so a crash test holding that lock can kill the process while the
+ * transaction is provably open (it shows in `pg_stat_activity` as waiting on the lock).
+ */
+async function pauseAtFaultPoint(manager: EntityManager): Promise<void> {
+  if (process.env.CHRONICLE_FAULT_POINT !== 'apply-batch-before-commit') return;
+  await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [FAULT_POINT_LOCK_KEY]);
+}
+
+/** Advisory lock key the fault point waits on. */
+export const FAULT_POINT_LOCK_KEY = 7_347_001;

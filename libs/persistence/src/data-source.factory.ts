@@ -12,6 +12,7 @@ import { AlertRules1764050000000 } from './migrations/1764050000000-AlertRules';
 import { ProjectionVersions1764048000000 } from './migrations/1764048000000-ProjectionVersions';
 import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-ProjectionWritePath';
 import { SentimentEntries1764054000000 } from './migrations/1764054000000-SentimentEntries';
+import { PositionClusterIds1764056000000 } from './migrations/1764056000000-PositionClusterIds';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AlertRules1764050000000,
   ProjectionWritePath1764052000000,
   SentimentEntries1764054000000,
+  PositionClusterIds1764056000000,
 ];
 
 /**

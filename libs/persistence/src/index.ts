@@ -9,3 +9,4 @@ export * from './entities/subscription.entity';
 export * from './entities/alert.entity';
 export * from './persistence.module';
 export * from './projections';
+export * from './positions';

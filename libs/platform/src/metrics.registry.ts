@@ -28,7 +28,7 @@ export class MetricsRegistry {
     });
     this.consumerLag = new Gauge({
       name: 'chronicle_consumer_lag',
-      help: 'Messages behind the high watermark after the last batch',
+      help: "Messages behind the broker's end offset, per partition this replica owns (checked every CONSUMER_LAG_INTERVAL_MS)",
       labelNames: ['topic', 'partition'],
       registers: [this.registry],
     });

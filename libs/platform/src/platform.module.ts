@@ -1,4 +1,5 @@
-import { ConfigModule } from '@chronicle/config';
+import { CHRONICLE_CONFIG, ChronicleConfig, ConfigModule } from '@chronicle/config';
+import { ConsumerHealth } from '@chronicle/kafka';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -13,8 +14,19 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [ConfigModule.forRoot()],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: MetricsRegistry, useValue: new MetricsRegistry(service) }],
-      exports: [MetricsRegistry],
+      providers: [
+        { provide: MetricsRegistry, useValue: new MetricsRegistry(service) },
+        {
+          provide: ConsumerHealth,
+          inject: [CHRONICLE_CONFIG],
+          useFactory: (config: ChronicleConfig) =>
+            new ConsumerHealth({
+              stallMs: config.consumer.stallSeconds * 1000,
+              deadLettersPerMinute: config.consumer.deadLettersPerMinute,
+            }),
+        },
+      ],
+      exports: [MetricsRegistry, ConsumerHealth],
     };
   }
 }

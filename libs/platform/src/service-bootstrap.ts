@@ -1,5 +1,6 @@
 import { ChronicleConfig, ConfigError, loadConfig } from '@chronicle/config';
-import { KafkaBatchServer } from '@chronicle/kafka';
+import { ConsumerHealth, KafkaBatchServer, LogIdentity } from '@chronicle/kafka';
+import { RethrowRpcExceptionFilter } from './rethrow-rpc-exception.filter';
 import { TopicKey } from '@chronicle/contracts';
 import { ConsoleLogger, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -12,7 +13,12 @@ export interface ServiceOptions {
   name: string;
   port: (config: ChronicleConfig) => number;
   /** For services that consume: the consumer group name (without prefix) and its topics. */
-  consumer?: { group: string; topics: TopicKey[] };
+  consumer?: {
+    group: string;
+    topics: TopicKey[];
+    /** Refuses to start when stored positions do not belong to the log about to be read. */
+    verifyLog?: (app: INestApplication, consumer: string, log: LogIdentity) => Promise<void>;
+  };
   bodyLimitBytes?: (config: ChronicleConfig) => number;
 }
 
@@ -46,20 +52,37 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
   app.useBodyParser('json', { limit: options.bodyLimitBytes?.(config) ?? 1_000_000 });
   app.enableShutdownHooks();
   if (options.consumer) {
+    const consumer = `${config.kafka.groupPrefix}chronicle-${options.consumer.group}`;
     const server = new KafkaBatchServer({
       kafka: config.kafka,
-      consumer: `${config.kafka.groupPrefix}chronicle-${options.consumer.group}`,
+      consumer,
       topics: options.consumer.topics,
+      retry: { poisonAttempts: config.consumer.poisonAttempts, backoffMs: config.consumer.backoffMs, maxBackoffMs: config.consumer.maxBackoffMs },
+      health: app.get(ConsumerHealth),
+      lagIntervalMs: config.consumer.lagIntervalMs,
+      verifyLog: options.consumer.verifyLog ? (log) => options.consumer!.verifyLog!(app, consumer, log) : undefined,
     });
     const metrics = app.get(MetricsRegistry);
+    server.onLag((lags) => {
+      metrics.consumerLag.reset();
+      for (const { topic, partition, lag } of lags) metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
+    });
     server.onBatch(({ topic, partition, events, deadLettered, lag }) => {
       metrics.eventsConsumed.inc({ topic }, events);
       metrics.batchSize.observe({ topic }, events + deadLettered);
       metrics.eventsDeadLettered.inc({ topic }, deadLettered);
       metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
+    app.useGlobalFilters(new RethrowRpcExceptionFilter(app.getHttpAdapter()));
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
+    try {
+      await app.startAllMicroservices();
+    } catch (error) {
+      // Refusing to start (e.g. positions of another Kafka log) says why and exits non-zero.
+      process.stderr.write(`${options.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+      await app.close().catch(() => undefined);
+      process.exit(70);
+    }
   }
   await app.listen(options.port(config), '0.0.0.0');
   return app;

@@ -11,4 +11,6 @@ export class ConsumerPositionEntity {
   @PrimaryColumn('int') partition!: number;
   @Column('bigint', { name: 'next_offset' }) nextOffset!: string;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  /** The Kafka cluster the position belongs to (null until first written by a cluster-aware consumer). */
+  @Column('text', { name: 'cluster_id', nullable: true }) clusterId!: string | null;
 }

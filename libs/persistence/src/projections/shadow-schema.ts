@@ -173,9 +173,10 @@ export async function swapShadowIn(
       await manager.query(`CREATE OR REPLACE VIEW public.${identifier(view.name)} AS ${view.select('public')}`);
     }
     await manager.query(
-      `INSERT INTO public.consumer_positions (consumer, topic, partition, next_offset, updated_at)
-       SELECT $1, topic, partition, next_offset, now() FROM ${shadowSchema}.consumer_positions WHERE consumer = $2
-       ON CONFLICT (consumer, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      `INSERT INTO public.consumer_positions (consumer, topic, partition, next_offset, updated_at, cluster_id)
+       SELECT $1, topic, partition, next_offset, now(), cluster_id FROM ${shadowSchema}.consumer_positions WHERE consumer = $2
+       ON CONFLICT (consumer, topic, partition)
+       DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now(), cluster_id = EXCLUDED.cluster_id`,
       [liveConsumer, shadowConsumer],
     );
     await options.onSwapped?.(manager);

@@ -1,0 +1,2 @@
+export * from './position-log-mismatch.error';
+export * from './stored-positions';
