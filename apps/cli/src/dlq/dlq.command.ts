@@ -1,7 +1,8 @@
 import { loadConfig } from '@chronicle/config';
-import { TopicKey, TOPICS } from '@chronicle/contracts';
-import { createKafka, DeadLetterRecord, EventPublisher, readDeadLetters } from '@chronicle/kafka';
+import { repairDeadLetter, sanitizeText, TopicKey, TOPICS } from '@chronicle/contracts';
+import { createKafka, DeadLetterRecord, EventPublisher, MessageTooLargeError, readDeadLetters } from '@chronicle/kafka';
 import { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
 
 const REDRIVE_GROUP = 'chronicle-dlq-redrive';
 
@@ -12,7 +13,10 @@ function sourceTopicKey(sourceTopic: string, prefix: string): TopicKey | null {
 }
 
 function describe(record: DeadLetterRecord): string {
-  const preview = (record.value?.toString('utf8') ?? '').replace(/\s+/g, ' ').slice(0, 80);
+  // Sanitised: a dead letter's bytes may hold terminal escape sequences.
+  const preview = sanitizeText(record.value?.subarray(0, 1024).toString('utf8') ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 80);
   return `${record.partition}:${record.offset}  from ${record.sourceTopic}[${record.sourcePartition}]@${record.sourceOffset}  by ${record.consumer}\n    reason: ${record.reason}\n    value:  ${preview}`;
 }
 
@@ -38,12 +42,18 @@ export function buildDlqCommand(): Command {
     .description('Publish dead-lettered messages (not yet re-driven) back to their source topic, original bytes and headers')
     .option('--consumer <name>', 'only messages a given consumer dead-lettered (others are skipped, and stay skipped)')
     .option('--dry-run', 'show what would be re-driven without publishing or remembering it')
-    .action(async (flags: { consumer?: string; dryRun?: boolean }) => {
+    .option(
+      '--fix',
+      'repair each message first: text and ids sanitised as ingest does, an unusable correlation id replaced; ' +
+        'messages that cannot be repaired are reported and not sent',
+    )
+    .action(async (flags: { consumer?: string; dryRun?: boolean; fix?: boolean }) => {
       const config = loadConfig();
       const kafka = createKafka(config.kafka, 'dlq-cli');
       const publisher = new EventPublisher(kafka, config.kafka);
       if (!flags.dryRun) await publisher.connect();
       let redriven = 0;
+      const notSent: string[] = [];
       try {
         const records = await readDeadLetters(kafka, config.kafka, {
           group: flags.dryRun ? undefined : `${config.kafka.groupPrefix}${REDRIVE_GROUP}`,
@@ -54,15 +64,38 @@ export function buildDlqCommand(): Command {
               throw new Error(
                 `dead letter ${record.partition}:${record.offset} names an unknown source topic ${record.sourceTopic}`,
               );
-            if (!flags.dryRun)
-              await publisher.publishRaw(topic, [{ key: record.key, value: record.value ?? '', headers: record.headers }]);
+            const position = `${record.partition}:${record.offset}`;
+            let message = { key: record.key, value: record.value ?? '', headers: record.headers };
+            let repaired = '';
+            if (flags.fix) {
+              const repair = repairDeadLetter(record, randomUUID);
+              if (!repair.repaired) {
+                notSent.push(`${position}: cannot be repaired: ${repair.reason}`);
+                return;
+              }
+              message = { key: repair.key, value: repair.value, headers: repair.headers };
+              if (repair.changes.length > 0) repaired = ` (repaired: ${repair.changes.join(', ')})`;
+            }
+            if (!flags.dryRun) {
+              try {
+                await publisher.publishRaw(topic, [message]);
+              } catch (error) {
+                if (!(error instanceof MessageTooLargeError)) throw error;
+                notSent.push(`${position}: ${error.message}`);
+                return;
+              }
+            }
             redriven += 1;
-            console.log(
-              `${flags.dryRun ? 'would re-drive' : 're-drove'} ${record.partition}:${record.offset} -> ${record.sourceTopic}`,
-            );
+            console.log(`${flags.dryRun ? 'would re-drive' : 're-drove'} ${position} -> ${record.sourceTopic}${repaired}`);
           },
         });
         console.log(`${redriven} of ${records.length} message(s) ${flags.dryRun ? 'would be' : ''} re-driven.`);
+        if (notSent.length > 0) {
+          // Still on the dead-letter topic (`dlq list` shows them); a replay does not offer them again.
+          console.log(`${notSent.length} message(s) not sent:`);
+          for (const line of notSent) console.log(`  ${line}`);
+          process.exitCode = 1;
+        }
       } finally {
         if (!flags.dryRun) await publisher.disconnect();
       }

@@ -1,5 +1,5 @@
 import { loadConfig } from '@chronicle/config';
-import { ArticleAnalyzedEvent } from '@chronicle/contracts';
+import { ArticleAnalyzedEvent, encodeEvent, withSanitizedText } from '@chronicle/contracts';
 import { AnalysisDiff, analyzeSubmission, diffAnalyses, isUnchanged } from '@chronicle/domain';
 import { createKafka, EventPublisher } from '@chronicle/kafka';
 import { ANALYZER_VERSION } from '@chronicle/nlp';
@@ -14,6 +14,8 @@ interface ReanalysisReport {
   articles: number;
   reanalyzed: number;
   alreadyCurrent: number;
+  /** Articles whose new analysis is over the Kafka message limit (derived from MAX_ARTICLE_BYTES): not published. */
+  tooLarge: string[];
   previousVersions: Record<string, number>;
   totals: {
     actorsAdded: number;
@@ -44,6 +46,7 @@ export function buildReanalyzeCommand(): Command {
         articles: targets.length,
         reanalyzed: 0,
         alreadyCurrent: 0,
+        tooLarge: [],
         previousVersions: {},
         totals: { actorsAdded: 0, actorsRemoved: 0, statementsAdded: 0, statementsRemoved: 0, speakersChanged: 0 },
         changed: [],
@@ -72,7 +75,12 @@ export function buildReanalyzeCommand(): Command {
             report.alreadyCurrent += 1;
             continue;
           }
-          const next = analyzeSubmission(event, new Date().toISOString(), offset);
+          // Articles stored before ingest sanitised text may hold NUL, lone surrogates or controls.
+          const next = analyzeSubmission(withSanitizedText(event), new Date().toISOString(), offset);
+          if (encodeEvent(next).length > publisher.messageLimitBytes) {
+            report.tooLarge.push(event.data.articleId);
+            continue;
+          }
           report.reanalyzed += 1;
           const from = previous?.data.analysis.analyzerVersion ?? '(none)';
           report.previousVersions[from] = (report.previousVersions[from] ?? 0) + 1;
@@ -104,6 +112,12 @@ function printSummary(report: ReanalysisReport, dryRun: boolean): void {
     `${dryRun ? 'Would re-analyse' : 'Re-analysed'} ${report.reanalyzed} of ${report.articles} article(s) with ${report.analyzerVersion}` +
       ` (${report.alreadyCurrent} already current). Previous versions: ${JSON.stringify(report.previousVersions)}`,
   );
+  if (report.tooLarge.length > 0) {
+    console.log(
+      `Not published, analysis over the message limit (raise MAX_ARTICLE_BYTES): ${report.tooLarge.slice(0, 20).join(', ')}` +
+        (report.tooLarge.length > 20 ? ` and ${report.tooLarge.length - 20} more` : ''),
+    );
+  }
   console.log(
     `Changes: actors +${t.actorsAdded} -${t.actorsRemoved}, statements +${t.statementsAdded} -${t.statementsRemoved}, speakers changed ${t.speakersChanged}, in ${report.changed.length} article(s).`,
   );

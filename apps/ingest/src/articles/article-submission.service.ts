@@ -3,13 +3,14 @@ import {
   ARTICLE_RETRACTED,
   ARTICLE_REVISED,
   ARTICLE_SUBMITTED,
+  ArticleLifecycleEvent,
   ArticleRetractedEvent,
   ArticleRevisedEvent,
   ArticleSubmittedEvent,
   createEvent,
   deterministicId,
 } from '@chronicle/contracts';
-import { EventPublisher } from '@chronicle/kafka';
+import { EventPublisher, MessageTooLargeError } from '@chronicle/kafka';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ArticleRetractionDto, ArticleRevisionDto, ArticleSubmissionDto } from './article-submission.dto';
@@ -22,6 +23,15 @@ export function articleIdFor(article: ArticleSubmissionDto): string {
   if (article.id) return article.id;
   if (article.url) return deterministicId('article-url', article.url.trim().replace(/\/+$/, '').toLowerCase());
   return deterministicId('article-content', article.title, article.body);
+}
+
+/**
+ * Why an article is refused for its size (413), or `null`: its body is over `MAX_ARTICLE_BYTES`
+ * (UTF-8 bytes), the one size setting the Kafka message limits are derived from.
+ */
+export function articleSizeProblem(body: string, maxArticleBytes: number): string | null {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  return bytes > maxArticleBytes ? `article body is ${bytes} bytes, over MAX_ARTICLE_BYTES (${maxArticleBytes})` : null;
 }
 
 /**
@@ -48,7 +58,7 @@ export class ArticleSubmissionService {
       });
       return { key: articleId, event };
     });
-    await this.publisher.publish('articles', events);
+    await this.publish(events);
     return events.map(({ key }) => key);
   }
 
@@ -60,7 +70,7 @@ export class ArticleSubmissionService {
       occurredAt: receivedAt,
       metadata: { correlationId, causationId: null },
     });
-    await this.publisher.publish('articles', [{ key: articleId, event }]);
+    await this.publish([{ key: articleId, event }]);
     return articleId;
   }
 
@@ -72,14 +82,29 @@ export class ArticleSubmissionService {
       { articleId, ...(retraction.reason ? { reason: retraction.reason } : {}), retractedAt },
       { id: randomUUID(), occurredAt: retractedAt, metadata: { correlationId, causationId: null } },
     );
-    await this.publisher.publish('articles', [{ key: articleId, event }]);
+    await this.publish([{ key: articleId, event }]);
     return articleId;
   }
 
-  private content(articleId: string, article: ArticleRevisionDto, receivedAt: string): ArticleSubmittedEvent['data'] {
-    if (Buffer.byteLength(article.body, 'utf8') > this.config.limits.maxArticleBytes) {
-      throw new PayloadTooLargeException(`article body exceeds MAX_ARTICLE_BYTES (${this.config.limits.maxArticleBytes})`);
+  /**
+   * Publishes to the articles topic. The publisher checks every encoded event against the message
+   * limit before sending any, so an article too large to publish is a 413 and nothing of the
+   * request is published.
+   */
+  private async publish(events: Array<{ key: string; event: ArticleLifecycleEvent }>): Promise<void> {
+    try {
+      await this.publisher.publish('articles', events);
+    } catch (error) {
+      if (!(error instanceof MessageTooLargeError)) throw error;
+      throw new PayloadTooLargeException(
+        `article ${error.key ?? ''} is ${error.bytes} bytes once encoded, over the ${error.maxBytes}-byte message limit derived from MAX_ARTICLE_BYTES`,
+      );
     }
+  }
+
+  private content(articleId: string, article: ArticleRevisionDto, receivedAt: string): ArticleSubmittedEvent['data'] {
+    const tooLarge = articleSizeProblem(article.body, this.config.limits.maxArticleBytes);
+    if (tooLarge) throw new PayloadTooLargeException(`${articleId}: ${tooLarge}`);
     return {
       articleId,
       url: article.url ?? null,

@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { normalizeCorrelationId } from '@chronicle/contracts';
+import { ZodValidationPipe } from '@chronicle/platform';
+import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   ArticleRetractionDto,
@@ -10,9 +12,13 @@ import {
   articleSubmissionBatchSchema,
 } from './article-submission.dto';
 import { ArticleSubmissionService } from './article-submission.service';
-import { ZodValidationPipe } from '@chronicle/platform';
+import { JsonContentTypeGuard } from './json-content-type.guard';
+
+/** An unusable `x-correlation-id` (empty, over-long, not printable ASCII) is replaced, never propagated. */
+const correlationIdOf = (header: string | string[] | undefined): string => normalizeCorrelationId(header, randomUUID);
 
 @Controller('v1/articles')
+@UseGuards(JsonContentTypeGuard)
 export class ArticlesController {
   constructor(@Inject(ArticleSubmissionService) private readonly submissions: ArticleSubmissionService) {}
 
@@ -21,10 +27,10 @@ export class ArticlesController {
   @HttpCode(202)
   async submit(
     @Body(new ZodValidationPipe(articleSubmissionBatchSchema)) body: ArticleSubmissionDto | ArticleSubmissionDto[],
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('x-correlation-id') correlationId?: string | string[],
   ): Promise<{ ids: string[] }> {
     const articles = Array.isArray(body) ? body : [body];
-    return { ids: await this.submissions.submit(articles, correlationId ?? randomUUID()) };
+    return { ids: await this.submissions.submit(articles, correlationIdOf(correlationId)) };
   }
 
   /** A new version of the article; 202 once ArticleRevised is on the articles topic. */
@@ -33,9 +39,9 @@ export class ArticlesController {
   async revise(
     @Param('id', new ZodValidationPipe(articleIdParamSchema)) id: string,
     @Body(new ZodValidationPipe(articleRevisionSchema)) body: ArticleRevisionDto,
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('x-correlation-id') correlationId?: string | string[],
   ): Promise<{ ids: string[] }> {
-    return { ids: [await this.submissions.revise(id, body, correlationId ?? randomUUID())] };
+    return { ids: [await this.submissions.revise(id, body, correlationIdOf(correlationId))] };
   }
 
   /** Retracts the article; 202 once ArticleRetracted is on the articles topic. */
@@ -44,8 +50,8 @@ export class ArticlesController {
   async retract(
     @Param('id', new ZodValidationPipe(articleIdParamSchema)) id: string,
     @Body(new ZodValidationPipe(articleRetractionSchema)) body: ArticleRetractionDto,
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('x-correlation-id') correlationId?: string | string[],
   ): Promise<{ ids: string[] }> {
-    return { ids: [await this.submissions.retract(id, body, correlationId ?? randomUUID())] };
+    return { ids: [await this.submissions.retract(id, body, correlationIdOf(correlationId))] };
   }
 }
