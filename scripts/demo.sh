@@ -65,15 +65,26 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 sleep 2
+# `chronicle ingest` gives a plain-text sample its file name as id (the JSON samples carry theirs).
+ARTICLE_URL="$API/v1/articles/$(basename samples/01-istanbul-talks.txt .txt)"
+METRICS_URL="http://127.0.0.1:${PROJECT_PORT:-3003}/metrics"
+PRINTED_URLS=("$API/v1/actors?q=Trump" "$ARTICLE_URL" "$API/v1/subscriptions" "$METRICS_URL")
 echo
 echo "Top actors:"
-curl -fsS "$API/v1/actors?limit=8" | node -e '
-  let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const a of JSON.parse(s).actors)
-  console.log(`  ${a.name.padEnd(28)} ${a.kind.padEnd(13)} mentions=${a.mentionCount} statements=${a.statementCount}  /v1/actors/${a.id}/statements`)})'
+ACTOR_LINES="$(curl -fsS "$API/v1/actors?limit=8" | API="$API" node -e '
+  let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const a of JSON.parse(s).actors){
+  const url=`${process.env.API}/v1/actors/${encodeURIComponent(a.id).replace(/%3A/gi, ":")}/statements`;
+  console.log(`  ${a.name.padEnd(28)} ${a.kind.padEnd(13)} mentions=${a.mentionCount} statements=${a.statementCount}  ${url}`)}})')"
+echo "$ACTOR_LINES"
+mapfile -t ACTOR_URLS < <(echo "$ACTOR_LINES" | awk 'NF { print $NF }')
 echo
 echo "Where to look:"
-echo "  API            $API/v1/actors?q=Trump   $API/v1/articles/istanbul-talks   $API/v1/subscriptions"
+echo "  API            $API/v1/actors?q=Trump   $ARTICLE_URL   $API/v1/subscriptions"
 echo "  Webhooks       $STATE/webhooks.ndjson (alerts delivered to the demo subscriber)"
-echo "  Metrics        http://127.0.0.1:3003/metrics (each service serves /metrics and /health)"
+echo "  Metrics        $METRICS_URL (each service serves /metrics and /health)"
 echo "  Service logs   $STATE/<service>.log"
 echo "  Stop           npm run demo -- stop"
+# Every URL printed above should answer; say so when one does not (e.g. a sample still in the pipeline).
+for url in "${PRINTED_URLS[@]}" "${ACTOR_URLS[@]}"; do
+  curl -fsS -o /dev/null "$url" 2>/dev/null || echo "warning: $url does not answer yet (see $STATE/*.log)" >&2
+done

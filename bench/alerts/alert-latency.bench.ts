@@ -1,11 +1,14 @@
 /**
  * `npm run bench -- alerts [--seconds N] [--rates 20,200]`: latency from `POST /v1/articles` to
  * webhook receipt through the full pipeline (ingest → Kafka → enrich → Kafka → alert → Postgres →
- * signed webhook), with project and api running too, on the running Kafka broker and a fresh
- * PostgreSQL database. Each article carries a new quote by the subscribed actor, so each must
- * raise exactly one alert. Drives each rate for a fixed time, then prints one JSON line with
- * p50/p99/max per rate and the achieved throughput. Loopback only; bounded in count and time.
+ * signed webhook), with project and api running too, on the cluster in `KAFKA_BROKERS` (else the
+ * local broker, brought up as `chronicle infra up` does) and a fresh PostgreSQL database. Each
+ * article carries a new quote by the subscribed actor, so each must raise exactly one alert.
+ * Drives each rate for a fixed time, then prints one JSON line with p50/p99/max per rate and the
+ * achieved throughput. Loopback only; bounded in count and time.
  */
+import { loadConfig } from '@chronicle/config';
+import { createKafka, deletePrefixedTopics } from '@chronicle/kafka';
 import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PostgresDatabase } from '../../apps/cli/src/infra/postgres-database';
+import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 import { newsArticle } from '../support/news-corpus';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -110,10 +114,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function main(): Promise<void> {
   const seconds = Number(option('seconds', '15'));
   const rates = option('rates', '20,200').split(',').map(Number);
-  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chronicle';
-  const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const infra = await benchInfra();
+  const brokers = infra.kafkaBrokers.join(',');
   const runTag = randomBytes(3).toString('hex');
-  const database = new PostgresDatabase(baseUrl);
+  const topicPrefix = `bench-alerts-${runTag}-`;
+  const database = new PostgresDatabase(infra.databaseUrl);
   const databaseUrl = await database.createDatabase(`t_bench_alerts_${runTag}`);
   const children: ChildProcess[] = [];
   const logDir = join(tmpdir(), 'chronicle-bench', `alerts-${runTag}`);
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
       CHRONICLE_ENV: 'test',
       KAFKA_BROKERS: brokers,
       DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: `bench-alerts-${runTag}-`,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: 'warn',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     };
@@ -264,6 +269,9 @@ async function main(): Promise<void> {
     await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((r) => child.once('exit', r)))));
     receiver.close();
     await database.dropDatabase(new PostgresDatabase(databaseUrl).name).catch(() => undefined);
+    const kafka = loadConfig({ CHRONICLE_ENV: 'test', KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: topicPrefix }).kafka;
+    await deletePrefixedTopics(createKafka(kafka, 'bench-alerts'), kafka).catch(() => undefined);
+    noteBrokerLeftRunning(infra);
   }
 }
 

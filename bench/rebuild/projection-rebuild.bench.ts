@@ -12,10 +12,10 @@ import { createKafka, deletePrefixedTopics, ensureTopics, EventPublisher } from 
 import { Presets, SingleBar } from 'cli-progress';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { InfraManager } from '../../apps/cli/src/infra/infra-manager';
 import { rebuildProjection } from '../../apps/cli/src/replay/projection-rebuild';
 import { analyzedEvents } from '../projection/analyzed-events';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
+import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 import { numberFlag } from '../support/bench-flags';
 
 const DATABASE = 'bench_rebuild';
@@ -43,7 +43,7 @@ async function publishEvents(publisher: EventPublisher, count: number): Promise<
 async function main(): Promise<void> {
   const count = numberFlag('events', 100_000);
   const keep = process.argv.includes('--keep');
-  const infra = await new InfraManager({ log: (line) => console.error(`[infra] ${line}`) }).up(process.env);
+  const infra = await benchInfra();
   const databaseUrl = await freshBenchDatabase(DATABASE);
   // The rebuild projector is a child process that reads its settings from the environment.
   Object.assign(process.env, {
@@ -92,8 +92,7 @@ async function main(): Promise<void> {
       await deletePrefixedTopics(kafka, config.kafka);
       await dropBenchDatabase(DATABASE);
     }
-    if (infra.startedBroker)
-      console.error('[infra] the local broker started for this bench keeps running; `chronicle infra down` stops it');
+    noteBrokerLeftRunning(infra);
   }
 }
 

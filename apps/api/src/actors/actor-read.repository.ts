@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { containsPattern } from '../common/like-pattern';
 
 export interface ActorSummary {
   id: string;
@@ -46,16 +47,16 @@ export class ActorReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Actors whose name or any alias contains `query` (case-insensitive, accents folded
-   * by the caller's input only), most-mentioned first.
+   * Actors whose name or any alias contains `query` literally (case-insensitive, accents folded
+   * by the caller's input only; `%` and `_` are plain characters), most-mentioned first.
    */
-  async search(query: string | undefined, limit: number): Promise<ActorSummary[]> {
+  async search(query: string | undefined, limit: number, offset: number): Promise<ActorSummary[]> {
     const rows = await this.dataSource.query(
       `SELECT id, name, kind, role, aliases, mention_count, article_count, statement_count, first_seen, last_seen
        FROM actors
-       WHERE $1::text IS NULL OR name ILIKE '%' || $1 || '%' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE '%' || $1 || '%')
-       ORDER BY mention_count DESC, id LIMIT $2`,
-      [query ?? null, limit],
+       WHERE $1::text IS NULL OR name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\')
+       ORDER BY mention_count DESC, id LIMIT $2 OFFSET $3`,
+      [query === undefined ? null : containsPattern(query), limit, offset],
     );
     return rows.map(toActorSummary);
   }
@@ -78,7 +79,7 @@ export class ActorReadRepository {
     return rows.map(toStatementView);
   }
 
-  /** Sentiment toward the actor per hour or day, oldest first, within [from, to). */
+  /** Sentiment toward the actor per hour or day, oldest first, within [from, to) (UTC ISO 8601 instants). */
   async sentimentSeries(
     actorId: string,
     granularity: 'hour' | 'day',

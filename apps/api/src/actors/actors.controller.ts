@@ -2,18 +2,21 @@ import { ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
 import { ActorReadRepository, ActorSummary, SentimentBucket, StatementView } from './actor-read.repository';
 
 const listQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  q: storableText(z.string().trim().min(1).max(200)).optional(),
+  limit: pageLimit(50),
+  offset: pageOffset,
 });
+
+const statementsQuerySchema = z.object({ limit: pageLimit(50), offset: pageOffset });
 
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 });
 
 @Controller('v1/actors')
@@ -28,13 +31,13 @@ export class ActorsController {
   async list(
     @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
   ): Promise<{ actors: ActorSummary[] }> {
-    return { actors: await this.actors.search(query.q, query.limit) };
+    return { actors: await this.actors.search(query.q, query.limit, query.offset) };
   }
 
   @Get(':id/statements')
   async statements(
-    @Param('id') id: string,
-    @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @Query(new ZodValidationPipe(statementsQuerySchema)) query: z.infer<typeof statementsQuerySchema>,
   ): Promise<{ actor: ActorSummary; statements: StatementView[] }> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
@@ -44,7 +47,7 @@ export class ActorsController {
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
   @Get(':id/sentiment')
   async sentiment(
-    @Param('id') id: string,
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(sentimentQuerySchema)) query: z.infer<typeof sentimentQuerySchema>,
   ): Promise<{ actor: ActorSummary; granularity: 'hour' | 'day'; buckets: SentimentBucket[] }> {
     const actor = await this.actors.findById(id);

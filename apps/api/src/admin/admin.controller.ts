@@ -25,7 +25,8 @@ export class AdminController {
   @Post(':name/rebuild')
   @HttpCode(202)
   async rebuild(@Param('name') name: string): Promise<{ projection: string; status: 'started' }> {
-    if (!PROJECTIONS[name]) throw new NotFoundException(`unknown projection "${name}"`);
+    // Own keys only: `__proto__` or `constructor` must not pass for a projection and start a replay.
+    if (!Object.hasOwn(PROJECTIONS, name)) throw new NotFoundException(`unknown projection "${name}"`);
     const [building] = await this.dataSource.query(
       "SELECT version FROM projection_versions WHERE name = $1 AND status = 'building'",
       [name],

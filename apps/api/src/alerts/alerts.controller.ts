@@ -4,6 +4,7 @@ import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse } from '@nes
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { pageLimit } from '../common/request-values';
 import { AlertReadRepository, AlertView } from './alert-read.repository';
 
 const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
@@ -13,7 +14,7 @@ const listQuerySchema = z
     subscription: z.string().uuid().optional(),
     status: z.enum(['pending', 'delivered', 'failed', 'cancelled']).optional(),
     before: seq.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    limit: pageLimit(50),
   })
   .strict();
 

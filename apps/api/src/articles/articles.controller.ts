@@ -1,6 +1,9 @@
+import { ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { ActorReadRepository } from '../actors/actor-read.repository';
+import { idParams } from '../common/request-values';
 
 @Controller('v1/articles')
 export class ArticlesController {
@@ -12,7 +15,7 @@ export class ArticlesController {
 
   /** The article with the actors it mentions and the statements extracted from it. */
   @Get(':id')
-  async get(@Param('id') id: string) {
+  async get(@Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>) {
     const [article] = await this.dataSource.query(
       `SELECT id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at
        FROM articles WHERE id = $1`,

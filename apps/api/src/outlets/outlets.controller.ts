@@ -2,8 +2,9 @@ import { ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { pageLimit, pageOffset } from '../common/request-values';
 
-const listSchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const listSchema = z.object({ limit: pageLimit(100), offset: pageOffset });
 
 interface OutletView {
   outlet: string;
@@ -27,8 +28,8 @@ export class OutletsController {
       first_seen: Date | null;
       last_seen: Date | null;
     }> = await this.dataSource.query(
-      'SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets ORDER BY article_count DESC, outlet LIMIT $1',
-      [query.limit],
+      'SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets ORDER BY article_count DESC, outlet LIMIT $1 OFFSET $2',
+      [query.limit, query.offset],
     );
     return {
       outlets: rows.map((r) => ({

@@ -1,7 +1,8 @@
 import { compileTextConditions, TextQuerySyntaxError } from '@chronicle/domain';
 import { z } from 'zod';
+import { storableText } from '../common/request-values';
 
-const name = z.string().trim().min(1).max(200);
+const name = storableText(z.string().trim().min(1).max(200));
 const score = z.number().min(-1).max(1);
 const bounds = { below: score.optional(), above: score.optional() };
 
@@ -40,19 +41,14 @@ const sentimentSchema = z
 const subscriptionFields = {
   actors: z.array(name).min(1).max(100),
   /** Boolean query on the statement text: words, "phrases", AND, OR, NOT, -word, prefix*, parentheses. */
-  query: z
-    .string()
-    .trim()
-    .min(1)
-    .max(2000)
-    .superRefine((query, ctx) => {
-      try {
-        compileTextConditions({ query });
-      } catch (error) {
-        if (!(error instanceof TextQuerySyntaxError)) throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-      }
-    }),
+  query: storableText(z.string().trim().min(1).max(2000)).superRefine((query, ctx) => {
+    try {
+      compileTextConditions({ query });
+    } catch (error) {
+      if (!(error instanceof TextQuerySyntaxError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+    }
+  }),
   /** Any of these words or phrases. */
   words: z.array(name).min(1).max(100),
   /** Statement kinds: `direct` quotes (the default), `indirect` (reported speech), or `any`. */
@@ -63,12 +59,8 @@ const subscriptionFields = {
     .refine((o) => o.include || o.exclude, 'give "include" and/or "exclude"'),
   sentiment: sentimentSchema,
   channel: z.enum(['webhook', 'stream']),
-  webhookUrl: z
-    .string()
-    .max(2000)
-    .url()
-    .refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL'),
-  secret: z.string().min(16).max(200),
+  webhookUrl: storableText(z.string().max(2000).url()).refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL'),
+  secret: storableText(z.string().min(16).max(200)),
 };
 
 export const createSubscriptionSchema = z

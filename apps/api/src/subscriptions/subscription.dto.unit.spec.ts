@@ -45,6 +45,32 @@ describe('createSubscriptionSchema', () => {
     });
   });
 
+  describe('when text holds what Postgres cannot store (NUL, a lone surrogate)', () => {
+    it.each(['a\0b', 'a\uD800b'])('names each field holding %j', (bad) => {
+      expect(
+        paths({
+          actors: [bad],
+          query: bad,
+          words: [bad],
+          outlets: { include: [bad] },
+          sentiment: { toward: { actor: bad, below: 0 } },
+          webhookUrl: `https://x.example/${bad}`,
+          secret: `0123456789abcdef${bad}`,
+        }),
+      ).toEqual(
+        expect.arrayContaining([
+          'actors.0',
+          'query',
+          'words.0',
+          'outlets.include.0',
+          'sentiment.toward.actor',
+          'webhookUrl',
+          'secret',
+        ]),
+      );
+    });
+  });
+
   describe('when the channel and webhook disagree', () => {
     it('explains what is missing or extra', () => {
       expect(paths({ actors: ['a'] })).toEqual(['webhookUrl']);
