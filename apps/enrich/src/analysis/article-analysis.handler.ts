@@ -1,4 +1,4 @@
-import { EventBatch, TOPICS } from '@chronicle/contracts';
+import { EventBatch, TOPICS, withSanitizedText } from '@chronicle/contracts';
 import { analyzeSubmission } from '@chronicle/domain';
 import { EventPublisher } from '@chronicle/kafka';
 import { Controller, Inject } from '@nestjs/common';
@@ -12,14 +12,15 @@ export class ArticleAnalysisHandler {
    * Analyses every submitted or revised article in the batch (retractions need no analysis:
    * projections read them from the articles topic) and publishes the results before the
    * batch's offsets are committed (at-least-once; event ids are deterministic, so a
-   * redelivery republishes the same facts and projections ignore the repeat).
+   * redelivery republishes the same facts and projections ignore the repeat). Text is sanitized
+   * again first: articles logged before ingest sanitized them must not poison the analyses.
    */
   @EventPattern(TOPICS.articles)
   async handle(batch: EventBatch): Promise<void> {
     const analyzedAt = new Date().toISOString();
     const results = batch.events.flatMap(({ event, offset }) =>
       event.type === 'ArticleSubmitted' || event.type === 'ArticleRevised'
-        ? [{ key: event.data.articleId, event: analyzeSubmission(event, analyzedAt, offset) }]
+        ? [{ key: event.data.articleId, event: analyzeSubmission(withSanitizedText(event), analyzedAt, offset) }]
         : [],
     );
     await this.publisher.publish('analyses', results);
