@@ -68,16 +68,21 @@ export class ChronicleCluster {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.running.set(key, { name, process: child, port: chosenPort, logFile });
-    await waitFor(
+    // A replica that exits (e.g. refusing to start) ends the wait at once.
+    const outcome = await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${key} exited with ${child.exitCode}:\n${this.logTail(logFile)}`);
+        if (child.exitCode !== null) return 'exited' as const;
         const response = await fetch(`http://127.0.0.1:${chosenPort}/health`);
-        return response.ok;
+        return response.ok ? ('healthy' as const) : false;
       },
       { timeoutMs: 60_000, intervalMs: 200, description: `${key} health` },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- ${logFile}\n${this.logTail(logFile)}`);
     });
+    if (outcome === 'exited') {
+      await new Promise((done) => setTimeout(done, 200));
+      throw new Error(`${key} exited with ${child.exitCode}:\n${this.logTail(logFile)}`);
+    }
     return key;
   }
 
