@@ -48,6 +48,8 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
   let settings: KafkaSettings;
   let cleanUrl: string;
   const topicPrefix = uniqueTopicPrefix('pg-outage');
+  /** /health and the lag gauge, sampled once a second while the database is down. */
+  const outageSamples: Array<{ status: string; kinds: string[]; lag: number }> = [];
 
   beforeAll(async () => {
     pg = ThrowawayPostgres.create(await freePort());
@@ -69,7 +71,11 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     };
     const kafka = createKafka(settings, 'test');
     await ensureTopics(kafka, settings);
-    const env = stackEnvironment(liveUrl, topicPrefix, { CONSUMER_RETRY_MAX_BACKOFF_MS: '2000' });
+    const env = stackEnvironment(liveUrl, topicPrefix, {
+      CONSUMER_RETRY_MAX_BACKOFF_MS: '2000',
+      CONSUMER_LAG_INTERVAL_MS: '1000',
+      STALL_SECONDS: '5',
+    });
     cluster = new ChronicleCluster(`pg-outage-${topicPrefix}`, env);
     await cluster.start('enrich');
     await cluster.start('project');
@@ -83,7 +89,16 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
       if (start === chunk * 3) {
         console.log(`[pg-outage] stopping PostgreSQL after ${start + chunk} articles, for ${OUTAGE_MS / 1000} s`);
         pg.stop();
-        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        const until = Date.now() + OUTAGE_MS;
+        while (Date.now() < until) {
+          await publisher.publish('articles', [article(ARTICLES + outageSamples.length)].map((event) => ({ key: event.data.articleId, event })));
+          const project = cluster.url('project');
+          const health = (await (await fetch(`${project}/health`)).json()) as { status: string; problems: Array<{ kind: string }> };
+          const metrics = await (await fetch(`${project}/metrics`)).text();
+          const lag = [...metrics.matchAll(/^chronicle_consumer_lag\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+          outageSamples.push({ status: health.status, kinds: health.problems.map((p) => p.kind), lag });
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
         pg.start();
         console.log('[pg-outage] PostgreSQL is back');
       } else {
@@ -108,7 +123,7 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     };
     const caughtUp = async (url: string) => {
       const [{ n }] = await sql<{ n: string }>(url, 'SELECT COALESCE(sum(next_offset), 0)::text AS n FROM consumer_positions');
-      return BigInt(n) === (await ends()) && BigInt(n) === BigInt(ARTICLES * 2);
+      return BigInt(n) === (await ends()) && BigInt(n) === BigInt((ARTICLES + outageSamples.length) * 2);
     };
     await waitFor(() => caughtUp(liveUrl), { timeoutMs: 180_000, intervalMs: 500, description: 'the live projector to catch up' });
 
@@ -133,7 +148,13 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
 
   it('loses nothing: every article is in the read models', async () => {
     const [{ n }] = await sql<{ n: number }>(pg.url.replace(/\/postgres$/, '/live'), 'SELECT count(*)::int AS n FROM articles');
-    expect(n).toBe(ARTICLES);
+    expect(n).toBe(ARTICLES + outageSamples.length);
+  });
+
+  it('told the truth while the database was down: lag above 0 and /health degraded with a stalled partition', () => {
+    console.log(`[pg-outage] samples during the outage: ${JSON.stringify(outageSamples)}`);
+    expect(outageSamples.some((s) => s.lag > 0)).toBe(true);
+    expect(outageSamples.some((s) => s.status === 'degraded' && s.kinds.includes('stalled'))).toBe(true);
   });
 
   it('leaves read models equal to a clean rebuild of the same log', async () => {

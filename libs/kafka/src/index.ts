@@ -13,3 +13,4 @@ export * from './failure-classification';
 export * from './poison-isolation';
 export * from './consumer-health';
 export * from './message-too-large.error';
+export * from './lag-watcher';

@@ -9,6 +9,7 @@ import { ensureTopics } from './topic-provisioner';
 import { classifyFailure } from './failure-classification';
 import { applyIsolatingPoison } from './poison-isolation';
 import { ConsumerHealth } from './consumer-health';
+import { LagWatcher, LogIdentity, PartitionLags, readLogIdentity } from './lag-watcher';
 
 export interface KafkaBatchServerOptions {
   kafka: KafkaSettings;
@@ -39,11 +40,6 @@ export interface BatchRetrySettings {
 
 const DEFAULT_RETRY: BatchRetrySettings = { poisonAttempts: 3, backoffMs: 200, maxBackoffMs: 30_000 };
 
-/** The log a consumer reads: the cluster's id and each partition's offsets. */
-export interface LogIdentity {
-  clusterId: string;
-  partitions: Array<{ topic: string; partition: number; start: string; end: string }>;
-}
 
 /** kafkajs's default cap on one whole fetch response. */
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
@@ -86,7 +82,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private producer?: Producer;
   private admin?: Admin;
   private deadLetters?: DeadLetterPublisher;
-  private lagTimer?: NodeJS.Timeout;
+  private lagWatcher?: LagWatcher;
   private clusterId?: string;
   private readonly observers: BatchObserver[] = [];
   private readonly retry: BatchRetrySettings;
@@ -109,7 +105,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await ensureTopics(this.kafka, this.options.kafka);
       this.admin = this.kafka.admin();
       await this.admin.connect();
-      const log = await this.withMetadataRetries(() => this.logIdentity());
+      const log = await this.withMetadataRetries(() => readLogIdentity(this.admin!, this.subscribedTopics()));
       this.clusterId = log.clusterId;
       await this.options.verifyLog?.(log);
       this.producer = this.kafka.producer({
@@ -136,7 +132,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       });
       await this.consumerClient.connect();
       await this.consumerClient.subscribe({
-        topics: this.options.topics.map((key) => topicName(this.options.kafka.topicPrefix, key)),
+        topics: this.subscribedTopics(),
         fromBeginning: true,
       });
       await this.consumerClient.run({
@@ -248,57 +244,33 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async logIdentity(): Promise<LogIdentity> {
-    const { clusterId } = await this.admin!.describeCluster();
-    const partitions: LogIdentity['partitions'] = [];
-    for (const key of this.options.topics) {
-      const topic = topicName(this.options.kafka.topicPrefix, key);
-      for (const { partition, low, high } of await this.admin!.fetchTopicOffsets(topic)) {
-        partitions.push({ topic, partition, start: low, end: high });
-      }
-    }
-    return { clusterId, partitions };
-  }
-
-  /** Reads end offsets and the group's committed offsets, so lag grows while a partition is stuck. */
   private watchLag(): void {
     const health = this.options.health;
     if (!health) return;
-    const topics = this.options.topics.map((key) => topicName(this.options.kafka.topicPrefix, key));
-    const tick = async () => {
-      const committed = await this.admin!.fetchOffsets({ groupId: this.options.consumer, topics });
-      for (const topic of topics) {
-        const group = new Map(
-          (committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, p.offset]),
-        );
-        for (const { partition, low, high } of await this.admin!.fetchTopicOffsets(topic)) {
-          health.observedOffsets(topic, partition, { end: high, start: low, committed: group.get(partition) }, Date.now());
-        }
-      }
-      for (const observe of this.lagObservers) observe(health.lags());
-    };
-    let running = false;
-    this.lagTimer = setInterval(() => {
-      if (running) return;
-      running = true;
-      tick()
-        .catch((error: unknown) => this.logger.warn(`lag check failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          running = false;
-        });
-    }, this.options.lagIntervalMs ?? 5_000);
-    this.lagTimer.unref();
+    this.lagWatcher = new LagWatcher(
+      this.admin!,
+      this.options.consumer,
+      this.subscribedTopics(),
+      health,
+      (lags) => this.lagObservers.forEach((observe) => observe(lags)),
+      (error) => this.logger.warn(`lag check failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    this.lagWatcher.start(this.options.lagIntervalMs ?? 5_000);
   }
 
-  private readonly lagObservers: Array<(lags: Array<{ topic: string; partition: number; lag: number }>) => void> = [];
+  private subscribedTopics(): string[] {
+    return this.options.topics.map((key) => topicName(this.options.kafka.topicPrefix, key));
+  }
+
+  private readonly lagObservers: Array<(lags: PartitionLags) => void> = [];
 
   /** Called after each lag check with the lag of every partition this replica owns. */
-  onLag(observer: (lags: Array<{ topic: string; partition: number; lag: number }>) => void): void {
+  onLag(observer: (lags: PartitionLags) => void): void {
     this.lagObservers.push(observer);
   }
 
   async close(): Promise<void> {
-    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagWatcher?.stop();
     await this.consumerClient?.disconnect();
     await this.producer?.disconnect();
     await this.admin?.disconnect();
