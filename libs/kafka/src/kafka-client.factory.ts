@@ -21,6 +21,8 @@ export function createKafka(settings: KafkaSettings, clientSuffix = ''): Kafka {
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator(),
-    retry: { initialRetryTime: 200, retries: 10 },
+    // maxRetryTime set explicitly: kafkajs caps it at 1 s when NODE_ENV=test, shorter than the
+    // ~9 s Kafka takes to move a dead broker's partitions.
+    retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 30_000 },
   });
 }

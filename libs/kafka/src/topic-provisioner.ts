@@ -1,5 +1,6 @@
 import { RETAINED_FOREVER, TOPICS, TopicKey, topicName } from '@chronicle/contracts';
 import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
+import { classifyFailure } from './failure-classification';
 import { KafkaSettings, topicMaxMessageBytes } from './kafka-settings';
 
 const MAX_MESSAGE_BYTES = 'max.message.bytes';
@@ -39,6 +40,19 @@ export function raisedTopicConfig(
  * set, or under a smaller limit) are raised to it, keeping their other settings.
  */
 export async function ensureTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
+  // On a multi-broker cluster a topic just created may be unknown to the broker asked next
+  // (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE): provisioning again skips what exists.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await provisionTopics(kafka, settings);
+    } catch (error) {
+      if (attempt >= 15 || classifyFailure(error).kind !== 'transient') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * Math.min(attempt, 4)));
+    }
+  }
+}
+
+async function provisionTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

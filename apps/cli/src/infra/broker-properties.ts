@@ -1,33 +1,105 @@
-/** Where and how the local single-node KRaft broker listens and stores data. */
+/** One controller of a KRaft quorum: `controller.quorum.voters` lists every one as `id@host:port`. */
+export interface QuorumVoter {
+  nodeId: number;
+  host: string;
+  controllerPort: number;
+}
+
+/** Where and how one local KRaft node (broker and controller in one process) listens and stores data. */
 export interface BrokerPropertiesOptions {
   host: string;
   port: number;
   controllerPort: number;
   dataDir: string;
+  /** This node's id; 1 for the single broker. */
+  nodeId?: number;
+  /** Every controller of the quorum, this node included; defaults to this node alone. */
+  voters?: QuorumVoter[];
+}
+
+/** The replication defaults a cluster of a given size gets (broker-level, so every topic inherits them). */
+export interface ReplicationDefaults {
+  replicationFactor: number;
+  /** Replicas that must have a write before it is acknowledged to an `acks=all` producer. */
+  minInsyncReplicas: number;
+}
+
+/** Client and controller ports of one node of a local cluster. */
+export interface ClusterNodePorts {
+  nodeId: number;
+  port: number;
+  controllerPort: number;
+}
+
+/** Largest local cluster `chronicle infra up --brokers N` starts: more would only share the same 2 cores. */
+export const MAX_LOCAL_CLUSTER_SIZE = 9;
+
+/**
+ * Replication for a cluster of `size` nodes: three copies once there are three nodes, and writes
+ * acknowledged by two of them, so one node can die (or restart) without refusing writes or losing an
+ * acknowledged one. Two nodes keep two copies but accept writes on one; one node has no choice.
+ */
+export function replicationDefaults(size: number): ReplicationDefaults {
+  assertClusterSize(size);
+  const replicationFactor = Math.min(size, 3);
+  return { replicationFactor, minInsyncReplicas: Math.max(1, replicationFactor - 1) };
 }
 
 /**
- * Renders server.properties for a combined broker+controller (KRaft, node 1).
- * Replication factors are 1 because there is a single node; topic auto-creation is off because
- * the application creates its topics explicitly, so a typo in a topic name fails loudly instead of
+ * Ports of a local cluster laid out from `basePort`: node i (1-based) listens for clients on
+ * `basePort + 2(i-1)` and for its controller quorum on the port after it, as the single broker does
+ * with 9092/9093. A base far from 9092 (19092 by default) lets both run side by side.
+ */
+export function clusterNodePorts(size: number, basePort: number): ClusterNodePorts[] {
+  assertClusterSize(size);
+  const last = basePort + 2 * size - 1;
+  if (!Number.isInteger(basePort) || basePort < 1 || last > 65_535) {
+    throw new Error(
+      `A ${size}-broker cluster needs ports ${basePort}..${last}; choose a base port between 1 and ${65_536 - 2 * size}`,
+    );
+  }
+  return Array.from({ length: size }, (_, i) => ({
+    nodeId: i + 1,
+    port: basePort + 2 * i,
+    controllerPort: basePort + 2 * i + 1,
+  }));
+}
+
+/**
+ * Renders server.properties for a combined broker+controller (KRaft). With one voter it is the
+ * single-node broker; with several, every node lists the same quorum and gets replication defaults
+ * for the cluster's size (see {@link replicationDefaults}). Topic auto-creation is off because the
+ * application creates its topics explicitly, so a typo in a topic name fails loudly instead of
  * silently creating a new topic. Retention is deliberately left at the broker default: topics that
  * must be kept forever (the event log) set `retention.ms=-1` themselves.
+ * @throws Error when the node is not one of the voters or two voters share an id.
  */
 export function renderBrokerProperties(options: BrokerPropertiesOptions): string {
   const { host, port, controllerPort, dataDir } = options;
+  const nodeId = options.nodeId ?? 1;
+  const voters = options.voters ?? [{ nodeId, host, controllerPort }];
+  if (new Set(voters.map((voter) => voter.nodeId)).size !== voters.length) {
+    throw new Error(`Controller quorum has duplicate node ids: ${renderVoters(voters)}`);
+  }
+  if (!voters.some((voter) => voter.nodeId === nodeId)) {
+    throw new Error(`Node ${nodeId} is not one of the controller quorum voters ${renderVoters(voters)}`);
+  }
+  const { replicationFactor, minInsyncReplicas } = replicationDefaults(voters.length);
   const properties: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@${host}:${controllerPort}`,
+    'node.id': nodeId,
+    'controller.quorum.voters': renderVoters(voters),
     listeners: `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
     'advertised.listeners': `PLAINTEXT://${host}:${port}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'log.dirs': dataDir,
-    'offsets.topic.replication.factor': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
+    'default.replication.factor': replicationFactor,
+    'min.insync.replicas': minInsyncReplicas,
+    'offsets.topic.replication.factor': replicationFactor,
+    'transaction.state.log.replication.factor': replicationFactor,
+    'transaction.state.log.min.isr': minInsyncReplicas,
     // Consumer groups in tests must start immediately, not after the default 3 s grace period.
     'group.initial.rebalance.delay.ms': 0,
     'auto.create.topics.enable': false,
@@ -55,6 +127,17 @@ export function renderLog4jProperties(logFile: string): string {
     'log4j.logger.org.apache.kafka.storage.internals.log': 'WARN',
   };
   return toPropertiesFile(properties, 'Generated by chronicle infra.');
+}
+
+/** @throws Error unless `size` is a whole number of nodes a local cluster may have. */
+export function assertClusterSize(size: number): void {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_LOCAL_CLUSTER_SIZE) {
+    throw new Error(`A local Kafka cluster has 1 to ${MAX_LOCAL_CLUSTER_SIZE} brokers, got ${size}`);
+  }
+}
+
+function renderVoters(voters: QuorumVoter[]): string {
+  return voters.map(({ nodeId, host, controllerPort }) => `${nodeId}@${host}:${controllerPort}`).join(',');
 }
 
 function toPropertiesFile(properties: Record<string, string | number | boolean>, header: string): string {

@@ -1,11 +1,23 @@
 import { KafkaClusterInfo, probeKafka, waitForKafka } from '@chronicle/kafka';
 import { KafkaBroker, KafkaBrokerOptions, KafkaBrokerStopResult, kafkaBrokerOptionsFromEnv } from './kafka-broker';
+import {
+  KafkaCluster,
+  KafkaClusterOptions,
+  KafkaClusterStatus,
+  KafkaClusterStopResult,
+  kafkaClusterOptionsFromEnv,
+} from './kafka-cluster';
 import { DEFAULT_DATABASE_URL, PostgresDatabase, redactUrl } from './postgres-database';
 
 /** The environment variables infra reads; pass `process.env` from the edge. */
 export type InfraEnv = Partial<
   Record<
-    'KAFKA_BROKERS' | 'DATABASE_URL' | 'CHRONICLE_KAFKA_PORT' | 'CHRONICLE_KAFKA_CONTROLLER_PORT' | 'JAVA_HOME',
+    | 'KAFKA_BROKERS'
+    | 'DATABASE_URL'
+    | 'CHRONICLE_KAFKA_PORT'
+    | 'CHRONICLE_KAFKA_CONTROLLER_PORT'
+    | 'CHRONICLE_KAFKA_CLUSTER_PORT'
+    | 'JAVA_HOME',
     string
   >
 >;
@@ -14,9 +26,21 @@ export type InfraEnv = Partial<
 export interface InfraUpResult {
   kafkaBrokers: string[];
   databaseUrl: string;
-  /** True when `up` spawned the local broker, so the caller owns stopping it. */
+  /** True when `up` spawned the local broker (or a node of the local cluster), so the caller owns stopping it. */
   startedBroker: boolean;
   createdDatabase: boolean;
+  /** `KAFKA_REPLICATION_FACTOR` for the services: known for the local broker and cluster, not for `KAFKA_BROKERS`. */
+  replicationFactor?: number;
+  /** Set when `up` brought up the local cluster (`brokers` > 1). */
+  cluster?: { size: number; startedNodes: number[]; minInsyncReplicas: number; clusterId: string };
+}
+
+/** Which Kafka `up`, `status` and `down` deal with. */
+export interface KafkaTopology {
+  /** 1 (default): `KAFKA_BROKERS` or the single local broker; more: the local cluster of that many brokers. */
+  brokers?: number;
+  /** First port of the local cluster (`--base-port`, else `CHRONICLE_KAFKA_CLUSTER_PORT`, else the recorded layout or 19092). */
+  basePort?: number;
 }
 
 /** What {@link InfraManager.status} found. */
@@ -30,6 +54,8 @@ export interface InfraStatus {
     cluster?: KafkaClusterInfo;
     logFile?: string;
   };
+  /** The local cluster, when one was ever set up here or `brokers` > 1 was asked for. */
+  cluster?: KafkaClusterStatus;
   database: { url: string; state: 'ready' | 'missing' | 'unreachable'; detail?: string };
 }
 
@@ -37,13 +63,16 @@ export interface InfraStatus {
 export interface InfraManagerOptions {
   /** Overrides for the local broker (tests use these to pick ports or the project root). */
   broker?: KafkaBrokerOptions;
+  /** Overrides for the local cluster (tests use these for a temporary state folder and free ports). */
+  cluster?: KafkaClusterOptions;
   readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
 /**
- * Brings up what Chronicle needs to run: a Kafka cluster (the one in `KAFKA_BROKERS`, or a local
- * broker started on demand) and the PostgreSQL database in `DATABASE_URL` (created if missing).
+ * Brings up what Chronicle needs to run: a Kafka cluster (the one in `KAFKA_BROKERS`, a local
+ * broker started on demand, or a local cluster of several) and the PostgreSQL database in
+ * `DATABASE_URL` (created if missing).
  * `chronicle infra up` and the vitest global setup both go through here, so tests run against
  * infrastructure prepared exactly as developers get it.
  */
@@ -51,40 +80,67 @@ export class InfraManager {
   constructor(private readonly options: InfraManagerOptions = {}) {}
 
   /**
-   * Ensures Kafka answers and the database exists.
+   * Ensures Kafka answers and the database exists. With `brokers` > 1 that is the local cluster,
+   * started (or completed, when a node died) whatever `KAFKA_BROKERS` says.
    * @throws Error explaining which piece is not ready and how to fix it.
    */
-  async up(env: InfraEnv): Promise<InfraUpResult> {
+  async up(env: InfraEnv, topology: KafkaTopology = {}): Promise<InfraUpResult> {
     const readyTimeoutMs = this.options.readyTimeoutMs ?? 60_000;
     let kafkaBrokers = parseBrokers(env.KAFKA_BROKERS);
     let startedBroker = false;
-    if (kafkaBrokers) {
+    let replicationFactor: number | undefined;
+    let cluster: InfraUpResult['cluster'];
+    if ((topology.brokers ?? 1) > 1) {
+      if (kafkaBrokers) this.options.log?.(`KAFKA_BROKERS is set; --brokers ${topology.brokers} uses the local cluster instead.`);
+      const result = await this.localCluster(env, topology).ensureStarted();
+      kafkaBrokers = result.brokers;
+      startedBroker = result.started.length > 0;
+      replicationFactor = result.replicationFactor;
+      cluster = {
+        size: result.brokers.length,
+        startedNodes: result.started,
+        minInsyncReplicas: result.minInsyncReplicas,
+        clusterId: result.clusterId,
+      };
+    } else if (kafkaBrokers) {
       await waitForKafka(kafkaBrokers, { timeoutMs: readyTimeoutMs });
     } else {
       const result = await this.localBroker(env).ensureStarted();
       kafkaBrokers = result.brokers;
       startedBroker = result.started;
+      replicationFactor = 1;
     }
 
     const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
     const database = new PostgresDatabase(databaseUrl);
     await database.waitUntilReady(Math.min(readyTimeoutMs, 30_000));
     const createdDatabase = await database.ensureExists();
-    return { kafkaBrokers, databaseUrl, startedBroker, createdDatabase };
+    return { kafkaBrokers, databaseUrl, startedBroker, createdDatabase, replicationFactor, cluster };
   }
 
-  /** Stops the local broker if this project started it; external clusters and Postgres are left alone. */
+  /** Stops the local broker if this project started it; the cluster, external clusters and Postgres are left alone. */
   async down(env: InfraEnv): Promise<KafkaBrokerStopResult> {
     return this.localBroker(env).stop();
   }
 
-  /** Probes Kafka and the database without starting or creating anything. */
-  async status(env: InfraEnv): Promise<InfraStatus> {
-    const [kafka, database] = await Promise.all([
+  /** Stops every node of the local cluster that has a pid file; its data is kept for the next `up`. */
+  async downCluster(env: InfraEnv): Promise<KafkaClusterStopResult> {
+    return this.localCluster(env).stop();
+  }
+
+  /**
+   * Probes Kafka and the database without starting or creating anything. The local cluster is
+   * reported when one was set up here, or when `brokers` > 1 asks for it.
+   */
+  async status(env: InfraEnv, topology: KafkaTopology = {}): Promise<InfraStatus> {
+    const wantsCluster = (topology.brokers ?? 1) > 1;
+    const localCluster = this.localCluster(env, topology);
+    const [kafka, database, cluster] = await Promise.all([
       this.kafkaStatus(env),
       databaseStatus(env.DATABASE_URL || DEFAULT_DATABASE_URL),
+      wantsCluster || localCluster.readLayout() ? localCluster.status() : Promise.resolve(undefined),
     ]);
-    return { kafka, database };
+    return { kafka, database, ...(cluster ? { cluster } : {}) };
   }
 
   private async kafkaStatus(env: InfraEnv): Promise<InfraStatus['kafka']> {
@@ -110,6 +166,17 @@ export class InfraManager {
       readyTimeoutMs: this.options.readyTimeoutMs,
       log: this.options.log,
       ...this.options.broker,
+    });
+  }
+
+  private localCluster(env: InfraEnv, topology: KafkaTopology = {}): KafkaCluster {
+    const fromEnv = kafkaClusterOptionsFromEnv(env);
+    return new KafkaCluster({
+      ...stripUndefined(fromEnv),
+      ...stripUndefined({ size: topology.brokers, basePort: topology.basePort }),
+      readyTimeoutMs: this.options.readyTimeoutMs,
+      log: this.options.log,
+      ...this.options.cluster,
     });
   }
 }

@@ -1,5 +1,6 @@
-import { Command } from 'commander';
-import { InfraEnv, InfraManager, InfraStatus, InfraUpResult } from './infra-manager';
+import { Command, InvalidArgumentError } from 'commander';
+import { MAX_LOCAL_CLUSTER_SIZE } from './broker-properties';
+import { InfraEnv, InfraManager, InfraStatus, InfraUpResult, KafkaTopology } from './infra-manager';
 import { redactUrl } from './postgres-database';
 
 /** Hooks the CLI entry point can plug into the infra commands. */
@@ -11,9 +12,14 @@ export interface InfraCommandOptions {
   manager?: InfraManager;
 }
 
+interface TopologyFlags {
+  brokers?: number;
+  basePort?: number;
+}
+
 /**
  * Builds `infra up|down|status`: start (or verify) Kafka and PostgreSQL for local development,
- * stop the local broker, and show what is running.
+ * stop the local broker or cluster, and show what is running.
  */
 export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
   const env = options.env ?? process.env;
@@ -22,45 +28,110 @@ export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
 
   infra
     .command('up')
-    .description('Ensure Kafka (KAFKA_BROKERS or a local broker) and the DATABASE_URL database are ready')
-    .action(async () => {
-      const result = await manager.up(env);
-      console.log(
-        `Kafka:      ${result.kafkaBrokers.join(',')}${result.startedBroker ? ' (started local broker)' : ' (already running)'}`,
-      );
+    .description(
+      'Ensure Kafka (KAFKA_BROKERS, the local broker, or with --brokers N a local N-broker cluster) and the DATABASE_URL database are ready',
+    )
+    .option(
+      '--brokers <n>',
+      `local KRaft brokers: 1 (the broker on CHRONICLE_KAFKA_PORT) or a cluster of up to ${MAX_LOCAL_CLUSTER_SIZE}`,
+      parseBrokerCount,
+    )
+    .option(
+      '--base-port <port>',
+      'first port of the local cluster (default CHRONICLE_KAFKA_CLUSTER_PORT or 19092)',
+      parsePortFlag,
+    )
+    .action(async (flags: TopologyFlags) => {
+      const result = await manager.up(env, topology(flags));
+      console.log(`Kafka:      ${result.kafkaBrokers.join(',')} (${describeKafka(result)})`);
       console.log(`PostgreSQL: ${redactUrl(result.databaseUrl)}${result.createdDatabase ? ' (database created)' : ''}`);
       if (options.afterUp) await options.afterUp(result);
-      console.log(`Ready. Export KAFKA_BROKERS=${result.kafkaBrokers.join(',')} for the services.`);
+      if (result.cluster) {
+        console.log('Ready. For the services:');
+        console.log(`export KAFKA_BROKERS=${result.kafkaBrokers.join(',')} KAFKA_REPLICATION_FACTOR=${result.replicationFactor}`);
+      } else {
+        console.log(`Ready. Export KAFKA_BROKERS=${result.kafkaBrokers.join(',')} for the services.`);
+      }
     });
 
   infra
     .command('down')
-    .description('Stop the local Kafka broker started by `infra up` (PostgreSQL is left running)')
-    .action(async () => {
-      const result = await manager.down(env);
-      console.log(`Kafka: ${result.detail}`);
+    .description(
+      'Stop the local Kafka broker and cluster started by `infra up` (--brokers 1: only the broker, N: only the cluster; PostgreSQL is left running)',
+    )
+    .option('--brokers <n>', 'which to stop: 1 for the single broker, more for the cluster', parseBrokerCount)
+    .action(async (flags: TopologyFlags) => {
+      if (flags.brokers === undefined || flags.brokers === 1) {
+        console.log(`Kafka: ${(await manager.down(env)).detail}`);
+      }
+      if (flags.brokers === undefined || flags.brokers > 1) {
+        console.log(`Kafka cluster: ${(await manager.downCluster(env)).detail}`);
+      }
     });
 
   infra
     .command('status')
-    .description('Show whether Kafka and the database answer')
+    .description('Show whether Kafka (and the local cluster, if any) and the database answer')
+    .option('--brokers <n>', 'which Kafka must be running for exit code 0: 1 (default) or the local cluster', parseBrokerCount)
     .option('--json', 'print machine-readable JSON')
-    .action(async (flags: { json?: boolean }) => {
-      const status = await manager.status(env);
+    .action(async (flags: TopologyFlags & { json?: boolean }) => {
+      const status = await manager.status(env, topology(flags));
       if (flags.json) console.log(JSON.stringify(status, null, 2));
       else printStatus(status);
-      if (status.kafka.state !== 'running' || status.database.state !== 'ready') process.exitCode = 1;
+      const kafkaUp = (flags.brokers ?? 1) > 1 ? status.cluster?.state === 'running' : status.kafka.state === 'running';
+      if (!kafkaUp || status.database.state !== 'ready') process.exitCode = 1;
     });
 
   return infra;
 }
 
-function printStatus({ kafka, database }: InfraStatus): void {
-  const owner =
-    kafka.source === 'KAFKA_BROKERS' ? 'from KAFKA_BROKERS' : kafka.managed ? `local, pid ${kafka.pid}` : 'local';
+function topology(flags: TopologyFlags): KafkaTopology {
+  return { brokers: flags.brokers, basePort: flags.basePort };
+}
+
+function describeKafka(result: InfraUpResult): string {
+  if (!result.cluster) return result.startedBroker ? 'started local broker' : 'already running';
+  const { size, startedNodes, minInsyncReplicas } = result.cluster;
+  const started =
+    startedNodes.length === 0
+      ? 'already running'
+      : `started node${startedNodes.length > 1 ? 's' : ''} ${startedNodes.join(', ')}`;
+  return `local ${size}-broker cluster, ${started}; replication factor ${result.replicationFactor}, min.insync.replicas ${minInsyncReplicas}`;
+}
+
+function printStatus({ kafka, cluster, database }: InfraStatus): void {
+  const owner = kafka.source === 'KAFKA_BROKERS' ? 'from KAFKA_BROKERS' : kafka.managed ? `local, pid ${kafka.pid}` : 'local';
   const nodes = kafka.cluster ? `, ${kafka.cluster.brokers.length} broker(s), cluster ${kafka.cluster.clusterId}` : '';
   console.log(`Kafka:      ${kafka.state} at ${kafka.brokers.join(',')} (${owner}${nodes})`);
   if (kafka.logFile) console.log(`            log: ${kafka.logFile}`);
+  if (cluster) {
+    const id = cluster.cluster ? `, cluster ${cluster.cluster.clusterId}` : '';
+    console.log(
+      `Cluster:    ${cluster.state}${cluster.brokers.length ? ` at ${cluster.brokers.join(',')}` : ''} (${cluster.stateDir}${id})`,
+    );
+    for (const node of cluster.nodes) {
+      const pid = node.pid !== undefined ? `pid ${node.pid}` : 'no process';
+      const state = node.live ? 'live broker' : node.listening ? 'listening, not a live broker' : 'down';
+      console.log(`            node ${node.nodeId} ${node.address}: ${state}, ${pid}; log: ${node.logFile}`);
+    }
+    if (cluster.state === 'degraded') {
+      console.log(`            a node is down: \`chronicle infra up --brokers ${cluster.nodes.length}\` restarts it`);
+    }
+  }
   console.log(`PostgreSQL: ${database.state} ${database.url}`);
   if (database.detail) console.log(`            ${database.detail.replace(/\n/g, '\n            ')}`);
+}
+
+function parseBrokerCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_LOCAL_CLUSTER_SIZE) {
+    throw new InvalidArgumentError(`a whole number from 1 to ${MAX_LOCAL_CLUSTER_SIZE}`);
+  }
+  return count;
+}
+
+function parsePortFlag(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new InvalidArgumentError('a TCP port number');
+  return port;
 }

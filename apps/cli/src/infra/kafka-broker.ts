@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderBrokerProperties, renderLog4jProperties } from './broker-properties';
+import { QuorumVoter, renderBrokerProperties, renderLog4jProperties } from './broker-properties';
 import { KafkaClusterInfo, probeKafka, waitForKafka } from '@chronicle/kafka';
 import { ensureKafkaJars } from './maven-artifacts';
 import { isPortOpen } from './port-probe';
@@ -25,6 +25,25 @@ export interface KafkaBrokerOptions {
   readyTimeoutMs?: number;
   stopGraceMs?: number;
   log?: (line: string) => void;
+  /** This broker's state (config, data, logs, pid file); `<project>/.chronicle/kafka` by default. */
+  homeDir?: string;
+  /** The Maven-resolved jars, shared by every local broker; `<project>/.chronicle/kafka/libs` by default. */
+  libsDir?: string;
+  /** Node id in the quorum; 1 for the single broker. */
+  nodeId?: number;
+  /** Every controller of the quorum (a cluster's nodes); this broker alone by default. */
+  voters?: QuorumVoter[];
+  /** Cluster id to format empty storage with (a cluster's nodes share one); random by default. */
+  clusterId?: string;
+}
+
+/** A broker process just spawned by {@link KafkaBroker.launch}, not yet known to be ready. */
+export interface LaunchedKafkaBroker {
+  pid?: number;
+  /** When the JVM was spawned (after jars, configuration and formatting), in epoch ms. */
+  spawnedAt: number;
+  /** Why the process can no longer become ready (it exited, or java could not run); undefined while it runs. */
+  exitReason(): string | undefined;
 }
 
 /** Outcome of {@link KafkaBroker.ensureStarted}. */
@@ -54,18 +73,20 @@ export interface KafkaBrokerStatus {
 }
 
 /** The marker looked for in /proc/<pid>/cmdline before signalling a pid from the pid file. */
-const PROCESS_MARKER = 'kafka.Kafka';
+export const KAFKA_PROCESS_MARKER = 'kafka.Kafka';
 
 /**
- * A single-node KRaft Kafka broker run from Maven-resolved jars under `<project>/.chronicle/kafka`,
- * for machines without Docker. The broker runs detached so it outlives `chronicle infra up`;
- * the pid file is how `stop()` finds it again.
+ * A KRaft Kafka broker run from Maven-resolved jars under `<project>/.chronicle/kafka`, for machines
+ * without Docker: the single-node broker on its own, or one node of a local cluster
+ * ({@link KafkaCluster}). The broker runs detached so it outlives `chronicle infra up`; the pid file
+ * is how `stop()` finds it again.
  */
 export class KafkaBroker {
   readonly host: string;
   readonly port: number;
   readonly controllerPort: number;
   readonly homeDir: string;
+  readonly nodeId: number;
   readonly logFile: string;
   readonly serverLogFile: string;
   private readonly projectRoot: string;
@@ -79,7 +100,8 @@ export class KafkaBroker {
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 9092;
     this.controllerPort = options.controllerPort ?? this.port + 1;
-    this.homeDir = join(this.projectRoot, '.chronicle', 'kafka');
+    this.homeDir = options.homeDir ?? join(this.projectRoot, '.chronicle', 'kafka');
+    this.nodeId = options.nodeId ?? 1;
     this.logFile = join(this.homeDir, 'broker.log');
     this.serverLogFile = join(this.homeDir, 'logs', 'server.log');
     this.pidFile = join(this.homeDir, 'broker.pid');
@@ -105,7 +127,7 @@ export class KafkaBroker {
       if (existingPid !== undefined) {
         // Ours, possibly still starting from a previous `infra up` that was interrupted.
         await this.waitUntilReady(readyTimeoutMs, () =>
-          isProcessAlive(existingPid, PROCESS_MARKER) ? undefined : 'the broker process exited',
+          isProcessAlive(existingPid, KAFKA_PROCESS_MARKER) ? undefined : 'the broker process exited',
         );
         return { brokers: this.brokers, started: false, pid: existingPid };
       }
@@ -117,6 +139,78 @@ export class KafkaBroker {
     }
   }
 
+  /** Pid of this broker's process when the pid file names a live Kafka process. */
+  runningPid(): number | undefined {
+    return this.readLivePid();
+  }
+
+  /**
+   * Throws when the client or controller port is taken (a node of a cluster must not answer with
+   * someone else's broker), naming the port and the setting that moves it.
+   */
+  async assertPortsFree(remedy: string): Promise<void> {
+    for (const [port, role] of [
+      [this.port, 'client'],
+      [this.controllerPort, 'controller'],
+    ] as const) {
+      if (await isPortOpen(this.host, port)) {
+        throw new Error(`Port ${this.host}:${port} (${this.describe()}, ${role}) is already in use; ${remedy}.`);
+      }
+    }
+  }
+
+  /**
+   * Resolves the jars, writes the configuration, formats empty storage and spawns the detached
+   * broker without waiting for it: a cluster's nodes only become ready once a quorum of them runs.
+   * The pid file is written at once, so `stop()` can always find the process.
+   */
+  async launch(): Promise<LaunchedKafkaBroker> {
+    const libsDir = await ensureKafkaJars({
+      pomFile: join(this.projectRoot, 'infra', 'kafka', 'pom.xml'),
+      libsDir: this.options.libsDir ?? join(this.projectRoot, '.chronicle', 'kafka', 'libs'),
+      mavenCommand: this.options.mavenCommand,
+      log: this.log,
+    });
+    const classpath = join(libsDir, '*');
+    const { serverProperties, log4jProperties } = this.writeConfig();
+    await this.formatStorageOnce(classpath, serverProperties);
+
+    this.log(`Starting ${this.describe()} on ${this.brokers.join(',')} (log: ${this.logFile})...`);
+    const spawnedAt = Date.now();
+    // stdout/stderr only carry JVM-level failures (log4j has its own rolling file), so start fresh.
+    const logFd = openSync(this.logFile, 'w');
+    this.serverLogOffset = existsSync(this.serverLogFile) ? statSync(this.serverLogFile).size : 0;
+    const child = spawn(
+      this.javaCommand(),
+      [
+        `-Xmx${this.options.maxHeap ?? '512m'}`,
+        '-Djava.awt.headless=true',
+        `-Dlog4j.configuration=${pathToFileURL(log4jProperties).href}`,
+        `-Dkafka.logs.dir=${join(this.homeDir, 'logs')}`,
+        '-cp',
+        classpath,
+        'kafka.Kafka',
+        serverProperties,
+      ],
+      { cwd: this.homeDir, detached: true, stdio: ['ignore', logFd, logFd] },
+    );
+    closeSync(logFd);
+    let exitReason: string | undefined;
+    child.once('error', (error) => (exitReason = `could not run java: ${error.message}`));
+    child.once(
+      'exit',
+      (code, signal) => (exitReason = `the ${this.describe()} process exited (code ${code}, signal ${signal})`),
+    );
+    child.unref();
+    if (child.pid !== undefined) writeFileSync(this.pidFile, `${child.pid}\n`);
+    return { pid: child.pid, spawnedAt, exitReason: () => exitReason };
+  }
+
+  /** "Kafka broker" alone, "Kafka node 2" in a cluster, for log lines and errors. */
+  private describe(): string {
+    return this.options.voters && this.options.voters.length > 1 ? `Kafka node ${this.nodeId}` : 'Kafka broker';
+  }
+
   /**
    * Stops the broker recorded in the pid file: SIGTERM, then SIGKILL after the grace period.
    * A broker this project did not start (no pid file) is left alone.
@@ -124,7 +218,7 @@ export class KafkaBroker {
   async stop(): Promise<KafkaBrokerStopResult> {
     const pid = this.readPid();
     if (pid === undefined) return { stopped: false, detail: `no pid file at ${this.pidFile}; nothing to stop` };
-    const outcome = await terminateProcess(pid, this.options.stopGraceMs ?? 15_000, PROCESS_MARKER);
+    const outcome = await terminateProcess(pid, this.options.stopGraceMs ?? 15_000, KAFKA_PROCESS_MARKER);
     rmSync(this.pidFile, { force: true });
     if (outcome === 'not-running')
       return { stopped: false, pid, detail: `pid ${pid} was not running; removed stale pid file` };
@@ -178,53 +272,18 @@ export class KafkaBroker {
   }
 
   private async spawnBroker(readyTimeoutMs: number): Promise<KafkaBrokerStartResult> {
-    const libsDir = await ensureKafkaJars({
-      pomFile: join(this.projectRoot, 'infra', 'kafka', 'pom.xml'),
-      libsDir: join(this.homeDir, 'libs'),
-      mavenCommand: this.options.mavenCommand,
-      log: this.log,
-    });
-    const classpath = join(libsDir, '*');
-    const { serverProperties, log4jProperties } = this.writeConfig();
-    await this.formatStorageOnce(classpath, serverProperties);
-
-    this.log(`Starting Kafka broker on ${this.brokers.join(',')} (log: ${this.logFile})...`);
-    const startedAt = Date.now();
-    // stdout/stderr only carry JVM-level failures (log4j has its own rolling file), so start fresh.
-    const logFd = openSync(this.logFile, 'w');
-    this.serverLogOffset = existsSync(this.serverLogFile) ? statSync(this.serverLogFile).size : 0;
-    const child = spawn(
-      this.javaCommand(),
-      [
-        `-Xmx${this.options.maxHeap ?? '512m'}`,
-        '-Djava.awt.headless=true',
-        `-Dlog4j.configuration=${pathToFileURL(log4jProperties).href}`,
-        `-Dkafka.logs.dir=${join(this.homeDir, 'logs')}`,
-        '-cp',
-        classpath,
-        'kafka.Kafka',
-        serverProperties,
-      ],
-      { cwd: this.homeDir, detached: true, stdio: ['ignore', logFd, logFd] },
-    );
-    closeSync(logFd);
-    let exitReason: string | undefined;
-    child.once('error', (error) => (exitReason = `could not run java: ${error.message}`));
-    child.once('exit', (code, signal) => (exitReason = `the broker process exited (code ${code}, signal ${signal})`));
-    child.unref();
-    if (child.pid !== undefined) writeFileSync(this.pidFile, `${child.pid}\n`);
-
+    const launched = await this.launch();
     try {
-      await this.waitUntilReady(readyTimeoutMs, () => exitReason);
+      await this.waitUntilReady(readyTimeoutMs, launched.exitReason);
     } catch (error) {
-      if (child.pid !== undefined) await terminateProcess(child.pid, 5_000);
+      if (launched.pid !== undefined) await terminateProcess(launched.pid, 5_000);
       rmSync(this.pidFile, { force: true });
       throw error;
     }
     this.log(
-      `Kafka broker ready on ${this.brokers.join(',')} (pid ${child.pid}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`,
+      `Kafka broker ready on ${this.brokers.join(',')} (pid ${launched.pid}, ${((Date.now() - launched.spawnedAt) / 1000).toFixed(1)} s).`,
     );
-    return { brokers: this.brokers, started: true, pid: child.pid };
+    return { brokers: this.brokers, started: true, pid: launched.pid };
   }
 
   private writeConfig(): { serverProperties: string; log4jProperties: string } {
@@ -238,6 +297,8 @@ export class KafkaBroker {
         port: this.port,
         controllerPort: this.controllerPort,
         dataDir: this.dataDir,
+        nodeId: this.nodeId,
+        voters: this.options.voters,
       }),
     );
     writeFileSync(log4jProperties, renderLog4jProperties(this.serverLogFile));
@@ -251,14 +312,14 @@ export class KafkaBroker {
   /** KRaft refuses to start on unformatted storage; formatting again would fail, so do it once. */
   private async formatStorageOnce(classpath: string, serverProperties: string): Promise<void> {
     if (existsSync(join(this.dataDir, 'meta.properties'))) return;
-    this.log('Formatting Kafka storage (first start only)...');
+    this.log(`Formatting Kafka storage in ${this.dataDir} (first start only)...`);
     const args = [
       '-cp',
       classpath,
       'kafka.tools.StorageTool',
       'format',
       '-t',
-      randomClusterId(),
+      this.options.clusterId ?? randomClusterId(),
       '-c',
       serverProperties,
       '--ignore-formatted',
@@ -296,7 +357,7 @@ export class KafkaBroker {
 
   private readLivePid(): number | undefined {
     const pid = this.readPid();
-    return pid !== undefined && isProcessAlive(pid, PROCESS_MARKER) ? pid : undefined;
+    return pid !== undefined && isProcessAlive(pid, KAFKA_PROCESS_MARKER) ? pid : undefined;
   }
 }
 
@@ -312,7 +373,11 @@ export function kafkaBrokerOptionsFromEnv(env: NodeJS.ProcessEnv): KafkaBrokerOp
   };
 }
 
-function parsePort(value: string | undefined, name: string): number | undefined {
+/**
+ * Parses a TCP port setting; undefined when unset or empty.
+ * @throws Error naming the setting when the value is not a port number.
+ */
+export function parsePort(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
@@ -325,7 +390,7 @@ function parsePort(value: string | undefined, name: string): number | undefined 
  * one starting with '-' (it would read as a command-line flag), so neither do we. Generating it here
  * saves a JVM start (`StorageTool random-uuid`) on first run.
  */
-function randomClusterId(): string {
+export function randomClusterId(): string {
   for (;;) {
     const id = randomBytes(16).toString('base64url');
     if (!id.startsWith('-')) return id;
