@@ -9,7 +9,7 @@ const IO_AND_FRAMEWORKS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.chronicle/**', 'coverage/**', 'scripts/**', 'bench/**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.chronicle/**', 'coverage/**', '.stryker-tmp/**', 'reports/**', 'scripts/**', 'bench/**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
