@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateChanges, hourStart, scoreMicros } from './aggregate-projection';
 import { ArticleContribution, foldAnalyses } from './analysis-projection';
-import { analyzed, feltActor, statement } from './analyzed-event.fixture';
+import { actor, analyzed, feltActor, statement } from './analyzed-event.fixture';
 
 const lindqvist = (score: number, count = 1) => feltActor('person:maria-lindqvist', 'Maria Lindqvist', score, count);
 const herrera = (score: number, count = 1) => feltActor('person:tomas-herrera', 'Tomas Herrera', score, count);
@@ -39,6 +39,12 @@ class CountingStore {
 }
 
 const contribution = (...args: Parameters<typeof analyzed>) => foldAnalyses([analyzed(...args)])[0]!;
+
+/** Every order of `items`. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
 
 describe(aggregateChanges.name, () => {
   describe('when one article is added', () => {
@@ -160,12 +166,184 @@ describe(aggregateChanges.name, () => {
       expect(changes.actors).toEqual([expect.objectContaining({ id: 'person:maria-lindqvist', articles: -1, recompute: true })]);
     });
   });
+
+  describe('when one actor is named, described and seen differently by several articles', () => {
+    const lindqvistAs = (name: string, role?: string) => ({
+      ...actor('person:maria-lindqvist', name),
+      ...(role ? { role } : {}),
+    });
+    const articles = [
+      contribution('e1', 'a1', { actors: [lindqvistAs('Lindqvist')], publishedAt: '2026-01-02T10:00:00.000Z' }),
+      contribution('e2', 'a2', { actors: [lindqvistAs('Marie Lindqvist', 'minister')], publishedAt: '2026-01-01T08:00:00.000Z' }),
+      contribution('e3', 'a3', {
+        actors: [lindqvistAs('Maria Lindqvist', 'foreign minister')],
+        publishedAt: '2026-01-03T12:00:00.000Z',
+      }),
+      contribution('e4', 'a4', { actors: [lindqvistAs('M. Lindqvist')], publishedAt: '2026-01-02T09:00:00.000Z' }),
+    ];
+
+    it('keeps the longest name (ties: alphabetically first), the alphabetically first role, every alias and the whole seen window, whatever the order', () => {
+      for (const order of permutations(articles)) {
+        expect(aggregateChanges([], order).actors).toEqual([
+          {
+            id: 'person:maria-lindqvist',
+            name: 'Maria Lindqvist',
+            kind: 'person',
+            role: 'foreign minister',
+            aliases: ['Lindqvist', 'M. Lindqvist', 'Maria Lindqvist', 'Marie Lindqvist'],
+            firstSeen: '2026-01-01T08:00:00.000Z',
+            lastSeen: '2026-01-03T12:00:00.000Z',
+            mentions: 4,
+            articles: 4,
+            statements: 0,
+            recompute: false,
+          },
+        ]);
+      }
+    });
+  });
+
+  describe('when an article is replaced by a version that still mentions the actor', () => {
+    it("asks for the actor's merged fields to be recomputed (the old version's name may be gone)", () => {
+      const before = contribution('e1', 'a1', { actors: [lindqvist(0.5)] });
+      const after = contribution('e2', 'a1', { actors: [lindqvist(0.5, 2)] });
+      expect(aggregateChanges([before], [after]).actors).toEqual([
+        expect.objectContaining({ id: 'person:maria-lindqvist', mentions: 1, articles: 0, recompute: true }),
+      ]);
+    });
+  });
+
+  describe('when a revision changes only how often an actor is mentioned', () => {
+    it("keeps the hour bucket's mention delta", () => {
+      const before = contribution('e1', 'a1', { actors: [lindqvist(0, 2)] });
+      const after = contribution('e2', 'a1', { actors: [lindqvist(0, 3)] });
+      expect(aggregateChanges([before], [after]).buckets).toEqual([
+        expect.objectContaining({ actorId: 'person:maria-lindqvist', mentions: 1, articles: 0, neutral: 0, scoreMicros: 0 }),
+      ]);
+    });
+  });
+
+  describe('when a revision changes only the sentiment score, within its label', () => {
+    it("keeps the hour bucket's score delta", () => {
+      const before = contribution('e1', 'a1', { actors: [lindqvist(0.5)] });
+      const after = contribution('e2', 'a1', { actors: [lindqvist(0.75)] });
+      expect(aggregateChanges([before], [after]).buckets).toEqual([
+        expect.objectContaining({ mentions: 0, articles: 0, positive: 0, scoreMicros: 250000 }),
+      ]);
+    });
+  });
+
+  describe('when an article has no outlet', () => {
+    it('counts its actors and statements but no outlet, outlet pair or outlet reach', () => {
+      const article = {
+        ...contribution('e1', 'a1', { actors: [lindqvist(0.2)], statements: [statement('No outlet here', speaker)] }),
+      };
+      const withoutOutlet = {
+        ...article,
+        outlet: null,
+        mentions: article.mentions.map((m) => ({ ...m, outlet: null })),
+        statements: article.statements.map((st) => ({ ...st, outlet: null })),
+      };
+      const changes = aggregateChanges([], [withoutOutlet]);
+      expect(changes.outlets).toEqual([]);
+      expect(changes.outletActors).toEqual([]);
+      expect(changes.actors).toEqual([expect.objectContaining({ articles: 1, statements: 1 })]);
+      expect(changes.clusters).toEqual([expect.objectContaining({ statements: 1, outlets: 0, firstOutlet: null })]);
+    });
+  });
+
+  describe('when the same actor appears in articles of several outlets', () => {
+    it('counts one outlet pair per outlet, in lock order (outlet, then actor)', () => {
+      const changes = aggregateChanges(
+        [],
+        [
+          contribution('e1', 'a1', { actors: [lindqvist(0)], outlet: 'Wire One' }),
+          contribution('e2', 'a2', { actors: [herrera(0), lindqvist(0)], outlet: 'Wire' }),
+          contribution('e3', 'a3', { actors: [lindqvist(0)], outlet: 'Wire One' }),
+        ],
+      );
+      expect(changes.outletActors).toEqual([
+        { outlet: 'Wire', actorId: 'person:maria-lindqvist', articles: 1 },
+        { outlet: 'Wire', actorId: 'person:tomas-herrera', articles: 1 },
+        { outlet: 'Wire One', actorId: 'person:maria-lindqvist', articles: 2 },
+      ]);
+      expect(changes.outlets).toEqual([
+        { outlet: 'Wire', articles: 1 },
+        { outlet: 'Wire One', articles: 2 },
+      ]);
+    });
+  });
+
+  describe('when actors arrive in any order', () => {
+    it('lists them in lock order (by id)', () => {
+      const changes = aggregateChanges([], [contribution('e1', 'a1', { actors: [herrera(0), lindqvist(0)] })]);
+      expect(changes.actors.map((a) => a.id)).toEqual(['person:maria-lindqvist', 'person:tomas-herrera']);
+    });
+  });
+
+  describe('when a stored contribution names a speaker it has no mention row for', () => {
+    it('counts the statement for no actor', () => {
+      const article = contribution('e1', 'a1', { actors: [herrera(0)], statements: [statement('Words', speaker)] });
+      const stored = { ...article, statements: article.statements.map((st) => ({ ...st, speakerId: 'person:maria-lindqvist' })) };
+      const changes = aggregateChanges([], [stored]);
+      expect(changes.actors.map((a) => [a.id, a.statements])).toEqual([['person:tomas-herrera', 0]]);
+      expect(changes.clusters).toEqual([expect.objectContaining({ speakerId: 'person:maria-lindqvist', statements: 1 })]);
+    });
+  });
+
+  describe('when only one of the articles carrying a quote lists its speaker as an actor', () => {
+    it('gives the cluster that speaker, whatever the order', () => {
+      const quote = [statement('We stand firm', speaker)];
+      const listed = contribution('e1', 'a1', { actors: [lindqvist(0)], statements: quote });
+      const unlisted = contribution('e2', 'a2', { statements: quote });
+      for (const order of permutations([listed, unlisted])) {
+        expect(aggregateChanges([], order).clusters).toEqual([
+          expect.objectContaining({ speakerId: 'person:maria-lindqvist', statements: 2 }),
+        ]);
+      }
+    });
+  });
+
+  describe('when the articles carrying a quote arrive in any order', () => {
+    it('dates its first appearance by the earliest (ties: smallest article id) and its last by the latest', () => {
+      const quote = () => [statement('The numbers do not add up', speaker)];
+      const articles = [
+        contribution('e1', 'b-tie', { statements: quote(), outlet: 'Wire One', publishedAt: '2026-01-01T00:00:00.000Z' }),
+        contribution('e2', 'a-tie', { statements: quote(), outlet: 'Daily Two', publishedAt: '2026-01-01T00:00:00.000Z' }),
+        contribution('e3', 'late', { statements: quote(), outlet: 'Wire One', publishedAt: '2026-01-03T00:00:00.000Z' }),
+        contribution('e4', 'middle', { statements: quote(), outlet: 'Daily Two', publishedAt: '2026-01-02T00:00:00.000Z' }),
+      ];
+      for (const order of permutations(articles)) {
+        expect(aggregateChanges([], order).clusters).toEqual([
+          expect.objectContaining({
+            statements: 4,
+            outlets: 2,
+            firstArticleId: 'a-tie',
+            firstOutlet: 'Daily Two',
+            firstSeen: '2026-01-01T00:00:00.000Z',
+            lastSeen: '2026-01-03T00:00:00.000Z',
+            recompute: false,
+          }),
+        ]);
+      }
+    });
+  });
+
+  describe('when an article carrying a quote is withdrawn', () => {
+    it("asks for the quote's reach to be recounted from the remaining rows", () => {
+      const article = contribution('e1', 'a1', { statements: [statement('Gone soon', speaker)], outlet: 'Wire One' });
+      expect(aggregateChanges([article], []).clusters).toEqual([
+        expect.objectContaining({ statements: -1, outlets: 0, firstArticleId: null, recompute: true }),
+      ]);
+    });
+  });
 });
 
 describe(hourStart.name, () => {
   it('truncates to the UTC hour, whatever offset the time was given in', () => {
     expect(hourStart('2026-03-05T01:45:10+02:00')).toBe('2026-03-04T23:00:00.000Z');
     expect(hourStart('2026-03-05T23:59:59.999Z')).toBe('2026-03-05T23:00:00.000Z');
+    expect(hourStart('2026-03-05T01:45:10+0200')).toBe('2026-03-04T23:00:00.000Z');
   });
 });
 

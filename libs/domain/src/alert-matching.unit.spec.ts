@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAlerts, StatementClusterRef, SubscriptionRule } from './alert-matching';
+import { matchAlerts, ruleMatchesStatement, StatementClusterRef, SubscriptionRule } from './alert-matching';
 import { actor, analyzed, statement } from './analyzed-event.fixture';
 import { subscriptionKey } from './name-keys';
 import { compileSubscriptionRule, SubscriptionRuleSpec } from './subscription-rule';
@@ -47,11 +47,44 @@ describe(matchAlerts.name, () => {
   });
 
   describe('when the same words appear twice in one article', () => {
-    it('raises one candidate for the cluster', () => {
+    it('raises one candidate for the cluster, naming the first statement', () => {
       const article = analyzed('e1', 'a1', {
         statements: [statement('We will win.', trump, 0), statement('We will win', trump, 100)],
       }).data;
-      expect(matchAlerts([rule('s1', ['person:donald-trump'])], article)).toHaveLength(1);
+      const first = statementIdentity('a1', article.analysis.statements[0]!);
+      expect(matchAlerts([rule('s1', ['person:donald-trump'])], article)).toEqual([
+        expect.objectContaining({ clusterId: first.clusterId, statementId: first.id }),
+      ]);
+    });
+  });
+
+  describe('when several subscriptions match the same statement', () => {
+    it('raises one candidate for each', () => {
+      const article = analyzed('e1', 'a1', { statements: [statement('We will win', trump)] }).data;
+      expect(matchAlerts([rule('s1', ['Trump']), rule('s2', ['Donald Trump'])], article).map((a) => a.subscriptionId)).toEqual([
+        's1',
+        's2',
+      ]);
+    });
+  });
+
+  describe('when one subscription matches different statements of the article', () => {
+    it('raises one candidate for each cluster', () => {
+      const article = analyzed('e1', 'a1', {
+        statements: [statement('We will win', trump, 0), statement('We will build', trump, 100)],
+      }).data;
+      expect(matchAlerts([rule('s1', ['Trump'])], article).map((a) => a.statementText)).toEqual(['We will win', 'We will build']);
+    });
+  });
+});
+
+describe(ruleMatchesStatement.name, () => {
+  describe('when the statement has no speaker', () => {
+    it('does not match, whatever the rule', () => {
+      const article = analyzed('e1', 'a1', { statements: [statement('x y z', null)] }).data;
+      expect(ruleMatchesStatement(rule('s1', ['Trump'], ['direct', 'indirect']), article.analysis.statements[0]!, article)).toBe(
+        false,
+      );
     });
   });
 });
@@ -129,6 +162,34 @@ describe('matchAlerts with rule conditions', () => {
     });
   });
 
+  describe('when the rule bounds the statement score', () => {
+    it('alerts only strictly inside the bounds', () => {
+      const below = compiled({ sentiment: { below: -0.5 } });
+      expect(matchAlerts([below], article([quote('Bad', -0.7, 'negative')]))).toHaveLength(1);
+      expect(matchAlerts([below], article([quote('Bad', -0.5, 'negative')]))).toEqual([]);
+      expect(matchAlerts([below], article([quote('Meh', -0.3, 'negative')]))).toEqual([]);
+      const above = compiled({ sentiment: { above: 0.3 } });
+      expect(matchAlerts([above], article([quote('Good', 0.5, 'positive')]))).toHaveLength(1);
+      expect(matchAlerts([above], article([quote('Good', 0.3, 'positive')]))).toEqual([]);
+      expect(matchAlerts([above], article([quote('Fine', 0.1, 'positive')]))).toEqual([]);
+    });
+  });
+
+  describe('when the article has no outlet', () => {
+    it('fails an include list and passes an exclude list', () => {
+      const noOutlet = { ...article([quote('x y z')]), outlet: null };
+      expect(matchAlerts([compiled({ outlets: { include: ['wire one'] } })], noOutlet)).toEqual([]);
+      expect(matchAlerts([compiled({ outlets: { exclude: ['wire one'] } })], noOutlet)).toHaveLength(1);
+      expect(matchAlerts([compiled({ outlets: { include: [] } })], noOutlet)).toHaveLength(1);
+    });
+  });
+
+  describe('when the rule has an empty include list', () => {
+    it('allows every outlet', () => {
+      expect(matchAlerts([compiled({ outlets: { include: [] } })], article([quote('x y z')], 'Daily Two'))).toHaveLength(1);
+    });
+  });
+
   describe('when the rule wants sentiment toward a named actor below a threshold', () => {
     it('reads the article sentiment toward that actor', () => {
       const rule = compiled({ sentiment: { toward: { actor: 'Putin', below: -0.2 } } });
@@ -156,6 +217,14 @@ describe('matchAlerts with rule conditions', () => {
 
     it('raises nothing for a cluster first seen before the subscription existed', () => {
       expect(matchAlerts([compiled({})], analysis, clusters('2025-12-31T00:00:00.000Z'))).toEqual([]);
+    });
+
+    it('alerts for a cluster first seen the instant the subscription was created', () => {
+      expect(matchAlerts([compiled({})], analysis, clusters('2026-01-01T00:00:00.000Z'))).toHaveLength(1);
+    });
+
+    it('raises nothing for a statement novelty has not placed', () => {
+      expect(matchAlerts([compiled({})], analysis, new Map())).toEqual([]);
     });
   });
 });

@@ -29,6 +29,53 @@ describe(diffAnalyses.name, () => {
     });
   });
 
+  describe('when actors are swapped, statements move and speakers appear or vanish', () => {
+    it('reports each change, actors sorted by id', () => {
+      const before = analyzed('e1', 'a1', {
+        actors: [actor('person:zelda-z', 'Zelda'), actor('person:donald-trump', 'Trump'), actor('person:anna-a', 'Anna')],
+        statements: [
+          statement('Unattributed', null, 0),
+          statement('Attributed', trump, 20),
+          statement('Stays unknown', null, 40),
+        ],
+      }).data.analysis;
+      const after = analyzed('e2', 'a1', {
+        actors: [actor('person:yuri-y', 'Yuri'), actor('person:donald-trump', 'Trump'), actor('person:bob-b', 'Bob')],
+        statements: [
+          statement('Unattributed', putin, 0),
+          statement('Attributed', null, 20),
+          statement('Stays unknown', null, 40),
+        ],
+      }).data.analysis;
+      expect(diffAnalyses('a1', before, after)).toEqual({
+        articleId: 'a1',
+        actorsAdded: ['person:bob-b', 'person:yuri-y'],
+        actorsRemoved: ['person:anna-a', 'person:zelda-z'],
+        statementsAdded: 0,
+        statementsRemoved: 0,
+        speakersChanged: [
+          { text: 'Unattributed', before: null, after: 'Vladimir Putin' },
+          { text: 'Attributed', before: 'Donald Trump', after: null },
+        ],
+      });
+    });
+  });
+
+  describe('when any one kind of change happens', () => {
+    const base = analyzed('e1', 'a1', { actors: [actor('person:donald-trump', 'Trump')], statements: [statement('x', trump, 0)] })
+      .data.analysis;
+    const twoStatements = { ...base, statements: [statement('x', trump, 0), statement('y', trump, 9)] };
+    it.each([
+      ['an actor is swapped for another', base, { ...base, actors: [actor('person:vladimir-putin', 'Putin')] }],
+      ['a statement moves', base, { ...base, statements: [statement('x', trump, 5)] }],
+      ['a statement is added', base, twoStatements],
+      ['a speaker changes', base, { ...base, statements: [statement('x', putin, 0)] }],
+      ['a statement is removed as another changes speaker', twoStatements, { ...base, statements: [statement('x', putin, 0)] }],
+    ])('reports a change when %s', (_, before, after) => {
+      expect(isUnchanged(diffAnalyses('a1', before, after))).toBe(false);
+    });
+  });
+
   describe('when both analyses agree', () => {
     it('reports no change', () => {
       const same = analyzed('e1', 'a1', { actors: [actor('person:donald-trump', 'Trump')], statements: [statement('x', trump)] })

@@ -15,9 +15,20 @@ describe(foldAnalyses.name, () => {
         }),
       ]);
       expect(rest).toEqual([]);
-      expect(article).toMatchObject({ articleId: 'a1', analysisOffset: '7', outlet: 'Example News', seenAt: '2026-01-01T00:00:00.000Z' });
+      expect(article).toMatchObject({
+        articleId: 'a1',
+        analysisOffset: '7',
+        outlet: 'Example News',
+        seenAt: '2026-01-01T00:00:00.000Z',
+      });
       expect(article!.mentions).toEqual([
-        expect.objectContaining({ actorId: 'person:donald-trump', articleId: 'a1', count: 3, aliases: ['Trump'], outlet: 'Example News' }),
+        expect.objectContaining({
+          actorId: 'person:donald-trump',
+          articleId: 'a1',
+          count: 3,
+          aliases: ['Trump'],
+          outlet: 'Example News',
+        }),
       ]);
       expect(article!.statements).toEqual([
         expect.objectContaining({ speakerId: 'person:donald-trump', startOffset: 40, kind: 'direct', outlet: 'Example News' }),
@@ -38,6 +49,76 @@ describe(foldAnalyses.name, () => {
     it('keeps the statement without a speaker id (it cannot count for an actor)', () => {
       const [article] = foldAnalyses([analyzed('e1', 'a1', { statements: [statement('words', trump)] })]);
       expect(article!.statements[0]).toMatchObject({ speakerId: null, speakerName: 'Donald Trump' });
+    });
+  });
+
+  describe('when an analysis predates sourceOffset', () => {
+    it('is taken as the analysis of a version before every other (offset -1)', () => {
+      const [legacy] = foldAnalyses([analyzed('e1', 'a1', {})]);
+      expect(legacy!.analysisOffset).toBe('-1');
+      expect(selectEffectiveAnalyses([legacy!], [{ id: 'a1', analysisOffset: '0', retractedOffset: null }])).toEqual([]);
+    });
+  });
+
+  describe('when the same version is analysed twice in one batch', () => {
+    it('keeps the later analysis in the log', () => {
+      const first = analyzed('e1', 'a1', { sourceOffset: '4' });
+      const second = analyzed('e2', 'a1', { sourceOffset: '4' });
+      expect(foldAnalyses([first, second]).map((a) => a.analysisEventId)).toEqual(['e2']);
+    });
+  });
+
+  describe('when a batch holds several articles in any order', () => {
+    it('lists one analysed version per article in lock order (by article id)', () => {
+      const events = ['c', 'a', 'd', 'b'].map((id, i) => analyzed(`e${i}`, id, {}));
+      expect(foldAnalyses(events).map((a) => a.articleId)).toEqual(['a', 'b', 'c', 'd']);
+    });
+  });
+
+  describe('when a malformed analysis lists an actor or a statement twice', () => {
+    it('writes one row for each', () => {
+      const [article] = foldAnalyses([
+        analyzed('e1', 'a1', {
+          actors: [actor('person:donald-trump', 'Trump', 2), actor('person:donald-trump', 'Donald Trump')],
+          statements: [statement('We will see', trump, 10), statement('We will see', trump, 10)],
+        }),
+      ]);
+      expect(article!.mentions).toEqual([expect.objectContaining({ actorId: 'person:donald-trump', name: 'Trump', count: 2 })]);
+      expect(article!.statements).toHaveLength(1);
+    });
+  });
+
+  describe('when an actor is mentioned under several names and has a role', () => {
+    it('keeps the role and every distinct name as a sorted alias', () => {
+      const named = {
+        ...actor('person:donald-trump', 'Trump'),
+        role: 'president',
+        mentions: [
+          { start: 0, end: 5, text: 'Trump' },
+          { start: 20, end: 32, text: 'Donald Trump' },
+          { start: 40, end: 45, text: 'Trump' },
+        ],
+      };
+      const [article] = foldAnalyses([analyzed('e1', 'a1', { actors: [named] })]);
+      expect(article!.mentions).toEqual([
+        expect.objectContaining({ role: 'president', aliases: ['Donald Trump', 'Trump'], count: 3 }),
+      ]);
+    });
+  });
+
+  describe('when a statement has no speaker, or a cue', () => {
+    it('keeps both as they are', () => {
+      const cued = { ...statement('Talks may fail', trump, 50, 'indirect'), cue: 'warned' };
+      const [article] = foldAnalyses([
+        analyzed('e1', 'a1', {
+          actors: [actor('person:donald-trump', 'Trump')],
+          statements: [statement('Nobody said this', null, 0), cued],
+        }),
+      ]);
+      expect(article!.statements).toEqual([
+        expect.objectContaining({ text: 'Nobody said this', speakerId: null, speakerName: null, cue: null }),
+        expect.objectContaining({ text: 'Talks may fail', speakerId: 'person:donald-trump', cue: 'warned', kind: 'indirect' }),
+      ]);
     });
   });
 
@@ -70,6 +151,7 @@ describe(selectEffectiveAnalyses.name, () => {
     const states = [{ id: 'a1', analysisOffset: null, retractedOffset: '6' }];
     it('never lets an analysis of a version before the retraction resurrect it', () => {
       expect(selectEffectiveAnalyses(candidate('5'), states)).toEqual([]);
+      expect(selectEffectiveAnalyses(candidate('6'), states)).toEqual([]);
     });
     it('accepts a version published after the retraction', () => {
       expect(selectEffectiveAnalyses(candidate('7'), states)).toHaveLength(1);

@@ -13,19 +13,33 @@ const content = (articleId: string, title: string) => ({
   receivedAt: '2026-01-01T00:00:00.000Z',
 });
 const envelope = { version: 1, occurredAt: '2026-01-01T00:00:00.000Z', metadata: { correlationId: 'c', causationId: null } };
-const at = (offset: string, event: ArticleLifecycleEvent): PositionedEvent<ArticleLifecycleEvent> => ({ event, offset, key: event.data.articleId });
+const at = (offset: string, event: ArticleLifecycleEvent): PositionedEvent<ArticleLifecycleEvent> => ({
+  event,
+  offset,
+  key: event.data.articleId,
+});
 const submitted = (offset: string, id: string, title = 'First') =>
   at(offset, { ...envelope, id: `s${offset}`, type: 'ArticleSubmitted', data: content(id, title) });
 const revised = (offset: string, id: string, title = 'Second') =>
   at(offset, { ...envelope, id: `r${offset}`, type: 'ArticleRevised', data: content(id, title) });
-const retracted = (offset: string, id: string) =>
-  at(offset, { ...envelope, id: `x${offset}`, type: 'ArticleRetracted', data: { articleId: id, retractedAt: '2026-01-02T00:00:00.000Z' } });
+const retracted = (offset: string, id: string, reason?: string) =>
+  at(offset, {
+    ...envelope,
+    id: `x${offset}`,
+    type: 'ArticleRetracted',
+    data: { articleId: id, retractedAt: '2026-01-02T00:00:00.000Z', ...(reason === undefined ? {} : { reason }) },
+  });
 
 describe(foldArticleLifecycle.name, () => {
   describe('when an article is submitted then revised in one batch', () => {
     it('keeps the revised content and marks it revised', () => {
       const [change] = foldArticleLifecycle([submitted('1', 'a1'), revised('2', 'a1')]);
-      expect(change).toMatchObject({ id: 'a1', status: 'revised', content: { title: 'Second', contentOffset: '2' }, retraction: null });
+      expect(change).toMatchObject({
+        id: 'a1',
+        status: 'revised',
+        content: { title: 'Second', contentOffset: '2' },
+        retraction: null,
+      });
     });
   });
 
@@ -33,6 +47,31 @@ describe(foldArticleLifecycle.name, () => {
     it('keeps its content and records the retraction at its offset', () => {
       const [change] = foldArticleLifecycle([submitted('1', 'a1'), retracted('4', 'a1')]);
       expect(change).toMatchObject({ status: 'retracted', content: { title: 'First' }, retraction: { retractedOffset: '4' } });
+    });
+  });
+
+  describe('when a retraction gives a reason', () => {
+    it('records it (and null when none is given)', () => {
+      const [withReason, without] = foldArticleLifecycle([retracted('4', 'a1', 'legal request'), retracted('5', 'a2')]);
+      expect(withReason!.retraction).toEqual({
+        id: 'a1',
+        retractedOffset: '4',
+        retractedAt: '2026-01-02T00:00:00.000Z',
+        reason: 'legal request',
+      });
+      expect(without!.retraction).toMatchObject({ id: 'a2', reason: null });
+    });
+  });
+
+  describe('when a batch touches several articles in any order', () => {
+    it('gives one change per article in lock order (by id)', () => {
+      const events = [submitted('1', 'c'), submitted('2', 'a'), submitted('3', 'd'), revised('4', 'b'), retracted('5', 'a')];
+      expect(foldArticleLifecycle(events).map((c) => [c.id, c.status])).toEqual([
+        ['a', 'retracted'],
+        ['b', 'revised'],
+        ['c', 'live'],
+        ['d', 'live'],
+      ]);
     });
   });
 
@@ -66,6 +105,15 @@ describe(articlesToWithdraw.name, () => {
       const changes = foldArticleLifecycle([retracted('5', 'old'), retracted('5', 'newer'), retracted('5', 'never-analysed')]);
       const withdrawn = articlesToWithdraw(changes, [state('old', '1'), state('newer', '9'), state('never-analysed', null)]);
       expect(withdrawn.map((s) => s.id)).toEqual(['old']);
+    });
+    it('withdraws an article whose analysed version is the retraction offset itself, and none the batch did not retract', () => {
+      const changes = foldArticleLifecycle([submitted('4', 'submitted-only'), retracted('5', 'at-offset')]);
+      const withdrawn = articlesToWithdraw(changes, [
+        state('submitted-only', '1'),
+        state('at-offset', '5'),
+        state('elsewhere', '1'),
+      ]);
+      expect(withdrawn.map((s) => s.id)).toEqual(['at-offset']);
     });
   });
 });

@@ -1,0 +1,62 @@
+import { ArticleSubmittedEvent, deterministicId } from '@chronicle/contracts';
+import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
+import { describe, expect, it } from 'vitest';
+import { analyzeSubmission } from './article-analysis';
+
+const submitted: ArticleSubmittedEvent = {
+  id: 'submitted-1',
+  type: 'ArticleSubmitted',
+  version: 1,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  metadata: { correlationId: 'request-7', causationId: null },
+  data: {
+    articleId: 'a1',
+    url: 'https://news.example/a1',
+    outlet: 'Wire One',
+    title: 'Talks resume',
+    body: '"We will not accept it," said Maria Lindqvist, the foreign minister.',
+    publishedAt: '2026-01-01T08:00:00.000Z',
+    language: null,
+    receivedAt: '2026-01-01T08:00:05.000Z',
+  },
+};
+
+describe(analyzeSubmission.name, () => {
+  describe('when a submission found at an offset is analysed', () => {
+    it('describes the article and the analysis of its title and body, caused by the submission and in its correlation', () => {
+      const event = analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z', '12');
+      expect(event).toMatchObject({
+        id: deterministicId('article-analyzed', 'submitted-1', ANALYZER_VERSION),
+        type: 'ArticleAnalyzed',
+        occurredAt: '2026-01-01T09:00:00.000Z',
+        metadata: { correlationId: 'request-7', causationId: 'submitted-1' },
+        data: {
+          articleId: 'a1',
+          sourceEventId: 'submitted-1',
+          sourceOffset: '12',
+          url: 'https://news.example/a1',
+          outlet: 'Wire One',
+          title: 'Talks resume',
+          publishedAt: '2026-01-01T08:00:00.000Z',
+          receivedAt: '2026-01-01T08:00:05.000Z',
+          analyzedAt: '2026-01-01T09:00:00.000Z',
+        },
+      });
+      expect(event.data.analysis).toEqual(analyzeArticle({ id: 'a1', title: 'Talks resume', body: submitted.data.body }));
+    });
+  });
+
+  describe('when the offset is not known', () => {
+    it('carries no sourceOffset', () => {
+      expect(analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z').data).not.toHaveProperty('sourceOffset');
+    });
+  });
+
+  describe('when the same submission is analysed again, later', () => {
+    it('gives an event with the same id (so a re-run is recognised as the same analysis)', () => {
+      expect(analyzeSubmission(submitted, '2026-01-02T00:00:00.000Z').id).toBe(
+        analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z').id,
+      );
+    });
+  });
+});
