@@ -1,42 +1,96 @@
+import { topicName } from '@chronicle/contracts';
 import { seededRandom } from '@chronicle/domain';
-import { createKafka, fetchHighWatermarks, KafkaSettings } from '@chronicle/kafka';
-import { runMigrations } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase, kafkaBrokers, waitFor } from '../support/test-environment';
+import {
+  backendPid,
+  FAULT_POINT_ENV,
+  holdFaultPoint,
+  holdingPositions,
+  releaseFaultPoint,
+  requestPositionsLock,
+  waitAtFaultPoint,
+} from '../support/fault-point';
+import {
+  logBefore,
+  readModelDifferences,
+  ReferenceLog,
+  referenceReadModels,
+  snapshotReadModels,
+  snapshotSource,
+  SqlQuery,
+  storedLogPositions,
+} from '../support/reference-read-models';
+import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { projectorCaughtUp, projectTopicEnds, readProjectLog } from '../support/topic-log';
 import { ChronicleCluster } from './support/chronicle-cluster';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
-import { aggregateDrift, readModelChecksums } from './support/read-model-checksum';
 import { revisedSyntheticArticle, syntheticArticle } from './support/synthetic-articles';
 
-const ROUNDS = 12;
-const PER_ROUND = 250;
-const ARTICLES = ROUNDS * PER_ROUND;
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-
+const KILLS = 10;
+const PER_ROUND = 150;
+const ARTICLES = KILLS * PER_ROUND;
+/** Fixed, so a failure repeats; the only randomness is how long the projector runs between kills. */
+const SEED = Number(process.env.CRASH_SEED ?? 424_242);
 
 const isRevised = (i: number) => i % 10 === 3;
 const isRetracted = (i: number) => i % 25 === 7;
 
+/** What the test saw at one kill. */
+interface Kill {
+  round: number;
+  /** Backends stopped at the fault point with effects written when the process was killed. */
+  stoppedAtFaultPoint: number;
+  /** Of those, the ones holding consumer_positions (their position row locked, to be written in the same transaction). */
+  holdingPositions: number;
+  /** Snapshots: right after in-flight batches committed (positions held), and after the kill rolled back. */
+  snapshots: { committed: string; killed: string };
+}
+
 describe('project service', () => {
   let stack: ChronicleStack;
-  let rebuildUrl: string;
-  let rebuild: Client;
+  /** The project service alone, with the fault point armed; ingest and enrich run without it. */
+  let projector: ChronicleCluster;
+  let holder: Client;
+  let locker: Client;
+  /** Sessions the test itself holds on the database. */
+  let ownBackends: number[];
+  let topics: { articles: string; analyses: string };
+  let log: ReferenceLog;
+  const kills: Kill[] = [];
   const random = seededRandom(SEED);
 
+  const connect = async () => {
+    const client = new Client({ connectionString: stack.databaseUrl });
+    await client.connect();
+    return client;
+  };
+  const queryOf =
+    (client: Client): SqlQuery =>
+    async <T>(sql: string, params?: unknown[]) =>
+      (await client.query(sql, params)).rows as T[];
+  const query: SqlQuery = (sql, params) => stack.query(sql, params);
+
   beforeAll(async () => {
-    // Small fetches make many small batches, so the kills land between and inside transactions.
+    // Small fetches make many small batches, so there is always a next one to stop.
     stack = await createStack('project-crash', { CONSUMER_MAX_BYTES_PER_PARTITION: '16384' });
-    rebuildUrl = await createTestDatabase('project-crash-rebuild');
-    await runMigrations(rebuildUrl);
-    rebuild = new Client({ connectionString: rebuildUrl });
-    await rebuild.connect();
+    projector = new ChronicleCluster(`project-crash-projector-${stack.topicPrefix}`, { ...stack.env, ...FAULT_POINT_ENV });
+    topics = { articles: topicName(stack.topicPrefix, 'articles'), analyses: topicName(stack.topicPrefix, 'analyses') };
+    holder = await connect();
+    locker = await connect();
+    ownBackends = [
+      await backendPid(holder),
+      await backendPid(locker),
+      (await query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid,
+    ];
   });
 
   afterAll(async () => {
+    // The test's sessions first: a batch stopped at the fault point could not finish (nor the service stop) while they hold it.
+    await holder?.end();
+    await locker?.end();
+    await projector?.stopAll();
     await stack?.teardown();
-    await rebuild?.end();
-    if (rebuildUrl) await dropTestDatabase(rebuildUrl);
   });
 
   const send = async (method: string, path: string, body: unknown) => {
@@ -48,103 +102,132 @@ describe('project service', () => {
     expect(response.status).toBe(202);
   };
 
-  /** Sum of the projector's stored positions once they equal the end of both topics. */
-  const caughtUp = async (query: <T>(sql: string) => Promise<T[]>, expectedAnalyses: number) => {
-    const settings: KafkaSettings = {
-      brokers: kafkaBrokers(),
-      clientId: 'crash-test',
-      topicPrefix: stack.topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      maxWaitMs: 100,
-      sessionTimeoutMs: 6000,
-    };
-    const highs = await fetchHighWatermarks(createKafka(settings), settings, ['articles', 'analyses']);
-    const analyses = [...highs].filter(([k]) => k.includes('analyses')).reduce((s, [, v]) => s + Number(v), 0);
-    const total = [...highs.values()].reduce((s, v) => s + Number(v), 0);
-    const [{ n }] = await query<{ n: string }>('SELECT COALESCE(sum(next_offset), 0)::text AS n FROM consumer_positions');
-    return analyses >= expectedAnalyses && Number(n) === total;
+  const postRound = async (round: number): Promise<number> => {
+    const articles = Array.from({ length: PER_ROUND }, (_, i) => syntheticArticle(round * PER_ROUND + i));
+    await send('POST', '/v1/articles', articles);
+    let analyses = PER_ROUND;
+    for (const article of articles) {
+      const i = Number(article.id.split('-')[1]);
+      if (isRevised(i)) {
+        const { id: _id, ...revision } = revisedSyntheticArticle(i);
+        await send('PUT', `/v1/articles/${article.id}`, revision);
+        analyses += 1;
+      }
+      if (isRetracted(i)) await send('DELETE', `/v1/articles/${article.id}`, { reason: 'test retraction' });
+    }
+    return analyses;
   };
 
-  describe(`when it is SIGKILLed ${ROUNDS} times at random moments while ${ARTICLES} articles, revisions and retractions flow`, () => {
-    let expectedAnalyses = 0;
+  /** Sessions of this database other than the test's own: the project service's. */
+  const serviceBackends = async (): Promise<number> => {
+    const [{ n }] = await query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> ALL($1)',
+      [ownBackends],
+    );
+    return n;
+  };
 
+  describe(`when it is SIGKILLed ${KILLS} times inside batch transactions while ${ARTICLES} articles, revisions and retractions flow`, () => {
     beforeAll(async () => {
       console.log(`project-crash seed: ${SEED} (repeat with CRASH_SEED=${SEED})`);
       await Promise.all([stack.cluster.start('ingest'), stack.cluster.start('enrich')]);
-      let project = await stack.cluster.start('project');
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const first = round * PER_ROUND;
-        const articles = Array.from({ length: PER_ROUND }, (_, i) => syntheticArticle(first + i));
-        await send('POST', '/v1/articles', articles);
-        expectedAnalyses += PER_ROUND;
-        for (const article of articles) {
-          const i = Number(article.id.split('-')[1]);
-          if (isRevised(i)) {
-            const { id: _id, ...revision } = revisedSyntheticArticle(i);
-            await send('PUT', `/v1/articles/${article.id}`, revision);
-            expectedAnalyses += 1;
-          }
-          if (isRetracted(i)) await send('DELETE', `/v1/articles/${article.id}`, { reason: 'test retraction' });
-        }
-        await new Promise((r) => setTimeout(r, 200 + Math.floor(random() * 2500)));
-        await stack.cluster.kill(project, 'SIGKILL');
-        project = await stack.cluster.start('project');
+      let project = await projector.start('project');
+      let expectedAnalyses = 0;
+      for (let round = 0; round < KILLS; round += 1) {
+        // Let the restarted projector work off some of the backlog first, for a seeded while.
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 1500)));
+        await holdFaultPoint(holder);
+        expectedAnalyses += await postRound(round);
+        await waitAtFaultPoint(query);
+
+        // Let the stopped batches commit, and look at the store the moment they have, while no
+        // position can be written (their transactions hold consumer_positions; this lock waits
+        // for them and holds back every later batch at its first statement, before any effect).
+        const committed = `crash_${round}_committed`;
+        const positionsLock = await requestPositionsLock(locker, query);
+        await releaseFaultPoint(holder);
+        await positionsLock.granted;
+        await snapshotReadModels(queryOf(locker), committed);
+        await holdFaultPoint(holder);
+        await locker.query('COMMIT');
+
+        // The batches held back go on, write their effects and stop at the fault point: kill there.
+        const stopped = await waitAtFaultPoint(query);
+        const holding = await holdingPositions(query, stopped);
+        await projector.kill(project, 'SIGKILL');
+        await releaseFaultPoint(holder);
+        await waitFor(async () => (await serviceBackends()) === 0, {
+          timeoutMs: 30_000,
+          intervalMs: 50,
+          description: "the killed projector's sessions gone (their transactions rolled back)",
+        });
+        const killed = `crash_${round}_killed`;
+        await snapshotReadModels(query, killed);
+        kills.push({
+          round,
+          stoppedAtFaultPoint: stopped.length,
+          holdingPositions: holding.length,
+          snapshots: { committed, killed },
+        });
+        console.log(`kill ${round}: ${stopped.length} batch transaction(s) stopped at the fault point with effects written`);
+        project = await projector.start('project');
       }
-      await waitFor(() => caughtUp((sql) => stack.query(sql), expectedAnalyses), {
-        timeoutMs: 150_000,
+      await waitFor(() => projectorCaughtUp(query, kafkaBrokers(), stack.topicPrefix, { analyses: expectedAnalyses }), {
+        timeoutMs: 120_000,
         intervalMs: 500,
         description: 'the restarted projector caught up with both topics',
       });
+      log = await readProjectLog(kafkaBrokers(), stack.topicPrefix);
     });
 
-    it('ends with every read model identical to an uninterrupted rebuild from the log', async () => {
-      // A second, never-killed project instance folds the same log into its own database.
-      const clean = new ChronicleCluster('project-crash-rebuild', {
-        ...stack.env,
-        DATABASE_URL: rebuildUrl,
-        KAFKA_GROUP_PREFIX: `${stack.topicPrefix}rebuild-`,
-        CONSUMER_MAX_BYTES_PER_PARTITION: '1048576',
-      });
-      try {
-        await clean.start('project');
-        const rebuildQuery = async <T>(sql: string) => (await rebuild.query(sql)).rows as T[];
-        await waitFor(() => caughtUp(rebuildQuery, expectedAnalyses), { timeoutMs: 120_000, intervalMs: 500 });
-        const crashed = await readModelChecksums((sql) => stack.query(sql));
-        const uninterrupted = await readModelChecksums(rebuildQuery);
-        expect(crashed.articles.rows).toBe(ARTICLES);
-        expect(crashed.statements.rows).toBeGreaterThanOrEqual(ARTICLES);
-        expect(crashed.actor_sentiment.rows).toBeGreaterThan(0);
-        expect(crashed).toEqual(uninterrupted);
-      } finally {
-        await clean.stopAll();
+    it('lands every kill inside a batch transaction, after its effects and before its position and commit', () => {
+      expect(kills).toHaveLength(KILLS);
+      for (const kill of kills) {
+        expect(kill.stoppedAtFaultPoint, `kill ${kill.round}`).toBeGreaterThan(0);
+        expect(kill.holdingPositions, `kill ${kill.round}: stopped transactions holding consumer_positions`).toBe(
+          kill.stoppedAtFaultPoint,
+        );
       }
     });
 
-    it('holds no duplicates and no aggregate that differs from a recount of its rows', async () => {
-      const [{ n }] = await stack.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT article_id, kind, start_offset, end_offset FROM statements GROUP BY 1, 2, 3, 4
-                                         HAVING count(*) > 1) d`,
-      );
-      expect(n).toBe(0);
-      expect(await aggregateDrift((sql) => stack.query(sql))).toEqual([]);
+    it('rolls back the killed batches whole: positions after each kill are those of the last commit', async () => {
+      for (const kill of kills) {
+        const positions = (schema: string) => storedLogPositions(query, topics, { table: `${schema}.consumer_positions` });
+        const committed = await positions(kill.snapshots.committed);
+        expect(committed.articles.size + committed.analyses.size, `kill ${kill.round}`).toBeGreaterThan(0);
+        expect(await positions(kill.snapshots.killed), `kill ${kill.round}`).toEqual(committed);
+      }
     });
 
-    it('shows revised and retracted articles as such, with retracted ones contributing nothing', async () => {
-      const statuses = await stack.query<{ status: string; n: number; contributing: number }>(
-        `SELECT status, count(*)::int AS n, count(analysis_offset)::int AS contributing FROM articles GROUP BY 1 ORDER BY 1`,
-      );
-      const retracted = Array.from({ length: ARTICLES }, (_, i) => i).filter(isRetracted).length;
-      const revised = Array.from({ length: ARTICLES }, (_, i) => i).filter((i) => isRevised(i) && !isRetracted(i)).length;
-      expect(statuses).toEqual([
-        { status: 'live', n: ARTICLES - retracted - revised, contributing: ARTICLES - retracted - revised },
-        { status: 'retracted', n: retracted, contributing: 0 },
-        { status: 'revised', n: revised, contributing: revised },
-      ]);
-      const [{ n }] = await stack.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.status = 'retracted'`,
-      );
-      expect(n).toBe(0);
+    it('ends with every read model equal to an independent fold of the log, checked both ways', async () => {
+      const reference = referenceReadModels(log);
+      expect(reference.articles).toHaveLength(ARTICLES);
+      expect(reference.articles.filter((a) => a.status === 'retracted')).toHaveLength(KILLS * (PER_ROUND / 25));
+      expect(reference.statements.length).toBeGreaterThanOrEqual(ARTICLES);
+      expect(await readModelDifferences(query, reference)).toEqual({});
+    });
+
+    it('ends with consumer_positions at the end offsets of both topics', async () => {
+      const ends = await projectTopicEnds(kafkaBrokers(), stack.topicPrefix);
+      const positions = await storedLogPositions(query, topics);
+      const nonEmpty = (partitions: ReadonlyMap<number, bigint>) => new Map([...partitions].filter(([, offset]) => offset > 0n));
+      expect(nonEmpty(positions.articles)).toEqual(nonEmpty(ends.get(topics.articles)!));
+      expect(nonEmpty(positions.analyses)).toEqual(nonEmpty(ends.get(topics.analyses)!));
+    });
+
+    it('held, right after every commit and after every kill, exactly the effects of the events below its positions', async () => {
+      const seen: Record<string, unknown> = {};
+      for (const kill of kills) {
+        for (const schema of [kill.snapshots.committed, kill.snapshots.killed]) {
+          const positions = await storedLogPositions(query, topics, { table: `${schema}.consumer_positions` });
+          const differences = await readModelDifferences(query, referenceReadModels(logBefore(log, positions)), {
+            source: snapshotSource(schema),
+            uncheckedAnalysisOnlyContent: true,
+          });
+          if (Object.keys(differences).length > 0) seen[schema] = differences;
+        }
+      }
+      expect(seen).toEqual({});
     });
   });
 });

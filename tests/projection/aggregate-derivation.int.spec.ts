@@ -15,7 +15,9 @@ import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-m
 import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { analysesAt, retractionsAt } from '../support/projector-log-fold';
 import { retraction } from '../support/read-model-fold';
+import { readModelDifferences, ReferenceLog, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 type Mode = 'incremental' | 'deferred';
@@ -32,6 +34,8 @@ function reanalyses(count: number, seed: number, versionOffset: number): Article
 /** One database folding the same log, with a position per topic as the project service keeps. */
 class Store {
   readonly next = { analyses: 0, articles: 0 };
+  /** Everything folded so far, as the two topics would hold it. */
+  readonly log: ReferenceLog = { articles: [], analyses: [] };
 
   constructor(
     readonly dataSource: DataSource,
@@ -43,6 +47,7 @@ class Store {
       const slice = events.slice(start, start + batchSize);
       const first = this.next.analyses;
       this.next.analyses += slice.length;
+      this.log.analyses.push(...analysesAt(slice, first));
       const batch: EventBatch<ArticleAnalyzedEvent> = {
         consumer: 'derivation-test',
         topic: 'chronicle.analyses.v1',
@@ -63,6 +68,7 @@ class Store {
   async retract(articleIds: string[]): Promise<void> {
     const first = 1_000_000 + this.next.articles;
     this.next.articles += articleIds.length;
+    this.log.articles.push(...retractionsAt(articleIds, first));
     const events: Array<PositionedEvent<ArticleRetractedEvent>> = articleIds.map((id, i) => ({
       event: retraction(id),
       offset: String(first + i),
@@ -82,6 +88,11 @@ class Store {
 
   checksums() {
     return readModelChecksums(async (sql) => this.dataSource.query(sql));
+  }
+
+  /** Rows that differ from an independent fold of everything folded into `this`: `{}` when none. */
+  differencesFromReference() {
+    return readModelDifferences((sql, params) => this.dataSource.query(sql, params), referenceReadModels(this.log));
   }
 }
 
@@ -145,6 +156,11 @@ describe('deriveDeferredAggregates', () => {
       expect(await deferred.checksums()).toEqual(expected);
     });
 
+    it('ends, derived or incremental, with exactly what an independent fold of the log computes', async () => {
+      expect(await incremental.differencesFromReference()).toEqual({});
+      expect(await deferred.differencesFromReference()).toEqual({});
+    });
+
     it('derives only once', async () => {
       expect(await deriveDeferredAggregates(deferred.dataSource, projectionNamed('read-models'), 'public')).toBe(false);
     });
@@ -192,7 +208,8 @@ describe('deriveDeferredAggregates', () => {
       const shadow = await createDataSource(url, 2, 'shadow_failure').initialize();
       try {
         const events = analyzedEvents(200);
-        await new Store(shadow, 'deferred').analyses(events);
+        const loaded = new Store(shadow, 'deferred');
+        await loaded.analyses(events);
         const failing = {
           ...readModels,
           aggregateDerivations: [
@@ -209,6 +226,7 @@ describe('deriveDeferredAggregates', () => {
         try {
           await reference.analyses(events);
           expect(await readModelChecksums(async (sql) => shadow.query(sql))).toEqual(await reference.checksums());
+          expect(await loaded.differencesFromReference()).toEqual({});
         } finally {
           await reference.dataSource.destroy();
         }

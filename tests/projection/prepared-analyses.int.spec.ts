@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
-import { foldAnalyses, retractArticles } from '../support/read-model-fold';
+import { analysesAt, DeadLetteredEvent, foldTopicInBatches, retractionsAt } from '../support/projector-log-fold';
+import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 /** Newer analysed versions of the first `count` articles, with other content. */
@@ -29,26 +30,37 @@ describe('prepareAnalyses', () => {
     return dataSource;
   }
 
-  /** New articles, revisions of some, retractions, and a redelivery overlapping what was applied. */
-  async function fold(dataSource: DataSource, prepared: boolean): Promise<void> {
-    const first = analyzedEvents(300);
-    await foldAnalyses(dataSource, first, 40, 0, { prepared });
-    await foldAnalyses(dataSource, revisions(60, 10_000), 25, 300, { prepared });
-    await retractArticles(dataSource, ['bench-5', 'bench-70', 'bench-71']);
-    // Offsets 340..359 were applied: the batch's prepared events are not the fresh ones.
-    await foldAnalyses(dataSource, [...revisions(80, 10_000).slice(40), ...analyzedEvents(330).slice(300)], 70, 340, {
-      prepared,
-    });
+  const revised = revisions(80, 10_000);
+  /** The log `fold` reads: analyses at offsets 0..409 (340..359 delivered twice) and three retractions. */
+  const log = {
+    analyses: analysesAt([...analyzedEvents(300), ...revised, ...analyzedEvents(330).slice(300)]),
+    articles: retractionsAt(['bench-5', 'bench-70', 'bench-71']),
+  };
+
+  /**
+   * New articles, revisions of some, retractions, and a redelivery overlapping what was applied
+   * (offsets 340..359 again: the batch's prepared events are not the fresh ones). Returns the
+   * events the projector failed on.
+   */
+  async function fold(dataSource: DataSource, prepared: boolean): Promise<DeadLetteredEvent[]> {
+    const options = { consumer: 'project', prepared };
+    return [
+      ...(await foldTopicInBatches(dataSource, 'analyses', log.analyses.slice(0, 300), 40, options)),
+      ...(await foldTopicInBatches(dataSource, 'analyses', log.analyses.slice(300, 360), 25, options)),
+      ...(await foldTopicInBatches(dataSource, 'articles', log.articles, 3, options)),
+      ...(await foldTopicInBatches(dataSource, 'analyses', log.analyses.slice(340), 70, options)),
+    ];
   }
 
   let withPrepared: DataSource;
   let without: DataSource;
+  const deadLettered: Record<string, DeadLetteredEvent[]> = {};
 
   beforeAll(async () => {
     withPrepared = await store('prepared-analyses');
     without = await store('unprepared-analyses');
-    await fold(withPrepared, true);
-    await fold(without, false);
+    deadLettered.prepared = await fold(withPrepared, true);
+    deadLettered.unprepared = await fold(without, false);
   });
 
   afterAll(async () => {
@@ -61,6 +73,16 @@ describe('prepareAnalyses', () => {
       const expected = await readModelChecksums(async (sql) => without.query(sql));
       expect(expected.statements!.rows).toBeGreaterThan(1000);
       expect(await readModelChecksums(async (sql) => withPrepared.query(sql))).toEqual(expected);
+    });
+
+    it('leaves, prepared or not, exactly what an independent fold of the log computes', async () => {
+      const reference = referenceReadModels(log);
+      const differences = async (store: DataSource) => readModelDifferences((sql, params) => store.query(sql, params), reference);
+      expect({ deadLettered, prepared: await differences(withPrepared), unprepared: await differences(without) }).toEqual({
+        deadLettered: { prepared: [], unprepared: [] },
+        prepared: {},
+        unprepared: {},
+      });
     });
   });
 });

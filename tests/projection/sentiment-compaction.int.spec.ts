@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { analysesAt, retractionsAt } from '../support/projector-log-fold';
 import { foldAnalyses, retractArticles } from '../support/read-model-fold';
+import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase, waitFor } from '../support/test-environment';
 
 async function compactAll(dataSource: DataSource): Promise<number> {
@@ -35,6 +37,13 @@ describe('compactSentimentEntries', () => {
   let url: string;
   let dataSource: DataSource;
   const checksums = () => readModelChecksums(async (sql) => dataSource.query(sql));
+  const retracted = ['bench-1', 'bench-2', 'bench-3', 'bench-4', 'bench-5', 'bench-6', 'bench-7', 'bench-8'];
+  /** Rows that differ from an independent fold of what `beforeAll` folded: `{}` when none. */
+  const differencesFromReference = () =>
+    readModelDifferences(
+      (sql, params) => dataSource.query(sql, params),
+      referenceReadModels({ analyses: analysesAt(analyzedEvents(600)), articles: retractionsAt(retracted) }),
+    );
 
   beforeAll(async () => {
     url = await createTestDatabase('sentiment-compaction');
@@ -42,7 +51,7 @@ describe('compactSentimentEntries', () => {
     dataSource = await createDataSource(url, 4).initialize();
     // Small batches, as a caught-up service gets them: popular actors' hours get an entry per batch.
     await foldAnalyses(dataSource, analyzedEvents(600), 20);
-    await retractArticles(dataSource, ['bench-1', 'bench-2', 'bench-3', 'bench-4', 'bench-5', 'bench-6', 'bench-7', 'bench-8']);
+    await retractArticles(dataSource, retracted);
   });
 
   afterAll(async () => {
@@ -52,6 +61,7 @@ describe('compactSentimentEntries', () => {
 
   describe('when hours have several entries, some cancelling out', () => {
     it('folds each hour into one row, drops hours that cancel out, and leaves every bucket as it was', async () => {
+      expect(await differencesFromReference()).toEqual({});
       const before = await checksums();
       const crowdedHours = `SELECT count(*) AS n FROM (SELECT 1 FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING count(*) > 1) h`;
       const emptyHours = `SELECT count(*) AS n FROM (SELECT 1 FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING sum(articles) = 0) h`;
@@ -63,6 +73,7 @@ describe('compactSentimentEntries', () => {
       const removed = await compactAll(dataSource);
 
       expect(await checksums()).toEqual(before);
+      expect(await differencesFromReference()).toEqual({});
       expect(await count(dataSource, crowdedHours)).toBe(0);
       expect(await count(dataSource, emptyHours)).toBe(0);
       expect(await count(dataSource, entries)).toBe(entriesBefore - removed);

@@ -35,7 +35,12 @@ describe('the SentimentEntries migration', () => {
       const view = await bucketsChecksum(dataSource);
       expect(view.rows).toBeGreaterThan(1000);
 
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      // Later migrations are undone first, then SentimentEntries itself.
+      for (;;) {
+        const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        if (last.name === 'SentimentEntries1764054000000') break;
+      }
       const [kind] = await dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'actor_sentiment'`);
       expect(kind.relkind).toBe('r');
       expect(await bucketsChecksum(dataSource)).toEqual(view);

@@ -16,7 +16,6 @@ export const READ_MODEL_QUERIES: Record<string, string> = {
   outlets: `SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets`,
 };
 
-
 export async function readModelChecksums(
   query: <T>(sql: string) => Promise<T[]>,
 ): Promise<Record<string, { rows: number; md5: string }>> {
@@ -31,27 +30,55 @@ export async function readModelChecksums(
 }
 
 /**
- * Aggregates recounted from the row tables that differ from the stored ones: actor counts,
- * sentiment buckets and outlet counts. Empty when nothing drifted.
+ * Aggregates that differ from a recount of the row tables, looked at both ways: recounted values
+ * the store lacks, and stored values nothing in the rows accounts for (a count left behind by a
+ * removed article, a bucket or outlet with no rows under it). Actor counts, sentiment buckets
+ * (hour and day), statement reach, outlets and outlet-actor pairs. Empty when nothing drifted.
  */
 export async function aggregateDrift(query: <T>(sql: string) => Promise<T[]>): Promise<string[]> {
-  const checks: Record<string, string> = {
-    actors: `(SELECT actor_id AS id, sum(count)::int AS mentions, count(*)::int AS articles FROM mentions GROUP BY 1)
-             EXCEPT ALL (SELECT id, mention_count, article_count FROM actors)`,
-    actor_sentiment: `(SELECT actor_id, 'day' AS g, date_trunc('day', seen_at AT TIME ZONE 'UTC') AS b, sum(count)::int, count(*)::int,
-                              sum(round(sentiment_score::float8 * 1000000))::bigint
-                       FROM mentions GROUP BY 1, 2, 3)
-                      EXCEPT ALL (SELECT actor_id, granularity, bucket_start AT TIME ZONE 'UTC', mentions, articles, score_micros
-                                  FROM actor_sentiment WHERE granularity = 'day')`,
-    outlets: `(SELECT contributed_outlet, count(*)::int FROM articles WHERE contributed_outlet IS NOT NULL GROUP BY 1)
-              EXCEPT ALL (SELECT outlet, article_count FROM outlets)`,
-    outlet_actors: `(SELECT outlet, count(DISTINCT actor_id)::int FROM mentions WHERE outlet IS NOT NULL GROUP BY 1)
-                    EXCEPT ALL (SELECT outlet, actor_count FROM outlets)`,
+  const checks: Record<string, { recount: string; stored: string }> = {
+    actors: {
+      recount: `SELECT m.actor_id AS id, sum(m.count)::int AS mentions, count(*)::int AS articles,
+                       (SELECT count(*)::int FROM statements s WHERE s.speaker_id = m.actor_id) AS statements
+                FROM mentions m GROUP BY m.actor_id`,
+      stored: 'SELECT id, mention_count, article_count, statement_count FROM actors',
+    },
+    actor_sentiment: {
+      recount: `SELECT actor_id, g.granularity, date_trunc(g.granularity, seen_at, 'UTC') AS bucket, sum(count)::int AS mentions,
+                       count(*)::int AS articles, count(*) FILTER (WHERE sentiment_label = 'positive')::int AS positive,
+                       count(*) FILTER (WHERE sentiment_label = 'neutral')::int AS neutral,
+                       count(*) FILTER (WHERE sentiment_label = 'negative')::int AS negative,
+                       sum(floor(sentiment_score::float8 * 1000000 + 0.5))::bigint AS score_micros
+                FROM mentions CROSS JOIN (VALUES ('hour'), ('day')) AS g(granularity) GROUP BY 1, 2, 3`,
+      stored: `SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros
+               FROM actor_sentiment`,
+    },
+    statement_reach: {
+      recount: `SELECT cluster_id, count(*)::int AS statements, count(DISTINCT outlet)::int AS outlets, min(said_at) AS first_seen,
+                       max(said_at) AS last_seen
+                FROM statements GROUP BY cluster_id`,
+      stored: 'SELECT cluster_id, statement_count, outlet_count, first_seen, last_seen FROM statement_reach',
+    },
+    outlets: {
+      recount: `SELECT a.contributed_outlet AS outlet, count(DISTINCT a.id)::int AS articles, count(DISTINCT m.actor_id)::int AS actors,
+                       min(a.contributed_at) AS first_seen, max(a.contributed_at) AS last_seen
+                FROM articles a LEFT JOIN mentions m ON m.article_id = a.id
+                WHERE a.contributed_outlet IS NOT NULL GROUP BY 1`,
+      stored: 'SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets',
+    },
+    outlet_actors: {
+      recount: 'SELECT outlet, actor_id, count(*)::int AS articles FROM mentions WHERE outlet IS NOT NULL GROUP BY 1, 2',
+      stored: 'SELECT outlet, actor_id, articles FROM outlet_actors',
+    },
   };
   const drift: string[] = [];
-  for (const [name, sql] of Object.entries(checks)) {
-    const rows = await query<Record<string, unknown>>(sql);
-    if (rows.length > 0) drift.push(`${name}: ${JSON.stringify(rows.slice(0, 3))}`);
+  for (const [name, { recount, stored }] of Object.entries(checks)) {
+    const rows = await query<Record<string, unknown>>(
+      `(SELECT 'recount only' AS side, d.* FROM ((${recount}) EXCEPT ALL (${stored})) d LIMIT 3)
+       UNION ALL
+       (SELECT 'stored only', d.* FROM ((${stored}) EXCEPT ALL (${recount})) d LIMIT 3)`,
+    );
+    if (rows.length > 0) drift.push(`${name}: ${JSON.stringify(rows)}`);
   }
   return drift;
 }
