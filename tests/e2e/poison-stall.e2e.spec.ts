@@ -2,6 +2,7 @@ import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, DEAD_LETTER_HEAD
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { freePort } from './support/chronicle-cluster';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
 function submitted(id: string, title = `Article ${id}`): ArticleSubmittedEvent {
@@ -71,8 +72,22 @@ describe('a poison event that fails in the handler', () => {
         );
       },
     });
-    await stack.cluster.start('project');
-    const healthUrl = `${stack.cluster.url('project')}/health`;
+    // Health is sampled from the moment the service listens: the retries may begin before the
+    // harness's start() returns (it waits for a healthy answer).
+    const port = await freePort();
+    const healthUrl = `http://127.0.0.1:${port}/health`;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        try {
+          healthSeen.push((await (await fetch(healthUrl)).json()) as HealthBody);
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    await stack.cluster.start('project', 0, port);
     await waitFor(
       async () => {
         healthSeen.push((await (await fetch(healthUrl)).json()) as HealthBody);
@@ -80,6 +95,8 @@ describe('a poison event that fails in the handler', () => {
       },
       { timeoutMs: 90_000, intervalMs: 250, description: 'the poison event to be dead-lettered by project' },
     );
+    sampling = false;
+    await sampler;
     await consumer.disconnect();
   });
 
