@@ -1,27 +1,13 @@
-import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
+import { DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { submittedArticle } from './support/submitted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
-function submitted(id: string): ArticleSubmittedEvent {
-  return createEvent<ArticleSubmittedEvent>(
-    ARTICLE_SUBMITTED,
-    {
-      articleId: id,
-      url: null,
-      outlet: 'DLQ Test',
-      title: `Article ${id}`,
-      body: `"We are ready," Prime Minister Maria Lindqvist said about ${id}.`,
-      publishedAt: null,
-      language: 'en',
-      receivedAt: '2026-02-01T00:00:00.000Z',
-    },
-    { id: `event-${id}`, occurredAt: '2026-02-01T00:00:00.000Z', metadata: { correlationId: id, causationId: null } },
-  );
-}
+const submitted = (id: string) => submittedArticle(id, { outlet: 'DLQ Test' });
 
 describe('dead-letter handling', () => {
   let stack: ChronicleStack;

@@ -1,26 +1,12 @@
-import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
+import { DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contracts';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
+import { submittedArticle } from './support/submitted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { freePort } from './support/chronicle-cluster';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
-function submitted(id: string, title = `Article ${id}`): ArticleSubmittedEvent {
-  return createEvent<ArticleSubmittedEvent>(
-    ARTICLE_SUBMITTED,
-    {
-      articleId: id,
-      url: null,
-      outlet: 'Stall Test',
-      title,
-      body: `"We are ready," Prime Minister Maria Lindqvist said about ${id}.`,
-      publishedAt: null,
-      language: 'en',
-      receivedAt: '2026-02-01T00:00:00.000Z',
-    },
-    { id: `event-${id}`, occurredAt: '2026-02-01T00:00:00.000Z', metadata: { correlationId: id, causationId: null } },
-  );
-}
+const submitted = (id: string, title?: string) => submittedArticle(id, { outlet: 'Stall Test', title });
 
 interface HealthBody {
   status: string;

@@ -1,27 +1,13 @@
-import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, topicName } from '@chronicle/contracts';
+import { topicName } from '@chronicle/contracts';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { submittedArticle } from '../e2e/support/submitted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 
-function submitted(id: string): ArticleSubmittedEvent {
-  return createEvent<ArticleSubmittedEvent>(
-    ARTICLE_SUBMITTED,
-    {
-      articleId: id,
-      url: null,
-      outlet: 'Mismatch Test',
-      title: `Article ${id}`,
-      body: `"We are ready," Prime Minister Maria Lindqvist said about ${id}.`,
-      publishedAt: null,
-      language: 'en',
-      receivedAt: '2026-02-01T00:00:00.000Z',
-    },
-    { id: `event-${id}`, occurredAt: '2026-02-01T00:00:00.000Z', metadata: { correlationId: id, causationId: null } },
-  );
-}
+const submitted = (id: string) => submittedArticle(id, { outlet: 'Mismatch Test' });
 
 /** Positions stored for a log that is gone: the service must refuse to start, never skip silently. */
 describe('stored positions that do not belong to the log', () => {

@@ -113,3 +113,19 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   if (chain.length === 0) return { kind: 'poison', errorClass: typeof error, message: String(error) };
   return { kind: kindOf(chain), errorClass: classOf(chain), message: chain[0]!.message };
 }
+
+/**
+ * Runs `step` again while it fails transiently (e.g. metadata of a topic just created not yet
+ * known to every broker), waiting `delayMs × min(attempt, 4)` between tries, up to `attempts`.
+ * @throws the first non-transient error, or the last error once the attempts are used up.
+ */
+export async function retryWhileTransient<T>(step: () => Promise<T>, attempts: number, delayMs: number): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts || classifyFailure(error).kind !== 'transient') throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * Math.min(attempt, 4)));
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { createKafka } from './kafka-client.factory';
 import { KafkaSettings } from './kafka-settings';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
 import { ensureTopics } from './topic-provisioner';
-import { classifyFailure } from './failure-classification';
+import { classifyFailure, retryWhileTransient } from './failure-classification';
 import { applyIsolatingPoison } from './poison-isolation';
 import { ConsumerHealth } from './consumer-health';
 import { LagWatcher, LogIdentity, PartitionLags, readLogIdentity } from './lag-watcher';
@@ -105,7 +105,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await ensureTopics(this.kafka, this.options.kafka);
       this.admin = this.kafka.admin();
       await this.admin.connect();
-      const log = await this.withMetadataRetries(() => readLogIdentity(this.admin!, this.subscribedTopics()));
+      const log = await retryWhileTransient(() => readLogIdentity(this.admin!, this.subscribedTopics()), 20, 250);
       this.clusterId = log.clusterId;
       await this.options.verifyLog?.(log);
       this.producer = this.kafka.producer({
@@ -229,18 +229,6 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     while (Date.now() < deadline) {
       if (!payload.isRunning() || payload.isStale()) throw new BatchAbandonedError(payload.batch.topic, payload.batch.partition);
       await new Promise((resolve) => setTimeout(resolve, Math.min(500, deadline - Date.now())));
-    }
-  }
-
-  /** Topics just created may not have leaders everywhere yet: ask again for a while. */
-  private async withMetadataRetries<T>(read: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await read();
-      } catch (error) {
-        if (attempt >= 20 || classifyFailure(error).kind !== 'transient') throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250 * Math.min(attempt, 4)));
-      }
     }
   }
 

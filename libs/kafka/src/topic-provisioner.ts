@@ -1,6 +1,6 @@
 import { RETAINED_FOREVER, TOPICS, TopicKey, topicName } from '@chronicle/contracts';
 import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
-import { classifyFailure } from './failure-classification';
+import { retryWhileTransient } from './failure-classification';
 import { KafkaSettings, topicMaxMessageBytes } from './kafka-settings';
 
 const MAX_MESSAGE_BYTES = 'max.message.bytes';
@@ -42,14 +42,7 @@ export function raisedTopicConfig(
 export async function ensureTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
   // On a multi-broker cluster a topic just created may be unknown to the broker asked next
   // (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE): provisioning again skips what exists.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await provisionTopics(kafka, settings);
-    } catch (error) {
-      if (attempt >= 15 || classifyFailure(error).kind !== 'transient') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * Math.min(attempt, 4)));
-    }
-  }
+  return retryWhileTransient(() => provisionTopics(kafka, settings), 15, 500);
 }
 
 async function provisionTopics(kafka: Kafka, settings: KafkaSettings): Promise<void> {
