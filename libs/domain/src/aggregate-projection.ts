@@ -1,4 +1,5 @@
 import { ArticleContribution, MentionRow, StatementRow } from './analysis-projection';
+import { codePointLength, compareCodePoints } from './code-point-order';
 
 /**
  * Change to one actor row. Counts are deltas (integers, so any interleaving of batches sums to
@@ -90,17 +91,17 @@ export function hourStart(instant: string): string {
   return `${iso.slice(0, 13)}:00:00.000Z`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const compare = compareCodePoints;
 
 function longerName(a: string, b: string): string {
-  // Longest name, ties alphabetical first: the same winner whatever order rows arrive in.
-  return b.length > a.length || (b.length === a.length && b < a) ? b : a;
+  // Longest name, ties first in byte order: the same winner whatever order rows arrive in, and the
+  // one the database's rebuild picks (it counts and compares code points, not UTF-16 units).
+  const byLength = codePointLength(b) - codePointLength(a);
+  return byLength > 0 || (byLength === 0 && compare(b, a) < 0) ? b : a;
 }
 
 function firstRole(a: string | null, b: string | null): string | null {
-  return a === null || (b !== null && b < a) ? b : a;
+  return a === null || (b !== null && compare(b, a) < 0) ? b : a;
 }
 
 /** Composite keys joined by NUL, which sorts below every character ids and names can hold, so they sort like the tuple. */
@@ -208,7 +209,7 @@ class Deltas {
       cluster.recompute = true;
       return;
     }
-    if (statement.speakerId !== null && (cluster.speakerId === null || statement.speakerId < cluster.speakerId)) {
+    if (statement.speakerId !== null && (cluster.speakerId === null || compare(statement.speakerId, cluster.speakerId) < 0)) {
       cluster.speakerId = statement.speakerId;
     }
     if (statement.outlet !== null) cluster.outletSet.add(statement.outlet);
@@ -277,7 +278,7 @@ export function aggregateChanges(
   const bucketIsZero = (b: SentimentBucketChange) =>
     b.mentions === 0 && b.articles === 0 && b.positive === 0 && b.neutral === 0 && b.negative === 0 && b.scoreMicros === 0;
   return {
-    actors: sortedByKey(deltas.actors).map(({ aliasSet, ...actor }) => ({ ...actor, aliases: [...aliasSet].sort() })),
+    actors: sortedByKey(deltas.actors).map(({ aliasSet, ...actor }) => ({ ...actor, aliases: [...aliasSet].sort(compare) })),
     buckets: [...deltas.buckets.values()].filter((b) => !bucketIsZero(b)),
     clusters: sortedByKey(deltas.clusters).map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size })),
     outletActors: sortedByKey(deltas.outletActors, (c) => c.articles !== 0),

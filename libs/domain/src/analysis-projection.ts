@@ -1,3 +1,4 @@
+import { compareCodePoints } from './code-point-order';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { AnalyzedStatement, statementIdentity } from './statement-identity';
 
@@ -119,7 +120,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       name: actor.name,
       kind: actor.kind,
       role: actor.role ?? null,
-      aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(),
+      aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(compareCodePoints),
       count: actor.mentions.length,
       sentimentScore: actor.sentiment.score,
       sentimentLabel: actor.sentiment.label,

@@ -13,3 +13,4 @@ export * from './alert-webhook-target';
 export * from './article-analysis';
 export * from './analysis-diff';
 export * from './seeded-random';
+export * from './code-point-order';
