@@ -17,9 +17,11 @@ import { placeByKey } from './lexicon/gazetteer';
 import { givenNameGender } from './lexicon/given-names';
 import { COMMON_WORDS } from './lexicon/word-lists';
 import { nameKey } from './text/name-normalizer';
+import { refineWithNameTagger } from './actors/model-name-refiner';
+import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.3.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.4.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -36,7 +38,7 @@ const NAME_LEXICON: NameLexicon = {
 export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const body = input.body ?? '';
   const doc = buildDocument(body, NAME_LEXICON);
-  const folded = foldActors(doc, scanNameCandidates(doc));
+  const folded = foldActors(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc)));
   const { actors } = folded;
   addAppositiveRoles(doc, actors);
   addDescriptionMentions(doc, actors);

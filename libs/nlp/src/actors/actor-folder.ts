@@ -183,8 +183,9 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
         attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
     } else if (c.words.length === 1) {
       // All-caps copy capitalises every word, so a lone unknown word there is no evidence of a name.
-      const kind = doc.shouting[c.first] ? null : classifyLoneName(lone, c);
-      if (kind) attach(getOrCreate(`${kind}:${slugify(c.text)}`, c.text, kind, kind === 'person' ? c.gender : 'u'), c);
+      const kind = (doc.shouting[c.first] ? null : classifyLoneName(lone, c)) ?? modelKind(c);
+      if (kind === 'place') addPlace(c.text, c);
+      else if (kind) attach(getOrCreate(`${kind}:${slugify(c.text)}`, c.text, kind, kind === 'person' ? c.gender : 'u'), c);
     } else if (
       c.words.length <= 3 &&
       ((keyCounts.get(c.key) ?? 0) >= 2 || singleKeys.has(c.words[c.words.length - 1]!) || c.speech)
@@ -243,6 +244,12 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     places: [...places.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
     placeTokens,
   };
+}
+
+/** The learned tagger's verdict on a lone word the rules would drop (quoted words stay dropped). */
+function modelKind(c: NameCandidate): ActorKind | 'place' | null {
+  if (c.inQuote || COMMON_WORDS.has(c.key)) return null;
+  return c.modelType === 'PER' ? 'person' : c.modelType === 'ORG' ? 'organization' : c.modelType === 'LOC' ? 'place' : null;
 }
 
 function nameKeyLast(name: string): string {

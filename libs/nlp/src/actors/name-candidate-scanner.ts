@@ -44,6 +44,8 @@ export interface NameCandidate {
   speech?: SpeechVerb;
   registry?: RegistryEntry;
   place?: PlaceEntry;
+  /** The learned name tagger's type when it tags exactly this span (set by the model refiner). */
+  modelType?: 'PER' | 'ORG' | 'LOC' | 'MISC';
 }
 
 const ACRONYM_RE = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u;

@@ -1,0 +1,272 @@
+/**
+ * Scores the extractor on every public dev split and prints ONE JSON line; rewrites the generated table in
+ * libs/nlp/EVALUATION.md.
+ *
+ * Run from the project root (vite-node ships with vitest):
+ *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors]
+ * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
+ * tests never do.
+ * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
+ * --errors prints CoNLL dev misses and false spans to stderr.
+ * --record-baseline writes today's figures as that frozen file (done once, on the unchanged 1.3 extractor).
+ *
+ * Metrics (all in percent):
+ * - CoNLL-2003 eng.testa: entity F1 per type, exact token-span match (conlleval). person -> PER, organization -> ORG,
+ *   places -> LOC. Only name mentions count (pronoun and description mentions are dropped); MISC is not predicted.
+ *   Each CoNLL article is one body: tokens joined by spaces, sentences by newlines.
+ * - GUM dev (the openly licensed documents kept in the data folder): exact-span mention F1 for person and organization,
+ *   against all gold mentions ("all") and against named gold mentions ("named": last token and first non-determiner
+ *   token are proper nouns); predicted pronoun/description mentions count only in "all".
+ * - PolNeAR dev: a predicted statement matches a gold content (one-to-one, greedy) when their character overlap is more
+ *   than 30 % of both the gold and the predicted span. Content P/R/F1, and source accuracy: among matched contents with
+ *   a gold source, the share whose predicted speaker has a mention overlapping the gold source span or whose name's
+ *   last word occurs in the source text.
+ * - NewsMTSC dev-rw and dev-mt: 3-class macro-F1 of the sentiment toward the target span.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeArticle, ANALYZER_VERSION } from '../src/article-analyzer';
+import { classOf, macroF1, readSplit } from '../training/newsmtsc-data';
+import {
+  countMatches,
+  isNamedGum,
+  placeTokens,
+  predictedSpans,
+  prf,
+  type PlacedToken,
+  type Prf,
+  type TokenSpan,
+} from './eval/span-scoring';
+import { iobSpans, readConll, readGumSplit, readPolnearSplit } from './eval/dev-split-readers';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const BASELINE_FILE = join(__dirname, '..', 'test', 'eval', 'dev-splits-1.3.json');
+const EVALUATION_MD = join(__dirname, '..', 'EVALUATION.md');
+
+/** Prints missed and spurious spans to stderr (`--errors`), for error analysis on dev. */
+function reportSpanErrors(tokens: readonly PlacedToken[], gold: readonly TokenSpan[], pred: readonly TokenSpan[]): void {
+  const text = (s: TokenSpan): string =>
+    s.start < 0 ? '(off token edges)' : tokens.slice(s.start, s.end).map((t) => t.text).join(' ');
+  const key = (s: TokenSpan): string => `${s.start}:${s.end}:${s.type}`;
+  const goldKeys = new Set(gold.map(key));
+  const predKeys = new Set(pred.map(key));
+  for (const g of gold) if (!predKeys.has(key(g)) && g.type !== 'MISC') console.error(`miss\t${g.type}\t${text(g)}`);
+  for (const p of pred) if (!goldKeys.has(key(p))) console.error(`false\t${p.type}\t${text(p)}`);
+}
+
+let showErrors = false;
+
+function scoreConll(dataDir: string): Record<string, Prf> {
+  const totals: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
+  readConll(join(dataDir, 'conll2003', 'eng.testa')).forEach((doc, i) => {
+    const { body, tokens } = placeTokens(doc.sentences.map((s) => s.words.map((w, j) => ({ text: w, tag: s.tags[j]! }))));
+    // Entities never cross sentence breaks, so spans are read per sentence and shifted to document token indices.
+    let offset = 0;
+    const gold = doc.sentences.flatMap((sentence) => {
+      const spans = iobSpans(sentence.tags).map((g) => ({ ...g, start: g.start + offset, end: g.end + offset }));
+      offset += sentence.words.length;
+      return spans;
+    });
+    const pred = predictedSpans(analyzeArticle({ id: `conll-dev-${i}`, body }), tokens, true);
+    if (showErrors) reportSpanErrors(tokens, gold, pred);
+    for (const type of Object.keys(totals)) {
+      const [tp, g, p] = countMatches(gold, pred, type);
+      const t = totals[type]!;
+      t[0] += tp;
+      t[1] += g;
+      t[2] += p;
+    }
+  });
+  return Object.fromEntries(Object.entries(totals).map(([k, [tp, g, p]]) => [k, prf(tp, g, p)]));
+}
+
+function scoreGum(dataDir: string): Record<string, Prf> {
+  const totals: Record<string, [number, number, number]> = {
+    'PER all': [0, 0, 0],
+    'ORG all': [0, 0, 0],
+    'PER named': [0, 0, 0],
+    'ORG named': [0, 0, 0],
+  };
+  const typeOf: Record<string, string> = { person: 'PER', organization: 'ORG' };
+  for (const doc of readGumSplit(join(dataDir, 'gum'), 'dev')) {
+    const { body, tokens } = placeTokens(doc.sentences);
+    const analysis = analyzeArticle({ id: doc.name, body });
+    const goldAll = doc.mentions.filter((m) => typeOf[m.type]).map((m) => ({ ...m, type: typeOf[m.type]! }));
+    const goldNamed = goldAll.filter((m) => isNamedGum(tokens, m.start, m.end));
+    const predAll = predictedSpans(analysis, tokens, false);
+    const predNamed = predictedSpans(analysis, tokens, true);
+    for (const type of ['PER', 'ORG']) {
+      for (const [variant, gold, pred] of [
+        ['all', goldAll, predAll],
+        ['named', goldNamed, predNamed],
+      ] as const) {
+        const [tp, g, p] = countMatches(gold, pred, type);
+        const t = totals[`${type} ${variant}`]!;
+        t[0] += tp;
+        t[1] += g;
+        t[2] += p;
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(totals).map(([k, [tp, g, p]]) => [k, prf(tp, g, p)]));
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; sourcesJudged: number } {
+  let tp = 0;
+  let goldCount = 0;
+  let predCount = 0;
+  let judged = 0;
+  let right = 0;
+  for (const doc of readPolnearSplit(join(dataDir, 'polnear'), 'dev')) {
+    const analysis = analyzeArticle({ id: doc.name, body: doc.text });
+    goldCount += doc.statements.length;
+    predCount += analysis.statements.length;
+    const used = new Set<number>();
+    for (const s of analysis.statements) {
+      let best = -1;
+      let bestOverlap = 0;
+      doc.statements.forEach((g, gi) => {
+        if (used.has(gi)) return;
+        const o = overlap(s.start, s.end, g.contentStart, g.contentEnd);
+        if (o > 0.3 * (g.contentEnd - g.contentStart) && o > 0.3 * (s.end - s.start) && o > bestOverlap) {
+          best = gi;
+          bestOverlap = o;
+        }
+      });
+      if (best < 0) continue;
+      used.add(best);
+      tp += 1;
+      const gold = doc.statements[best]!;
+      if (!gold.sources.length) continue;
+      judged += 1;
+      if (!s.speaker) continue;
+      const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
+      const lastWord = s.speaker.name.split(/\s+/).pop()!.toLowerCase();
+      const hit = gold.sources.some(
+        (src) =>
+          (actor?.mentions ?? []).some((m) => overlap(m.start, m.end, src.start, src.end) > 0) ||
+          doc.text.slice(src.start, src.end).toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(lastWord),
+      );
+      if (hit) right += 1;
+    }
+  }
+  return {
+    content: prf(tp, goldCount, predCount),
+    sourceAccuracy: judged ? Math.round((right / judged) * 1000) / 10 : 0,
+    sourcesJudged: judged,
+  };
+}
+
+function scoreNewsMtsc(dataDir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const labelClass = { negative: 0, neutral: 1, positive: 2 } as const;
+  for (const [name, file] of [
+    ['dev-rw', 'dev-rw.jsonl'],
+    ['dev-mt', 'dev-mt.jsonl'],
+  ] as const) {
+    const examples = readSplit(join(dataDir, 'newsmtsc'), file);
+    const gold = examples.map((e) => classOf(e.polarity));
+    const pred = examples.map((e, i) => {
+      const a = analyzeArticle({ id: `${name}-${i}`, body: e.sentence, targets: [{ start: e.from, end: e.to }] });
+      return labelClass[a.targets[0]!.sentiment.label];
+    });
+    out[name] = Math.round(macroF1(gold, pred) * 10) / 10;
+  }
+  return out;
+}
+
+export interface DevScores {
+  analyzerVersion: string;
+  commit: string;
+  conll: Record<string, Prf>;
+  gum: Record<string, Prf>;
+  polnear: { content: Prf; sourceAccuracy: number; sourcesJudged: number };
+  newsmtsc: Record<string, number>;
+}
+
+/** Flat "metric -> value" rows for the table and the comparison. */
+function rows(s: DevScores): Array<[string, number]> {
+  return [
+    ...Object.entries(s.conll).map(([k, v]): [string, number] => [`CoNLL-2003 dev ${k} F1`, v.f1]),
+    ...Object.entries(s.gum).map(([k, v]): [string, number] => [`GUM dev ${k} mention F1`, v.f1]),
+    ['PolNeAR dev content F1 (>30% overlap)', s.polnear.content.f1],
+    ['PolNeAR dev content precision', s.polnear.content.p],
+    ['PolNeAR dev content recall', s.polnear.content.r],
+    ['PolNeAR dev source accuracy on found contents', s.polnear.sourceAccuracy],
+    ...Object.entries(s.newsmtsc).map(([k, v]): [string, number] => [`NewsMTSC ${k} macro-F1`, v]),
+  ];
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writeEvaluationMd(current: DevScores, baseline: DevScores | null): void {
+  const base = new Map(baseline ? rows(baseline) : []);
+  const lines = [
+    '# libs/nlp evaluation on public dev splits',
+    '',
+    '<!-- Generated by libs/nlp/scripts/evaluate-dev-splits.ts (npm run eval). Do not edit by hand. -->',
+    '',
+    `Current: \`${current.analyzerVersion}\`${baseline ? `; baseline: \`${baseline.analyzerVersion}\` at commit ${baseline.commit.slice(0, 12)}` : ''}.`,
+    'Metric definitions are in the header of the script. All figures are percentages.',
+    '',
+    `| metric | ${baseline ? `${baseline.analyzerVersion} | ` : ''}${current.analyzerVersion} |`,
+    `|---|${baseline ? '---:|' : ''}---:|`,
+    ...rows(current).map(
+      ([k, v]) => `| ${k} | ${baseline ? `${base.get(k)?.toFixed(1) ?? '-'} | ` : ''}${v.toFixed(1)} |`,
+    ),
+    '',
+  ];
+  writeFileSync(EVALUATION_MD, lines.join('\n'));
+}
+
+function main(): void {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dataDir = resolve(ROOT, flag('--data') ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
+  const compare = flag('--compare');
+  showErrors = args.includes('--errors');
+  if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
+
+  const current: DevScores = {
+    analyzerVersion: ANALYZER_VERSION,
+    commit: gitCommit(),
+    conll: scoreConll(dataDir),
+    gum: scoreGum(dataDir),
+    polnear: scorePolnear(dataDir),
+    newsmtsc: scoreNewsMtsc(dataDir),
+  };
+  if (args.includes('--record-baseline')) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
+  const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
+  if (!args.includes('--no-write')) writeEvaluationMd(current, baseline);
+
+  const flat = Object.fromEntries(rows(current));
+  if (compare && baseline) {
+    const old = new Map(rows(baseline));
+    console.log(
+      JSON.stringify({
+        analyzerVersion: current.analyzerVersion,
+        baselineVersion: baseline.analyzerVersion,
+        baselineCommit: baseline.commit,
+        metrics: Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, { '1.3': old.get(k) ?? null, current: v }])),
+      }),
+    );
+  } else {
+    console.log(JSON.stringify({ analyzerVersion: current.analyzerVersion, commit: current.commit, metrics: flat }));
+  }
+}
+
+main();

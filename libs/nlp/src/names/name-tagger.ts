@@ -1,0 +1,301 @@
+import { isDemonym, placeByKey } from '../lexicon/gazetteer';
+import { givenNameGender } from '../lexicon/given-names';
+import { registryByKey } from '../lexicon/actor-registry';
+import { decodeBase64 } from '../sentiment/linear-head';
+import { nameKey } from '../text/name-normalizer';
+import { HONORIFICS, MONTHS_AND_DAYS, ORG_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
+
+/** Tags of the name tagger (IOB2). Index order is part of the model format. */
+export const NAME_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type NameTag = (typeof NAME_TAGS)[number];
+export const TAG_COUNT = NAME_TAGS.length;
+
+/** A typed name span over token indices [start, end) of a tagged sentence. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+}
+
+/** The serialised model: feature strings and quantised per-tag weights, plus tag-bigram transitions. */
+export interface NameTaggerModelJson {
+  format: 'chronicle-name-tagger/1';
+  /** Feature strings joined by '\n', in weight-row order. */
+  features: string;
+  /** Base64 of little-endian Int16 weights, row-major [feature][tag]. */
+  weights: string;
+  /** Weight = int16 * scale. */
+  scale: number;
+  /** (TAG_COUNT + 1) x TAG_COUNT: row TAG_COUNT is the sentence start. */
+  transitions: number[];
+}
+
+function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+function longShape(word: string): string {
+  let out = '';
+  for (const ch of word.length > 8 ? word.slice(0, 8) : word)
+    out += ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+  return out;
+}
+
+function lexiconFlags(word: string): string {
+  const key = nameKey(word);
+  let flags = '';
+  if (placeByKey(key)) flags += 'P';
+  if (givenNameGender(key)) flags += 'G';
+  if (isDemonym(key)) flags += 'D';
+  const registry = registryByKey(key);
+  if (registry) flags += registry.kind === 'person' ? 'R' : 'O';
+  const lower = word.toLowerCase();
+  if (ORG_WORDS.has(lower)) flags += 'W';
+  if (TITLE_WORDS.has(lower) || HONORIFICS.has(lower)) flags += 'T';
+  if (MONTHS_AND_DAYS.has(lower)) flags += 'M';
+  return flags;
+}
+
+/** What the features need to know about one word on its own (cached by the tagger). */
+interface WordInfo {
+  lower: string;
+  shape: string;
+  lex: string;
+}
+
+function wordInfo(word: string): WordInfo {
+  return { lower: word.toLowerCase(), shape: shapeOf(word), lex: lexiconFlags(word) };
+}
+
+/** Features of a word on its own, whatever its context. */
+function intrinsicFeatures(word: string, info: WordInfo): string[] {
+  const lw = info.lower;
+  return [
+    'b',
+    `w=${lw}`,
+    `W=${word}`,
+    `s=${info.shape}`,
+    `ls=${longShape(word)}`,
+    `p1=${lw.slice(0, 1)}`,
+    `p2=${lw.slice(0, 2)}`,
+    `p3=${lw.slice(0, 3)}`,
+    `x1=${lw.slice(-1)}`,
+    `x2=${lw.slice(-2)}`,
+    `x3=${lw.slice(-3)}`,
+    `x4=${lw.slice(-4)}`,
+    `l=${info.lex}`,
+  ];
+}
+
+/** A sentence in capitals ('S'), where casing says little, or '' . */
+function shoutingFlag(words: readonly string[]): string {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (/[A-Za-z]/.test(w)) {
+      letters += 1;
+      if (w === w.toUpperCase()) caps += 1;
+    }
+  }
+  return letters >= 3 && caps / letters > 0.7 ? 'S' : '';
+}
+
+/** Features of token i that depend on its neighbours or on the sentence. */
+function contextFeatures(infos: readonly WordInfo[], i: number, shouting: string): string[] {
+  const n = infos.length;
+  const w = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.lower);
+  const s = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : infos[k]!.shape);
+  const lw = infos[i]!.lower;
+  const shape = infos[i]!.shape;
+  return [
+    `l-1=${i > 0 ? infos[i - 1]!.lex : '<s>'}`,
+    `l+1=${i + 1 < n ? infos[i + 1]!.lex : '</s>'}`,
+    `w-1=${w(i - 1)}`,
+    `w+1=${w(i + 1)}`,
+    `w-2=${w(i - 2)}`,
+    `w+2=${w(i + 2)}`,
+    `s-1=${s(i - 1)}`,
+    `s+1=${s(i + 1)}`,
+    `s-1s=${s(i - 1)}|${shape}`,
+    `ss+1=${shape}|${s(i + 1)}`,
+    `w-1w=${w(i - 1)}|${lw}`,
+    `ww+1=${lw}|${w(i + 1)}`,
+    `first=${i === 0 ? shape : '-'}`,
+    `S=${shouting}`,
+    `Sw=${shouting}${lw}`,
+    `Ss=${shouting}${shape}`,
+  ];
+}
+
+/**
+ * Per-token feature strings of one sentence (training side; the tagger computes the same strings with a word cache).
+ * Any change here needs a retrained model.
+ */
+export function sentenceFeatures(words: readonly string[]): string[][] {
+  const infos = words.map(wordInfo);
+  const shouting = shoutingFlag(words);
+  return words.map((word, i) => [...intrinsicFeatures(word, infos[i]!), ...contextFeatures(infos, i, shouting)]);
+}
+
+/** IOB2 spans of a tag-index sequence (ill-formed I- tags open a span). */
+export function spansOfTags(tags: ArrayLike<number>): NameSpan[] {
+  const spans: NameSpan[] = [];
+  let open: NameSpan | null = null;
+  for (let i = 0; i <= tags.length; i += 1) {
+    const tag = i < tags.length ? NAME_TAGS[tags[i]!]! : 'O';
+    const type = tag === 'O' ? null : (tag.slice(2) as NameSpan['type']);
+    if (open && (tag === 'O' || tag.startsWith('B-') || type !== open.type)) {
+      open.end = i;
+      spans.push(open);
+      open = null;
+    }
+    if (type && !open) open = { start: i, end: i + 1, type };
+  }
+  return spans;
+}
+
+/** True when `to` may follow `from` in IOB2 (`from` = TAG_COUNT at sentence start). */
+export function allowedTransition(from: number, to: number): boolean {
+  const tag = NAME_TAGS[to]!;
+  if (!tag.startsWith('I-')) return true;
+  if (from === TAG_COUNT) return false;
+  return NAME_TAGS[from]!.slice(2) === tag.slice(2);
+}
+
+/**
+ * First-order Viterbi over per-token tag scores plus transition scores. `emissions` is n x TAG_COUNT;
+ * `transitions` is (TAG_COUNT + 1) x TAG_COUNT. Disallowed IOB2 transitions are never taken.
+ */
+export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLike<number>): Uint8Array {
+  const T = TAG_COUNT;
+  const best = new Float64Array(n * T);
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t += 1)
+    best[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
+  for (let i = 1; i < n; i += 1) {
+    for (let t = 0; t < T; t += 1) {
+      let max = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p += 1) {
+        if (!ALLOWED[p * T + t]) continue;
+        const v = best[(i - 1) * T + p]! + transitions[p * T + t]!;
+        if (v > max) {
+          max = v;
+          arg = p;
+        }
+      }
+      best[i * T + t] = max + emissions[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  }
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  let last = 0;
+  for (let t = 1; t < T; t += 1) if (best[(n - 1) * T + t]! > best[(n - 1) * T + last]!) last = t;
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
+  return tags;
+}
+
+const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT);
+for (let p = 0; p < TAG_COUNT; p += 1)
+  for (let t = 0; t < TAG_COUNT; t += 1) ALLOWED[p * TAG_COUNT + t] = allowedTransition(p, t) ? 1 : 0;
+
+/** Words remembered by a tagger; the cache is cleared when full, so memory stays bounded in long-running services. */
+const WORD_CACHE_LIMIT = 50_000;
+
+interface CachedWord {
+  info: WordInfo;
+  /** Summed weights of the word's intrinsic features. */
+  scores: Float32Array;
+}
+
+/** An averaged-perceptron name tagger (PER, ORG, LOC, MISC). Decoded once; tagging depends only on the words. */
+export class NameTagger {
+  private readonly cache = new Map<string, CachedWord>();
+
+  private constructor(
+    private readonly weights: ReadonlyMap<string, Float32Array>,
+    private readonly transitions: Float64Array,
+  ) {}
+
+  static fromJson(json: NameTaggerModelJson): NameTagger {
+    if (json.format !== 'chronicle-name-tagger/1') throw new Error(`name tagger: unknown format ${String(json.format)}`);
+    const names = json.features.split('\n');
+    const bytes = decodeBase64(json.weights);
+    if (bytes.length !== names.length * TAG_COUNT * 2)
+      throw new Error(`name tagger: ${names.length} features but ${bytes.length / 2} weights`);
+    const all = new Float32Array(names.length * TAG_COUNT);
+    for (let i = 0; i < all.length; i += 1) {
+      const u = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+      all[i] = (u >= 0x8000 ? u - 0x10000 : u) * json.scale;
+    }
+    const weights = new Map<string, Float32Array>();
+    names.forEach((name, i) => weights.set(name, all.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT)));
+    return new NameTagger(weights, Float64Array.from(json.transitions));
+  }
+
+  /** Tag indices (into NAME_TAGS) for one sentence of words. */
+  tag(words: readonly string[]): Uint8Array {
+    return this.tagWithMargins(words).tags;
+  }
+
+  /**
+   * Tags plus, per token, how far its emission score for the chosen tag lies above its best emission score for a tag
+   * of another entity type or O (0 or less when the transitions alone chose the tag): a rough confidence.
+   */
+  tagWithMargins(words: readonly string[]): { tags: Uint8Array; margins: Float32Array } {
+    const n = words.length;
+    const emissions = new Float64Array(n * TAG_COUNT);
+    const cached = words.map((w) => this.word(w));
+    const infos = cached.map((c) => c.info);
+    const shouting = shoutingFlag(words);
+    for (let i = 0; i < n; i += 1) {
+      const base = cached[i]!.scores;
+      for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t] = base[t]!;
+      for (const f of contextFeatures(infos, i, shouting)) {
+        const w = this.weights.get(f);
+        if (!w) continue;
+        for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t]! += w[t]!;
+      }
+    }
+    const tags = viterbi(emissions, n, this.transitions);
+    const margins = new Float32Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const chosen = NAME_TAGS[tags[i]!]!;
+      let other = -Infinity;
+      for (let t = 0; t < TAG_COUNT; t += 1)
+        if (NAME_TAGS[t]!.slice(2) !== chosen.slice(2)) other = Math.max(other, emissions[i * TAG_COUNT + t]!);
+      margins[i] = emissions[i * TAG_COUNT + tags[i]!]! - other;
+    }
+    return { tags, margins };
+  }
+
+  /** Typed name spans of one sentence. */
+  spans(words: readonly string[]): NameSpan[] {
+    return spansOfTags(this.tag(words));
+  }
+
+  private word(word: string): CachedWord {
+    let entry = this.cache.get(word);
+    if (entry) return entry;
+    const info = wordInfo(word);
+    const scores = new Float32Array(TAG_COUNT);
+    for (const f of intrinsicFeatures(word, info)) {
+      const w = this.weights.get(f);
+      if (!w) continue;
+      for (let t = 0; t < TAG_COUNT; t += 1) scores[t]! += w[t]!;
+    }
+    if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
+    entry = { info, scores };
+    this.cache.set(word, entry);
+    return entry;
+  }
+}
