@@ -12,8 +12,11 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
+# Services listen on loopback unless told otherwise; inside a container that would make them
+# unreachable through the published ports and from the other containers, so the image opens them.
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS=--enable-source-maps \
+    HOST=0.0.0.0
 WORKDIR /app
 # Files stay root-owned and the process runs as the unprivileged `node` user,
 # so a compromised service cannot rewrite its own code.

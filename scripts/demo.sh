@@ -34,6 +34,16 @@ export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 # The demo's webhook subscriber listens on loopback, which webhook delivery refuses unless allowed.
 export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
 
+# Auth is on: the demo makes one key with every scope, kept (mode 600) for later runs, and prints it.
+KEY_FILE="$STATE/api-key"
+if [ -s "$KEY_FILE" ]; then CHRONICLE_API_KEY="$(cat "$KEY_FILE")"; fi
+if [ -z "${CHRONICLE_API_KEY:-}" ] || ! node dist/apps/cli/src/main.js keys list 2>/dev/null | grep -q "$(echo "$CHRONICLE_API_KEY" | cut -d_ -f2).*active"; then
+  CHRONICLE_API_KEY="$(node dist/apps/cli/src/main.js keys create --name demo --scopes read,ingest,subscriptions,admin,metrics)"
+  (umask 077 && echo "$CHRONICLE_API_KEY" >"$KEY_FILE")
+fi
+export CHRONICLE_API_KEY
+AUTH="Authorization: Bearer $CHRONICLE_API_KEY"
+
 for service in "${SERVICES[@]}"; do
   if [ -f "$STATE/$service.pid" ] && kill -0 "$(cat "$STATE/$service.pid")" 2>/dev/null; then continue; fi
   nohup node "dist/apps/$service/src/main.js" >"$STATE/$service.log" 2>&1 &
@@ -54,14 +64,14 @@ done
 wait_for "http://127.0.0.1:3999/health"
 
 API="http://127.0.0.1:${API_PORT:-3000}"
-if ! curl -fsS "$API/v1/subscriptions" | grep -q '127.0.0.1:3999'; then
-  curl -fsS -X POST "$API/v1/subscriptions" -H 'content-type: application/json' \
+if ! curl -fsS -H "$AUTH" "$API/v1/subscriptions" | grep -q '127.0.0.1:3999'; then
+  curl -fsS -X POST "$API/v1/subscriptions" -H "$AUTH" -H 'content-type: application/json' \
     -d '{"actors":["Donald Trump","Volodymyr Zelenskyy"],"webhookUrl":"http://127.0.0.1:3999/hook"}' >/dev/null
 fi
 node dist/apps/cli/src/main.js ingest samples/*
 echo "Waiting for the pipeline to project the samples..."
 for _ in $(seq 1 60); do
-  if curl -fsS "$API/v1/actors?q=Zelenskyy" | grep -q '"statementCount":[1-9]'; then break; fi
+  if curl -fsS -H "$AUTH" "$API/v1/actors?q=Zelenskyy" | grep -q '"statementCount":[1-9]'; then break; fi
   sleep 1
 done
 sleep 2
@@ -71,14 +81,15 @@ METRICS_URL="http://127.0.0.1:${PROJECT_PORT:-3003}/metrics"
 PRINTED_URLS=("$API/v1/actors?q=Trump" "$ARTICLE_URL" "$API/v1/subscriptions" "$METRICS_URL")
 echo
 echo "Top actors:"
-ACTOR_LINES="$(curl -fsS "$API/v1/actors?limit=8" | API="$API" node -e '
+ACTOR_LINES="$(curl -fsS -H "$AUTH" "$API/v1/actors?limit=8" | API="$API" node -e '
   let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const a of JSON.parse(s).actors){
   const url=`${process.env.API}/v1/actors/${encodeURIComponent(a.id).replace(/%3A/gi, ":")}/statements`;
   console.log(`  ${a.name.padEnd(28)} ${a.kind.padEnd(13)} mentions=${a.mentionCount} statements=${a.statementCount}  ${url}`)}})')"
 echo "$ACTOR_LINES"
 mapfile -t ACTOR_URLS < <(echo "$ACTOR_LINES" | awk 'NF { print $NF }')
 echo
-echo "Where to look:"
+echo "Where to look (every route but /health needs the key):"
+echo "  API key        $CHRONICLE_API_KEY   (saved in $KEY_FILE; curl -H \"Authorization: Bearer \$(cat $KEY_FILE)\" ...)"
 echo "  API            $API/v1/actors?q=Trump   $ARTICLE_URL   $API/v1/subscriptions"
 echo "  Webhooks       $STATE/webhooks.ndjson (alerts delivered to the demo subscriber)"
 echo "  Metrics        $METRICS_URL (each service serves /metrics and /health)"
@@ -86,5 +97,5 @@ echo "  Service logs   $STATE/<service>.log"
 echo "  Stop           npm run demo -- stop"
 # Every URL printed above should answer; say so when one does not (e.g. a sample still in the pipeline).
 for url in "${PRINTED_URLS[@]}" "${ACTOR_URLS[@]}"; do
-  curl -fsS -o /dev/null "$url" 2>/dev/null || echo "warning: $url does not answer yet (see $STATE/*.log)" >&2
+  curl -fsS -H "$AUTH" -o /dev/null "$url" 2>/dev/null || echo "warning: $url does not answer yet (see $STATE/*.log)" >&2
 done

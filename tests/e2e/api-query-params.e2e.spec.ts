@@ -73,7 +73,7 @@ describe('API request parameters', () => {
   let api: string;
 
   const get = async (path: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-    const response = await fetch(`${api}${path}`);
+    const response = await fetch(`${api}${path}`, { headers: stack.authorization });
     const text = await response.text();
     let body: Record<string, unknown> = {};
     try {
@@ -87,7 +87,8 @@ describe('API request parameters', () => {
   const ids = (items: unknown) => (items as Array<{ id: string }>).map((item) => item.id);
 
   beforeAll(async () => {
-    stack = await createStack('api-query-params');
+    // With auth on and a key holding every scope: hostile parameters reach the handlers, not just the guard.
+    stack = await createStack('api-query-params', { CHRONICLE_AUTH: 'on' });
     await stack.cluster.start('api');
     api = stack.cluster.url('api');
     await stack.query(`
@@ -193,7 +194,7 @@ describe('API request parameters', () => {
     it('refuses a subscription whose text Postgres cannot store, naming each field', async () => {
       const response = await fetch(`${api}/v1/subscriptions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...stack.authorization },
         body: JSON.stringify({ actors: ['a\0b'], words: ['x\uD800'], channel: 'stream' }),
       });
       expect(response.status).toBe(400);
@@ -204,7 +205,7 @@ describe('API request parameters', () => {
   describe('when a rebuild is asked for a name every object has (`__proto__`, `constructor`)', () => {
     it('answers 404 and starts nothing', async () => {
       for (const name of ['__proto__', 'constructor', 'toString']) {
-        const response = await fetch(`${api}/v1/admin/projections/${name}/rebuild`, { method: 'POST' });
+        const response = await fetch(`${api}/v1/admin/projections/${name}/rebuild`, { method: 'POST', headers: stack.authorization });
         expect({ name, status: response.status }).toEqual({ name, status: 404 });
       }
     });
@@ -229,6 +230,9 @@ describe('API request parameters', () => {
             if (status === 400) {
               expect(problemPaths(body).length).toBeGreaterThan(0);
               for (const problem of problemPaths(body)) expect(Object.keys(params)).toContain(problem);
+            } else if (status === 404) {
+              // A subscription id the key's tenant does not own is "not found", never another tenant's alerts.
+              expect(path === '/v1/alerts' && params.subscription !== undefined, JSON.stringify(body)).toBe(true);
             } else expect(status).toBe(200);
           },
         ),

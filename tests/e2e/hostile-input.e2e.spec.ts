@@ -29,7 +29,8 @@ describe('hostile input through the whole pipeline', () => {
   const corpus = hostileCorpus(SEED, MAX_ARTICLE_BYTES);
 
   beforeAll(async () => {
-    stack = await createStack('hostile-input', { MAX_ARTICLE_BYTES: String(MAX_ARTICLE_BYTES) });
+    // Auth on, every request with a valid key: the hostile input meets the handlers, not the guard.
+    stack = await createStack('hostile-input', { MAX_ARTICLE_BYTES: String(MAX_ARTICLE_BYTES), CHRONICLE_AUTH: 'on' });
     settings = {
       brokers: kafkaBrokers(),
       clientId: 'hostile-test',
@@ -44,7 +45,7 @@ describe('hostile input through the whole pipeline', () => {
     const api = stack.cluster.url('api');
     const subscription = await fetch(`${api}/v1/subscriptions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...stack.authorization },
       body: JSON.stringify({ actors: ['Maria Lindqvist'], channel: 'stream' }),
     });
     expect(subscription.status, await subscription.clone().text()).toBe(201);
@@ -64,7 +65,11 @@ describe('hostile input through the whole pipeline', () => {
     // Interleave hostile and normal requests, deterministically.
     requests.sort((a, b) => hash(a.body) - hash(b.body));
     for (const request of requests) {
-      const response = await fetch(`${ingest}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+      const response = await fetch(`${ingest}${request.path}`, {
+        method: request.method,
+        headers: { ...request.headers, ...stack.authorization },
+        body: request.body,
+      });
       const text = await response.text();
       const ids = response.status === 202 ? ((JSON.parse(text) as { ids: string[] }).ids ?? []) : [];
       ids.forEach((id) => accepted.add(id));
@@ -161,7 +166,7 @@ describe('hostile input through the whole pipeline', () => {
     const hostileIds = outcomes.filter((o) => o.request.kind !== 'normal' && o.status === 202).flatMap((o) => o.ids);
     expect(hostileIds.length).toBeGreaterThan(50);
     for (const id of hostileIds.slice(0, 40)) {
-      const response = await fetch(`${api}/v1/articles/${encodeURIComponent(id)}`);
+      const response = await fetch(`${api}/v1/articles/${encodeURIComponent(id)}`, { headers: stack.authorization });
       expect(response.status, id).toBe(200);
       const article = (await response.json()) as { title: string; body: string };
       // eslint-disable-next-line no-control-regex

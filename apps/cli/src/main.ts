@@ -8,6 +8,7 @@ import { buildAnalyzeCommand } from './analyze/analyze.command';
 import { buildDlqCommand } from './dlq/dlq.command';
 import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
+import { buildKeysCommand } from './keys/keys.command';
 import { buildMigrateCommand } from './migrate/migrate.command';
 import { buildReanalyzeCommand } from './reanalyze/reanalyze.command';
 import { buildPositionsCommand } from './positions/positions.command';
@@ -32,7 +33,8 @@ const program = new Command('chronicle')
   .addCommand(buildReanalyzeCommand())
   .addCommand(buildAlertsCommand())
   .addCommand(buildPositionsCommand())
-  .addCommand(buildStatusCommand());
+  .addCommand(buildStatusCommand())
+  .addCommand(buildKeysCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

@@ -3,6 +3,7 @@ import { PlatformModule } from '@chronicle/platform';
 import { Module } from '@nestjs/common';
 import { AnalysisProjectionModule } from './analyses/analyses.module';
 import { ArticleProjectionModule } from './articles/articles.module';
+import { RebuildModule } from './rebuild/rebuild.module';
 import { SentimentCompactionModule } from './sentiment/sentiment.module';
 
 @Module({
@@ -12,6 +13,7 @@ import { SentimentCompactionModule } from './sentiment/sentiment.module';
     ArticleProjectionModule,
     AnalysisProjectionModule,
     SentimentCompactionModule,
+    RebuildModule,
   ],
 })
 export class ProjectModule {}

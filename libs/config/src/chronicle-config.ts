@@ -40,8 +40,23 @@ export interface ChronicleConfig {
   };
   projection: { aggregates: 'incremental' | 'deferred'; sentimentCompactionIntervalMs: number };
   log: { level: 'error' | 'warn' | 'log' | 'debug' | 'verbose'; format: 'json' | 'pretty' };
-  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; allowedTargets: string[] };
+  webhooks: {
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    pollMs: number;
+    allowedTargets: string[];
+    /** How long a replaced secret keeps signing deliveries alongside the new one. */
+    secretRotationMs: number;
+  };
   alerts: { noveltyThreshold: number; streamPollMs: number };
+  http: { host: string; corsOrigins: string[] };
+  auth: {
+    enabled: boolean;
+    metricsToken: string | undefined;
+    ratePerMinute: { read: number; ingest: number };
+    streams: { perKey: number; perProcess: number };
+  };
 }
 
 /** Thrown at startup; its message lists every bad or missing setting by name. */
@@ -114,7 +129,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       allowedTargets: env.WEBHOOK_ALLOWED_HOSTS.split(',')
         .map((entry) => entry.trim())
         .filter(Boolean),
+      secretRotationMs: Math.round(env.WEBHOOK_SECRET_ROTATION_HOURS * 3_600_000),
     },
     alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
+    http: {
+      host: env.HOST,
+      corsOrigins: env.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+    auth: {
+      enabled: env.CHRONICLE_AUTH === 'on',
+      metricsToken: env.METRICS_TOKEN,
+      ratePerMinute: { read: env.RATE_LIMIT_READ_PER_MINUTE, ingest: env.RATE_LIMIT_INGEST_PER_MINUTE },
+      streams: { perKey: env.SSE_STREAMS_PER_KEY, perProcess: env.SSE_STREAMS_PER_PROCESS },
+    },
   };
 }

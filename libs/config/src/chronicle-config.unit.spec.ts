@@ -67,4 +67,29 @@ describe(loadConfig.name, () => {
       );
     });
   });
+
+  describe('when access settings are given', () => {
+    it('defaults to auth on, loopback and no CORS', () => {
+      const config = loadConfig({});
+      expect(config.auth.enabled).toBe(true);
+      expect(config.http).toEqual({ host: '127.0.0.1', corsOrigins: [] });
+    });
+    it('allows auth off outside production only', () => {
+      expect(loadConfig({ CHRONICLE_AUTH: 'off' }).auth.enabled).toBe(false);
+      expect(() => loadConfig({ CHRONICLE_ENV: 'production', KAFKA_BROKERS: 'k:9092', DATABASE_URL: 'postgres://db/x', CHRONICLE_AUTH: 'off' })).toThrow(
+        /CHRONICLE_AUTH: cannot be off in production/,
+      );
+    });
+    it('reads CORS origins and refuses ones with a path or another scheme', () => {
+      expect(loadConfig({ CORS_ORIGINS: 'https://desk.example, http://127.0.0.1:5173' }).http.corsOrigins).toEqual([
+        'https://desk.example',
+        'http://127.0.0.1:5173',
+      ]);
+      expect(() => loadConfig({ CORS_ORIGINS: 'https://desk.example/app' })).toThrow(/CORS_ORIGINS/);
+      expect(() => loadConfig({ CORS_ORIGINS: 'ftp://desk.example' })).toThrow(/CORS_ORIGINS/);
+    });
+    it('refuses a short metrics token', () => {
+      expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    });
+  });
 });

@@ -88,9 +88,39 @@ export const environmentSchema = z
     SENTIMENT_COMPACTION_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     /** How often the live alert stream (SSE) looks for new alerts. */
     ALERT_STREAM_POLL_MS: positiveInt(250),
+    /** `on` (default): every route but `/health` needs an API key. `off` is refused in production. */
+    CHRONICLE_AUTH: z.enum(['on', 'off']).default('on'),
+    /** A bearer token that may read `/metrics` besides keys with the `metrics` scope (for a scraper). */
+    METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+    /** Address services listen on: loopback unless a deployment (e.g. the Docker image) opens it. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Comma-separated browser origins allowed by CORS; empty (default) sends no CORS headers. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine(
+        (value) =>
+          value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean)
+            .every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+        'comma-separated origins like https://desk.example (scheme and host, no path)',
+      ),
+    /** Requests per key per minute to read routes, and to ingest routes (separate buckets). */
+    RATE_LIMIT_READ_PER_MINUTE: positiveInt(600),
+    RATE_LIMIT_INGEST_PER_MINUTE: positiveInt(1200),
+    /** Concurrent live alert streams (SSE) per key, and per process. */
+    SSE_STREAMS_PER_KEY: positiveInt(4),
+    SSE_STREAMS_PER_PROCESS: positiveInt(200),
+    /** After a subscription's secret changes, how long the old secret still signs deliveries too. */
+    WEBHOOK_SECRET_ROTATION_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.CHRONICLE_ENV !== 'production') return;
+    if (env.CHRONICLE_AUTH === 'off') {
+      ctx.addIssue({ code: 'custom', path: ['CHRONICLE_AUTH'], message: 'cannot be off in production' });
+    }
     for (const key of ['KAFKA_BROKERS', 'DATABASE_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }

@@ -14,3 +14,5 @@ export * from './article-analysis';
 export * from './analysis-diff';
 export * from './seeded-random';
 export * from './code-point-order';
+export * from './access/api-scope';
+export * from './access/api-key';

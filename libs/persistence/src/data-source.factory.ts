@@ -13,6 +13,10 @@ import { ProjectionVersions1764048000000 } from './migrations/1764048000000-Proj
 import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-ProjectionWritePath';
 import { SentimentEntries1764054000000 } from './migrations/1764054000000-SentimentEntries';
 import { PositionClusterIds1764056000000 } from './migrations/1764056000000-PositionClusterIds';
+import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKeysAndTenants';
+import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
+import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
+import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -33,6 +37,10 @@ export const MIGRATIONS = [
   ProjectionWritePath1764052000000,
   SentimentEntries1764054000000,
   PositionClusterIds1764056000000,
+  ApiKeysAndTenants1764058000000,
+  WebhookSecretRotation1764060000000,
+  ProjectionRebuildRequests1764062000000,
+  RateLimitCounters1764064000000,
 ];
 
 /**

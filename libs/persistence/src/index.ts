@@ -10,3 +10,5 @@ export * from './entities/alert.entity';
 export * from './persistence.module';
 export * from './projections';
 export * from './positions';
+export * from './api-keys/api-key.store';
+export * from './api-keys/issue-api-key';

@@ -1,6 +1,8 @@
+import { PublicRoute } from './auth/route-access.decorator';
 import { ConsumerHealth, ConsumerHealthReport } from '@chronicle/kafka';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 
+@PublicRoute()
 @Controller()
 export class HealthController {
   constructor(@Inject(ConsumerHealth) private readonly consumer: ConsumerHealth) {}

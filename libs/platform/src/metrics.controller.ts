@@ -1,6 +1,8 @@
+import { RequiresScope } from './auth/route-access.decorator';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { MetricsRegistry } from './metrics.registry';
 
+@RequiresScope('metrics')
 @Controller()
 export class MetricsController {
   constructor(@Inject(MetricsRegistry) private readonly metrics: MetricsRegistry) {}

@@ -1,18 +1,33 @@
 import { CHRONICLE_CONFIG, ChronicleConfig, ConfigModule } from '@chronicle/config';
 import { ConsumerHealth } from '@chronicle/kafka';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ApiKeyStore } from '@chronicle/persistence';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
+import { KeyThrottlerGuard } from './rate-limit/key-throttler.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+
+/** Services that serve routes besides health and metrics: they count requests per key. */
+const RATE_LIMITED_SERVICES = new Set(['api', 'ingest']);
 
 /** Health, metrics and configuration: what every Chronicle service has. */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(ApiKeyStore) private readonly apiKeys: ApiKeyStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.apiKeys.close();
+  }
+
   static forService(service: string): DynamicModule {
+    const limited = RATE_LIMITED_SERVICES.has(service);
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot()],
+      imports: [ConfigModule.forRoot(), ...(limited ? [RateLimitModule] : [])],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: MetricsRegistry, useValue: new MetricsRegistry(service) },
@@ -25,8 +40,16 @@ export class PlatformModule {
               deadLettersPerMinute: config.consumer.deadLettersPerMinute,
             }),
         },
+        {
+          provide: ApiKeyStore,
+          inject: [CHRONICLE_CONFIG],
+          useFactory: (config: ChronicleConfig) => ApiKeyStore.connect(config.database.url),
+        },
+        // Guards run in this order: the key is known before its requests are counted.
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        ...(limited ? [{ provide: APP_GUARD, useClass: KeyThrottlerGuard }] : []),
       ],
-      exports: [MetricsRegistry, ConsumerHealth],
+      exports: [MetricsRegistry, ConsumerHealth, ApiKeyStore],
     };
   }
 }

@@ -5,6 +5,7 @@ import { TopicKey } from '@chronicle/contracts';
 import { ConsoleLogger, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { MetricsRegistry } from './metrics.registry';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -30,6 +31,25 @@ function loggerFor(name: string, config: ChronicleConfig): ConsoleLogger {
 }
 
 /**
+ * Headers every service answers with, set before any route or body parser runs: helmet's
+ * defaults (`nosniff`, a same-origin CSP, no framing by other sites, no `X-Powered-By`) and CORS only for the
+ * origins listed in `CORS_ORIGINS`. With none listed no CORS header is ever sent, so no other
+ * site's page can read the API from a newsroom browser.
+ */
+function hardenHttp(app: NestExpressApplication, config: ChronicleConfig): void {
+  app.disable('x-powered-by');
+  app.use(helmet());
+  if (config.http.corsOrigins.length === 0) return;
+  app.enableCors({
+    origin: config.http.corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    // Keys travel in Authorization; a reconnecting alert stream sends Last-Event-ID.
+    allowedHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    maxAge: 600,
+  });
+}
+
+/**
  * Starts a Chronicle service: validated config (exits at once naming bad settings), an HTTP
  * server for health/metrics (and the service's own routes), and, for consumers, the batch
  * Kafka transport joined to the service's consumer group.
@@ -49,6 +69,7 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
     logger: loggerFor(options.name, config),
     bodyParser: false,
   });
+  hardenHttp(app, config);
   app.useBodyParser('json', { limit: options.bodyLimitBytes?.(config) ?? 1_000_000 });
   app.enableShutdownHooks();
   if (options.consumer) {
@@ -84,6 +105,7 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       process.exit(70);
     }
   }
-  await app.listen(options.port(config), '0.0.0.0');
+  // Loopback unless the deployment opens it (HOST=0.0.0.0 in the container image).
+  await app.listen(options.port(config), config.http.host);
   return app;
 }

@@ -37,6 +37,16 @@ interface RunningService {
 }
 
 /**
+ * Tests of other concerns run with auth off and limits no test reaches, unless their env says
+ * otherwise (tests/auth and the rate-limit test do).
+ */
+const TEST_DEFAULTS = {
+  CHRONICLE_AUTH: 'off',
+  RATE_LIMIT_READ_PER_MINUTE: '1000000',
+  RATE_LIMIT_INGEST_PER_MINUTE: '1000000',
+};
+
+/**
  * Runs Chronicle's built services (dist/) as real child processes against the run's Kafka
  * and PostgreSQL, so tests can post, query, kill -9 and restart them like an operator would.
  */
@@ -62,7 +72,7 @@ export class ChronicleCluster {
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, [PORT_VARIABLE[name]]: String(chosenPort) },
+      env: { ...process.env, ...TEST_DEFAULTS, ...this.env, [PORT_VARIABLE[name]]: String(chosenPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

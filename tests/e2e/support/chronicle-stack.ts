@@ -1,4 +1,5 @@
-import { runMigrations } from '@chronicle/persistence';
+import { API_SCOPES } from '@chronicle/domain';
+import { ApiKeyStore, issueApiKey, runMigrations } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase, kafkaBrokers, uniqueTopicPrefix } from '../../support/test-environment';
 import { ChronicleCluster } from './chronicle-cluster';
@@ -9,6 +10,9 @@ export interface ChronicleStack {
   databaseUrl: string;
   topicPrefix: string;
   env: Record<string, string>;
+  /** With `CHRONICLE_AUTH: 'on'`: a key with every scope, in tenant `default`; `authorization` is its header. */
+  apiKey?: string;
+  authorization: Record<string, string>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   teardown(): Promise<void>;
 }
@@ -17,6 +21,8 @@ export interface ChronicleStack {
 export function stackEnvironment(databaseUrl: string, topicPrefix: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     CHRONICLE_ENV: 'test',
+    // As the cluster's defaults, repeated here because `env` also reaches CLI runs and auth checks.
+    CHRONICLE_AUTH: 'off',
     KAFKA_BROKERS: kafkaBrokers().join(','),
     DATABASE_URL: databaseUrl,
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -39,11 +45,18 @@ export async function createStack(name: string, extra: Record<string, string> = 
   const cluster = new ChronicleCluster(`${name}-${topicPrefix}`, env);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
+  let apiKey: string | undefined;
+  if (env.CHRONICLE_AUTH === 'on') {
+    const store = ApiKeyStore.connect(databaseUrl, 1);
+    apiKey = (await issueApiKey(store, { name: `${name} test`, scopes: [...API_SCOPES] }).finally(() => store.close())).key;
+  }
   return {
     cluster,
     databaseUrl,
     topicPrefix,
     env,
+    apiKey,
+    authorization: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     teardown: async () => {
       await cluster.stopAll();

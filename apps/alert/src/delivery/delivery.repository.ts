@@ -19,6 +19,9 @@ export interface DueAlert {
   channel: 'webhook' | 'stream';
   webhook_url: string | null;
   secret: string | null;
+  /** The secret a rotation replaced, and until when it still signs (null when none). */
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
   first_seen_at: Date | null;
   first_said_at: Date | null;
   first_outlet: string | null;
@@ -45,7 +48,7 @@ export class DeliveryRepository {
        WHERE a.id = due.id AND s.id = a.subscription_id
        RETURNING a.id, a.seq, a.subscription_id, a.cluster_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind,
                  a.statement_text, a.article_id, a.article_url, a.outlet, a.attempts, a.created_at, a.raised_published_at,
-                 s.channel, s.webhook_url, s.secret,
+                 s.channel, s.webhook_url, s.secret, s.previous_secret, s.previous_secret_expires_at,
                  (SELECT row_to_json(c) FROM (SELECT opened_at AS first_seen_at, first_said_at, first_outlet, first_article_url, outlet_count
                                               FROM novelty_clusters WHERE id = a.cluster_id) c) AS cluster`,
       [limit, String(leaseMs)],

@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { DeliveryRepository, DueAlert } from './delivery.repository';
 import { WebhookHttpClient } from './webhook-http.client';
-import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+import { webhookSignatureHeaders } from './webhook-signature';
 
 /** Alerts claimed per round: bounds one round's work and its single AlertRaised publish. */
 const CLAIM_LIMIT = 200;
@@ -35,7 +35,7 @@ export function webhookPayload(alert: DueAlert) {
 
 /**
  * Sends pending alerts: claims due alerts from Postgres, publishes AlertRaised once, then POSTs
- * a signed body to the webhook (stream subscriptions read alerts from the API instead) and
+ * a body signed by the Standard Webhooks spec to the webhook (stream subscriptions read alerts from the API instead) and
  * retries failures with exponential backoff and jitter until the give-up limit marks the alert
  * failed (`chronicle alerts redeliver` sends failed ones again). Polls, and is woken at once
  * by the matcher when it records new alerts.
@@ -127,16 +127,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /** One signed POST; null on a 2xx, else why it failed. */
   private async send(alert: DueAlert): Promise<string | null> {
     const body = JSON.stringify(webhookPayload(alert));
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    // The alert id is the Standard Webhooks message id: the same on every retry, so receivers de-duplicate on it.
+    const signed = webhookSignatureHeaders(
+      { id: alert.id, body, now: new Date() },
+      { secret: alert.secret, previousSecret: alert.previous_secret, previousSecretExpiresAt: alert.previous_secret_expires_at },
+    );
     try {
       const status = await this.http.post(
         alert.webhook_url!,
-        {
-          'content-type': 'application/json',
-          [WEBHOOK_HEADERS.timestamp]: timestamp,
-          [WEBHOOK_HEADERS.signature]: signWebhook(alert.secret ?? '', timestamp, body),
-          [WEBHOOK_HEADERS.idempotencyKey]: alert.id,
-        },
+        { 'content-type': 'application/json', ...signed },
         body,
         this.config.webhooks.timeoutMs,
       );

@@ -141,13 +141,13 @@ export class AlertRepository {
     await this.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ALERT_SEQUENCE_LOCK]);
     const inserted: unknown[] = await this.manager.query(
       `INSERT INTO alerts (id, subscription_id, cluster_id, actor_id, actor_name, statement_id, statement_kind, statement_text,
-                           article_id, article_url, outlet, next_attempt_at, created_at)
-       SELECT id, "subscriptionId", "clusterId", "actorId", "actorName", "statementId", "statementKind", "statementText",
-              "articleId", "articleUrl", outlet, now(), now()
+                           article_id, article_url, outlet, tenant, next_attempt_at, created_at)
+       SELECT r.id, "subscriptionId", "clusterId", "actorId", "actorName", "statementId", "statementKind", "statementText",
+              "articleId", "articleUrl", outlet, s.tenant, now(), now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id text, "subscriptionId" uuid, "clusterId" text, "actorId" text,
             "actorName" text, "statementId" text, "statementKind" text, "statementText" text, "articleId" text,
             "articleUrl" text, outlet text)
-       WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = r."subscriptionId")
+       JOIN subscriptions s ON s.id = r."subscriptionId"
        ORDER BY "subscriptionId", "clusterId"
        ON CONFLICT DO NOTHING
        RETURNING id`,

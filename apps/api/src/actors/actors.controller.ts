@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@chronicle/platform';
+import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ const sentimentQuerySchema = z.object({
   to: instant.optional(),
 });
 
+@RequiresScope('read')
 @Controller('v1/actors')
 export class ActorsController {
   private readonly actors: ActorReadRepository;

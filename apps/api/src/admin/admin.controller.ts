@@ -1,47 +1,83 @@
-import { PROJECTIONS } from '@chronicle/persistence';
-import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { CurrentPrincipal, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import { PROJECTIONS, RebuildAlreadyRequestedError, RebuildRecord, RebuildRequestsRepository } from '@chronicle/persistence';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { pageLimit } from '../common/request-values';
 import { ProjectionStatus, ProjectionStatusService } from './projection-status.service';
 
-const CLI_MAIN = resolve(__dirname, '../../../cli/src/main.js');
+const historyQuerySchema = z.object({ limit: pageLimit(50, 500) });
+const rebuildParams = z.object({ id: z.string().uuid() });
 
-@Controller('v1/admin/projections')
+@RequiresScope('admin')
+@Controller('v1/admin')
 export class AdminController {
+  private readonly rebuilds: RebuildRequestsRepository;
+
   constructor(
     @Inject(ProjectionStatusService) private readonly status: ProjectionStatusService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
-  ) {}
+    @Inject(DataSource) dataSource: DataSource,
+  ) {
+    this.rebuilds = new RebuildRequestsRepository(dataSource);
+  }
 
   /** Each projection's live version with per-partition position and lag, and any rebuild's progress. */
-  @Get()
+  @Get('projections')
   async list(): Promise<{ projections: ProjectionStatus[] }> {
     return { projections: await this.status.statuses() };
   }
 
-  /** Starts `chronicle replay --projection NAME` in the background; poll GET for progress. */
-  @Post(':name/rebuild')
+  /**
+   * Asks the project service to rebuild a projection: 202 with the request, which one replica
+   * claims and carries out (poll `GET rebuilds/:id`, and `GET projections` for progress). One
+   * rebuild at a time: while another is unfinished, 409 names it.
+   */
+  @Post('projections/:name/rebuild')
   @HttpCode(202)
-  async rebuild(@Param('name') name: string): Promise<{ projection: string; status: 'started' }> {
+  async rebuild(
+    @Param('name') name: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<RebuildRecord> {
     // Own keys only: `__proto__` or `constructor` must not pass for a projection and start a replay.
     if (!Object.hasOwn(PROJECTIONS, name)) throw new NotFoundException(`unknown projection "${name}"`);
-    const [building] = await this.dataSource.query(
-      "SELECT version FROM projection_versions WHERE name = $1 AND status = 'building'",
-      [name],
-    );
-    if (building) throw new ConflictException(`projection "${name}" v${building.version} is already being rebuilt`);
-    const logDir = join(process.cwd(), '.chronicle', 'logs');
-    mkdirSync(logDir, { recursive: true });
-    const log = openSync(join(logDir, `replay-${name}.log`), 'a');
-    const child = spawn(process.execPath, [CLI_MAIN, 'replay', '--projection', name, '--log-dir', logDir], {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: process.env,
-    });
-    child.unref();
-    closeSync(log);
-    return { projection: name, status: 'started' };
+    try {
+      const { id } = await this.rebuilds.request(name, principal.name, principal.keyId);
+      response.setHeader('location', `/v1/admin/rebuilds/${id}`);
+      return (await this.rebuilds.find(id))!;
+    } catch (error) {
+      if (!(error instanceof RebuildAlreadyRequestedError)) throw error;
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: error.message, running: error.running ?? null });
+    }
+  }
+
+  /** The audit of rebuilds, newest first: who asked, when, which replica ran it, how it ended. */
+  @Get('rebuilds')
+  @Header('cache-control', 'no-store')
+  async history(
+    @Query(new ZodValidationPipe(historyQuerySchema)) query: z.infer<typeof historyQuerySchema>,
+  ): Promise<{ rebuilds: RebuildRecord[] }> {
+    return { rebuilds: await this.rebuilds.history(query.limit) };
+  }
+
+  @Get('rebuilds/:id')
+  @Header('cache-control', 'no-store')
+  async rebuildNamed(@Param(new ZodValidationPipe(rebuildParams)) { id }: z.infer<typeof rebuildParams>): Promise<RebuildRecord> {
+    const rebuild = await this.rebuilds.find(id);
+    if (!rebuild) throw new NotFoundException(`no rebuild ${id}`);
+    return rebuild;
   }
 }

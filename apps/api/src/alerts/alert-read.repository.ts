@@ -67,29 +67,39 @@ function toView(row: any): AlertView {
   };
 }
 
-/** Alerts with their delivery state and cluster, for the dashboard and the live stream. */
+/** Alerts with their delivery state and cluster, for the dashboard and the live stream; each read sees one tenant's. */
 export class AlertReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first; `beforeSeq` pages back. */
-  async list(filter: { subscriptionId?: string; status?: string; beforeSeq?: string; limit: number }): Promise<AlertView[]> {
+  async list(filter: { tenant: string; subscriptionId?: string; status?: string; beforeSeq?: string; limit: number }): Promise<AlertView[]> {
     const rows = await this.dataSource.query(
       `${SELECT}
-       WHERE ($1::uuid IS NULL OR a.subscription_id = $1) AND ($2::text IS NULL OR a.status = $2)
+       WHERE a.tenant = $5 AND ($1::uuid IS NULL OR a.subscription_id = $1) AND ($2::text IS NULL OR a.status = $2)
          AND ($3::bigint IS NULL OR a.seq < $3::bigint)
        ORDER BY a.seq DESC LIMIT $4`,
-      [filter.subscriptionId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit],
+      [filter.subscriptionId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit, filter.tenant],
     );
     return rows.map(toView);
   }
 
   /** Alerts after a stream position, oldest first. */
-  async after(seq: string, subscriptionId: string | undefined, limit: number): Promise<AlertView[]> {
+  async after(seq: string, tenant: string, subscriptionId: string | undefined, limit: number): Promise<AlertView[]> {
     const rows = await this.dataSource.query(
-      `${SELECT} WHERE a.seq > $1::bigint AND ($2::uuid IS NULL OR a.subscription_id = $2) ORDER BY a.seq LIMIT $3`,
-      [seq, subscriptionId ?? null, limit],
+      `${SELECT} WHERE a.tenant = $4 AND a.seq > $1::bigint AND ($2::uuid IS NULL OR a.subscription_id = $2) ORDER BY a.seq LIMIT $3`,
+      [seq, subscriptionId ?? null, limit, tenant],
     );
     return rows.map(toView);
+  }
+
+  /** Whether the tenant owns a live subscription with this id, or had alerts from one since deleted. */
+  async subscriptionVisibleTo(subscriptionId: string, tenant: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM subscriptions WHERE id = $1 AND tenant = $2
+       UNION ALL SELECT 1 FROM (SELECT 1 FROM alerts WHERE subscription_id = $1 AND tenant = $2 LIMIT 1) AS history`,
+      [subscriptionId, tenant],
+    );
+    return rows.length > 0;
   }
 
   /** The newest stream position (0 when there are no alerts). */

@@ -1,11 +1,12 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ZodValidationPipe } from '@chronicle/platform';
-import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse } from '@nestjs/common';
+import { CurrentPrincipal, LiveStreamSlotsInterceptor, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
 import { AlertReadRepository, AlertView } from './alert-read.repository';
+import { VisibleSubscriptionGuard } from './visible-subscription.guard';
 
 const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
 
@@ -23,6 +24,7 @@ const streamQuerySchema = z.object({ subscription: z.string().uuid().optional(),
 const STREAM_PAGE = 500;
 const HEARTBEAT_MS = 15_000;
 
+@RequiresScope('subscriptions')
 @Controller('v1/alerts')
 export class AlertsController {
   private readonly alerts: AlertReadRepository;
@@ -36,11 +38,14 @@ export class AlertsController {
 
   /** Alerts with their delivery state, newest first. */
   @Get()
+  @UseGuards(VisibleSubscriptionGuard)
   async list(
     @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<{ alerts: AlertView[] }> {
     return {
       alerts: await this.alerts.list({
+        tenant: principal.tenant,
         subscriptionId: query.subscription,
         status: query.status,
         beforeSeq: query.before,
@@ -56,8 +61,11 @@ export class AlertsController {
    * any client.
    */
   @Sse('stream')
+  @UseGuards(VisibleSubscriptionGuard)
+  @UseInterceptors(LiveStreamSlotsInterceptor)
   stream(
     @Query(new ZodValidationPipe(streamQuerySchema)) query: z.infer<typeof streamQuerySchema>,
+    @CurrentPrincipal() principal: Principal,
     @Headers('last-event-id') lastEventIdHeader?: string,
   ): Observable<MessageEvent> {
     const resumeFrom = lastEventIdHeader && /^\d{1,18}$/.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId;
@@ -68,7 +76,7 @@ export class AlertsController {
       let lastSent = Date.now();
       const poll = async (): Promise<void> => {
         cursor ??= await this.alerts.lastSeq();
-        const page = await this.alerts.after(cursor, query.subscription, STREAM_PAGE);
+        const page = await this.alerts.after(cursor, principal.tenant, query.subscription, STREAM_PAGE);
         for (const alert of page) subscriber.next({ id: alert.seq, type: 'alert', data: alert });
         if (page.length > 0) {
           cursor = page[page.length - 1]!.seq;

@@ -1,10 +1,11 @@
-import { ZodValidationPipe } from '@chronicle/platform';
+import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ActorReadRepository } from '../actors/actor-read.repository';
 import { idParams } from '../common/request-values';
 
+@RequiresScope('read')
 @Controller('v1/articles')
 export class ArticlesController {
   private readonly actors: ActorReadRepository;

@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@chronicle/platform';
+import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ interface OutletView {
   lastSeen: string | null;
 }
 
+@RequiresScope('read')
 @Controller('v1/outlets')
 export class OutletsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

@@ -1,6 +1,7 @@
 import { compileTextConditions, TextQuerySyntaxError } from '@chronicle/domain';
 import { z } from 'zod';
 import { storableText } from '../common/request-values';
+import { webhookSecretProblem } from './webhook-secret';
 
 const name = storableText(z.string().trim().min(1).max(200));
 const score = z.number().min(-1).max(1);
@@ -60,7 +61,14 @@ const subscriptionFields = {
   sentiment: sentimentSchema,
   channel: z.enum(['webhook', 'stream']),
   webhookUrl: storableText(z.string().max(2000).url()).refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL'),
-  secret: storableText(z.string().min(16).max(200)),
+  /**
+   * Signing secret: `whsec_` + base64 of 24..64 bytes (Standard Webhooks). Other text of 16..200
+   * characters is a legacy secret, accepted for one more release (deprecated).
+   */
+  secret: storableText(z.string().min(16).max(200)).superRefine((secret, ctx) => {
+    const problem = webhookSecretProblem(secret);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 };
 
 export const createSubscriptionSchema = z

@@ -71,6 +71,22 @@ describe('createSubscriptionSchema', () => {
     });
   });
 
+  describe('when a signing secret is given', () => {
+    const withSecret = (secret: string) => ({ actors: ['a'], webhookUrl: 'https://x.example', secret });
+
+    it('accepts a Standard Webhooks whsec_ secret and, deprecated, a legacy one of 16..200 characters', () => {
+      expect(paths(withSecret(`whsec_${Buffer.alloc(32, 7).toString('base64')}`))).toEqual([]);
+      expect(paths(withSecret('0123456789abcdef'))).toEqual([]);
+    });
+
+    it('refuses a whsec_ secret that is not padded base64 of 24..64 bytes, and a too short legacy one', () => {
+      expect(paths(withSecret(`whsec_${Buffer.alloc(32, 7).toString('base64url')}`))).toEqual(['secret']);
+      expect(paths(withSecret(`whsec_${Buffer.alloc(16, 7).toString('base64')}`))).toEqual(['secret']);
+      expect(paths(withSecret('short'))).toEqual(['secret']);
+      expect(paths({ secret: 'whsec_AAAAAAAAAAAA' }, updateSubscriptionSchema as never)).toEqual(['secret']);
+    });
+  });
+
   describe('when the channel and webhook disagree', () => {
     it('explains what is missing or extra', () => {
       expect(paths({ actors: ['a'] })).toEqual(['webhookUrl']);

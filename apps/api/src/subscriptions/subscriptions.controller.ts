@@ -1,5 +1,6 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { subscriptionKey, SubscriptionRuleSpec } from '@chronicle/domain';
-import { ZodValidationPipe } from '@chronicle/platform';
+import { CurrentPrincipal, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
 import {
   BadRequestException,
   Body,
@@ -14,7 +15,7 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   CreateSubscriptionDto,
@@ -23,6 +24,7 @@ import {
   updateSubscriptionSchema,
 } from './subscription.dto';
 import { StoredSubscriptionRow, SubscriptionRepository } from './subscription.repository';
+import { newWebhookSecret } from './webhook-secret';
 import { WebhookTargetGuard } from './webhook-target.guard';
 
 type SubscriptionView = Omit<StoredSubscriptionRow, 'actorKeys' | 'rule'> & SubscriptionRuleSpec;
@@ -40,6 +42,7 @@ function ruleOf(dto: CreateSubscriptionDto): SubscriptionRuleSpec {
   return rule;
 }
 
+@RequiresScope('subscriptions')
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
   private readonly subscriptions: SubscriptionRepository;
@@ -47,39 +50,45 @@ export class SubscriptionsController {
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(WebhookTargetGuard) private readonly targets: WebhookTargetGuard,
+    @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {
     this.subscriptions = new SubscriptionRepository(dataSource);
   }
 
-  /** Creates a subscription; the signing secret is returned once, here. */
+  /** Creates a subscription; the signing secret (generated `whsec_…` unless given) is returned once, here. */
   @Post()
   @HttpCode(201)
   async create(
     @Body(new ZodValidationPipe(createSubscriptionSchema)) dto: CreateSubscriptionDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<SubscriptionView & { secret: string }> {
     await this.assertTargetAllowed(dto.webhookUrl);
-    const secret = dto.secret ?? randomBytes(24).toString('base64url');
-    const stored = await this.subscriptions.insert({ ...this.fieldsOf(dto), id: randomUUID(), secret });
+    const secret = dto.secret ?? newWebhookSecret();
+    const stored = await this.subscriptions.insert({ ...this.fieldsOf(dto), id: randomUUID(), secret }, principal.tenant);
     return { ...toView(stored), secret };
   }
 
   @Get()
-  async list(): Promise<{ subscriptions: SubscriptionView[] }> {
-    return { subscriptions: (await this.subscriptions.list()).map(toView) };
+  async list(@CurrentPrincipal() principal: Principal): Promise<{ subscriptions: SubscriptionView[] }> {
+    return { subscriptions: (await this.subscriptions.list(principal.tenant)).map(toView) };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<SubscriptionView> {
-    return toView(await this.existing(id));
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<SubscriptionView> {
+    return toView(await this.existing(id, principal.tenant));
   }
 
-  /** Changes some fields; the merged subscription is validated as a whole (400 lists every problem). */
+  /**
+   * Changes some fields; the merged subscription is validated as a whole (400 lists every problem).
+   * A new `secret` replaces the current one, which keeps signing for `WEBHOOK_SECRET_ROTATION_HOURS`.
+   */
   @Patch(':id')
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateSubscriptionSchema)) patch: UpdateSubscriptionDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<SubscriptionView> {
-    const current = toView(await this.existing(id));
+    const current = toView(await this.existing(id, principal.tenant));
     const merged: Record<string, unknown> = {
       actors: current.actors,
       kinds: current.kinds,
@@ -95,15 +104,35 @@ export class SubscriptionsController {
     if (patch.channel === 'stream' && patch.webhookUrl === undefined) delete merged.webhookUrl;
     const dto = new ZodValidationPipe(createSubscriptionSchema).transform(merged);
     if (patch.webhookUrl) await this.assertTargetAllowed(dto.webhookUrl);
-    const stored = await this.subscriptions.update({ ...this.fieldsOf(dto), id, secret: patch.secret });
+    const stored = await this.subscriptions.update(
+      { ...this.fieldsOf(dto), id, secret: patch.secret },
+      this.config.webhooks.secretRotationMs,
+      principal.tenant,
+    );
     if (!stored) throw new NotFoundException(`no subscription ${id}`);
     return toView(stored);
   }
 
+  /**
+   * Generates a new `whsec_` signing secret and returns it once; the replaced secret keeps signing
+   * deliveries too (a second signature) until `previousSecretExpiresAt`, so receivers can switch without a gap.
+   */
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  async rotateSecret(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ id: string; secret: string; previousSecretExpiresAt: string }> {
+    const secret = newWebhookSecret();
+    const rotated = await this.subscriptions.rotateSecret(id, secret, this.config.webhooks.secretRotationMs, principal.tenant);
+    if (!rotated) throw new NotFoundException(`no subscription ${id}`);
+    return { id, secret, ...rotated };
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.subscriptions.delete(id))) throw new NotFoundException(`no subscription ${id}`);
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    if (!(await this.subscriptions.delete(id, principal.tenant))) throw new NotFoundException(`no subscription ${id}`);
   }
 
   private fieldsOf(dto: CreateSubscriptionDto) {
@@ -117,8 +146,9 @@ export class SubscriptionsController {
     };
   }
 
-  private async existing(id: string): Promise<StoredSubscriptionRow> {
-    const found = await this.subscriptions.findById(id);
+  /** Another tenant's subscription is 404 like a missing one, so ids cannot be probed. */
+  private async existing(id: string, tenant: string): Promise<StoredSubscriptionRow> {
+    const found = await this.subscriptions.findById(id, tenant);
     if (!found) throw new NotFoundException(`no subscription ${id}`);
     return found;
   }

@@ -12,7 +12,8 @@ export function buildIngestCommand(): Command {
     .description('Post JSON, NDJSON or plain-text articles to the ingest service (text sanitised as ingest does)')
     .argument('<files...>', 'article files')
     .option('--url <url>', 'ingest service base URL', process.env.INGEST_URL)
-    .action(async (files: string[], flags: { url?: string }) => {
+    .option('--api-key <key>', 'API key with the ingest scope (default: $CHRONICLE_API_KEY)', process.env.CHRONICLE_API_KEY)
+    .action(async (files: string[], flags: { url?: string; apiKey?: string }) => {
       const config = loadConfig();
       const base = flags.url ?? `http://127.0.0.1:${config.ports.ingest}`;
       const bar =
@@ -42,7 +43,7 @@ export function buildIngestCommand(): Command {
           try {
             const response = await fetch(`${base}/v1/articles`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { 'content-type': 'application/json', ...(flags.apiKey ? { authorization: `Bearer ${flags.apiKey}` } : {}) },
               body: JSON.stringify(chunk),
             });
             const answer = await response.text();

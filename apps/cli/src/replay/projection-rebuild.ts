@@ -20,6 +20,17 @@ export interface RebuildProgress {
   total: number;
 }
 
+export interface RebuildOptions {
+  /** Stops the rebuild between steps: the projector is killed, the shadow dropped, the version marked failed. */
+  signal?: AbortSignal;
+  /**
+   * Set when the caller holds the one unfinished rebuild request (`projection_rebuilds`): a
+   * version still `building` then belongs to a process that died mid-rebuild. It is marked failed
+   * with this reason and its shadow schema and consumer group removed, instead of blocking this one.
+   */
+  discardUnfinishedBecause?: string;
+}
+
 export interface RebuildResult {
   projection: string;
   version: number;
@@ -53,6 +64,24 @@ async function sumPositions(dataSource: DataSource, schema: string, consumer: st
   return Number(row.n);
 }
 
+/** Marks a dead process's `building` versions failed and removes what they had made. */
+async function discardUnfinishedBuilds(
+  dataSource: DataSource,
+  kafka: ReturnType<typeof createKafka>,
+  name: string,
+  reason: string,
+): Promise<void> {
+  // TypeORM answers an UPDATE with [rows, count].
+  const [stale] = await dataSource.query<[Array<{ shadow_schema: string | null; consumer: string }>, number]>(
+    `UPDATE projection_versions SET status = 'failed', error = $2 WHERE name = $1 AND status = 'building'
+     RETURNING shadow_schema, consumer`,
+    [name, reason],
+  );
+  for (const { shadow_schema } of stale) if (shadow_schema) await dropSchema(dataSource, shadow_schema);
+  const consumers = stale.map((row) => row.consumer);
+  if (consumers.length) await deleteConsumerGroups(kafka, consumers);
+}
+
 /**
  * Builds the next version of a projection from the start of the log into a shadow schema,
  * using the live service's own code (a projector process with the shadow schema as its only
@@ -60,13 +89,17 @@ async function sumPositions(dataSource: DataSource, schema: string, consumer: st
  * up. A projection that can derive its aggregates loads only rows while it catches up (no
  * upserts of hot aggregate rows), derives the aggregates once, and folds incrementally from
  * there. When the shadow has caught up, it is swapped in atomically and the old tables dropped.
+ * Progress is stored in `projection_versions`; who asked and the outcome are the caller's to
+ * record (`projection_rebuilds`).
  */
 export async function rebuildProjection(
   config: ChronicleConfig,
   name: string,
   onProgress: (progress: RebuildProgress) => void,
   logDir: string,
+  options: RebuildOptions = {},
 ): Promise<RebuildResult> {
+  const { signal } = options;
   const projection = projectionNamed(name);
   const started = Date.now();
   const liveConsumer = `${config.kafka.groupPrefix}${projection.group}`;
@@ -82,6 +115,8 @@ export async function rebuildProjection(
        VALUES ($1, 1, 'live', $2, now(), now()) ON CONFLICT DO NOTHING`,
       [name, liveConsumer],
     );
+    const discard = options.discardUnfinishedBecause;
+    if (discard) await discardUnfinishedBuilds(dataSource, kafka, name, discard);
     const [{ next }] = await dataSource.query('SELECT MAX(version) + 1 AS next FROM projection_versions WHERE name = $1', [name]);
     version = Number(next);
     shadowSchema = `shadow_${name.replace(/[^a-z0-9]+/g, '_')}_v${version}`;
@@ -110,8 +145,12 @@ export async function rebuildProjection(
         DATABASE_SCHEMA: shadowSchema,
         KAFKA_GROUP_PREFIX: groupPrefix,
         PROJECT_PORT: String(await freePort()),
+        // Its HTTP server is for nobody but this process, whatever HOST the caller runs with.
+        HOST: '127.0.0.1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel closes when this process dies, however it dies: the projector then stops
+      // (apps/project's rebuild worker), instead of folding on into a shadow nobody will swap in.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
@@ -121,6 +160,7 @@ export async function rebuildProjection(
 
     for (;;) {
       await new Promise((r) => setTimeout(r, 300));
+      signal?.throwIfAborted();
       if (childExit !== undefined) throw new Error(`the rebuild projector exited (${childExit}); see ${logDir}`);
       const highs = await fetchHighWatermarks(kafka, config.kafka, projection.topics);
       const total = [...highs.values()].reduce((a, b) => a + Number(b), 0);

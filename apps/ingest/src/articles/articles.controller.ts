@@ -1,5 +1,5 @@
 import { normalizeCorrelationId } from '@chronicle/contracts';
-import { ZodValidationPipe } from '@chronicle/platform';
+import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,6 +17,7 @@ import { JsonContentTypeGuard } from './json-content-type.guard';
 /** An unusable `x-correlation-id` (empty, over-long, not printable ASCII) is replaced, never propagated. */
 const correlationIdOf = (header: string | string[] | undefined): string => normalizeCorrelationId(header, randomUUID);
 
+@RequiresScope('ingest')
 @Controller('v1/articles')
 @UseGuards(JsonContentTypeGuard)
 export class ArticlesController {

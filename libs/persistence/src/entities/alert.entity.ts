@@ -8,6 +8,8 @@ export type AlertDeliveryStatus = 'pending' | 'delivered' | 'failed';
 export class AlertEntity {
   @PrimaryColumn('text') id!: string;
   @Column('uuid', { name: 'subscription_id' }) subscriptionId!: string;
+  /** Copied from the subscription when raised: only keys of this tenant see the alert. */
+  @Column('text', { default: 'default' }) tenant!: string;
   @Column('text', { name: 'cluster_id' }) clusterId!: string;
   @Column('text', { name: 'actor_id' }) actorId!: string;
   @Column('text', { name: 'actor_name' }) actorName!: string;
