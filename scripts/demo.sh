@@ -32,7 +32,7 @@ node dist/apps/cli/src/main.js infra up
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${CHRONICLE_KAFKA_PORT:-9092}}"
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 # The demo's webhook subscriber listens on loopback, which webhook delivery refuses unless allowed.
-export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
+export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1:3999}"
 
 # Auth is on: the demo makes one key with every scope, kept (mode 600) for later runs, and prints it.
 KEY_FILE="$STATE/api-key"

@@ -61,6 +61,13 @@ describe(loadConfig.name, () => {
       expect(config.alerts).toEqual({ noveltyThreshold: 0.8, streamPollMs: 250 });
       expect(loadConfig({}).webhooks.allowedTargets).toEqual([]);
     });
+    it('takes entries with a port', () => {
+      expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1:3999,[::1]:3999,hooks.internal:8443' }).webhooks.allowedTargets).toEqual([
+        '127.0.0.1:3999',
+        '[::1]:3999',
+        'hooks.internal:8443',
+      ]);
+    });
     it('names bad ones', () => {
       expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x/y', NOVELTY_SIMILARITY_THRESHOLD: '1.5' })).toThrow(
         /WEBHOOK_ALLOWED_HOSTS[\s\S]*NOVELTY_SIMILARITY_THRESHOLD|NOVELTY_SIMILARITY_THRESHOLD[\s\S]*WEBHOOK_ALLOWED_HOSTS/,

@@ -73,8 +73,14 @@ export const environmentSchema = z
       .string()
       .refine(
         (list) =>
-          list.split(',').every((entry) => entry.trim() === '' || /^([a-z0-9.-]+|[0-9a-f:.]+)(\/\d{1,3})?$/i.test(entry.trim())),
-        'comma-separated hostnames, IP addresses or CIDR ranges',
+          list
+            .split(',')
+            .every(
+              (entry) =>
+                entry.trim() === '' ||
+                /^(\[[0-9a-f:.]+(\/\d{1,3})?\](:\d{1,5})?|[a-z0-9.-]+(\/\d{1,3})?(:\d{1,5})?|[0-9a-f:.]+(\/\d{1,3})?)$/i.test(entry.trim()),
+            ),
+        'comma-separated hostnames, IP addresses or CIDR ranges, each with an optional :port ([v6]:port for IPv6)',
       )
       .default(''),
     /** Word-shingle similarity at or above which a statement joins an earlier cluster (is not new). */

@@ -111,10 +111,10 @@ export function nonPublicReason(ip: string): string | null {
   return BLOCKED_RANGES.find(({ range }) => inRange(address, range))?.reason ?? null;
 }
 
-/** Thrown for an allow-list entry that is neither a hostname, an IP address nor a CIDR range. */
+/** Thrown for an allow-list entry that is neither a hostname, an IP address nor a CIDR range, with an optional port. */
 export class WebhookAllowListError extends Error {
   constructor(readonly entries: string[]) {
-    super(`not a hostname, IP address or CIDR range: ${entries.join(', ')}`);
+    super(`not a hostname, IP address or CIDR range (with an optional :port): ${entries.join(', ')}`);
     this.name = 'WebhookAllowListError';
   }
 }
@@ -124,24 +124,64 @@ export type ResolveHost = (hostname: string) => Promise<string[]>;
 
 export type TargetVerdict = { allowed: true; addresses: string[] } | { allowed: false; reason: string };
 
+const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i;
+
+/** Ports an entry opens: a set, or null for every port (an entry that names none). */
+type Ports = Set<number> | null;
+
+function parsePort(text: string): number | null {
+  return /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535 ? Number(text) : null;
+}
+
+/**
+ * Splits `target[:port]`: `[v6 or v6/prefix]:port` in brackets, `v4-or-host[/prefix]:port` with one
+ * colon; a bare IPv6 (several colons) has no port.
+ */
+function splitEntry(entry: string): { target: string; port: number | null } | null {
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(entry);
+  if (bracketed) {
+    if (bracketed[2] === undefined) return { target: bracketed[1]!, port: null };
+    const port = parsePort(bracketed[2]);
+    return port === null ? null : { target: bracketed[1]!, port };
+  }
+  const colons = entry.split(':').length - 1;
+  if (colons !== 1) return { target: entry, port: null };
+  const [target, portText] = entry.split(':') as [string, string];
+  const port = parsePort(portText);
+  return port === null ? null : { target, port };
+}
+
+function widen(current: Ports | undefined, port: number | null): Ports {
+  if (current === null || port === null) return null;
+  return new Set([...(current ?? []), port]);
+}
+
+const opens = (ports: Ports, port: number | undefined) => ports === null || (port !== undefined && ports.has(port));
+
 /**
  * Decides whether webhooks may go to a URL or an address. Allow-list entries are hostnames
- * (exact, case-insensitive), IP addresses or CIDR ranges (`127.0.0.0/8`, `::1`).
+ * (exact, case-insensitive), IP addresses or CIDR ranges (`127.0.0.0/8`, `::1`), each with an
+ * optional port (`127.0.0.1:3999`, `hooks.internal:8443`, `[::1]:3999`): an entry with ports opens
+ * only those ports of its host; one without opens every port. Public addresses need no entry.
  */
 export class WebhookTargetPolicy {
-  private readonly hosts = new Set<string>();
-  private readonly ranges: Range[] = [];
+  private readonly hosts = new Map<string, Ports>();
+  private readonly ranges: Array<{ range: Range; ports: Ports }> = [];
 
   /** @throws WebhookAllowListError naming every malformed entry. */
   constructor(allowList: readonly string[]) {
     const bad: string[] = [];
     for (const entry of allowList) {
-      if (/^[\d.]+(\/\d+)?$/.test(entry) || entry.includes(':')) {
-        const range = parseRange(entry);
-        if (range) this.ranges.push(range);
+      const split = splitEntry(entry);
+      if (!split) {
+        bad.push(entry);
+      } else if (/^[\d.]+(\/\d+)?$/.test(split.target) || split.target.includes(':')) {
+        const range = parseRange(split.target);
+        if (range) this.ranges.push({ range, ports: split.port === null ? null : new Set([split.port]) });
         else bad.push(entry);
-      } else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry)) {
-        this.hosts.add(entry.toLowerCase().replace(/\.$/, ''));
+      } else if (HOSTNAME.test(split.target)) {
+        const host = split.target.toLowerCase().replace(/\.$/, '');
+        this.hosts.set(host, widen(this.hosts.get(host), split.port));
       } else {
         bad.push(entry);
       }
@@ -149,13 +189,20 @@ export class WebhookTargetPolicy {
     if (bad.length > 0) throw new WebhookAllowListError(bad);
   }
 
-  /** Why connecting to this resolved address is refused, or null when it is allowed. */
-  refusalForAddress(ip: string): string | null {
+  /**
+   * Why connecting to this resolved address (on this port) is refused, or null when it is allowed.
+   * Without a port only entries that open every port count. The answer depends on the policy
+   * alone, never on whether anything listens there.
+   */
+  refusalForAddress(ip: string, port?: number): string | null {
     const address = parseIpAddress(ip);
     if (!address) return `"${ip}" is not an IP address`;
-    if (this.ranges.some((range) => inRange(address, range))) return null;
+    const listed = this.ranges.filter(({ range }) => inRange(address, range));
+    if (listed.some(({ ports }) => opens(ports, port))) return null;
     const reason = nonPublicReason(ip);
-    return reason ? `${ip} is a ${reason} address` : null;
+    if (!reason) return null;
+    if (listed.length > 0) return `port ${port ?? '(default)'} of ${ip} is not among the ports WEBHOOK_ALLOWED_HOSTS opens there`;
+    return `${ip} is a ${reason} address`;
   }
 
   /**
@@ -176,7 +223,11 @@ export class WebhookTargetPolicy {
       .toLowerCase()
       .replace(/^\[|\]$/g, '')
       .replace(/\.$/, '');
-    if (this.hosts.has(host)) return { allowed: true, addresses: [] };
+    const port = webhookPort(parsed);
+    if (this.allowsHost(host, port)) return { allowed: true, addresses: [] };
+    if (this.hosts.has(host)) {
+      return { allowed: false, reason: `port ${port} of ${host} is not among the ports WEBHOOK_ALLOWED_HOSTS opens there` };
+    }
     let addresses: string[];
     if (parseIpAddress(host)) {
       addresses = [host];
@@ -189,7 +240,7 @@ export class WebhookTargetPolicy {
       if (addresses.length === 0) return { allowed: false, reason: `${host} resolves to no address` };
     }
     for (const address of addresses) {
-      const refusal = this.refusalForAddress(address);
+      const refusal = this.refusalForAddress(address, port);
       if (refusal)
         return {
           allowed: false,
@@ -199,8 +250,17 @@ export class WebhookTargetPolicy {
     return { allowed: true, addresses };
   }
 
-  /** True when the hostname itself is allow-listed (its addresses are then not checked). */
-  allowsHost(hostname: string): boolean {
-    return this.hosts.has(hostname.toLowerCase().replace(/\.$/, ''));
+  /**
+   * True when the hostname itself is allow-listed for this port (its addresses are then not
+   * checked). Without a port only an entry that opens every port counts.
+   */
+  allowsHost(hostname: string, port?: number): boolean {
+    const ports = this.hosts.get(hostname.toLowerCase().replace(/\.$/, ''));
+    return ports !== undefined && opens(ports, port);
   }
+}
+
+/** The port a webhook URL connects to: its own, or its scheme's default. */
+export function webhookPort(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }

@@ -248,7 +248,7 @@ describe(WebhookTargetPolicy.name, () => {
       expect(error).toMatchObject({
         name: 'WebhookAllowListError',
         entries,
-        message: `not a hostname, IP address or CIDR range: ${entries.join(', ')}`,
+        message: `not a hostname, IP address or CIDR range (with an optional :port): ${entries.join(', ')}`,
       });
     });
   });
@@ -279,6 +279,40 @@ describe(WebhookTargetPolicy.name, () => {
     it('still refuses addresses next to them', () => {
       expect(policy.refusalForAddress('10.0.0.2')).toBe('10.0.0.2 is a private address');
       expect(policy.refusalForAddress('10.2.0.1')).toBe('10.2.0.1 is a private address');
+    });
+  });
+
+  describe('when an entry names a port', () => {
+    const policy = new WebhookTargetPolicy(['127.0.0.1:3999', '[::1]:3999', 'hooks.internal:8443', 'hooks.internal:9443', '10.9.0.0/16:80']);
+    it('opens only that port of the host, address or range', async () => {
+      expect(policy.refusalForAddress('127.0.0.1', 3999)).toBeNull();
+      expect(policy.refusalForAddress('::1', 3999)).toBeNull();
+      expect(policy.refusalForAddress('10.9.3.4', 80)).toBeNull();
+      expect(policy.allowsHost('hooks.internal', 8443)).toBe(true);
+      expect(policy.allowsHost('hooks.internal', 9443)).toBe(true);
+      expect(await policy.check('http://127.0.0.1:3999/hook', resolvesTo())).toEqual({ allowed: true, addresses: ['127.0.0.1'] });
+      expect(await policy.check('https://hooks.internal:8443/x', resolvesTo('10.0.0.1'))).toEqual({ allowed: true, addresses: [] });
+    });
+    it('refuses every other port with the same words whatever listens there', async () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 65535 }), (port) => {
+          fc.pre(port !== 3999);
+          expect(policy.refusalForAddress('127.0.0.1', port)).toBe(
+            `port ${port} of 127.0.0.1 is not among the ports WEBHOOK_ALLOWED_HOSTS opens there`,
+          );
+          expect(policy.allowsHost('hooks.internal', port === 8443 || port === 9443 ? 1 : port)).toBe(false);
+        }),
+      );
+      expect(await policy.check('http://127.0.0.1/hook', resolvesTo())).toMatchObject({ allowed: false, reason: expect.stringContaining('port 80 of 127.0.0.1') });
+      expect(await policy.check('http://hooks.internal/x', resolvesTo('10.0.0.1'))).toMatchObject({ allowed: false, reason: expect.stringContaining('port 80 of hooks.internal') });
+    });
+    it('leaves public addresses open on any port', () => {
+      expect(policy.refusalForAddress('93.184.216.34', 8080)).toBeNull();
+    });
+    it('refuses ports that are not ports', () => {
+      for (const entry of ['127.0.0.1:0', '127.0.0.1:65536', 'hooks.internal:http', '[::1]:', '127.0.0.1:']) {
+        expect(() => new WebhookTargetPolicy([entry]), entry).toThrow(WebhookAllowListError);
+      }
     });
   });
 

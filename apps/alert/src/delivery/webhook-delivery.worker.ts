@@ -5,7 +5,7 @@ import { EventPublisher } from '@chronicle/kafka';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryRepository, DueAlert } from './delivery.repository';
-import { WebhookHttpClient } from './webhook-http.client';
+import { WebhookHttpClient, deliveryFailureReason } from './webhook-http.client';
 import { webhookSignatureHeaders } from './webhook-signature';
 
 /** Alerts claimed per round: bounds one round's work and its single AlertRaised publish. */
@@ -142,7 +142,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       if (status >= 200 && status < 300) return null;
       return status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
     } catch (error) {
-      return (error as Error).message;
+      this.logger.warn(`alert ${alert.id} delivery to ${alert.webhook_url} failed: ${(error as Error).message}`);
+      return deliveryFailureReason(error);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { WebhookTargetPolicy } from '@chronicle/domain';
+import { webhookPort, WebhookTargetPolicy } from '@chronicle/domain';
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -28,12 +28,13 @@ export class WebhookHttpClient {
   async post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
     const target = new URL(url);
     const host = target.hostname.replace(/^\[|\]$/g, '');
+    const port = webhookPort(target);
     const literal = /^[\d.]+$/.test(host) || host.includes(':');
-    if (literal && !this.policy.allowsHost(host)) {
-      const refusal = this.policy.refusalForAddress(host);
+    if (literal && !this.policy.allowsHost(host, port)) {
+      const refusal = this.policy.refusalForAddress(host, port);
       if (refusal) throw new WebhookTargetRefusedError(refusal);
     }
-    const lookup = this.checkedLookup();
+    const lookup = this.checkedLookup(port);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<number>((resolve, reject) => {
       const request = send(target, {
@@ -62,14 +63,14 @@ export class WebhookHttpClient {
     });
   }
 
-  private checkedLookup(): LookupFunction {
+  private checkedLookup(port: number): LookupFunction {
     const policy = this.policy;
     return ((hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
       dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
         if (error) return callback(error, options.all ? [] : '', 0);
-        if (!policy.allowsHost(hostname)) {
+        if (!policy.allowsHost(hostname, port)) {
           for (const { address } of addresses) {
-            const refusal = policy.refusalForAddress(address);
+            const refusal = policy.refusalForAddress(address, port);
             if (refusal)
               return callback(new WebhookTargetRefusedError(`${hostname} resolves to ${refusal}`), options.all ? [] : '', 0);
           }
@@ -84,4 +85,14 @@ export class WebhookHttpClient {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
+}
+
+/**
+ * What a failed attempt records (and the API shows the subscriber): the policy's refusal, or one
+ * phrase for every network failure. Refused, reset, unreachable and timed out all read the same, so
+ * a subscriber cannot use deliveries to learn which private ports are open; the log keeps the detail.
+ */
+export function deliveryFailureReason(error: unknown): string {
+  if (error instanceof WebhookTargetRefusedError) return error.message;
+  return 'no HTTP answer from the target (connection failed or timed out)';
 }

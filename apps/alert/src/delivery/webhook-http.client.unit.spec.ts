@@ -2,7 +2,7 @@ import { WebhookTargetPolicy } from '@chronicle/domain';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookHttpClient, WebhookTargetRefusedError } from './webhook-http.client';
+import { deliveryFailureReason, WebhookHttpClient, WebhookTargetRefusedError } from './webhook-http.client';
 
 describe(WebhookHttpClient.name, () => {
   let server: Server;
@@ -56,6 +56,27 @@ describe(WebhookHttpClient.name, () => {
 
     it('gives up after the timeout', async () => {
       await expect(client.post(`http://127.0.0.1:${port}/slow`, {}, '{}', 100)).rejects.toThrow(/timed out/);
+    });
+  });
+
+  describe('when an allow-listed private port is closed, open but silent, or open', () => {
+    it('records the same reason for the closed and the silent one, so deliveries cannot scan ports', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const closedPort = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      const client = new WebhookHttpClient(new WebhookTargetPolicy([`127.0.0.1:${closedPort}`, `127.0.0.1:${port}`]));
+      const reasonFor = (url: string, timeoutMs: number) =>
+        client.post(url, {}, '{}', timeoutMs).then(
+          (status) => `HTTP ${status}`,
+          (error: unknown) => deliveryFailureReason(error),
+        );
+      const refused = await reasonFor(`http://127.0.0.1:${closedPort}/hook`, 1000);
+      const silent = await reasonFor(`http://127.0.0.1:${port}/slow`, 100);
+      expect(refused).toBe(silent);
+      expect(refused).not.toMatch(/ECONNREFUSED|refused|timed out after/);
+      expect(await reasonFor(`http://127.0.0.1:${closedPort + (closedPort === 65535 ? -1 : 1)}/hook`, 1000)).toMatch(/WEBHOOK_ALLOWED_HOSTS/);
+      client.close();
     });
   });
 });
