@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
+import { documentedOperations, fetchOpenApi } from '../e2e/support/openapi-operations';
 
 const METRICS_TOKEN = 'metrics-token-for-the-authorization-matrix-test';
 
@@ -22,16 +23,20 @@ interface Keys {
 
 type Service = 'api' | 'ingest';
 
+type Route = Pick<DeclaredRoute, 'method' | 'path' | 'access'> & { service: Service };
+
 describe('authorization matrix', () => {
   let stack: ChronicleStack;
   let keys: Keys;
   let subscriptionId: string;
-  const routes: Array<DeclaredRoute & { service: Service }> = [
-    ...declaredRoutes(ApiModule).map((route) => ({ ...route, service: 'api' as const })),
-    ...declaredRoutes(IngestModule).map((route) => ({ ...route, service: 'ingest' as const })),
+  /** Every route, as the running services publish them in their OpenAPI documents. */
+  const routes: Route[] = [];
+  const declared: Route[] = [
+    ...declaredRoutes(ApiModule).map((route) => ({ method: route.method, path: route.path, access: route.access, service: 'api' as const })),
+    ...declaredRoutes(IngestModule).map((route) => ({ method: route.method, path: route.path, access: route.access, service: 'ingest' as const })),
   ];
 
-  function urlOf(route: DeclaredRoute & { service: Service }): string {
+  function urlOf(route: Route): string {
     let path = route.path
       .replace(':id', /^\/v1\/subscriptions/.test(route.path) ? subscriptionId : 'no-such-id')
       .replace(':name', 'no-such-projection')
@@ -41,7 +46,7 @@ describe('authorization matrix', () => {
     return `${stack.cluster.url(route.service)}${path}`;
   }
 
-  async function call(route: DeclaredRoute & { service: Service }, key?: string): Promise<number> {
+  async function call(route: Route, key?: string): Promise<number> {
     const response = await fetch(urlOf(route), {
       method: route.method,
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -57,6 +62,17 @@ describe('authorization matrix', () => {
     stack = await createStack('auth-matrix', { CHRONICLE_AUTH: 'on', METRICS_TOKEN });
     await stack.cluster.start('api');
     await stack.cluster.start('ingest');
+    for (const service of ['api', 'ingest'] as const) {
+      const { document } = await fetchOpenApi(stack.cluster.url(service));
+      routes.push(
+        ...documentedOperations(service, document).map(({ method, routePath, access }) => ({
+          service,
+          method,
+          path: routePath,
+          access: access as Route['access'],
+        })),
+      );
+    }
     const store = ApiKeyStore.connect(stack.databaseUrl, 1);
     const issue = async (scopes: readonly ApiScope[], tenant = 'desk-a') =>
       (await issueApiKey(store, { name: `matrix ${tenant} ${scopes.join(',')}`, scopes: [...scopes], tenant })).key;
@@ -89,6 +105,8 @@ describe('authorization matrix', () => {
   });
 
   it('reads a route list from the services themselves, every route with a declared access', () => {
+    const order = (list: Route[]) => list.map((r) => `${r.service} ${r.method} ${r.path} ${r.access}`).sort();
+    expect(order(routes)).toEqual(order(declared));
     expect(routes.filter((route) => route.access === null)).toEqual([]);
     expect(routes.filter((route) => route.access !== 'public').length).toBeGreaterThan(10);
   });
@@ -131,9 +149,10 @@ describe('authorization matrix', () => {
     expect(await list(keys.owner)).toEqual([subscriptionId]);
   });
 
-  it('opens health to anyone and metrics to the metrics token', async () => {
+  it('opens health and the API contract to anyone, and metrics to the metrics token', async () => {
     for (const service of ['api', 'ingest'] as const) {
       expect((await fetch(`${stack.cluster.url(service)}/health`)).status).toBe(200);
+      expect((await fetch(`${stack.cluster.url(service)}/docs/openapi.json`)).status).toBe(200);
       expect((await fetch(`${stack.cluster.url(service)}/metrics`)).status).toBe(401);
       const scraped = await fetch(`${stack.cluster.url(service)}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(scraped.status).toBe(200);

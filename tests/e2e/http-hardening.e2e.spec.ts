@@ -53,6 +53,26 @@ describe('HTTP hardening', () => {
     await stack?.teardown();
   });
 
+  describe('when a request body is larger than its route takes', () => {
+    const post = (path: string, bytes: number, method = 'POST') =>
+      fetch(`${api}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actors: ['x'], channel: 'stream', padding: 'p'.repeat(bytes) }),
+      });
+    it('refuses it with 413 naming the limit: 16 KiB by default, 1 MiB for a subscription', async () => {
+      const small = await post('/v1/admin/projections/articles/rebuild', 20 * 1024);
+      expect(small.status).toBe(413);
+      expect(await small.json()).toMatchObject({ statusCode: 413, message: expect.stringContaining(`${16 * 1024} bytes`) });
+      expect((await post('/v1/subscriptions', 2 * 1024 * 1024)).status).toBe(413);
+    });
+    it('parses a body within the route limit (the DTO then judges it)', async () => {
+      const response = await post('/v1/subscriptions', 100 * 1024);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(await response.json())).toContain('padding');
+    });
+  });
+
   describe('when a service answers', () => {
     it.each(['/health', '/v1/no-such-route'])('%s carries helmet headers and no X-Powered-By', async (path) => {
       const response = await fetch(`${api}${path}`);

@@ -87,6 +87,14 @@ export function encodeEvent(event: ChronicleEvent): Buffer {
   return Buffer.from(JSON.stringify(event), 'utf8');
 }
 
+/** The zod schema of an event type's `data`, in its latest version (what handlers see). */
+export function eventDataSchemaOf(type: ChronicleEventType): z.ZodTypeAny {
+  return DEFINITIONS[type].schema;
+}
+
+/** Every event type Chronicle publishes. */
+export const EVENT_TYPES = Object.keys(DEFINITIONS) as ChronicleEventType[];
+
 /** The latest version of an event type, for producers. */
 export function latestVersionOf(type: ChronicleEventType): number {
   return DEFINITIONS[type].latestVersion;

@@ -1,4 +1,5 @@
 export * from './topics';
+export * from './topic-events';
 export * from './envelope';
 export * from './event-decoder';
 export * from './event-factory';

@@ -1,8 +1,13 @@
 import { PublicRoute } from './auth/route-access.decorator';
 import { ConsumerHealth, ConsumerHealthReport } from '@chronicle/kafka';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { healthReportSchema, livenessSchema } from './health.view';
+import { ZodResponse } from './openapi/zod-openapi.decorators';
 
 @PublicRoute()
+@ApiTags('health')
 @Controller()
 export class HealthController {
   constructor(@Inject(ConsumerHealth) private readonly consumer: ConsumerHealth) {}
@@ -13,6 +18,8 @@ export class HealthController {
    * that consume nothing are always ok.
    */
   @Get('health')
+  @ZodResponse(200, healthReportSchema, 'Ready: every consumed partition is making progress')
+  @ZodResponse(503, healthReportSchema, 'Degraded: names every stalled or failing partition')
   health(): ConsumerHealthReport {
     const report = this.consumer.report(Date.now());
     if (report.status !== 'ok') throw new ServiceUnavailableException(report);
@@ -21,7 +28,8 @@ export class HealthController {
 
   /** Liveness for orchestrators: the process is up and its modules have initialised. */
   @Get('health/live')
-  live(): { status: 'ok' } {
+  @ZodResponse(200, livenessSchema, 'The process is up')
+  live(): z.infer<typeof livenessSchema> {
     return { status: 'ok' };
   }
 }

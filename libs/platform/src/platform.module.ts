@@ -13,6 +13,11 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 /** Services that serve routes besides health and metrics: they count requests per key. */
 const RATE_LIMITED_SERVICES = new Set(['api', 'ingest']);
 
+/** Whether a service counts requests per key (and so can answer 429). */
+export function isRateLimited(service: string): boolean {
+  return RATE_LIMITED_SERVICES.has(service);
+}
+
 /** Health, metrics and configuration: what every Chronicle service has. */
 @Global()
 @Module({})
@@ -24,7 +29,7 @@ export class PlatformModule implements OnApplicationShutdown {
   }
 
   static forService(service: string): DynamicModule {
-    const limited = RATE_LIMITED_SERVICES.has(service);
+    const limited = isRateLimited(service);
     return {
       module: PlatformModule,
       imports: [ConfigModule.forRoot(), ...(limited ? [RateLimitModule] : [])],

@@ -1,3 +1,7 @@
+import { json } from 'body-parser';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { declaredRoutes } from './auth/declared-routes';
+import { RouteBodyLimits } from './http/route-body-limits';
 import { ChronicleConfig, ConfigError, loadConfig } from '@chronicle/config';
 import { ConsumerHealth, KafkaBatchServer, LogIdentity } from '@chronicle/kafka';
 import { RethrowRpcExceptionFilter } from './rethrow-rpc-exception.filter';
@@ -7,6 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { MetricsRegistry } from './metrics.registry';
+import { serveOpenApiDocs } from './openapi/openapi-document';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -20,7 +25,6 @@ export interface ServiceOptions {
     /** Refuses to start when stored positions do not belong to the log about to be read. */
     verifyLog?: (app: INestApplication, consumer: string, log: LogIdentity) => Promise<void>;
   };
-  bodyLimitBytes?: (config: ChronicleConfig) => number;
 }
 
 function loggerFor(name: string, config: ChronicleConfig): ConsoleLogger {
@@ -50,6 +54,23 @@ function hardenHttp(app: NestExpressApplication, config: ChronicleConfig): void 
 }
 
 /**
+ * JSON bodies parsed with each route's own limit (`@BodyLimit`, else 16 KiB), so a route that takes
+ * a subscription never reads megabytes; an over-limit body is a 413 naming the limit, unread.
+ */
+function parseJsonBodies(app: NestExpressApplication, module: Type<unknown>, config: ChronicleConfig): void {
+  const limits = new RouteBodyLimits(declaredRoutes(module), config);
+  const parsers = new Map(limits.distinctLimits().map((limit) => [limit, json({ limit })]));
+  app.use((request: IncomingMessage & { path: string }, response: ServerResponse, next: (error?: unknown) => void) => {
+    const limit = limits.limitFor(request.method ?? 'GET', request.path);
+    parsers.get(limit)!(request, response, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') return next(error);
+      const body = { statusCode: 413, error: 'Payload Too Large', message: `This route takes request bodies of at most ${limit} bytes` };
+      response.writeHead(413, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+    });
+  });
+}
+
+/**
  * Starts a Chronicle service: validated config (exits at once naming bad settings), an HTTP
  * server for health/metrics (and the service's own routes), and, for consumers, the batch
  * Kafka transport joined to the service's consumer group.
@@ -70,8 +91,10 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
     bodyParser: false,
   });
   hardenHttp(app, config);
-  app.useBodyParser('json', { limit: options.bodyLimitBytes?.(config) ?? 1_000_000 });
+  parseJsonBodies(app, module, config);
   app.enableShutdownHooks();
+  // Swagger UI at /docs and the OpenAPI document at /docs/openapi.json, open without a key.
+  serveOpenApiDocs(app, module, options.name);
   if (options.consumer) {
     const consumer = `${config.kafka.groupPrefix}chronicle-${options.consumer.group}`;
     const server = new KafkaBatchServer({

@@ -1,46 +1,6 @@
 import { DataSource } from 'typeorm';
 import { containsPattern } from '../common/like-pattern';
-
-export interface ActorSummary {
-  id: string;
-  name: string;
-  kind: string;
-  role: string | null;
-  aliases: string[];
-  mentionCount: number;
-  articleCount: number;
-  statementCount: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface StatementView {
-  id: string;
-  text: string;
-  kind: 'direct' | 'indirect';
-  cue: string | null;
-  articleId: string;
-  articleUrl: string | null;
-  outlet: string | null;
-  start: number;
-  end: number;
-  sentiment: { score: number; label: string };
-  clusterId: string;
-  saidAt: string;
-  speaker: { id: string; name: string } | null;
-  /** "First said in X, carried by N outlets": the near-duplicate cluster across outlets. */
-  reach: { firstOutlet: string | null; firstArticleId: string | null; firstSeen: string | null; outletCount: number } | null;
-}
-
-export interface SentimentBucket {
-  bucketStart: string;
-  mentions: number;
-  articles: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  meanScore: number | null;
-}
+import { ActorSummary, SentimentBucket, StatementView } from './actor.view';
 
 /** Dashboard queries over the actors and statements read models. */
 export class ActorReadRepository {

@@ -1,12 +1,16 @@
-import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import { ErrorResponses, RequiresScope, ZodParams, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
-import { ActorReadRepository, ActorSummary, SentimentBucket, StatementView } from './actor-read.repository';
+import { ActorReadRepository } from './actor-read.repository';
+import { actorListSchema, actorSentimentSchema, actorStatementsSchema } from './actor.view';
 
 const listQuerySchema = z.object({
-  q: storableText(z.string().trim().min(1).max(200)).optional(),
+  q: storableText(z.string().trim().min(1).max(200))
+    .optional()
+    .describe('Text the name or an alias contains (literally, any case)'),
   limit: pageLimit(50),
   offset: pageOffset,
 });
@@ -15,11 +19,12 @@ const statementsQuerySchema = z.object({ limit: pageLimit(50), offset: pageOffse
 
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
-  from: instant.optional(),
-  to: instant.optional(),
+  from: instant.optional().describe('Buckets starting at or after this instant'),
+  to: instant.optional().describe('Buckets starting before this instant'),
 });
 
 @RequiresScope('read')
+@ApiTags('actors')
 @Controller('v1/actors')
 export class ActorsController {
   private readonly actors: ActorReadRepository;
@@ -29,17 +34,25 @@ export class ActorsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Actors, most mentioned first, optionally matching a text' })
+  @ZodQuery(listQuerySchema)
+  @ZodResponse(200, actorListSchema, 'One page of actors')
   async list(
     @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
-  ): Promise<{ actors: ActorSummary[] }> {
+  ): Promise<z.infer<typeof actorListSchema>> {
     return { actors: await this.actors.search(query.q, query.limit, query.offset) };
   }
 
   @Get(':id/statements')
+  @ApiOperation({ summary: "The actor's statements, newest first" })
+  @ZodParams(idParams)
+  @ZodQuery(statementsQuerySchema)
+  @ZodResponse(200, actorStatementsSchema, 'The actor and one page of its statements')
+  @ErrorResponses(404)
   async statements(
     @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(statementsQuerySchema)) query: z.infer<typeof statementsQuerySchema>,
-  ): Promise<{ actor: ActorSummary; statements: StatementView[] }> {
+  ): Promise<z.infer<typeof actorStatementsSchema>> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
     return { actor, statements: await this.actors.statementsBy(id, query.limit, query.offset) };
@@ -47,10 +60,15 @@ export class ActorsController {
 
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
   @Get(':id/sentiment')
+  @ApiOperation({ summary: 'Sentiment toward the actor over time (hour or day buckets), oldest first' })
+  @ZodParams(idParams)
+  @ZodQuery(sentimentQuerySchema)
+  @ZodResponse(200, actorSentimentSchema, 'The actor and its sentiment buckets')
+  @ErrorResponses(404)
   async sentiment(
     @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(sentimentQuerySchema)) query: z.infer<typeof sentimentQuerySchema>,
-  ): Promise<{ actor: ActorSummary; granularity: 'hour' | 'day'; buckets: SentimentBucket[] }> {
+  ): Promise<z.infer<typeof actorSentimentSchema>> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
     const buckets = await this.actors.sentimentSeries(id, query.granularity, query.from ?? null, query.to ?? null);

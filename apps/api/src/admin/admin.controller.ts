@@ -1,4 +1,13 @@
-import { CurrentPrincipal, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import {
+  CurrentPrincipal,
+  ErrorResponses,
+  Principal,
+  RequiresScope,
+  ZodParams,
+  ZodQuery,
+  ZodResponse,
+  ZodValidationPipe,
+} from '@chronicle/platform';
 import { PROJECTIONS, RebuildAlreadyRequestedError, RebuildRecord, RebuildRequestsRepository } from '@chronicle/persistence';
 import {
   ConflictException,
@@ -13,16 +22,19 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
-import { ProjectionStatus, ProjectionStatusService } from './projection-status.service';
+import { projectionListSchema, rebuildHistorySchema, rebuildRecordSchema } from './admin.view';
+import { ProjectionStatusService } from './projection-status.service';
 
 const historyQuerySchema = z.object({ limit: pageLimit(50, 500) });
 const rebuildParams = z.object({ id: z.string().uuid() });
 
 @RequiresScope('admin')
+@ApiTags('admin')
 @Controller('v1/admin')
 export class AdminController {
   private readonly rebuilds: RebuildRequestsRepository;
@@ -36,7 +48,9 @@ export class AdminController {
 
   /** Each projection's live version with per-partition position and lag, and any rebuild's progress. */
   @Get('projections')
-  async list(): Promise<{ projections: ProjectionStatus[] }> {
+  @ApiOperation({ summary: "Each projection's live version, per-partition lag, and any rebuild's progress" })
+  @ZodResponse(200, projectionListSchema, 'Every projection')
+  async list(): Promise<z.infer<typeof projectionListSchema>> {
     return { projections: await this.status.statuses() };
   }
 
@@ -47,6 +61,10 @@ export class AdminController {
    */
   @Post('projections/:name/rebuild')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Asks a project replica to rebuild the projection (one rebuild at a time)' })
+  @ApiParam({ name: 'name', schema: { type: 'string', enum: Object.keys(PROJECTIONS) } })
+  @ZodResponse(202, rebuildRecordSchema, 'Requested: poll `Location` (`GET /v1/admin/rebuilds/{id}`)')
+  @ErrorResponses(404, 409)
   async rebuild(
     @Param('name') name: string,
     @CurrentPrincipal() principal: Principal,
@@ -67,6 +85,9 @@ export class AdminController {
   /** The audit of rebuilds, newest first: who asked, when, which replica ran it, how it ended. */
   @Get('rebuilds')
   @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'The audit of rebuilds, newest first' })
+  @ZodQuery(historyQuerySchema)
+  @ZodResponse(200, rebuildHistorySchema, 'The latest rebuilds')
   async history(
     @Query(new ZodValidationPipe(historyQuerySchema)) query: z.infer<typeof historyQuerySchema>,
   ): Promise<{ rebuilds: RebuildRecord[] }> {
@@ -75,6 +96,10 @@ export class AdminController {
 
   @Get('rebuilds/:id')
   @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'One rebuild request and its outcome' })
+  @ZodParams(rebuildParams)
+  @ZodResponse(200, rebuildRecordSchema, 'The rebuild')
+  @ErrorResponses(404)
   async rebuildNamed(@Param(new ZodValidationPipe(rebuildParams)) { id }: z.infer<typeof rebuildParams>): Promise<RebuildRecord> {
     const rebuild = await this.rebuilds.find(id);
     if (!rebuild) throw new NotFoundException(`no rebuild ${id}`);

@@ -3,27 +3,7 @@ import { createKafka, fetchHighWatermarks } from '@chronicle/kafka';
 import { PROJECTIONS } from '@chronicle/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-export interface PartitionProgress {
-  topic: string;
-  partition: number;
-  position: number;
-  end: number;
-  lag: number;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  live: { version: number; consumer: string; activatedAt: string | null; lag: number; partitions: PartitionProgress[] };
-  rebuild: null | {
-    version: number;
-    status: string;
-    eventsDone: number;
-    eventsTotal: number | null;
-    startedAt: string;
-    error: string | null;
-  };
-}
+import { ProjectionStatus } from './admin.view';
 
 /** Live version, per-partition progress and lag of each projection, and any rebuild under way. */
 @Injectable()

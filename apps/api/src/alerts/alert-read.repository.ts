@@ -1,33 +1,5 @@
 import { DataSource } from 'typeorm';
-
-export interface AlertView {
-  id: string;
-  /** Position in the live stream (the SSE event id). */
-  seq: string;
-  subscriptionId: string;
-  actor: { id: string; name: string };
-  statement: { id: string; kind: string; text: string };
-  article: { id: string; url: string | null; outlet: string | null };
-  raisedAt: string;
-  delivery: {
-    status: string;
-    attempts: number;
-    lastError: string | null;
-    nextAttemptAt: string | null;
-    deliveredAt: string | null;
-  };
-  /** "First said in X, carried by N outlets." */
-  cluster: {
-    id: string;
-    firstSeenAt: string | null;
-    firstSaidAt: string | null;
-    firstOutlet: string | null;
-    firstArticleUrl: string | null;
-    outletCount: number;
-    articleCount: number;
-    outlets: string[];
-  };
-}
+import { AlertView } from './alert.view';
 
 const SELECT = `
   SELECT a.id, a.seq::text AS seq, a.subscription_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind, a.statement_text,

@@ -1,30 +1,47 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { CurrentPrincipal, LiveStreamSlotsInterceptor, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import {
+  CurrentPrincipal,
+  ErrorResponses,
+  LiveStreamSlotsInterceptor,
+  Principal,
+  RequiresScope,
+  ZodQuery,
+  ZodResponse,
+  ZodValidationPipe,
+} from '@chronicle/platform';
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
-import { AlertReadRepository, AlertView } from './alert-read.repository';
+import { AlertReadRepository } from './alert-read.repository';
+import { alertListSchema } from './alert.view';
 import { VisibleSubscriptionGuard } from './visible-subscription.guard';
 
 const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
 
 const listQuerySchema = z
   .object({
-    subscription: z.string().uuid().optional(),
-    status: z.enum(['pending', 'delivered', 'failed', 'cancelled']).optional(),
-    before: seq.optional(),
+    subscription: z.string().uuid().optional().describe("Only this subscription's alerts"),
+    status: z.enum(['pending', 'delivered', 'failed', 'cancelled']).optional().describe('Only alerts in this delivery state'),
+    before: seq.optional().describe('Alerts before this stream position (the `seq` of the last one seen): the next page'),
     limit: pageLimit(50),
   })
   .strict();
 
-const streamQuerySchema = z.object({ subscription: z.string().uuid().optional(), lastEventId: seq.optional() }).strict();
+const streamQuerySchema = z
+  .object({
+    subscription: z.string().uuid().optional().describe("Only this subscription's alerts"),
+    lastEventId: seq.optional().describe('Resume after this stream position (the `Last-Event-ID` header wins)'),
+  })
+  .strict();
 
 const STREAM_PAGE = 500;
 const HEARTBEAT_MS = 15_000;
 
 @RequiresScope('subscriptions')
+@ApiTags('alerts')
 @Controller('v1/alerts')
 export class AlertsController {
   private readonly alerts: AlertReadRepository;
@@ -38,11 +55,15 @@ export class AlertsController {
 
   /** Alerts with their delivery state, newest first. */
   @Get()
+  @ApiOperation({ summary: 'Alerts with their delivery state, newest first' })
+  @ZodQuery(listQuerySchema)
+  @ZodResponse(200, alertListSchema, "One page of the tenant's alerts")
+  @ErrorResponses(404)
   @UseGuards(VisibleSubscriptionGuard)
   async list(
     @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ alerts: AlertView[] }> {
+  ): Promise<z.infer<typeof alertListSchema>> {
     return {
       alerts: await this.alerts.list({
         tenant: principal.tenant,
@@ -61,6 +82,17 @@ export class AlertsController {
    * any client.
    */
   @Sse('stream')
+  @ApiOperation({ summary: 'Live alerts as server-sent events, resumable with Last-Event-ID' })
+  @ZodQuery(streamQuerySchema)
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this stream position' })
+  @ApiResponse({
+    status: 200,
+    description:
+      'An endless `text/event-stream`: one `alert` event per alert (id: its `seq`; data: an alert as `GET /v1/alerts` lists it), ' +
+      'and a `heartbeat` event without id after 15 s of quiet.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ErrorResponses(404)
   @UseGuards(VisibleSubscriptionGuard)
   @UseInterceptors(LiveStreamSlotsInterceptor)
   stream(

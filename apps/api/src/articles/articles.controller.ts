@@ -1,11 +1,16 @@
-import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import { ErrorResponses, RequiresScope, ZodParams, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ActorReadRepository } from '../actors/actor-read.repository';
 import { idParams } from '../common/request-values';
+import { ArticleView, articleViewSchema } from './article.view';
+
+const iso = (value: Date | null): string | null => (value ? new Date(value).toISOString() : null);
 
 @RequiresScope('read')
+@ApiTags('articles')
 @Controller('v1/articles')
 export class ArticlesController {
   private readonly actors: ActorReadRepository;
@@ -16,7 +21,11 @@ export class ArticlesController {
 
   /** The article with the actors it mentions and the statements extracted from it. */
   @Get(':id')
-  async get(@Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>) {
+  @ApiOperation({ summary: 'The article with the actors it mentions and the statements extracted from it' })
+  @ZodParams(idParams)
+  @ZodResponse(200, articleViewSchema, 'The article')
+  @ErrorResponses(404)
+  async get(@Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>): Promise<ArticleView> {
     const [article] = await this.dataSource.query(
       `SELECT id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at
        FROM articles WHERE id = $1`,
@@ -34,11 +43,11 @@ export class ArticlesController {
       outlet: article.outlet,
       title: article.title,
       body: article.body,
-      publishedAt: article.published_at,
-      receivedAt: article.received_at,
+      publishedAt: iso(article.published_at),
+      receivedAt: iso(article.received_at)!,
       status: article.status,
       analyzerVersion: article.analyzer_version,
-      analyzedAt: article.analyzed_at,
+      analyzedAt: iso(article.analyzed_at),
       actors: actors.map((a: Record<string, unknown>) => ({
         id: a.id,
         name: a.name,

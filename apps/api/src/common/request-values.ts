@@ -23,13 +23,15 @@ function wholeNumber(min: number, max: number) {
 export function pageLimit(fallback: number, max = 500) {
   return wholeNumber(1, max)
     .optional()
-    .transform((value) => value ?? fallback);
+    .transform((value) => value ?? fallback)
+    .describe(`Page size, 1..${max} (default ${fallback})`);
 }
 
 /** `offset`: rows to skip, 0..{@link MAX_OFFSET}, 0 when absent. */
 export const pageOffset = wholeNumber(0, MAX_OFFSET)
   .optional()
-  .transform((value) => value ?? 0);
+  .transform((value) => value ?? 0)
+  .describe('Rows to skip (default 0)');
 
 /** A UTF-16 surrogate without its other half: no Unicode character, so it has no UTF-8 form. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

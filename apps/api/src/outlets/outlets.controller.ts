@@ -1,27 +1,27 @@
-import { RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import { RequiresScope, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit, pageOffset } from '../common/request-values';
+import { outletListSchema } from './outlet.view';
 
 const listSchema = z.object({ limit: pageLimit(100), offset: pageOffset });
 
-interface OutletView {
-  outlet: string;
-  articleCount: number;
-  actorCount: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
-
 @RequiresScope('read')
+@ApiTags('outlets')
 @Controller('v1/outlets')
 export class OutletsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** Outlets by number of live articles, with how many distinct actors they covered. */
   @Get()
-  async list(@Query(new ZodValidationPipe(listSchema)) query: z.infer<typeof listSchema>): Promise<{ outlets: OutletView[] }> {
+  @ApiOperation({ summary: 'Outlets by number of live articles' })
+  @ZodQuery(listSchema)
+  @ZodResponse(200, outletListSchema, 'One page of outlets')
+  async list(
+    @Query(new ZodValidationPipe(listSchema)) query: z.infer<typeof listSchema>,
+  ): Promise<z.infer<typeof outletListSchema>> {
     const rows: Array<{
       outlet: string;
       article_count: number;

@@ -1,6 +1,16 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { subscriptionKey, SubscriptionRuleSpec } from '@chronicle/domain';
-import { CurrentPrincipal, Principal, RequiresScope, ZodValidationPipe } from '@chronicle/platform';
+import {
+  BodyLimit,
+  CurrentPrincipal,
+  ErrorResponses,
+  Principal,
+  RequiresScope,
+  ZodBody,
+  ZodParams,
+  ZodResponse,
+  ZodValidationPipe,
+} from '@chronicle/platform';
 import {
   BadRequestException,
   Body,
@@ -11,12 +21,13 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import {
   CreateSubscriptionDto,
   createSubscriptionSchema,
@@ -24,10 +35,18 @@ import {
   updateSubscriptionSchema,
 } from './subscription.dto';
 import { StoredSubscriptionRow, SubscriptionRepository } from './subscription.repository';
+import {
+  createdSubscriptionSchema,
+  rotatedSecretSchema,
+  subscriptionIdParams,
+  subscriptionListSchema,
+  SubscriptionView,
+  subscriptionViewSchema,
+} from './subscription.view';
 import { newWebhookSecret } from './webhook-secret';
 import { WebhookTargetGuard } from './webhook-target.guard';
 
-type SubscriptionView = Omit<StoredSubscriptionRow, 'actorKeys' | 'rule'> & SubscriptionRuleSpec;
+type IdParams = z.infer<typeof subscriptionIdParams>;
 
 function toView({ actorKeys: _keys, rule, ...rest }: StoredSubscriptionRow): SubscriptionView {
   return { ...rest, ...rule };
@@ -42,7 +61,14 @@ function ruleOf(dto: CreateSubscriptionDto): SubscriptionRuleSpec {
   return rule;
 }
 
+/**
+ * Room for the largest subscription the DTO accepts: 600 names of 200 characters in actor, word and
+ * outlet lists, each character escaped as \uXXXX in the worst case, is about 720 KB.
+ */
+const SUBSCRIPTION_BODY_BYTES = 1024 * 1024;
+
 @RequiresScope('subscriptions')
+@ApiTags('subscriptions')
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
   private readonly subscriptions: SubscriptionRepository;
@@ -56,12 +82,16 @@ export class SubscriptionsController {
   }
 
   /** Creates a subscription; the signing secret (generated `whsec_…` unless given) is returned once, here. */
+  @BodyLimit(SUBSCRIPTION_BODY_BYTES)
   @Post()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Creates a subscription; its signing secret is returned once, here' })
+  @ZodBody(createSubscriptionSchema)
+  @ZodResponse(201, createdSubscriptionSchema, 'The subscription, with its signing secret')
   async create(
     @Body(new ZodValidationPipe(createSubscriptionSchema)) dto: CreateSubscriptionDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SubscriptionView & { secret: string }> {
+  ): Promise<z.infer<typeof createdSubscriptionSchema>> {
     await this.assertTargetAllowed(dto.webhookUrl);
     const secret = dto.secret ?? newWebhookSecret();
     const stored = await this.subscriptions.insert({ ...this.fieldsOf(dto), id: randomUUID(), secret }, principal.tenant);
@@ -69,12 +99,21 @@ export class SubscriptionsController {
   }
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal): Promise<{ subscriptions: SubscriptionView[] }> {
+  @ApiOperation({ summary: "The tenant's subscriptions" })
+  @ZodResponse(200, subscriptionListSchema, "Every subscription of the key's tenant")
+  async list(@CurrentPrincipal() principal: Principal): Promise<z.infer<typeof subscriptionListSchema>> {
     return { subscriptions: (await this.subscriptions.list(principal.tenant)).map(toView) };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<SubscriptionView> {
+  @ApiOperation({ summary: 'One subscription' })
+  @ZodParams(subscriptionIdParams)
+  @ZodResponse(200, subscriptionViewSchema, 'The subscription')
+  @ErrorResponses(404)
+  async get(
+    @Param(new ZodValidationPipe(subscriptionIdParams)) { id }: IdParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SubscriptionView> {
     return toView(await this.existing(id, principal.tenant));
   }
 
@@ -82,9 +121,15 @@ export class SubscriptionsController {
    * Changes some fields; the merged subscription is validated as a whole (400 lists every problem).
    * A new `secret` replaces the current one, which keeps signing for `WEBHOOK_SECRET_ROTATION_HOURS`.
    */
+  @BodyLimit(SUBSCRIPTION_BODY_BYTES)
   @Patch(':id')
+  @ApiOperation({ summary: 'Changes some fields; `null` removes an optional condition' })
+  @ZodParams(subscriptionIdParams)
+  @ZodBody(updateSubscriptionSchema)
+  @ZodResponse(200, subscriptionViewSchema, 'The changed subscription')
+  @ErrorResponses(404)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param(new ZodValidationPipe(subscriptionIdParams)) { id }: IdParams,
     @Body(new ZodValidationPipe(updateSubscriptionSchema)) patch: UpdateSubscriptionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SubscriptionView> {
@@ -119,10 +164,14 @@ export class SubscriptionsController {
    */
   @Post(':id/rotate-secret')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Generates a new signing secret; the replaced one keeps signing for a while' })
+  @ZodParams(subscriptionIdParams)
+  @ZodResponse(200, rotatedSecretSchema, 'The new secret, shown once')
+  @ErrorResponses(404)
   async rotateSecret(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param(new ZodValidationPipe(subscriptionIdParams)) { id }: IdParams,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ id: string; secret: string; previousSecretExpiresAt: string }> {
+  ): Promise<z.infer<typeof rotatedSecretSchema>> {
     const secret = newWebhookSecret();
     const rotated = await this.subscriptions.rotateSecret(id, secret, this.config.webhooks.secretRotationMs, principal.tenant);
     if (!rotated) throw new NotFoundException(`no subscription ${id}`);
@@ -131,7 +180,14 @@ export class SubscriptionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+  @ApiOperation({ summary: 'Deletes the subscription; its undelivered alerts are cancelled' })
+  @ZodParams(subscriptionIdParams)
+  @ZodResponse(204, null, 'Deleted')
+  @ErrorResponses(404)
+  async remove(
+    @Param(new ZodValidationPipe(subscriptionIdParams)) { id }: IdParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
     if (!(await this.subscriptions.delete(id, principal.tenant))) throw new NotFoundException(`no subscription ${id}`);
   }
 

@@ -1,4 +1,5 @@
 import { articleIdProblem, articleUrlProblem, normalizeArticleUrl, sanitizeText } from '@chronicle/contracts';
+import { unknownFieldSchema } from '@chronicle/platform';
 import { z } from 'zod';
 
 /** Outside text, made safe to store (see `sanitizeText`): NFC, no NUL, lone surrogate or stray control. */
@@ -28,7 +29,7 @@ const articleUrl = z.string().transform((url, ctx) => {
  * `__proto__` key onto its output, and nothing here merges request objects, so such keys cannot
  * reach a prototype either way.)
  */
-const unknownField = z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'unknown field' }));
+const unknownField = unknownFieldSchema;
 
 const articleFields = {
   id: articleIdSchema.optional(),
@@ -46,6 +47,9 @@ export const articleSubmissionSchema = z.object(articleFields).catchall(unknownF
 export type ArticleSubmissionDto = z.output<z.ZodObject<typeof articleFields>>;
 
 const articleArraySchema = z.array(articleSubmissionSchema).min(1).max(1000);
+
+/** What `POST /v1/articles` takes, as its documentation shows it: one article, or an array of 1..1000. */
+export const articleSubmissionBodySchema = z.union([articleSubmissionSchema, articleArraySchema]);
 
 /**
  * One article or an array of them. Chosen by shape first (not `z.union`), so a 400 names the

@@ -1,6 +1,7 @@
 import { ApiScope } from '@chronicle/domain';
 import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { BODY_LIMIT, BodyLimitSpec } from '../http/body-limit.decorator';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './route-access.decorator';
 
 /** One HTTP route a module serves, with the access it declares. */
@@ -12,6 +13,8 @@ export interface DeclaredRoute {
   handler: string;
   /** The scope it requires, `public`, or null when it declares neither (the guard then refuses it). */
   access: ApiScope | 'public' | null;
+  /** Its `@BodyLimit`, when it declares one. */
+  bodyLimit?: BodyLimitSpec;
 }
 
 type ModuleLike = Type<unknown> | { module: Type<unknown>; controllers?: Type<unknown>[]; imports?: unknown[] };
@@ -61,6 +64,7 @@ export function declaredRoutes(root: ModuleLike): DeclaredRoute[] {
           controller: controller.name,
           handler: name,
           access: isPublic ? 'public' : (scope ?? null),
+          bodyLimit: Reflect.getMetadata(BODY_LIMIT, handler) as BodyLimitSpec | undefined,
         });
       }
     }

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const instant = z.string().datetime();
+const sentiment = z.object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) });
+
+/** An actor as lists and pages show it: names, counts and when it was seen. */
+export const actorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  role: z.string().nullable(),
+  aliases: z.array(z.string()),
+  mentionCount: z.number().int(),
+  articleCount: z.number().int(),
+  statementCount: z.number().int(),
+  firstSeen: instant,
+  lastSeen: instant,
+});
+export type ActorSummary = z.infer<typeof actorSummarySchema>;
+
+/** A statement with its speaker, article and reach. */
+export const statementViewSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(['direct', 'indirect']),
+  cue: z.string().nullable(),
+  articleId: z.string(),
+  articleUrl: z.string().nullable(),
+  outlet: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentiment,
+  clusterId: z.string(),
+  saidAt: instant,
+  speaker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** "First said in X, carried by N outlets": the near-duplicate cluster across outlets. */
+  reach: z
+    .object({
+      firstOutlet: z.string().nullable(),
+      firstArticleId: z.string().nullable(),
+      firstSeen: instant.nullable(),
+      outletCount: z.number().int(),
+    })
+    .nullable(),
+});
+export type StatementView = z.infer<typeof statementViewSchema>;
+
+/** Sentiment toward an actor in one hour or day. */
+export const sentimentBucketSchema = z.object({
+  bucketStart: instant,
+  mentions: z.number().int(),
+  articles: z.number().int(),
+  positive: z.number().int(),
+  neutral: z.number().int(),
+  negative: z.number().int(),
+  meanScore: z.number().nullable(),
+});
+export type SentimentBucket = z.infer<typeof sentimentBucketSchema>;
+
+export const actorListSchema = z.object({ actors: z.array(actorSummarySchema) });
+export const actorStatementsSchema = z.object({ actor: actorSummarySchema, statements: z.array(statementViewSchema) });
+export const actorSentimentSchema = z.object({
+  actor: actorSummarySchema,
+  granularity: z.enum(['hour', 'day']),
+  buckets: z.array(sentimentBucketSchema),
+});
