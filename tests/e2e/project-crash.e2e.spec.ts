@@ -1,5 +1,7 @@
 import { topicName } from '@chronicle/contracts';
 import { seededRandom } from '@chronicle/domain';
+import { API_KEYS_APPLICATION_NAME } from '@chronicle/persistence';
+import { RATE_LIMIT_APPLICATION_NAME } from '@chronicle/platform';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -118,11 +120,15 @@ describe('project service', () => {
     return analyses;
   };
 
-  /** Sessions of this database other than the test's own: the project service's. */
+  /**
+   * Sessions of this database other than the test's own: the project service's. Ingest's key and
+   * rate-limit pools (named) idle for half a minute after each round and are not the projector's.
+   */
   const serviceBackends = async (): Promise<number> => {
     const [{ n }] = await query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> ALL($1)',
-      [ownBackends],
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> ALL($1) AND application_name <> ALL($2)`,
+      [ownBackends, [API_KEYS_APPLICATION_NAME, RATE_LIMIT_APPLICATION_NAME]],
     );
     return n;
   };

@@ -31,6 +31,9 @@ function toStored(row: ApiKeyRow): StoredApiKey & { lastUsedAt: Date | null } {
   };
 }
 
+/** `application_name` of key lookups' database sessions, so they can be told from a service's writes. */
+export const API_KEYS_APPLICATION_NAME = 'chronicle-api-keys';
+
 const COLUMNS = 'id, name, prefix, secret_hash, scopes, tenant, created_at, expires_at, revoked_at, last_used_at';
 
 /**
@@ -42,7 +45,7 @@ export class ApiKeyStore {
 
   /** A small pool for a service's key lookups; connects on first use, so a service starts even while Postgres is down. */
   static connect(url: string, max = 2): ApiKeyStore {
-    return new ApiKeyStore(new Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 }));
+    return new ApiKeyStore(new Pool({ connectionString: url, max, application_name: API_KEYS_APPLICATION_NAME, idleTimeoutMillis: 30_000 }));
   }
 
   async insert(key: Omit<StoredApiKey, 'createdAt' | 'revokedAt'>): Promise<StoredApiKey> {

@@ -2,6 +2,9 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Pool } from 'pg';
 
+/** `application_name` of the counters' database sessions. */
+export const RATE_LIMIT_APPLICATION_NAME = 'chronicle-rate-limits';
+
 /** How often one replica deletes counters whose window and block are both over. */
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -81,6 +84,8 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnApplication
       new Pool({
         connectionString: url,
         max,
+        // Named, so an operator (or a test) can tell these sessions from the service's read-model writes.
+        application_name: RATE_LIMIT_APPLICATION_NAME,
         idleTimeoutMillis: 30_000,
         connectionTimeoutMillis: 2_000,
         statement_timeout: 2_000,
