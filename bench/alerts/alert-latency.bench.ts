@@ -9,7 +9,7 @@
  */
 import { loadConfig } from '@chronicle/config';
 import { createKafka, deletePrefixedTopics } from '@chronicle/kafka';
-import { createDataSource, runMigrations } from '@chronicle/persistence';
+import { ApiKeyStore, createDataSource, issueApiKey, runMigrations } from '@chronicle/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -147,7 +147,16 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: 'warn',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      // Auth on, as in production; the limits out of the way, since this measures the pipeline.
+      CHRONICLE_AUTH: 'on',
+      RATE_LIMIT_INGEST_PER_MINUTE: '10000000',
+      RATE_LIMIT_READ_PER_MINUTE: '10000000',
     };
+    const keyStore = ApiKeyStore.connect(databaseUrl, 1);
+    const { key } = await issueApiKey(keyStore, { name: 'alert latency bench', scopes: ['ingest', 'subscriptions'] }).finally(() =>
+      keyStore.close(),
+    );
+    const authorization = `Bearer ${key}`;
     const urls: Partial<Record<Service, string>> = {};
     for (const service of SERVICES) {
       const port = await freePort();
@@ -167,7 +176,7 @@ async function main(): Promise<void> {
     }
     const subscription = await fetch(`${urls.api}/v1/subscriptions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ actors: ['Ingrid Solberg'], webhookUrl }),
     });
     if (subscription.status !== 201) throw new Error(`subscription: HTTP ${subscription.status} ${await subscription.text()}`);
@@ -177,7 +186,7 @@ async function main(): Promise<void> {
       const sentAt = performance.now();
       const response = await fetch(`${urls.ingest}/v1/articles`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify(benchArticle(i, runTag)),
       });
       await response.arrayBuffer();

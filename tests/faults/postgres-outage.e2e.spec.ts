@@ -1,11 +1,12 @@
 import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, topicName } from '@chronicle/contracts';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
-import { runMigrations } from '@chronicle/persistence';
+import { ApiKeyStore, issueApiKey, runMigrations } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChronicleCluster, freePort } from '../e2e/support/chronicle-cluster';
 import { stackEnvironment } from '../e2e/support/chronicle-stack';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
+import { syntheticArticle } from '../e2e/support/synthetic-articles';
 import { kafkaBrokers, uniqueTopicPrefix, waitFor } from '../support/test-environment';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 
@@ -50,6 +51,10 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
   const topicPrefix = uniqueTopicPrefix('pg-outage');
   /** /health and the lag gauge, sampled once a second while the database is down. */
   const outageSamples: Array<{ status: string; kinds: string[]; lag: number }> = [];
+  /** Ingest (auth on) while the database is down: statuses for a key it has used, and for one it has not. */
+  const ingestDuringOutage = { knownKey: [] as number[], unseenKey: [] as number[] };
+  let ingested = 0;
+  let ingestCluster: ChronicleCluster;
 
   beforeAll(async () => {
     pg = ThrowawayPostgres.create(await freePort());
@@ -79,6 +84,24 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     cluster = new ChronicleCluster(`pg-outage-${topicPrefix}`, env);
     await cluster.start('enrich');
     await cluster.start('project');
+    // Ingest with auth on: it checks keys in this database, and must keep accepting known ones while it is down.
+    ingestCluster = new ChronicleCluster(`pg-outage-ingest-${topicPrefix}`, { ...env, CHRONICLE_AUTH: 'on' });
+    await ingestCluster.start('ingest');
+    const keyStore = ApiKeyStore.connect(liveUrl, 1);
+    const [key, unseenKey] = await Promise.all(
+      ['outage ingest', 'never used before the outage'].map(async (name) => (await issueApiKey(keyStore, { name, scopes: ['ingest'] })).key),
+    ).finally(() => keyStore.close());
+    const ingest = async (apiKey: string): Promise<number> => {
+      const response = await fetch(`${ingestCluster.url('ingest')}/v1/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ ...syntheticArticle(ingested), id: `outage-ingest-${ingested}` }),
+      });
+      await response.body?.cancel();
+      if (response.status === 202) ingested += 1;
+      return response.status;
+    };
+    expect(await ingest(key)).toBe(202);
 
     const publisher = new EventPublisher(kafka, settings);
     await publisher.connect();
@@ -97,6 +120,8 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
           const metrics = await (await fetch(`${project}/metrics`)).text();
           const lag = [...metrics.matchAll(/^chronicle_consumer_lag\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
           outageSamples.push({ status: health.status, kinds: health.problems.map((p) => p.kind), lag });
+          ingestDuringOutage.knownKey.push(await ingest(key));
+          ingestDuringOutage.unseenKey.push(await ingest(unseenKey));
           await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
         pg.start();
@@ -123,7 +148,7 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     };
     const caughtUp = async (url: string) => {
       const [{ n }] = await sql<{ n: string }>(url, 'SELECT COALESCE(sum(next_offset), 0)::text AS n FROM consumer_positions');
-      return BigInt(n) === (await ends()) && BigInt(n) === BigInt((ARTICLES + outageSamples.length) * 2);
+      return BigInt(n) === (await ends()) && BigInt(n) === BigInt((ARTICLES + outageSamples.length + ingested) * 2);
     };
     await waitFor(() => caughtUp(liveUrl), { timeoutMs: 180_000, intervalMs: 500, description: 'the live projector to catch up' });
 
@@ -134,6 +159,7 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
 
   afterAll(async () => {
     await cluster?.stopAll();
+    await ingestCluster?.stopAll();
     await clean?.stopAll();
     pg?.destroy();
   });
@@ -148,7 +174,15 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
 
   it('loses nothing: every article is in the read models', async () => {
     const [{ n }] = await sql<{ n: number }>(pg.url.replace(/\/postgres$/, '/live'), 'SELECT count(*)::int AS n FROM articles');
-    expect(n).toBe(ARTICLES + outageSamples.length);
+    expect(n).toBe(ARTICLES + outageSamples.length + ingested);
+  });
+
+  it('kept ingesting with a key it knew while the database was down, and answered 503 (not 500) for one it did not', () => {
+    console.log(`[pg-outage] ingest during the outage: ${JSON.stringify(ingestDuringOutage)}`);
+    expect(ingestDuringOutage.knownKey.length).toBeGreaterThan(5);
+    expect(new Set(ingestDuringOutage.knownKey)).toEqual(new Set([202]));
+    expect(ingestDuringOutage.unseenKey.filter((status) => status !== 202).every((status) => status === 503)).toBe(true);
+    expect(ingestDuringOutage.unseenKey).toContain(503);
   });
 
   it('told the truth while the database was down: lag above 0 and /health degraded with a stalled partition', () => {

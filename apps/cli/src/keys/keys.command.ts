@@ -79,7 +79,7 @@ export function buildKeysCommand(): Command {
 
   keys
     .command('revoke')
-    .description('Revoke a key by id or prefix; it is refused from the next request on')
+    .description('Revoke a key by id or prefix; services refuse it within 10 seconds')
     .argument('<id-or-prefix>')
     .action(async (idOrPrefix: string) => {
       const revoked = await withStore((store) => store.revoke(idOrPrefix));

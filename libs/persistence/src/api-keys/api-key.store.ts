@@ -41,7 +41,11 @@ const COLUMNS = 'id, name, prefix, secret_hash, scopes, tenant, created_at, expi
  * the same way. Holds hashes only; the key itself is shown once by `chronicle keys create`.
  */
 export class ApiKeyStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    // An idle connection dropped by the server (restart, outage) is an 'error' event on the pool; unheard, it
+    // would end the process. The pool discards that client and the next lookup reconnects or fails, answered 503.
+    pool.on('error', () => undefined);
+  }
 
   /** A small pool for a service's key lookups; connects on first use, so a service starts even while Postgres is down. */
   static connect(url: string, max = 2): ApiKeyStore {

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual, createHash } from 'node:crypto';
+import { ApiKeyCache } from './api-key-cache';
 import { Principal, PRINCIPAL_PROPERTY, RequestWithPrincipal } from './principal';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './route-access.decorator';
 
@@ -41,12 +42,18 @@ function sameSecret(a: string, b: string): boolean {
 @Injectable()
 export class ApiKeyGuard implements CanActivate, OnModuleInit {
   private readonly logger = new Logger('Auth');
+  /** A revocation takes effect within 10 s; known keys keep working through a 15-minute database outage. */
+  private readonly cache: ApiKeyCache;
+  /** When this process last recorded each key's use; `last_used_at` is minute-grained anyway. */
+  private readonly lastNoted = new Map<string, number>();
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
     @Inject(ApiKeyStore) private readonly keys: ApiKeyStore,
-  ) {}
+  ) {
+    this.cache = new ApiKeyCache((prefix) => keys.findByPrefix(prefix), { freshMs: 10_000, staleIfErrorMs: 15 * 60_000, maxEntries: 10_000 });
+  }
 
   onModuleInit(): void {
     if (!this.config.auth.enabled) {
@@ -83,7 +90,7 @@ export class ApiKeyGuard implements CanActivate, OnModuleInit {
     if (!parts) return refuse('The API key is not valid');
     let stored;
     try {
-      stored = await this.keys.findByPrefix(parts.prefix);
+      stored = await this.cache.find(parts.prefix);
     } catch (error) {
       this.logger.error(`API key lookup failed: ${error instanceof Error ? error.message : String(error)}`);
       throw new ServiceUnavailableException('Cannot check API keys right now; retry shortly');
@@ -94,7 +101,14 @@ export class ApiKeyGuard implements CanActivate, OnModuleInit {
       return refuse('The API key is not valid, or was revoked or has expired');
     }
     if (!verdict.key.scopes.includes(scope)) throw new ForbiddenException(`This route needs the "${scope}" scope`);
-    this.keys.touch(verdict.key.id).catch(() => undefined);
+    this.noteUse(verdict.key.id);
     return { keyId: verdict.key.id, name: verdict.key.name, tenant: verdict.key.tenant, scopes: verdict.key.scopes };
+  }
+
+  private noteUse(keyId: string): void {
+    const now = Date.now();
+    if (now - (this.lastNoted.get(keyId) ?? 0) < 60_000) return;
+    this.lastNoted.set(keyId, now);
+    this.keys.touch(keyId).catch(() => undefined);
   }
 }

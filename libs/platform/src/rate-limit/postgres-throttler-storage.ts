@@ -73,7 +73,11 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnApplication
   private closing: Promise<void> | undefined;
 
   /** Takes ownership of `pool`: {@link close} ends it. */
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    // An idle connection dropped by the server (restart, outage) is an 'error' event on the pool; unheard, it
+    // would end the process. The pool discards that client; the next count reconnects or fails open.
+    pool.on('error', () => undefined);
+  }
 
   /**
    * A storage with its own pool; connects on first use, so a service starts even while Postgres is
