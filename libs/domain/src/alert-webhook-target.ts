@@ -168,8 +168,14 @@ export class WebhookTargetPolicy {
   private readonly hosts = new Map<string, Ports>();
   private readonly ranges: Array<{ range: Range; ports: Ports }> = [];
 
-  /** @throws WebhookAllowListError naming every malformed entry. */
-  constructor(allowList: readonly string[]) {
+  /**
+   * @param setting the setting the allow-list comes from, named in refusals (feeds reuse this policy).
+   * @throws WebhookAllowListError naming every malformed entry.
+   */
+  constructor(
+    allowList: readonly string[],
+    private readonly setting = 'WEBHOOK_ALLOWED_HOSTS',
+  ) {
     const bad: string[] = [];
     for (const entry of allowList) {
       const split = splitEntry(entry);
@@ -201,7 +207,7 @@ export class WebhookTargetPolicy {
     if (listed.some(({ ports }) => opens(ports, port))) return null;
     const reason = nonPublicReason(ip);
     if (!reason) return null;
-    if (listed.length > 0) return `port ${port ?? '(default)'} of ${ip} is not among the ports WEBHOOK_ALLOWED_HOSTS opens there`;
+    if (listed.length > 0) return `port ${port ?? '(default)'} of ${ip} is not among the ports ${this.setting} opens there`;
     return `${ip} is a ${reason} address`;
   }
 
@@ -226,7 +232,7 @@ export class WebhookTargetPolicy {
     const port = webhookPort(parsed);
     if (this.allowsHost(host, port)) return { allowed: true, addresses: [] };
     if (this.hosts.has(host)) {
-      return { allowed: false, reason: `port ${port} of ${host} is not among the ports WEBHOOK_ALLOWED_HOSTS opens there` };
+      return { allowed: false, reason: `port ${port} of ${host} is not among the ports ${this.setting} opens there` };
     }
     let addresses: string[];
     if (parseIpAddress(host)) {
@@ -244,7 +250,7 @@ export class WebhookTargetPolicy {
       if (refusal)
         return {
           allowed: false,
-          reason: `${host === address ? '' : `${host} resolves to `}${refusal}; allow-list it in WEBHOOK_ALLOWED_HOSTS to permit`,
+          reason: `${host === address ? '' : `${host} resolves to `}${refusal}; allow-list it in ${this.setting} to permit`,
         };
     }
     return { allowed: true, addresses };

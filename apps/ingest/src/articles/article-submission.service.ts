@@ -7,23 +7,13 @@ import {
   ArticleRetractedEvent,
   ArticleRevisedEvent,
   ArticleSubmittedEvent,
+  articleIdFor,
   createEvent,
-  deterministicId,
 } from '@chronicle/contracts';
 import { EventPublisher, MessageTooLargeError } from '@chronicle/kafka';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ArticleRetractionDto, ArticleRevisionDto, ArticleSubmissionDto } from './article-submission.dto';
-
-/**
- * The article id: the caller's id, else one derived from the URL, else from the content,
- * so that re-submitting the same article always lands on the same id (and the same partition).
- */
-export function articleIdFor(article: ArticleSubmissionDto): string {
-  if (article.id) return article.id;
-  if (article.url) return deterministicId('article-url', article.url.trim().replace(/\/+$/, '').toLowerCase());
-  return deterministicId('article-content', article.title, article.body);
-}
 
 /**
  * Why an article is refused for its size (413), or `null`: its body is over `MAX_ARTICLE_BYTES`

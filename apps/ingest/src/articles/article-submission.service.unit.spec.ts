@@ -2,7 +2,8 @@ import { ChronicleConfig, loadConfig } from '@chronicle/config';
 import { EventPublisher } from '@chronicle/kafka';
 import { PayloadTooLargeException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { ArticleSubmissionService, articleIdFor, articleSizeProblem } from './article-submission.service';
+import { articleIdFor } from '@chronicle/contracts';
+import { ArticleSubmissionService, articleSizeProblem } from './article-submission.service';
 
 describe(articleIdFor.name, () => {
   describe('when the caller gives an id', () => {

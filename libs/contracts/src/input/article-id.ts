@@ -1,3 +1,4 @@
+import { deterministicId } from '../deterministic-id';
 /** Longest article id accepted from outside (path segments, Kafka keys, primary keys). */
 export const ARTICLE_ID_MAX_LENGTH = 128;
 
@@ -41,4 +42,15 @@ export function articleIdFromName(name: string): string | null {
     .slice(0, ARTICLE_ID_MAX_LENGTH)
     .replace(/-+$/, '');
   return isArticleId(slug) ? slug : null;
+}
+
+/**
+ * The id of a submitted article: the caller's id, else one derived from the URL (trimmed, trailing
+ * slashes dropped, lower-cased), else from the content. Every way an article enters (ingest, the
+ * feeds service, `chronicle ingest`) uses this, so the same article is one article however it came.
+ */
+export function articleIdFor(article: { id?: string; url?: string | null; title: string; body: string }): string {
+  if (article.id) return article.id;
+  if (article.url) return deterministicId('article-url', article.url.trim().replace(/\/+$/, '').toLowerCase());
+  return deterministicId('article-content', article.title, article.body);
 }
