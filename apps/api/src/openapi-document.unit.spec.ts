@@ -4,6 +4,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedsModule } from '../../feeds/src/feeds.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { ApiModule } from './api.module';
 
@@ -31,6 +32,7 @@ describe(buildOpenApiDocument.name, () => {
   for (const [service, module] of [
     ['api', ApiModule],
     ['ingest', IngestModule],
+    ['feeds', FeedsModule],
   ] as Array<[string, Type<unknown>]>) {
     describe(`when documenting the ${service} service`, () => {
       let app: INestApplication;

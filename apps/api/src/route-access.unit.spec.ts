@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { declaredRoutes } from '@chronicle/platform';
 import { describe, expect, it } from 'vitest';
+import { FeedsModule } from '../../feeds/src/feeds.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { ApiModule } from './api.module';
 
@@ -8,6 +9,7 @@ describe(declaredRoutes.name, () => {
   for (const [service, module] of [
     ['api', ApiModule],
     ['ingest', IngestModule],
+    ['feeds', FeedsModule],
   ] as const) {
     describe(`when reading the ${service} service's routes`, () => {
       const routes = declaredRoutes(module);

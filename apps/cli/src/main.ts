@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { buildAlertsCommand } from './alerts/alerts.command';
 import { buildAnalyzeCommand } from './analyze/analyze.command';
 import { buildDlqCommand } from './dlq/dlq.command';
+import { buildFeedsCommand } from './feeds/feeds.command';
 import { buildInfraCommand } from './infra/infra.command';
 import { buildIngestCommand } from './ingest/ingest.command';
 import { buildKeysCommand } from './keys/keys.command';
@@ -34,7 +35,8 @@ const program = new Command('chronicle')
   .addCommand(buildAlertsCommand())
   .addCommand(buildPositionsCommand())
   .addCommand(buildStatusCommand())
-  .addCommand(buildKeysCommand());
+  .addCommand(buildKeysCommand())
+  .addCommand(buildFeedsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);

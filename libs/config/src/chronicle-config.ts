@@ -2,6 +2,8 @@ import { environmentSchema } from './config.schema';
 import { maxMessageBytesFor, maxRequestBytesFor } from './message-limits';
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
+/** The User-Agent contact when `FEEDS_CONTACT` is unset: the project's name. */
+export const DEFAULT_FEEDS_CONTACT = 'chronicle';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/chronicle';
 
 /** Validated configuration, grouped by concern. */
@@ -31,7 +33,7 @@ export interface ChronicleConfig {
     deadLettersPerMinute: number;
   };
   database: { url: string; poolSize: number; schema: string };
-  ports: { api: number; ingest: number; enrich: number; project: number; alert: number };
+  ports: { api: number; ingest: number; enrich: number; project: number; alert: number; feeds: number };
   limits: {
     /** Largest article body (UTF-8 bytes) ingest accepts: `MAX_ARTICLE_BYTES`. */
     maxArticleBytes: number;
@@ -50,6 +52,14 @@ export interface ChronicleConfig {
     secretRotationMs: number;
   };
   alerts: { noveltyThreshold: number; streamPollMs: number };
+  feeds: {
+    allowedTargets: string[];
+    /** Where site operators reach whoever runs this instance, in the User-Agent. */
+    contact: string;
+    minIntervalMs: number;
+    maxIntervalMs: number;
+    pollConcurrency: number;
+  };
   http: { host: string; corsOrigins: string[] };
   auth: {
     enabled: boolean;
@@ -117,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       enrich: env.ENRICH_PORT,
       project: env.PROJECT_PORT,
       alert: env.ALERT_PORT,
+      feeds: env.FEEDS_PORT,
     },
     limits: { maxArticleBytes: env.MAX_ARTICLE_BYTES, maxRequestBytes: maxRequestBytesFor(env.MAX_ARTICLE_BYTES) },
     projection: { aggregates: env.PROJECTION_AGGREGATES, sentimentCompactionIntervalMs: env.SENTIMENT_COMPACTION_INTERVAL_MS },
@@ -132,6 +143,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secretRotationMs: Math.round(env.WEBHOOK_SECRET_ROTATION_HOURS * 3_600_000),
     },
     alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
+    feeds: {
+      allowedTargets: env.FEEDS_ALLOWED_HOSTS.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+      contact: env.FEEDS_CONTACT ?? DEFAULT_FEEDS_CONTACT,
+      minIntervalMs: env.FEEDS_MIN_INTERVAL_SECONDS * 1000,
+      maxIntervalMs: env.FEEDS_MAX_INTERVAL_SECONDS * 1000,
+      pollConcurrency: env.FEEDS_POLL_CONCURRENCY,
+    },
     http: {
       host: env.HOST,
       corsOrigins: env.CORS_ORIGINS.split(',')

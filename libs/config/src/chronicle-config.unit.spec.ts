@@ -7,7 +7,7 @@ describe(loadConfig.name, () => {
       const config = loadConfig({});
       expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
       expect(config.kafka.partitions).toBe(6);
-      expect(config.ports).toEqual({ api: 3000, ingest: 3001, enrich: 3002, project: 3003, alert: 3004 });
+      expect(config.ports).toEqual({ api: 3000, ingest: 3001, enrich: 3002, project: 3003, alert: 3004, feeds: 3005 });
     });
   });
 
@@ -71,6 +71,34 @@ describe(loadConfig.name, () => {
     it('names bad ones', () => {
       expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x/y', NOVELTY_SIMILARITY_THRESHOLD: '1.5' })).toThrow(
         /WEBHOOK_ALLOWED_HOSTS[\s\S]*NOVELTY_SIMILARITY_THRESHOLD|NOVELTY_SIMILARITY_THRESHOLD[\s\S]*WEBHOOK_ALLOWED_HOSTS/,
+      );
+    });
+  });
+
+  describe('when feeds settings are given', () => {
+    it('defaults the port, contact, intervals and concurrency', () => {
+      const config = loadConfig({});
+      expect(config.ports.feeds).toBe(3005);
+      expect(config.feeds).toEqual({
+        allowedTargets: [],
+        contact: 'chronicle',
+        minIntervalMs: 60_000,
+        maxIntervalMs: 3_600_000,
+        pollConcurrency: 8,
+      });
+    });
+    it('reads the allow-list with the webhook grammar and a URL or email contact', () => {
+      const config = loadConfig({ FEEDS_ALLOWED_HOSTS: '127.0.0.1:8080, feeds.internal', FEEDS_CONTACT: 'ops@example.org' });
+      expect(config.feeds.allowedTargets).toEqual(['127.0.0.1:8080', 'feeds.internal']);
+      expect(config.feeds.contact).toBe('ops@example.org');
+      expect(loadConfig({ FEEDS_CONTACT: 'https://example.org/bot' }).feeds.contact).toBe('https://example.org/bot');
+    });
+    it('names every bad one', () => {
+      expect(() =>
+        loadConfig({ FEEDS_ALLOWED_HOSTS: 'http://x/y', FEEDS_CONTACT: 'call (me)', FEEDS_POLL_CONCURRENCY: '0' }),
+      ).toThrow(/FEEDS_ALLOWED_HOSTS[\s\S]*FEEDS_CONTACT[\s\S]*FEEDS_POLL_CONCURRENCY/);
+      expect(() => loadConfig({ FEEDS_MIN_INTERVAL_SECONDS: '600', FEEDS_MAX_INTERVAL_SECONDS: '60' })).toThrow(
+        /FEEDS_MIN_INTERVAL_SECONDS: must not exceed/,
       );
     });
   });

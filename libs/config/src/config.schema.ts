@@ -5,6 +5,40 @@ const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).def
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
+ * Outbound targets allowed although they resolve to loopback, private, link-local or metadata
+ * addresses: comma-separated hostnames, IP addresses and CIDR ranges, each with an optional port.
+ */
+const allowedHosts = () =>
+  z
+    .string()
+    .refine(
+      (list) =>
+        list
+          .split(',')
+          .every(
+            (entry) =>
+              entry.trim() === '' ||
+              /^(\[[0-9a-f:.]+(\/\d{1,3})?\](:\d{1,5})?|[a-z0-9.-]+(\/\d{1,3})?(:\d{1,5})?|[0-9a-f:.]+(\/\d{1,3})?)$/i.test(
+                entry.trim(),
+              ),
+          ),
+      'comma-separated hostnames, IP addresses or CIDR ranges, each with an optional :port ([v6]:port for IPv6)',
+    )
+    .default('');
+
+/** Where a site operator reaches whoever runs the feeds service: an http(s) URL or an email address. */
+const feedsContact = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      /^https?:\/\/[\x21-\x27\x2a-\x7e]{1,190}$/.test(value) ||
+      /^(mailto:)?[\x21-\x27\x2a-\x3f\x41-\x7e]{1,64}@[\x21-\x27\x2a-\x3f\x41-\x7e]{1,120}$/.test(value),
+    'an http(s) URL or an email address (no spaces or parentheses)',
+  )
+  .optional();
+
+/**
  * Every environment variable Chronicle reads, with its default. The README's configuration
  * table mirrors this schema.
  */
@@ -52,6 +86,7 @@ export const environmentSchema = z
     ENRICH_PORT: port(3002),
     PROJECT_PORT: port(3003),
     ALERT_PORT: port(3004),
+    FEEDS_PORT: port(3005),
     /** The one size setting: Kafka message sizes and the HTTP body limit derive from it (message-limits.ts). */
     MAX_ARTICLE_BYTES: z.coerce
       .number()
@@ -69,20 +104,16 @@ export const environmentSchema = z
      * Webhook targets allowed although they resolve to loopback, private, link-local or metadata
      * addresses: comma-separated hostnames, IP addresses and CIDR ranges (e.g. `127.0.0.0/8,::1`).
      */
-    WEBHOOK_ALLOWED_HOSTS: z
-      .string()
-      .refine(
-        (list) =>
-          list
-            .split(',')
-            .every(
-              (entry) =>
-                entry.trim() === '' ||
-                /^(\[[0-9a-f:.]+(\/\d{1,3})?\](:\d{1,5})?|[a-z0-9.-]+(\/\d{1,3})?(:\d{1,5})?|[0-9a-f:.]+(\/\d{1,3})?)$/i.test(entry.trim()),
-            ),
-        'comma-separated hostnames, IP addresses or CIDR ranges, each with an optional :port ([v6]:port for IPv6)',
-      )
-      .default(''),
+    WEBHOOK_ALLOWED_HOSTS: allowedHosts(),
+    /** Feed and page hosts allowed although they resolve to non-public addresses (same grammar as WEBHOOK_ALLOWED_HOSTS). */
+    FEEDS_ALLOWED_HOSTS: allowedHosts(),
+    /** Contact (URL or email) in the feeds service's User-Agent; defaults to the project's name. */
+    FEEDS_CONTACT: feedsContact,
+    /** Bounds of the adaptive poll interval of a feed source. */
+    FEEDS_MIN_INTERVAL_SECONDS: positiveInt(60),
+    FEEDS_MAX_INTERVAL_SECONDS: positiveInt(3600),
+    /** Feed sources one feeds replica polls at once. */
+    FEEDS_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
     /** Word-shingle similarity at or above which a statement joins an earlier cluster (is not new). */
     NOVELTY_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
     /**
@@ -123,6 +154,13 @@ export const environmentSchema = z
     WEBHOOK_SECRET_ROTATION_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   })
   .superRefine((env, ctx) => {
+    if (env.FEEDS_MIN_INTERVAL_SECONDS > env.FEEDS_MAX_INTERVAL_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FEEDS_MIN_INTERVAL_SECONDS'],
+        message: 'must not exceed FEEDS_MAX_INTERVAL_SECONDS',
+      });
+    }
     if (env.CHRONICLE_ENV !== 'production') return;
     if (env.CHRONICLE_AUTH === 'off') {
       ctx.addIssue({ code: 'custom', path: ['CHRONICLE_AUTH'], message: 'cannot be off in production' });

@@ -17,6 +17,7 @@ import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKe
 import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
+import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   WebhookSecretRotation1764060000000,
   ProjectionRebuildRequests1764062000000,
   RateLimitCounters1764064000000,
+  FeedSources1764066000000,
 ];
 
 /**

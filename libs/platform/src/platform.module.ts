@@ -11,7 +11,7 @@ import { KeyThrottlerGuard } from './rate-limit/key-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 /** Services that serve routes besides health and metrics: they count requests per key. */
-const RATE_LIMITED_SERVICES = new Set(['api', 'ingest']);
+const RATE_LIMITED_SERVICES = new Set(['api', 'ingest', 'feeds']);
 
 /** Whether a service counts requests per key (and so can answer 429). */
 export function isRateLimited(service: string): boolean {

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { waitFor } from '../../support/test-environment';
 
-export type ServiceName = 'ingest' | 'enrich' | 'project' | 'alert' | 'api';
+export type ServiceName = 'ingest' | 'enrich' | 'project' | 'alert' | 'api' | 'feeds';
 
 const PORT_VARIABLE: Record<ServiceName, string> = {
   ingest: 'INGEST_PORT',
   enrich: 'ENRICH_PORT',
   project: 'PROJECT_PORT',
   alert: 'ALERT_PORT',
+  feeds: 'FEEDS_PORT',
   api: 'API_PORT',
 };
 

@@ -1,0 +1,34 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
+import { WebhookTargetPolicy } from '@chronicle/domain';
+import { Module } from '@nestjs/common';
+import { ArticleSubmissionService } from '../../../ingest/src/articles/article-submission.service';
+import { DEFAULT_HOST_GATE_CONFIG, HostGate } from '../fetching/host-gate';
+import { DEFAULT_POLITE_FETCHER_LIMITS, PoliteFetcher } from '../fetching/polite-fetcher';
+import { FeedArticlePublisher } from './feed-article.publisher';
+import { FeedMetrics } from './feed-metrics';
+import { FeedPoller } from './feed-poller.service';
+import { SourcePollService } from './source-poll.service';
+
+/** Chronicle's version in the feeds User-Agent. */
+export const FEEDS_USER_AGENT_VERSION = '0.1.0';
+
+@Module({
+  providers: [
+    {
+      provide: PoliteFetcher,
+      inject: [CHRONICLE_CONFIG],
+      useFactory: (config: ChronicleConfig) =>
+        new PoliteFetcher(
+          { ...DEFAULT_POLITE_FETCHER_LIMITS, version: FEEDS_USER_AGENT_VERSION, contact: config.feeds.contact },
+          new WebhookTargetPolicy(config.feeds.allowedTargets, 'FEEDS_ALLOWED_HOSTS'),
+          new HostGate(DEFAULT_HOST_GATE_CONFIG),
+        ),
+    },
+    ArticleSubmissionService,
+    FeedArticlePublisher,
+    FeedMetrics,
+    SourcePollService,
+    FeedPoller,
+  ],
+})
+export class PollingModule {}

@@ -1,0 +1,153 @@
+import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
+import {
+  articleFromEntry,
+  decodeFeedBytes,
+  extractArticle,
+  ExtractedArticle,
+  FeedEntry,
+  FeedParseError,
+  parseFeed,
+} from '@chronicle/feeds';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PoliteFetcher } from '../fetching/polite-fetcher';
+import { FeedSource, FeedSourceRepository, PollRecord } from '../sources/feed-source.repository';
+import { FeedArticlePublisher } from './feed-article.publisher';
+import { FeedMetrics } from './feed-metrics';
+import { entryKey, IntervalLimits, needsPage, outletFor, scheduleAfterFailure, scheduleAfterSuccess } from './poll-plan';
+
+/** New entries handled per poll; the rest wait for the next poll, so one poll stays well inside its claim. */
+export const MAX_NEW_ENTRIES_PER_POLL = 50;
+
+/**
+ * One poll of one source: conditional GET of the feed, parse, submit the entries this source has
+ * not submitted before (with the page's full text when the feed has only a summary), then say how
+ * the poll ended. Entries are remembered only once Kafka has their article, so a crash resubmits
+ * (harmless: the article id comes from the URL) rather than loses.
+ */
+@Injectable()
+export class SourcePollService {
+  private readonly logger = new Logger(SourcePollService.name);
+  private readonly sources: FeedSourceRepository;
+  private readonly limits: IntervalLimits;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(PoliteFetcher) private readonly fetcher: PoliteFetcher,
+    @Inject(FeedArticlePublisher) private readonly publisher: FeedArticlePublisher,
+    @Inject(FeedMetrics) private readonly metrics: FeedMetrics,
+    @Inject(CHRONICLE_CONFIG) config: ChronicleConfig,
+  ) {
+    this.sources = new FeedSourceRepository(dataSource);
+    this.limits = { minMs: config.feeds.minIntervalMs, maxMs: config.feeds.maxIntervalMs };
+  }
+
+  /**
+   * Polls `source` and returns what to record. Fetch, parse and publish problems come back as a
+   * failure record; only cancellation (`signal`) rejects.
+   */
+  async poll(source: FeedSource, signal: AbortSignal): Promise<PollRecord> {
+    const startedMs = Date.now();
+    const outcome = await this.fetcher.fetch(source.url, {
+      kind: 'feed',
+      ...(source.etag !== null && { etag: source.etag }),
+      ...(source.lastModified !== null && { lastModified: source.lastModified }),
+      signal,
+    });
+    signal.throwIfAborted();
+    switch (outcome.kind) {
+      case 'not-modified':
+        this.metrics.polls.inc({ outcome: 'not-modified' });
+        return { kind: 'success', ...scheduleAfterSuccess([], source.intervalSeconds, this.limits, Date.now()), newEntries: 0 };
+      case 'retry-later':
+        this.metrics.polls.inc({ outcome: 'deferred' });
+        return {
+          kind: 'deferred',
+          reason: outcome.reason,
+          nextPollAt: new Date(Math.max(outcome.untilMs, startedMs + source.intervalSeconds * 1000)),
+        };
+      case 'failed':
+        return this.failure(source, outcome.reason);
+      case 'fetched':
+        break;
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`unknown fetch outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+    let entries: readonly FeedEntry[];
+    let outlet: string | undefined;
+    try {
+      const feed = parseFeed(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl);
+      entries = feed.entries;
+      outlet = outletFor(source.outlet, feed, outcome.finalUrl);
+    } catch (error) {
+      if (!(error instanceof FeedParseError)) throw error;
+      return this.failure(source, `unreadable feed: ${error.message}`);
+    }
+    let newEntries: number;
+    try {
+      newEntries = await this.submitNew(source, entries, outlet, signal);
+    } catch (error) {
+      signal.throwIfAborted();
+      this.logger.warn(`${source.url}: submitting entries failed: ${(error as Error).message}`);
+      return this.failure(source, `submitting entries failed: ${(error as Error).message}`);
+    }
+    this.metrics.polls.inc({ outcome: 'fetched' });
+    return {
+      kind: 'success',
+      etag: outcome.etag ?? null,
+      lastModified: outcome.lastModified ?? null,
+      ...scheduleAfterSuccess(entries, source.intervalSeconds, this.limits, Date.now()),
+      newEntries,
+    };
+  }
+
+  private failure(source: FeedSource, reason: string): PollRecord {
+    this.metrics.polls.inc({ outcome: 'failed' });
+    const nextPollAt = scheduleAfterFailure(source.consecutiveFailures + 1, source.intervalSeconds, Date.now(), Math.random());
+    return { kind: 'failure', error: reason.slice(0, 1000), nextPollAt };
+  }
+
+  /** Submits the entries not yet submitted from this source, oldest first; returns how many became articles. */
+  private async submitNew(
+    source: FeedSource,
+    entries: readonly FeedEntry[],
+    outlet: string | undefined,
+    signal: AbortSignal,
+  ): Promise<number> {
+    const byKey = new Map<string, FeedEntry>();
+    for (const entry of entries) if (!byKey.has(entryKey(entry.guid))) byKey.set(entryKey(entry.guid), entry);
+    const unseen = await this.sources.unseen(source.id, [...byKey.keys()]);
+    const fresh = [...byKey]
+      .filter(([key]) => unseen.has(key))
+      .slice(0, MAX_NEW_ENTRIES_PER_POLL)
+      .reverse();
+    const correlationId = randomUUID();
+    let published = 0;
+    for (const [key, entry] of fresh) {
+      const fullText = needsPage(entry) ? await this.pageText(entry.url, signal) : undefined;
+      signal.throwIfAborted();
+      const article = articleFromEntry(entry, {
+        ...(outlet !== undefined && { outlet }),
+        ...(fullText !== undefined && { fullText }),
+      });
+      const result = article
+        ? await this.publisher.publish(article, correlationId)
+        : { published: false as const, reason: 'no text' };
+      if (result.published) published += 1;
+      else this.logger.warn(`${source.url}: entry ${entry.url} not submitted: ${result.reason}`);
+      await this.sources.markSeen(source.id, [key]);
+    }
+    this.metrics.newArticles.inc(published);
+    return published;
+  }
+
+  /** The page's main text, or undefined when it cannot be had (the entry's summary is used then). */
+  private async pageText(url: string, signal: AbortSignal): Promise<ExtractedArticle | undefined> {
+    const outcome = await this.fetcher.fetch(url, { kind: 'page', signal });
+    if (outcome.kind !== 'fetched') return undefined;
+    return extractArticle(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl) ?? undefined;
+  }
+}
