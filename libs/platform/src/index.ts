@@ -20,3 +20,4 @@ export * from './openapi/zod-openapi.decorators';
 export * from './openapi/openapi-document';
 export * from './http/body-limit.decorator';
 export * from './http/route-body-limits';
+export * from './http/target-guard';

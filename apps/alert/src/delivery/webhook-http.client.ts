@@ -1,8 +1,7 @@
 import { webhookPort, WebhookTargetPolicy } from '@chronicle/domain';
-import { lookup as dnsLookup, LookupAddress } from 'node:dns';
+import { TargetGuard, TargetRefusedError } from '@chronicle/platform';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { LookupFunction } from 'node:net';
 
 /** Thrown when a webhook target is refused by the address policy; not worth retrying soon, but retried like any failure. */
 export class WebhookTargetRefusedError extends Error {
@@ -22,19 +21,18 @@ export class WebhookHttpClient {
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
-  constructor(private readonly policy: WebhookTargetPolicy) {}
+  private readonly guard: TargetGuard;
+
+  constructor(policy: WebhookTargetPolicy) {
+    this.guard = new TargetGuard(policy);
+  }
 
   /** Sends the body; resolves with the HTTP status, rejects on refusal, network error or timeout. */
   async post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
     const target = new URL(url);
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    const port = webhookPort(target);
-    const literal = /^[\d.]+$/.test(host) || host.includes(':');
-    if (literal && !this.policy.allowsHost(host, port)) {
-      const refusal = this.policy.refusalForAddress(host, port);
-      if (refusal) throw new WebhookTargetRefusedError(refusal);
-    }
-    const lookup = this.checkedLookup(port);
+    const refusal = this.guard.refusalBeforeConnect(target);
+    if (refusal) throw new WebhookTargetRefusedError(refusal);
+    const lookup = this.guard.lookupFor(webhookPort(target));
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<number>((resolve, reject) => {
       const request = send(target, {
@@ -63,24 +61,6 @@ export class WebhookHttpClient {
     });
   }
 
-  private checkedLookup(port: number): LookupFunction {
-    const policy = this.policy;
-    return ((hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
-      dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
-        if (error) return callback(error, options.all ? [] : '', 0);
-        if (!policy.allowsHost(hostname, port)) {
-          for (const { address } of addresses) {
-            const refusal = policy.refusalForAddress(address, port);
-            if (refusal)
-              return callback(new WebhookTargetRefusedError(`${hostname} resolves to ${refusal}`), options.all ? [] : '', 0);
-          }
-        }
-        if (options.all) return callback(null, addresses);
-        return callback(null, addresses[0]!.address, addresses[0]!.family);
-      });
-    }) as unknown as LookupFunction;
-  }
-
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
@@ -94,5 +74,7 @@ export class WebhookHttpClient {
  */
 export function deliveryFailureReason(error: unknown): string {
   if (error instanceof WebhookTargetRefusedError) return error.message;
+  // Refused where the socket connects (a name resolving to a refused address): the policy's words too.
+  if (error instanceof TargetRefusedError) return `webhook target refused: ${error.refusal}`;
   return 'no HTTP answer from the target (connection failed or timed out)';
 }

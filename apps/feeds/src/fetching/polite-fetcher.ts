@@ -6,7 +6,7 @@ import { FetchKind, FetchOutcome, FetchRequest } from './fetch-outcome';
 import { DEFAULT_HOST_GATE_CONFIG, HostGate } from './host-gate';
 import { retryAfterUntilMs } from './retry-after';
 import { DEFAULT_ROBOTS_RULES_CONFIG, RobotsRules, RobotsRulesConfig } from './robots-rules';
-import { TargetGuard, TargetRefusedError } from './target-guard';
+import { TargetGuard, TargetRefusedError } from '@chronicle/platform';
 
 /** robots.txt is fetched by the same machinery, with its own limits. */
 type Kind = FetchKind | 'robots';

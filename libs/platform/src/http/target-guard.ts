@@ -11,8 +11,8 @@ export class TargetRefusedError extends Error {
 }
 
 /**
- * Enforces a `WebhookTargetPolicy` where a socket connects, as the alert service's webhook client
- * does: IP literals are checked before connecting (Node does no lookup for them) and names through a
+ * Enforces a `WebhookTargetPolicy` where a socket connects (webhook deliveries and feed fetches):
+ * IP literals are checked before connecting (Node does no lookup for them) and names through a
  * DNS lookup that refuses non-public addresses, so a name that re-resolves to an internal address
  * between checks (DNS rebinding) is refused too. Every redirect hop must pass through here.
  */
