@@ -2,7 +2,7 @@ import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { FeedArticleSubmission } from '@chronicle/feeds';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 // Ingest's own schema and service, so a feed article gets exactly the id, sanitising and checks of a posted one.
-import { articleSubmissionSchema } from '../../../ingest/src/articles/article-submission.dto';
+import { ArticleSubmissionDto, articleSubmissionSchema } from '../../../ingest/src/articles/article-submission.dto';
 import { articleSizeProblem, ArticleSubmissionService } from '../../../ingest/src/articles/article-submission.service';
 
 /** Published, or why not (the entry is remembered either way: it would be refused again). */
@@ -17,23 +17,39 @@ export class FeedArticlePublisher {
   ) {}
 
   /**
-   * Validates the article with ingest's schema and publishes it; resolves when Kafka has it. An
-   * article ingest would refuse (400 or 413) resolves as not published; a broker failure rejects.
+   * Validates each article with ingest's schema and size limit and publishes the valid ones in one
+   * send; resolves, in input order, when Kafka has them. An article ingest would refuse (400 or 413)
+   * comes back as not published; a broker failure rejects, and then nothing counts as published.
    */
-  async publish(article: FeedArticleSubmission, correlationId: string): Promise<PublishResult> {
+  async publishAll(articles: readonly FeedArticleSubmission[], correlationId: string): Promise<PublishResult[]> {
+    const checked = articles.map((article) => this.check(article));
+    const sent = await this.submitValid(
+      checked.flatMap((result) => ('article' in result ? [result.article] : [])),
+      correlationId,
+    );
+    let next = 0;
+    return checked.map((result) => ('article' in result ? sent[next++]! : result));
+  }
+
+  /** One send; when the broker refuses an article as too large, each goes alone so only that one is refused. */
+  private async submitValid(valid: ArticleSubmissionDto[], correlationId: string): Promise<PublishResult[]> {
+    if (valid.length === 0) return [];
+    try {
+      return (await this.submission.submit(valid, correlationId)).map((articleId) => ({ published: true, articleId }));
+    } catch (error) {
+      if (!(error instanceof PayloadTooLargeException)) throw error;
+      if (valid.length === 1) return [{ published: false, reason: error.message }];
+      return (await Promise.all(valid.map((article) => this.submitValid([article], correlationId)))).flat();
+    }
+  }
+
+  private check(article: FeedArticleSubmission): { article: ArticleSubmissionDto } | { published: false; reason: string } {
     const parsed = articleSubmissionSchema.safeParse(article);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(article)'}: ${issue.message}`);
       return { published: false, reason: `refused by ingest's schema: ${problems.join('; ')}` };
     }
     const tooLarge = articleSizeProblem(parsed.data.body, this.config.limits.maxArticleBytes);
-    if (tooLarge) return { published: false, reason: tooLarge };
-    try {
-      const [articleId] = await this.submission.submit([parsed.data], correlationId);
-      return { published: true, articleId: articleId! };
-    } catch (error) {
-      if (error instanceof PayloadTooLargeException) return { published: false, reason: error.message };
-      throw error;
-    }
+    return tooLarge ? { published: false, reason: tooLarge } : { article: parsed.data };
   }
 }

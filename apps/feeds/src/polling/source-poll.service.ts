@@ -4,6 +4,7 @@ import {
   decodeFeedBytes,
   extractArticle,
   ExtractedArticle,
+  FeedArticleSubmission,
   FeedEntry,
   FeedParseError,
   parseFeed,
@@ -110,7 +111,7 @@ export class SourcePollService {
     return { kind: 'failure', error: reason.slice(0, 1000), nextPollAt };
   }
 
-  /** Submits the entries not yet submitted from this source, oldest first; returns how many became articles. */
+  /** Submits the entries not yet submitted from this source, oldest first, in one send; returns how many became articles. */
   private async submitNew(
     source: FeedSource,
     entries: readonly FeedEntry[],
@@ -124,22 +125,31 @@ export class SourcePollService {
       .filter(([key]) => unseen.has(key))
       .slice(0, MAX_NEW_ENTRIES_PER_POLL)
       .reverse();
-    const correlationId = randomUUID();
-    let published = 0;
-    for (const [key, entry] of fresh) {
+    const articles: Array<{ entry: FeedEntry; article: FeedArticleSubmission | null }> = [];
+    for (const [, entry] of fresh) {
       const fullText = needsPage(entry) ? await this.pageText(entry.url, signal) : undefined;
       signal.throwIfAborted();
       const article = articleFromEntry(entry, {
         ...(outlet !== undefined && { outlet }),
         ...(fullText !== undefined && { fullText }),
       });
-      const result = article
-        ? await this.publisher.publish(article, correlationId)
-        : { published: false as const, reason: 'no text' };
+      articles.push({ entry, article });
+    }
+    // One send and one insert per poll; entries count as seen only once Kafka has them (a crash
+    // before that resubmits them under the same ids, which changes nothing).
+    const withText = articles.flatMap(({ article }) => (article ? [article] : []));
+    const results = await this.publisher.publishAll(withText, randomUUID());
+    let next = 0;
+    let published = 0;
+    for (const { entry, article } of articles) {
+      const result = article ? results[next++]! : { published: false as const, reason: 'no text' };
       if (result.published) published += 1;
       else this.logger.warn(`${source.url}: entry ${entry.url} not submitted: ${result.reason}`);
-      await this.sources.markSeen(source.id, [key]);
     }
+    await this.sources.markSeen(
+      source.id,
+      fresh.map(([key]) => key),
+    );
     this.metrics.newArticles.inc(published);
     return published;
   }
