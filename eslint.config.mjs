@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/nlp/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/feeds/src/**/*.ts'],
+    files: ['libs/nlp/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/feeds/src/**/*.ts', 'libs/read-models/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: IO_AND_FRAMEWORKS }] },
   },
@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/nlp/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/feeds/src/**/*.ts'],
+    files: ['libs/nlp/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/feeds/src/**/*.ts', 'libs/read-models/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: IO_AND_FRAMEWORKS, paths: [{ name: 'kafkajs', message: 'Only libs/kafka imports kafkajs.' }] }] },
   },

@@ -9,7 +9,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['libs/domain/src/**/*.ts', '!libs/domain/src/**/*.spec.ts', '!libs/domain/src/**/*.fixture.ts'],
+  mutate: ['libs/domain/src/**/*.ts', 'libs/read-models/src/**/fold.ts', 'libs/read-models/src/aggregate-changes.ts', '!**/*.spec.ts'],
   coverageAnalysis: 'perTest',
   // The machine is shared: one test runner, not one per core.
   concurrency: 1,

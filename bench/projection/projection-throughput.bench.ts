@@ -13,24 +13,16 @@
  *   entry per actor and hour), into empty tables with the same indexes.
  * Prints one JSON line.
  */
+import { compactSentimentEntries } from '@chronicle/read-models';
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ChronicleConfig, loadConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
-import {
-  ActorEntity,
-  applyBatchOnce,
-  ArticleEntity,
-  compactSentimentEntries,
-  createDataSource,
-  projectionNamed,
-  MentionEntity,
-  StatementEntity,
-} from '@chronicle/persistence';
+import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, projectionNamed, MentionEntity, StatementEntity } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
-import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from './analyzed-events';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
@@ -66,7 +58,7 @@ async function chronicle(
       );
       await applyBatchOnce(dataSource, batch, (manager, fresh) =>
         projectAnalyses(
-          new ReadModelRepository(manager),
+          new PgReadModelTransaction(manager),
           fresh.map((e) => e.event),
           prepared,
         ),

@@ -1,3 +1,4 @@
+import { foldAnalyses } from '@chronicle/read-models';
 import {
   ARTICLE_ANALYZED,
   ARTICLE_SUBMITTED,
@@ -7,7 +8,6 @@ import {
   decodeEvent,
   topicName,
 } from '@chronicle/contracts';
-import { foldAnalyses } from '@chronicle/domain';
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings, scanTopic } from '@chronicle/kafka';
 import { runMigrations } from '@chronicle/persistence';
 import { Admin, Kafka, logLevel } from 'kafkajs';

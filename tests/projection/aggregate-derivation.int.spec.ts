@@ -12,7 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
-import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, retractionsAt } from '../support/projector-log-fold';
@@ -57,7 +57,7 @@ class Store {
       };
       await applyBatchOnce(this.dataSource, batch, (manager, fresh) =>
         projectAnalyses(
-          new ReadModelRepository(manager, this.mode),
+          new PgReadModelTransaction(manager, this.mode),
           fresh.map((e) => e.event),
         ),
       );
@@ -82,7 +82,7 @@ class Store {
       nextOffset: BigInt(first + events.length),
     };
     await applyBatchOnce(this.dataSource, batch, (manager, fresh) =>
-      projectLifecycle(new ReadModelRepository(manager, this.mode), fresh),
+      projectLifecycle(new PgReadModelTransaction(manager, this.mode), fresh),
     );
   }
 

@@ -1,10 +1,10 @@
+import { foldAnalyses, MentionRow, StatementRow } from '@chronicle/read-models';
 import { ArticleAnalyzedEvent, EventBatch } from '@chronicle/contracts';
-import { foldAnalyses, MentionRow, StatementRow } from '@chronicle/domain';
 import { applyBatchOnce, createDataSource, runMigrations } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
-import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 /** Text that COPY's text format and array literals both give meaning to, plus non-ASCII. */
@@ -131,13 +131,13 @@ function expectedRows(event: ArticleAnalyzedEvent): { mentions: MentionRow[]; st
   };
 }
 
-describe(ReadModelRepository.name, () => {
+describe(PgReadModelTransaction.name, () => {
   let url: string;
   let dataSource: DataSource;
   const apply = (b: EventBatch<ArticleAnalyzedEvent>) =>
     applyBatchOnce(dataSource, b, (manager, fresh) =>
       projectAnalyses(
-        new ReadModelRepository(manager),
+        new PgReadModelTransaction(manager),
         fresh.map((e) => e.event),
       ),
     );

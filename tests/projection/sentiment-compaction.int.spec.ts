@@ -1,14 +1,5 @@
-import {
-  compactSentimentEntries,
-  createDataSource,
-  createShadowSchema,
-  deriveDeferredAggregates,
-  dropSchema,
-  projectionNamed,
-  runMigrations,
-  SENTIMENT_ENTRIES_TABLE,
-  swapShadowIn,
-} from '@chronicle/persistence';
+import { compactSentimentEntries, SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
+import { createDataSource, createShadowSchema, deriveDeferredAggregates, dropSchema, projectionNamed, runMigrations, swapShadowIn } from '@chronicle/persistence';
 import { loadConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';

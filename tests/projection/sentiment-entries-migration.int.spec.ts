@@ -1,4 +1,5 @@
-import { createDataSource, runMigrations, SENTIMENT_ENTRIES_TABLE } from '@chronicle/persistence';
+import { SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
+import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzedEvents } from '../../bench/projection/analyzed-events';

@@ -2,7 +2,7 @@ import { ArticleAnalyzedEvent, ArticleLifecycleEvent, EventBatch, PositionedEven
 import { applyBatchOnce } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { prepareAnalyses, projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
-import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { retraction } from './read-model-fold';
 import { LoggedEvent, ReferenceLog } from './reference-read-models';
 
@@ -31,7 +31,7 @@ export function applyArticlesBatch(
   events: ReadonlyArray<LoggedEvent<ArticleLifecycleEvent>>,
 ): Promise<{ applied: number }> {
   return applyBatchOnce(dataSource, batchOf(consumer, ARTICLES_TOPIC, events), (manager, fresh) =>
-    projectLifecycle(new ReadModelRepository(manager), fresh),
+    projectLifecycle(new PgReadModelTransaction(manager), fresh),
   );
 }
 
@@ -53,7 +53,7 @@ export async function applyAnalysesBatch(
     : undefined;
   return applyBatchOnce(dataSource, batchOf(consumer, ANALYSES_TOPIC, events), (manager, fresh) =>
     projectAnalyses(
-      new ReadModelRepository(manager),
+      new PgReadModelTransaction(manager),
       fresh.map((e) => e.event),
       prepared,
     ),

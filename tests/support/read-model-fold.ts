@@ -2,7 +2,7 @@ import { ArticleAnalyzedEvent, ArticleRetractedEvent, EventBatch } from '@chroni
 import { applyBatchOnce } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { prepareAnalyses, projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
-import { ReadModelRepository } from '../../apps/project/src/read-models/read-model.repository';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 
 /** Consumer name the project service's batches are stored under in these folds. */
 const CONSUMER = 'read-model-fold';
@@ -32,7 +32,7 @@ export async function foldAnalyses(
     const prepared = options.prepared ? await prepareAnalyses(slice, { aggregates: true }) : undefined;
     await applyBatchOnce(dataSource, batch, (manager, fresh) =>
       projectAnalyses(
-        new ReadModelRepository(manager),
+        new PgReadModelTransaction(manager),
         fresh.map((e) => e.event),
         prepared,
       ),
@@ -66,5 +66,5 @@ export async function retractArticles(dataSource: DataSource, articleIds: string
     events,
     nextOffset: BigInt(firstOffset + events.length),
   };
-  await applyBatchOnce(dataSource, batch, (manager, fresh) => projectLifecycle(new ReadModelRepository(manager), fresh));
+  await applyBatchOnce(dataSource, batch, (manager, fresh) => projectLifecycle(new PgReadModelTransaction(manager), fresh));
 }

@@ -6,12 +6,14 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AdminModule } from './admin/admin.module';
 import { OutletsModule } from './outlets/outlets.module';
 import { ArticlesModule } from './articles/articles.module';
+import { ReadModelQueriesModule } from './read-models/read-model-queries.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({
   imports: [
     PlatformModule.forService('api'),
     PersistenceModule,
+    ReadModelQueriesModule,
     ActorsModule,
     ArticlesModule,
     SubscriptionsModule,

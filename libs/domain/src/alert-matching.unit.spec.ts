@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchAlerts, ruleMatchesStatement, StatementClusterRef, SubscriptionRule } from './alert-matching';
-import { actor, analyzed, statement } from './analyzed-event.fixture';
+import { actor, analyzed, statement } from '@chronicle/test-support';
 import { subscriptionKey } from './name-keys';
 import { compileSubscriptionRule, SubscriptionRuleSpec } from './subscription-rule';
 import { statementIdentity } from './statement-identity';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, analyzed, statement } from './analyzed-event.fixture';
+import { actor, analyzed, statement } from '@chronicle/test-support';
 import { diffAnalyses, isUnchanged } from './analysis-diff';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzed, statement } from './analyzed-event.fixture';
+import { analyzed, statement } from '@chronicle/test-support';
 import {
   assignStatementClusters,
   MAX_CLUSTER_SHINGLES,

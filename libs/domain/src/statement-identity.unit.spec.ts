@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statement } from './analyzed-event.fixture';
+import { statement } from '@chronicle/test-support';
 import { statementClusterId } from './statement-cluster';
 import { statementIdentity } from './statement-identity';
 

@@ -1,10 +1,9 @@
+import { ActorQueries, ActorSentimentQueries, ContributionQueries } from '@chronicle/read-models';
 import { ErrorResponses, RequiresScope, ZodParams, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
-import { ActorReadRepository } from './actor-read.repository';
 import { actorListSchema, actorSentimentSchema, actorStatementsSchema } from './actor.view';
 
 const listQuerySchema = z.object({
@@ -27,11 +26,11 @@ const sentimentQuerySchema = z.object({
 @ApiTags('actors')
 @Controller('v1/actors')
 export class ActorsController {
-  private readonly actors: ActorReadRepository;
-
-  constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.actors = new ActorReadRepository(dataSource);
-  }
+  constructor(
+    @Inject(ActorQueries) private readonly actors: ActorQueries,
+    @Inject(ContributionQueries) private readonly contributions: ContributionQueries,
+    @Inject(ActorSentimentQueries) private readonly actorSentiment: ActorSentimentQueries,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Actors, most mentioned first, optionally matching a text' })
@@ -55,7 +54,7 @@ export class ActorsController {
   ): Promise<z.infer<typeof actorStatementsSchema>> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
-    return { actor, statements: await this.actors.statementsBy(id, query.limit, query.offset) };
+    return { actor, statements: await this.contributions.statementsBy(id, query.limit, query.offset) };
   }
 
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
@@ -71,7 +70,7 @@ export class ActorsController {
   ): Promise<z.infer<typeof actorSentimentSchema>> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
-    const buckets = await this.actors.sentimentSeries(id, query.granularity, query.from ?? null, query.to ?? null);
+    const buckets = await this.actorSentiment.series(id, query.granularity, query.from ?? null, query.to ?? null);
     return { actor, granularity: query.granularity, buckets };
   }
 }

@@ -1,7 +1,7 @@
+import { OutletQueries } from '@chronicle/read-models';
 import { RequiresScope, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit, pageOffset } from '../common/request-values';
 import { outletListSchema } from './outlet.view';
@@ -12,7 +12,7 @@ const listSchema = z.object({ limit: pageLimit(100), offset: pageOffset });
 @ApiTags('outlets')
 @Controller('v1/outlets')
 export class OutletsController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(OutletQueries) private readonly outlets: OutletQueries) {}
 
   /** Outlets by number of live articles, with how many distinct actors they covered. */
   @Get()
@@ -22,24 +22,6 @@ export class OutletsController {
   async list(
     @Query(new ZodValidationPipe(listSchema)) query: z.infer<typeof listSchema>,
   ): Promise<z.infer<typeof outletListSchema>> {
-    const rows: Array<{
-      outlet: string;
-      article_count: number;
-      actor_count: number;
-      first_seen: Date | null;
-      last_seen: Date | null;
-    }> = await this.dataSource.query(
-      'SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets ORDER BY article_count DESC, outlet LIMIT $1 OFFSET $2',
-      [query.limit, query.offset],
-    );
-    return {
-      outlets: rows.map((r) => ({
-        outlet: r.outlet,
-        articleCount: r.article_count,
-        actorCount: r.actor_count,
-        firstSeen: r.first_seen ? new Date(r.first_seen).toISOString() : null,
-        lastSeen: r.last_seen ? new Date(r.last_seen).toISOString() : null,
-      })),
-    };
+    return { outlets: await this.outlets.list(query.limit, query.offset) };
   }
 }

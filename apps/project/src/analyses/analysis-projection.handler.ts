@@ -6,7 +6,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { prepareAnalyses, projectAnalyses } from '../read-models/read-model.projector';
-import { ReadModelRepository } from '../read-models/read-model.repository';
+import { PgReadModelTransaction } from '../read-models/read-model-transaction';
 
 @Controller()
 export class AnalysisProjectionHandler {
@@ -24,12 +24,12 @@ export class AnalysisProjectionHandler {
     const { aggregates } = this.config.projection;
     // Folded and encoded before the transaction opens (it is used if nothing in place needs replacing).
     const prepared = await prepareAnalyses(analyzedIn(batch.events), { aggregates: aggregates === 'incremental' });
-    let repository: ReadModelRepository | undefined;
+    let tx: PgReadModelTransaction | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
-      repository = new ReadModelRepository(manager, aggregates);
-      await projectAnalyses(repository, analyzedIn(fresh), prepared);
+      tx = new PgReadModelTransaction(manager, aggregates);
+      await projectAnalyses(tx, analyzedIn(fresh), prepared);
     });
     // Counted once committed, so a rolled-back batch is not reported as written.
-    for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
+    for (const [table, rows] of tx?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
   }
 }

@@ -6,7 +6,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { projectLifecycle } from '../read-models/read-model.projector';
-import { ReadModelRepository } from '../read-models/read-model.repository';
+import { PgReadModelTransaction } from '../read-models/read-model-transaction';
 
 const LIFECYCLE_TYPES = new Set(['ArticleSubmitted', 'ArticleRevised', 'ArticleRetracted']);
 
@@ -21,12 +21,12 @@ export class ArticleProjectionHandler {
   /** Projects submissions, revisions and retractions into `articles` (and withdraws retracted contributions), exactly once. */
   @EventPattern(TOPICS.articles)
   async handle(batch: EventBatch): Promise<void> {
-    let repository: ReadModelRepository | undefined;
+    let tx: PgReadModelTransaction | undefined;
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const lifecycle = fresh.filter((e): e is PositionedEvent<ArticleLifecycleEvent> => LIFECYCLE_TYPES.has(e.event.type));
-      repository = new ReadModelRepository(manager, this.config.projection.aggregates);
-      await projectLifecycle(repository, lifecycle);
+      tx = new PgReadModelTransaction(manager, this.config.projection.aggregates);
+      await projectLifecycle(tx, lifecycle);
     });
-    for (const [table, rows] of repository?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
+    for (const [table, rows] of tx?.rowsWritten ?? []) this.metrics.rowsWritten.inc({ table }, rows);
   }
 }

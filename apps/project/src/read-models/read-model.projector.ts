@@ -2,14 +2,25 @@ import { ArticleAnalyzedEvent, ArticleLifecycleEvent, PositionedEvent } from '@c
 import {
   aggregateChanges,
   AnalyzedArticle,
+  applyLifecycle,
   articlesToWithdraw,
+  clearAnalyses,
+  EncodedAggregates,
+  encodeAggregates,
+  EncodedContributionRows,
+  encodeContributionRows,
   foldAnalyses,
   foldArticleLifecycle,
+  insertContributionRows,
+  insertFirstAnalysedArticles,
+  insertNewArticles,
+  lockArticles,
+  recordAnalyses,
   selectEffectiveAnalyses,
-} from '@chronicle/domain';
-import { EncodedAggregates, encodeAggregates } from './aggregate-parameters';
-import { EncodedContributionRows, encodeContributionRows } from './contribution-encoding';
-import { ReadModelRepository } from './read-model.repository';
+  takeContributions,
+  writeAggregates,
+} from '@chronicle/read-models';
+import { ReadModelTransaction } from './read-model-transaction';
 
 /**
  * What a batch of analyses writes when every article in it is new to the store (the common case
@@ -50,7 +61,7 @@ export async function prepareAnalyses(
  * nothing in place to replace.
  */
 export async function projectAnalyses(
-  repository: ReadModelRepository,
+  tx: ReadModelTransaction,
   events: readonly ArticleAnalyzedEvent[],
   prepared?: PreparedAnalyses,
 ): Promise<void> {
@@ -58,21 +69,27 @@ export async function projectAnalyses(
   const ready = prepared && prepared.events.length === events.length ? prepared : undefined;
   const candidates = ready?.candidates ?? foldAnalyses(events);
   if (candidates.length === 0) return;
-  const deferred = await repository.aggregatesDeferred();
-  const created = await repository.insertFirstAnalysedArticles(candidates);
+  const deferred = await tx.aggregatesDeferred();
+  const created = await insertFirstAnalysedArticles(tx, candidates);
   const known = candidates.filter((c) => !created.has(c.articleId));
-  const locked = await repository.lockArticles(known.map((c) => c.articleId));
+  const locked = await lockArticles(
+    tx,
+    known.map((c) => c.articleId),
+  );
   const replacing = selectEffectiveAnalyses(known, locked);
   const replaced = new Set(replacing.map((a) => a.articleId));
-  const removed = await repository.takeContributions(locked.filter((s) => replaced.has(s.id)));
-  await repository.recordAnalyses(replacing);
+  const removed = await takeContributions(
+    tx,
+    locked.filter((s) => replaced.has(s.id)),
+  );
+  await recordAnalyses(tx, replacing);
   const effective = candidates.filter((c) => created.has(c.articleId) || replaced.has(c.articleId));
   // Every candidate in place and nothing subtracted: exactly what was prepared.
   const asPrepared = ready !== undefined && effective.length === candidates.length && removed.length === 0;
-  await repository.insertContributionRows(asPrepared ? ready.rows : encodeContributionRows(effective));
+  await insertContributionRows(tx, asPrepared ? ready.rows : encodeContributionRows(effective));
   if (deferred) return;
   const aggregates = (asPrepared ? ready.aggregates : undefined) ?? encodeAggregates(aggregateChanges(removed, effective));
-  await repository.applyAggregates(aggregates);
+  await writeAggregates(tx, aggregates);
 }
 
 /**
@@ -80,19 +97,25 @@ export async function projectAnalyses(
  * retractions the withdrawal of the article's contribution from every read model.
  */
 export async function projectLifecycle(
-  repository: ReadModelRepository,
+  tx: ReadModelTransaction,
   events: ReadonlyArray<PositionedEvent<ArticleLifecycleEvent>>,
 ): Promise<void> {
   const changes = foldArticleLifecycle(events);
   if (changes.length === 0) return;
-  const deferred = await repository.aggregatesDeferred();
-  await repository.insertNewArticles(changes);
-  const locked = await repository.lockArticles(changes.map((c) => c.id));
-  await repository.applyLifecycle(changes);
+  const deferred = await tx.aggregatesDeferred();
+  await insertNewArticles(tx, changes);
+  const locked = await lockArticles(
+    tx,
+    changes.map((c) => c.id),
+  );
+  await applyLifecycle(tx, changes);
   const withdrawn = articlesToWithdraw(changes, locked);
   if (withdrawn.length === 0) return;
-  const removed = await repository.takeContributions(withdrawn);
-  await repository.clearAnalyses(withdrawn.map((s) => s.id));
+  const removed = await takeContributions(tx, withdrawn);
+  await clearAnalyses(
+    tx,
+    withdrawn.map((s) => s.id),
+  );
   if (deferred) return;
-  await repository.applyAggregates(encodeAggregates(aggregateChanges(removed, [])));
+  await writeAggregates(tx, encodeAggregates(aggregateChanges(removed, [])));
 }

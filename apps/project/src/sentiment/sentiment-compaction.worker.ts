@@ -1,5 +1,5 @@
+import { compactSentimentEntries } from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { compactSentimentEntries } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';

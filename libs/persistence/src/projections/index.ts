@@ -1,4 +1,3 @@
 export * from './projection-catalog';
 export * from './shadow-schema';
-export * from './actor-sentiment';
 export * from './rebuild-requests.repository';

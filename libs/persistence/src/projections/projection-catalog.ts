@@ -1,12 +1,11 @@
 import { TopicKey } from '@chronicle/contracts';
-import { actorSentimentSelect, SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './actor-sentiment';
-import { AggregateDerivation, READ_MODEL_AGGREGATE_DERIVATIONS } from './aggregate-derivation';
+import { AGGREGATE_SLICES, READ_MODEL_TABLES, READ_MODEL_VIEWS, ReadModelView, SqlRunner } from '@chronicle/read-models';
 
-/** A read model computed from tables of the same projection at query time. */
-export interface ReadModelView {
-  name: string;
-  /** Its SELECT over the tables in `schema`. */
-  select: (schema: string) => string;
+/** Fills some aggregate tables from the row tables, in the current search path and UTC. */
+export interface AggregateDerivation {
+  /** The tables it truncates and fills; no two derivations share one, so they may run at once. */
+  tables: readonly string[];
+  derive: (sql: SqlRunner) => Promise<void>;
 }
 
 export interface ProjectionDefinition {
@@ -20,7 +19,7 @@ export interface ProjectionDefinition {
    * swap locks them in this order: a transaction that takes table locks one after another must
    * take them in the same order.
    */
-  tables: string[];
+  tables: readonly string[];
   /** Views over those tables: a rebuild creates them over its shadow tables, the swap re-points the live ones. */
   views?: readonly ReadModelView[];
   /**
@@ -32,28 +31,20 @@ export interface ProjectionDefinition {
 }
 
 /**
- * The projections Chronicle can rebuild. A new read-model table must be listed here, or a
- * rebuild (which runs with only the shadow schema on its search path) fails loudly.
+ * The projections Chronicle can rebuild. Their tables, views and derivations come from the
+ * read-model registry (libs/read-models), so a new read model is rebuilt without a change here.
  */
 export const PROJECTIONS: Record<string, ProjectionDefinition> = {
   'read-models': {
     service: 'project',
     group: 'chronicle-project',
     topics: ['articles', 'analyses'],
-    tables: [
-      'articles',
-      'actors',
-      'mentions',
-      'statements',
-      // Compaction locks the ledger before its row, as the swap does (in this order).
-      SENTIMENT_ENTRIES_TABLE,
-      SENTIMENT_COMPACTION_TABLE,
-      'statement_reach',
-      'outlet_actors',
-      'outlets',
-    ],
-    views: [{ name: 'actor_sentiment', select: actorSentimentSelect }],
-    aggregateDerivations: READ_MODEL_AGGREGATE_DERIVATIONS,
+    tables: READ_MODEL_TABLES,
+    views: READ_MODEL_VIEWS,
+    aggregateDerivations: AGGREGATE_SLICES.map((slice) => ({
+      tables: slice.derivedTables ?? slice.tables,
+      derive: (sql: SqlRunner) => slice.derive(sql),
+    })),
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldAnalyses, selectEffectiveAnalyses } from './analysis-projection';
-import { actor, analyzed, statement } from './analyzed-event.fixture';
+import { foldAnalyses, selectEffectiveAnalyses } from './fold';
+import { actor, analyzed, statement } from '@chronicle/test-support';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
 

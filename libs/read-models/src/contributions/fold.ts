@@ -1,6 +1,5 @@
-import { compareCodePoints } from './code-point-order';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import { AnalyzedStatement, statementIdentity } from './statement-identity';
+import { AnalyzedStatement, compareCodePoints, statementIdentity } from '@chronicle/domain';
 
 /** One actor in one article, with what that article says about it (the unit every actor aggregate is folded from). */
 export interface MentionRow {

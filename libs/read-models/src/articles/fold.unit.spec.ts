@@ -1,6 +1,6 @@
 import { ArticleLifecycleEvent, PositionedEvent } from '@chronicle/contracts';
 import { describe, expect, it } from 'vitest';
-import { articlesToWithdraw, foldArticleLifecycle } from './article-projection';
+import { articlesToWithdraw, foldArticleLifecycle } from './fold';
 
 const content = (articleId: string, title: string) => ({
   articleId,

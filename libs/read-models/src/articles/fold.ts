@@ -59,7 +59,12 @@ export function foldArticleLifecycle(events: ReadonlyArray<PositionedEvent<Artic
       }
       case 'ArticleRetracted':
         change.status = 'retracted';
-        change.retraction = { id, retractedOffset: offset, retractedAt: event.data.retractedAt, reason: event.data.reason ?? null };
+        change.retraction = {
+          id,
+          retractedOffset: offset,
+          retractedAt: event.data.retractedAt,
+          reason: event.data.reason ?? null,
+        };
         break;
       default: {
         const unexpected: never = event;
@@ -89,7 +94,9 @@ export function articlesToWithdraw(
   changes: readonly ArticleLifecycleChange[],
   states: readonly LockedArticleState[],
 ): LockedArticleState[] {
-  const retractedAt = new Map(changes.flatMap((c) => (c.retraction ? [[c.id, BigInt(c.retraction.retractedOffset)] as const] : [])));
+  const retractedAt = new Map(
+    changes.flatMap((c) => (c.retraction ? [[c.id, BigInt(c.retraction.retractedOffset)] as const] : [])),
+  );
   return states.filter((state) => {
     const retraction = retractedAt.get(state.id);
     return retraction !== undefined && state.analysisOffset !== null && BigInt(state.analysisOffset) <= retraction;

@@ -1,31 +1,5 @@
-import { EntityManager } from 'typeorm';
-
-/**
- * Sentiment toward actors is stored as an append-only ledger: every batch adds one row per actor
- * and UTC hour it changed (removed or revised articles add negative rows), and the
- * `actor_sentiment` view sums them into hour and day buckets. Appending takes no row lock, so
- * concurrent batches never wait on a popular actor's buckets; {@link compactSentimentEntries}
- * folds the rows of each hour into one from time to time, so reads stay short.
- */
-export const SENTIMENT_ENTRIES_TABLE = 'actor_sentiment_entries';
-/** One row: entries up to this id have been looked at by a compaction round. */
-export const SENTIMENT_COMPACTION_TABLE = 'actor_sentiment_compaction';
-
-const SUMS = `sum(mentions)::int AS mentions, sum(articles)::int AS articles, sum(positive)::int AS positive,
-         sum(neutral)::int AS neutral, sum(negative)::int AS negative, sum(score_micros)::bigint AS score_micros,
-         round(sum(score_micros)::numeric / sum(articles) / 1000000, 6)::numeric(8, 6) AS mean_score`;
-
-/**
- * The `actor_sentiment` buckets over the entries of `schema`: per actor, UTC hour and UTC day,
- * the buckets some article still contributes to (a bucket whose articles were all removed is gone).
- */
-export function actorSentimentSelect(schema: string): string {
-  return `SELECT actor_id, 'hour'::text AS granularity, bucket_start, ${SUMS}
-       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING sum(articles) > 0
-     UNION ALL
-     SELECT actor_id, 'day'::text, date_trunc('day', bucket_start, 'UTC'), ${SUMS}
-       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC') HAVING sum(articles) > 0`;
-}
+import { SqlRunner } from '../sql/sql-session';
+import { SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
 
 export interface SentimentCompaction {
   /** False when another process was compacting (nothing done). */
@@ -44,7 +18,7 @@ export interface SentimentCompaction {
  * entries again. One process compacts at a time (the others skip);
  * at most `maxEntries` new entries are looked at per round. Runs in the current search path.
  */
-export async function compactSentimentEntries(manager: EntityManager, maxEntries = 200_000): Promise<SentimentCompaction> {
+export async function compactSentimentEntries(manager: SqlRunner, maxEntries = 200_000): Promise<SentimentCompaction> {
   // The ledger before the compaction row, in the order the projection lists its tables (the order
   // a rebuild's swap locks them in), so a round never holds the row while waiting for the ledger.
   // Row exclusive, as the writes below take it anyway: batches appending meanwhile are not held up.

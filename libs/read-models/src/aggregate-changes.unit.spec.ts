@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateChanges, hourStart, scoreMicros } from './aggregate-projection';
-import { ArticleContribution, foldAnalyses } from './analysis-projection';
-import { actor, analyzed, feltActor, statement } from './analyzed-event.fixture';
+import { aggregateChanges } from './aggregate-changes';
+import { hourStart, scoreMicros } from './actor-sentiment/fold';
+import { ArticleContribution, foldAnalyses } from './contributions/fold';
+import { actor, analyzed, feltActor, statement } from '@chronicle/test-support';
 
 const lindqvist = (score: number, count = 1) => feltActor('person:maria-lindqvist', 'Maria Lindqvist', score, count);
 const herrera = (score: number, count = 1) => feltActor('person:tomas-herrera', 'Tomas Herrera', score, count);
@@ -20,13 +21,13 @@ class CountingStore {
       this.bump(`actor:${a.id}:articles`, a.articles);
       this.bump(`actor:${a.id}:statements`, a.statements);
     }
-    for (const b of changes.buckets) {
+    for (const b of changes.actorSentiment) {
       for (const field of ['mentions', 'articles', 'positive', 'neutral', 'negative', 'scoreMicros'] as const) {
         this.bump(`bucket:${b.actorId}:${b.bucketStart}:${field}`, b[field]);
       }
     }
-    for (const o of changes.outlets) this.bump(`outlet:${o.outlet}:articles`, o.articles);
-    for (const p of changes.outletActors) this.bump(`pair:${p.outlet}:${p.actorId}`, p.articles);
+    for (const o of changes.outlets.outlets) this.bump(`outlet:${o.outlet}:articles`, o.articles);
+    for (const p of changes.outlets.outletActors) this.bump(`pair:${p.outlet}:${p.actorId}`, p.articles);
     if (next) this.contributions.set(articleId, next);
     else this.contributions.delete(articleId);
   }
@@ -63,7 +64,7 @@ describe(aggregateChanges.name, () => {
         ['person:maria-lindqvist', 3, 1, 1, false],
         ['person:tomas-herrera', 1, 1, 0, false],
       ]);
-      expect(changes.buckets.filter((b) => b.actorId === 'person:maria-lindqvist')).toEqual([
+      expect(changes.actorSentiment.filter((b) => b.actorId === 'person:maria-lindqvist')).toEqual([
         {
           actorId: 'person:maria-lindqvist',
           bucketStart: '2026-01-01T10:00:00.000Z',
@@ -75,9 +76,9 @@ describe(aggregateChanges.name, () => {
           scoreMicros: 500000,
         },
       ]);
-      expect(changes.outlets).toEqual([{ outlet: 'Example News', articles: 1 }]);
-      expect(changes.outletActors).toHaveLength(2);
-      expect(changes.clusters).toEqual([
+      expect(changes.outlets.outlets).toEqual([{ outlet: 'Example News', articles: 1 }]);
+      expect(changes.outlets.outletActors).toHaveLength(2);
+      expect(changes.statementReach).toEqual([
         expect.objectContaining({
           statements: 1,
           outlets: 1,
@@ -93,10 +94,10 @@ describe(aggregateChanges.name, () => {
     it('changes no count', () => {
       const a1 = contribution('e1', 'a1', { actors: [lindqvist(0.5, 2)], statements: [statement('x', speaker)] });
       const changes = aggregateChanges([a1], [a1]);
-      expect(changes.buckets).toEqual([]);
-      expect(changes.outletActors).toEqual([]);
+      expect(changes.actorSentiment).toEqual([]);
+      expect(changes.outlets.outletActors).toEqual([]);
       expect(changes.actors.map((a) => [a.mentions, a.articles, a.statements])).toEqual([[0, 0, 0]]);
-      expect(changes.outlets).toEqual([{ outlet: 'Example News', articles: 0 }]);
+      expect(changes.outlets.outlets).toEqual([{ outlet: 'Example News', articles: 0 }]);
     });
   });
 
@@ -148,7 +149,7 @@ describe(aggregateChanges.name, () => {
           contribution('e3', 'again', { statements: quote(), outlet: 'Wire One', publishedAt: '2026-01-03T00:00:00.000Z' }),
         ],
       );
-      expect(changes.clusters).toEqual([
+      expect(changes.statementReach).toEqual([
         expect.objectContaining({
           statements: 3,
           outlets: 2,
@@ -217,7 +218,7 @@ describe(aggregateChanges.name, () => {
     it("keeps the hour bucket's mention delta", () => {
       const before = contribution('e1', 'a1', { actors: [lindqvist(0, 2)] });
       const after = contribution('e2', 'a1', { actors: [lindqvist(0, 3)] });
-      expect(aggregateChanges([before], [after]).buckets).toEqual([
+      expect(aggregateChanges([before], [after]).actorSentiment).toEqual([
         expect.objectContaining({ actorId: 'person:maria-lindqvist', mentions: 1, articles: 0, neutral: 0, scoreMicros: 0 }),
       ]);
     });
@@ -227,7 +228,7 @@ describe(aggregateChanges.name, () => {
     it("keeps the hour bucket's score delta", () => {
       const before = contribution('e1', 'a1', { actors: [lindqvist(0.5)] });
       const after = contribution('e2', 'a1', { actors: [lindqvist(0.75)] });
-      expect(aggregateChanges([before], [after]).buckets).toEqual([
+      expect(aggregateChanges([before], [after]).actorSentiment).toEqual([
         expect.objectContaining({ mentions: 0, articles: 0, positive: 0, scoreMicros: 250000 }),
       ]);
     });
@@ -245,10 +246,10 @@ describe(aggregateChanges.name, () => {
         statements: article.statements.map((st) => ({ ...st, outlet: null })),
       };
       const changes = aggregateChanges([], [withoutOutlet]);
-      expect(changes.outlets).toEqual([]);
-      expect(changes.outletActors).toEqual([]);
+      expect(changes.outlets.outlets).toEqual([]);
+      expect(changes.outlets.outletActors).toEqual([]);
       expect(changes.actors).toEqual([expect.objectContaining({ articles: 1, statements: 1 })]);
-      expect(changes.clusters).toEqual([expect.objectContaining({ statements: 1, outlets: 0, firstOutlet: null })]);
+      expect(changes.statementReach).toEqual([expect.objectContaining({ statements: 1, outlets: 0, firstOutlet: null })]);
     });
   });
 
@@ -262,12 +263,12 @@ describe(aggregateChanges.name, () => {
           contribution('e3', 'a3', { actors: [lindqvist(0)], outlet: 'Wire One' }),
         ],
       );
-      expect(changes.outletActors).toEqual([
+      expect(changes.outlets.outletActors).toEqual([
         { outlet: 'Wire', actorId: 'person:maria-lindqvist', articles: 1 },
         { outlet: 'Wire', actorId: 'person:tomas-herrera', articles: 1 },
         { outlet: 'Wire One', actorId: 'person:maria-lindqvist', articles: 2 },
       ]);
-      expect(changes.outlets).toEqual([
+      expect(changes.outlets.outlets).toEqual([
         { outlet: 'Wire', articles: 1 },
         { outlet: 'Wire One', articles: 2 },
       ]);
@@ -287,7 +288,7 @@ describe(aggregateChanges.name, () => {
       const stored = { ...article, statements: article.statements.map((st) => ({ ...st, speakerId: 'person:maria-lindqvist' })) };
       const changes = aggregateChanges([], [stored]);
       expect(changes.actors.map((a) => [a.id, a.statements])).toEqual([['person:tomas-herrera', 0]]);
-      expect(changes.clusters).toEqual([expect.objectContaining({ speakerId: 'person:maria-lindqvist', statements: 1 })]);
+      expect(changes.statementReach).toEqual([expect.objectContaining({ speakerId: 'person:maria-lindqvist', statements: 1 })]);
     });
   });
 
@@ -297,7 +298,7 @@ describe(aggregateChanges.name, () => {
       const listed = contribution('e1', 'a1', { actors: [lindqvist(0)], statements: quote });
       const unlisted = contribution('e2', 'a2', { statements: quote });
       for (const order of permutations([listed, unlisted])) {
-        expect(aggregateChanges([], order).clusters).toEqual([
+        expect(aggregateChanges([], order).statementReach).toEqual([
           expect.objectContaining({ speakerId: 'person:maria-lindqvist', statements: 2 }),
         ]);
       }
@@ -314,7 +315,7 @@ describe(aggregateChanges.name, () => {
         contribution('e4', 'middle', { statements: quote(), outlet: 'Daily Two', publishedAt: '2026-01-02T00:00:00.000Z' }),
       ];
       for (const order of permutations(articles)) {
-        expect(aggregateChanges([], order).clusters).toEqual([
+        expect(aggregateChanges([], order).statementReach).toEqual([
           expect.objectContaining({
             statements: 4,
             outlets: 2,
@@ -332,7 +333,7 @@ describe(aggregateChanges.name, () => {
   describe('when an article carrying a quote is withdrawn', () => {
     it("asks for the quote's reach to be recounted from the remaining rows", () => {
       const article = contribution('e1', 'a1', { statements: [statement('Gone soon', speaker)], outlet: 'Wire One' });
-      expect(aggregateChanges([article], []).clusters).toEqual([
+      expect(aggregateChanges([article], []).statementReach).toEqual([
         expect.objectContaining({ statements: -1, outlets: 0, firstArticleId: null, recompute: true }),
       ]);
     });

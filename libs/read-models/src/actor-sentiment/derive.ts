@@ -1,0 +1,18 @@
+import { SqlRunner } from '../sql/sql-session';
+import { SENTIMENT_ENTRIES_TABLE } from './tables';
+
+/**
+ * One entry per actor and UTC hour of its mentions (the view sums days from hours); scores summed
+ * in micro-units rounded half up, as `Math.round(Math.fround(score) * 1e6)`.
+ */
+export async function deriveSentimentEntries(sql: SqlRunner): Promise<void> {
+  await sql.query(
+    `INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+     SELECT actor_id, date_trunc('hour', seen_at), sum(count)::int, count(*)::int,
+            count(*) FILTER (WHERE sentiment_label = 'positive')::int,
+            count(*) FILTER (WHERE sentiment_label = 'neutral')::int,
+            count(*) FILTER (WHERE sentiment_label = 'negative')::int,
+            sum(floor(sentiment_score::float8 * 1000000 + 0.5))::bigint
+     FROM mentions GROUP BY actor_id, date_trunc('hour', seen_at)`,
+  );
+}

@@ -1,0 +1,48 @@
+import { SqlRunner } from '../sql/sql-session';
+
+/** Sentiment toward an actor in one hour or day. */
+export interface SentimentBucket {
+  bucketStart: string;
+  mentions: number;
+  articles: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  meanScore: number | null;
+}
+
+interface BucketRow {
+  bucket_start: Date | string;
+  mentions: number;
+  articles: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  mean_score: string | number | null;
+}
+
+/** What the API reads from the actor sentiment read model. */
+export class ActorSentimentQueries {
+  constructor(private readonly sql: SqlRunner) {}
+
+  /** Sentiment toward the actor per hour or day, oldest first, within [from, to) (UTC ISO 8601 instants). */
+  async series(actorId: string, granularity: 'hour' | 'day', from: string | null, to: string | null): Promise<SentimentBucket[]> {
+    const rows: BucketRow[] = await this.sql.query(
+      `SELECT bucket_start, mentions, articles, positive, neutral, negative, mean_score
+       FROM actor_sentiment
+       WHERE actor_id = $1 AND granularity = $2
+         AND ($3::timestamptz IS NULL OR bucket_start >= $3) AND ($4::timestamptz IS NULL OR bucket_start < $4)
+       ORDER BY bucket_start`,
+      [actorId, granularity, from, to],
+    );
+    return rows.map((r) => ({
+      bucketStart: new Date(r.bucket_start).toISOString(),
+      mentions: r.mentions,
+      articles: r.articles,
+      positive: r.positive,
+      neutral: r.neutral,
+      negative: r.negative,
+      meanScore: r.mean_score === null ? null : Number(r.mean_score),
+    }));
+  }
+}

@@ -1,0 +1,70 @@
+import { containsPattern } from '../sql/like-pattern';
+import { SqlRunner } from '../sql/sql-session';
+
+/** An actor as lists and pages show it: names, counts and when it was seen. */
+export interface ActorSummary {
+  id: string;
+  name: string;
+  kind: string;
+  role: string | null;
+  aliases: string[];
+  mentionCount: number;
+  articleCount: number;
+  statementCount: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+const ACTOR_COLUMNS = 'id, name, kind, role, aliases, mention_count, article_count, statement_count, first_seen, last_seen';
+
+/** What the API reads from the actors read model. */
+export class ActorQueries {
+  constructor(private readonly sql: SqlRunner) {}
+
+  /**
+   * Actors whose name or any alias contains `text` literally (case-insensitive; `%` and `_` are
+   * plain characters), most-mentioned first.
+   */
+  async search(text: string | undefined, limit: number, offset: number): Promise<ActorSummary[]> {
+    const rows: ActorRow[] = await this.sql.query(
+      `SELECT ${ACTOR_COLUMNS} FROM actors
+       WHERE $1::text IS NULL OR name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\')
+       ORDER BY mention_count DESC, id LIMIT $2 OFFSET $3`,
+      [text === undefined ? null : containsPattern(text), limit, offset],
+    );
+    return rows.map(toActorSummary);
+  }
+
+  async findById(id: string): Promise<ActorSummary | null> {
+    const rows: ActorRow[] = await this.sql.query(`SELECT ${ACTOR_COLUMNS} FROM actors WHERE id = $1`, [id]);
+    return rows[0] ? toActorSummary(rows[0]) : null;
+  }
+}
+
+interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  role: string | null;
+  aliases: string[];
+  mention_count: number;
+  article_count: number;
+  statement_count: number;
+  first_seen: Date | string;
+  last_seen: Date | string;
+}
+
+function toActorSummary(row: ActorRow): ActorSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    role: row.role,
+    aliases: row.aliases,
+    mentionCount: row.mention_count,
+    articleCount: row.article_count,
+    statementCount: row.statement_count,
+    firstSeen: new Date(row.first_seen).toISOString(),
+    lastSeen: new Date(row.last_seen).toISOString(),
+  };
+}

@@ -1,0 +1,8 @@
+import { ReadModelSlice } from '../read-model-slice';
+
+/**
+ * One row per article: content and status from the articles topic, and which analysis is in
+ * place (its contribution is in the mention and statement rows). Written first in every batch:
+ * its rows are the locks that order replacements of one article.
+ */
+export const articlesSlice: ReadModelSlice = { name: 'articles', tables: ['articles'] };

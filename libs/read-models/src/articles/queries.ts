@@ -1,0 +1,57 @@
+import { SqlRunner } from '../sql/sql-session';
+import { ArticleStatus } from './fold';
+
+/** An article's own columns, as the API shows them. */
+export interface ArticleSummary {
+  id: string;
+  url: string | null;
+  outlet: string | null;
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  receivedAt: string;
+  status: ArticleStatus;
+  analyzerVersion: string | null;
+  analyzedAt: string | null;
+}
+
+interface ArticleRow {
+  id: string;
+  url: string | null;
+  outlet: string | null;
+  title: string;
+  body: string;
+  published_at: Date | null;
+  received_at: Date;
+  status: ArticleStatus;
+  analyzer_version: string | null;
+  analyzed_at: Date | null;
+}
+
+const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+/** What the API reads from the articles read model. */
+export class ArticleQueries {
+  constructor(private readonly sql: SqlRunner) {}
+
+  async findById(id: string): Promise<ArticleSummary | null> {
+    const [row]: ArticleRow[] = await this.sql.query(
+      `SELECT id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at
+       FROM articles WHERE id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      url: row.url,
+      outlet: row.outlet,
+      title: row.title,
+      body: row.body,
+      publishedAt: isoOrNull(row.published_at),
+      receivedAt: new Date(row.received_at).toISOString(),
+      status: row.status,
+      analyzerVersion: row.analyzer_version,
+      analyzedAt: isoOrNull(row.analyzed_at),
+    };
+  }
+}

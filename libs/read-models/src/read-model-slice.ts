@@ -1,0 +1,43 @@
+import { ArticleContribution } from './contributions/fold';
+import { SqlRunner, SqlSession } from './sql/sql-session';
+
+/** A read model computed from tables of the same projection at query time. */
+export interface ReadModelView {
+  name: string;
+  /** Its SELECT over the tables in `schema`. */
+  select: (schema: string) => string;
+}
+
+/** One read model: the tables it owns (in lock order) and the views over them. */
+export interface ReadModelSlice {
+  name: string;
+  tables: readonly string[];
+  views?: readonly ReadModelView[];
+}
+
+/** Accumulates one aggregate's changes from contributions added (+1) and removed (-1). */
+export interface ContributionFold<Changes> {
+  add(contribution: ArticleContribution, sign: 1 | -1): void;
+  changes(): Changes;
+}
+
+/**
+ * A read model aggregated from the article contributions (mentions and statements): its pure
+ * fold, the parameters it encodes before the transaction, its incremental write and the
+ * set-based derivation a rebuild fills it with, by the same rules.
+ */
+export interface AggregateSlice<Name extends string = string, Changes = unknown, Encoded = unknown> extends ReadModelSlice {
+  name: Name;
+  startFold(): ContributionFold<Changes>;
+  /** Done before the first aggregate row is locked, so the locked part of a batch is database work only. */
+  encode(changes: Changes): Encoded;
+  /** Applies the changes; takes this slice's row locks in key order. */
+  write(session: SqlSession, encoded: Encoded): Promise<void>;
+  /** The tables `derive` fills, when not all of `tables`. */
+  derivedTables?: readonly string[];
+  /** Fills the (emptied) derived tables from the row tables, in the current search path and UTC. */
+  derive(sql: SqlRunner): Promise<void>;
+}
+
+export type ChangesOf<S> = S extends AggregateSlice<string, infer C, unknown> ? C : never;
+export type EncodedOf<S> = S extends AggregateSlice<string, unknown, infer E> ? E : never;

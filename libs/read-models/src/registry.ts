@@ -1,0 +1,32 @@
+import { actorSentimentSlice } from './actor-sentiment/actor-sentiment.slice';
+import { actorsSlice } from './actors/actors.slice';
+import { articlesSlice } from './articles/articles.slice';
+import { contributionsSlice } from './contributions/contributions.slice';
+import { outletsSlice } from './outlets/outlets.slice';
+import { ReadModelSlice, ReadModelView } from './read-model-slice';
+import { statementReachSlice } from './statement-reach/statement-reach.slice';
+
+/**
+ * The aggregate read models, in the order a batch writes them (each takes its row locks in key
+ * order, so every transaction locks rows in the same global order and concurrent replicas never
+ * deadlock). Adding an aggregate read model is a new folder and one line here.
+ */
+export const AGGREGATE_SLICES = [actorsSlice, actorSentimentSlice, statementReachSlice, outletsSlice] as const;
+
+/**
+ * Every read model of the project service. Their tables, in this order, are the order a rebuild's
+ * swap locks them in (a transaction that takes table locks one after another must take them in
+ * the same order) and the tables a rebuild creates in its shadow schema.
+ */
+export const READ_MODEL_SLICES: readonly ReadModelSlice[] = [
+  articlesSlice,
+  actorsSlice,
+  contributionsSlice,
+  actorSentimentSlice,
+  statementReachSlice,
+  outletsSlice,
+];
+
+export const READ_MODEL_TABLES: readonly string[] = READ_MODEL_SLICES.flatMap((slice) => slice.tables);
+
+export const READ_MODEL_VIEWS: readonly ReadModelView[] = READ_MODEL_SLICES.flatMap((slice) => slice.views ?? []);
