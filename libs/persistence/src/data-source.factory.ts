@@ -1,9 +1,22 @@
 import { DataSource } from 'typeorm';
+import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
+import { ActorSentimentEntryEntity } from './entities/actor-sentiment-entry.entity';
 import { ActorEntity } from './entities/actor.entity';
 import { AlertEntity } from './entities/alert.entity';
+import { ApiKeyEntity } from './entities/api-key.entity';
 import { ArticleEntity } from './entities/article.entity';
 import { ConsumerPositionEntity } from './entities/consumer-position.entity';
+import { FeedEntrySeenEntity } from './entities/feed-entry-seen.entity';
+import { FeedSourceEntity } from './entities/feed-source.entity';
 import { MentionEntity } from './entities/mention.entity';
+import { NoveltyClusterMemberEntity } from './entities/novelty-cluster-member.entity';
+import { NoveltyClusterEntity } from './entities/novelty-cluster.entity';
+import { OutletActorEntity } from './entities/outlet-actor.entity';
+import { OutletEntity } from './entities/outlet.entity';
+import { ProjectionRebuildEntity } from './entities/projection-rebuild.entity';
+import { ProjectionVersionEntity } from './entities/projection-version.entity';
+import { RateLimitHitEntity } from './entities/rate-limit-hit.entity';
+import { StatementReachEntity } from './entities/statement-reach.entity';
 import { StatementEntity } from './entities/statement.entity';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { InitialReadModels1764043200000 } from './migrations/1764043200000-InitialReadModels';
@@ -19,6 +32,10 @@ import { ProjectionRebuildRequests1764062000000 } from './migrations/17640620000
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 
+/**
+ * One entity per table the migrations create, matching them exactly (tests/persistence/schema-drift
+ * checks it). The `actor_sentiment` view has none: its SQL belongs to the projection catalog.
+ */
 export const ENTITIES = [
   ArticleEntity,
   ActorEntity,
@@ -27,6 +44,19 @@ export const ENTITIES = [
   ConsumerPositionEntity,
   SubscriptionEntity,
   AlertEntity,
+  StatementReachEntity,
+  OutletActorEntity,
+  OutletEntity,
+  ActorSentimentEntryEntity,
+  ActorSentimentCompactionEntity,
+  ProjectionVersionEntity,
+  NoveltyClusterEntity,
+  NoveltyClusterMemberEntity,
+  ApiKeyEntity,
+  ProjectionRebuildEntity,
+  RateLimitHitEntity,
+  FeedSourceEntity,
+  FeedEntrySeenEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -58,6 +88,8 @@ export function createDataSource(url: string, poolSize = 10, searchPath = 'publi
     migrations: MIGRATIONS,
     migrationsTableName: 'chronicle_migrations',
     synchronize: false,
+    // Nor extensions: TypeORM would create uuid-ossp on connect for projection_rebuilds' generated uuid.
+    installExtensions: false,
     extra: { max: poolSize, ...(searchPath === 'public' ? {} : { options: `-c search_path=${searchPath}` }) },
   });
 }

@@ -1,10 +1,14 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export type AlertDeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /** At most one alert per subscription and statement cluster, ever: the unique key enforces it. */
 @Entity({ name: 'alerts' })
 @Unique('alerts_subscription_cluster_key', ['subscriptionId', 'clusterId'])
+@Index('alerts_pending_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
+@Index('alerts_seq_idx', ['seq'], { unique: true })
+@Index('alerts_subscription_seq_idx', ['subscriptionId', 'seq'])
+@Index('alerts_tenant_seq_idx', ['tenant', 'seq'])
 export class AlertEntity {
   @PrimaryColumn('text') id!: string;
   @Column('uuid', { name: 'subscription_id' }) subscriptionId!: string;
@@ -24,4 +28,10 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt!: Date;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
+  /** `bigserial`: raise order, the live stream's Last-Event-ID. A bigint, so a string here. */
+  @Column('bigint')
+  @Generated('increment')
+  seq!: string;
+  @Column('text', { name: 'statement_kind', default: 'direct' }) statementKind!: 'direct' | 'indirect';
+  @Column('timestamptz', { name: 'raised_published_at', nullable: true }) raisedPublishedAt!: Date | null;
 }

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type ArticleStatus = 'live' | 'revised' | 'retracted';
 
 @Entity({ name: 'articles' })
+@Index('articles_contributed_outlet_idx', ['contributedOutlet', 'contributedAt'], {
+  where: 'contributed_outlet IS NOT NULL',
+})
 export class ArticleEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { nullable: true }) url!: string | null;
@@ -15,4 +18,13 @@ export class ArticleEntity {
   @Column('text', { name: 'analyzer_version', nullable: true }) analyzerVersion!: string | null;
   @Column('text', { name: 'analysis_event_id', nullable: true }) analysisEventId!: string | null;
   @Column('timestamptz', { name: 'analyzed_at', nullable: true }) analyzedAt!: Date | null;
+  /** Log offsets of what the row holds: a replayed older event never overwrites a newer one. */
+  @Column('bigint', { name: 'content_offset', nullable: true }) contentOffset!: string | null;
+  @Column('bigint', { name: 'analysis_offset', nullable: true }) analysisOffset!: string | null;
+  @Column('bigint', { name: 'retracted_offset', nullable: true }) retractedOffset!: string | null;
+  @Column('timestamptz', { name: 'retracted_at', nullable: true }) retractedAt!: Date | null;
+  @Column('text', { name: 'retraction_reason', nullable: true }) retractionReason!: string | null;
+  /** The outlet the article counts toward in the outlet aggregates (null when it counts toward none). */
+  @Column('text', { name: 'contributed_outlet', nullable: true }) contributedOutlet!: string | null;
+  @Column('timestamptz', { name: 'contributed_at', nullable: true }) contributedAt!: Date | null;
 }

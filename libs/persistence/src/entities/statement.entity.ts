@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'statements' })
 @Index('statements_speaker_time_idx', ['speakerId', 'saidAt'])
 @Index('statements_article_idx', ['articleId'])
+@Index('statements_cluster_idx', ['clusterId'])
 export class StatementEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'article_id' }) articleId!: string;
@@ -18,4 +19,5 @@ export class StatementEntity {
   /** Same speaker + same normalised words: the quote re-run by other outlets shares it. */
   @Column('text', { name: 'cluster_id' }) clusterId!: string;
   @Column('timestamptz', { name: 'said_at' }) saidAt!: Date;
+  @Column('text', { nullable: true }) outlet!: string | null;
 }

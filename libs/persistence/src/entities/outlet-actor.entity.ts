@@ -1,0 +1,9 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** How many of an outlet's articles name an actor. */
+@Entity({ name: 'outlet_actors' })
+export class OutletActorEntity {
+  @PrimaryColumn('text') outlet!: string;
+  @PrimaryColumn('text', { name: 'actor_id' }) actorId!: string;
+  @Column('int') articles!: number;
+}
