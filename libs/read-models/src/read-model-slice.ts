@@ -37,6 +37,20 @@ export interface AggregateSlice<Name extends string = string, Changes = unknown,
   derivedTables?: readonly string[];
   /** Fills the (emptied) derived tables from the row tables, in the current search path and UTC. */
   derive(sql: SqlRunner): Promise<void>;
+  rows: SliceRows<Changes>;
+}
+
+/** One stored row as plain values (instants as ISO strings), for comparing a slice's tables with its fold. */
+export type ReadModelRow = Record<string, string | number | boolean | null | string[]>;
+
+/**
+ * A slice's rows in one comparable shape: as its fold of every contribution in place gives them
+ * (no removals, so every value is exact), and as its tables hold them. Specs check the one
+ * against the other: the incremental SQL must leave what folding the surviving log gives.
+ */
+export interface SliceRows<Changes> {
+  fromFold(changes: Changes): ReadModelRow[];
+  read(sql: SqlRunner): Promise<ReadModelRow[]>;
 }
 
 export type ChangesOf<S> = S extends AggregateSlice<string, infer C, unknown> ? C : never;

@@ -23,7 +23,12 @@ export function feltActor(id: string, name: string, score: number, count = 1): A
 }
 
 /** Test builder: a statement at [start, start + text.length). */
-export function statement(text: string, speaker: { actorId: string; name: string } | null, start = 0, kind: 'direct' | 'indirect' = 'direct'): Statement {
+export function statement(
+  text: string,
+  speaker: { actorId: string; name: string } | null,
+  start = 0,
+  kind: 'direct' | 'indirect' = 'direct',
+): Statement {
   return { kind, start, end: start + text.length, text, speaker, sentiment: neutral };
 }
 

@@ -1,1 +1,5 @@
 export * from './analyzed-event.fixture';
+export * from './article-lifecycle.fixture';
+export * from './in-memory-projection';
+export * from './projection-spec';
+export * from './read-model-scenarios';

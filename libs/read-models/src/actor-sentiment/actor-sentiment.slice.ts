@@ -1,4 +1,5 @@
 import { EncodedCopy } from '../sql/sql-session';
+import { sentimentRows } from './rows';
 import { AggregateSlice } from '../read-model-slice';
 import { deriveSentimentEntries } from './derive';
 import { SentimentBucketChange, SentimentBucketsFold } from './fold';
@@ -17,4 +18,5 @@ export const actorSentimentSlice: AggregateSlice<'actorSentiment', SentimentBuck
   encode: encodeSentimentEntries,
   write: writeSentimentEntries,
   derive: deriveSentimentEntries,
+  rows: sentimentRows,
 };

@@ -1,4 +1,5 @@
 import { AggregateSlice } from '../read-model-slice';
+import { actorRows } from './rows';
 import { deriveActors } from './derive';
 import { ActorChange, ActorsFold } from './fold';
 import { EncodedActors, encodeActors, writeActors } from './write';
@@ -11,4 +12,5 @@ export const actorsSlice: AggregateSlice<'actors', ActorChange[], EncodedActors>
   encode: encodeActors,
   write: writeActors,
   derive: deriveActors,
+  rows: actorRows,
 };

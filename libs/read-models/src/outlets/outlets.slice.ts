@@ -1,4 +1,5 @@
 import { AggregateSlice } from '../read-model-slice';
+import { outletRows } from './rows';
 import { deriveOutlets } from './derive';
 import { OutletChanges, OutletsFold } from './fold';
 import { EncodedOutlets, encodeOutlets, writeOutlets } from './write';
@@ -12,4 +13,5 @@ export const outletsSlice: AggregateSlice<'outlets', OutletChanges, EncodedOutle
   encode: encodeOutlets,
   write: writeOutlets,
   derive: deriveOutlets,
+  rows: outletRows,
 };

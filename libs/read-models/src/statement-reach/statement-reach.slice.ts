@@ -1,4 +1,5 @@
 import { AggregateSlice } from '../read-model-slice';
+import { statementReachRows } from './rows';
 import { deriveStatementReach } from './derive';
 import { ClusterChange, StatementReachFold } from './fold';
 import { EncodedClusters, encodeClusters, writeStatementReach } from './write';
@@ -11,4 +12,5 @@ export const statementReachSlice: AggregateSlice<'statementReach', ClusterChange
   encode: encodeClusters,
   write: writeStatementReach,
   derive: deriveStatementReach,
+  rows: statementReachRows,
 };

@@ -1,0 +1,4 @@
+import { outletsSlice } from '@chronicle/read-models';
+import { describeSliceInPostgres } from './support/slice-in-postgres';
+
+describeSliceInPostgres(outletsSlice);
