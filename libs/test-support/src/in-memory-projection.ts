@@ -36,9 +36,14 @@ export class InMemoryProjection {
 
   /** The slice's rows as its fold of the contributions in place gives them. */
   rows(slice: AggregateSlice): ReadModelRow[] {
+    return slice.rows.fromFold(this.changes(slice));
+  }
+
+  /** The slice's changes for writing every contribution in place into empty tables. */
+  changes<C>(slice: AggregateSlice<string, C>): C {
     const fold = slice.startFold();
     for (const stored of this.articles.values()) if (stored.contribution) fold.add(stored.contribution, 1);
-    return slice.rows.fromFold(fold.changes());
+    return fold.changes();
   }
 
   private applyAnalyses(events: readonly ArticleAnalyzedEvent[]): void {
