@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
 import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
-import { analyzedEvents } from './analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
 import { applyPartitioned, PartitionedRun } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';

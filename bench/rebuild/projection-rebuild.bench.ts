@@ -13,7 +13,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rebuildProjection } from '../../apps/cli/src/replay/projection-rebuild';
-import { analyzedEvents } from '../projection/analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 import { numberFlag } from '../support/bench-flags';

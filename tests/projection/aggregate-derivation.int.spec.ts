@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectAnalyses, projectLifecycle } from '../../apps/project/src/read-models/read-model.projector';
 import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
-import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, retractionsAt } from '../support/projector-log-fold';
 import { retraction } from '../support/read-model-fold';

@@ -2,7 +2,7 @@ import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, DeadLetteredEvent, foldTopicInBatches, retractionsAt } from '../support/projector-log-fold';
 import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';

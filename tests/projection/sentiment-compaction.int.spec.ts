@@ -5,7 +5,7 @@ import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
-import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, retractionsAt } from '../support/projector-log-fold';
 import { foldAnalyses, retractArticles } from '../support/read-model-fold';

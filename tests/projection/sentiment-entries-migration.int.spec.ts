@@ -2,7 +2,7 @@ import { SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
 import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzedEvents } from '../../bench/projection/analyzed-events';
+import { analyzedEvents } from '@chronicle/test-support';
 import { READ_MODEL_QUERIES } from '../e2e/support/read-model-checksum';
 import { foldAnalyses, retractArticles } from '../support/read-model-fold';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';

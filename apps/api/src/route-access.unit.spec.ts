@@ -23,9 +23,16 @@ describe(declaredRoutes.name, () => {
         );
       });
       it('has every route declare a scope, and only health is public', () => {
-        const undeclared = routes.filter((route) => route.access === null).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
+        const undeclared = routes
+          .filter((route) => route.access === null)
+          .map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
         expect(undeclared).toEqual([]);
-        expect(routes.filter((route) => route.access === 'public').map((route) => route.path).sort()).toEqual(['/health', '/health/live']);
+        expect(
+          routes
+            .filter((route) => route.access === 'public')
+            .map((route) => route.path)
+            .sort(),
+        ).toEqual(['/health', '/health/live']);
       });
     });
   }

@@ -3,3 +3,4 @@ export * from './article-lifecycle.fixture';
 export * from './in-memory-projection';
 export * from './projection-spec';
 export * from './read-model-scenarios';
+export * from './analyzed-events';

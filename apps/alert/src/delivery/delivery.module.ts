@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { AlertDispatchWorker } from './alert-dispatch.worker';
 
-@Module({ providers: [WebhookDeliveryWorker], exports: [WebhookDeliveryWorker] })
+@Module({ providers: [AlertDispatchWorker], exports: [AlertDispatchWorker] })
 export class DeliveryModule {}

@@ -75,7 +75,9 @@ describe(WebhookHttpClient.name, () => {
       const silent = await reasonFor(`http://127.0.0.1:${port}/slow`, 100);
       expect(refused).toBe(silent);
       expect(refused).not.toMatch(/ECONNREFUSED|refused|timed out after/);
-      expect(await reasonFor(`http://127.0.0.1:${closedPort + (closedPort === 65535 ? -1 : 1)}/hook`, 1000)).toMatch(/WEBHOOK_ALLOWED_HOSTS/);
+      expect(await reasonFor(`http://127.0.0.1:${closedPort + (closedPort === 65535 ? -1 : 1)}/hook`, 1000)).toMatch(
+        /WEBHOOK_ALLOWED_HOSTS/,
+      );
       client.close();
     });
   });

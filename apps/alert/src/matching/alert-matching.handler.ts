@@ -1,5 +1,5 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ArticleAnalyzedEvent, deterministicId, EventBatch, TOPICS } from '@chronicle/contracts';
+import { ARTICLE_ANALYZED, ArticleAnalyzedEvent, deterministicId, EventBatch, TOPICS } from '@chronicle/contracts';
 import {
   assignStatementClusters,
   compileSubscriptionRule,
@@ -12,7 +12,7 @@ import { applyBatchOnce } from '@chronicle/persistence';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
+import { AlertDispatchWorker } from '../delivery/alert-dispatch.worker';
 import { AlertRepository } from './alert.repository';
 
 @Controller()
@@ -20,7 +20,7 @@ export class AlertMatchingHandler {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
-    @Inject(WebhookDeliveryWorker) private readonly deliveries: WebhookDeliveryWorker,
+    @Inject(AlertDispatchWorker) private readonly deliveries: AlertDispatchWorker,
   ) {}
 
   /**
@@ -34,7 +34,7 @@ export class AlertMatchingHandler {
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const repository = new AlertRepository(manager);
       const articles = fresh
-        .filter(({ event }) => event.type === 'ArticleAnalyzed')
+        .filter(({ event }) => event.type === ARTICLE_ANALYZED)
         .map(({ event }) => (event as ArticleAnalyzedEvent).data);
       const statements = noveltyStatementsOf(articles);
       if (statements.length === 0) return;

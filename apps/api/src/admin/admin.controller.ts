@@ -24,7 +24,6 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
 import { projectionListSchema, rebuildHistorySchema, rebuildRecordSchema } from './admin.view';
@@ -37,14 +36,10 @@ const rebuildParams = z.object({ id: z.string().uuid() });
 @ApiTags('admin')
 @Controller('v1/admin')
 export class AdminController {
-  private readonly rebuilds: RebuildRequestsRepository;
-
   constructor(
     @Inject(ProjectionStatusService) private readonly status: ProjectionStatusService,
-    @Inject(DataSource) dataSource: DataSource,
-  ) {
-    this.rebuilds = new RebuildRequestsRepository(dataSource);
-  }
+    @Inject(RebuildRequestsRepository) private readonly rebuilds: RebuildRequestsRepository,
+  ) {}
 
   /** Each projection's live version with per-partition position and lag, and any rebuild's progress. */
   @Get('projections')

@@ -1,3 +1,4 @@
+import { ProjectionVersions } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
@@ -15,11 +16,8 @@ export class ProjectionMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const dataSource = this.dataSource;
-    const rows = () =>
-      dataSource.query<
-        Array<{ name: string; version: number; status: string; events_done: string; events_total: string | null }>
-      >("SELECT name, version, status, events_done, events_total FROM projection_versions WHERE status IN ('live', 'building')");
+    const versions = new ProjectionVersions(this.dataSource);
+    const rows = () => versions.current();
     new Gauge({
       name: 'chronicle_projection_rebuild_progress_ratio',
       help: 'Share of the log a running projection rebuild has folded (0..1)',
@@ -29,8 +27,8 @@ export class ProjectionMetrics implements OnModuleInit {
         this.reset();
         for (const row of await rows()) {
           if (row.status !== 'building') continue;
-          const total = Number(row.events_total ?? 0);
-          this.set({ projection: row.name, version: String(row.version) }, total > 0 ? Number(row.events_done) / total : 0);
+          const total = row.eventsTotal ?? 0;
+          this.set({ projection: row.name, version: String(row.version) }, total > 0 ? row.eventsDone / total : 0);
         }
       },
     });

@@ -1,6 +1,6 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { createKafka, fetchHighWatermarks } from '@chronicle/kafka';
-import { PROJECTIONS } from '@chronicle/persistence';
+import { PROJECTIONS, ProjectionVersions } from '@chronicle/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionStatus } from './admin.view';
@@ -24,15 +24,7 @@ export class ProjectionStatusService {
   private async status(name: string): Promise<ProjectionStatus> {
     const projection = PROJECTIONS[name]!;
     const liveConsumer = `${this.config.kafka.groupPrefix}${projection.group}`;
-    const versions: Array<{
-      version: number;
-      status: string;
-      activated_at: Date | null;
-      events_done: string;
-      events_total: string | null;
-      started_at: Date;
-      error: string | null;
-    }> = await this.dataSource.query('SELECT * FROM projection_versions WHERE name = $1 ORDER BY version DESC', [name]);
+    const versions = await new ProjectionVersions(this.dataSource).history(name);
     const live = versions.find((v) => v.status === 'live');
     const latest = versions[0];
     const positions: Array<{ topic: string; partition: number; next_offset: string }> = await this.dataSource.query(
@@ -53,7 +45,7 @@ export class ProjectionStatusService {
       live: {
         version: live?.version ?? 1,
         consumer: liveConsumer,
-        activatedAt: live?.activated_at ? new Date(live.activated_at).toISOString() : null,
+        activatedAt: live?.activatedAt ?? null,
         lag: partitions.reduce((sum, p) => sum + p.lag, 0),
         partitions,
       },
@@ -62,9 +54,9 @@ export class ProjectionStatusService {
           ? {
               version: latest.version,
               status: latest.status,
-              eventsDone: Number(latest.events_done),
-              eventsTotal: latest.events_total === null ? null : Number(latest.events_total),
-              startedAt: new Date(latest.started_at).toISOString(),
+              eventsDone: latest.eventsDone,
+              eventsTotal: latest.eventsTotal,
+              startedAt: latest.startedAt,
               error: latest.error,
             }
           : null,

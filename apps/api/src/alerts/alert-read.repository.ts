@@ -44,7 +44,13 @@ export class AlertReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first; `beforeSeq` pages back. */
-  async list(filter: { tenant: string; subscriptionId?: string; status?: string; beforeSeq?: string; limit: number }): Promise<AlertView[]> {
+  async list(filter: {
+    tenant: string;
+    subscriptionId?: string;
+    status?: string;
+    beforeSeq?: string;
+    limit: number;
+  }): Promise<AlertView[]> {
     const rows = await this.dataSource.query(
       `${SELECT}
        WHERE a.tenant = $5 AND ($1::uuid IS NULL OR a.subscription_id = $1) AND ($2::text IS NULL OR a.status = $2)

@@ -12,7 +12,6 @@ import {
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
 import { AlertReadRepository } from './alert-read.repository';
@@ -44,14 +43,10 @@ const HEARTBEAT_MS = 15_000;
 @ApiTags('alerts')
 @Controller('v1/alerts')
 export class AlertsController {
-  private readonly alerts: AlertReadRepository;
-
   constructor(
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(AlertReadRepository) private readonly alerts: AlertReadRepository,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
-  ) {
-    this.alerts = new AlertReadRepository(dataSource);
-  }
+  ) {}
 
   /** Alerts with their delivery state, newest first. */
   @Get()

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { dataSourceProvider } from '../common/data-source-provider';
+import { AlertReadRepository } from './alert-read.repository';
 import { AlertsController } from './alerts.controller';
 
-@Module({ controllers: [AlertsController] })
+@Module({ controllers: [AlertsController], providers: [dataSourceProvider(AlertReadRepository)] })
 export class AlertsModule {}

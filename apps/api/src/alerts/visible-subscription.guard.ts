@@ -1,6 +1,5 @@
 import { PRINCIPAL_PROPERTY, RequestWithPrincipal } from '@chronicle/platform';
 import { CanActivate, ExecutionContext, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AlertReadRepository } from './alert-read.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,11 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class VisibleSubscriptionGuard implements CanActivate {
-  private readonly alerts: AlertReadRepository;
-
-  constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.alerts = new AlertReadRepository(dataSource);
-  }
+  constructor(@Inject(AlertReadRepository) private readonly alerts: AlertReadRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithPrincipal & { query: Record<string, unknown> }>();

@@ -86,12 +86,18 @@ export class SubscriptionRepository {
   }
 
   async list(tenant: string): Promise<StoredSubscriptionRow[]> {
-    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM subscriptions WHERE tenant = $1 ORDER BY created_at, id`, [tenant]);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM subscriptions WHERE tenant = $1 ORDER BY created_at, id`,
+      [tenant],
+    );
     return rows.map(toStored);
   }
 
   async findById(id: string, tenant: string): Promise<StoredSubscriptionRow | null> {
-    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1 AND tenant = $2`, [id, tenant]);
+    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1 AND tenant = $2`, [
+      id,
+      tenant,
+    ]);
     return rows[0] ? toStored(rows[0]) : null;
   }
 
@@ -134,10 +140,10 @@ export class SubscriptionRepository {
   /** Deletes the subscription; its undelivered alerts are cancelled, delivered ones kept as history. */
   async delete(id: string, tenant: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [, deleted]: [unknown[], number] = await manager.query('DELETE FROM subscriptions WHERE id = $1 AND tenant = $2 RETURNING id', [
-        id,
-        tenant,
-      ]);
+      const [, deleted]: [unknown[], number] = await manager.query(
+        'DELETE FROM subscriptions WHERE id = $1 AND tenant = $2 RETURNING id',
+        [id, tenant],
+      );
       if (deleted === 0) return false;
       await manager.query(`UPDATE alerts SET status = 'cancelled' WHERE subscription_id = $1 AND status = 'pending'`, [id]);
       return true;

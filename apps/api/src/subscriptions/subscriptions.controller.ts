@@ -26,7 +26,6 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   CreateSubscriptionDto,
@@ -43,6 +42,7 @@ import {
   SubscriptionView,
   subscriptionViewSchema,
 } from './subscription.view';
+import { mergeSubscriptionPatch } from './subscription-patch';
 import { newWebhookSecret } from './webhook-secret';
 import { WebhookTargetGuard } from './webhook-target.guard';
 
@@ -71,15 +71,11 @@ const SUBSCRIPTION_BODY_BYTES = 1024 * 1024;
 @ApiTags('subscriptions')
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
-  private readonly subscriptions: SubscriptionRepository;
-
   constructor(
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(SubscriptionRepository) private readonly subscriptions: SubscriptionRepository,
     @Inject(WebhookTargetGuard) private readonly targets: WebhookTargetGuard,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
-  ) {
-    this.subscriptions = new SubscriptionRepository(dataSource);
-  }
+  ) {}
 
   /** Creates a subscription; the signing secret (generated `whsec_…` unless given) is returned once, here. */
   @BodyLimit(SUBSCRIPTION_BODY_BYTES)
@@ -133,20 +129,7 @@ export class SubscriptionsController {
     @Body(new ZodValidationPipe(updateSubscriptionSchema)) patch: UpdateSubscriptionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SubscriptionView> {
-    const current = toView(await this.existing(id, principal.tenant));
-    const merged: Record<string, unknown> = {
-      actors: current.actors,
-      kinds: current.kinds,
-      channel: current.channel,
-      webhookUrl: current.webhookUrl ?? undefined,
-    };
-    for (const key of ['query', 'words', 'outlets', 'sentiment'] as const)
-      if (current[key] !== undefined) merged[key] = current[key];
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete merged[key];
-      else merged[key] = value;
-    }
-    if (patch.channel === 'stream' && patch.webhookUrl === undefined) delete merged.webhookUrl;
+    const merged = mergeSubscriptionPatch(toView(await this.existing(id, principal.tenant)), patch);
     const dto = new ZodValidationPipe(createSubscriptionSchema).transform(merged);
     if (patch.webhookUrl) await this.assertTargetAllowed(dto.webhookUrl);
     const stored = await this.subscriptions.update(

@@ -1,5 +1,8 @@
 import { ChronicleConfig } from '@chronicle/config';
 import {
+  ARTICLE_RETRACTED,
+  ARTICLE_REVISED,
+  ARTICLE_SUBMITTED,
   ArticleAnalyzedEvent,
   ArticleRevisedEvent,
   ArticleSubmittedEvent,
@@ -19,9 +22,9 @@ export async function readCurrentVersions(config: ChronicleConfig): Promise<Map<
   await scanTopic(createKafka(config.kafka, 'reanalyze'), config.kafka, 'articles', (_, message) => {
     const event = decodeOrSkip(message.value);
     if (!event) return;
-    if (event.type === 'ArticleSubmitted' || event.type === 'ArticleRevised') {
+    if (event.type === ARTICLE_SUBMITTED || event.type === ARTICLE_REVISED) {
       versions.set(event.data.articleId, { event, offset: message.offset });
-    } else if (event.type === 'ArticleRetracted') {
+    } else if (event.type === ARTICLE_RETRACTED) {
       versions.set(event.data.articleId, null);
     }
   });

@@ -6,6 +6,7 @@ import {
   deriveDeferredAggregates,
   dropSchema,
   projectionNamed,
+  ProjectionVersions,
   swapShadowIn,
 } from '@chronicle/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -71,13 +72,8 @@ async function discardUnfinishedBuilds(
   name: string,
   reason: string,
 ): Promise<void> {
-  // TypeORM answers an UPDATE with [rows, count].
-  const [stale] = await dataSource.query<[Array<{ shadow_schema: string | null; consumer: string }>, number]>(
-    `UPDATE projection_versions SET status = 'failed', error = $2 WHERE name = $1 AND status = 'building'
-     RETURNING shadow_schema, consumer`,
-    [name, reason],
-  );
-  for (const { shadow_schema } of stale) if (shadow_schema) await dropSchema(dataSource, shadow_schema);
+  const stale = await new ProjectionVersions(dataSource).failBuilding(name, reason);
+  for (const { shadowSchema } of stale) if (shadowSchema) await dropSchema(dataSource, shadowSchema);
   const consumers = stale.map((row) => row.consumer);
   if (consumers.length) await deleteConsumerGroups(kafka, consumers);
 }
@@ -110,24 +106,15 @@ export async function rebuildProjection(
   let version = 0;
   let shadowSchema = '';
   try {
-    await dataSource.query(
-      `INSERT INTO projection_versions (name, version, status, consumer, started_at, activated_at)
-       VALUES ($1, 1, 'live', $2, now(), now()) ON CONFLICT DO NOTHING`,
-      [name, liveConsumer],
-    );
+    const versions = new ProjectionVersions(dataSource);
+    await versions.ensureLive(name, liveConsumer);
     const discard = options.discardUnfinishedBecause;
     if (discard) await discardUnfinishedBuilds(dataSource, kafka, name, discard);
-    const [{ next }] = await dataSource.query('SELECT MAX(version) + 1 AS next FROM projection_versions WHERE name = $1', [name]);
-    version = Number(next);
+    version = await versions.nextVersion(name);
     shadowSchema = `shadow_${name.replace(/[^a-z0-9]+/g, '_')}_v${version}`;
     const groupPrefix = `${config.kafka.groupPrefix}rebuild-${name}-v${version}-`;
     const shadowConsumer = `${groupPrefix}${projection.group}`;
-    // The partial unique index allows one rebuild per projection at a time.
-    await dataSource.query(
-      `INSERT INTO projection_versions (name, version, status, consumer, shadow_schema, started_at)
-       VALUES ($1, $2, 'building', $3, $4, now())`,
-      [name, version, shadowConsumer, shadowSchema],
-    );
+    await versions.startBuilding(name, version, shadowConsumer, shadowSchema);
     await createShadowSchema(dataSource, projection, shadowSchema);
 
     mkdirSync(logDir, { recursive: true });
@@ -166,10 +153,7 @@ export async function rebuildProjection(
       const total = [...highs.values()].reduce((a, b) => a + Number(b), 0);
       const done = await sumPositions(dataSource, shadowSchema, shadowConsumer);
       onProgress({ version, done, total });
-      await dataSource.query(
-        'UPDATE projection_versions SET events_total = $3, events_done = $4 WHERE name = $1 AND version = $2',
-        [name, version, total, done],
-      );
+      await versions.recordProgress(name, version, total, done);
       if (done < total) continue;
       // Caught up with the log as it was: derive the aggregates from the rows in one pass; from
       // here on the projector maintains them, and the loop goes on until it has caught up again.
@@ -179,13 +163,7 @@ export async function rebuildProjection(
         liveConsumer,
         shadowConsumer,
         retiredSchema: `retired_${shadowSchema}`,
-        onSwapped: async (manager) => {
-          await manager.query(`UPDATE projection_versions SET status = 'retired' WHERE name = $1 AND status = 'live'`, [name]);
-          await manager.query(
-            `UPDATE projection_versions SET status = 'live', activated_at = now(), consumer = $3 WHERE name = $1 AND version = $2`,
-            [name, version, liveConsumer],
-          );
-        },
+        onSwapped: (manager) => new ProjectionVersions(manager).activate(name, version, liveConsumer),
       });
       if (!outcome.swapped) continue;
       child.kill('SIGTERM');
@@ -198,12 +176,7 @@ export async function rebuildProjection(
   } catch (error) {
     child?.kill('SIGKILL');
     if (version > 0) {
-      await dataSource
-        .query(
-          `UPDATE projection_versions SET status = 'failed', error = $3 WHERE name = $1 AND version = $2 AND status = 'building'`,
-          [name, version, (error as Error).message],
-        )
-        .catch(() => undefined);
+      await new ProjectionVersions(dataSource).failVersion(name, version, (error as Error).message).catch(() => undefined);
       if (shadowSchema) await dropSchema(dataSource, shadowSchema).catch(() => undefined);
     }
     throw error;

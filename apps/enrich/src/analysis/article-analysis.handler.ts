@@ -1,4 +1,4 @@
-import { EventBatch, TOPICS, withSanitizedText } from '@chronicle/contracts';
+import { ARTICLE_REVISED, ARTICLE_SUBMITTED, EventBatch, TOPICS, withSanitizedText } from '@chronicle/contracts';
 import { analyzeSubmission } from '@chronicle/domain';
 import { EventPublisher } from '@chronicle/kafka';
 import { Controller, Inject } from '@nestjs/common';
@@ -19,7 +19,7 @@ export class ArticleAnalysisHandler {
   async handle(batch: EventBatch): Promise<void> {
     const analyzedAt = new Date().toISOString();
     const results = batch.events.flatMap(({ event, offset }) =>
-      event.type === 'ArticleSubmitted' || event.type === 'ArticleRevised'
+      event.type === ARTICLE_SUBMITTED || event.type === ARTICLE_REVISED
         ? [{ key: event.data.articleId, event: analyzeSubmission(withSanitizedText(event), analyzedAt, offset) }]
         : [],
     );

@@ -1,5 +1,5 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ArticleAnalyzedEvent, EventBatch, TOPICS } from '@chronicle/contracts';
+import { ARTICLE_ANALYZED, ArticleAnalyzedEvent, EventBatch, TOPICS } from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Controller, Inject } from '@nestjs/common';
@@ -20,7 +20,7 @@ export class AnalysisProjectionHandler {
   @EventPattern(TOPICS.analyses)
   async handle(batch: EventBatch): Promise<void> {
     const analyzedIn = (events: EventBatch['events']) =>
-      events.flatMap(({ event }) => (event.type === 'ArticleAnalyzed' ? [event as ArticleAnalyzedEvent] : []));
+      events.flatMap(({ event }) => (event.type === ARTICLE_ANALYZED ? [event as ArticleAnalyzedEvent] : []));
     const { aggregates } = this.config.projection;
     // Folded and encoded before the transaction opens (it is used if nothing in place needs replacing).
     const prepared = await prepareAnalyses(analyzedIn(batch.events), { aggregates: aggregates === 'incremental' });

@@ -1,5 +1,13 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ArticleLifecycleEvent, EventBatch, PositionedEvent, TOPICS } from '@chronicle/contracts';
+import {
+  ARTICLE_RETRACTED,
+  ARTICLE_REVISED,
+  ARTICLE_SUBMITTED,
+  ArticleLifecycleEvent,
+  EventBatch,
+  PositionedEvent,
+  TOPICS,
+} from '@chronicle/contracts';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Controller, Inject } from '@nestjs/common';
@@ -8,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { projectLifecycle } from '../read-models/read-model.projector';
 import { PgReadModelTransaction } from '../read-models/read-model-transaction';
 
-const LIFECYCLE_TYPES = new Set(['ArticleSubmitted', 'ArticleRevised', 'ArticleRetracted']);
+const LIFECYCLE_TYPES = new Set<string>([ARTICLE_SUBMITTED, ARTICLE_REVISED, ARTICLE_RETRACTED]);
 
 @Controller()
 export class ArticleProjectionHandler {

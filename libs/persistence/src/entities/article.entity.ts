@@ -1,6 +1,5 @@
+import { ArticleStatus } from '@chronicle/read-models';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export type ArticleStatus = 'live' | 'revised' | 'retracted';
 
 @Entity({ name: 'articles' })
 @Index('articles_contributed_outlet_idx', ['contributedOutlet', 'contributedAt'], {

@@ -34,15 +34,16 @@ export function webhookPayload(alert: DueAlert) {
 }
 
 /**
- * Sends pending alerts: claims due alerts from Postgres, publishes AlertRaised once, then POSTs
+ * Dispatches pending alerts, both ways an alert leaves the alert service: claims due alerts from
+ * Postgres, publishes AlertRaised for them once (the event log's record), then POSTs
  * a body signed by the Standard Webhooks spec to the webhook (stream subscriptions read alerts from the API instead) and
  * retries failures with exponential backoff and jitter until the give-up limit marks the alert
  * failed (`chronicle alerts redeliver` sends failed ones again). Polls, and is woken at once
  * by the matcher when it records new alerts.
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookDeliveryWorker.name);
+export class AlertDispatchWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AlertDispatchWorker.name);
   private readonly repository: DeliveryRepository;
   private readonly http: WebhookHttpClient;
   private timer?: NodeJS.Timeout;
