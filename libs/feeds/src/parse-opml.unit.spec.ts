@@ -45,16 +45,11 @@ describe(parseOpml.name, () => {
   describe('when given generated lists of outlines', () => {
     it('returns each xmlUrl once per outline, trimmed, whatever the names hold', () => {
       fc.assert(
-        fc.property(
-          fc.array(fc.record({ url: fc.webUrl(), name: fc.string() }), { maxLength: 20 }),
-          (outlines) => {
-            const body = outlines
-              .map((o) => `<outline text="${escapeAttr(o.name)}" xmlUrl="${escapeAttr(o.url)}"/>`)
-              .join('');
-            const feeds = parseOpml(`<opml version="1.0"><body><outline text="f">${body}</outline></body></opml>`);
-            expect(feeds.map((feed) => feed.xmlUrl)).toEqual(outlines.map((o) => o.url.trim()));
-          },
-        ),
+        fc.property(fc.array(fc.record({ url: fc.webUrl(), name: fc.string() }), { maxLength: 20 }), (outlines) => {
+          const body = outlines.map((o) => `<outline text="${escapeAttr(o.name)}" xmlUrl="${escapeAttr(o.url)}"/>`).join('');
+          const feeds = parseOpml(`<opml version="1.0"><body><outline text="f">${body}</outline></body></opml>`);
+          expect(feeds.map((feed) => feed.xmlUrl)).toEqual(outlines.map((o) => o.url.trim()));
+        }),
       );
     });
 

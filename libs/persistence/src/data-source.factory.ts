@@ -18,6 +18,7 @@ import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-W
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
+import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
 
 export const ENTITIES = [
   ArticleEntity,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ProjectionRebuildRequests1764062000000,
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
+  FeedSourceOutcomes1764067000000,
 ];
 
 /**

@@ -35,7 +35,10 @@ export function planFeedImport(feeds: readonly OpmlFeed[]): { candidates: Candid
       continue;
     }
     if (candidates.has(parsed.data)) continue;
-    const outlet = sanitizeText(feed.outlet ?? '').trim().slice(0, MAX_OUTLET_LENGTH).trim();
+    const outlet = sanitizeText(feed.outlet ?? '')
+      .trim()
+      .slice(0, MAX_OUTLET_LENGTH)
+      .trim();
     candidates.set(parsed.data, { url: parsed.data, outlet: outlet === '' ? null : outlet });
   }
   return { candidates: [...candidates.values()], refused };
