@@ -120,6 +120,8 @@ export function buildFeedsCommand(): Command {
           lastPolled: source.lastPolledAt ?? '',
           entries: source.entriesSeen,
           lastError: source.lastError ?? '',
+          entryProblems: source.entryProblems,
+          lastEntryProblem: source.lastEntryProblem ?? '',
         })),
       );
     });
