@@ -97,7 +97,6 @@ export function buildFeedsCommand(): Command {
       console.log(
         `${report.added.length} added, ${report.alreadyPresent.length} already present, ${report.refused.length} refused.`,
       );
-      if (report.refused.length > 0) process.exitCode = 1;
     });
 
   feeds
