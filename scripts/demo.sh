@@ -84,8 +84,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 for _ in $(seq 1 60); do
-  SEEN="$(node dist/apps/cli/src/main.js feeds list --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).reduce((n,f)=>n+f.entriesSeen,0)))')"
-  [ "$SEEN" -ge 4 ] && break
+  SEEN="$(node dist/apps/cli/src/main.js feeds list --json 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).reduce((n,f)=>n+f.entriesSeen,0)))' 2>/dev/null || true)"
+  [ "${SEEN:-0}" -ge 4 ] && break
   sleep 1
 done
 sleep 2
