@@ -397,7 +397,8 @@ describe('feeds service polling many sources', () => {
   it('never lets one fetch hold a connection much past the fetch timeout', () => {
     const stalled = sites.served.filter((request) => request.path === '/bad/stall.xml');
     expect(stalled.length).toBeGreaterThan(0);
-    const limitMs = FETCH_TIMEOUT_SECONDS * 1000 + 1500;
+    // Generous: a missed deadline shows as the full 20 s stall.
+    const limitMs = FETCH_TIMEOUT_SECONDS * 1000 + 3000;
     for (const request of sites.served)
       expect(request.durationMs, `${request.path} at ${request.startedMs}`).toBeLessThan(limitMs);
     // And the stall really was cut by the timeout, not answered.
