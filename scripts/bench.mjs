@@ -10,6 +10,7 @@ const BENCHES = {
   projection: 'dist/bench/projection/projection-throughput.bench.js',
   alerts: 'dist/bench/alerts/alert-latency.bench.js',
   rebuild: 'dist/bench/rebuild/projection-rebuild.bench.js',
+  feeds: 'dist/bench/feeds/feed-polling.bench.js',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !BENCHES[name]) {

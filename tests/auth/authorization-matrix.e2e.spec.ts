@@ -3,6 +3,7 @@ import { ApiKeyStore, issueApiKey } from '@chronicle/persistence';
 import { DeclaredRoute, declaredRoutes } from '@chronicle/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { FeedsModule } from '../../apps/feeds/src/feeds.module';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { documentedOperations, fetchOpenApi } from '../e2e/support/openapi-operations';
@@ -21,7 +22,8 @@ interface Keys {
   without: Record<ApiScope, string>;
 }
 
-type Service = 'api' | 'ingest';
+type Service = 'api' | 'ingest' | 'feeds';
+const SERVICES: readonly Service[] = ['api', 'ingest', 'feeds'];
 
 type Route = Pick<DeclaredRoute, 'method' | 'path' | 'access'> & { service: Service };
 
@@ -34,6 +36,7 @@ describe('authorization matrix', () => {
   const declared: Route[] = [
     ...declaredRoutes(ApiModule).map((route) => ({ method: route.method, path: route.path, access: route.access, service: 'api' as const })),
     ...declaredRoutes(IngestModule).map((route) => ({ method: route.method, path: route.path, access: route.access, service: 'ingest' as const })),
+    ...declaredRoutes(FeedsModule).map((route) => ({ method: route.method, path: route.path, access: route.access, service: 'feeds' as const })),
   ];
 
   function urlOf(route: Route): string {
@@ -62,7 +65,8 @@ describe('authorization matrix', () => {
     stack = await createStack('auth-matrix', { CHRONICLE_AUTH: 'on', METRICS_TOKEN });
     await stack.cluster.start('api');
     await stack.cluster.start('ingest');
-    for (const service of ['api', 'ingest'] as const) {
+    await stack.cluster.start('feeds');
+    for (const service of SERVICES) {
       const { document } = await fetchOpenApi(stack.cluster.url(service));
       routes.push(
         ...documentedOperations(service, document).map(({ method, routePath, access }) => ({
@@ -150,7 +154,7 @@ describe('authorization matrix', () => {
   });
 
   it('opens health and the API contract to anyone, and metrics to the metrics token', async () => {
-    for (const service of ['api', 'ingest'] as const) {
+    for (const service of SERVICES) {
       expect((await fetch(`${stack.cluster.url(service)}/health`)).status).toBe(200);
       expect((await fetch(`${stack.cluster.url(service)}/docs/openapi.json`)).status).toBe(200);
       expect((await fetch(`${stack.cluster.url(service)}/metrics`)).status).toBe(401);

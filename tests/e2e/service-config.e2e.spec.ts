@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 
 describe('service startup', () => {
-  describe.each(['api', 'ingest', 'enrich', 'project', 'alert'])('when %s gets bad settings', (service) => {
+  describe.each(['api', 'ingest', 'enrich', 'project', 'alert', 'feeds'])('when %s gets bad settings', (service) => {
     it('exits at once with a message naming each bad setting', () => {
       const started = Date.now();
       const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps', service, 'src/main.js')], {

@@ -10,6 +10,7 @@ interface Context {
   alertSubscriptionId: string;
   subscriptionId?: string;
   rebuildId?: string;
+  feedId?: string;
 }
 
 interface Call {
@@ -27,7 +28,10 @@ interface Exercise {
   remember?: (body: unknown, context: Context) => void;
 }
 
-const platform = (service: 'api' | 'ingest'): Array<[string, Exercise]> => [
+type Service = 'api' | 'ingest' | 'feeds';
+const SERVICES: readonly Service[] = ['api', 'ingest', 'feeds'];
+
+const platform = (service: Service): Array<[string, Exercise]> => [
   [`${service} GET /health`, { valid: () => ({ path: '/health' }) }],
   [`${service} GET /health/live`, { valid: () => ({ path: '/health/live' }) }],
   [`${service} GET /metrics`, { valid: () => ({ path: '/metrics' }) }],
@@ -41,6 +45,7 @@ const platform = (service: 'api' | 'ingest'): Array<[string, Exercise]> => [
 const EXERCISES = new Map<string, Exercise>([
   ...platform('api'),
   ...platform('ingest'),
+  ...platform('feeds'),
   [
     'ingest POST /v1/articles',
     {
@@ -156,13 +161,47 @@ const EXERCISES = new Map<string, Exercise>([
     { valid: () => ({ path: '/v1/admin/rebuilds?limit=5' }), invalid: () => ({ path: '/v1/admin/rebuilds?limit=0' }) },
   ],
   ['api GET /v1/admin/rebuilds/{id}', { valid: (c) => ({ path: `/v1/admin/rebuilds/${c.rebuildId}` }) }],
+  [
+    'feeds POST /v1/feeds',
+    {
+      valid: () => ({
+        path: '/v1/feeds',
+        body: { url: 'https://contract.example/feed.xml', outlet: 'Contract', intervalSeconds: 3600 },
+      }),
+      invalid: () => ({ path: '/v1/feeds', body: { url: 'ftp://contract.example/feed' } }),
+      remember: (body, context) => {
+        context.feedId = (body as { id: string }).id;
+      },
+    },
+  ],
+  [
+    'feeds POST /v1/feeds/import',
+    {
+      valid: () => ({
+        path: '/v1/feeds/import',
+        body: {
+          opml: '<opml version="2.0"><body><outline text="Wire" xmlUrl="https://contract.example/wire.xml"/><outline xmlUrl="ftp://x"/></body></opml>',
+        },
+      }),
+      invalid: () => ({ path: '/v1/feeds/import', body: { opml: '' } }),
+    },
+  ],
+  ['feeds GET /v1/feeds', { valid: () => ({ path: '/v1/feeds' }) }],
+  [
+    'feeds PATCH /v1/feeds/{id}',
+    {
+      valid: (c) => ({ path: `/v1/feeds/${c.feedId}`, body: { paused: true, outlet: null } }),
+      invalid: (c) => ({ path: `/v1/feeds/${c.feedId}`, body: { intervalSeconds: 0 } }),
+    },
+  ],
+  ['feeds DELETE /v1/feeds/{id}', { valid: (c) => ({ path: `/v1/feeds/${c.feedId}` }) }],
 ]);
 
 const keyOf = (operation: DocumentedOperation) => `${operation.service} ${operation.method} ${operation.path}`;
 
 describe('OpenAPI contract', () => {
   let stack: ChronicleStack;
-  const documents = {} as Record<'api' | 'ingest', OpenAPIObject>;
+  const documents = {} as Record<Service, OpenAPIObject>;
   let operations: DocumentedOperation[];
   const context = {} as Context;
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -196,6 +235,7 @@ describe('OpenAPI contract', () => {
     // Ingest first: it provisions the topics the admin routes read the ends of.
     await stack.cluster.start('ingest');
     await stack.cluster.start('api');
+    await stack.cluster.start('feeds');
     await stack.query(`
       INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at)
       VALUES ('contract-a1', 'https://wire.example/a1', 'Wire One', 'Talks resume', 'Alpha said: "We will talk."',
@@ -242,12 +282,12 @@ describe('OpenAPI contract', () => {
                NULL, 'delivered', 1, NULL, '2026-05-17T08:07Z', '2026-05-17T08:07Z', '2026-05-17T08:08Z')`,
       [context.alertSubscriptionId],
     );
-    for (const service of ['api', 'ingest'] as const) {
+    for (const service of SERVICES) {
       const { status, document } = await fetchOpenApi(stack.cluster.url(service));
       expect(status, `${service} /docs/openapi.json without a key`).toBe(200);
       documents[service] = document;
     }
-    operations = [...documentedOperations('api', documents.api), ...documentedOperations('ingest', documents.ingest)];
+    operations = SERVICES.flatMap((service) => documentedOperations(service, documents[service]));
   }, 180_000);
 
   afterAll(async () => {
@@ -255,7 +295,7 @@ describe('OpenAPI contract', () => {
   });
 
   it('serves the document and Swagger UI without a key', async () => {
-    for (const service of ['api', 'ingest'] as const) {
+    for (const service of SERVICES) {
       expect(documents[service].openapi).toMatch(/^3\./);
       expect(documents[service].components?.securitySchemes?.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
       const page = `${stack.cluster.url(service)}/docs`;

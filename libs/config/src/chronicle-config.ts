@@ -59,6 +59,8 @@ export interface ChronicleConfig {
     minIntervalMs: number;
     maxIntervalMs: number;
     pollConcurrency: number;
+    /** Deadline of one feed or page fetch (`FEEDS_FETCH_TIMEOUT_SECONDS`). */
+    fetchTimeoutMs: number;
   };
   http: { host: string; corsOrigins: string[] };
   auth: {
@@ -151,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       minIntervalMs: env.FEEDS_MIN_INTERVAL_SECONDS * 1000,
       maxIntervalMs: env.FEEDS_MAX_INTERVAL_SECONDS * 1000,
       pollConcurrency: env.FEEDS_POLL_CONCURRENCY,
+      fetchTimeoutMs: env.FEEDS_FETCH_TIMEOUT_SECONDS * 1000,
     },
     http: {
       host: env.HOST,

@@ -85,6 +85,7 @@ describe(loadConfig.name, () => {
         minIntervalMs: 60_000,
         maxIntervalMs: 3_600_000,
         pollConcurrency: 8,
+        fetchTimeoutMs: 20_000,
       });
     });
     it('reads the allow-list with the webhook grammar and a URL or email contact', () => {
@@ -95,8 +96,13 @@ describe(loadConfig.name, () => {
     });
     it('names every bad one', () => {
       expect(() =>
-        loadConfig({ FEEDS_ALLOWED_HOSTS: 'http://x/y', FEEDS_CONTACT: 'call (me)', FEEDS_POLL_CONCURRENCY: '0' }),
-      ).toThrow(/FEEDS_ALLOWED_HOSTS[\s\S]*FEEDS_CONTACT[\s\S]*FEEDS_POLL_CONCURRENCY/);
+        loadConfig({
+          FEEDS_ALLOWED_HOSTS: 'http://x/y',
+          FEEDS_CONTACT: 'call (me)',
+          FEEDS_POLL_CONCURRENCY: '0',
+          FEEDS_FETCH_TIMEOUT_SECONDS: '0',
+        }),
+      ).toThrow(/FEEDS_ALLOWED_HOSTS[\s\S]*FEEDS_CONTACT[\s\S]*FEEDS_POLL_CONCURRENCY[\s\S]*FEEDS_FETCH_TIMEOUT_SECONDS/);
       expect(() => loadConfig({ FEEDS_MIN_INTERVAL_SECONDS: '600', FEEDS_MAX_INTERVAL_SECONDS: '60' })).toThrow(
         /FEEDS_MIN_INTERVAL_SECONDS: must not exceed/,
       );

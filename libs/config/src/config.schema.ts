@@ -114,6 +114,8 @@ export const environmentSchema = z
     FEEDS_MAX_INTERVAL_SECONDS: positiveInt(3600),
     /** Feed sources one feeds replica polls at once. */
     FEEDS_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    /** Whole-request deadline of one feed or page fetch (connect, headers, body, redirects). */
+    FEEDS_FETCH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     /** Word-shingle similarity at or above which a statement joins an earlier cluster (is not new). */
     NOVELTY_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
     /**

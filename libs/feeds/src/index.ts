@@ -6,3 +6,4 @@ export * from './parse-feed';
 export * from './extract-article';
 export * from './article-from-entry';
 export * from './poll-schedule';
+export * from './parse-opml';

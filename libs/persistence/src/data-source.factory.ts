@@ -31,6 +31,7 @@ import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-W
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
+import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
 
 /**
  * One entity per table the migrations create, matching them exactly (tests/persistence/schema-drift
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   ProjectionRebuildRequests1764062000000,
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
+  FeedSourceOutcomes1764067000000,
 ];
 
 /**

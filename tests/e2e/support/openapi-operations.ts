@@ -4,7 +4,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** One operation of a service's OpenAPI document. */
 export interface DocumentedOperation {
-  service: 'api' | 'ingest';
+  service: 'api' | 'ingest' | 'feeds';
   method: string;
   /** As the document writes it: `/v1/subscriptions/{id}`. */
   path: string;

@@ -1,7 +1,10 @@
 import { ChronicleConfig, loadConfig } from '@chronicle/config';
 import { createDataSource } from '@chronicle/persistence';
 import { Command, InvalidArgumentError } from 'commander';
+import { FeedParseError, parseOpml } from '@chronicle/feeds';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { importFeeds } from '../../../feeds/src/sources/feed-import';
 import { feedUrlSchema, parseIntervalSeconds } from '../../../feeds/src/sources/feed-source.dto';
 import { FeedSourceRepository } from '../../../feeds/src/sources/feed-source.repository';
 
@@ -35,7 +38,7 @@ async function withSources<T>(work: (sources: FeedSourceRepository, config: Chro
   }
 }
 
-/** `chronicle feeds add|list|remove|poll`: the feed sources the feeds service polls, edited in the database directly. */
+/** `chronicle feeds add|import|list|remove|poll`: the feed sources the feeds service polls, edited in the database directly. */
 export function buildFeedsCommand(): Command {
   const feeds = new Command('feeds').description('Add, list, remove and poll the feed sources the feeds service watches');
 
@@ -66,6 +69,37 @@ export function buildFeedsCommand(): Command {
     });
 
   feeds
+    .command('import')
+    .description('Add every feed of an OPML subscription list (what feed readers export), in one insert')
+    .argument('<file>', 'an OPML file')
+    .option('--interval <interval>', 'first poll interval of the new sources (default: FEEDS_MIN_INTERVAL_SECONDS)', interval)
+    .option('--json', 'print the report as JSON (for scripts)')
+    .action(async (file: string, flags: { interval?: number; json?: boolean }) => {
+      let listed;
+      try {
+        listed = parseOpml(await readFile(file, 'utf8'));
+      } catch (error) {
+        if (!(error instanceof FeedParseError) && (error as { code?: unknown }).code === undefined) throw error;
+        console.error(`${file}: ${(error as Error).message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const report = await withSources((sources, config) =>
+        importFeeds(sources, listed, flags.interval ?? Math.round(config.feeds.minIntervalMs / 1000)),
+      );
+      if (flags.json) {
+        console.log(JSON.stringify(report));
+        return;
+      }
+      for (const source of report.added) console.log(`Added ${source.url}`);
+      for (const url of report.alreadyPresent) console.log(`Already a source: ${url}`);
+      for (const refusal of report.refused) console.log(`Refused ${refusal.url}: ${refusal.reason}`);
+      console.log(
+        `${report.added.length} added, ${report.alreadyPresent.length} already present, ${report.refused.length} refused.`,
+      );
+    });
+
+  feeds
     .command('list')
     .description('Every source with its status, schedule and last error')
     .option('--json', 'print the sources as JSON (for scripts)')
@@ -85,6 +119,8 @@ export function buildFeedsCommand(): Command {
           lastPolled: source.lastPolledAt ?? '',
           entries: source.entriesSeen,
           lastError: source.lastError ?? '',
+          entryProblems: source.entryProblems,
+          lastEntryProblem: source.lastEntryProblem ?? '',
         })),
       );
     });

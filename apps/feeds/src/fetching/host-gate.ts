@@ -9,6 +9,9 @@ export interface HostGateConfig {
 
 export const DEFAULT_HOST_GATE_CONFIG: HostGateConfig = { maxConcurrentPerHost: 2, minIntervalMs: 1000, maxTrackedHosts: 1024 };
 
+/** Longest robots.txt `Crawl-delay` honoured; a longer one is cut to this (one feed poll must still fit a claim). */
+export const MAX_CRAWL_DELAY_MS = 30_000;
+
 /** The gate's answer: go (and call `release` when done), or the host asked everyone to wait until `untilMs`. */
 export type Admission = { admitted: true; release: () => void } | { admitted: false; untilMs: number };
 
@@ -35,6 +38,8 @@ interface HostState {
  */
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
+  /** Per-host spacing a site asked for (robots.txt `Crawl-delay`), kept apart from the idle-host cleanup. */
+  private readonly crawlDelays = new Map<string, number>();
 
   constructor(
     private readonly config: HostGateConfig = DEFAULT_HOST_GATE_CONFIG,
@@ -79,6 +84,19 @@ export class HostGate {
     this.pump(key, state);
   }
 
+  /**
+   * Spaces request starts to `host` at least `delayMs` apart (robots.txt `Crawl-delay`), bounded
+   * by {@link MAX_CRAWL_DELAY_MS}; never less than the gate's own spacing. The latest call wins.
+   */
+  setCrawlDelay(host: string, delayMs: number): void {
+    const key = host.toLowerCase();
+    const bounded = Math.min(Math.max(delayMs, 0), MAX_CRAWL_DELAY_MS);
+    this.crawlDelays.delete(key);
+    if (bounded > this.config.minIntervalMs) this.crawlDelays.set(key, bounded);
+    // Bounded like the hosts: the oldest entry goes first.
+    if (this.crawlDelays.size > this.config.maxTrackedHosts * 4) this.crawlDelays.delete(this.crawlDelays.keys().next().value!);
+  }
+
   /** Until when the host asked us to wait, or null when it did not (or that time has passed). */
   deferredUntil(host: string): number | null {
     const until = this.hosts.get(host.toLowerCase())?.deferredUntilMs ?? 0;
@@ -103,7 +121,7 @@ export class HostGate {
       return;
     }
     while (state.queue.length > 0 && state.active < this.config.maxConcurrentPerHost) {
-      const earliest = state.lastStartMs + this.config.minIntervalMs;
+      const earliest = state.lastStartMs + this.intervalFor(key);
       if (now < earliest) {
         state.timer = setTimeout(() => this.pump(key, state), earliest - now);
         state.timer.unref();
@@ -125,11 +143,15 @@ export class HostGate {
     }
   }
 
+  private intervalFor(key: string): number {
+    return this.crawlDelays.get(key) ?? this.config.minIntervalMs;
+  }
+
   private forgetIdleHosts(): void {
     const now = this.now();
     for (const [key, state] of this.hosts) {
       const idle = state.active === 0 && state.queue.length === 0 && state.timer === undefined;
-      if (idle && state.deferredUntilMs <= now && state.lastStartMs + this.config.minIntervalMs <= now) this.hosts.delete(key);
+      if (idle && state.deferredUntilMs <= now && state.lastStartMs + this.intervalFor(key) <= now) this.hosts.delete(key);
     }
   }
 }

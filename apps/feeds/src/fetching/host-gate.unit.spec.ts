@@ -54,6 +54,38 @@ describe(HostGate.name, () => {
     });
   });
 
+  describe('when a site sets a Crawl-delay', () => {
+    it('spaces that host by the delay, capped at 30 s, and leaves other hosts alone', async () => {
+      const hostGate = gate();
+      hostGate.setCrawlDelay('slow.example', 5000);
+      hostGate.setCrawlDelay('slower.example', 3_600_000);
+      const starts: Record<string, number[]> = {};
+      for (const host of ['slow.example', 'slower.example', 'other.example'])
+        for (let i = 0; i < 2; i += 1)
+          void hostGate.acquire(host).then((a) => {
+            (starts[host] ??= []).push(Date.now());
+            admitted(a).release();
+          });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(starts['slow.example']).toEqual([1_000_000, 1_005_000]);
+      expect(starts['slower.example']).toEqual([1_000_000, 1_030_000]);
+      expect(starts['other.example']).toEqual([1_000_000, 1_001_000]);
+    });
+
+    it('never spaces a host less than the gate does', async () => {
+      const hostGate = gate();
+      hostGate.setCrawlDelay('example.org', 100);
+      const starts: number[] = [];
+      for (let i = 0; i < 2; i += 1)
+        void hostGate.acquire('example.org').then((a) => {
+          starts.push(Date.now());
+          admitted(a).release();
+        });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(starts).toEqual([1_000_000, 1_001_000]);
+    });
+  });
+
   describe('when a waiter is aborted', () => {
     it('rejects with the reason and gives its turn to the next', async () => {
       const hostGate = gate();

@@ -73,7 +73,8 @@ type HopResponse = { status: number; headers: IncomingHttpHeaders; bytes?: Uint8
  * naming Chronicle and a contact, per-host concurrency and spacing (`HostGate`), Retry-After
  * honoured host-wide, robots.txt for pages, one deadline over the whole fetch, size caps enforced
  * while streaming (decompressed bytes included), and redirects followed by hand so that every hop
- * passes the SSRF policy at connect time. Network and server misbehaviour come back as outcomes.
+ * passes the SSRF policy at connect time. A robots.txt `Crawl-delay` becomes the host's spacing
+ * (at most 30 s). Network and server misbehaviour come back as outcomes.
  */
 export class PoliteFetcher {
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
@@ -98,6 +99,8 @@ export class PoliteFetcher {
       (url) => this.run(url, 'robots', {}),
       { ...config.robots, userAgentToken: USER_AGENT_TOKEN },
       now,
+      // A site's Crawl-delay spaces every request to its host (feeds too), within the gate's bound.
+      (origin, delayMs) => this.gate.setCrawlDelay(origin.hostname, delayMs),
     );
   }
 

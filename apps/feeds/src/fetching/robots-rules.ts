@@ -28,6 +28,9 @@ type Rules = { kind: 'parsed'; robot: Robot } | { kind: 'allow-all' } | { kind: 
 /** Fetches `robotsUrl` (following redirects, truncating rather than refusing a large file). */
 export type FetchRobotsTxt = (robotsUrl: string) => Promise<FetchOutcome>;
 
+/** Told the `Crawl-delay` (in ms) of Chronicle's group each time an origin's robots.txt is read; 0 when it names none. */
+export type CrawlDelayListener = (origin: URL, delayMs: number) => void;
+
 /**
  * robots.txt per origin, as RFC 9309 says: fetched once and cached, a 4xx means everything is
  * allowed, a 5xx or no answer means nothing is (for `unreachableTtlMs`, then asked again).
@@ -41,6 +44,7 @@ export class RobotsRules {
     private readonly fetchRobotsTxt: FetchRobotsTxt,
     private readonly config: RobotsRulesConfig = DEFAULT_ROBOTS_RULES_CONFIG,
     private readonly now: () => number = Date.now,
+    private readonly onCrawlDelay: CrawlDelayListener = () => undefined,
   ) {}
 
   async check(pageUrl: URL): Promise<RobotsVerdict> {
@@ -71,7 +75,10 @@ export class RobotsRules {
     let rules: Rules;
     let expiresAtMs = now + this.config.ttlMs;
     if (outcome.kind === 'fetched') {
-      rules = { kind: 'parsed', robot: robotsParser(robotsUrl, new TextDecoder('utf-8').decode(outcome.bytes)) };
+      const robot = robotsParser(robotsUrl, new TextDecoder('utf-8').decode(outcome.bytes));
+      rules = { kind: 'parsed', robot };
+      const delaySeconds = robot.getCrawlDelay(this.config.userAgentToken);
+      this.onCrawlDelay(new URL(origin), Number.isFinite(delaySeconds) && delaySeconds! > 0 ? delaySeconds! * 1000 : 0);
     } else if (outcome.kind === 'failed' && outcome.status !== undefined && outcome.status >= 400 && outcome.status < 500) {
       rules = { kind: 'allow-all' };
     } else {

@@ -14,6 +14,7 @@ const text = (body: string): FetchOutcome => ({
 function rules(answers: FetchOutcome[]) {
   let now = 0;
   const asked: string[] = [];
+  const crawlDelays: Array<[string, number]> = [];
   const robots = new RobotsRules(
     async (url) => {
       asked.push(url);
@@ -21,11 +22,27 @@ function rules(answers: FetchOutcome[]) {
     },
     CONFIG,
     () => now,
+    (origin, delayMs) => crawlDelays.push([origin.hostname, delayMs]),
   );
-  return { robots, asked, advance: (ms: number) => (now += ms) };
+  return { robots, asked, crawlDelays, advance: (ms: number) => (now += ms) };
 }
 
 describe(RobotsRules.name, () => {
+  describe('when robots.txt names a Crawl-delay', () => {
+    it("reports Chronicle's group's delay in ms, or 0 when it has none", async () => {
+      const { robots, crawlDelays } = rules([
+        text('User-agent: *\nCrawl-delay: 60\n\nUser-agent: Chronicle\nCrawl-delay: 2.5\nAllow: /\n'),
+        text('User-agent: *\nAllow: /\n'),
+      ]);
+      await robots.check(new URL('https://example.org/a'));
+      await robots.check(new URL('https://other.example/a'));
+      expect(crawlDelays).toEqual([
+        ['example.org', 2500],
+        ['other.example', 0],
+      ]);
+    });
+  });
+
   describe('when robots.txt has a group for Chronicle', () => {
     it('follows that group, fetching once per origin while fresh', async () => {
       const { robots, asked, advance } = rules([

@@ -1,6 +1,7 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -35,6 +36,9 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {
     this.sources = new FeedSourceRepository(dataSource);
+    // Every poll in flight listens on the one stop signal (and removes its listener when done), so
+    // more than ten at once is the design, not a leak.
+    setMaxListeners(0, this.stop.signal);
   }
 
   onApplicationBootstrap(): void {

@@ -3,7 +3,7 @@ import { WebhookTargetPolicy } from '@chronicle/domain';
 import { Module } from '@nestjs/common';
 import { ArticleSubmissionService } from '../../../ingest/src/articles/article-submission.service';
 import { DEFAULT_HOST_GATE_CONFIG, HostGate } from '../fetching/host-gate';
-import { DEFAULT_POLITE_FETCHER_LIMITS, PoliteFetcher } from '../fetching/polite-fetcher';
+import { DEFAULT_POLITE_FETCHER_LIMITS, PoliteFetcher, PoliteFetcherConfig } from '../fetching/polite-fetcher';
 import { FeedArticlePublisher } from './feed-article.publisher';
 import { FeedMetrics } from './feed-metrics';
 import { FeedPoller } from './feed-poller.service';
@@ -12,6 +12,17 @@ import { SourcePollService } from './source-poll.service';
 /** Chronicle's version in the feeds User-Agent. */
 export const FEEDS_USER_AGENT_VERSION = '0.1.0';
 
+/** The fetcher's limits with the configured contact and deadline (robots.txt never waits longer than a feed). */
+export function politeFetcherConfig(config: ChronicleConfig): PoliteFetcherConfig {
+  const timeoutMs = config.feeds.fetchTimeoutMs;
+  return {
+    ...DEFAULT_POLITE_FETCHER_LIMITS,
+    timeoutMs: { feed: timeoutMs, page: timeoutMs, robots: Math.min(timeoutMs, DEFAULT_POLITE_FETCHER_LIMITS.timeoutMs.robots) },
+    version: FEEDS_USER_AGENT_VERSION,
+    contact: config.feeds.contact,
+  };
+}
+
 @Module({
   providers: [
     {
@@ -19,7 +30,7 @@ export const FEEDS_USER_AGENT_VERSION = '0.1.0';
       inject: [CHRONICLE_CONFIG],
       useFactory: (config: ChronicleConfig) =>
         new PoliteFetcher(
-          { ...DEFAULT_POLITE_FETCHER_LIMITS, version: FEEDS_USER_AGENT_VERSION, contact: config.feeds.contact },
+          politeFetcherConfig(config),
           new WebhookTargetPolicy(config.feeds.allowedTargets, 'FEEDS_ALLOWED_HOSTS'),
           new HostGate(DEFAULT_HOST_GATE_CONFIG),
         ),

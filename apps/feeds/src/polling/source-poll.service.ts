@@ -60,7 +60,12 @@ export class SourcePollService {
     switch (outcome.kind) {
       case 'not-modified':
         this.metrics.polls.inc({ outcome: 'not-modified' });
-        return { kind: 'success', ...scheduleAfterSuccess([], source.intervalSeconds, this.limits, Date.now()), newEntries: 0 };
+        return {
+          kind: 'success',
+          ...scheduleAfterSuccess([], source.intervalSeconds, this.limits, Date.now()),
+          newEntries: 0,
+          entryProblems: 0,
+        };
       case 'retry-later':
         this.metrics.polls.inc({ outcome: 'deferred' });
         return {
@@ -87,9 +92,9 @@ export class SourcePollService {
       if (!(error instanceof FeedParseError)) throw error;
       return this.failure(source, `unreadable feed: ${error.message}`);
     }
-    let newEntries: number;
+    let submitted: EntryOutcomes;
     try {
-      newEntries = await this.submitNew(source, entries, outlet, signal);
+      submitted = await this.submitNew(source, entries, outlet, signal);
     } catch (error) {
       signal.throwIfAborted();
       this.logger.warn(`${source.url}: submitting entries failed: ${(error as Error).message}`);
@@ -101,7 +106,9 @@ export class SourcePollService {
       etag: outcome.etag ?? null,
       lastModified: outcome.lastModified ?? null,
       ...scheduleAfterSuccess(entries, source.intervalSeconds, this.limits, Date.now()),
-      newEntries,
+      newEntries: submitted.published,
+      entryProblems: submitted.problems,
+      ...(submitted.lastProblem !== undefined && { lastEntryProblem: submitted.lastProblem }),
     };
   }
 
@@ -111,13 +118,17 @@ export class SourcePollService {
     return { kind: 'failure', error: reason.slice(0, 1000), nextPollAt };
   }
 
-  /** Submits the entries not yet submitted from this source, oldest first, in one send; returns how many became articles. */
+  /**
+   * Submits the entries not yet submitted from this source, oldest first, in one send. An entry
+   * whose page gives no main text keeps the feed's summary (a counted entry problem); one with no
+   * text at all, or that ingest refuses, is skipped and counted, and never fails the source.
+   */
   private async submitNew(
     source: FeedSource,
     entries: readonly FeedEntry[],
     outlet: string | undefined,
     signal: AbortSignal,
-  ): Promise<number> {
+  ): Promise<EntryOutcomes> {
     const byKey = new Map<string, FeedEntry>();
     for (const entry of entries) if (!byKey.has(entryKey(entry.guid))) byKey.set(entryKey(entry.guid), entry);
     const unseen = await this.sources.unseen(source.id, [...byKey.keys()]);
@@ -125,39 +136,60 @@ export class SourcePollService {
       .filter(([key]) => unseen.has(key))
       .slice(0, MAX_NEW_ENTRIES_PER_POLL)
       .reverse();
-    const articles: Array<{ entry: FeedEntry; article: FeedArticleSubmission | null }> = [];
+    const outcomes: EntryOutcomes = { published: 0, problems: 0 };
+    const noteProblem = (entry: FeedEntry, problem: string) => {
+      outcomes.problems += 1;
+      outcomes.lastProblem = `${entry.url}: ${problem}`.slice(0, 1000);
+      this.logger.warn(`${source.url}: entry ${outcomes.lastProblem}`);
+    };
+    const articles: Array<{ entry: FeedEntry; article: FeedArticleSubmission }> = [];
     for (const [, entry] of fresh) {
-      const fullText = needsPage(entry) ? await this.pageText(entry.url, signal) : undefined;
+      const page = needsPage(entry) ? await this.pageText(entry.url, signal) : undefined;
       signal.throwIfAborted();
+      const fullText = page && 'text' in page ? page.text : undefined;
       const article = articleFromEntry(entry, {
         ...(outlet !== undefined && { outlet }),
         ...(fullText !== undefined && { fullText }),
       });
-      articles.push({ entry, article });
+      const pageProblem = page && 'problem' in page ? page.problem : undefined;
+      if (!article) noteProblem(entry, `skipped: no text (${pageProblem ?? 'the entry is empty'}, and no summary)`);
+      else {
+        if (pageProblem) noteProblem(entry, `kept the feed's summary: ${pageProblem}`);
+        articles.push({ entry, article });
+      }
     }
     // One send and one insert per poll; entries count as seen only once Kafka has them (a crash
     // before that resubmits them under the same ids, which changes nothing).
-    const withText = articles.flatMap(({ article }) => (article ? [article] : []));
-    const results = await this.publisher.publishAll(withText, randomUUID());
-    let next = 0;
-    let published = 0;
-    for (const { entry, article } of articles) {
-      const result = article ? results[next++]! : { published: false as const, reason: 'no text' };
-      if (result.published) published += 1;
-      else this.logger.warn(`${source.url}: entry ${entry.url} not submitted: ${result.reason}`);
-    }
+    const results = await this.publisher.publishAll(
+      articles.map(({ article }) => article),
+      randomUUID(),
+    );
+    articles.forEach(({ entry }, index) => {
+      const result = results[index]!;
+      if (result.published) outcomes.published += 1;
+      else noteProblem(entry, `skipped: ${result.reason}`);
+    });
     await this.sources.markSeen(
       source.id,
       fresh.map(([key]) => key),
     );
-    this.metrics.newArticles.inc(published);
-    return published;
+    this.metrics.newArticles.inc(outcomes.published);
+    return outcomes;
   }
 
-  /** The page's main text, or undefined when it cannot be had (the entry's summary is used then). */
-  private async pageText(url: string, signal: AbortSignal): Promise<ExtractedArticle | undefined> {
+  /** The page's main text, or why it cannot be had (the entry's summary is used then). */
+  private async pageText(url: string, signal: AbortSignal): Promise<{ text: ExtractedArticle } | { problem: string }> {
     const outcome = await this.fetcher.fetch(url, { kind: 'page', signal });
-    if (outcome.kind !== 'fetched') return undefined;
-    return extractArticle(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl) ?? undefined;
+    if (outcome.kind === 'not-modified') return { problem: 'page answered 304 to an unconditional GET' };
+    if (outcome.kind !== 'fetched') return { problem: `page not fetched: ${outcome.reason}` };
+    const text = extractArticle(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl);
+    return text ? { text } : { problem: 'the page has no main text' };
   }
+}
+
+/** How a poll's new entries ended. */
+interface EntryOutcomes {
+  published: number;
+  problems: number;
+  lastProblem?: string;
 }

@@ -40,18 +40,36 @@ export const feedSourceViewSchema = z.object({
   url: z.string(),
   outlet: z.string().nullable(),
   intervalSeconds: z.number().int(),
-  status: z.enum(['active', 'failing', 'paused']),
+  status: z.enum(['active', 'failing', 'deferred', 'paused']),
   nextPollAt: instant,
   lastPolledAt: instant.nullable(),
   lastNewEntryAt: instant.nullable(),
   entriesSeen: z.number().int(),
   consecutiveFailures: z.number().int(),
   lastError: z.string().nullable(),
+  entryProblems: z.number().int(),
+  lastEntryProblem: z.string().nullable(),
   createdAt: instant,
 });
 export type FeedSourceView = z.infer<typeof feedSourceViewSchema>;
 
 export const feedSourceListSchema = z.object({ feeds: z.array(feedSourceViewSchema) });
+
+/** Largest OPML document `POST /v1/feeds/import` takes: thousands of outlines. */
+export const MAX_OPML_BYTES = 4 * 1024 * 1024;
+
+/** `POST /v1/feeds/import`: an OPML subscription list (what feed readers export), as text. */
+export const importFeedSourcesSchema = z
+  .object({ opml: z.string().min(1).max(MAX_OPML_BYTES), intervalSeconds: intervalSeconds.optional() })
+  .catchall(unknownFieldSchema);
+export type ImportFeedSourcesDto = z.output<typeof importFeedSourcesSchema>;
+
+/** What an import did with each distinct feed URL of the list. */
+export const feedImportReportSchema = z.object({
+  added: z.array(z.object({ id: z.string().uuid(), url: z.string(), outlet: z.string().nullable() })),
+  alreadyPresent: z.array(z.string()),
+  refused: z.array(z.object({ url: z.string(), reason: z.string() })),
+});
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 

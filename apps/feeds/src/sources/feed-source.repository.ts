@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 
-export type FeedSourceStatus = 'active' | 'failing' | 'paused';
+/**
+ * `active`: the last poll worked. `failing`: it failed (`lastError` says why; retried with backoff).
+ * `deferred`: the server asked to wait (429 or 503 with Retry-After; `lastError` holds its answer).
+ * `paused`: an operator stopped it.
+ */
+export type FeedSourceStatus = 'active' | 'failing' | 'deferred' | 'paused';
 
 /** A feed source as stored. Times are ISO 8601. */
 export interface FeedSource {
@@ -18,6 +23,10 @@ export interface FeedSource {
   entriesSeen: number;
   consecutiveFailures: number;
   lastError: string | null;
+  /** Entries filed with only the feed's summary (their page had no main text) or skipped, in all. */
+  entryProblems: number;
+  /** The last such entry and why. */
+  lastEntryProblem: string | null;
   createdAt: string;
 }
 
@@ -31,6 +40,9 @@ export type PollRecord =
       intervalSeconds: number;
       nextPollAt: Date;
       newEntries: number;
+      /** Entries of this poll kept with their summary only or skipped, and the last reason. */
+      entryProblems: number;
+      lastEntryProblem?: string;
     }
   | { kind: 'failure'; error: string; nextPollAt: Date }
   /** The server asked to wait (429, Retry-After): neither a success nor a failure. */
@@ -50,11 +62,13 @@ interface Row {
   entries_seen: string;
   consecutive_failures: number;
   last_error: string | null;
+  entry_problems: string;
+  last_entry_problem: string | null;
   created_at: Date;
 }
 
 const COLUMNS =
-  'id, url, outlet, interval_seconds, status, etag, last_modified, next_poll_at, last_polled_at, last_new_entry_at, entries_seen, consecutive_failures, last_error, created_at';
+  'id, url, outlet, interval_seconds, status, etag, last_modified, next_poll_at, last_polled_at, last_new_entry_at, entries_seen, consecutive_failures, last_error, entry_problems, last_entry_problem, created_at';
 
 function toSource(row: Row): FeedSource {
   return {
@@ -71,6 +85,8 @@ function toSource(row: Row): FeedSource {
     entriesSeen: Number(row.entries_seen),
     consecutiveFailures: row.consecutive_failures,
     lastError: row.last_error,
+    entryProblems: Number(row.entry_problems),
+    lastEntryProblem: row.last_entry_problem,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -195,20 +211,24 @@ export class FeedSourceRepository {
   /**
    * Records how a poll ended and releases the claim, if `replica` still holds it (a poll that
    * outlived its lease writes nothing: another replica owns the source now). A failure makes the
-   * source `failing` with its error; a success makes it `active` again. A paused source stays paused.
+   * source `failing` with its error, a Retry-After makes it `deferred` with the server's answer, and a
+   * success makes it `active` again. A paused source stays paused.
    */
   async recordPoll(id: string, replica: string, record: PollRecord): Promise<void> {
     const success = record.kind === 'success';
     const failure = record.kind === 'failure';
+    const deferred = record.kind === 'deferred';
     await this.db.query(
       `UPDATE feed_sources SET
          claimed_by = NULL,
          claimed_until = NULL,
          last_polled_at = now(),
          next_poll_at = $3,
-         status = CASE WHEN status = 'paused' THEN status WHEN $4 THEN 'active' WHEN $5 THEN 'failing' ELSE status END,
+         status = CASE WHEN status = 'paused' THEN status WHEN $4 THEN 'active' WHEN $5 THEN 'failing' WHEN $12 THEN 'deferred' ELSE status END,
          consecutive_failures = CASE WHEN $4 THEN 0 WHEN $5 THEN consecutive_failures + 1 ELSE consecutive_failures END,
-         last_error = CASE WHEN $4 THEN NULL WHEN $5 THEN $6 ELSE last_error END,
+         last_error = CASE WHEN $4 THEN NULL WHEN $5 OR $12 THEN $6 ELSE last_error END,
+         entry_problems = entry_problems + $13,
+         last_entry_problem = COALESCE($14, last_entry_problem),
          etag = CASE WHEN $7 THEN $8 ELSE etag END,
          last_modified = CASE WHEN $7 THEN $9 ELSE last_modified END,
          interval_seconds = COALESCE($10, interval_seconds),
@@ -221,12 +241,15 @@ export class FeedSourceRepository {
         record.nextPollAt,
         success,
         failure,
-        failure ? record.error : null,
+        failure ? record.error : deferred ? record.reason : null,
         success && record.etag !== undefined,
         success ? (record.etag ?? null) : null,
         success ? (record.lastModified ?? null) : null,
         success ? record.intervalSeconds : null,
         success ? record.newEntries : 0,
+        deferred,
+        success ? record.entryProblems : 0,
+        success ? (record.lastEntryProblem ?? null) : null,
       ],
     );
   }

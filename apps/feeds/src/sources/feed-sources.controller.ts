@@ -1,7 +1,16 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ErrorResponses, RequiresScope, ZodBody, ZodParams, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
+import {
+  BodyLimit,
+  ErrorResponses,
+  RequiresScope,
+  ZodBody,
+  ZodParams,
+  ZodResponse,
+  ZodValidationPipe,
+} from '@chronicle/platform';
 import {
   Body,
+  BadRequestException,
   ConflictException,
   Controller,
   Delete,
@@ -17,8 +26,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { FeedParseError, OpmlFeed, parseOpml } from '@chronicle/feeds';
+import { importFeeds } from './feed-import';
 import {
   CreateFeedSourceDto,
+  feedImportReportSchema,
+  ImportFeedSourcesDto,
+  importFeedSourcesSchema,
+  MAX_OPML_BYTES,
   createFeedSourceSchema,
   feedSourceIdParams,
   feedSourceListSchema,
@@ -74,6 +89,26 @@ export class FeedSourcesController {
     ]);
     if (!added) throw new ConflictException(`${dto.url} is already a source`);
     return toView(added);
+  }
+
+  /** Adds every feed of an OPML list in one insert; reports what was added, already present or refused. */
+  @Post('import')
+  @HttpCode(200)
+  @BodyLimit(MAX_OPML_BYTES + 64 * 1024)
+  @ApiOperation({ summary: 'Imports the feeds of an OPML subscription list; each new one is polled at once' })
+  @ZodBody(importFeedSourcesSchema)
+  @ZodResponse(200, feedImportReportSchema, 'Added, already present and refused feeds')
+  async import(
+    @Body(new ZodValidationPipe(importFeedSourcesSchema)) dto: ImportFeedSourcesDto,
+  ): Promise<z.infer<typeof feedImportReportSchema>> {
+    let listed: OpmlFeed[];
+    try {
+      listed = parseOpml(dto.opml);
+    } catch (error) {
+      if (error instanceof FeedParseError) throw new BadRequestException(`opml: ${error.message}`);
+      throw error;
+    }
+    return importFeeds(this.sources, listed, dto.intervalSeconds ?? Math.round(this.config.feeds.minIntervalMs / 1000));
   }
 
   @Patch(':id')
