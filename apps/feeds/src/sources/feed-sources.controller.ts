@@ -24,7 +24,6 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { FeedParseError, OpmlFeed, parseOpml } from '@chronicle/feeds';
 import { importFeeds } from './feed-import';
@@ -55,14 +54,10 @@ function toView({ etag: _etag, lastModified: _lastModified, ...view }: FeedSourc
 @ApiTags('feeds')
 @Controller('v1/feeds')
 export class FeedSourcesController {
-  private readonly sources: FeedSourceRepository;
-
   constructor(
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(FeedSourceRepository) private readonly sources: FeedSourceRepository,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
-  ) {
-    this.sources = new FeedSourceRepository(dataSource);
-  }
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every feed source, with its status and last error' })

@@ -1,13 +1,13 @@
 import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
-export type FeedSourceStatus = 'active' | 'failing' | 'paused';
+export type FeedSourceStatus = 'active' | 'failing' | 'deferred' | 'paused';
 
 /** A feed the feeds service polls; a replica claims it (`claimedBy` until `claimedUntil`) to poll it. */
 @Entity({ name: 'feed_sources' })
 @Unique('feed_sources_url_key', ['url'])
 @Index('feed_sources_due', ['nextPollAt'], { where: "status <> 'paused'" })
 @Check('feed_sources_interval_seconds_check', 'interval_seconds > 0')
-@Check('feed_sources_status_check', "status IN ('active', 'failing', 'paused')")
+@Check('feed_sources_status_check', "status IN ('active', 'failing', 'deferred', 'paused')")
 export class FeedSourceEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') url!: string;
@@ -25,4 +25,6 @@ export class FeedSourceEntity {
   @Column('integer', { name: 'consecutive_failures', default: 0 }) consecutiveFailures!: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
+  @Column('bigint', { name: 'entry_problems', default: 0 }) entryProblems!: string;
+  @Column('text', { name: 'last_entry_problem', nullable: true }) lastEntryProblem!: string | null;
 }
