@@ -1,8 +1,6 @@
+import { runChronicle } from '../support/chronicle-cli';
 import { articleIdFor } from '@chronicle/contracts';
-import { execFile } from 'node:child_process';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articlePage,
@@ -373,16 +371,7 @@ describe('feeds service polling many sources', () => {
     // The Retry-After of 10 minutes holds: the throttled feed was asked once.
     expect(sites.count('/bad/throttled.xml')).toBe(1);
 
-    const cli = async (...args: string[]) =>
-      (
-        await promisify(execFile)(
-          process.execPath,
-          [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'feeds', ...args],
-          {
-            env: { ...process.env, ...stack.env },
-          },
-        )
-      ).stdout;
+    const cli = (...args: string[]) => runChronicle(stack.env, 'feeds', ...args);
     const fromCli = JSON.parse(await cli('list', '--json')) as SourceView[];
     for (const [path] of expected) {
       const viaCli = sourceAt(fromCli, path);

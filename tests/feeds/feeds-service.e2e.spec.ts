@@ -1,9 +1,7 @@
+import { runChronicle } from '../support/chronicle-cli';
 import { articleIdFor } from '@chronicle/contracts';
-import { execFile } from 'node:child_process';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
@@ -283,16 +281,7 @@ describe('feeds service', () => {
   });
 
   it('lets an operator add, list, poll and remove sources with the CLI', async () => {
-    const cli = async (...args: string[]) =>
-      (
-        await promisify(execFile)(
-          process.execPath,
-          [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'feeds', ...args],
-          {
-            env: { ...process.env, ...stack.env },
-          },
-        )
-      ).stdout;
+    const cli = (...args: string[]) => runChronicle(stack.env, 'feeds', ...args);
     const url = `${site.base}/cli-feed.xml`;
     expect(await cli('add', url, `${site.base}/rss.xml`, '--outlet', 'CLI Gazette', '--interval', '5m')).toBe(
       `Added ${url}\nAlready a source: ${site.base}/rss.xml\n`,

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
+import { runChronicle } from '../support/chronicle-cli';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { generatedOpml } from './support/generated-opml';
@@ -25,16 +24,7 @@ describe('chronicle feeds import and POST /v1/feeds/import', () => {
   let opmlFile: string;
   let opml: string;
 
-  const cli = async (...args: string[]) =>
-    (
-      await promisify(execFile)(
-        process.execPath,
-        [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'feeds', ...args],
-        {
-          env: { ...process.env, ...stack.env },
-        },
-      )
-    ).stdout;
+  const cli = (...args: string[]) => runChronicle(stack.env, 'feeds', ...args);
   const importViaApi = (body: unknown) =>
     fetch(`${feedsUrl}/v1/feeds/import`, {
       method: 'POST',
