@@ -3,7 +3,7 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const alias = Object.fromEntries(
-  ['contracts', 'config', 'nlp', 'domain', 'feeds', 'kafka', 'persistence', 'platform', 'read-models', 'test-support'].map((lib) => [
+  ['contracts', 'config', 'nlp', 'domain', 'feeds', 'kafka', 'persistence', 'platform', 'read-models', 'test-support', 'articles'].map((lib) => [
     `@chronicle/${lib}`,
     resolve(__dirname, `libs/${lib}/src/index.ts`),
   ]),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleIdFor } from '@chronicle/contracts';
-import { articleSubmissionSchema } from '../../../apps/ingest/src/articles/article-submission.dto';
+import { articleSubmissionSchema } from '@chronicle/articles';
 import { articleFromEntry } from './article-from-entry';
 import { FeedEntry } from './feed-entry';
 import { parseFeed } from './parse-feed';

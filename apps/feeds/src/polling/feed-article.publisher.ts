@@ -2,8 +2,7 @@ import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { FeedArticleSubmission } from '@chronicle/feeds';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 // Ingest's own schema and service, so a feed article gets exactly the id, sanitising and checks of a posted one.
-import { ArticleSubmissionDto, articleSubmissionSchema } from '../../../ingest/src/articles/article-submission.dto';
-import { articleSizeProblem, ArticleSubmissionService } from '../../../ingest/src/articles/article-submission.service';
+import { ArticleSubmissionDto, articleSubmissionSchema, articleSizeProblem, ArticleSubmissionService } from '@chronicle/articles';
 
 /** Published, or why not (the entry is remembered either way: it would be refused again). */
 export type PublishResult = { published: true; articleId: string } | { published: false; reason: string };

@@ -1,7 +1,7 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { WebhookTargetPolicy } from '@chronicle/domain';
 import { Module } from '@nestjs/common';
-import { ArticleSubmissionService } from '../../../ingest/src/articles/article-submission.service';
+import { ArticleSubmissionService } from '@chronicle/articles';
 import { DEFAULT_HOST_GATE_CONFIG, HostGate } from '../fetching/host-gate';
 import { DEFAULT_POLITE_FETCHER_LIMITS, PoliteFetcher, PoliteFetcherConfig } from '../fetching/polite-fetcher';
 import { FeedArticlePublisher } from './feed-article.publisher';

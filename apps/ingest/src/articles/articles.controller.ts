@@ -22,9 +22,9 @@ import {
   articleRevisionSchema,
   articleSubmissionBatchSchema,
   articleSubmissionBodySchema,
-} from './article-submission.dto';
+} from '@chronicle/articles';
 import { AcceptedArticles, acceptedArticlesSchema } from './accepted-articles.view';
-import { ArticleSubmissionService } from './article-submission.service';
+import { ArticleSubmissionService } from '@chronicle/articles';
 import { JsonContentTypeGuard } from './json-content-type.guard';
 
 /** An unusable `x-correlation-id` (empty, over-long, not printable ASCII) is replaced, never propagated. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ArticleSubmissionService } from './article-submission.service';
+import { ArticleSubmissionService } from '@chronicle/articles';
 import { ArticlesController } from './articles.controller';
 
 @Module({ controllers: [ArticlesController], providers: [ArticleSubmissionService] })

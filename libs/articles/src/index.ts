@@ -1,0 +1,2 @@
+export * from './article-submission.dto';
+export * from './article-submission.service';
