@@ -22,13 +22,21 @@ export interface ContributionFold<Changes> {
 }
 
 /**
+ * A read model whose rows follow from the contributions in place by a fold, which specs can check
+ * its tables against (`projectionSpec` in memory, `describeSliceInPostgres` in PostgreSQL).
+ */
+export interface FoldedSlice<Changes = unknown> extends ReadModelSlice {
+  startFold(): ContributionFold<Changes>;
+  rows: SliceRows<Changes>;
+}
+
+/**
  * A read model aggregated from the article contributions (mentions and statements): its pure
  * fold, the parameters it encodes before the transaction, its incremental write and the
  * set-based derivation a rebuild fills it with, by the same rules.
  */
-export interface AggregateSlice<Name extends string = string, Changes = unknown, Encoded = unknown> extends ReadModelSlice {
+export interface AggregateSlice<Name extends string = string, Changes = unknown, Encoded = unknown> extends FoldedSlice<Changes> {
   name: Name;
-  startFold(): ContributionFold<Changes>;
   /** Done before the first aggregate row is locked, so the locked part of a batch is database work only. */
   encode(changes: Changes): Encoded;
   /** Applies the changes; takes this slice's row locks in key order. */
@@ -37,7 +45,6 @@ export interface AggregateSlice<Name extends string = string, Changes = unknown,
   derivedTables?: readonly string[];
   /** Fills the (emptied) derived tables from the row tables, in the current search path and UTC. */
   derive(sql: SqlRunner): Promise<void>;
-  rows: SliceRows<Changes>;
 }
 
 /** One stored row as plain values (instants as ISO strings), for comparing a slice's tables with its fold. */

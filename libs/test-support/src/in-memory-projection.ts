@@ -1,6 +1,6 @@
 import { ArticleAnalyzedEvent, ArticleLifecycleEvent, PositionedEvent } from '@chronicle/contracts';
 import {
-  AggregateSlice,
+  FoldedSlice,
   AnalyzedArticle,
   articlesToWithdraw,
   foldAnalyses,
@@ -35,12 +35,12 @@ export class InMemoryProjection {
   }
 
   /** The slice's rows as its fold of the contributions in place gives them. */
-  rows(slice: AggregateSlice): ReadModelRow[] {
+  rows(slice: FoldedSlice): ReadModelRow[] {
     return slice.rows.fromFold(this.changes(slice));
   }
 
   /** The slice's changes for writing every contribution in place into empty tables. */
-  changes<C>(slice: AggregateSlice<string, C>): C {
+  changes<C>(slice: FoldedSlice<C>): C {
     const fold = slice.startFold();
     for (const stored of this.articles.values()) if (stored.contribution) fold.add(stored.contribution, 1);
     return fold.changes();

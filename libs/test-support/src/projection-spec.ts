@@ -1,4 +1,4 @@
-import { AggregateSlice, ReadModelRow } from '@chronicle/read-models';
+import { FoldedSlice, ReadModelRow } from '@chronicle/read-models';
 import { deepStrictEqual } from 'node:assert/strict';
 import { InMemoryProjection, ProjectionBatch } from './in-memory-projection';
 
@@ -7,7 +7,7 @@ import { InMemoryProjection, ProjectionBatch } from './in-memory-projection';
  * `projectionSpec(slice).given(batches).when(batch).then(rows)`. The same batches can be checked
  * against PostgreSQL with `tests/read-models/support` (one integration spec per slice).
  */
-export function projectionSpec(slice: AggregateSlice) {
+export function projectionSpec(slice: FoldedSlice) {
   return {
     given: (...history: ProjectionBatch[]) => ({
       when: (...batches: ProjectionBatch[]) => {

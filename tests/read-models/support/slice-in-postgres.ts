@@ -1,6 +1,6 @@
 import { ArticleAnalyzedEvent, ArticleLifecycleEvent, EventBatch, PositionedEvent } from '@chronicle/contracts';
 import { applyBatchOnce, createDataSource, runMigrations } from '@chronicle/persistence';
-import { AggregateSlice } from '@chronicle/read-models';
+import { FoldedSlice } from '@chronicle/read-models';
 import { InMemoryProjection, ProjectionBatch, READ_MODEL_SCENARIOS } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ export async function projectInPostgres(dataSource: DataSource, batches: readonl
  * The slice's integration spec: every shared scenario fed to PostgreSQL through the projector
  * leaves the rows the slice's fold gives in memory, for the history and for its equivalent.
  */
-export function describeSliceInPostgres(slice: AggregateSlice): void {
+export function describeSliceInPostgres(slice: FoldedSlice): void {
   describe(`${slice.name} read model in PostgreSQL`, () => {
     const urls: string[] = [];
     const open: DataSource[] = [];

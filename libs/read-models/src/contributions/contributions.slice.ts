@@ -1,8 +1,15 @@
-import { ReadModelSlice } from '../read-model-slice';
+import { FoldedSlice } from '../read-model-slice';
+import { ArticleContribution } from './fold';
+import { contributionRows, ContributionsInPlaceFold } from './rows';
 
 /**
  * What each article's analysis in place contributes: one mention row per actor and one row per
  * statement. Replaced as a whole when a newer version is analysed or the article is retracted;
  * every aggregate slice folds from these rows.
  */
-export const contributionsSlice: ReadModelSlice = { name: 'contributions', tables: ['mentions', 'statements'] };
+export const contributionsSlice: FoldedSlice<ArticleContribution[]> = {
+  name: 'contributions',
+  tables: ['mentions', 'statements'],
+  startFold: () => new ContributionsInPlaceFold(),
+  rows: contributionRows,
+};
