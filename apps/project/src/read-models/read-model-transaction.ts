@@ -3,7 +3,7 @@ import { EncodedCopy, SqlSession } from '@chronicle/read-models';
 import { finished } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 /** What the projector needs of one batch's transaction: the slices' SQL session, and whether aggregates wait for a rebuild's derivation. */
 export interface ReadModelTransaction extends SqlSession {
@@ -37,7 +37,11 @@ export class PgReadModelTransaction implements ReadModelTransaction {
 
   async rows<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]> {
     const client = await this.connection();
-    return (await client.query(sql, parameters)).rows as T[];
+    try {
+      return (await client.query(sql, parameters)).rows as T[];
+    } catch (error) {
+      throw asQueryFailed(error, sql, parameters);
+    }
   }
 
   async write<T = Record<string, unknown>>(table: string, rows: number, sql: string, parameters?: unknown[]): Promise<T[]> {
@@ -52,7 +56,11 @@ export class PgReadModelTransaction implements ReadModelTransaction {
     const client = await this.connection();
     const stream = client.query(copyFrom(rows.statement));
     stream.end(rows.text);
-    await finished(stream);
+    try {
+      await finished(stream);
+    } catch (error) {
+      throw asQueryFailed(error, rows.statement);
+    }
   }
 
   written(table: string, rows: number): void {
@@ -65,4 +73,13 @@ export class PgReadModelTransaction implements ReadModelTransaction {
     this.client ??= runner.connect() as Promise<PoolClient>;
     return this.client;
   }
+}
+
+/**
+ * A database error as TypeORM reports one (`QueryFailedError` wrapping the driver's error, SQLSTATE
+ * kept), so failure classification and dead letters name it as they name every other query's.
+ */
+function asQueryFailed(error: unknown, sql: string, parameters?: unknown[]): unknown {
+  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== 'string') return error;
+  return new QueryFailedError(sql, parameters, error);
 }
