@@ -35,7 +35,7 @@ const PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
   ['she', 'f'],
   ['they', 'plural'],
 ]);
-const HARD_STOPS = new Set(['.', '!', '?', ';', '"', '“', '”', '«', '»', '„']);
+const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 

@@ -8,9 +8,7 @@ const kindsOf = (body: string): Array<[string, MaskKind]> =>
 describe(findBoilerplate.name, () => {
   describe('when a paragraph opens with a dateline', () => {
     it('marks the dateline as a dateline', () => {
-      expect(kindsOf('KYIV, Ukraine (AP) — Officials said power was back.')).toEqual([
-        ['KYIV, Ukraine (AP) — ', MASK_DATELINE],
-      ]);
+      expect(kindsOf('KYIV, Ukraine (AP) — Officials said power was back.')).toEqual([['KYIV, Ukraine (AP) — ', MASK_DATELINE]]);
     });
   });
 
@@ -30,7 +28,8 @@ describe(findBoilerplate.name, () => {
 
   describe('when a short line is a results line, a list of players or an all-caps headline', () => {
     it('marks each as a short line whose names stay readable', () => {
-      const body = 'Tomas Berdal (Norway) beat Ivo Kranjec (Croatia) 6-3 6-4\nWood, Loren Roberts, Steve Stricker\nJAPAN GET LUCKY WIN';
+      const body =
+        'Tomas Berdal (Norway) beat Ivo Kranjec (Croatia) 6-3 6-4\nWood, Loren Roberts, Steve Stricker\nJAPAN GET LUCKY WIN';
       expect(kindsOf(body).map(([, kind]) => kind)).toEqual([MASK_SHORT_LINE, MASK_SHORT_LINE, MASK_SHORT_LINE]);
     });
   });
