@@ -1,7 +1,7 @@
 import { addAppositiveRoles } from './actors/appositive-role';
 import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
-import type { ActorDraft } from './actors/actor-model';
+import type { ActorDraft, MentionRef } from './actors/actor-model';
 import { scanNameCandidates } from './actors/name-candidate-scanner';
 import type { ArticleAnalysis, ArticleText, ExtractedActor, ExtractedPlace, ExtractedStatement } from './analysis.types';
 import { actorSentiment, targetSentiments } from './sentiment-aggregator';
@@ -57,11 +57,15 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
     start: d.start,
     end: d.end,
     text: d.text,
-    ...(d.cue ? { cue: d.cue } : {}),
-    speaker: d.speaker === null ? null : { actorId: actors[d.speaker]!.id, name: actors[d.speaker]!.name },
+    ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
     sentiment: scoreText(d.text),
   }));
-  const places: ExtractedPlace[] = folded.places.map((p) => ({ name: p.name, kind: 'place', mentions: p.mentions }));
+  const places: ExtractedPlace[] = folded.places.map((p) => ({
+    name: p.name,
+    kind: 'place',
+    mentions: p.mentions.map((m) => ({ ...m, kind: 'name' as const })),
+  }));
   return {
     id: input.id,
     analyzerVersion: ANALYZER_VERSION,
@@ -85,6 +89,7 @@ function recordPronounMentions(
     if (actor.mentions.some((m) => m.start === t.start)) continue;
     actor.mentions.push({
       actor: d.speaker,
+      kind: 'pronoun',
       first: d.pronoun,
       last: d.pronoun + 1,
       lead: d.pronoun,
@@ -97,8 +102,38 @@ function recordPronounMentions(
   }
 }
 
+function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedStatement['speaker']> {
+  const mention = speakerMention(actor.mentions, d);
+  return {
+    actorId: actor.id,
+    name: actor.name,
+    ...(mention ? { mention: { start: mention.start, end: mention.end } } : {}),
+  };
+}
+
+/**
+ * The mention that attributes a statement to its speaker: one inside or touching the cue ("said Leonard Burman",
+ * "she said"), else the closest one before the statement, else the closest after it. Mentions inside the statement's
+ * own words never count.
+ */
+export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
+  const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
+  const cue = d.cue;
+  const inCue = cue ? outside.find((m) => m.start < cue.end + 1 && cue.start < m.end + 1) : undefined;
+  if (inCue) return inCue;
+  let before: MentionRef | undefined;
+  let after: MentionRef | undefined;
+  for (const m of outside) {
+    if (m.end <= d.start && (!before || m.start > before.start)) before = m;
+    if (m.start >= d.end && (!after || m.start < after.start)) after = m;
+  }
+  return before ?? after;
+}
+
 function toActor(body: string, sentences: ReturnType<typeof buildDocument>['sentences'], a: ActorDraft): ExtractedActor {
-  const mentions = [...a.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end, text: m.text }));
+  const mentions = [...a.mentions]
+    .sort((x, y) => x.start - y.start)
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind }));
   return {
     id: a.id,
     name: a.name,
