@@ -9,6 +9,7 @@ import { scoreText } from './sentiment';
 import { buildContext } from './statements/analysis-context';
 import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
+import { extractCueClauses } from './statements/cue-clause-extractor';
 import { trackSalience } from './statements/salience-tracker';
 import type { StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
@@ -31,11 +32,21 @@ const NAME_LEXICON: NameLexicon = {
   isGivenName: (lower) => !COMMON_WORDS.has(lower) && givenNameGender(nameKey(lower)) !== undefined,
 };
 
+/** Optional extraction stages, off by default. */
+export interface AnalyzeOptions {
+  /**
+   * Also report clauses around cue words learned from PolNeAR train when their subject names an actor (see
+   * statements/cue-clause-extractor.ts). Raises PolNeAR dev content recall, but PolNeAR counts evaluative verbs and
+   * trailing attributions that the project's own quote splits do not, so it stays opt-in.
+   */
+  learnedCueClauses?: boolean;
+}
+
 /**
  * Extracts actors, places, direct and reported statements (with speakers) and sentiment from one article.
  * Pure and deterministic: the same input always gives the same output, ordered by position in `body`.
  */
-export function analyzeArticle(input: ArticleText): ArticleAnalysis {
+export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {}): ArticleAnalysis {
   const body = input.body ?? '';
   const doc = buildDocument(body, NAME_LEXICON);
   const folded = foldActors(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc)));
@@ -48,7 +59,9 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const reported = extractReportedSpeech(ctx, quotes.usedVerbs).filter(
     (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
   );
-  const drafts = [...quotes.statements, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  const ruled = [...quotes.statements, ...reported];
+  const learned = options.learnedCueClauses ? extractCueClauses(ctx, tokensInside(doc.tokens, ruled)) : [];
+  const drafts = [...ruled, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   recordPronounMentions(doc.tokens, actors, drafts);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
@@ -74,6 +87,19 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
     statements,
     targets: targetSentiments(body, doc.sentences, input.targets ?? []),
   };
+}
+
+/** 1 for every token overlapping one of the statements (one pass over tokens and sorted statements). */
+function tokensInside(tokens: ReturnType<typeof buildDocument>['tokens'], statements: readonly StatementDraft[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  const sorted = [...statements].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const s of sorted) {
+    while (k > 0 && tokens[k - 1]!.end > s.start) k -= 1;
+    while (k < tokens.length && tokens[k]!.end <= s.start) k += 1;
+    for (let j = k; j < tokens.length && tokens[j]!.start < s.end; j += 1) inside[j] = 1;
+  }
+  return inside;
 }
 
 /** A pronoun that names a statement's speaker is a mention of that speaker. */
