@@ -4,10 +4,12 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors]
+ *     [--learned-cues]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
+ * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
  * --record-baseline writes today's figures as that frozen file (done once, on the unchanged 1.3 extractor).
  *
  * Metrics (all in percent):
@@ -26,7 +28,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeArticle, ANALYZER_VERSION } from '../src/article-analyzer';
+import { analyzeArticle as analyzeWithOptions, ANALYZER_VERSION, type AnalyzeOptions } from '../src/article-analyzer';
 import { classOf, macroF1, readSplit } from '../training/newsmtsc-data';
 import {
   countMatches,
@@ -56,6 +58,11 @@ function reportSpanErrors(tokens: readonly PlacedToken[], gold: readonly TokenSp
 }
 
 let showErrors = false;
+let analyzeOptions: AnalyzeOptions = {};
+
+function analyzeArticle(input: Parameters<typeof analyzeWithOptions>[0]): ReturnType<typeof analyzeWithOptions> {
+  return analyzeWithOptions(input, analyzeOptions);
+}
 
 function scoreConll(dataDir: string): Record<string, Prf> {
   const totals: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
@@ -239,6 +246,7 @@ function main(): void {
   const dataDir = resolve(ROOT, flag('--data') ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
   const compare = flag('--compare');
   showErrors = args.includes('--errors');
+  if (args.includes('--learned-cues')) analyzeOptions = { learnedCueClauses: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
 
   const current: DevScores = {
@@ -251,7 +259,7 @@ function main(): void {
   };
   if (args.includes('--record-baseline')) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
   const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
-  if (!args.includes('--no-write')) writeEvaluationMd(current, baseline);
+  if (!args.includes('--no-write') && !args.includes('--learned-cues')) writeEvaluationMd(current, baseline);
 
   const flat = Object.fromEntries(rows(current));
   if (compare && baseline) {

@@ -15,10 +15,14 @@ export interface Sentiment {
   label: SentimentLabel;
 }
 
+export type MentionKind = 'name' | 'pronoun' | 'description';
+
 export interface Mention {
   start: number;
   end: number;
   text: string;
+  /** How the mention names its actor or place (since 1.5.0; places are always named). */
+  kind?: MentionKind;
 }
 
 export type ActorKind = 'person' | 'organization';
@@ -49,7 +53,13 @@ export interface ExtractedStatement {
   text: string;
   /** The speech verb or phrase that attributes it ("said", "according to"). */
   cue?: string;
-  speaker: { actorId: string; name: string } | null;
+  /** Offsets of `cue` in the body (since 1.5.0). */
+  cueSpan?: { start: number; end: number };
+  /**
+   * The speaker; `mention` (since 1.5.0) is the offsets of the speaker's mention that attributes this statement: the
+   * pronoun or name next to the cue, else the speaker's mention closest before the statement.
+   */
+  speaker: { actorId: string; name: string; mention?: { start: number; end: number } } | null;
   sentiment: Sentiment;
 }
 

@@ -1,7 +1,7 @@
 import { addAppositiveRoles } from './actors/appositive-role';
 import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
-import type { ActorDraft } from './actors/actor-model';
+import type { ActorDraft, MentionRef } from './actors/actor-model';
 import { scanNameCandidates } from './actors/name-candidate-scanner';
 import type { ArticleAnalysis, ArticleText, ExtractedActor, ExtractedPlace, ExtractedStatement } from './analysis.types';
 import { actorSentiment, targetSentiments } from './sentiment-aggregator';
@@ -9,6 +9,7 @@ import { scoreText } from './sentiment';
 import { buildContext } from './statements/analysis-context';
 import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
+import { extractCueClauses } from './statements/cue-clause-extractor';
 import { trackSalience } from './statements/salience-tracker';
 import type { StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
@@ -21,7 +22,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.4.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.5.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -31,11 +32,21 @@ const NAME_LEXICON: NameLexicon = {
   isGivenName: (lower) => !COMMON_WORDS.has(lower) && givenNameGender(nameKey(lower)) !== undefined,
 };
 
+/** Optional extraction stages, off by default. */
+export interface AnalyzeOptions {
+  /**
+   * Also report clauses around cue words learned from PolNeAR train when their subject names an actor (see
+   * statements/cue-clause-extractor.ts). Raises PolNeAR dev content recall, but PolNeAR counts evaluative verbs and
+   * trailing attributions that the project's own quote splits do not, so it stays opt-in.
+   */
+  learnedCueClauses?: boolean;
+}
+
 /**
  * Extracts actors, places, direct and reported statements (with speakers) and sentiment from one article.
  * Pure and deterministic: the same input always gives the same output, ordered by position in `body`.
  */
-export function analyzeArticle(input: ArticleText): ArticleAnalysis {
+export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {}): ArticleAnalysis {
   const body = input.body ?? '';
   const doc = buildDocument(body, NAME_LEXICON);
   const folded = foldActors(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc)));
@@ -48,7 +59,9 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const reported = extractReportedSpeech(ctx, quotes.usedVerbs).filter(
     (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
   );
-  const drafts = [...quotes.statements, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  const ruled = [...quotes.statements, ...reported];
+  const learned = options.learnedCueClauses ? extractCueClauses(ctx, tokensInside(doc.tokens, ruled)) : [];
+  const drafts = [...ruled, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   recordPronounMentions(doc.tokens, actors, drafts);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
@@ -57,11 +70,15 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
     start: d.start,
     end: d.end,
     text: d.text,
-    ...(d.cue ? { cue: d.cue } : {}),
-    speaker: d.speaker === null ? null : { actorId: actors[d.speaker]!.id, name: actors[d.speaker]!.name },
+    ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
     sentiment: scoreText(d.text),
   }));
-  const places: ExtractedPlace[] = folded.places.map((p) => ({ name: p.name, kind: 'place', mentions: p.mentions }));
+  const places: ExtractedPlace[] = folded.places.map((p) => ({
+    name: p.name,
+    kind: 'place',
+    mentions: p.mentions.map((m) => ({ ...m, kind: 'name' as const })),
+  }));
   return {
     id: input.id,
     analyzerVersion: ANALYZER_VERSION,
@@ -70,6 +87,19 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
     statements,
     targets: targetSentiments(body, doc.sentences, input.targets ?? []),
   };
+}
+
+/** 1 for every token overlapping one of the statements (one pass over tokens and sorted statements). */
+function tokensInside(tokens: ReturnType<typeof buildDocument>['tokens'], statements: readonly StatementDraft[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  const sorted = [...statements].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const s of sorted) {
+    while (k > 0 && tokens[k - 1]!.end > s.start) k -= 1;
+    while (k < tokens.length && tokens[k]!.end <= s.start) k += 1;
+    for (let j = k; j < tokens.length && tokens[j]!.start < s.end; j += 1) inside[j] = 1;
+  }
+  return inside;
 }
 
 /** A pronoun that names a statement's speaker is a mention of that speaker. */
@@ -85,6 +115,7 @@ function recordPronounMentions(
     if (actor.mentions.some((m) => m.start === t.start)) continue;
     actor.mentions.push({
       actor: d.speaker,
+      kind: 'pronoun',
       first: d.pronoun,
       last: d.pronoun + 1,
       lead: d.pronoun,
@@ -97,8 +128,38 @@ function recordPronounMentions(
   }
 }
 
+function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedStatement['speaker']> {
+  const mention = speakerMention(actor.mentions, d);
+  return {
+    actorId: actor.id,
+    name: actor.name,
+    ...(mention ? { mention: { start: mention.start, end: mention.end } } : {}),
+  };
+}
+
+/**
+ * The mention that attributes a statement to its speaker: one inside or touching the cue ("said Leonard Burman",
+ * "she said"), else the closest one before the statement, else the closest after it. Mentions inside the statement's
+ * own words never count.
+ */
+export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
+  const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
+  const cue = d.cue;
+  const inCue = cue ? outside.find((m) => m.start < cue.end + 1 && cue.start < m.end + 1) : undefined;
+  if (inCue) return inCue;
+  let before: MentionRef | undefined;
+  let after: MentionRef | undefined;
+  for (const m of outside) {
+    if (m.end <= d.start && (!before || m.start > before.start)) before = m;
+    if (m.start >= d.end && (!after || m.start < after.start)) after = m;
+  }
+  return before ?? after;
+}
+
 function toActor(body: string, sentences: ReturnType<typeof buildDocument>['sentences'], a: ActorDraft): ExtractedActor {
-  const mentions = [...a.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end, text: m.text }));
+  const mentions = [...a.mentions]
+    .sort((x, y) => x.start - y.start)
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind }));
   return {
     id: a.id,
     name: a.name,

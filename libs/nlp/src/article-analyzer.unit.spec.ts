@@ -38,7 +38,7 @@ describe(analyzeArticle.name, () => {
     it('attributes the quote to the person after the verb and keeps the role', () => {
       const analysis = analyze(body);
       const s = statementWith(analysis, 'We are ready');
-      expect(s.speaker).toEqual({ actorId: 'person:keir-starmer', name: 'Keir Starmer' });
+      expect(s.speaker).toMatchObject({ actorId: 'person:keir-starmer', name: 'Keir Starmer' });
       expect(s.cue).toBe('said Prime Minister Keir Starmer');
       expect(analysis.actors.find((a) => a.name === 'Keir Starmer')?.role).toBe('Prime Minister');
     });
@@ -143,7 +143,7 @@ describe(analyzeArticle.name, () => {
       const analysis = analyze(body);
       const first = statementWith(analysis, 'the tanker left the port');
       expect(first.text).toBe('the tanker left the port of Odesa on Sunday');
-      expect(first.speaker).toEqual({ actorId: 'organization:reuters', name: 'Reuters' });
+      expect(first.speaker).toMatchObject({ actorId: 'organization:reuters', name: 'Reuters' });
       const second = statementWith(analysis, 'Two sailors were injured');
       expect(second.text).toBe('Two sailors were injured in the blast');
       expect(second.speaker?.name).toBe('Ivan Sokolov');

@@ -1,3 +1,3 @@
 export * from './analysis.types';
-export { analyzeArticle, ANALYZER_VERSION } from './article-analyzer';
+export { analyzeArticle, ANALYZER_VERSION, type AnalyzeOptions } from './article-analyzer';
 export * from './sentiment';

@@ -131,6 +131,8 @@ export interface PolnearStatement {
   contentStart: number;
   contentEnd: number;
   sources: Array<{ start: number; end: number }>;
+  /** Pieces of the cue span ("said", "according to"); empty when the event has none. */
+  cues: Array<{ start: number; end: number }>;
 }
 
 export interface PolnearDocument {
@@ -171,10 +173,12 @@ function readAnn(file: string): PolnearStatement[] {
     const content = spans.get(roles.get('Content') ?? '');
     if (!content) continue;
     const source = spans.get(roles.get('Source') ?? '') ?? [];
+    const cue = spans.get(roles.get('Cue') ?? '') ?? [];
     statements.push({
       contentStart: Math.min(...content.map((p) => p[0])),
       contentEnd: Math.max(...content.map((p) => p[1])),
       sources: source.map(([start, end]) => ({ start, end })),
+      cues: cue.map(([start, end]) => ({ start, end })),
     });
   }
   return statements;

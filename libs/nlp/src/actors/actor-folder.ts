@@ -70,6 +70,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     if (actor.mentions.some((m) => m.start === c.start)) return;
     actor.mentions.push({
       actor: actor.index,
+      kind: 'name',
       first: c.first,
       last: c.last,
       lead: c.lead,

@@ -1,4 +1,4 @@
-import type { ActorKind } from '../analysis.types';
+import type { ActorKind, MentionKind } from '../analysis.types';
 import type { Gender, RegistryEntry } from '../lexicon/actor-registry';
 
 /** A character range with its text (a role or a mention). */
@@ -11,6 +11,8 @@ export interface Span {
 /** One occurrence of an actor, tied to tokens so the statement extractors can reason about position. */
 export interface MentionRef {
   actor: number;
+  /** How the actor is named here: by name, by a pronoun ("she") or by a description ("the ministry"). */
+  kind: MentionKind;
   /** Token range [first, last) of the name itself. */
   first: number;
   last: number;

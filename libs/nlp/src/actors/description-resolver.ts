@@ -72,6 +72,7 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     const end = head.end;
     const mention: MentionRef = {
       actor,
+      kind: 'description',
       first: i + 1,
       last: j + 1,
       lead: i,

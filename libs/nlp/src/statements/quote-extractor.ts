@@ -11,7 +11,7 @@ import {
   type SpokenQuote,
 } from './quote-continuation';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import type { StatementDraft } from './statement-draft';
+import { bodySpan, type StatementDraft } from './statement-draft';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
 export interface QuoteExtraction {
@@ -35,7 +35,7 @@ const PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
   ['she', 'f'],
   ['they', 'plural'],
 ]);
-const HARD_STOPS = new Set(['.', '!', '?', ';', '"', '“', '”', '«', '»', '„']);
+const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 
@@ -71,7 +71,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
         start: q.start,
         end: q.end,
         text,
-        cue: doc.body.slice(tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
+        cue: bodySpan(doc.body, tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
         speaker: actor,
         pronoun: subject.pronoun,
       };

@@ -14,7 +14,7 @@ import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import type { StatementDraft } from './statement-draft';
+import { bodySpan, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 7;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
@@ -98,7 +98,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       start,
       end,
       text: doc.body.slice(start, end),
-      cue: doc.body.slice(tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
+      cue: bodySpan(doc.body, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
       speaker: subject.actor,
       pronoun: subject.pronoun,
     });
@@ -278,7 +278,7 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
     start,
     end,
     text: ctx.doc.body.slice(start, end),
-    cue: ctx.doc.body.slice(tokens[i]!.start, tokens[subject.last - 1]!.end),
+    cue: bodySpan(ctx.doc.body, tokens[i]!.start, tokens[subject.last - 1]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
   };
@@ -321,7 +321,7 @@ function trailingAttribution(
     start,
     end,
     text: ctx.doc.body.slice(start, end),
-    cue: ctx.doc.body.slice(tokens[cueFirst]!.start, tokens[cueLast]!.end),
+    cue: bodySpan(ctx.doc.body, tokens[cueFirst]!.start, tokens[cueLast]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
   };

@@ -32,7 +32,7 @@ const DECAY = [1.5, 0.5, 0.25, 0.12];
 const OTHER_PARAGRAPH = 0.6;
 const MIN_SCORE = 0.45;
 const MIN_MARGIN = 1.2;
-const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', '"', '”', '“']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', "''", '"', '”', '“']);
 
 /** How strongly a mention's position makes its actor the topic of the passage. */
 export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {

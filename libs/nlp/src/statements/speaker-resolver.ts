@@ -26,7 +26,7 @@ const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, las
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const ADVERB_RE = /ly$/;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
-const DESCRIPTION_STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
+const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
 /** The subject phrase ending right before `verb` (skipping adverbs and auxiliaries) and the actor it denotes. */
 export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolution {

@@ -14,7 +14,7 @@ export interface ArticleDocument {
   sentenceOf: Int32Array;
   /** Quote index of each token (quote marks included), or -1. */
   quoteOf: Int32Array;
-  /** 1 for tokens inside datelines, photo credits and labels. */
+  /** Non-zero for tokens inside datelines, photo credits and labels: the MaskKind of the range (the lowest kind where ranges overlap). */
   masked: Uint8Array;
   /** 1 for tokens of all-caps paragraphs, where capitals carry no evidence (only known names keep theirs). */
   shouting: Uint8Array;
@@ -78,10 +78,8 @@ export function buildDocument(body: string, lexicon: NameLexicon = NO_LEXICON): 
     const t = tokens[i]!;
     while (r < ranges.length && ranges[r]![1] <= t.start) r += 1;
     for (let k = r; k < ranges.length && ranges[k]![0] <= t.start; k += 1) {
-      if (t.end <= ranges[k]![1]) {
-        masked[i] = 1;
-        break;
-      }
+      // Where ranges overlap, the more certain furniture kind (lower number) wins.
+      if (t.end <= ranges[k]![1] && (masked[i] === 0 || ranges[k]![2] < masked[i]!)) masked[i] = ranges[k]![2];
     }
   }
   return { body, tokens, sentences, quotes, sentenceOf, quoteOf, masked, shouting, initial, narrativeIndex };

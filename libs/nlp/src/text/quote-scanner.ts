@@ -14,8 +14,14 @@ export interface QuoteSpan {
 }
 
 const STRAIGHT = '"';
+/** Two apostrophes, one token: a straight double quote in some newspapers' copy. */
+const DOUBLE_APOSTROPHE = "''";
 const OPEN_ONLY = new Set(['“', '«', '„']);
 const CLOSE_ONLY = new Set(['”', '»']);
+
+function straightened(text: string): string {
+  return text === DOUBLE_APOSTROPHE ? STRAIGHT : text;
+}
 
 function isQuoteMark(text: string): boolean {
   return text === STRAIGHT || OPEN_ONLY.has(text) || CLOSE_ONLY.has(text);
@@ -60,21 +66,22 @@ export function scanQuotes(tokens: readonly Token[]): QuoteSpan[] {
     const prev = tokens[i - 1];
     if (openIdx !== -1 && prev && prev.paragraph !== tok.paragraph) {
       // Paragraph break inside an open quote: continue only if this paragraph starts with a quote mark.
-      if (OPEN_ONLY.has(tok.text) || tok.text === STRAIGHT) continue;
+      if (OPEN_ONLY.has(tok.text) || straightened(tok.text) === STRAIGHT) continue;
       emit(-1, i - 1);
     }
-    if (!isQuoteMark(tok.text)) continue;
+    const mark = straightened(tok.text);
+    if (!isQuoteMark(mark)) continue;
     if (openIdx === -1) {
-      if (CLOSE_ONLY.has(tok.text)) {
+      if (CLOSE_ONLY.has(mark)) {
         // Some sources use ” for both marks; treat it as an opener only when it hugs the following word.
         const next = tokens[i + 1];
         if (!(next && next.start === tok.end && (!prev || prev.end < tok.start))) continue;
       }
       openIdx = i;
-      openMark = tok.text;
-    } else if (closes(openMark, tok.text)) {
+      openMark = mark;
+    } else if (closes(openMark, mark)) {
       emit(i, i - 1);
-    } else if (OPEN_ONLY.has(tok.text) && tok.paragraph !== tokens[openIdx]!.paragraph) {
+    } else if (OPEN_ONLY.has(mark) && tok.paragraph !== tokens[openIdx]!.paragraph) {
       continue;
     }
   }

@@ -11,8 +11,8 @@ export interface Sentence {
 }
 
 const TERMINATORS = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
-const OPENERS = new Set(['"', '“', '«', '„', '(', '‘', "'"]);
+const CLOSERS = new Set(["''", '"', '”', '’', "'", ')', ']', '»']);
+const OPENERS = new Set(["''", '"', '“', '«', '„', '(', '‘', "'"]);
 const DIGIT_START_RE = /^\p{N}/u;
 
 function startsNewSentence(next: Token): boolean {

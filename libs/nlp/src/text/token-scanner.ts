@@ -15,7 +15,8 @@ export interface Token {
 }
 
 // Words keep internal apostrophes, hyphens, dots and ampersands ("Trump’s", "30-day", "U.S", "AT&T").
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Two apostrophes are one mark: some newspapers (the New York Times archive) write double quotes as ''.
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu;
 const UPPER_START_RE = /^\p{Lu}/u;
 const DOTTED_INITIALS_RE = /^(?:\p{L}\.)+\p{L}$/u;
 const ABBREVIATIONS = new Set([

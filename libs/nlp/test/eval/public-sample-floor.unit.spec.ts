@@ -4,7 +4,7 @@ import { nameTagger } from '../../src/names/name-tagger.model';
 import { countMatches, placeTokens, predictedSpans, prf, type TokenSpan } from '../../scripts/eval/span-scoring';
 import sample from './public/gum-dev-sample.json';
 
-// Floors sit a little under the figures of chronicle-nlp/1.4.0 on this copied public sample (GUM dev, CC BY texts;
+// Floors sit a little under the figures of chronicle-nlp/1.5.0 on this copied public sample (GUM dev, CC BY texts;
 // see public/NOTICE.md), so that a regression of the name tagger or of its use in the extractor fails CI.
 // The full dev-split figures come from `npm run eval` (libs/nlp/EVALUATION.md).
 
@@ -37,9 +37,9 @@ describe('analyzeArticle', () => {
         const pred = predictedSpans(analyzeArticle({ id: doc.name, body }), tokens, true);
         return ['PER', 'ORG', 'LOC'].map((type) => [type, ...countMatches(gold(doc), pred, type)]);
       });
-      // 1.4.0: PER 33.3, ORG 22.2, LOC 32.7.
-      expect(f1.PER).toBeGreaterThanOrEqual(31);
-      expect(f1.ORG).toBeGreaterThanOrEqual(20);
+      // 1.4.0: PER 33.3, ORG 22.2, LOC 32.7; 1.5.0 (the tagger also reads short lines): PER 37.9, ORG 22.2, LOC 31.4.
+      expect(f1.PER).toBeGreaterThanOrEqual(36);
+      expect(f1.ORG).toBeGreaterThanOrEqual(21);
       expect(f1.LOC).toBeGreaterThanOrEqual(30);
     });
   });

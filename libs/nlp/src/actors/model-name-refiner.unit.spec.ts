@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../article-analyzer';
+import type { ArticleAnalysis } from '../analysis.types';
+
+const analyze = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body });
+const actors = (a: ArticleAnalysis): Array<[string, string]> => a.actors.map((x) => [x.name, x.kind]);
+const places = (a: ArticleAnalysis): string[] => a.places.map((p) => p.name);
+
+describe(analyzeArticle.name, () => {
+  describe('when a short results line names players and their countries', () => {
+    it('reports the players as people and the countries as places', () => {
+      const a = analyze('Tomas Berdal (Norway) beat Ivo Kranjec (Croatia) 6-3 6-4');
+      expect(actors(a)).toEqual([
+        ['Tomas Berdal', 'person'],
+        ['Ivo Kranjec', 'person'],
+      ]);
+      expect(places(a)).toEqual(['Norway', 'Croatia']);
+    });
+  });
+
+  describe('when a dateline names a city and a news agency', () => {
+    it('reports the city as a place and no actor for the agency', () => {
+      const a = analyze('OSLO (Reuters) - Shares rose on Friday, traders said.');
+      expect(places(a)).toEqual(['OSLO']);
+      expect(actors(a)).toEqual([]);
+    });
+  });
+
+  describe('when a heading in title case opens the story', () => {
+    it('takes no actor from the heading words', () => {
+      const a = analyze('Kovarik Wins In Prague\nKovarik beat Hlavac in straight sets on Sunday.');
+      expect(a.actors.flatMap((x) => x.mentions.map((m) => m.text))).not.toContain('Kovarik Wins');
+    });
+  });
+
+  describe('when a results table names clubs by their towns', () => {
+    it('reports a town the gazetteer knows as a club, not a place', () => {
+      const a = analyze('Results of English league matches on Saturday:\nLeicester 2 Derby 1\nChelsea 0 Arsenal 3');
+      expect(actors(a)).toContainEqual(['Leicester', 'organization']);
+      expect(places(a)).not.toContain('Leicester');
+    });
+  });
+
+  describe('when a nationality stands alone before a noun', () => {
+    it('reports no actor for it', () => {
+      const a = analyze('Fighting between Moslem and Croat forces resumed, officials said.');
+      expect(actors(a).map(([name]) => name)).not.toContain('Moslem');
+    });
+  });
+});
