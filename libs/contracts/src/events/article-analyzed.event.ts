@@ -7,7 +7,15 @@ const sentimentSchema = z.object({
   label: z.enum(['negative', 'neutral', 'positive']),
 });
 
-const mentionSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
+const spanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+const mentionSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  /** How the mention names its actor (analyzers since chronicle-nlp/1.5.0; optional, additive). */
+  kind: z.enum(['name', 'pronoun', 'description']).optional(),
+});
 
 export const analysisSchema = z.object({
   id: z.string(),
@@ -30,7 +38,10 @@ export const analysisSchema = z.object({
       end: z.number().int(),
       text: z.string(),
       cue: z.string().optional(),
-      speaker: z.object({ actorId: z.string(), name: z.string() }).nullable(),
+      /** Offsets of the cue (said, according to…) in the body (since chronicle-nlp/1.5.0). */
+      cueSpan: spanSchema.optional(),
+      /** `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). */
+      speaker: z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable(),
       sentiment: sentimentSchema,
     }),
   ),
