@@ -227,8 +227,12 @@ afternoon weekend
 
 export const BE_FORMS = wordSet('is was were are be been being am');
 
-export const MALE_PRONOUNS = wordSet('he');
-export const FEMALE_PRONOUNS = wordSet('she');
+/** Subject pronouns that can stand for a speaker, with the kind of antecedent each wants. */
+export const SUBJECT_PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'plural'],
+]);
 
 /** Prepositions that mostly introduce places: a lone unknown name after them is left alone. */
 export const LOCATIVE_PREPOSITIONS = wordSet('in into from near across outside inside around throughout toward towards via');

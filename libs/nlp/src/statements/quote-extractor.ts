@@ -1,15 +1,9 @@
 import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
-import { VERB_PADDING } from '../lexicon/word-lists';
+import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject, pronounFit } from './salience-tracker';
-import {
-  fillsParagraph,
-  indexParagraphs,
-  leadSentenceSpeaker,
-  paragraphSpeaker,
-  type SpokenQuote,
-} from './quote-continuation';
+import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, type StatementDraft } from './statement-draft';
 
@@ -30,11 +24,6 @@ const MAX_SCARE_WORDS = 3;
 const ATTRIBUTION_WINDOW = 9;
 const LEAD_WINDOW = 6;
 const ROLE_PREFIX_MAX = 4;
-const PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
-  ['he', 'm'],
-  ['she', 'f'],
-  ['they', 'plural'],
-]);
 const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
@@ -77,8 +66,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
       };
     } else if (
       previous &&
-      (isSameParagraphContinuation(ctx, q, previous.paragraph, previous.statement.end) ||
-        isSplitTail(ctx, q, previous.paragraph))
+      (isSameParagraphContinuation(ctx, q, previous.paragraph, previous.statement.end) || isSplitTail(ctx, q, previous.paragraph))
     ) {
       statement = { kind: 'direct', start: q.start, end: q.end, text, speaker: previous.statement.speaker };
     } else if (fillsParagraph(ctx, q, paragraphs)) {
@@ -112,7 +100,7 @@ const RECENT_SPEAKER_PARAGRAPHS = 4;
  * quoted, when that was recent and the pronoun fits them.
  */
 function recentSpeaker(ctx: AnalysisContext, pronoun: number, spoken: readonly SpokenQuote[]): number | null {
-  const kind = PRONOUN_KINDS.get(ctx.doc.tokens[pronoun]!.lower);
+  const kind = SUBJECT_PRONOUN_KINDS.get(ctx.doc.tokens[pronoun]!.lower);
   const last = spoken[spoken.length - 1];
   if (!kind || !last || last.speaker === null) return null;
   if (ctx.doc.tokens[pronoun]!.paragraph - last.lastParagraph > RECENT_SPEAKER_PARAGRAPHS) return null;

@@ -7,6 +7,7 @@ import {
   HUMAN_GROUP_NOUNS,
   OCCASION_NOUNS,
   PREPOSITIONS,
+  SUBJECT_PRONOUN_KINDS,
   TIME_WORDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
@@ -21,7 +22,6 @@ const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const AUDIENCE_MAX = 3;
 
 interface Complement {
@@ -180,7 +180,13 @@ function objectIsProposition(ctx: AnalysisContext, first: number): boolean {
   const { tokens } = ctx.doc;
   for (let k = first; k < end; k += 1) {
     const t = tokens[k]!;
-    if (t.lower === 'to' && tokens[k + 1] && !tokens[k + 1]!.isCap && tokens[k + 1]!.isWord && !DETERMINERS.has(tokens[k + 1]!.lower))
+    if (
+      t.lower === 'to' &&
+      tokens[k + 1] &&
+      !tokens[k + 1]!.isCap &&
+      tokens[k + 1]!.isWord &&
+      !DETERMINERS.has(tokens[k + 1]!.lower)
+    )
       return true;
     if (k > first && ING_RE.test(t.text)) return true;
   }
@@ -234,7 +240,7 @@ function contentEnd(ctx: AnalysisContext, first: number): number {
         n &&
         (CLAUSE_BREAK_WORDS.has(n.lower) ||
           ING_RE.test(n.text) ||
-          (SUBJECT_PRONOUNS.has(n.lower) && speechVerb(tokens[k + 2]?.lower ?? '')))
+          (SUBJECT_PRONOUN_KINDS.has(n.lower) && speechVerb(tokens[k + 2]?.lower ?? '')))
       )
         break;
     }

@@ -2,7 +2,14 @@ import type { ActorDraft, MentionRef } from '../actors/actor-model';
 import type { ArticleDocument } from '../text/article-document';
 import { isFiniteSpeechVerb } from '../lexicon/speech-verb-lexicon';
 import { appositiveAges, describeCue, descriptionFit } from './description-cue';
-import { CLAUSE_OPENERS, PERSON_DESCRIPTION_NOUNS, PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS } from '../lexicon/word-lists';
+import {
+  CLAUSE_OPENERS,
+  PERSON_DESCRIPTION_NOUNS,
+  PREPOSITIONS,
+  ROLE_MODIFIERS,
+  SUBJECT_PRONOUN_KINDS,
+  TITLE_WORDS,
+} from '../lexicon/word-lists';
 
 /** A moment where an actor was (or was referred to as) the subject of narration. */
 export interface SubjectEvent {
@@ -22,11 +29,6 @@ export interface Salience {
   ages: Map<number, number>;
 }
 
-const PRONOUN_KIND: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
-  ['he', 'm'],
-  ['she', 'f'],
-  ['they', 'plural'],
-]);
 // Weight of an event by how many narrative sentences back it is; the current sentence counts most.
 const DECAY = [1.5, 0.5, 0.25, 0.12];
 const OTHER_PARAGRAPH = 0.6;
@@ -66,7 +68,10 @@ function opensWithRolePhrase(doc: ArticleDocument, last: number): boolean {
   for (let k = last; k >= 0 && last - k < ROLE_PHRASE_MAX; k -= 1) {
     const t = tokens[k]!;
     if (sentenceOf[k] !== sentence || CLAUSE_PUNCT.has(t.text)) return true;
-    if (!t.isWord || !(t.isCap || TITLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || PERSON_DESCRIPTION_NOUNS.has(t.lower)))
+    if (
+      !t.isWord ||
+      !(t.isCap || TITLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || PERSON_DESCRIPTION_NOUNS.has(t.lower))
+    )
       return false;
     if (k === 0) return true;
   }
@@ -143,7 +148,7 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
       if (described !== null) events.push({ token: i, actor: described, weight: 3, sentence: doc.sentenceOf[i]! });
       continue;
     }
-    const kind = PRONOUN_KIND.get(tokens[i]!.lower);
+    const kind = SUBJECT_PRONOUN_KINDS.get(tokens[i]!.lower);
     if (!kind) continue;
     const actor = resolveBySalience(doc, actors, events, i, (a) => pronounFit(kind, a));
     pronouns.set(i, actor);

@@ -4,6 +4,7 @@ import {
   HUMAN_GROUP_NOUNS,
   ORG_DESCRIPTOR_NOUNS,
   PREPOSITIONS,
+  SUBJECT_PRONOUN_KINDS,
   TITLE_WORDS,
   VERB_PADDING,
 } from '../lexicon/word-lists';
@@ -23,7 +24,6 @@ export interface SubjectResolution {
 }
 
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const ADVERB_RE = /ly$/;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
@@ -43,7 +43,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
   const t = tokens[k]!;
   if (quoteOf[k] !== -1 && t.isWord) return NOT_FOUND;
-  if (SUBJECT_PRONOUNS.has(t.lower)) {
+  if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
     return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
   }
   const mention = ctx.mentionEndingAt.get(k);
@@ -98,7 +98,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   const k = verb + 1;
   const t = tokens[k];
   if (!t || sentenceOf[k] !== sentenceOf[verb]) return NOT_FOUND;
-  if (SUBJECT_PRONOUNS.has(t.lower))
+  if (SUBJECT_PRONOUN_KINDS.has(t.lower))
     return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
   const direct = ctx.mentionStartingAt.get(k);
   if (direct) return { found: true, actor: direct.actor, first: k, last: direct.last };
@@ -177,7 +177,7 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     if (tokens[j]!.text !== ',') continue;
     const m = ctx.mentionEndingAt.get(j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
-    if (SUBJECT_PRONOUNS.has(tokens[j - 1]!.lower)) {
+    if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
       return { found: true, actor: ctx.salience.pronouns.get(j - 1) ?? null, first: j - 1, last: comma, pronoun: j - 1 };
     }
     // "A senior official, who asked not to be named, said": a described speaker before the appositive.
