@@ -41,6 +41,7 @@ import {
   type TokenSpan,
 } from './eval/span-scoring';
 import { iobSpans, readConll, readGumSplit, readPolnearSplit } from './eval/dev-split-readers';
+import { parseArgs } from 'node:util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const BASELINE_FILE = join(__dirname, '..', 'test', 'eval', 'dev-splits-1.3.json');
@@ -49,7 +50,12 @@ const EVALUATION_MD = join(__dirname, '..', 'EVALUATION.md');
 /** Prints missed and spurious spans to stderr (`--errors`), for error analysis on dev. */
 function reportSpanErrors(tokens: readonly PlacedToken[], gold: readonly TokenSpan[], pred: readonly TokenSpan[]): void {
   const text = (s: TokenSpan): string =>
-    s.start < 0 ? '(off token edges)' : tokens.slice(s.start, s.end).map((t) => t.text).join(' ');
+    s.start < 0
+      ? '(off token edges)'
+      : tokens
+          .slice(s.start, s.end)
+          .map((t) => t.text)
+          .join(' ');
   const key = (s: TokenSpan): string => `${s.start}:${s.end}:${s.type}`;
   const goldKeys = new Set(gold.map(key));
   const predKeys = new Set(pred.map(key));
@@ -157,7 +163,11 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
       const hit = gold.sources.some(
         (src) =>
           (actor?.mentions ?? []).some((m) => overlap(m.start, m.end, src.start, src.end) > 0) ||
-          doc.text.slice(src.start, src.end).toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(lastWord),
+          doc.text
+            .slice(src.start, src.end)
+            .toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u)
+            .includes(lastWord),
       );
       if (hit) right += 1;
     }
@@ -229,24 +239,28 @@ function writeEvaluationMd(current: DevScores, baseline: DevScores | null): void
     '',
     `| metric | ${baseline ? `${baseline.analyzerVersion} | ` : ''}${current.analyzerVersion} |`,
     `|---|${baseline ? '---:|' : ''}---:|`,
-    ...rows(current).map(
-      ([k, v]) => `| ${k} | ${baseline ? `${base.get(k)?.toFixed(1) ?? '-'} | ` : ''}${v.toFixed(1)} |`,
-    ),
+    ...rows(current).map(([k, v]) => `| ${k} | ${baseline ? `${base.get(k)?.toFixed(1) ?? '-'} | ` : ''}${v.toFixed(1)} |`),
     '',
   ];
   writeFileSync(EVALUATION_MD, lines.join('\n'));
 }
 
 function main(): void {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const flag = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const dataDir = resolve(ROOT, flag('--data') ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
-  const compare = flag('--compare');
-  showErrors = args.includes('--errors');
-  if (args.includes('--learned-cues')) analyzeOptions = { learnedCueClauses: true };
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      data: { type: 'string' },
+      compare: { type: 'string' },
+      errors: { type: 'boolean', default: false },
+      'learned-cues': { type: 'boolean', default: false },
+      'record-baseline': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
+  const compare = values.compare;
+  showErrors = values.errors;
+  if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
 
   const current: DevScores = {
@@ -257,9 +271,9 @@ function main(): void {
     polnear: scorePolnear(dataDir),
     newsmtsc: scoreNewsMtsc(dataDir),
   };
-  if (args.includes('--record-baseline')) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
+  if (values['record-baseline']) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
   const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
-  if (!args.includes('--no-write') && !args.includes('--learned-cues')) writeEvaluationMd(current, baseline);
+  if (!values['no-write'] && !values['learned-cues']) writeEvaluationMd(current, baseline);
 
   const flat = Object.fromEntries(rows(current));
   if (compare && baseline) {

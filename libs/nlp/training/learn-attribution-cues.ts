@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { scanTokens } from '../src/text/token-scanner';
 import { readPolnearSplit } from '../scripts/eval/dev-split-readers';
 import type { AttributionCuesJson } from '../src/statements/attribution-cues';
+import { parseArgs } from 'node:util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const OUT_FILE = join(__dirname, '..', 'src', 'statements', 'model', 'attribution-cues.data.json');
@@ -50,14 +51,18 @@ export function countCueWords(dataDir: string): Map<string, WordCounts> {
 }
 
 function main(): void {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const flag = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const dataDir = resolve(ROOT, flag('--data') ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
-  const minCount = Number(flag('--min-count') ?? 15);
-  const minShare = Number(flag('--min-share') ?? 0.5);
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      data: { type: 'string' },
+      'min-count': { type: 'string', default: '15' },
+      'min-share': { type: 'string', default: '0.5' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
+  const minCount = Number(values['min-count']);
+  const minShare = Number(values['min-share']);
   const round = (x: number): number => Math.round(x * 100) / 100;
   const cues: AttributionCuesJson['cues'] = {};
   const kept = [...countCueWords(dataDir)]
@@ -72,7 +77,7 @@ function main(): void {
     cues,
   };
   console.log(`${kept.length} cue words`);
-  if (!args.includes('--no-write')) writeFileSync(OUT_FILE, `${JSON.stringify(json, null, 1)}\n`);
+  if (!values['no-write']) writeFileSync(OUT_FILE, `${JSON.stringify(json, null, 1)}\n`);
 }
 
 main();

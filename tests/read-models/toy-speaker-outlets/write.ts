@@ -11,9 +11,7 @@ export function encodeSpeakerOutlets(changes: SpeakerOutletChange[]): string[] {
 
 /** Adds the deltas in key order (the lock order), then drops pairs left with no statement. */
 export async function writeSpeakerOutlets(session: SqlSession, parameters: string[]): Promise<void> {
-  await session.write(
-    'speaker_outlets',
-    0,
+  await session.rows(
     `INSERT INTO speaker_outlets AS t (speaker_id, outlet, statements)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
      ON CONFLICT (speaker_id, outlet) DO UPDATE SET statements = t.statements + EXCLUDED.statements`,

@@ -1,15 +1,9 @@
 import { SqlRunner } from '../sql/sql-session';
+import { SentimentBucketChange } from './fold';
+import { isoInstant } from '../sql/iso-instant';
 
-/** Sentiment toward an actor in one hour or day. */
-export interface SentimentBucket {
-  bucketStart: string;
-  mentions: number;
-  articles: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  meanScore: number | null;
-}
+/** Sentiment toward an actor in one hour or day: the summed entries, with the mean score instead of the sum. */
+export type SentimentBucket = Omit<SentimentBucketChange, 'actorId' | 'scoreMicros'> & { meanScore: number | null };
 
 interface BucketRow {
   bucket_start: Date | string;
@@ -36,7 +30,7 @@ export class ActorSentimentQueries {
       [actorId, granularity, from, to],
     );
     return rows.map((r) => ({
-      bucketStart: new Date(r.bucket_start).toISOString(),
+      bucketStart: isoInstant(r.bucket_start),
       mentions: r.mentions,
       articles: r.articles,
       positive: r.positive,

@@ -1,5 +1,6 @@
 import { containsPattern } from '../sql/like-pattern';
 import { SqlRunner } from '../sql/sql-session';
+import { isoInstant } from '../sql/iso-instant';
 
 /** An actor as lists and pages show it: names, counts and when it was seen. */
 export interface ActorSummary {
@@ -64,7 +65,7 @@ function toActorSummary(row: ActorRow): ActorSummary {
     mentionCount: row.mention_count,
     articleCount: row.article_count,
     statementCount: row.statement_count,
-    firstSeen: new Date(row.first_seen).toISOString(),
-    lastSeen: new Date(row.last_seen).toISOString(),
+    firstSeen: isoInstant(row.first_seen),
+    lastSeen: isoInstant(row.last_seen),
   };
 }

@@ -1,19 +1,13 @@
 import { SqlRunner } from '../sql/sql-session';
-import { ArticleStatus } from './fold';
+import { ArticleContentRow, ArticleStatus } from './fold';
+import { isoInstant } from '../sql/iso-instant';
 
-/** An article's own columns, as the API shows them. */
-export interface ArticleSummary {
-  id: string;
-  url: string | null;
-  outlet: string | null;
-  title: string;
-  body: string;
-  publishedAt: string | null;
-  receivedAt: string;
+/** An article's own columns, as the API shows them: its content, status and which analysis is in place. */
+export type ArticleSummary = Omit<ArticleContentRow, 'contentOffset'> & {
   status: ArticleStatus;
   analyzerVersion: string | null;
   analyzedAt: string | null;
-}
+};
 
 interface ArticleRow {
   id: string;
@@ -27,8 +21,6 @@ interface ArticleRow {
   analyzer_version: string | null;
   analyzed_at: Date | null;
 }
-
-const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 /** What the API reads from the articles read model. */
 export class ArticleQueries {
@@ -47,11 +39,11 @@ export class ArticleQueries {
       outlet: row.outlet,
       title: row.title,
       body: row.body,
-      publishedAt: isoOrNull(row.published_at),
-      receivedAt: new Date(row.received_at).toISOString(),
+      publishedAt: isoInstant(row.published_at),
+      receivedAt: isoInstant(row.received_at),
       status: row.status,
       analyzerVersion: row.analyzer_version,
-      analyzedAt: isoOrNull(row.analyzed_at),
+      analyzedAt: isoInstant(row.analyzed_at),
     };
   }
 }

@@ -1,10 +1,9 @@
 import { AnalyzedArticle } from '../contributions/fold';
 import { SqlSession } from '../sql/sql-session';
 import { ArticleLifecycleChange, LockedArticleState } from './fold';
+import { isoInstant } from '../sql/iso-instant';
 
 type Row = Record<string, unknown>;
-
-const iso = (value: unknown): string | null => (value === null ? null : new Date(value as string).toISOString());
 
 /** Inserts articles first seen in this batch (existing rows are left to `applyLifecycle`). */
 export async function insertNewArticles(session: SqlSession, changes: readonly ArticleLifecycleChange[]): Promise<void> {
@@ -67,7 +66,7 @@ export async function lockArticles(session: SqlSession, ids: readonly string[]):
     analysisOffset: r.analysis_offset as string | null,
     retractedOffset: r.retracted_offset as string | null,
     contributedOutlet: r.contributed_outlet as string | null,
-    contributedAt: iso(r.contributed_at),
+    contributedAt: isoInstant(r.contributed_at as Date | null),
   }));
 }
 

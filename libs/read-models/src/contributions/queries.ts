@@ -1,4 +1,5 @@
 import { SqlRunner } from '../sql/sql-session';
+import { isoInstant } from '../sql/iso-instant';
 
 type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -120,7 +121,7 @@ function toStatementSummary(row: StatementRow): StatementSummary {
     end: row.end_offset,
     sentiment: { score: row.sentiment_score, label: row.sentiment_label },
     clusterId: row.cluster_id,
-    saidAt: new Date(row.said_at).toISOString(),
+    saidAt: isoInstant(row.said_at),
     speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name as string } : null,
     reach:
       row.outlet_count === null || row.outlet_count === undefined
@@ -128,7 +129,7 @@ function toStatementSummary(row: StatementRow): StatementSummary {
         : {
             firstOutlet: row.first_outlet,
             firstArticleId: row.first_article_id,
-            firstSeen: row.first_seen ? new Date(row.first_seen).toISOString() : null,
+            firstSeen: isoInstant(row.first_seen),
             outletCount: row.outlet_count,
           },
   };

@@ -1,6 +1,8 @@
 import { ContributionFold, ReadModelRow, SliceRows } from '../read-model-slice';
 import { isoInstant } from '../sql/iso-instant';
 import { ArticleContribution, MentionRow, StatementRow } from './fold';
+import { mentionFromRow, statementFromRow } from './stored-rows';
+import { MENTION_COLUMN_NAMES, STATEMENT_COLUMN_NAMES } from './write';
 
 /** The contributions in place, by article: a removed one (-1) is gone, an added one (+1) replaces it. */
 export class ContributionsInPlaceFold implements ContributionFold<ArticleContribution[]> {
@@ -63,47 +65,11 @@ export const contributionRows: SliceRows<ArticleContribution[]> = {
       ...contributions.flatMap((c) => c.statements.map(statementRow)),
     ].sort(byKey),
   read: async (sql) => {
-    const mentions: Array<Record<string, unknown>> = await sql.query(
-      'SELECT actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at FROM mentions',
-    );
-    const statements: Array<Record<string, unknown>> = await sql.query(
-      `SELECT id, article_id, outlet, speaker_id, speaker_name, kind, text, cue, start_offset, end_offset, sentiment_score,
-              sentiment_label, cluster_id, said_at FROM statements`,
-    );
+    const mentions: Array<Record<string, unknown>> = await sql.query(`SELECT ${MENTION_COLUMN_NAMES} FROM mentions`);
+    const statements: Array<Record<string, unknown>> = await sql.query(`SELECT ${STATEMENT_COLUMN_NAMES} FROM statements`);
     return [
-      ...mentions.map((r) =>
-        mentionRow({
-          actorId: r.actor_id as string,
-          articleId: r.article_id as string,
-          outlet: r.outlet as string | null,
-          name: r.name as string,
-          kind: r.kind as MentionRow['kind'],
-          role: r.role as string | null,
-          aliases: r.aliases as string[],
-          count: Number(r.count),
-          sentimentScore: Number(r.sentiment_score),
-          sentimentLabel: r.sentiment_label as MentionRow['sentimentLabel'],
-          seenAt: isoInstant(r.seen_at as Date)!,
-        }),
-      ),
-      ...statements.map((r) =>
-        statementRow({
-          id: r.id as string,
-          articleId: r.article_id as string,
-          outlet: r.outlet as string | null,
-          speakerId: r.speaker_id as string | null,
-          speakerName: r.speaker_name as string | null,
-          kind: r.kind as StatementRow['kind'],
-          text: r.text as string,
-          cue: r.cue as string | null,
-          startOffset: Number(r.start_offset),
-          endOffset: Number(r.end_offset),
-          sentimentScore: Number(r.sentiment_score),
-          sentimentLabel: r.sentiment_label as string,
-          clusterId: r.cluster_id as string,
-          saidAt: isoInstant(r.said_at as Date)!,
-        }),
-      ),
+      ...mentions.map((r) => mentionRow(mentionFromRow(r))),
+      ...statements.map((r) => statementRow(statementFromRow(r))),
     ].sort(byKey);
   },
 };

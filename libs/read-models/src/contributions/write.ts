@@ -3,8 +3,7 @@ import { encodeCopy } from '../sql/encode-copy';
 import { CopyColumn } from '../sql/pg-copy-text';
 import { EncodedCopy, SqlSession } from '../sql/sql-session';
 import { AnalyzedArticle, ArticleContribution, MentionRow, StatementRow } from './fold';
-
-type Row = Record<string, unknown>;
+import { mentionFromRow, statementFromRow } from './stored-rows';
 
 /** The mention and statement rows of analyses now in place, as COPY data. */
 export interface EncodedContributionRows {
@@ -45,17 +44,10 @@ export async function takeContributions(
   const contributed = states.filter((s) => s.analysisOffset !== null);
   if (contributed.length === 0) return [];
   const ids = contributed.map((s) => s.id);
-  const mentions = await session.rows(
-    `DELETE FROM mentions WHERE article_id = ANY($1)
-     RETURNING actor_id, article_id, outlet, name, kind, role, aliases, count, sentiment_score, sentiment_label, seen_at`,
-    [ids],
-  );
-  const statements = await session.rows(
-    `DELETE FROM statements WHERE article_id = ANY($1)
-     RETURNING id, article_id, outlet, speaker_id, speaker_name, kind, text, cue, start_offset, end_offset,
-               sentiment_score, sentiment_label, cluster_id, said_at`,
-    [ids],
-  );
+  const mentions = await session.rows(`DELETE FROM mentions WHERE article_id = ANY($1) RETURNING ${MENTION_COLUMN_NAMES}`, [ids]);
+  const statements = await session.rows(`DELETE FROM statements WHERE article_id = ANY($1) RETURNING ${STATEMENT_COLUMN_NAMES}`, [
+    ids,
+  ]);
   const byArticle = new Map<string, ArticleContribution>(
     contributed.map((s) => [
       s.id,
@@ -65,43 +57,6 @@ export async function takeContributions(
   for (const r of mentions) byArticle.get(r.article_id as string)!.mentions.push(mentionFromRow(r));
   for (const r of statements) byArticle.get(r.article_id as string)!.statements.push(statementFromRow(r));
   return [...byArticle.values()];
-}
-
-const iso = (value: unknown): string => new Date(value as string).toISOString();
-
-function mentionFromRow(r: Row): MentionRow {
-  return {
-    actorId: r.actor_id as string,
-    articleId: r.article_id as string,
-    outlet: r.outlet as string | null,
-    name: r.name as string,
-    kind: r.kind as MentionRow['kind'],
-    role: r.role as string | null,
-    aliases: r.aliases as string[],
-    count: Number(r.count),
-    sentimentScore: Number(r.sentiment_score),
-    sentimentLabel: r.sentiment_label as MentionRow['sentimentLabel'],
-    seenAt: iso(r.seen_at),
-  };
-}
-
-function statementFromRow(r: Row): StatementRow {
-  return {
-    id: r.id as string,
-    articleId: r.article_id as string,
-    outlet: r.outlet as string | null,
-    speakerId: r.speaker_id as string | null,
-    speakerName: r.speaker_name as string | null,
-    kind: r.kind as StatementRow['kind'],
-    text: r.text as string,
-    cue: r.cue as string | null,
-    startOffset: Number(r.start_offset),
-    endOffset: Number(r.end_offset),
-    sentimentScore: Number(r.sentiment_score),
-    sentimentLabel: r.sentiment_label as string,
-    clusterId: r.cluster_id as string,
-    saidAt: iso(r.said_at),
-  };
 }
 
 const MENTION_COLUMNS: ReadonlyArray<CopyColumn<MentionRow>> = [
@@ -134,3 +89,7 @@ const STATEMENT_COLUMNS: ReadonlyArray<CopyColumn<StatementRow>> = [
   { name: 'cluster_id', value: (s) => s.clusterId },
   { name: 'said_at', value: (s) => s.saidAt },
 ];
+
+/** Every column of the two tables, in COPY order: what a replaced contribution is read back with. */
+export const MENTION_COLUMN_NAMES = MENTION_COLUMNS.map((c) => c.name).join(', ');
+export const STATEMENT_COLUMN_NAMES = STATEMENT_COLUMNS.map((c) => c.name).join(', ');

@@ -1,4 +1,5 @@
 import { SqlRunner } from '../sql/sql-session';
+import { isoInstant } from '../sql/iso-instant';
 
 /** An outlet with its live articles and the distinct actors they cover. */
 export interface OutletSummary {
@@ -17,8 +18,6 @@ interface OutletRow {
   last_seen: Date | null;
 }
 
-const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-
 /** What the API reads from the outlets read model. */
 export class OutletQueries {
   constructor(private readonly sql: SqlRunner) {}
@@ -33,8 +32,8 @@ export class OutletQueries {
       outlet: r.outlet,
       articleCount: r.article_count,
       actorCount: r.actor_count,
-      firstSeen: isoOrNull(r.first_seen),
-      lastSeen: isoOrNull(r.last_seen),
+      firstSeen: isoInstant(r.first_seen),
+      lastSeen: isoInstant(r.last_seen),
     }));
   }
 }
