@@ -14,7 +14,7 @@ import {
   GENERATED_FEED_FORMATS,
   GeneratedEntry,
   GeneratedFeedFormat,
-} from '../support/generated-feeds';
+} from '@chronicle/test-support';
 
 const sources = Number(process.argv[2] ?? 1000);
 const entriesPerFeed = Number(process.argv[3] ?? 10);

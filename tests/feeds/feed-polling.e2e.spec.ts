@@ -12,7 +12,7 @@ import {
   PAGE_CHROME,
   pageWithoutMainText,
   xmlEscape,
-} from '../../bench/support/generated-feeds';
+} from '@chronicle/test-support';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { waitFor } from '../support/test-environment';
 import { LoopbackSites } from './support/loopback-sites';

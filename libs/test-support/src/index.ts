@@ -4,3 +4,4 @@ export * from './in-memory-projection';
 export * from './projection-spec';
 export * from './read-model-scenarios';
 export * from './analyzed-events';
+export * from './generated-feeds';

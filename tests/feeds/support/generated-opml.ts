@@ -1,4 +1,4 @@
-import { xmlEscape } from '../../../bench/support/generated-feeds';
+import { xmlEscape } from '@chronicle/test-support';
 
 /**
  * An OPML subscription list as a feed reader exports it: `count` feeds at `feedUrl(n)`, in folders

@@ -9,7 +9,7 @@ import {
   feedDocument,
   GeneratedEntry,
   pageWithoutMainText,
-} from '../../../../bench/support/generated-feeds';
+} from '@chronicle/test-support';
 import { FetchOutcome } from '../fetching/fetch-outcome';
 import { PoliteFetcher } from '../fetching/polite-fetcher';
 import { FeedSource } from '../sources/feed-source.repository';
