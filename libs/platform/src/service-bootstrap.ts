@@ -25,6 +25,8 @@ export interface ServiceOptions {
     /** Refuses to start when stored positions do not belong to the log about to be read. */
     verifyLog?: (app: INestApplication, consumer: string, log: LogIdentity) => Promise<void>;
   };
+  /** Routes served by the HTTP adapter beside Nest's router, after the hardening headers (the api's dashboard). */
+  serveBesideRouter?: (app: NestExpressApplication) => void;
 }
 
 function loggerFor(name: string, config: ChronicleConfig): ConsoleLogger {
@@ -64,7 +66,11 @@ function parseJsonBodies(app: NestExpressApplication, module: Type<unknown>, con
     const limit = limits.limitFor(request.method ?? 'GET', request.path);
     parsers.get(limit)!(request, response, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') return next(error);
-      const body = { statusCode: 413, error: 'Payload Too Large', message: `This route takes request bodies of at most ${limit} bytes` };
+      const body = {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: `This route takes request bodies of at most ${limit} bytes`,
+      };
       response.writeHead(413, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
     });
   });
@@ -95,13 +101,18 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
   app.enableShutdownHooks();
   // Swagger UI at /docs and the OpenAPI document at /docs/openapi.json, open without a key.
   serveOpenApiDocs(app, module, options.name);
+  options.serveBesideRouter?.(app);
   if (options.consumer) {
     const consumer = `${config.kafka.groupPrefix}chronicle-${options.consumer.group}`;
     const server = new KafkaBatchServer({
       kafka: config.kafka,
       consumer,
       topics: options.consumer.topics,
-      retry: { poisonAttempts: config.consumer.poisonAttempts, backoffMs: config.consumer.backoffMs, maxBackoffMs: config.consumer.maxBackoffMs },
+      retry: {
+        poisonAttempts: config.consumer.poisonAttempts,
+        backoffMs: config.consumer.backoffMs,
+        maxBackoffMs: config.consumer.maxBackoffMs,
+      },
       health: app.get(ConsumerHealth),
       lagIntervalMs: config.consumer.lagIntervalMs,
       verifyLog: options.consumer.verifyLog ? (log) => options.consumer!.verifyLog!(app, consumer, log) : undefined,
