@@ -22,7 +22,13 @@ export function Nav({ onSignOut }: { onSignOut: () => void }) {
             <li key={link.href}>
               <a href={link.href} aria-current={path.startsWith(link.href) ? 'page' : undefined}>
                 {link.label}
-                {link.href === '/live' && alerts.items.length > 0 ? <span class="count"> {alerts.items.length}</span> : null}
+                {link.href === '/live' && alerts.items.length > 0 ? (
+                  <span class="count">
+                    {' '}
+                    {alerts.items.length}
+                    <span class="visually-hidden"> new alerts</span>
+                  </span>
+                ) : null}
               </a>
             </li>
           ))}

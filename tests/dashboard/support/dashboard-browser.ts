@@ -36,7 +36,10 @@ export class DashboardBrowser {
     await page.setViewport(viewport);
     page.setDefaultTimeout(30_000);
     page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(`${page.url()}: ${message.text()}`);
+      // Answers like 401 or 404 are logged by the browser as "Failed to load resource"; the app handles those.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.consoleErrors.push(`${page.url()}: ${message.text()}`);
+      }
     });
     page.on('pageerror', (error) =>
       this.consoleErrors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`),

@@ -44,7 +44,7 @@ function options(width: number, granularity: Granularity): uPlot.Options {
         scale: 'score',
         stroke: NAVY,
         width: 2,
-        points: { show: true, size: 7, fill: NAVY },
+        points: { show: true, size: 9, fill: NAVY },
         value: (_u, v) => formatScore(v),
         spanGaps: true,
       },

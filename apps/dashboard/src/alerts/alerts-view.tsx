@@ -91,13 +91,16 @@ export function AlertsView() {
               Webhook signing secret, shown only this once: <code>{secret}</code>
             </p>
           ) : null}
-          <SubscriptionForm
-            onSaved={(saved, newSecret) => {
-              setSecret(newSecret);
-              setVersion(version + 1);
-              route(`/alerts/${saved.id}`);
-            }}
-          />
+          <details class="new-subscription" open={!params.subscription}>
+            <summary>New subscription</summary>
+            <SubscriptionForm
+              onSaved={(saved, newSecret) => {
+                setSecret(newSecret);
+                setVersion(version + 1);
+                route(`/alerts/${saved.id}`);
+              }}
+            />
+          </details>
         </section>
         {selected ? <Selected subscription={selected} onChanged={() => setVersion(version + 1)} /> : null}
         {params.subscription && subscriptions.status === 'ready' && !selected ? (

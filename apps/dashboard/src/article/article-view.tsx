@@ -1,12 +1,28 @@
+import { Fragment } from 'preact';
 import { useRoute } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
 import { getArticle } from '../api/chronicle';
 import type { ArticleView as Article } from '../api/types';
-import { actorPath, formatDateTime, formatScore } from '../components/format';
+import { actorPath, formatDateTime, formatScore, plural } from '../components/format';
 import { SentimentBadge } from '../components/statement-card';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
 import { segmentArticle } from './segments';
+
+/** Newlines become paragraph breaks (spans, so a break inside a quote keeps the quote's markup around it). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <span class="para-break" /> : null}
+          {line}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 function ArticleText({ article }: { article: Article }) {
   const segments = segmentArticle(article.body, article.statements, article.actors);
@@ -26,7 +42,7 @@ function ArticleText({ article }: { article: Article }) {
             {segment.text}
           </a>
         ) : (
-          <>{segment.text}</>
+          <Lines text={segment.text} />
         );
         if (statement) {
           const first = i === 0 || segments[i - 1]!.statement !== segment.statement;
@@ -90,7 +106,7 @@ function ArticlePage({ article }: { article: Article }) {
               <li key={actor.id}>
                 <a href={actorPath(actor.id)}>{actor.name}</a>{' '}
                 <span class="muted">
-                  {actor.role ?? actor.kind} · {actor.mentions} mentions
+                  {actor.role ?? actor.kind} · {plural(actor.mentions, 'mention')}
                 </span>{' '}
                 <SentimentBadge sentiment={actor.sentiment} />
               </li>

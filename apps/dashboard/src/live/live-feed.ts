@@ -27,7 +27,25 @@ export class LiveFeed<T> {
     return `chronicle.lastEventId:${this.path}`;
   }
 
+  /**
+   * Leaving the page (or the browser keeping it in its back/forward cache) closes the connection at
+   * once, so the server's per-key stream slots are not held by pages nobody sees; coming back resumes.
+   */
+  private readonly suspend = (): void => {
+    this.close?.();
+    this.close = null;
+  };
+  private readonly resume = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.connect();
+  };
+
   start(): void {
+    addEventListener('pagehide', this.suspend);
+    addEventListener('pageshow', this.resume);
+    this.connect();
+  }
+
+  private connect(): void {
     if (this.close) return;
     this.close = followStream<T>({
       path: this.path,
@@ -43,8 +61,9 @@ export class LiveFeed<T> {
   }
 
   stop(): void {
-    this.close?.();
-    this.close = null;
+    removeEventListener('pagehide', this.suspend);
+    removeEventListener('pageshow', this.resume);
+    this.suspend();
     sessionStorage.removeItem(this.storageKey);
     this.update({ items: [] });
   }

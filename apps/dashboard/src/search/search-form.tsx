@@ -77,6 +77,7 @@ export function SearchForm({ initial, onSearch }: { initial: SearchFields; onSea
           <div>
             <label for="search-order">Order</label>
             <select id="search-order" value={fields.order} onChange={set('order')}>
+              <option value="">Best match first (newest without words)</option>
               <option value="rank">Best match first</option>
               <option value="newest">Newest first</option>
             </select>

@@ -9,7 +9,8 @@ export interface SearchFields {
   from: string;
   to: string;
   sentiment: '' | 'negative' | 'neutral' | 'positive';
-  order: 'rank' | 'newest';
+  /** Empty: best match first when there are words to match, else newest first. */
+  order: '' | 'rank' | 'newest';
 }
 
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T =>
@@ -24,7 +25,7 @@ export function fieldsFromQuery(query: Record<string, string>): SearchFields {
     from: /^\d{4}-\d{2}-\d{2}$/.test(query.from ?? '') ? query.from! : '',
     to: /^\d{4}-\d{2}-\d{2}$/.test(query.to ?? '') ? query.to! : '',
     sentiment: pick(query.sentiment, ['', 'negative', 'neutral', 'positive'] as const, ''),
-    order: pick(query.order, ['rank', 'newest'] as const, query.q ? 'rank' : 'newest'),
+    order: pick(query.order, ['', 'rank', 'newest'] as const, ''),
   };
 }
 
@@ -45,7 +46,7 @@ export function apiSearch(fields: SearchFields): StatementSearch {
     from: fields.from ? `${fields.from}T00:00:00.000Z` : undefined,
     to: fields.to ? nextDay(fields.to) : undefined,
     sentiment: fields.sentiment || undefined,
-    order: fields.order,
+    order: fields.order || (fields.q.trim() ? 'rank' : 'newest'),
     limit: 20,
   };
 }
