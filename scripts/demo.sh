@@ -103,6 +103,7 @@ echo "$ACTOR_LINES"
 mapfile -t ACTOR_URLS < <(echo "$ACTOR_LINES" | awk 'NF { print $NF }')
 echo
 echo "Where to look (every route but /health needs the key):"
+echo "  Dashboard      $API/   (sign in with the key below; e.g. $API/search?q=sanctions)"
 echo "  API key        $CHRONICLE_API_KEY   (saved in $KEY_FILE; curl -H \"Authorization: Bearer \$(cat $KEY_FILE)\" ...)"
 echo "  API            $API/v1/actors?q=Trump   $ARTICLE_URL   $API/v1/subscriptions"
 echo "  Webhooks       $STATE/webhooks.ndjson (alerts delivered to the demo subscriber)"

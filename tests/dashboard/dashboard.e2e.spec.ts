@@ -73,12 +73,12 @@ describe('Newsroom dashboard', () => {
     path in (await getJson<{ paths: Record<string, unknown> }>('/docs/openapi.json')).paths;
   /** Screenshots of the page as it is, 1280 and 390 px wide, checking nothing scrolls sideways at 390. */
   const capture = async (name: View, at: Page = page) => {
-    await at.setViewport(WIDE);
+    await browser.resize(at, WIDE);
     shots.push(await browser.screenshot(at, `${name}-1280`));
-    await at.setViewport(NARROW);
+    await browser.resize(at, NARROW);
     expect(await browser.horizontalOverflow(at), `${name} scrolls sideways at 390 px`).toBe(0);
     shots.push(await browser.screenshot(at, `${name}-390`));
-    await at.setViewport(WIDE);
+    await browser.resize(at, WIDE);
   };
 
   beforeAll(async () => {

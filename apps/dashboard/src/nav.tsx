@@ -22,10 +22,10 @@ export function Nav({ onSignOut }: { onSignOut: () => void }) {
             <li key={link.href}>
               <a href={link.href} aria-current={path.startsWith(link.href) ? 'page' : undefined}>
                 {link.label}
-                {link.href === '/live' && alerts.items.length > 0 ? (
+                {link.href === '/live' && alerts.arrived > 0 ? (
                   <span class="count">
                     {' '}
-                    {alerts.items.length}
+                    {alerts.arrived}
                     <span class="visually-hidden"> new alerts</span>
                   </span>
                 ) : null}

@@ -76,6 +76,12 @@ export class DashboardBrowser {
     return file;
   }
 
+  /** Resizes the tab and waits two frames, so resize observers (the chart) have laid the page out again. */
+  async resize(page: Page, viewport: { width: number; height: number }): Promise<void> {
+    await page.setViewport(viewport);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+
   /** How much wider than the viewport the page is (0 when nothing scrolls sideways). */
   async horizontalOverflow(page: Page): Promise<number> {
     return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,13 +1,34 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { actorSentiment, actorStatements } from '../api/chronicle';
 import type { ActorSummary, Granularity } from '../api/types';
-import { formatDate } from '../components/format';
+import { formatDate, plural } from '../components/format';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
 import { ActorOutletsPanel, RelatedPanel } from './actor-panels';
 import { SentimentChart } from './sentiment-chart';
 import { Timeline } from './timeline';
 import { actorWindow, defaultGranularity } from './window';
+
+const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'it', 'its', 'i', 'we', 'us']);
+
+/**
+ * Other spellings of the name. The read model also lists the pronouns coreference resolved to the
+ * actor ("he"); those are not ways of writing the name, so they are left out here.
+ */
+const spellings = (actor: ActorSummary): string[] => {
+  const seenNames = new Set([actor.name.toLowerCase()]);
+  return actor.aliases.filter((alias) => {
+    const key = alias.toLowerCase();
+    if (PRONOUNS.has(key) || seenNames.has(key)) return false;
+    seenNames.add(key);
+    return true;
+  });
+};
+
+const seen = (actor: ActorSummary): string => {
+  const [first, last] = [formatDate(actor.firstSeen), formatDate(actor.lastSeen)];
+  return first === last ? `seen ${first}` : `seen ${first} – ${last}`;
+};
 
 function Chart({ actor, granularity }: { actor: ActorSummary; granularity: Granularity }) {
   const window = actorWindow(actor, granularity);
@@ -21,7 +42,7 @@ function Chart({ actor, granularity }: { actor: ActorSummary; granularity: Granu
         data.buckets.length === 0 ? (
           <p>No mentions in this window.</p>
         ) : (
-          <SentimentChart buckets={data.buckets} granularity={granularity} />
+          <SentimentChart buckets={data.buckets} granularity={granularity} window={window} />
         )
       }
     </Await>
@@ -37,10 +58,10 @@ function ActorPage({ actor }: { actor: ActorSummary }) {
       <header class="view-head">
         <h1 tabIndex={-1}>{actor.name}</h1>
         <p class="meta">
-          {actor.role ?? actor.kind} · {actor.mentionCount} mentions in {actor.articleCount} articles · {actor.statementCount}{' '}
-          statements · seen {formatDate(actor.firstSeen)} – {formatDate(actor.lastSeen)}
+          {actor.role ?? actor.kind} · {plural(actor.mentionCount, 'mention')} in {plural(actor.articleCount, 'article')} ·{' '}
+          {plural(actor.statementCount, 'statement')} · {seen(actor)}
         </p>
-        {actor.aliases.length > 0 ? <p class="muted">Also written: {actor.aliases.join(', ')}</p> : null}
+        {spellings(actor).length > 0 ? <p class="muted">Also written: {spellings(actor).join(', ')}</p> : null}
       </header>
       <section class="card" aria-labelledby="sentiment-heading">
         <div class="row">

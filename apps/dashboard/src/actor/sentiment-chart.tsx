@@ -10,14 +10,15 @@ const INK = '#1b2430';
 const BAR = '#7d97b3';
 const BAR_FILL = '#b9c8d8';
 
-function options(width: number, granularity: Granularity): uPlot.Options {
+function options(width: number, granularity: Granularity, window: { from: string; to: string }): uPlot.Options {
   return {
     width,
     height: 260,
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     scales: {
-      x: { time: true },
+      // The window asked for, not uPlot's padding around the data: a single bucket would otherwise span years.
+      x: { time: true, range: [Date.parse(window.from) / 1000, Date.parse(window.to) / 1000] },
       score: { range: [-1, 1] },
       mentions: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
     },
@@ -56,7 +57,15 @@ function options(width: number, granularity: Granularity): uPlot.Options {
  * Mean sentiment toward the actor (line, −1..1) over mention volume (bars), per hour or day. The same
  * numbers are in the table below it, for screen readers and for copying.
  */
-export function SentimentChart({ buckets, granularity }: { buckets: SentimentBucket[]; granularity: Granularity }) {
+export function SentimentChart({
+  buckets,
+  granularity,
+  window,
+}: {
+  buckets: SentimentBucket[];
+  granularity: Granularity;
+  window: { from: string; to: string };
+}) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -66,14 +75,14 @@ export function SentimentChart({ buckets, granularity }: { buckets: SentimentBuc
       buckets.map((b) => b.mentions),
       buckets.map((b) => b.meanScore),
     ];
-    const chart = new uPlot(options(Math.max(280, element.clientWidth), granularity), data, element);
+    const chart = new uPlot(options(Math.max(280, element.clientWidth), granularity, window), data, element);
     const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, element.clientWidth), height: 260 }));
     resize.observe(element);
     return () => {
       resize.disconnect();
       chart.destroy();
     };
-  }, [buckets, granularity]);
+  }, [buckets, granularity, window.from, window.to]);
   return (
     <figure class="chart" aria-labelledby="chart-caption">
       <div ref={host} class="chart-host" data-points={buckets.length} aria-hidden="true" />

@@ -11,7 +11,7 @@ describe(segmentArticle.name, () => {
   describe('when a quote names an actor', () => {
     const body = 'Zelenskyy said: "Out of respect for Erdoğan, we go." Then he left.';
     const start = body.indexOf('Out');
-    const end = body.indexOf('," ') + 1;
+    const end = body.indexOf('." ') + 1;
     const segments = segmentArticle(body, [{ start, end }], actors);
 
     it('gives the quote span as quote segments and marks both names', () => {

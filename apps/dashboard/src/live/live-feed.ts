@@ -1,26 +1,45 @@
+import { listAlerts, searchStatements } from '../api/chronicle';
 import { followStream, StreamState } from '../api/stream';
 import type { AlertView, Hit } from '../api/types';
 
 const KEEP = 100;
 
+export interface FeedItem<T> {
+  id: string;
+  data: T;
+}
+
 export interface FeedSnapshot<T> {
-  items: Array<{ id: string; data: T }>;
+  items: Array<FeedItem<T>>;
+  /** How many items arrived over the stream since the page loaded (the rest were the recent ones it started with). */
+  arrived: number;
   state: StreamState;
 }
 
+/** The most recent items, newest first, and the stream position to follow on from (when the items carry one). */
+type Recent<T> = () => Promise<{ items: Array<FeedItem<T>>; position?: string }>;
+
+const later = (a: string | undefined, b: string | undefined): string | undefined => {
+  if (!a || !b) return a ?? b;
+  return BigInt(a) >= BigInt(b) ? a : b;
+};
+
 /**
  * One live stream kept open while the dashboard is signed in, so alerts raised while the journalist
- * reads an article are there when they come back to Live. The last position seen is kept in
- * sessionStorage: a reload resumes after it (Last-Event-ID) instead of starting at the present.
+ * reads an article are there when they come back to Live. It starts with the most recent items, then
+ * follows the stream from the newest of them; the last position seen is kept in sessionStorage, so a
+ * reload resumes after it (Last-Event-ID) instead of starting at the present.
  */
 export class LiveFeed<T> {
-  private snapshot: FeedSnapshot<T> = { items: [], state: { status: 'stopped' } };
+  private snapshot: FeedSnapshot<T> = { items: [], arrived: 0, state: { status: 'stopped' } };
   private readonly listeners = new Set<(snapshot: FeedSnapshot<T>) => void>();
   private close: (() => void) | null = null;
+  private started = false;
 
   constructor(
     private readonly path: string,
     private readonly event: string,
+    private readonly recent: Recent<T>,
   ) {}
 
   private get storageKey(): string {
@@ -36,36 +55,34 @@ export class LiveFeed<T> {
     this.close = null;
   };
   private readonly resume = (event: PageTransitionEvent): void => {
-    if (event.persisted) this.connect();
+    if (event.persisted && this.started) this.connect();
   };
 
   start(): void {
+    if (this.started) return;
+    this.started = true;
     addEventListener('pagehide', this.suspend);
     addEventListener('pageshow', this.resume);
-    this.connect();
-  }
-
-  private connect(): void {
-    if (this.close) return;
-    this.close = followStream<T>({
-      path: this.path,
-      event: this.event,
-      lastEventId: sessionStorage.getItem(this.storageKey) ?? undefined,
-      onEvent: (data, id) => {
-        if (id) sessionStorage.setItem(this.storageKey, id);
-        if (this.snapshot.items.some((item) => item.id === id)) return;
-        this.update({ items: [{ id, data }, ...this.snapshot.items].slice(0, KEEP) });
-      },
-      onState: (state) => this.update({ state }),
-    });
+    this.update({ state: { status: 'connecting' } });
+    this.recent()
+      .then(({ items, position }) => {
+        if (!this.started) return;
+        this.update({ items: items.slice(0, KEEP) });
+        const resumeAt = later(sessionStorage.getItem(this.storageKey) ?? undefined, position);
+        if (resumeAt) sessionStorage.setItem(this.storageKey, resumeAt);
+      })
+      // Without the recent items (an older server, a key without the scope) the stream still says why.
+      .catch(() => undefined)
+      .finally(() => this.started && this.connect());
   }
 
   stop(): void {
+    this.started = false;
     removeEventListener('pagehide', this.suspend);
     removeEventListener('pageshow', this.resume);
     this.suspend();
     sessionStorage.removeItem(this.storageKey);
-    this.update({ items: [] });
+    this.update({ items: [], arrived: 0, state: { status: 'stopped' } });
   }
 
   get current(): FeedSnapshot<T> {
@@ -77,11 +94,34 @@ export class LiveFeed<T> {
     return () => this.listeners.delete(listener);
   }
 
+  private connect(): void {
+    if (this.close) return;
+    this.close = followStream<T>({
+      path: this.path,
+      event: this.event,
+      lastEventId: sessionStorage.getItem(this.storageKey) ?? undefined,
+      onEvent: (data, id) => {
+        if (id) sessionStorage.setItem(this.storageKey, id);
+        if (this.snapshot.items.some((item) => item.id === id)) return;
+        this.update({ items: [{ id, data }, ...this.snapshot.items].slice(0, KEEP), arrived: this.snapshot.arrived + 1 });
+      },
+      onState: (state) => this.update({ state }),
+    });
+  }
+
   private update(change: Partial<FeedSnapshot<T>>): void {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener(this.snapshot);
   }
 }
 
-export const liveAlerts = new LiveFeed<AlertView>('/v1/alerts/stream', 'alert');
-export const liveStatements = new LiveFeed<Hit>('/v1/statements/stream', 'statement');
+export const liveAlerts = new LiveFeed<AlertView>('/v1/alerts/stream', 'alert', async () => {
+  const { alerts } = await listAlerts({ limit: 20 });
+  return { items: alerts.map((alert) => ({ id: alert.seq, data: alert })), position: alerts[0]?.seq };
+});
+
+// Search hits carry no stream position, so the statement stream follows on from the present.
+export const liveStatements = new LiveFeed<Hit>('/v1/statements/stream', 'statement', async () => {
+  const { statements } = await searchStatements({ order: 'newest', limit: 20 });
+  return { items: statements.map((hit) => ({ id: `recent-${hit.id}`, data: hit })) };
+});

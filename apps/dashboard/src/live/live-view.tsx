@@ -38,8 +38,8 @@ export function LiveView() {
       <header class="view-head">
         <h1 tabIndex={-1}>Live</h1>
         <p class="muted">
-          New alerts and statements appear here as Chronicle finds them. Keep this tab open: it reconnects by itself and catches
-          up on what it missed.
+          The latest alerts and statements, and new ones as Chronicle finds them. Keep this tab open: it reconnects by itself and
+          catches up on what it missed.
         </p>
       </header>
       <div class="two-col even">
@@ -50,7 +50,7 @@ export function LiveView() {
           </div>
           {alerts.items.length === 0 ? (
             <Empty>
-              No new alerts since you opened the dashboard. Subscriptions are under <a href="/alerts">Alerts</a>.
+              No alerts yet. Subscribe to people under <a href="/alerts">Alerts</a>.
             </Empty>
           ) : null}
           <ol class="plain live-list" id="live-alert-list">
@@ -66,7 +66,7 @@ export function LiveView() {
             <h2 id="live-statements">Statements</h2>
             <StreamStateBadge state={statements.state} name="statements" />
           </div>
-          {statements.items.length === 0 ? <Empty>No new statements since you opened the dashboard.</Empty> : null}
+          {statements.items.length === 0 ? <Empty>No statements yet.</Empty> : null}
           <ol class="plain live-list" id="live-statement-list">
             {statements.items.map((item) => (
               <li key={item.id}>
