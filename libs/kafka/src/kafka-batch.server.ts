@@ -40,7 +40,6 @@ export interface BatchRetrySettings {
 
 const DEFAULT_RETRY: BatchRetrySettings = { poisonAttempts: 3, backoffMs: 200, maxBackoffMs: 30_000 };
 
-
 /** kafkajs's default cap on one whole fetch response. */
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -60,6 +59,13 @@ export type BatchObserver = (batch: {
   events: number;
   deadLettered: number;
   lag: number;
+  /** Wall time from receiving the batch to its offset being committed. */
+  handledMs: number;
+  /**
+   * Per message, the time from its append to the log (the broker's timestamp) to the batch's
+   * commit: queueing plus handling at this stage, what a stage adds to end-to-end latency.
+   */
+  ageMs: number[];
 }) => void;
 
 /**
@@ -155,6 +161,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
     if (batch.messages.length === 0) return;
+    const receivedAt = Date.now();
     const events: EventBatch['events'] = [];
     const undecodable: DeadLetter[] = [];
     for (const message of batch.messages) {
@@ -217,8 +224,19 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     health?.progressed(batch.topic, batch.partition, nextOffset, Date.now());
     health?.deadLettered(deadLettered, Date.now());
     const lag = Number(BigInt(batch.highWatermark) - nextOffset);
+    if (this.observers.length === 0) return;
+    const committedAt = Date.now();
+    const ageMs = batch.messages.map((message) => committedAt - Number(message.timestamp));
     for (const observe of this.observers) {
-      observe({ topic: batch.topic, partition: batch.partition, events: events.length, deadLettered, lag });
+      observe({
+        topic: batch.topic,
+        partition: batch.partition,
+        events: events.length,
+        deadLettered,
+        lag,
+        handledMs: committedAt - receivedAt,
+        ageMs,
+      });
     }
   }
 

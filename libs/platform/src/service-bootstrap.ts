@@ -64,7 +64,11 @@ function parseJsonBodies(app: NestExpressApplication, module: Type<unknown>, con
     const limit = limits.limitFor(request.method ?? 'GET', request.path);
     parsers.get(limit)!(request, response, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') return next(error);
-      const body = { statusCode: 413, error: 'Payload Too Large', message: `This route takes request bodies of at most ${limit} bytes` };
+      const body = {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: `This route takes request bodies of at most ${limit} bytes`,
+      };
       response.writeHead(413, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
     });
   });
@@ -101,7 +105,11 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       kafka: config.kafka,
       consumer,
       topics: options.consumer.topics,
-      retry: { poisonAttempts: config.consumer.poisonAttempts, backoffMs: config.consumer.backoffMs, maxBackoffMs: config.consumer.maxBackoffMs },
+      retry: {
+        poisonAttempts: config.consumer.poisonAttempts,
+        backoffMs: config.consumer.backoffMs,
+        maxBackoffMs: config.consumer.maxBackoffMs,
+      },
       health: app.get(ConsumerHealth),
       lagIntervalMs: config.consumer.lagIntervalMs,
       verifyLog: options.consumer.verifyLog ? (log) => options.consumer!.verifyLog!(app, consumer, log) : undefined,
@@ -111,9 +119,11 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       metrics.consumerLag.reset();
       for (const { topic, partition, lag } of lags) metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
-    server.onBatch(({ topic, partition, events, deadLettered, lag }) => {
+    server.onBatch(({ topic, partition, events, deadLettered, lag, handledMs, ageMs }) => {
       metrics.eventsConsumed.inc({ topic }, events);
       metrics.batchSize.observe({ topic }, events + deadLettered);
+      metrics.batchDuration.observe({ topic }, handledMs / 1000);
+      for (const age of ageMs) metrics.eventAge.observe({ topic }, Math.max(0, age) / 1000);
       metrics.eventsDeadLettered.inc({ topic }, deadLettered);
       metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
