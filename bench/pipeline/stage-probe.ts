@@ -19,20 +19,14 @@ export interface StageFigures {
   cpuMsPerArticle: number;
   /** Consumers only: mean events per batch, and per-event time from append to commit. */
   meanBatchSize?: number;
+  /** Consumers only: mean wall time from receiving a batch to committing it. */
+  meanBatchMs?: number;
   stageLatencyMs?: { p50: number; p99: number };
 }
 
 /** Reads CPU and metrics of a running pipeline. */
 export class StageProbe {
   constructor(private readonly stack: PipelineStack) {}
-
-  /** Total consumer lag (events behind the end offsets) per consumer service, over all its replicas. */
-  async lag(): Promise<Record<(typeof CONSUMER_STAGES)[number], number>> {
-    const metrics = await this.scrape();
-    return Object.fromEntries(
-      CONSUMER_STAGES.map((service) => [service, sumOf(metrics[service] ?? [], 'chronicle_consumer_lag')]),
-    ) as Record<(typeof CONSUMER_STAGES)[number], number>;
-  }
 
   async snapshot(): Promise<StageSnapshot> {
     const cpuSeconds = { ...infrastructureCpuSeconds() } as Record<Stage, number>;
@@ -75,7 +69,9 @@ export function stageFigures(before: StageSnapshot, after: StageSnapshot, articl
       histogramBuckets(was, 'chronicle_event_age_seconds'),
       histogramBuckets(now, 'chronicle_event_age_seconds'),
     ];
+    const batchSeconds = sumOf(now, 'chronicle_batch_duration_seconds_sum') - sumOf(was, 'chronicle_batch_duration_seconds_sum');
     figures[service].meanBatchSize = batches > 0 ? round(events / batches) : 0;
+    figures[service].meanBatchMs = batches > 0 ? round((batchSeconds * 1000) / batches) : 0;
     figures[service].stageLatencyMs = {
       p50: round(quantileBetween(ageBefore, ageAfter, 0.5) * 1000),
       p99: round(quantileBetween(ageBefore, ageAfter, 0.99) * 1000),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PostgresDatabase } from '../../apps/cli/src/infra/postgres-database';
 import { benchInfra, noteBrokerLeftRunning } from './bench-infra';
+import { ConsumerLagProbe } from './consumer-lag';
 import { freePort, until } from './timing';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -58,8 +59,15 @@ export class PipelineStack {
     readonly logDir: string,
     readonly databaseUrl: string,
     readonly authorization: string,
+    private readonly kafkaEnv: Record<string, string>,
     private readonly cleanup: () => Promise<void>,
   ) {}
+
+  /** Reads the consumer groups' lag from the broker (close it when done). */
+  lagProbe(): ConsumerLagProbe {
+    const { kafka } = loadConfig({ CHRONICLE_ENV: 'test', ...this.kafkaEnv });
+    return new ConsumerLagProbe(createKafka(kafka, 'bench-lag-probe'), kafka.topicPrefix, kafka.groupPrefix);
+  }
 
   static async start(options: PipelineStackOptions): Promise<PipelineStack> {
     const infra = await benchInfra();
@@ -82,7 +90,8 @@ export class PipelineStack {
       name: `${options.name} bench`,
       scopes: ['ingest', 'subscriptions', 'read', 'metrics'],
     }).finally(() => keyStore.close());
-    const stack = new PipelineStack(runTag, logDir, databaseUrl, `Bearer ${key}`, cleanup);
+    const kafkaEnv = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: topicPrefix };
+    const stack = new PipelineStack(runTag, logDir, databaseUrl, `Bearer ${key}`, kafkaEnv, cleanup);
     const env: Record<string, string> = {
       CHRONICLE_ENV: 'test',
       KAFKA_BROKERS: brokers,
