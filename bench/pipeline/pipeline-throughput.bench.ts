@@ -68,6 +68,8 @@ interface Step {
   sent: number;
   postErrors: number;
   postsPerSecond: number;
+  /** Time for ingest to answer 202 (validation, sanitising and the broker's acknowledgement). */
+  acceptMs: { p50: number; p99: number };
   deliveredPerSecond: number;
   missingWebhooks: number;
   webhookMs: { p50: number; p99: number; max: number };
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     const visibilityIds: string[] = [];
     const posts: Array<Promise<void>> = [];
     const lags: number[] = [];
+    const postMs: number[] = [];
     let postErrors = 0;
     let sampling = true;
     const lagSampler = (async () => {
@@ -143,9 +146,15 @@ async function main(): Promise<void> {
       if (wait > 1) await sleep(wait);
       const article = quotedArticle(next++, idPrefix);
       sent.set(article.id, performance.now());
-      const post = stack.submit(article).catch(() => {
-        postErrors += 1;
-      });
+      const postedAt = performance.now();
+      const post = stack.submit(article).then(
+        () => {
+          postMs.push(performance.now() - postedAt);
+        },
+        () => {
+          postErrors += 1;
+        },
+      );
       posts.push(post);
       if (k % sampleEvery === 0 && watching < MAX_WATCHED) {
         const sentAt = sent.get(article.id)!;
@@ -157,7 +166,7 @@ async function main(): Promise<void> {
     sampling = false;
     await lagSampler;
     await Promise.all(posts);
-    return { count, sent, sendSeconds, postErrors, lags, start, visibility, visibilityIds };
+    return { count, sent, sendSeconds, postErrors, postMs: postMs.sort((a, b) => a - b), lags, start, visibility, visibilityIds };
   };
 
   const drain = async (sent: Map<string, number>) => {
@@ -201,6 +210,7 @@ async function main(): Promise<void> {
         sent: run.count,
         postErrors: run.postErrors,
         postsPerSecond: round(run.count / run.sendSeconds),
+        acceptMs: { p50: round(percentile(run.postMs, 50)), p99: round(percentile(run.postMs, 99)) },
         deliveredPerSecond: round(deliveredInStep / run.sendSeconds),
         missingWebhooks: run.count - latencies.length,
         webhookMs: {
@@ -246,7 +256,7 @@ async function main(): Promise<void> {
 
 function printStep(step: Step): void {
   console.error(
-    `[pipeline] ${step.rate}/s: posted ${step.postsPerSecond}/s, delivered ${step.deliveredPerSecond}/s during the step, ` +
+    `[pipeline] ${step.rate}/s: posted ${step.postsPerSecond}/s (202 p50/p99 ${step.acceptMs.p50}/${step.acceptMs.p99} ms), delivered ${step.deliveredPerSecond}/s during the step, ` +
       `webhook p50/p99 ${step.webhookMs.p50}/${step.webhookMs.p99} ms, visible p50/p99 ${step.visibleMs.p50}/${step.visibleMs.p99} ms, ` +
       `lag ¼ ½ end ${step.lag.atQuarter} ${step.lag.atHalf} ${step.lag.atEnd} → ${step.bounded ? 'bounded' : 'NOT bounded'}`,
   );
