@@ -10,6 +10,7 @@ import { classifyFailure, retryWhileTransient } from './failure-classification';
 import { applyIsolatingPoison } from './poison-isolation';
 import { ConsumerHealth } from './consumer-health';
 import { LagWatcher, LogIdentity, PartitionLags, readLogIdentity } from './lag-watcher';
+import { ReadMessageTimestamps, readMessageTimestamps } from './message-timestamps';
 
 export interface KafkaBatchServerOptions {
   kafka: KafkaSettings;
@@ -25,8 +26,9 @@ export interface KafkaBatchServerOptions {
   /**
    * Checks the positions a service stores (in Postgres) against the log it is about to read, before
    * consuming starts; throws to refuse to start (e.g. positions of another cluster's topics).
+   * `readTimestamps` reads the broker timestamps of given messages, to compare fingerprints.
    */
-  verifyLog?: (log: LogIdentity) => Promise<void>;
+  verifyLog?: (log: LogIdentity, readTimestamps: ReadMessageTimestamps) => Promise<void>;
 }
 
 /** How failing batches are retried. */
@@ -113,7 +115,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await this.admin.connect();
       const log = await retryWhileTransient(() => readLogIdentity(this.admin!, this.subscribedTopics()), 20, 250);
       this.clusterId = log.clusterId;
-      await this.options.verifyLog?.(log);
+      await this.options.verifyLog?.(log, (wanted) =>
+        readMessageTimestamps(this.kafka, this.options.kafka.groupPrefix ?? this.options.kafka.topicPrefix, wanted),
+      );
       this.producer = this.kafka.producer({
         // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
         // One request in flight keeps order on retry; a rare duplicate is harmless because event
@@ -187,6 +191,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           events: part,
           nextOffset: next,
           clusterId: this.clusterId,
+          lastTimestamp: messages.get((next - 1n).toString())?.timestamp,
         };
         await lastValueFrom(this.transformToObservable(await handler(eventBatch)), { defaultValue: undefined });
       },

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { declaredRoutes } from './auth/declared-routes';
 import { RouteBodyLimits } from './http/route-body-limits';
 import { ChronicleConfig, ConfigError, loadConfig } from '@chronicle/config';
-import { ConsumerHealth, KafkaBatchServer, LogIdentity } from '@chronicle/kafka';
+import { ConsumerHealth, KafkaBatchServer, LogIdentity, ReadMessageTimestamps } from '@chronicle/kafka';
 import { RethrowRpcExceptionFilter } from './rethrow-rpc-exception.filter';
 import { TopicKey } from '@chronicle/contracts';
 import { ConsoleLogger, INestApplication, LogLevel, Type } from '@nestjs/common';
@@ -23,7 +23,12 @@ export interface ServiceOptions {
     group: string;
     topics: TopicKey[];
     /** Refuses to start when stored positions do not belong to the log about to be read. */
-    verifyLog?: (app: INestApplication, consumer: string, log: LogIdentity) => Promise<void>;
+    verifyLog?: (
+      app: INestApplication,
+      consumer: string,
+      log: LogIdentity,
+      readTimestamps: ReadMessageTimestamps,
+    ) => Promise<void>;
   };
 }
 
@@ -112,7 +117,9 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       },
       health: app.get(ConsumerHealth),
       lagIntervalMs: config.consumer.lagIntervalMs,
-      verifyLog: options.consumer.verifyLog ? (log) => options.consumer!.verifyLog!(app, consumer, log) : undefined,
+      verifyLog: options.consumer.verifyLog
+        ? (log, readTimestamps) => options.consumer!.verifyLog!(app, consumer, log, readTimestamps)
+        : undefined,
     });
     const metrics = app.get(MetricsRegistry);
     server.onLag((lags) => {
