@@ -126,13 +126,15 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       metrics.consumerLag.reset();
       for (const { topic, partition, lag } of lags) metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
-    server.onBatch(({ topic, partition, events, deadLettered, lag, handledMs, ageMs }) => {
+    // The lag gauge is the LagWatcher's alone (end offsets and committed offsets read together):
+    // a batch's own figure measures against the high watermark of its fetch, which new messages
+    // have passed by the time it commits, so under load it read near 0 while a backlog grew.
+    server.onBatch(({ topic, events, deadLettered, handledMs, ageMs }) => {
       metrics.eventsConsumed.inc({ topic }, events);
       metrics.batchSize.observe({ topic }, events + deadLettered);
       metrics.batchDuration.observe({ topic }, handledMs / 1000);
       for (const age of ageMs) metrics.eventAge.observe({ topic }, Math.max(0, age) / 1000);
       metrics.eventsDeadLettered.inc({ topic }, deadLettered);
-      metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
     app.useGlobalFilters(new RethrowRpcExceptionFilter(app.getHttpAdapter()));
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
