@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { PostgresDatabase } from '../../apps/cli/src/infra/postgres-database';
 import { benchInfra, noteBrokerLeftRunning } from './bench-infra';
 import { ConsumerLagProbe } from './consumer-lag';
-import { freePort, until } from './timing';
+import { freePort } from '@chronicle/test-support';
+import { until } from './timing';
 
 const ROOT = resolve(__dirname, '../../..');
 

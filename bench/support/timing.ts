@@ -1,5 +1,3 @@
-import { AddressInfo, createServer } from 'node:net';
-
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every 100 ms until it holds; a throw counts as "not yet". */
@@ -14,18 +12,6 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs: 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
-}
-
-/** A free TCP port on loopback (bound, then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** Nearest-rank percentile of an ascending array; NaN when empty. */
