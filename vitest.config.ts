@@ -20,7 +20,7 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['apps/**/*.unit.spec.ts', 'libs/**/*.unit.spec.ts'] },
+        test: { name: 'unit', include: ['apps/**/*.unit.spec.ts', 'libs/**/*.unit.spec.ts', 'bench/**/*.unit.spec.ts'] },
       },
       {
         plugins,

@@ -11,6 +11,7 @@ const BENCHES = {
   alerts: 'dist/bench/alerts/alert-latency.bench.js',
   rebuild: 'dist/bench/rebuild/projection-rebuild.bench.js',
   feeds: 'dist/bench/feeds/feed-polling.bench.js',
+  pipeline: 'dist/bench/pipeline/pipeline-throughput.bench.js',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !BENCHES[name]) {

@@ -8,6 +8,7 @@ import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 
 const submitted = (id: string) => submittedArticle(id, { outlet: 'Mismatch Test' });
+const AFTER = Array.from({ length: 60 }, (_, i) => `after-${i}`);
 
 /** Positions stored for a log that is gone: the service must refuse to start, never skip silently. */
 describe('stored positions that do not belong to the log', () => {
@@ -23,7 +24,10 @@ describe('stored positions that do not belong to the log', () => {
   async function publish(ids: string[]): Promise<void> {
     const publisher = new EventPublisher(createKafka(settings, 'test'), settings);
     await publisher.connect();
-    await publisher.publish('articles', ids.map((id) => ({ key: id, event: submitted(id) })));
+    await publisher.publish(
+      'articles',
+      ids.map((id) => ({ key: id, event: submitted(id) })),
+    );
     await publisher.disconnect();
   }
 
@@ -44,7 +48,8 @@ describe('stored positions that do not belong to the log', () => {
     await waitFor(async () => (await stack.query('SELECT id FROM articles')).length === 12, { timeoutMs: 60_000 });
     await stack.cluster.stopAll();
 
-    // The topics are deleted and recreated (a reset broker would look the same); two new articles.
+    // The topics are deleted and recreated (a reset broker would look the same), and the new log
+    // grows past every stored position, so offsets alone cannot tell the logs apart.
     const admin = createKafka(settings, 'test-admin').admin();
     await admin.connect();
     const names = (['articles', 'analyses'] as const).map((key) => topicName(stack.topicPrefix, key));
@@ -52,7 +57,7 @@ describe('stored positions that do not belong to the log', () => {
     await waitFor(async () => !(await admin.listTopics()).some((t) => names.includes(t)), { timeoutMs: 60_000 });
     await admin.disconnect();
     await waitFor(async () => ensureTopics(createKafka(settings, 'test'), settings).then(() => true), { timeoutMs: 60_000 });
-    await publish(['after-1', 'after-2']);
+    await publish(AFTER);
   });
 
   afterAll(async () => {
@@ -64,8 +69,27 @@ describe('stored positions that do not belong to the log', () => {
       () => 'started',
       (error: Error) => error.message,
     );
+    const ends = new Map<number, bigint>();
+    const admin = createKafka(settings, 'test-admin').admin();
+    await admin.connect();
+    for (const { partition, high } of await admin.fetchTopicOffsets(topicName(stack.topicPrefix, 'articles')))
+      ends.set(partition, BigInt(high));
+    await admin.disconnect();
+    const stored = await stack.query<{ partition: number; next_offset: string; last_timestamp: string | null }>(
+      "SELECT partition, next_offset::text AS next_offset, last_timestamp::text AS last_timestamp FROM consumer_positions WHERE topic LIKE '%articles%'",
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    for (const position of stored) {
+      expect(
+        ends.get(position.partition)! >= BigInt(position.next_offset),
+        `partition ${position.partition} grew past its position`,
+      ).toBe(true);
+      expect(position.last_timestamp).toMatch(/^\d+$/);
+    }
     expect(started).toMatch(/exited with 70/);
-    expect(started).toMatch(/beyond the log end/);
+    expect(started).toMatch(
+      /the message before stored position \d+ was written at .* but the log now holds one written at .* \(topic deleted and recreated\)/,
+    );
     expect(started).toMatch(/chronicle positions reset --consumer \S*chronicle-project/);
     const articles = await stack.query<{ id: string }>('SELECT id FROM articles WHERE id LIKE $1', ['after-%']);
     expect(articles).toEqual([]);
@@ -76,12 +100,18 @@ describe('stored positions that do not belong to the log', () => {
     expect(reset.status, reset.stderr).toBe(0);
     expect(reset.stdout).toMatch(/Removed \d+ stored position/);
     await stack.cluster.start('project');
-    await waitFor(async () => (await stack.query('SELECT id FROM articles WHERE id LIKE $1', ['after-%'])).length === 2, {
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      async () => (await stack.query('SELECT id FROM articles WHERE id LIKE $1', ['after-%'])).length === AFTER.length,
+      {
+        timeoutMs: 60_000,
+      },
+    );
     const clusters = await stack.query<{ cluster_id: string | null }>('SELECT DISTINCT cluster_id FROM consumer_positions');
     expect(clusters).toHaveLength(1);
     expect(clusters[0]!.cluster_id).toBeTruthy();
+    await stack.cluster.stopAll();
+    // Positions fingerprinted on this log match it: a plain restart is not mistaken for a recreated topic.
+    await stack.cluster.start('project');
     await stack.cluster.stopAll();
   });
 

@@ -10,6 +10,6 @@ void bootstrapService(AlertModule, {
   consumer: {
     group: 'alert',
     topics: ['analyses'],
-    verifyLog: (app, consumer, log) => verifyStoredPositions(app.get(DataSource), consumer, log),
+    verifyLog: (app, consumer, log, readTimestamps) => verifyStoredPositions(app.get(DataSource), consumer, log, readTimestamps),
   },
 });

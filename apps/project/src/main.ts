@@ -10,6 +10,6 @@ void bootstrapService(ProjectModule, {
   consumer: {
     group: 'project',
     topics: ['articles', 'analyses'],
-    verifyLog: (app, consumer, log) => verifyStoredPositions(app.get(DataSource), consumer, log),
+    verifyLog: (app, consumer, log, readTimestamps) => verifyStoredPositions(app.get(DataSource), consumer, log, readTimestamps),
   },
 });

@@ -23,4 +23,9 @@ export interface EventBatch<E extends ChronicleEvent = ChronicleEvent> {
    * never applied to another cluster's log (a reset or replaced broker, a second clone).
    */
   clusterId?: string;
+  /**
+   * Broker timestamp (ms since the epoch, as Kafka gives it) of the message at `nextOffset − 1`,
+   * stored with the position as a fingerprint of the log it came from.
+   */
+  lastTimestamp?: string;
 }

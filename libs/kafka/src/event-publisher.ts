@@ -2,6 +2,7 @@ import { ChronicleEvent, encodeEvent, TopicKey, topicName } from '@chronicle/con
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { KafkaSettings, maxMessageBytesOf } from './kafka-settings';
 import { MessageTooLargeError } from './message-too-large.error';
+import { ProduceCoalescer, TopicChunk } from './produce-coalescer';
 
 /** A message ready to send, with its size as the limit counts it (value bytes). */
 interface SizedMessage extends Message {
@@ -33,11 +34,14 @@ export function chunkBySize<M extends { size: number }>(messages: readonly M[], 
 /**
  * Publishes events; the Kafka key keeps each article's events in order on one partition.
  * Messages are gzip-compressed (built into kafkajs; lz4 and zstd would need native codecs), and
- * every message is checked against `maxMessageBytes` before any is sent.
+ * every message is checked against `maxMessageBytes` before any is sent. Concurrent publishes
+ * share produce requests ({@link ProduceCoalescer}): kafkajs has no linger, and with one request
+ * in flight each publish would otherwise wait for every one before it.
  */
 export class EventPublisher {
   private readonly producer: Producer;
   private readonly maxMessageBytes: number;
+  private readonly requests: ProduceCoalescer<SizedMessage>;
 
   constructor(
     kafka: Kafka,
@@ -51,6 +55,8 @@ export class EventPublisher {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    // Requests of at most the limit keep every partition's record batch within what the topics accept.
+    this.requests = new ProduceCoalescer((chunks) => this.sendRequest(chunks), this.maxMessageBytes);
   }
 
   async connect(): Promise<void> {
@@ -106,14 +112,22 @@ export class EventPublisher {
     }));
     const tooLarge = sized.find(({ size }) => size > this.maxMessageBytes);
     if (tooLarge) throw new MessageTooLargeError(name, keyText(tooLarge.key), tooLarge.size, this.maxMessageBytes);
-    for (const chunk of chunkBySize(sized, this.maxMessageBytes)) {
-      await this.producer.send({
-        topic: name,
-        acks: -1,
-        compression: CompressionTypes.GZIP,
-        messages: chunk.map(({ key, value, headers }) => ({ key, value, headers })),
-      });
+    const chunks = chunkBySize(sized, this.maxMessageBytes);
+    await Promise.all(chunks.map((messages) => this.requests.send({ topic: name, messages })));
+  }
+
+  private async sendRequest(chunks: TopicChunk<SizedMessage>[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, messages } of chunks) {
+      const list = byTopic.get(topic) ?? [];
+      for (const { key, value, headers } of messages) list.push({ key, value, headers });
+      byTopic.set(topic, list);
     }
+    await this.producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.GZIP,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent } from '@chronicle/contracts';
 import fc from 'fast-check';
-import { CompressionTypes, Kafka, ProducerRecord } from 'kafkajs';
+import { CompressionTypes, Kafka, ProducerBatch } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { chunkBySize, EventPublisher } from './event-publisher';
 import { KafkaSettings } from './kafka-settings';
@@ -18,13 +18,13 @@ const settings: KafkaSettings = {
 };
 
 /** A Kafka client whose producer records what it would send. */
-function recordingKafka(): { kafka: Kafka; sent: ProducerRecord[] } {
-  const sent: ProducerRecord[] = [];
+function recordingKafka(): { kafka: Kafka; sent: ProducerBatch[] } {
+  const sent: ProducerBatch[] = [];
   const producer = {
     connect: async () => undefined,
     disconnect: async () => undefined,
-    send: async (record: ProducerRecord) => {
-      sent.push(record);
+    sendBatch: async (batch: ProducerBatch) => {
+      sent.push(batch);
       return [];
     },
   };
@@ -60,11 +60,17 @@ describe(EventPublisher.name, () => {
       );
       expect(sent.length).toBeGreaterThan(1);
       expect(
-        sent.every((record) => record.compression === CompressionTypes.GZIP && record.topic === 't-chronicle.articles.v1'),
+        sent.every(
+          (request) =>
+            request.compression === CompressionTypes.GZIP &&
+            request.acks === -1 &&
+            request.topicMessages!.every(({ topic }) => topic === 't-chronicle.articles.v1'),
+        ),
       ).toBe(true);
-      expect(sent.flatMap((record) => record.messages.map((m) => m.key))).toEqual(['a', 'b', 'c', 'd']);
-      for (const record of sent) {
-        const bytes = record.messages.reduce((sum, m) => sum + (m.value as Buffer).length, 0);
+      const messages = sent.map((request) => request.topicMessages!.flatMap((t) => t.messages));
+      expect(messages.flat().map((m) => m.key)).toEqual(['a', 'b', 'c', 'd']);
+      for (const request of messages) {
+        const bytes = request.reduce((sum, m) => sum + (m.value as Buffer).length, 0);
         expect(bytes).toBeLessThanOrEqual(settings.maxMessageBytes!);
       }
     });

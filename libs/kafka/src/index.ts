@@ -14,3 +14,4 @@ export * from './poison-isolation';
 export * from './consumer-health';
 export * from './message-too-large.error';
 export * from './lag-watcher';
+export * from './message-timestamps';

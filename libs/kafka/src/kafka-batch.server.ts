@@ -10,6 +10,7 @@ import { classifyFailure, retryWhileTransient } from './failure-classification';
 import { applyIsolatingPoison } from './poison-isolation';
 import { ConsumerHealth } from './consumer-health';
 import { LagWatcher, LogIdentity, PartitionLags, readLogIdentity } from './lag-watcher';
+import { ReadMessageTimestamps, readMessageTimestamps } from './message-timestamps';
 
 export interface KafkaBatchServerOptions {
   kafka: KafkaSettings;
@@ -25,8 +26,9 @@ export interface KafkaBatchServerOptions {
   /**
    * Checks the positions a service stores (in Postgres) against the log it is about to read, before
    * consuming starts; throws to refuse to start (e.g. positions of another cluster's topics).
+   * `readTimestamps` reads the broker timestamps of given messages, to compare fingerprints.
    */
-  verifyLog?: (log: LogIdentity) => Promise<void>;
+  verifyLog?: (log: LogIdentity, readTimestamps: ReadMessageTimestamps) => Promise<void>;
 }
 
 /** How failing batches are retried. */
@@ -39,7 +41,6 @@ export interface BatchRetrySettings {
 }
 
 const DEFAULT_RETRY: BatchRetrySettings = { poisonAttempts: 3, backoffMs: 200, maxBackoffMs: 30_000 };
-
 
 /** kafkajs's default cap on one whole fetch response. */
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
@@ -60,6 +61,13 @@ export type BatchObserver = (batch: {
   events: number;
   deadLettered: number;
   lag: number;
+  /** Wall time from receiving the batch to its offset being committed. */
+  handledMs: number;
+  /**
+   * Per message, the time from its append to the log (the broker's timestamp) to the batch's
+   * commit: queueing plus handling at this stage, what a stage adds to end-to-end latency.
+   */
+  ageMs: number[];
 }) => void;
 
 /**
@@ -107,7 +115,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await this.admin.connect();
       const log = await retryWhileTransient(() => readLogIdentity(this.admin!, this.subscribedTopics()), 20, 250);
       this.clusterId = log.clusterId;
-      await this.options.verifyLog?.(log);
+      await this.options.verifyLog?.(log, (wanted) =>
+        readMessageTimestamps(this.kafka, this.options.kafka.groupPrefix ?? this.options.kafka.topicPrefix, wanted),
+      );
       this.producer = this.kafka.producer({
         // Not `idempotent`: that would need unbounded retries (a hung publish when Kafka is down).
         // One request in flight keeps order on retry; a rare duplicate is harmless because event
@@ -155,6 +165,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
     if (batch.messages.length === 0) return;
+    const receivedAt = Date.now();
     const events: EventBatch['events'] = [];
     const undecodable: DeadLetter[] = [];
     for (const message of batch.messages) {
@@ -180,6 +191,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           events: part,
           nextOffset: next,
           clusterId: this.clusterId,
+          lastTimestamp: messages.get((next - 1n).toString())?.timestamp,
         };
         await lastValueFrom(this.transformToObservable(await handler(eventBatch)), { defaultValue: undefined });
       },
@@ -217,8 +229,19 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     health?.progressed(batch.topic, batch.partition, nextOffset, Date.now());
     health?.deadLettered(deadLettered, Date.now());
     const lag = Number(BigInt(batch.highWatermark) - nextOffset);
+    if (this.observers.length === 0) return;
+    const committedAt = Date.now();
+    const ageMs = batch.messages.map((message) => committedAt - Number(message.timestamp));
     for (const observe of this.observers) {
-      observe({ topic: batch.topic, partition: batch.partition, events: events.length, deadLettered, lag });
+      observe({
+        topic: batch.topic,
+        partition: batch.partition,
+        events: events.length,
+        deadLettered,
+        lag,
+        handledMs: committedAt - receivedAt,
+        ageMs,
+      });
     }
   }
 

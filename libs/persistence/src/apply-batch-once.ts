@@ -37,9 +37,10 @@ export async function applyBatchOnce<B extends EventBatch>(
     await pauseAtFaultPoint(manager);
     if (batch.nextOffset > stored || (batch.clusterId && !row!.cluster_id)) {
       await manager.query(
-        `UPDATE consumer_positions SET next_offset = GREATEST(next_offset, $4), updated_at = now(), cluster_id = COALESCE(cluster_id, $5)
+        `UPDATE consumer_positions SET next_offset = GREATEST(next_offset, $4), updated_at = now(), cluster_id = COALESCE(cluster_id, $5),
+                last_timestamp = CASE WHEN $4::bigint > next_offset THEN $6::bigint ELSE last_timestamp END
          WHERE consumer = $1 AND topic = $2 AND partition = $3`,
-        [...key, batch.nextOffset.toString(), batch.clusterId ?? null],
+        [...key, batch.nextOffset.toString(), batch.clusterId ?? null, batch.lastTimestamp ?? null],
       );
     }
     return { applied: fresh.length };

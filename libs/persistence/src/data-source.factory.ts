@@ -26,6 +26,7 @@ import { ProjectionVersions1764048000000 } from './migrations/1764048000000-Proj
 import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-ProjectionWritePath';
 import { SentimentEntries1764054000000 } from './migrations/1764054000000-SentimentEntries';
 import { PositionClusterIds1764056000000 } from './migrations/1764056000000-PositionClusterIds';
+import { PositionFingerprints1764069500000 } from './migrations/1764069500000-PositionFingerprints';
 import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKeysAndTenants';
 import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
   FeedSourceOutcomes1764067000000,
+  PositionFingerprints1764069500000,
 ];
 
 /**

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { declaredRoutes } from './auth/declared-routes';
 import { RouteBodyLimits } from './http/route-body-limits';
 import { ChronicleConfig, ConfigError, loadConfig } from '@chronicle/config';
-import { ConsumerHealth, KafkaBatchServer, LogIdentity } from '@chronicle/kafka';
+import { ConsumerHealth, KafkaBatchServer, LogIdentity, ReadMessageTimestamps } from '@chronicle/kafka';
 import { RethrowRpcExceptionFilter } from './rethrow-rpc-exception.filter';
 import { TopicKey } from '@chronicle/contracts';
 import { ConsoleLogger, INestApplication, LogLevel, Type } from '@nestjs/common';
@@ -23,7 +23,12 @@ export interface ServiceOptions {
     group: string;
     topics: TopicKey[];
     /** Refuses to start when stored positions do not belong to the log about to be read. */
-    verifyLog?: (app: INestApplication, consumer: string, log: LogIdentity) => Promise<void>;
+    verifyLog?: (
+      app: INestApplication,
+      consumer: string,
+      log: LogIdentity,
+      readTimestamps: ReadMessageTimestamps,
+    ) => Promise<void>;
   };
   /** Routes served by the HTTP adapter beside Nest's router, after the hardening headers (the api's dashboard). */
   serveBesideRouter?: (app: NestExpressApplication) => void;
@@ -115,18 +120,24 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       },
       health: app.get(ConsumerHealth),
       lagIntervalMs: config.consumer.lagIntervalMs,
-      verifyLog: options.consumer.verifyLog ? (log) => options.consumer!.verifyLog!(app, consumer, log) : undefined,
+      verifyLog: options.consumer.verifyLog
+        ? (log, readTimestamps) => options.consumer!.verifyLog!(app, consumer, log, readTimestamps)
+        : undefined,
     });
     const metrics = app.get(MetricsRegistry);
     server.onLag((lags) => {
       metrics.consumerLag.reset();
       for (const { topic, partition, lag } of lags) metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
-    server.onBatch(({ topic, partition, events, deadLettered, lag }) => {
+    // The lag gauge is the LagWatcher's alone (end offsets and committed offsets read together):
+    // a batch's own figure measures against the high watermark of its fetch, which new messages
+    // have passed by the time it commits, so under load it read near 0 while a backlog grew.
+    server.onBatch(({ topic, events, deadLettered, handledMs, ageMs }) => {
       metrics.eventsConsumed.inc({ topic }, events);
       metrics.batchSize.observe({ topic }, events + deadLettered);
+      metrics.batchDuration.observe({ topic }, handledMs / 1000);
+      for (const age of ageMs) metrics.eventAge.observe({ topic }, Math.max(0, age) / 1000);
       metrics.eventsDeadLettered.inc({ topic }, deadLettered);
-      metrics.consumerLag.set({ topic, partition: String(partition) }, lag);
     });
     app.useGlobalFilters(new RethrowRpcExceptionFilter(app.getHttpAdapter()));
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });

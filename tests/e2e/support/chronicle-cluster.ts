@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
+import { freePort } from '@chronicle/test-support';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { waitFor } from '../../support/test-environment';
@@ -18,17 +18,7 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
 
 const ROOT = resolve(__dirname, '../../..');
 
-/** A free TCP port on loopback (bound then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort };
 
 interface RunningService {
   name: ServiceName;

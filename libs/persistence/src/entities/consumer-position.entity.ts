@@ -13,4 +13,9 @@ export class ConsumerPositionEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   /** The Kafka cluster the position belongs to (null until first written by a cluster-aware consumer). */
   @Column('text', { name: 'cluster_id', nullable: true }) clusterId!: string | null;
+  /**
+   * Broker timestamp (ms) of the message at `next_offset − 1`: with the offset, a fingerprint of
+   * the log, so a recreated topic of the same name is recognised (null until the next batch).
+   */
+  @Column('bigint', { name: 'last_timestamp', nullable: true }) lastTimestamp!: string | null;
 }
