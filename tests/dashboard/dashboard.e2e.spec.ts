@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../e2e/support/chronicle-cluster';
+import { freePort } from '@chronicle/test-support';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
 import { waitFor } from '../support/test-environment';
 import { DashboardBrowser, NARROW, WIDE } from './support/dashboard-browser';
@@ -82,7 +82,7 @@ describe('Newsroom dashboard', () => {
   };
 
   beforeAll(async () => {
-    stack = await createStack('dashboard', { CHRONICLE_AUTH: 'on', ALERT_STREAM_POLL_MS: '200' });
+    stack = await createStack('dashboard', { CHRONICLE_AUTH: 'on', ALERT_STREAM_POLL_MS: '200', WEBHOOK_MAX_ATTEMPTS: '1' });
     apiPort = await freePort();
     // One at a time: five Node services booting at once can starve each other on a small shared machine.
     await stack.cluster.start('api', 0, apiPort);
@@ -314,6 +314,47 @@ describe('Newsroom dashboard', () => {
       const states = await page.$$eval('li.alert .badge', (badges) => badges.map((b) => b.textContent));
       expect(states).toHaveLength(2);
       expect(states.every((state) => ['delivered', 'pending'].includes(state ?? ''))).toBe(true);
+    });
+  });
+
+  describe("when a webhook alert's delivery failed", () => {
+    it('shows the failure and delivers it again on request', async () => {
+      // Nothing listens on this port: every attempt fails, and one attempt is all the stack allows.
+      const deadEnd = `http://127.0.0.1:${await freePort()}/hook`;
+      const created = await fetch(`${api}/v1/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...stack.authorization },
+        body: JSON.stringify({ actors: ['Volodymyr Zelenskyy'], webhookUrl: deadEnd }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const quote = `Our partners must decide on the air defence systems this week, not in ${Date.now() % 100000} days`;
+      await post({
+        id: 'zelenskyy-air-defence',
+        url: 'https://harbour-ledger.example/zelenskyy-air-defence',
+        outlet: 'Harbour Ledger',
+        publishedAt: '2026-05-20T07:30:00Z',
+        title: 'Zelenskyy presses partners on air defence',
+        body: `KYIV — Ukrainian President Volodymyr Zelenskyy spoke in his nightly address.\n"${quote}," Zelenskyy said.`,
+      });
+      await waitFor(
+        async () =>
+          (await getJson<{ alerts: Array<{ delivery: { status: string } }> }>(`/v1/alerts?subscription=${id}`)).alerts[0]
+            ?.delivery.status === 'failed',
+        { timeoutMs: 60_000, description: 'the webhook alert failed' },
+      );
+      await browser.open(page, `/alerts/${id}`);
+      await browser.waitForText(page, 'li.alert', quote);
+      expect(await page.$eval('li.alert .badge', (b) => b.textContent)).toBe('failed');
+      expect(await page.$eval('li.alert', (li) => li.textContent)).toContain('last error');
+      await page.click('li.alert button');
+      if (!(await documented('/v1/alerts/{id}/redeliver'))) {
+        await browser.waitForText(page, 'li.alert [role=status]', 'does not offer this yet');
+      } else {
+        await browser.waitForText(page, 'li.alert [role=status]', 'Queued for delivery again.');
+        // The badge shows the server's answer: the alert queued again, with a fresh budget.
+        expect(await page.$eval('li.alert .badge', (b) => b.textContent)).toBe('pending');
+      }
       await capture('alerts');
     });
   });

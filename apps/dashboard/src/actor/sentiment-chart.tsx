@@ -10,6 +10,9 @@ const INK = '#1b2430';
 const BAR = '#7d97b3';
 const BAR_FILL = '#b9c8d8';
 
+const HOUR_TICKS = [1, 2, 3, 6, 12, 24, 48, 168].map((hours) => hours * 3600);
+const DAY_TICKS = [1, 2, 7, 14, 30, 91, 182, 365].map((days) => days * 86400);
+
 function options(width: number, granularity: Granularity, window: { from: string; to: string }): uPlot.Options {
   return {
     width,
@@ -23,7 +26,8 @@ function options(width: number, granularity: Granularity, window: { from: string
       mentions: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
     },
     axes: [
-      { stroke: INK, grid: { stroke: '#e3e8ee' } },
+      // Ticks on whole buckets only: no 10-minute marks under hourly bars.
+      { stroke: INK, grid: { stroke: '#e3e8ee' }, space: 70, incrs: granularity === 'hour' ? HOUR_TICKS : DAY_TICKS },
       { scale: 'score', label: 'Mean sentiment', stroke: INK, grid: { stroke: '#e3e8ee' } },
       { scale: 'mentions', label: 'Mentions', side: 1, stroke: INK, grid: { show: false } },
     ],

@@ -66,7 +66,7 @@ export function AlertsView() {
           A subscription raises an alert when someone it watches says something new: not the same quote re-run by other outlets.
         </p>
       </header>
-      <div class="two-col">
+      <div class="two-col list-first">
         <section aria-labelledby="subscriptions-heading">
           <h2 id="subscriptions-heading">Subscriptions</h2>
           {subscriptions.status === 'loading' ? <Loading what="subscriptions" /> : null}

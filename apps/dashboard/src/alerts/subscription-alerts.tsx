@@ -6,12 +6,13 @@ import { actorPath, articlePath, formatDateTime, plural } from '../components/fo
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
 
-function AlertRow({ alert }: { alert: AlertView }) {
+function AlertRow({ alert: initial }: { alert: AlertView }) {
+  const [alert, setAlert] = useState(initial);
   const [state, setState] = useState<{ busy: boolean; note?: string }>({ busy: false });
   const redeliver = async () => {
     setState({ busy: true });
     try {
-      await redeliverAlert(alert.id);
+      setAlert(await redeliverAlert(alert.id));
       setState({ busy: false, note: 'Queued for delivery again.' });
     } catch (failure) {
       setState({ busy: false, note: describeError(failure) });
@@ -36,7 +37,7 @@ function AlertRow({ alert }: { alert: AlertView }) {
         {d.nextAttemptAt && d.status === 'pending' ? ` · next try ${formatDateTime(d.nextAttemptAt)}` : ''}
         {d.lastError ? ` · last error: ${d.lastError}` : ''}
       </p>
-      {d.status === 'failed' || d.status === 'delivered' ? (
+      {d.status === 'failed' || d.status === 'cancelled' ? (
         <button
           type="button"
           class="secondary"

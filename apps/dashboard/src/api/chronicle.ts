@@ -87,4 +87,9 @@ export const listAlerts = (query: { subscription?: string; before?: string; limi
   request<{ alerts: AlertView[] }>('/v1/alerts', { query, signal, notFound: SUBSCRIPTION_MISSING });
 
 export const redeliverAlert = (alertId: string) =>
-  request<unknown>(`/v1/alerts/${id(alertId)}/redeliver`, { method: 'POST', notFound: 'This alert no longer exists.' });
+  request<AlertView>(`/v1/alerts/${id(alertId)}/redeliver`, {
+    method: 'POST',
+    notFound: 'This alert no longer exists.',
+    conflict:
+      'Only an alert whose delivery failed or was cancelled can be delivered again, and only while its subscription exists.',
+  });

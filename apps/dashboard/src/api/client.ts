@@ -12,6 +12,8 @@ export interface RequestOptions {
   key?: string;
   /** What a 404 means for this call, in words. */
   notFound?: string;
+  /** What a 409 means for this call, in words. */
+  conflict?: string;
 }
 
 export function withQuery(path: string, query: Query = {}): string {
@@ -46,7 +48,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => ({}));
   if (response.ok) return body as T;
-  const error = errorFromResponse(response.status, (body ?? {}) as object, options.notFound);
+  const error = errorFromResponse(response.status, (body ?? {}) as object, options.notFound, options.conflict);
   if (response.status === 401 && !options.key) signOut(MESSAGES.badKey);
   throw error;
 }

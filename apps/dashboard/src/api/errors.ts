@@ -46,7 +46,12 @@ function problemsOf(body: ErrorBody): Problem[] {
  * Turns an error answer into plain words. `notFound` says what was missing (an actor, an article…);
  * a 404 for a route the server does not have (Nest answers "Cannot GET /v1/…") is "not available".
  */
-export function errorFromResponse(status: number, body: ErrorBody, notFound = 'This was not found.'): ApiError {
+export function errorFromResponse(
+  status: number,
+  body: ErrorBody,
+  notFound = 'This was not found.',
+  conflict = 'This changed meanwhile. Reload the page and try again.',
+): ApiError {
   const serverMessage = typeof body.message === 'string' ? body.message : '';
   switch (true) {
     case status === 400:
@@ -62,6 +67,8 @@ export function errorFromResponse(status: number, body: ErrorBody, notFound = 'T
       return new ApiError(status, MESSAGES.notAvailable, [], true);
     case status === 404:
       return new ApiError(status, notFound);
+    case status === 409:
+      return new ApiError(status, conflict);
     case status === 429:
       return new ApiError(status, MESSAGES.tooMany);
     case status === 503:

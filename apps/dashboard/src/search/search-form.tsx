@@ -43,7 +43,7 @@ export function SearchForm({ initial, onSearch }: { initial: SearchFields; onSea
         <div class="grid">
           <div>
             <label for="search-actor">Speaker</label>
-            <input id="search-actor" value={fields.actor} onInput={set('actor')} placeholder="person:donald-trump" />
+            <input id="search-actor" value={fields.actor} onInput={set('actor')} placeholder="A name, e.g. Zelenskyy" />
           </div>
           <div>
             <label for="search-kind">Kind</label>

@@ -1,12 +1,31 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { searchStatements } from '../api/chronicle';
-import { describeError } from '../api/errors';
+import { searchActors, searchStatements } from '../api/chronicle';
+import { ApiError, describeError } from '../api/errors';
 import type { Hit } from '../api/types';
 import { StatementCard } from '../components/statement-card';
 import { Empty, ErrorText, Loading } from '../components/status';
 import { SearchForm } from './search-form';
-import { anySearch, apiSearch, fieldsFromQuery, queryFromFields } from './search-query';
+import { anySearch, apiSearch, fieldsFromQuery, queryFromFields, SearchFields } from './search-query';
+
+const FIELD_NAMES: Record<string, string> = {
+  q: 'Statements containing',
+  actor: 'Speaker',
+  kind: 'Kind',
+  outlet: 'Outlet',
+  from: 'From',
+  to: 'To',
+  sentiment: 'Sentiment',
+  order: 'Order',
+};
+
+/** The API filters by actor id; a typed name ("Zelenskyy") becomes the id of the best-known actor it names. */
+async function resolveSpeaker(fields: SearchFields): Promise<SearchFields> {
+  const speaker = fields.actor.trim();
+  if (!speaker || speaker.includes(':')) return fields;
+  const found = await searchActors(speaker, 1).catch(() => null);
+  return { ...fields, actor: found?.actors[0]?.id ?? speaker };
+}
 
 interface Results {
   hits: Hit[];
@@ -32,7 +51,11 @@ export function SearchView() {
         nextCursor: page.nextCursor,
       }));
     } catch (failure) {
-      if (!signal?.aborted) setError(describeError(failure));
+      if (signal?.aborted) return;
+      // A 400 names the filter it refused ("q: unbalanced quote at 9"); say which, in the form's words.
+      const problems =
+        failure instanceof ApiError ? failure.problems.map((p) => `${FIELD_NAMES[p.path] ?? p.path}: ${p.message}`) : [];
+      setError(problems.length > 0 ? problems.join(' · ') : describeError(failure));
     } finally {
       if (!signal?.aborted) setLoading(false);
     }
@@ -51,7 +74,10 @@ export function SearchView() {
       <header class="view-head">
         <h1 tabIndex={-1}>Search statements</h1>
       </header>
-      <SearchForm initial={fields} onSearch={(next) => route(`/search?${queryFromFields(next)}`)} />
+      <SearchForm
+        initial={fields}
+        onSearch={(next) => void resolveSpeaker(next).then((resolved) => route(`/search?${queryFromFields(resolved)}`))}
+      />
       <div class="results" aria-live="polite" aria-busy={loading}>
         {!anySearch(fields) ? <Empty>Search for words in what people said, or filter by speaker, outlet and time.</Empty> : null}
         {results ? (
