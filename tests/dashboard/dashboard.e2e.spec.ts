@@ -138,12 +138,20 @@ describe('Newsroom dashboard', () => {
     it('says plainly that the key was not accepted, and stays on the sign-in screen', async () => {
       const tab = await browser.newPage();
       await browser.open(tab, '/');
-      await tab.waitForSelector('#api-key');
-      await tab.type('#api-key', `chr_${'0'.repeat(12)}_${'A'.repeat(43)}`);
-      await tab.click('button[type=submit]');
+      await tab.waitForSelector('#api-key:focus');
+      await tab.keyboard.type(`chr_${'0'.repeat(12)}_${'A'.repeat(43)}`);
+      await tab.keyboard.press('Enter');
       await browser.waitForText(tab, '#login-error', BAD_KEY_MESSAGE);
       expect(await tab.$('header.top nav')).toBeNull();
       expect(await tab.evaluate(() => sessionStorage.length)).toBe(0);
+      // The field names its error for screen readers, and keyboard focus is visible on the next control.
+      expect(await tab.$eval('#api-key', (input) => input.getAttribute('aria-describedby'))).toBe('login-error');
+      await tab.keyboard.press('Tab');
+      const focused = await tab.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
+      });
+      expect(focused).toEqual({ text: 'Sign in', outline: 'solid' });
       await capture('login', tab);
       await tab.close();
     });

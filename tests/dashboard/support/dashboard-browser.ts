@@ -51,12 +51,12 @@ export class DashboardBrowser {
     await page.goto(`${this.baseUrl}${path}`, { waitUntil: 'domcontentloaded' });
   }
 
-  /** Signs the tab in through the login screen. */
+  /** Signs the tab in through the login screen, by keyboard alone (the key field has the focus). */
   async signIn(page: Page, key: string): Promise<void> {
     await this.open(page, '/');
-    await page.waitForSelector('#api-key');
-    await page.type('#api-key', key);
-    await page.click('button[type=submit]');
+    await page.waitForSelector('#api-key:focus');
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
     await page.waitForSelector('header.top nav');
   }
 

@@ -7,6 +7,7 @@ import type {
   ArticleView,
   Granularity,
   HitPage,
+  OutletView,
   RelatedActors,
   SentimentBucket,
   StatementSearch,
@@ -52,6 +53,9 @@ export const relatedActors = (
 
 export const actorOutlets = (actorId: string, page: { limit?: number; cursor?: string }, signal?: AbortSignal) =>
   request<ActorOutlets>(`/v1/actors/${id(actorId)}/outlets`, { query: page, signal, notFound: ACTOR_MISSING });
+
+export const listOutlets = (signal?: AbortSignal) =>
+  request<{ outlets: OutletView[] }>('/v1/outlets', { query: { limit: 100 }, signal });
 
 export const getArticle = (articleId: string, signal?: AbortSignal) =>
   request<ArticleView>(`/v1/articles/${id(articleId)}`, {

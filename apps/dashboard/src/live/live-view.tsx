@@ -3,6 +3,7 @@ import { actorPath, articlePath, formatDateTime, plural } from '../components/fo
 import { StatementCard } from '../components/statement-card';
 import { Empty } from '../components/status';
 import { liveAlerts, liveStatements } from './live-feed';
+import { RisingPanel } from './rising-panel';
 import { StreamStateBadge } from './stream-state';
 import { useFeed } from './use-feed';
 
@@ -42,6 +43,7 @@ export function LiveView() {
           catches up on what it missed.
         </p>
       </header>
+      <RisingPanel />
       <div class="two-col even">
         <section aria-labelledby="live-alerts">
           <div class="row">

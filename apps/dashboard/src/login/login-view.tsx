@@ -44,6 +44,7 @@ export function LoginView({ reason }: { reason?: string }) {
           name="api-key"
           type="password"
           autoComplete="off"
+          autoFocus
           spellcheck={false}
           value={key}
           onInput={(event) => setKey(event.currentTarget.value)}
