@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import './chart.css';
 import type { Granularity, SentimentBucket } from '../api/types';
 import { formatDateTime, formatScore } from '../components/format';
 

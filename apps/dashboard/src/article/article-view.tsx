@@ -8,6 +8,7 @@ import { SentimentBadge } from '../components/statement-card';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
 import { segmentArticle } from './segments';
+import './article.css';
 
 /** Newlines become paragraph breaks (spans, so a break inside a quote keeps the quote's markup around it). */
 function Lines({ text }: { text: string }) {

@@ -6,6 +6,7 @@ import { liveAlerts, liveStatements } from './live-feed';
 import { RisingPanel } from './rising-panel';
 import { StreamStateBadge } from './stream-state';
 import { useFeed } from './use-feed';
+import './live.css';
 
 export function AlertCard({ alert }: { alert: AlertView }) {
   const cluster = alert.cluster;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { checkKey } from '../api/chronicle';
 import { ApiError, describeError } from '../api/errors';
 import { signIn } from '../api/session';
+import './login.css';
 
 /**
  * The first screen: an API key, checked against the API before it is kept (in this tab's
