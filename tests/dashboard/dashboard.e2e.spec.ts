@@ -292,6 +292,11 @@ describe('Newsroom dashboard', () => {
       firstQuote = `We will have a very big announcement on the talks within ${Date.now() % 100000} hours`;
       await post(trumpArticle('trump-announcement', firstQuote));
       await browser.waitForText(page, '#live-alert-list .alert', firstQuote);
+      if (await documented('/v1/statements/stream')) {
+        // The statement itself comes over the other stream, whoever subscribed.
+        await browser.waitForText(page, '#live-statement-list .statement', firstQuote);
+        expect(await page.$eval('[data-stream=statements]', (state) => state.getAttribute('data-state'))).toBe('live');
+      }
       const card = await page.$$eval('#live-alert-list .alert', (cards) => cards.map((c) => c.textContent ?? ''));
       expect(card[0]).toContain('Donald Trump');
       expect(card[0]).toContain('First said by Capital Dispatch');

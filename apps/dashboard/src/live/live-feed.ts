@@ -122,6 +122,6 @@ export const liveAlerts = new LiveFeed<AlertView>('/v1/alerts/stream', 'alert', 
 
 // Search hits carry no stream position, so the statement stream follows on from the present.
 export const liveStatements = new LiveFeed<Hit>('/v1/statements/stream', 'statement', async () => {
-  const { statements } = await searchStatements({ order: 'newest', limit: 20 });
+  const { statements } = await searchStatements({ order: 'newest', limit: 10 });
   return { items: statements.map((hit) => ({ id: `recent-${hit.id}`, data: hit })) };
 });

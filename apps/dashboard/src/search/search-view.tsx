@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { searchActors, searchStatements } from '../api/chronicle';
 import { ApiError, describeError } from '../api/errors';
 import type { Hit } from '../api/types';
+import { plural } from '../components/format';
 import { StatementCard } from '../components/statement-card';
 import { Empty, ErrorText, Loading } from '../components/status';
 import { SearchForm } from './search-form';
@@ -82,7 +83,11 @@ export function SearchView() {
         {!anySearch(fields) ? <Empty>Search for words in what people said, or filter by speaker, outlet and time.</Empty> : null}
         {results ? (
           <p class="muted" role="status">
-            {results.hits.length === 0 ? 'Nothing matches.' : `${results.hits.length}${results.nextCursor ? '+' : ''} statements`}
+            {results.hits.length === 0
+              ? 'Nothing matches.'
+              : results.nextCursor
+                ? `${results.hits.length} statements shown, more below`
+                : plural(results.hits.length, 'statement')}
           </p>
         ) : null}
         <ol class="plain">
