@@ -18,7 +18,7 @@ async function latestWeek(signal: AbortSignal) {
   return trends({ from: new Date(to - 7 * DAY).toISOString(), to: new Date(to).toISOString(), granularity: 'day' }, signal);
 }
 
-const change = (n: number) => (n > 0 ? `▲ ${n}` : n < 0 ? `▼ ${-n}` : '±0');
+const change = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 
 function Row({ row }: { row: TrendRow }) {
   return (
