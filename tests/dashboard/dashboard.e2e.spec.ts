@@ -372,6 +372,17 @@ describe('Newsroom dashboard', () => {
     });
   });
 
+  describe('when the journalist signs out', () => {
+    it('forgets the key: back on the sign-in screen, also after a reload', async () => {
+      await page.click('header.top button');
+      await page.waitForSelector('#api-key:focus');
+      expect(await page.evaluate(() => sessionStorage.getItem('chronicle.apiKey'))).toBeNull();
+      await browser.open(page, '/live');
+      await page.waitForSelector('#api-key');
+      expect(await page.$('header.top nav')).toBeNull();
+    });
+  });
+
   it('ran without script errors or CSP refusals in the browser', () => {
     // A missing route is a 404 the app handles (shown as "not available"); anything else is a bug.
     expect(browser.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkKey } from '../api/chronicle';
 import { ApiError, describeError } from '../api/errors';
 import { signIn } from '../api/session';
@@ -12,6 +12,9 @@ export function LoginView({ reason }: { reason?: string }) {
   const [key, setKey] = useState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | undefined>(reason);
+  const field = useRef<HTMLInputElement>(null);
+  // The only thing to do here is type the key (also after signing out, when `autofocus` would not apply again).
+  useEffect(() => field.current?.focus(), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -45,7 +48,7 @@ export function LoginView({ reason }: { reason?: string }) {
           name="api-key"
           type="password"
           autoComplete="off"
-          autoFocus
+          ref={field}
           spellcheck={false}
           value={key}
           onInput={(event) => setKey(event.currentTarget.value)}
