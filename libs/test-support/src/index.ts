@@ -5,3 +5,4 @@ export * from './projection-spec';
 export * from './read-model-scenarios';
 export * from './analyzed-events';
 export * from './generated-feeds';
+export * from './text-query-arbitrary';

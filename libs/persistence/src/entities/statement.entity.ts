@@ -24,7 +24,8 @@ export class StatementEntity {
   @Column('text', { nullable: true }) outlet!: string | null;
   /** The text's English-stemmed words, kept by Postgres; never written. TypeORM cannot declare a GIN index, so it leaves this one alone. */
   @Index('statements_search_idx', { synchronize: false })
-  @Column('tsvector', {
+  @Column({
+    type: 'tsvector',
     name: 'search_vector',
     nullable: true,
     generatedType: 'STORED',
