@@ -48,15 +48,20 @@ export function resolveOptionalTimeWindow(
   options: { maxSpanDays: number },
 ): TimeWindow | null {
   if (value.from === undefined && value.to === undefined) return null;
-  return resolveWindow(value, ctx, { defaultSpanDays: options.maxSpanDays, maxSpanDays: options.maxSpanDays });
+  // With `to` left out (now), a span too long is the fault of the `from` that was sent.
+  return resolveWindow(value, ctx, {
+    defaultSpanDays: options.maxSpanDays,
+    maxSpanDays: options.maxSpanDays,
+    spanTooLong: value.to === undefined ? 'from' : 'to',
+  });
 }
 
 function resolveWindow(
   value: { from?: string; to?: string },
   ctx: z.RefinementCtx,
-  options: { defaultSpanDays: number; maxSpanDays: number },
+  options: { defaultSpanDays: number; maxSpanDays: number; spanTooLong?: 'from' | 'to' },
 ): TimeWindow {
-  const { defaultSpanDays, maxSpanDays } = options;
+  const { defaultSpanDays, maxSpanDays, spanTooLong = 'to' } = options;
   const toMs = value.to ? Date.parse(value.to) : Date.now();
   const fromMs = value.from ? Date.parse(value.from) : toMs - defaultSpanDays * DAY_MS;
   if (fromMs >= toMs) {
@@ -66,7 +71,7 @@ function resolveWindow(
   if (toMs - fromMs > maxSpanDays * DAY_MS) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      path: ['to'],
+      path: [spanTooLong],
       message: `the window from \`from\` to \`to\` must span at most ${maxSpanDays} days`,
     });
     return z.NEVER;

@@ -63,6 +63,10 @@ describe('resolveOptionalTimeWindow', () => {
     expect(issues({ to: 'soon' })[0]).toMatch(/^to: must be an ISO 8601 date-time/);
   });
 
+  it('names from when a window without to (now) spans too long', () => {
+    expect(issues({ from: '2001-01-01T00:00:00Z' })).toEqual(['from: the window from `from` to `to` must span at most 366 days']);
+  });
+
   it('fills a missing start with the whole span before the end', () => {
     expect(search.parse({ to: '2027-01-02T00:00:00Z' }).window).toEqual({
       from: '2026-01-01T00:00:00.000Z',
