@@ -11,7 +11,8 @@ export const STREAM_POSITION = /^\d{1,18}$/;
  * Server-sent events read by polling Postgres from a stream position, as the alert stream does:
  * starts at `from` (or at `present()` for a new client), sends each item with its position as the
  * event id, polls again at once after a full page and after `pollMs` otherwise, and sends a
- * `heartbeat` (no id, so the client's Last-Event-ID stays) after {@link HEARTBEAT_MS} of quiet.
+ * `heartbeat` after {@link HEARTBEAT_MS} of quiet whose id is the position reached, so a client
+ * resuming after it misses nothing and gets nothing twice.
  */
 export function pollingEventStream<T>(options: {
   from: string | undefined;
@@ -35,7 +36,9 @@ export function pollingEventStream<T>(options: {
         cursor = options.position(page[page.length - 1]!);
         lastSent = Date.now();
       } else if (Date.now() - lastSent >= HEARTBEAT_MS) {
-        subscriber.next({ type: 'heartbeat', data: '' });
+        // With the position already reached as its id: Nest numbers an event without one 1, 2, …,
+        // which a browser would keep as its Last-Event-ID and resume from.
+        subscriber.next({ type: 'heartbeat', data: '', id: cursor });
         lastSent = Date.now();
       }
       if (!closed) timer = setTimeout(run, page.length === options.pageSize ? 0 : options.pollMs);

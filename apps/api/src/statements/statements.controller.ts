@@ -58,7 +58,7 @@ export class StatementsController {
     status: 200,
     description:
       'An endless `text/event-stream`: one `statement` event per statement (id: its stream position; data: a statement as ' +
-      '`GET /v1/statements` lists it, with one unmatched fragment), and a `heartbeat` event without id after 15 s of quiet.',
+      '`GET /v1/statements` lists it, with one unmatched fragment), and a `heartbeat` event after 15 s of quiet whose id is the position reached.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @UseInterceptors(LiveStreamSlotsInterceptor)
