@@ -125,7 +125,12 @@ export interface StreamedStatement {
   hit: StatementHit;
 }
 
-/** Statements projected after stream position `seq`, oldest first, optionally of one speaker. */
+/**
+ * Statements projected after stream position `seq`, oldest first, optionally of one speaker.
+ * Positions are taken when a batch's rows are inserted, not when it commits: should two projector
+ * transactions commit in the other order, a reader between the commits can pass the earlier
+ * position before its row is visible (the alert stream has the same window).
+ */
 export async function statementsAfter(
   sql: SqlRunner,
   seq: string,
