@@ -101,6 +101,21 @@ const EXERCISES = new Map<string, Exercise>([
   ],
   ['api GET /v1/articles/{id}', { valid: () => ({ path: '/v1/articles/contract-a1' }) }],
   [
+    'api GET /v1/statements',
+    {
+      valid: () => ({ path: '/v1/statements?q=talk*%20OR%20%22talks%20may%22&kind=direct&from=2026-05-01T00:00:00Z&limit=1' }),
+      invalid: () => ({ path: '/v1/statements?q=(talk' }),
+    },
+  ],
+  [
+    'api GET /v1/statements/stream',
+    {
+      valid: () => ({ path: '/v1/statements/stream?actor=person:alpha&lastEventId=0' }),
+      invalid: () => ({ path: '/v1/statements/stream?lastEventId=latest' }),
+      stream: true,
+    },
+  ],
+  [
     'api GET /v1/outlets',
     { valid: () => ({ path: '/v1/outlets?limit=10' }), invalid: () => ({ path: '/v1/outlets?offset=0x10' }) },
   ],

@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module';
 import { OutletsModule } from './outlets/outlets.module';
 import { ArticlesModule } from './articles/articles.module';
 import { ReadModelQueriesModule } from './read-models/read-model-queries.module';
+import { StatementsModule } from './statements/statements.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     AdminModule,
     OutletsModule,
     AlertsModule,
+    StatementsModule,
   ],
 })
 export class ApiModule {}

@@ -33,6 +33,7 @@ import { ProjectionRebuildRequests1764062000000 } from './migrations/17640620000
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
+import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
  * One entity per table the migrations create, matching them exactly (tests/persistence/schema-drift
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
   FeedSourceOutcomes1764067000000,
+  StatementSearch1764068200000,
   PositionFingerprints1764069500000,
 ];
 

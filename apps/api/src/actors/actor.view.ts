@@ -58,7 +58,11 @@ export const sentimentBucketSchema = z.object({
 export type SentimentBucket = z.infer<typeof sentimentBucketSchema>;
 
 export const actorListSchema = z.object({ actors: z.array(actorSummarySchema) });
-export const actorStatementsSchema = z.object({ actor: actorSummarySchema, statements: z.array(statementViewSchema) });
+export const actorStatementsSchema = z.object({
+  actor: actorSummarySchema,
+  statements: z.array(statementViewSchema),
+  nextCursor: z.string().nullable().describe('`cursor` for the next page; null on the last page'),
+});
 export const actorSentimentSchema = z.object({
   actor: actorSummarySchema,
   granularity: z.enum(['hour', 'day']),

@@ -4,6 +4,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestj
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
+import { encodeStatementCursor, newestFirstCursor } from '../statements/statement-cursor';
 import { actorListSchema, actorSentimentSchema, actorStatementsSchema } from './actor.view';
 
 const listQuerySchema = z.object({
@@ -14,7 +15,20 @@ const listQuerySchema = z.object({
   offset: pageOffset,
 });
 
-const statementsQuerySchema = z.object({ limit: pageLimit(50), offset: pageOffset });
+// Both given is a 400 even for `offset=0`: which page the client meant is unclear.
+const statementsQuerySchema = z.preprocess(
+  (raw, ctx) => {
+    if (typeof raw === 'object' && raw !== null && 'offset' in raw && 'cursor' in raw) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['offset'], message: 'give either `offset` or `cursor`, not both' });
+    }
+    return raw;
+  },
+  z.object({
+    limit: pageLimit(50),
+    offset: pageOffset.describe('Statements to skip (default 0); `cursor` pages without skipping'),
+    cursor: newestFirstCursor.optional(),
+  }),
+);
 
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
@@ -43,7 +57,7 @@ export class ActorsController {
   }
 
   @Get(':id/statements')
-  @ApiOperation({ summary: "The actor's statements, newest first" })
+  @ApiOperation({ summary: "The actor's statements, newest first, paged by `cursor` (or `offset`)" })
   @ZodParams(idParams)
   @ZodQuery(statementsQuerySchema)
   @ZodResponse(200, actorStatementsSchema, 'The actor and one page of its statements')
@@ -54,7 +68,12 @@ export class ActorsController {
   ): Promise<z.infer<typeof actorStatementsSchema>> {
     const actor = await this.actors.findById(id);
     if (!actor) throw new NotFoundException(`no actor ${id}`);
-    return { actor, statements: await this.contributions.statementsBy(id, query.limit, query.offset) };
+    const page = await this.contributions.statementsBy(id, query.limit, query.cursor ?? { offset: query.offset });
+    return {
+      actor,
+      statements: page.statements,
+      nextCursor: page.next ? encodeStatementCursor({ order: 'newest', after: page.next }) : null,
+    };
   }
 
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
