@@ -12,6 +12,7 @@ import {
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
+import { pollingEventStream, STREAM_POSITION } from '../common/polling-event-stream';
 import { z } from 'zod';
 import { pageLimit } from '../common/request-values';
 import { AlertReadRepository } from './alert-read.repository';
@@ -37,7 +38,6 @@ const streamQuerySchema = z
   .strict();
 
 const STREAM_PAGE = 500;
-const HEARTBEAT_MS = 15_000;
 
 @RequiresScope('subscriptions')
 @ApiTags('alerts')
@@ -84,7 +84,7 @@ export class AlertsController {
     status: 200,
     description:
       'An endless `text/event-stream`: one `alert` event per alert (id: its `seq`; data: an alert as `GET /v1/alerts` lists it), ' +
-      'and a `heartbeat` event without id after 15 s of quiet.',
+      'and a `heartbeat` event after 15 s of quiet whose id is the position reached.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ErrorResponses(404)
@@ -95,34 +95,14 @@ export class AlertsController {
     @CurrentPrincipal() principal: Principal,
     @Headers('last-event-id') lastEventIdHeader?: string,
   ): Observable<MessageEvent> {
-    const resumeFrom = lastEventIdHeader && /^\d{1,18}$/.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId;
-    return new Observable<MessageEvent>((subscriber) => {
-      let cursor = resumeFrom;
-      let timer: NodeJS.Timeout | undefined;
-      let closed = false;
-      let lastSent = Date.now();
-      const poll = async (): Promise<void> => {
-        cursor ??= await this.alerts.lastSeq();
-        const page = await this.alerts.after(cursor, principal.tenant, query.subscription, STREAM_PAGE);
-        for (const alert of page) subscriber.next({ id: alert.seq, type: 'alert', data: alert });
-        if (page.length > 0) {
-          cursor = page[page.length - 1]!.seq;
-          lastSent = Date.now();
-        } else if (Date.now() - lastSent >= HEARTBEAT_MS) {
-          // No id: a heartbeat leaves the client's Last-Event-ID where it was.
-          subscriber.next({ type: 'heartbeat', data: '' });
-          lastSent = Date.now();
-        }
-        if (!closed) timer = setTimeout(run, page.length === STREAM_PAGE ? 0 : this.config.alerts.streamPollMs);
-      };
-      const run = (): void => {
-        poll().catch((error: unknown) => subscriber.error(error));
-      };
-      run();
-      return () => {
-        closed = true;
-        clearTimeout(timer);
-      };
+    return pollingEventStream({
+      from: lastEventIdHeader && STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
+      present: () => this.alerts.lastSeq(),
+      next: (after, limit) => this.alerts.after(after, principal.tenant, query.subscription, limit),
+      position: (alert) => alert.seq,
+      event: (alert) => ({ type: 'alert', data: alert }),
+      pageSize: STREAM_PAGE,
+      pollMs: this.config.alerts.streamPollMs,
     });
   }
 }
