@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ActorPairEntity } from './entities/actor-pair.entity';
 import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
 import { ActorSentimentEntryEntity } from './entities/actor-sentiment-entry.entity';
 import { ActorEntity } from './entities/actor.entity';
@@ -32,6 +33,7 @@ import { ProjectionRebuildRequests1764062000000 } from './migrations/17640620000
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
+import { ActorPairsAndDashboardIndexes1764068000000 } from './migrations/1764068000000-ActorPairsAndDashboardIndexes';
 
 /**
  * One entity per table the migrations create, matching them exactly (tests/persistence/schema-drift
@@ -58,6 +60,7 @@ export const ENTITIES = [
   RateLimitHitEntity,
   FeedSourceEntity,
   FeedEntrySeenEntity,
+  ActorPairEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
   FeedSourceOutcomes1764067000000,
+  ActorPairsAndDashboardIndexes1764068000000,
 ];
 
 /**

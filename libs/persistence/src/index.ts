@@ -10,6 +10,7 @@ export * from './entities/alert.entity';
 export * from './entities/statement-reach.entity';
 export * from './entities/outlet-actor.entity';
 export * from './entities/outlet.entity';
+export * from './entities/actor-pair.entity';
 export * from './entities/actor-sentiment-entry.entity';
 export * from './entities/actor-sentiment-compaction.entity';
 export * from './entities/projection-version.entity';
