@@ -26,3 +26,4 @@ export * from './projections';
 export * from './positions';
 export * from './api-keys/api-key.store';
 export * from './api-keys/issue-api-key';
+export * from './alerts/alert-redelivery';
