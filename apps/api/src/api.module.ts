@@ -8,6 +8,7 @@ import { OutletsModule } from './outlets/outlets.module';
 import { ArticlesModule } from './articles/articles.module';
 import { ReadModelQueriesModule } from './read-models/read-model-queries.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { TrendsModule } from './trends/trends.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     AdminModule,
     OutletsModule,
     AlertsModule,
+    TrendsModule,
   ],
 })
 export class ApiModule {}
