@@ -387,7 +387,7 @@ describe('Alerts on what is new', () => {
           env: { ...process.env, ...stack.env },
         },
       );
-      expect(stdout).toContain('Queued 1 failed alert(s)');
+      expect(stdout).toContain('Queued 1 failed or cancelled alert(s)');
       await waitFor(() => down.received.length === 1, { timeoutMs: 30_000, description: 'redelivered' });
       expect((await alertsOf(subscription.id))[0]!.delivery.status).toBe('delivered');
     });

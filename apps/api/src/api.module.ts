@@ -9,6 +9,7 @@ import { ArticlesModule } from './articles/articles.module';
 import { ReadModelQueriesModule } from './read-models/read-model-queries.module';
 import { StatementsModule } from './statements/statements.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { TrendsModule } from './trends/trends.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     OutletsModule,
     AlertsModule,
     StatementsModule,
+    TrendsModule,
   ],
 })
 export class ApiModule {}

@@ -1,22 +1,39 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
+import { AlertRedelivery } from '@chronicle/persistence';
 import {
   CurrentPrincipal,
   ErrorResponses,
   LiveStreamSlotsInterceptor,
   Principal,
   RequiresScope,
+  ZodParams,
   ZodQuery,
   ZodResponse,
   ZodValidationPipe,
 } from '@chronicle/platform';
-import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  MessageEvent,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Sse,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { pollingEventStream, STREAM_POSITION } from '../common/polling-event-stream';
 import { z } from 'zod';
-import { pageLimit } from '../common/request-values';
+import { idParams, pageLimit } from '../common/request-values';
 import { AlertReadRepository } from './alert-read.repository';
-import { alertListSchema } from './alert.view';
+import { AlertDetail, alertDetailSchema, alertListSchema } from './alert.view';
 import { VisibleSubscriptionGuard } from './visible-subscription.guard';
 
 const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
@@ -46,6 +63,7 @@ export class AlertsController {
   constructor(
     @Inject(AlertReadRepository) private readonly alerts: AlertReadRepository,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Inject(AlertRedelivery) private readonly redelivery: AlertRedelivery,
   ) {}
 
   /** Alerts with their delivery state, newest first. */
@@ -104,5 +122,46 @@ export class AlertsController {
       pageSize: STREAM_PAGE,
       pollMs: this.config.alerts.streamPollMs,
     });
+  }
+
+  // Declared after `stream`, so `GET /v1/alerts/stream` is never read as an alert id.
+  /** One alert with its delivery record. */
+  @Get(':id')
+  @ApiOperation({ summary: 'One alert with its delivery record' })
+  @ZodParams(idParams)
+  @ZodResponse(200, alertDetailSchema, 'The alert')
+  @ErrorResponses(404)
+  async findOne(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AlertDetail> {
+    const alert = await this.alerts.find(id, principal.tenant);
+    if (!alert) throw new NotFoundException(`no alert ${id}`);
+    return alert;
+  }
+
+  /**
+   * Queues a failed or cancelled alert for delivery again with a fresh retry budget, as
+   * `chronicle alerts redeliver --alert ID` does (the same query).
+   */
+  @Post(':id/redeliver')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Queues a failed or cancelled alert for delivery again, with a fresh retry budget' })
+  @ZodParams(idParams)
+  @ZodResponse(200, alertDetailSchema, 'The alert, pending again')
+  @ErrorResponses(404, 409)
+  async redeliver(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AlertDetail> {
+    const queued = await this.redelivery.redeliver({ alertIds: [id], tenant: principal.tenant });
+    const alert = await this.alerts.find(id, principal.tenant);
+    if (!alert) throw new NotFoundException(`no alert ${id}`);
+    if (queued.length > 0) return alert;
+    const { status } = alert.delivery;
+    if (status === 'pending' || status === 'delivered') {
+      throw new ConflictException(`alert ${id} is ${status}: only a failed or cancelled alert can be redelivered`);
+    }
+    throw new ConflictException(`alert ${id} is ${status} but its subscription was deleted: there is nowhere to deliver it`);
   }
 }
