@@ -12,20 +12,18 @@
  */
 import { loadConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import { ApiKeyStore, applyBatchOnce, createDataSource, issueApiKey } from '@chronicle/persistence';
+import { ApiKeyStore, createDataSource, issueApiKey } from '@chronicle/persistence';
 import { compactSentimentEntries } from '@chronicle/read-models';
-import { analyzedEvents } from '@chronicle/test-support';
+import { seededRandom } from '@chronicle/domain';
+import { analyzedEvents, freePort } from '@chronicle/test-support';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import 'reflect-metadata';
-import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
-import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
-import { applyPartitioned } from '../projection/partitioned-batches';
+import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
@@ -43,17 +41,6 @@ interface Sample {
   /** First and last day with articles (UTC, `YYYY-MM-DD`). */
   firstDay: string;
   lastDay: string;
-}
-
-/** A seeded PRNG (mulberry32): the same requests every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Draw = { random: () => number; sample: Sample };
@@ -109,17 +96,6 @@ const ENDPOINTS: ReadonlyArray<{ name: string; path: (draw: Draw) => string }> =
   },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The project service's write path over the events, as the projection bench drives it. */
@@ -131,17 +107,7 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
   let done = 0;
   try {
     await applyPartitioned(events, run, async (batch) => {
-      const prepared = await prepareAnalyses(
-        batch.events.map((e) => e.event),
-        { aggregates: true },
-      );
-      await applyBatchOnce(dataSource, batch, (manager, fresh) =>
-        projectAnalyses(
-          new PgReadModelTransaction(manager),
-          fresh.map((e) => e.event),
-          prepared,
-        ),
-      );
+      await projectBatchAsTheService(dataSource, batch);
       done += batch.events.length;
       if (done % 10_000 < batch.events.length) console.error(`[load] ${done} articles`);
     });
@@ -254,7 +220,7 @@ async function main(): Promise<void> {
     }
     const results: Record<string, { p50: number; p95: number; p99: number }> = {};
     for (const [index, endpoint] of ENDPOINTS.entries()) {
-      const draw: Draw = { random: prng(1000 + index), sample };
+      const draw: Draw = { random: seededRandom(1000 + index), sample };
       const paths = Array.from({ length: WARM_UP_REQUESTS + requests }, () => endpoint.path(draw));
       await measure(base, authorization, paths.slice(0, WARM_UP_REQUESTS), concurrency);
       const latencies = (await measure(base, authorization, paths.slice(WARM_UP_REQUESTS), concurrency)).sort((a, b) => a - b);
