@@ -11,6 +11,7 @@ const BENCHES = {
   alerts: 'dist/bench/alerts/alert-latency.bench.js',
   rebuild: 'dist/bench/rebuild/projection-rebuild.bench.js',
   feeds: 'dist/bench/feeds/feed-polling.bench.js',
+  api: 'dist/bench/api/api-latency.bench.js',
   pipeline: 'dist/bench/pipeline/pipeline-throughput.bench.js',
 };
 const [name, ...args] = process.argv.slice(2);
@@ -26,6 +27,6 @@ if (!existsSync(script)) {
   process.exit(2);
 }
 // The projection bench runs the project service's write path in process, so with the service's Node flags.
-const NODE_FLAGS = { projection: ['--max-semi-space-size=64'] };
+const NODE_FLAGS = { projection: ['--max-semi-space-size=64'], api: ['--max-semi-space-size=64'] };
 const result = spawnSync(process.execPath, [...(NODE_FLAGS[name] ?? []), script, ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

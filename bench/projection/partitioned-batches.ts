@@ -1,5 +1,9 @@
 import { ArticleAnalyzedEvent, EventBatch } from '@chronicle/contracts';
+import { applyBatchOnce } from '@chronicle/persistence';
 import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
+import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 
 export interface PartitionedRun {
   partitions: number;
@@ -54,4 +58,22 @@ export async function applyPartitioned(
     }
   };
   await Promise.all(Array.from({ length: run.concurrency }, worker));
+}
+
+/**
+ * Projects one batch as the project service's handler does: analyses prepared before the
+ * transaction, then applied with the position exactly once.
+ */
+export async function projectBatchAsTheService(dataSource: DataSource, batch: EventBatch<ArticleAnalyzedEvent>): Promise<void> {
+  const prepared = await prepareAnalyses(
+    batch.events.map((e) => e.event),
+    { aggregates: true },
+  );
+  await applyBatchOnce(dataSource, batch, (manager, fresh) =>
+    projectAnalyses(
+      new PgReadModelTransaction(manager),
+      fresh.map((e) => e.event),
+      prepared,
+    ),
+  );
 }

@@ -18,15 +18,20 @@ import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ChronicleConfig, loadConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
-import { ActorEntity, applyBatchOnce, ArticleEntity, createDataSource, projectionNamed, MentionEntity, StatementEntity } from '@chronicle/persistence';
+import {
+  ActorEntity,
+  ArticleEntity,
+  createDataSource,
+  projectionNamed,
+  MentionEntity,
+  StatementEntity,
+} from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
-import { prepareAnalyses, projectAnalyses } from '../../apps/project/src/read-models/read-model.projector';
-import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
 import { analyzedEvents } from '@chronicle/test-support';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
-import { applyPartitioned, PartitionedRun } from './partitioned-batches';
+import { applyPartitioned, PartitionedRun, projectBatchAsTheService } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
@@ -52,17 +57,7 @@ async function chronicle(
     const started = performance.now();
     // As the service's handler: prepared before the transaction, then applied exactly once.
     await applyPartitioned(events, run, async (batch) => {
-      const prepared = await prepareAnalyses(
-        batch.events.map((e) => e.event),
-        { aggregates: true },
-      );
-      await applyBatchOnce(dataSource, batch, (manager, fresh) =>
-        projectAnalyses(
-          new PgReadModelTransaction(manager),
-          fresh.map((e) => e.event),
-          prepared,
-        ),
-      );
+      await projectBatchAsTheService(dataSource, batch);
     });
     const seconds = (performance.now() - started) / 1000;
     await compaction.onApplicationShutdown();

@@ -1,15 +1,5 @@
+import { seededRandom } from '@chronicle/domain';
 import { newsArticle } from './news-corpus';
-
-/** A seeded PRNG (mulberry32): the same quotes every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = (
   'harbour copper violet lantern marble orbit folds bridges river meadow signal pension tariff ferry granite budget canal orchard ' +
@@ -38,7 +28,7 @@ export interface QuotedArticle {
  * article before it said, so each raises exactly one alert.
  */
 export function quotedArticle(i: number, idPrefix: string): QuotedArticle {
-  const random = prng(i * 7919 + 17);
+  const random = seededRandom(i * 7919 + 17);
   const words = Array.from({ length: 14 }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]!);
   words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
   const background = newsArticle(i);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textQueryInput } from '@chronicle/test-support';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
 interface Problem {
@@ -55,7 +56,7 @@ const anything: fc.Arbitrary<string | Uint8Array> = fc.oneof(
  * are usually acceptable and the hostile one reaches the database instead of a 400 for another.
  */
 const PARAMETER_VALUES: Record<string, fc.Arbitrary<string | Uint8Array>> = {
-  q: anything,
+  q: fc.oneof(anything, textQueryInput()),
   limit: numberish,
   offset: numberish,
   before: numberish,
@@ -64,6 +65,18 @@ const PARAMETER_VALUES: Record<string, fc.Arbitrary<string | Uint8Array>> = {
   granularity: fc.constantFrom('hour', 'day'),
   status: fc.constantFrom('pending', 'delivered', 'failed', 'cancelled'),
   subscription: fc.uuid(),
+  actor: fc.constantFrom('person:alpha', 'person:nobody'),
+  outlet: fc.constantFrom('Wire One', 'Nowhere'),
+  kind: fc.constantFrom('direct', 'indirect'),
+  sentiment: fc.constantFrom('negative', 'neutral', 'positive'),
+  order: fc.constantFrom('rank', 'newest'),
+  // Base64url JSON of any shape, valid page ends among them, and anything at all.
+  cursor: fc.oneof(
+    fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? 'null', 'utf8').toString('base64url')),
+    fc
+      .tuple(fc.constantFrom('newest', 'rank'), fc.oneof(dateish, fc.double()), fc.string({ maxLength: 4 }))
+      .map((key) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')),
+  ),
 };
 const valueFor = (name: string) =>
   fc.oneof({ arbitrary: PARAMETER_VALUES[name]!, weight: 4 }, { arbitrary: anything, weight: 1 });
@@ -140,6 +153,38 @@ describe('API request parameters', () => {
     });
   });
 
+  describe("when an actor's statements are paged with cursor", () => {
+    it('reads the same statements as offset pages, and refuses both at once naming offset', async () => {
+      const seen: string[] = [];
+      let path = '/v1/actors/person:alpha/statements?limit=1';
+      for (;;) {
+        const { status, body } = await get(path);
+        expect(status).toBe(200);
+        seen.push(...ids(body.statements));
+        if (body.nextCursor === null) break;
+        path = `/v1/actors/person:alpha/statements?limit=1&cursor=${body.nextCursor as string}`;
+      }
+      expect(seen).toEqual(['s3', 's2', 's1']);
+      const cursor = (await get('/v1/actors/person:alpha/statements?limit=1')).body.nextCursor as string;
+      const both = await get(`/v1/actors/person:alpha/statements?offset=0&cursor=${cursor}`);
+      expect({ status: both.status, problems: problemPaths(both.body) }).toEqual({ status: 400, problems: ['offset'] });
+    });
+  });
+
+  describe('when statements are searched', () => {
+    it('finds them by stem and pages them by cursor; a query that does not parse is a 400 naming q', async () => {
+      const { status, body } = await get(`/v1/statements${queryString({ q: 'third OR second OR first', limit: '2' })}`);
+      expect(status).toBe(200);
+      const next = await get(
+        `/v1/statements${queryString({ q: 'third OR second OR first', limit: '2', cursor: body.nextCursor as string })}`,
+      );
+      expect([...ids(body.statements), ...ids(next.body.statements)].sort()).toEqual(['s1', 's2', 's3']);
+      expect(next.body.nextCursor).toBeNull();
+      const bad = await get(`/v1/statements${queryString({ q: '(first' })}`);
+      expect({ status: bad.status, problems: problemPaths(bad.body) }).toEqual({ status: 400, problems: ['q'] });
+    });
+  });
+
   describe('when a sentiment date is outside years 1..9999 or Postgres cannot read it', () => {
     it.each([
       ['from', '0000-01-01T00:00:00Z'],
@@ -205,7 +250,10 @@ describe('API request parameters', () => {
   describe('when a rebuild is asked for a name every object has (`__proto__`, `constructor`)', () => {
     it('answers 404 and starts nothing', async () => {
       for (const name of ['__proto__', 'constructor', 'toString']) {
-        const response = await fetch(`${api}/v1/admin/projections/${name}/rebuild`, { method: 'POST', headers: stack.authorization });
+        const response = await fetch(`${api}/v1/admin/projections/${name}/rebuild`, {
+          method: 'POST',
+          headers: stack.authorization,
+        });
         expect({ name, status: response.status }).toEqual({ name, status: 404 });
       }
     });
@@ -214,7 +262,8 @@ describe('API request parameters', () => {
   describe('when any query string is sent', () => {
     const endpoints: Array<[string, string[]]> = [
       ['/v1/actors', ['q', 'limit', 'offset']],
-      ['/v1/actors/person:alpha/statements', ['limit', 'offset']],
+      ['/v1/actors/person:alpha/statements', ['limit', 'offset', 'cursor']],
+      ['/v1/statements', ['q', 'actor', 'kind', 'outlet', 'from', 'to', 'sentiment', 'order', 'cursor', 'limit']],
       ['/v1/actors/person:alpha/sentiment', ['granularity', 'from', 'to']],
       ['/v1/outlets', ['limit', 'offset']],
       ['/v1/alerts', ['subscription', 'status', 'before', 'limit']],

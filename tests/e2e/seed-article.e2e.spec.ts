@@ -33,6 +33,13 @@ interface StatementView {
   sentiment: { score: number; label: string };
 }
 
+interface SearchHit extends StatementView {
+  articleId: string;
+  articleTitle: string | null;
+  fragments: Array<{ text: string; match: boolean }>;
+  reach: { firstOutlet: string | null; firstArticleId: string | null; outletCount: number } | null;
+}
+
 describe('Chronicle pipeline', () => {
   let stack: ChronicleStack;
   const receiver = new WebhookReceiver();
@@ -129,6 +136,44 @@ describe('Chronicle pipeline', () => {
         firstOutlet: 'Example Wire',
         outletCount: 1,
       });
+    });
+
+    it('finds the sanctions quote by a stemmed search, highlighted, with its article and reach', async () => {
+      const zelenskyy = (await findActor('Zelenskyy'))!;
+      const found = await getJson<{ statements: SearchHit[]; nextCursor: string | null }>(
+        `${api}/v1/statements?q=${encodeURIComponent('sanctions')}`,
+      );
+      const hit = found.statements.find((s) => s.text.includes('There must be a strong package of sanctions'));
+      expect(hit).toMatchObject({
+        speaker: { id: zelenskyy.id, name: 'Volodymyr Zelenskyy' },
+        articleId: 'istanbul-talks',
+        articleTitle: title,
+        reach: { firstOutlet: 'Example Wire', firstArticleId: 'istanbul-talks', outletCount: 1 },
+      });
+      expect(hit!.fragments.map((f) => f.text).join('')).toBe(hit!.text);
+      expect(hit!.fragments.filter((f) => f.match).map((f) => f.text.toLowerCase())).toContain('sanctions');
+      const byActor = await getJson<{ statements: SearchHit[] }>(
+        `${api}/v1/statements?q=${encodeURIComponent('"strong package" -putin')}&actor=${encodeURIComponent(zelenskyy.id)}&kind=direct`,
+      );
+      expect(byActor.statements.map((s) => s.text)).toEqual([hit!.text]);
+    });
+
+    it('streams the projected statements from the start of the stream', async () => {
+      const response = await fetch(`${api}/v1/statements/stream?lastEventId=0`, { signal: AbortSignal.timeout(10_000) });
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!/\nevent: statement\n[^]*?\n\n/.test(`\n${text}`)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      await reader.cancel();
+      const [, id, data] = /id: (\d+)\ndata: (.*)\n/.exec(text.slice(text.indexOf('event: statement')))!;
+      expect(Number(id)).toBeGreaterThan(0);
+      const streamed = JSON.parse(data!) as SearchHit;
+      expect(streamed.articleId).toBe('istanbul-talks');
+      expect(streamed.fragments).toEqual([{ text: streamed.text, match: false }]);
     });
 
     it('lists Donald Trump with his one direct quote', async () => {

@@ -99,7 +99,44 @@ const EXERCISES = new Map<string, Exercise>([
       invalid: () => ({ path: '/v1/actors/person:alpha/sentiment?granularity=week' }),
     },
   ],
+  ['api GET /v1/actors/{id}', { valid: () => ({ path: '/v1/actors/person:alpha' }) }],
+  [
+    'api GET /v1/actors/{id}/related',
+    {
+      valid: () => ({ path: '/v1/actors/person:alpha/related?from=2026-05-01T00:00:00Z&to=2026-06-01T00:00:00Z&limit=5' }),
+      invalid: () => ({ path: '/v1/actors/person:alpha/related?from=2026-06-01T00:00:00Z&to=2026-05-01T00:00:00Z' }),
+    },
+  ],
+  [
+    'api GET /v1/actors/{id}/outlets',
+    {
+      valid: () => ({ path: '/v1/actors/person:alpha/outlets?limit=5' }),
+      invalid: () => ({ path: '/v1/actors/person:alpha/outlets?cursor=not-a-cursor' }),
+    },
+  ],
+  [
+    'api GET /v1/trends',
+    {
+      valid: () => ({ path: '/v1/trends?granularity=day&from=2026-05-11T00:00:00Z&to=2026-05-18T00:00:00Z&limit=5' }),
+      invalid: () => ({ path: '/v1/trends?granularity=hour&from=2026-05-01T00:00:00Z&to=2026-05-18T00:00:00Z' }),
+    },
+  ],
   ['api GET /v1/articles/{id}', { valid: () => ({ path: '/v1/articles/contract-a1' }) }],
+  [
+    'api GET /v1/statements',
+    {
+      valid: () => ({ path: '/v1/statements?q=talk*%20OR%20%22talks%20may%22&kind=direct&from=2026-05-01T00:00:00Z&limit=1' }),
+      invalid: () => ({ path: '/v1/statements?q=(talk' }),
+    },
+  ],
+  [
+    'api GET /v1/statements/stream',
+    {
+      valid: () => ({ path: '/v1/statements/stream?actor=person:alpha&lastEventId=0' }),
+      invalid: () => ({ path: '/v1/statements/stream?lastEventId=latest' }),
+      stream: true,
+    },
+  ],
   [
     'api GET /v1/outlets',
     { valid: () => ({ path: '/v1/outlets?limit=10' }), invalid: () => ({ path: '/v1/outlets?offset=0x10' }) },
@@ -146,6 +183,8 @@ const EXERCISES = new Map<string, Exercise>([
       stream: true,
     },
   ],
+  ['api GET /v1/alerts/{id}', { valid: () => ({ path: '/v1/alerts/alert-1' }) }],
+  ['api POST /v1/alerts/{id}/redeliver', { valid: () => ({ path: '/v1/alerts/alert-3/redeliver' }) }],
   ['api GET /v1/admin/projections', { valid: () => ({ path: '/v1/admin/projections' }) }],
   [
     'api POST /v1/admin/projections/{name}/rebuild',
@@ -242,7 +281,12 @@ describe('OpenAPI contract', () => {
               '2026-05-17T08:00Z', '2026-05-17T08:05Z', 'live', '1.4.0', '2026-05-17T08:06Z')`);
     await stack.query(`
       INSERT INTO actors (id, name, kind, role, aliases, first_seen, last_seen, mention_count, article_count, statement_count)
-      VALUES ('person:alpha', 'Alpha', 'person', 'minister', '{"A. Alpha"}', '2026-05-17T08:00Z', '2026-05-18T08:00Z', 3, 1, 1)`);
+      VALUES ('person:alpha', 'Alpha', 'person', 'minister', '{"A. Alpha"}', '2026-05-17T08:00Z', '2026-05-18T08:00Z', 3, 1, 1),
+             ('person:beta', 'Beta', 'person', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 1, 1, 0)`);
+    await stack.query(`
+      INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles)
+      VALUES ('person:alpha', '2026-05-17', 'person:beta', 1), ('person:beta', '2026-05-17', 'person:alpha', 1)`);
+    await stack.query(`INSERT INTO outlet_actors (outlet, actor_id, articles) VALUES ('Wire One', 'person:alpha', 1)`);
     await stack.query(`
       INSERT INTO mentions (actor_id, article_id, count, sentiment_score, sentiment_label, seen_at)
       VALUES ('person:alpha', 'contract-a1', 3, 0.25, 'positive', '2026-05-17T08:00Z')`);
@@ -279,7 +323,9 @@ describe('OpenAPI contract', () => {
        VALUES ('alert-1', $1, 'c1', 'person:alpha', 'Alpha', 's1', 'We will talk.', 'contract-a1', 'https://wire.example/a1',
                'Wire One', 'pending', 1, 'HTTP 503', '2026-05-17T08:10Z', '2026-05-17T08:07Z', NULL),
               ('alert-2', $1, 'c-gone', 'person:alpha', 'Alpha', 's2', 'talks may resume', 'contract-a1', NULL,
-               NULL, 'delivered', 1, NULL, '2026-05-17T08:07Z', '2026-05-17T08:07Z', '2026-05-17T08:08Z')`,
+               NULL, 'delivered', 1, NULL, '2026-05-17T08:07Z', '2026-05-17T08:07Z', '2026-05-17T08:08Z'),
+              ('alert-3', $1, 'c3', 'person:alpha', 'Alpha', 's1', 'We will talk.', 'contract-a1', NULL,
+               NULL, 'failed', 4, 'HTTP 503', '2026-05-17T08:07Z', '2026-05-17T08:07Z', NULL)`,
       [context.alertSubscriptionId],
     );
     for (const service of SERVICES) {

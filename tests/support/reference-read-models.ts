@@ -15,8 +15,8 @@ import { ArticleAnalyzedEvent, ArticleLifecycleEvent, deterministicId } from '@c
  * - analyses topic: the analysis in place is the one of the newest version (highest `sourceOffset`,
  *   absent = -1; between analyses of one version, the later in the log), and only if that version is
  *   newer than the last retraction. Only it contributes mentions and statements.
- * - every aggregate (actors, statement reach, sentiment hour and day buckets, outlets) is a plain
- *   recount of the contributing mentions, statements and articles.
+ * - every aggregate (actors, statement reach, sentiment hour and day buckets, outlets, actor pairs) is
+ *   a plain recount of the contributing mentions, statements and articles.
  * Text is ordered as PostgreSQL's `COLLATE "C"` orders UTF-8 (by code point) and name lengths count
  * code points, as the store's own recounts do. Row ids (statement and cluster ids) are re-derived with
  * the contracts' `deterministicId` from the parts they are defined by.
@@ -172,6 +172,10 @@ const READ_MODELS = {
   outlet_actors: {
     columns: { outlet: 'text', actor_id: 'text', articles: 'int' },
     from: 'outlet_actors',
+  },
+  actor_pairs: {
+    columns: { actor_id: 'text', day: 'date', other_actor_id: 'text', articles: 'int' },
+    from: 'actor_pairs',
   },
 } as const;
 
@@ -474,7 +478,26 @@ export function referenceReadModels(log: ReferenceLog): ReferenceTables {
         (m) => `${m.outlet}\u0000${m.actor_id}`,
       ).values(),
     ].map((group) => ({ outlet: group[0]!.outlet, actor_id: group[0]!.actor_id, articles: group.length })),
+    actor_pairs: actorPairs(mentions),
   };
+}
+
+/** Per actor, UTC day and other actor: the contributing articles that mention both (each direction a row). */
+function actorPairs(mentions: readonly Mention[]): ReferenceRow[] {
+  const counts = new Map<string, ReferenceRow>();
+  for (const articleMentions of groupBy(mentions, (m) => m.article_id).values()) {
+    const day = floorTo(articleMentions[0]!.seen_at, 86_400_000).slice(0, 10);
+    for (const a of articleMentions) {
+      for (const b of articleMentions) {
+        if (a.actor_id === b.actor_id) continue;
+        const key = `${a.actor_id}\u0000${day}\u0000${b.actor_id}`;
+        const row = counts.get(key) ?? { actor_id: a.actor_id, day, other_actor_id: b.actor_id, articles: 0 };
+        row.articles = (row.articles as number) + 1;
+        counts.set(key, row);
+      }
+    }
+  }
+  return [...counts.values()];
 }
 
 /** Per actor: longest name (ties: first in byte order), smallest role and kind, all aliases, seen window, counts. */

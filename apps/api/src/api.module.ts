@@ -7,7 +7,9 @@ import { AdminModule } from './admin/admin.module';
 import { OutletsModule } from './outlets/outlets.module';
 import { ArticlesModule } from './articles/articles.module';
 import { ReadModelQueriesModule } from './read-models/read-model-queries.module';
+import { StatementsModule } from './statements/statements.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { TrendsModule } from './trends/trends.module';
 
 @Module({
   imports: [
@@ -20,6 +22,8 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     AdminModule,
     OutletsModule,
     AlertsModule,
+    StatementsModule,
+    TrendsModule,
   ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ export * from './statement-identity';
 export * from './alert-matching';
 export * from './delivery-backoff';
 export * from './subscription-query';
+export * from './text-query-tsquery';
 export * from './subscription-rule';
 export * from './novelty';
 export * from './alert-webhook-target';

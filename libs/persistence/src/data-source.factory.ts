@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ActorPairEntity } from './entities/actor-pair.entity';
 import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
 import { ActorSentimentEntryEntity } from './entities/actor-sentiment-entry.entity';
 import { ActorEntity } from './entities/actor.entity';
@@ -33,6 +34,8 @@ import { ProjectionRebuildRequests1764062000000 } from './migrations/17640620000
 import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateLimitCounters';
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
+import { ActorPairsAndDashboardIndexes1764068000000 } from './migrations/1764068000000-ActorPairsAndDashboardIndexes';
+import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
  * One entity per table the migrations create, matching them exactly (tests/persistence/schema-drift
@@ -59,6 +62,7 @@ export const ENTITIES = [
   RateLimitHitEntity,
   FeedSourceEntity,
   FeedEntrySeenEntity,
+  ActorPairEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -76,6 +80,8 @@ export const MIGRATIONS = [
   RateLimitCounters1764064000000,
   FeedSources1764066000000,
   FeedSourceOutcomes1764067000000,
+  ActorPairsAndDashboardIndexes1764068000000,
+  StatementSearch1764068200000,
   PositionFingerprints1764069500000,
 ];
 

@@ -1,3 +1,4 @@
+import { actorPairsSlice } from './actor-pairs/actor-pairs.slice';
 import { actorSentimentSlice } from './actor-sentiment/actor-sentiment.slice';
 import { actorsSlice } from './actors/actors.slice';
 import { articlesSlice } from './articles/articles.slice';
@@ -11,7 +12,7 @@ import { statementReachSlice } from './statement-reach/statement-reach.slice';
  * order, so every transaction locks rows in the same global order and concurrent replicas never
  * deadlock). Adding an aggregate read model is a new folder and one line here.
  */
-export const AGGREGATE_SLICES = [actorsSlice, actorSentimentSlice, statementReachSlice, outletsSlice] as const;
+export const AGGREGATE_SLICES = [actorsSlice, actorSentimentSlice, statementReachSlice, outletsSlice, actorPairsSlice] as const;
 
 /**
  * Every read model of the project service. Their tables, in this order, are the order a rebuild's
@@ -25,6 +26,7 @@ export const READ_MODEL_SLICES: readonly ReadModelSlice[] = [
   actorSentimentSlice,
   statementReachSlice,
   outletsSlice,
+  actorPairsSlice,
 ];
 
 export const READ_MODEL_TABLES: readonly string[] = READ_MODEL_SLICES.flatMap((slice) => slice.tables);

@@ -6,3 +6,4 @@ export * from './read-model-scenarios';
 export * from './analyzed-events';
 export * from './generated-feeds';
 export * from './free-port';
+export * from './text-query-arbitrary';

@@ -14,6 +14,7 @@ export const READ_MODEL_QUERIES: Record<string, string> = {
                               first_outlet, first_seen, last_seen FROM statement_reach`,
   outlet_actors: `SELECT outlet, actor_id, articles FROM outlet_actors`,
   outlets: `SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets`,
+  actor_pairs: `SELECT actor_id, day, other_actor_id, articles FROM actor_pairs`,
 };
 
 export async function readModelChecksums(
@@ -33,7 +34,7 @@ export async function readModelChecksums(
  * Aggregates that differ from a recount of the row tables, looked at both ways: recounted values
  * the store lacks, and stored values nothing in the rows accounts for (a count left behind by a
  * removed article, a bucket or outlet with no rows under it). Actor counts, sentiment buckets
- * (hour and day), statement reach, outlets and outlet-actor pairs. Empty when nothing drifted.
+ * (hour and day), statement reach, outlets, outlet-actor pairs and actor pairs. Empty when nothing drifted.
  */
 export async function aggregateDrift(query: <T>(sql: string) => Promise<T[]>): Promise<string[]> {
   const checks: Record<string, { recount: string; stored: string }> = {
@@ -69,6 +70,11 @@ export async function aggregateDrift(query: <T>(sql: string) => Promise<T[]>): P
     outlet_actors: {
       recount: 'SELECT outlet, actor_id, count(*)::int AS articles FROM mentions WHERE outlet IS NOT NULL GROUP BY 1, 2',
       stored: 'SELECT outlet, actor_id, articles FROM outlet_actors',
+    },
+    actor_pairs: {
+      recount: `SELECT m.actor_id, (m.seen_at AT TIME ZONE 'UTC')::date AS day, o.actor_id AS other_actor_id, count(*)::int AS articles
+                FROM mentions m JOIN mentions o ON o.article_id = m.article_id AND o.actor_id <> m.actor_id GROUP BY 1, 2, 3`,
+      stored: 'SELECT actor_id, day, other_actor_id, articles FROM actor_pairs',
     },
   };
   const drift: string[] = [];

@@ -57,10 +57,37 @@ export const sentimentBucketSchema = z.object({
 });
 export type SentimentBucket = z.infer<typeof sentimentBucketSchema>;
 
-export const actorListSchema = z.object({ actors: z.array(actorSummarySchema) });
-export const actorStatementsSchema = z.object({ actor: actorSummarySchema, statements: z.array(statementViewSchema) });
+export const actorListSchema = z.object({
+  actors: z.array(actorSummarySchema),
+  /** Where the next page starts (`?cursor=`); null after the last page. */
+  nextCursor: z.string().nullable(),
+});
+export const actorStatementsSchema = z.object({
+  actor: actorSummarySchema,
+  statements: z.array(statementViewSchema),
+  nextCursor: z.string().nullable().describe('`cursor` for the next page; null on the last page'),
+});
 export const actorSentimentSchema = z.object({
   actor: actorSummarySchema,
   granularity: z.enum(['hour', 'day']),
   buckets: z.array(sentimentBucketSchema),
+});
+
+/** Another actor as a page about one actor names it. */
+export const actorRefSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string().nullable() });
+
+/** A time window as counted: whole buckets (UTC days or hours) from `from` (inclusive) to `to` (exclusive). */
+export const windowSchema = z.object({ from: instant, to: instant });
+
+export const relatedActorsSchema = z.object({
+  actor: actorSummarySchema,
+  window: windowSchema,
+  related: z.array(z.object({ actor: actorRefSchema, articles: z.number().int() })),
+  nextCursor: z.string().nullable(),
+});
+
+export const actorOutletsSchema = z.object({
+  actor: actorSummarySchema,
+  outlets: z.array(z.object({ outlet: z.string(), articles: z.number().int() })),
+  nextCursor: z.string().nullable(),
 });

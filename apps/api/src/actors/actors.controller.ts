@@ -1,26 +1,68 @@
-import { ActorQueries, ActorSentimentQueries, ContributionQueries } from '@chronicle/read-models';
+import {
+  ActorPairQueries,
+  ActorQueries,
+  ActorSentimentQueries,
+  ActorSummary,
+  ContributionQueries,
+  OutletQueries,
+} from '@chronicle/read-models';
 import { ErrorResponses, RequiresScope, ZodParams, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { bucketWindow, DAY_MS, dayOf } from '../common/bucket-window';
+import { cursorParam } from '../common/keyset-cursor';
+import { countAndKey, nextCursor, oneStart, sentOffset } from '../common/page-start';
 import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
-import { actorListSchema, actorSentimentSchema, actorStatementsSchema } from './actor.view';
+import { encodeStatementCursor, newestFirstCursor } from '../statements/statement-cursor';
+import { windowedQuery } from '../common/windowed-query';
+import {
+  actorListSchema,
+  actorOutletsSchema,
+  actorSentimentSchema,
+  actorStatementsSchema,
+  actorSummarySchema,
+  relatedActorsSchema,
+} from './actor.view';
 
-const listQuerySchema = z.object({
-  q: storableText(z.string().trim().min(1).max(200))
-    .optional()
-    .describe('Text the name or an alias contains (literally, any case)'),
-  limit: pageLimit(50),
-  offset: pageOffset,
-});
+const listQuerySchema = z
+  .object({
+    q: storableText(z.string().trim().min(1).max(200))
+      .optional()
+      .describe('Text the name or an alias contains (literally, any case)'),
+    limit: pageLimit(50),
+    offset: sentOffset,
+    cursor: cursorParam(countAndKey).optional(),
+  })
+  .superRefine(oneStart);
 
-const statementsQuerySchema = z.object({ limit: pageLimit(50), offset: pageOffset });
+// Both given is a 400 even for `offset=0`: which page the client meant is unclear.
+const statementsQuerySchema = z.preprocess(
+  (raw, ctx) => {
+    if (typeof raw === 'object' && raw !== null && 'offset' in raw && 'cursor' in raw) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['offset'], message: 'give either `offset` or `cursor`, not both' });
+    }
+    return raw;
+  },
+  z.object({
+    limit: pageLimit(50),
+    offset: pageOffset.describe('Statements to skip (default 0); `cursor` pages without skipping'),
+    cursor: newestFirstCursor.optional(),
+  }),
+);
 
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
   from: instant.optional().describe('Buckets starting at or after this instant'),
   to: instant.optional().describe('Buckets starting before this instant'),
 });
+
+const relatedQuerySchema = windowedQuery(
+  { limit: pageLimit(20, 100), cursor: cursorParam(countAndKey).optional() },
+  { defaultSpanDays: 30, maxSpanDays: 366 },
+);
+
+const outletsQuerySchema = z.object({ limit: pageLimit(50), cursor: cursorParam(countAndKey).optional() });
 
 @RequiresScope('read')
 @ApiTags('actors')
@@ -30,6 +72,8 @@ export class ActorsController {
     @Inject(ActorQueries) private readonly actors: ActorQueries,
     @Inject(ContributionQueries) private readonly contributions: ContributionQueries,
     @Inject(ActorSentimentQueries) private readonly actorSentiment: ActorSentimentQueries,
+    @Inject(ActorPairQueries) private readonly pairs: ActorPairQueries,
+    @Inject(OutletQueries) private readonly outlets: OutletQueries,
   ) {}
 
   @Get()
@@ -39,11 +83,22 @@ export class ActorsController {
   async list(
     @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
   ): Promise<z.infer<typeof actorListSchema>> {
-    return { actors: await this.actors.search(query.q, query.limit, query.offset) };
+    const after = query.cursor && { mentionCount: query.cursor[0], id: query.cursor[1] };
+    const actors = await this.actors.search(query.q, query.limit, query.offset ?? 0, after);
+    return { actors, nextCursor: nextCursor(actors, query.limit, (a) => [a.mentionCount, a.id]) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "One actor's names, counts and seen window" })
+  @ZodParams(idParams)
+  @ZodResponse(200, actorSummarySchema, 'The actor')
+  @ErrorResponses(404)
+  async findOne(@Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>): Promise<ActorSummary> {
+    return this.actor(id);
   }
 
   @Get(':id/statements')
-  @ApiOperation({ summary: "The actor's statements, newest first" })
+  @ApiOperation({ summary: "The actor's statements, newest first, paged by `cursor` (or `offset`)" })
   @ZodParams(idParams)
   @ZodQuery(statementsQuerySchema)
   @ZodResponse(200, actorStatementsSchema, 'The actor and one page of its statements')
@@ -52,9 +107,13 @@ export class ActorsController {
     @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(statementsQuerySchema)) query: z.infer<typeof statementsQuerySchema>,
   ): Promise<z.infer<typeof actorStatementsSchema>> {
-    const actor = await this.actors.findById(id);
-    if (!actor) throw new NotFoundException(`no actor ${id}`);
-    return { actor, statements: await this.contributions.statementsBy(id, query.limit, query.offset) };
+    const actor = await this.actor(id);
+    const page = await this.contributions.statementsBy(id, query.limit, query.cursor ?? { offset: query.offset });
+    return {
+      actor,
+      statements: page.statements,
+      nextCursor: page.next ? encodeStatementCursor({ order: 'newest', after: page.next }) : null,
+    };
   }
 
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */
@@ -68,9 +127,53 @@ export class ActorsController {
     @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(sentimentQuerySchema)) query: z.infer<typeof sentimentQuerySchema>,
   ): Promise<z.infer<typeof actorSentimentSchema>> {
-    const actor = await this.actors.findById(id);
-    if (!actor) throw new NotFoundException(`no actor ${id}`);
+    const actor = await this.actor(id);
     const buckets = await this.actorSentiment.series(id, query.granularity, query.from ?? null, query.to ?? null);
     return { actor, granularity: query.granularity, buckets };
+  }
+
+  /**
+   * The actors named in the same live articles, by how many of the window's UTC days' articles
+   * they share (the days that start in [from, to)), ties by id.
+   */
+  @Get(':id/related')
+  @ApiOperation({ summary: 'Actors mentioned in the same articles, most shared articles in the window first' })
+  @ZodParams(idParams)
+  @ZodQuery(relatedQuerySchema)
+  @ZodResponse(200, relatedActorsSchema, 'The actor, the days counted and one page of co-mentioned actors')
+  @ErrorResponses(404)
+  async related(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @Query(new ZodValidationPipe(relatedQuerySchema)) query: z.infer<typeof relatedQuerySchema>,
+  ): Promise<z.infer<typeof relatedActorsSchema>> {
+    const actor = await this.actor(id);
+    const window = bucketWindow(query, DAY_MS);
+    const after = query.cursor && { articles: query.cursor[0], id: query.cursor[1] };
+    const related =
+      window.from === window.to ? [] : await this.pairs.related(id, dayOf(window.from), dayOf(window.to), query.limit, after);
+    return { actor, window, related, nextCursor: nextCursor(related, query.limit, (r) => [r.articles, r.actor.id]) };
+  }
+
+  /** The outlets whose live articles name the actor, most such articles first. */
+  @Get(':id/outlets')
+  @ApiOperation({ summary: 'Outlets covering the actor, most articles naming it first' })
+  @ZodParams(idParams)
+  @ZodQuery(outletsQuerySchema)
+  @ZodResponse(200, actorOutletsSchema, 'The actor and one page of outlets with their articles naming it')
+  @ErrorResponses(404)
+  async outletsCovering(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @Query(new ZodValidationPipe(outletsQuerySchema)) query: z.infer<typeof outletsQuerySchema>,
+  ): Promise<z.infer<typeof actorOutletsSchema>> {
+    const actor = await this.actor(id);
+    const after = query.cursor && { articles: query.cursor[0], outlet: query.cursor[1] };
+    const outlets = await this.outlets.coveringActor(id, query.limit, after);
+    return { actor, outlets, nextCursor: nextCursor(outlets, query.limit, (o) => [o.articles, o.outlet]) };
+  }
+
+  private async actor(id: string): Promise<ActorSummary> {
+    const actor = await this.actors.findById(id);
+    if (!actor) throw new NotFoundException(`no actor ${id}`);
+    return actor;
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AlertView } from './alert.view';
+import { AlertDetail, AlertView } from './alert.view';
 
 const SELECT = `
   SELECT a.id, a.seq::text AS seq, a.subscription_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind, a.statement_text,
@@ -59,6 +59,14 @@ export class AlertReadRepository {
       [filter.subscriptionId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit, filter.tenant],
     );
     return rows.map(toView);
+  }
+
+  /** One alert of the tenant's, with its delivery record; null when there is none (or it is another tenant's). */
+  async find(id: string, tenant: string): Promise<AlertDetail | null> {
+    const rows = await this.dataSource.query(`${SELECT} WHERE a.id = $1 AND a.tenant = $2`, [id, tenant]);
+    if (!rows[0]) return null;
+    const view = toView(rows[0]);
+    return { ...view, delivery: { ...view.delivery, createdAt: view.raisedAt } };
   }
 
   /** Alerts after a stream position, oldest first. */

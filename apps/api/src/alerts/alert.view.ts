@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const instant = z.string().datetime();
 
+const deliverySchema = z.object({
+  status: z.enum(['pending', 'delivered', 'failed', 'cancelled']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: instant.nullable(),
+  deliveredAt: instant.nullable(),
+});
+
 /** An alert with its delivery state and the cluster of its statement, as lists and the live stream carry it. */
 export const alertViewSchema = z.object({
   id: z.string(),
@@ -12,13 +20,7 @@ export const alertViewSchema = z.object({
   statement: z.object({ id: z.string(), kind: z.string(), text: z.string() }),
   article: z.object({ id: z.string(), url: z.string().nullable(), outlet: z.string().nullable() }),
   raisedAt: instant,
-  delivery: z.object({
-    status: z.enum(['pending', 'delivered', 'failed', 'cancelled']),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    nextAttemptAt: instant.nullable(),
-    deliveredAt: instant.nullable(),
-  }),
+  delivery: deliverySchema,
   /** "First said in X, carried by N outlets." */
   cluster: z.object({
     id: z.string(),
@@ -34,3 +36,13 @@ export const alertViewSchema = z.object({
 export type AlertView = z.infer<typeof alertViewSchema>;
 
 export const alertListSchema = z.object({ alerts: z.array(alertViewSchema) });
+
+/**
+ * One alert as `GET /v1/alerts/:id` shows it: its delivery record as the alerts table keeps it
+ * (status, attempts so far, the last error, the next attempt while pending, when it was raised and
+ * when it was delivered).
+ */
+export const alertDetailSchema = alertViewSchema.extend({
+  delivery: deliverySchema.extend({ createdAt: instant }),
+});
+export type AlertDetail = z.infer<typeof alertDetailSchema>;

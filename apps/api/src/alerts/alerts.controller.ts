@@ -1,21 +1,39 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
+import { AlertRedelivery } from '@chronicle/persistence';
 import {
   CurrentPrincipal,
   ErrorResponses,
   LiveStreamSlotsInterceptor,
   Principal,
   RequiresScope,
+  ZodParams,
   ZodQuery,
   ZodResponse,
   ZodValidationPipe,
 } from '@chronicle/platform';
-import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  MessageEvent,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Sse,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
+import { pollingEventStream, STREAM_POSITION } from '../common/polling-event-stream';
 import { z } from 'zod';
-import { pageLimit } from '../common/request-values';
+import { idParams, pageLimit } from '../common/request-values';
 import { AlertReadRepository } from './alert-read.repository';
-import { alertListSchema } from './alert.view';
+import { AlertDetail, alertDetailSchema, alertListSchema } from './alert.view';
 import { VisibleSubscriptionGuard } from './visible-subscription.guard';
 
 const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
@@ -37,7 +55,6 @@ const streamQuerySchema = z
   .strict();
 
 const STREAM_PAGE = 500;
-const HEARTBEAT_MS = 15_000;
 
 @RequiresScope('subscriptions')
 @ApiTags('alerts')
@@ -46,6 +63,7 @@ export class AlertsController {
   constructor(
     @Inject(AlertReadRepository) private readonly alerts: AlertReadRepository,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
+    @Inject(AlertRedelivery) private readonly redelivery: AlertRedelivery,
   ) {}
 
   /** Alerts with their delivery state, newest first. */
@@ -84,7 +102,7 @@ export class AlertsController {
     status: 200,
     description:
       'An endless `text/event-stream`: one `alert` event per alert (id: its `seq`; data: an alert as `GET /v1/alerts` lists it), ' +
-      'and a `heartbeat` event without id after 15 s of quiet.',
+      'and a `heartbeat` event after 15 s of quiet whose id is the position reached.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ErrorResponses(404)
@@ -95,34 +113,55 @@ export class AlertsController {
     @CurrentPrincipal() principal: Principal,
     @Headers('last-event-id') lastEventIdHeader?: string,
   ): Observable<MessageEvent> {
-    const resumeFrom = lastEventIdHeader && /^\d{1,18}$/.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId;
-    return new Observable<MessageEvent>((subscriber) => {
-      let cursor = resumeFrom;
-      let timer: NodeJS.Timeout | undefined;
-      let closed = false;
-      let lastSent = Date.now();
-      const poll = async (): Promise<void> => {
-        cursor ??= await this.alerts.lastSeq();
-        const page = await this.alerts.after(cursor, principal.tenant, query.subscription, STREAM_PAGE);
-        for (const alert of page) subscriber.next({ id: alert.seq, type: 'alert', data: alert });
-        if (page.length > 0) {
-          cursor = page[page.length - 1]!.seq;
-          lastSent = Date.now();
-        } else if (Date.now() - lastSent >= HEARTBEAT_MS) {
-          // No id: a heartbeat leaves the client's Last-Event-ID where it was.
-          subscriber.next({ type: 'heartbeat', data: '' });
-          lastSent = Date.now();
-        }
-        if (!closed) timer = setTimeout(run, page.length === STREAM_PAGE ? 0 : this.config.alerts.streamPollMs);
-      };
-      const run = (): void => {
-        poll().catch((error: unknown) => subscriber.error(error));
-      };
-      run();
-      return () => {
-        closed = true;
-        clearTimeout(timer);
-      };
+    return pollingEventStream({
+      from: lastEventIdHeader && STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
+      present: () => this.alerts.lastSeq(),
+      next: (after, limit) => this.alerts.after(after, principal.tenant, query.subscription, limit),
+      position: (alert) => alert.seq,
+      event: (alert) => ({ type: 'alert', data: alert }),
+      pageSize: STREAM_PAGE,
+      pollMs: this.config.alerts.streamPollMs,
     });
+  }
+
+  // Declared after `stream`, so `GET /v1/alerts/stream` is never read as an alert id.
+  /** One alert with its delivery record. */
+  @Get(':id')
+  @ApiOperation({ summary: 'One alert with its delivery record' })
+  @ZodParams(idParams)
+  @ZodResponse(200, alertDetailSchema, 'The alert')
+  @ErrorResponses(404)
+  async findOne(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AlertDetail> {
+    const alert = await this.alerts.find(id, principal.tenant);
+    if (!alert) throw new NotFoundException(`no alert ${id}`);
+    return alert;
+  }
+
+  /**
+   * Queues a failed or cancelled alert for delivery again with a fresh retry budget, as
+   * `chronicle alerts redeliver --alert ID` does (the same query).
+   */
+  @Post(':id/redeliver')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Queues a failed or cancelled alert for delivery again, with a fresh retry budget' })
+  @ZodParams(idParams)
+  @ZodResponse(200, alertDetailSchema, 'The alert, pending again')
+  @ErrorResponses(404, 409)
+  async redeliver(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AlertDetail> {
+    const queued = await this.redelivery.redeliver({ alertIds: [id], tenant: principal.tenant });
+    const alert = await this.alerts.find(id, principal.tenant);
+    if (!alert) throw new NotFoundException(`no alert ${id}`);
+    if (queued.length > 0) return alert;
+    const { status } = alert.delivery;
+    if (status === 'pending' || status === 'delivered') {
+      throw new ConflictException(`alert ${id} is ${status}: only a failed or cancelled alert can be redelivered`);
+    }
+    throw new ConflictException(`alert ${id} is ${status} but its subscription was deleted: there is nowhere to deliver it`);
   }
 }

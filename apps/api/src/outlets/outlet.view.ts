@@ -10,4 +10,8 @@ export const outletViewSchema = z.object({
 });
 export type OutletView = z.infer<typeof outletViewSchema>;
 
-export const outletListSchema = z.object({ outlets: z.array(outletViewSchema) });
+export const outletListSchema = z.object({
+  outlets: z.array(outletViewSchema),
+  /** Where the next page starts (`?cursor=`); null after the last page. */
+  nextCursor: z.string().nullable(),
+});

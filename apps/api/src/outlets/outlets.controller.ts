@@ -3,10 +3,14 @@ import { RequiresScope, ZodQuery, ZodResponse, ZodValidationPipe } from '@chroni
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { pageLimit, pageOffset } from '../common/request-values';
+import { cursorParam } from '../common/keyset-cursor';
+import { countAndKey, nextCursor, oneStart, sentOffset } from '../common/page-start';
+import { pageLimit } from '../common/request-values';
 import { outletListSchema } from './outlet.view';
 
-const listSchema = z.object({ limit: pageLimit(100), offset: pageOffset });
+const listSchema = z
+  .object({ limit: pageLimit(100), offset: sentOffset, cursor: cursorParam(countAndKey).optional() })
+  .superRefine(oneStart);
 
 @RequiresScope('read')
 @ApiTags('outlets')
@@ -22,6 +26,8 @@ export class OutletsController {
   async list(
     @Query(new ZodValidationPipe(listSchema)) query: z.infer<typeof listSchema>,
   ): Promise<z.infer<typeof outletListSchema>> {
-    return { outlets: await this.outlets.list(query.limit, query.offset) };
+    const after = query.cursor && { articleCount: query.cursor[0], outlet: query.cursor[1] };
+    const outlets = await this.outlets.list(query.limit, query.offset ?? 0, after);
+    return { outlets, nextCursor: nextCursor(outlets, query.limit, (o) => [o.articleCount, o.outlet]) };
   }
 }

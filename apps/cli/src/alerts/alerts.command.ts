@@ -1,5 +1,5 @@
 import { loadConfig } from '@chronicle/config';
-import { createDataSource } from '@chronicle/persistence';
+import { AlertRedelivery, createDataSource } from '@chronicle/persistence';
 import { Command } from 'commander';
 
 interface RedeliverFlags {
@@ -9,8 +9,9 @@ interface RedeliverFlags {
 }
 
 /**
- * `chronicle alerts redeliver [--subscription ID] [--alert ID...] [--dry-run]`: puts failed alerts
- * back in the delivery queue with a fresh retry budget. The running alert service sends them
+ * `chronicle alerts redeliver [--subscription ID] [--alert ID...] [--dry-run]`: puts failed or
+ * cancelled alerts (of subscriptions that still exist) back in the delivery queue with a fresh
+ * retry budget, as `POST /v1/alerts/:id/redeliver` does ({@link AlertRedelivery}). The running alert service sends them
  * (same alert id, so receivers de-duplicate on the idempotency key); AlertRaised is not
  * published again.
  */
@@ -18,29 +19,24 @@ export function buildAlertsCommand(): Command {
   const alerts = new Command('alerts').description('Alert delivery');
   alerts
     .command('redeliver')
-    .description('Queue failed webhook deliveries again')
+    .description('Queue failed or cancelled webhook deliveries again')
     .option('--subscription <id>', 'only this subscription')
     .option('--alert <id...>', 'only these alerts')
     .option('--dry-run', 'list what would be queued, change nothing')
     .action(async (flags: RedeliverFlags) => {
       const dataSource = await createDataSource(loadConfig().database.url, 1).initialize();
       try {
-        const where = `status = 'failed' AND ($1::uuid IS NULL OR subscription_id = $1) AND ($2::text[] IS NULL OR id = ANY($2))`;
-        const params = [flags.subscription ?? null, flags.alert ?? null];
+        const redelivery = new AlertRedelivery(dataSource);
+        const filter = { subscriptionId: flags.subscription, alertIds: flags.alert };
         if (flags.dryRun) {
-          const rows: Array<{ id: string; subscription_id: string; last_error: string | null }> = await dataSource.query(
-            `SELECT id, subscription_id, last_error FROM alerts WHERE ${where} ORDER BY seq`,
-            params,
-          );
-          for (const row of rows) console.log(`${row.id}\t${row.subscription_id}\t${row.last_error ?? ''}`);
-          console.log(`${rows.length} failed alert(s) would be queued.`);
+          const alerts = await redelivery.redeliverable(filter);
+          for (const alert of alerts)
+            console.log(`${alert.id}\t${alert.subscriptionId}\t${alert.status}\t${alert.lastError ?? ''}`);
+          console.log(`${alerts.length} failed or cancelled alert(s) would be queued.`);
           return;
         }
-        const [, count]: [unknown[], number] = await dataSource.query(
-          `UPDATE alerts SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE ${where} RETURNING id`,
-          params,
-        );
-        console.log(`Queued ${count} failed alert(s) for delivery.`);
+        const queued = await redelivery.redeliver(filter);
+        console.log(`Queued ${queued.length} failed or cancelled alert(s) for delivery.`);
       } finally {
         await dataSource.destroy();
       }

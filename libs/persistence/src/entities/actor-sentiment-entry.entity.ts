@@ -12,6 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'actor_sentiment_entries', synchronize: false })
 @Index('actor_sentiment_entries_bucket_idx', ['actorId', 'bucketStart'])
+@Index('actor_sentiment_entries_start_idx', ['bucketStart'])
 @Index('actor_sentiment_entries_entry_idx', { synchronize: false })
 export class ActorSentimentEntryEntity {
   @PrimaryGeneratedColumn('identity', { name: 'entry_id', type: 'bigint', generatedIdentity: 'ALWAYS' })

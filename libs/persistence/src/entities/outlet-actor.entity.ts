@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** How many of an outlet's articles name an actor. */
 @Entity({ name: 'outlet_actors' })
+@Index('outlet_actors_actor_idx', ['actorId', 'articles', 'outlet'])
 export class OutletActorEntity {
   @PrimaryColumn('text') outlet!: string;
   @PrimaryColumn('text', { name: 'actor_id' }) actorId!: string;

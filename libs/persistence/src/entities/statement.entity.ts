@@ -1,7 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'statements' })
-@Index('statements_speaker_time_idx', ['speakerId', 'saidAt'])
+@Index('statements_speaker_time_idx', ['speakerId', 'saidAt', 'id'])
+@Index('statements_said_at_idx', ['saidAt', 'id'])
+@Index('statements_seq_idx', ['seq'], { unique: true })
 @Index('statements_article_idx', ['articleId'])
 @Index('statements_cluster_idx', ['clusterId'])
 export class StatementEntity {
@@ -20,4 +22,24 @@ export class StatementEntity {
   @Column('text', { name: 'cluster_id' }) clusterId!: string;
   @Column('timestamptz', { name: 'said_at' }) saidAt!: Date;
   @Column('text', { nullable: true }) outlet!: string | null;
+  /** The text's English-stemmed words, kept by Postgres; never written. TypeORM cannot declare a GIN index, so it leaves this one alone. */
+  @Index('statements_search_idx', { synchronize: false })
+  @Column({
+    type: 'tsvector',
+    name: 'search_vector',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: "to_tsvector('english', text)",
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector!: string | null;
+  /**
+   * Stream position (`GET /v1/statements/stream`), from `statements_seq_seq`, which no table owns so a
+   * rebuild's shadow table shares it. A bigint, so a string here.
+   */
+  @Column('bigint')
+  @Generated('increment')
+  seq!: string;
 }

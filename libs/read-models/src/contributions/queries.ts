@@ -1,25 +1,38 @@
 import { SqlRunner } from '../sql/sql-session';
-import { isoInstant } from '../sql/iso-instant';
+import {
+  EXACT_SAID_AT,
+  NewestFirstKey,
+  STATEMENT_JOINS,
+  STATEMENT_SUMMARY_COLUMNS,
+  StatementSummary,
+  StatementSummaryRow,
+  toStatementSummary,
+} from './statement-summary';
 
-type SentimentLabel = 'negative' | 'neutral' | 'positive';
+import {
+  lastStatementSeq,
+  searchStatements,
+  StatementFilter,
+  statementsAfter,
+  StatementSearchPage,
+  StatementSearchResult,
+  StreamedStatement,
+} from './statement-search';
 
-/** A statement with its speaker, article and reach ("first said in X, carried by N outlets"). */
-export interface StatementSummary {
-  id: string;
-  text: string;
-  kind: 'direct' | 'indirect';
-  cue: string | null;
-  articleId: string;
-  articleUrl: string | null;
-  outlet: string | null;
-  start: number;
-  end: number;
-  sentiment: { score: number; label: SentimentLabel };
-  clusterId: string;
-  saidAt: string;
-  speaker: { id: string; name: string } | null;
-  reach: { firstOutlet: string | null; firstArticleId: string | null; firstSeen: string | null; outletCount: number } | null;
-}
+export type { NewestFirstKey, StatementSummary } from './statement-summary';
+export type {
+  RankKey,
+  StatementFilter,
+  StatementHit,
+  StatementSearchPage,
+  StatementSearchResult,
+  StreamedStatement,
+} from './statement-search';
+export type { TextFragment } from './highlight-fragments';
+
+const STATEMENT_SELECT = `SELECT ${STATEMENT_SUMMARY_COLUMNS} ${STATEMENT_JOINS}`;
+
+type SentimentLabel = StatementSummary['sentiment']['label'];
 
 /** An actor as one article mentions it. */
 export interface ArticleActor {
@@ -31,30 +44,56 @@ export interface ArticleActor {
   sentiment: { score: number; label: SentimentLabel };
 }
 
-const STATEMENT_SELECT = `
-  SELECT s.id, s.text, s.kind, s.cue, s.article_id, a.url, a.outlet, s.start_offset, s.end_offset,
-         s.sentiment_score, s.sentiment_label, s.cluster_id, s.said_at, s.speaker_id, s.speaker_name,
-         r.first_outlet, r.first_article_id, r.first_seen, r.outlet_count
-  FROM statements s LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
-
 /** What the API reads from the mention and statement rows. */
 export class ContributionQueries {
   constructor(private readonly sql: SqlRunner) {}
 
-  /** The actor's statements, newest first. */
-  async statementsBy(actorId: string, limit: number, offset: number): Promise<StatementSummary[]> {
-    const rows: StatementRow[] = await this.sql.query(
-      `${STATEMENT_SELECT} WHERE s.speaker_id = $1 ORDER BY s.said_at DESC, s.article_id, s.start_offset LIMIT $2 OFFSET $3`,
-      [actorId, limit, offset],
+  /**
+   * One page of the actor's statements, newest first (ties by id, descending), from `offset` or
+   * after a page's end `after` (keyset, on `statements_speaker_time_idx`); `next` is where the
+   * following page starts, null on the last page.
+   */
+  async statementsBy(
+    actorId: string,
+    limit: number,
+    position: { offset: number } | { after: NewestFirstKey },
+  ): Promise<{ statements: StatementSummary[]; next: NewestFirstKey | null }> {
+    const keyset = 'after' in position;
+    const rows: Array<StatementSummaryRow & { said_at_key: string }> = await this.sql.query(
+      `SELECT ${STATEMENT_SUMMARY_COLUMNS}, ${EXACT_SAID_AT} AS said_at_key ${STATEMENT_JOINS}
+       WHERE s.speaker_id = $1 ${keyset ? 'AND (s.said_at, s.id) < ($4::timestamptz, $5::text)' : ''}
+       ORDER BY s.said_at DESC, s.id DESC LIMIT $2 OFFSET $3`,
+      keyset ? [actorId, limit + 1, 0, position.after.saidAt, position.after.id] : [actorId, limit + 1, position.offset],
     );
-    return rows.map(toStatementSummary);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      statements: page.map(toStatementSummary),
+      next: rows.length > limit && last ? { saidAt: last.said_at_key, id: last.id } : null,
+    };
+  }
+
+  /** One page of the statements matching `filter`, best match or newest first (see {@link searchStatements}). */
+  searchStatements(filter: StatementFilter, page: StatementSearchPage): Promise<StatementSearchResult> {
+    return searchStatements(this.sql, filter, page);
+  }
+
+  /** Statements projected after stream position `seq`, oldest first: the live stream's next batch. */
+  statementsAfter(seq: string, filter: { actorId?: string }, limit: number): Promise<StreamedStatement[]> {
+    return statementsAfter(this.sql, seq, filter, limit);
+  }
+
+  /** The newest stream position, where a new live-stream client starts. */
+  lastStatementSeq(): Promise<string> {
+    return lastStatementSeq(this.sql);
   }
 
   /** The article's statements in text order. */
   async statementsInArticle(articleId: string): Promise<StatementSummary[]> {
-    const rows: StatementRow[] = await this.sql.query(`${STATEMENT_SELECT} WHERE s.article_id = $1 ORDER BY s.start_offset`, [
-      articleId,
-    ]);
+    const rows: StatementSummaryRow[] = await this.sql.query(
+      `${STATEMENT_SELECT} WHERE s.article_id = $1 ORDER BY s.start_offset`,
+      [articleId],
+    );
     return rows.map(toStatementSummary);
   }
 
@@ -84,53 +123,4 @@ interface ArticleActorRow {
   mentions: number;
   sentiment_score: number;
   sentiment_label: SentimentLabel;
-}
-
-interface StatementRow {
-  id: string;
-  text: string;
-  kind: 'direct' | 'indirect';
-  cue: string | null;
-  article_id: string;
-  url: string | null;
-  outlet: string | null;
-  start_offset: number;
-  end_offset: number;
-  sentiment_score: number;
-  sentiment_label: SentimentLabel;
-  cluster_id: string;
-  said_at: Date;
-  speaker_id: string | null;
-  speaker_name: string | null;
-  first_outlet: string | null;
-  first_article_id: string | null;
-  first_seen: Date | null;
-  outlet_count: number | null;
-}
-
-function toStatementSummary(row: StatementRow): StatementSummary {
-  return {
-    id: row.id,
-    text: row.text,
-    kind: row.kind,
-    cue: row.cue,
-    articleId: row.article_id,
-    articleUrl: row.url,
-    outlet: row.outlet,
-    start: row.start_offset,
-    end: row.end_offset,
-    sentiment: { score: row.sentiment_score, label: row.sentiment_label },
-    clusterId: row.cluster_id,
-    saidAt: isoInstant(row.said_at),
-    speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name as string } : null,
-    reach:
-      row.outlet_count === null || row.outlet_count === undefined
-        ? null
-        : {
-            firstOutlet: row.first_outlet,
-            firstArticleId: row.first_article_id,
-            firstSeen: isoInstant(row.first_seen),
-            outletCount: row.outlet_count,
-          },
-  };
 }

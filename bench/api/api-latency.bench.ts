@@ -1,0 +1,255 @@
+/**
+ * `npm run bench -- api [--articles N] [--requests N] [--concurrency N] [--keep]`: read latency of the
+ * dashboard's API routes on a realistic store. Loads N (default 100,000) generated analysed articles
+ * (`analyzedEvents`) through the project service's own write path, as the projection bench does
+ * (prepared batches applied with `applyBatchOnce` + `projectAnalyses`, keyed onto partitions), compacts
+ * the sentiment ledger and analyses the tables, then starts the api service as a separate process (auth
+ * and rate limits on, as in production, the limits set out of reach) and sends each endpoint `--requests`
+ * (default 400) requests after a warm-up, `--concurrency` (default 8) at a time, with parameters drawn
+ * from the loaded data. Prints one JSON line `{endpoint: {p50, p95, p99}}` (ms) and a table on stderr.
+ * Brings up the local broker when `KAFKA_BROKERS` is unset, like the other benches (the service needs
+ * a broker configured to boot). The database is dropped afterwards unless `--keep`.
+ */
+import { loadConfig } from '@chronicle/config';
+import { ArticleAnalyzedEvent } from '@chronicle/contracts';
+import { ApiKeyStore, createDataSource, issueApiKey } from '@chronicle/persistence';
+import { compactSentimentEntries } from '@chronicle/read-models';
+import { seededRandom } from '@chronicle/domain';
+import { analyzedEvents, freePort } from '@chronicle/test-support';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import 'reflect-metadata';
+import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
+import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
+import { numberFlag } from '../support/bench-flags';
+import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
+
+const ROOT = resolve(__dirname, '../../..');
+const DATABASE = 'bench_api';
+const WARM_UP_REQUESTS = 40;
+
+/** What the requests of one run draw their parameters from: ids and names that are in the store. */
+interface Sample {
+  /** Actors, the most mentioned first (so a draw by a skewed index favours them, as readers do). */
+  actorIds: string[];
+  actorNames: string[];
+  articleIds: string[];
+  /** First and last day with articles (UTC, `YYYY-MM-DD`). */
+  firstDay: string;
+  lastDay: string;
+}
+
+type Draw = { random: () => number; sample: Sample };
+const pick = <T>({ random }: Draw, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+/** Skewed towards the front (popular actors are looked at more, and are the expensive ones). */
+const popular = <T>({ random }: Draw, items: readonly T[]): T => items[Math.floor(Math.pow(random(), 2) * items.length)]!;
+const dayPlus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString();
+/** An instant on one of the data's days (the window's end a dashboard would ask for). */
+function dataInstant(draw: Draw): string {
+  const { firstDay, lastDay } = draw.sample;
+  const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000 + 1;
+  return dayPlus(firstDay, 1 + Math.floor(draw.random() * span));
+}
+
+/**
+ * The endpoints measured: a name and a request path drawn from the data. Adding one (e.g.
+ * `/v1/statements?q=` once full-text search lands) is one entry here.
+ */
+const ENDPOINTS: ReadonlyArray<{ name: string; path: (draw: Draw) => string }> = [
+  {
+    name: '/v1/actors/:id/related',
+    path: (d) => `/v1/actors/${encodeURIComponent(popular(d, d.sample.actorIds))}/related?to=${dataInstant(d)}&limit=20`,
+  },
+  {
+    name: '/v1/trends (day, 7 days)',
+    path: (d) => `/v1/trends?granularity=day&to=${dataInstant(d)}&limit=20`,
+  },
+  {
+    name: '/v1/trends (hour, 1 day)',
+    path: (d) => {
+      const to = dataInstant(d);
+      return `/v1/trends?granularity=hour&from=${dayPlus(to.slice(0, 10), -1)}&to=${to}&limit=20`;
+    },
+  },
+  { name: '/v1/actors/:id', path: (d) => `/v1/actors/${encodeURIComponent(popular(d, d.sample.actorIds))}` },
+  {
+    name: '/v1/actors/:id/statements',
+    path: (d) => `/v1/actors/${encodeURIComponent(popular(d, d.sample.actorIds))}/statements?limit=20`,
+  },
+  {
+    name: '/v1/actors/:id/outlets',
+    path: (d) => `/v1/actors/${encodeURIComponent(popular(d, d.sample.actorIds))}/outlets?limit=20`,
+  },
+  { name: '/v1/articles/:id', path: (d) => `/v1/articles/${encodeURIComponent(pick(d, d.sample.articleIds))}` },
+  {
+    name: '/v1/actors?q=',
+    path: (d) => {
+      // A part of a name, as typed in a search box: 4-8 characters of one word.
+      const word = pick(d, pick(d, d.sample.actorNames).split(' '));
+      const start = Math.floor(d.random() * Math.max(1, word.length - 4));
+      return `/v1/actors?q=${encodeURIComponent(word.slice(start, start + 4 + Math.floor(d.random() * 5)))}&limit=20`;
+    },
+  },
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The project service's write path over the events, as the projection bench drives it. */
+async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number> {
+  const service = loadConfig({}).kafka;
+  const run = { batchSize: 500, partitions: service.partitions, concurrency: service.partitionsConcurrently };
+  const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
+  const started = performance.now();
+  let done = 0;
+  try {
+    await applyPartitioned(events, run, async (batch) => {
+      await projectBatchAsTheService(dataSource, batch);
+      done += batch.events.length;
+      if (done % 10_000 < batch.events.length) console.error(`[load] ${done} articles`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    for (;;) {
+      const round = await dataSource.transaction((manager) => compactSentimentEntries(manager));
+      if (round.remaining === 0) break;
+    }
+    return seconds;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function sampleOf(url: string): Promise<Sample> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('VACUUM ANALYZE');
+    const actors = await client.query<{ id: string; name: string }>(
+      'SELECT id, name FROM actors ORDER BY mention_count DESC, id LIMIT 2000',
+    );
+    const articles = await client.query<{ id: string }>('SELECT id FROM articles ORDER BY random() LIMIT 5000');
+    const [days] = (
+      await client.query<{ first: string; last: string }>(
+        `SELECT min(contributed_at AT TIME ZONE 'UTC')::date::text AS first, max(contributed_at AT TIME ZONE 'UTC')::date::text AS last
+         FROM articles`,
+      )
+    ).rows;
+    return {
+      actorIds: actors.rows.map((r) => r.id),
+      actorNames: actors.rows.map((r) => r.name),
+      articleIds: articles.rows.map((r) => r.id),
+      firstDay: days!.first,
+      lastDay: days!.last,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** `count` requests, `concurrency` at a time; latencies in ms. Any answer but 200 fails the bench. */
+async function measure(base: string, authorization: string, paths: readonly string[], concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${paths[i]}`, { headers: { authorization } });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (response.status !== 200) throw new Error(`${paths[i]}: HTTP ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const articles = numberFlag('articles', 100_000);
+  const requests = numberFlag('requests', 400);
+  const concurrency = numberFlag('concurrency', 8);
+  const keep = process.argv.includes('--keep');
+  const infra = await benchInfra();
+  let child: ChildProcess | undefined;
+  try {
+    const url = await freshBenchDatabase(DATABASE);
+    console.error(`[load] ${articles} generated analysed articles through the projector`);
+    const loadSeconds = await load(url, analyzedEvents(articles));
+    const sample = await sampleOf(url);
+    const store = ApiKeyStore.connect(url, 1);
+    const { key } = await issueApiKey(store, { name: 'api bench', scopes: ['read', 'subscriptions'] }).finally(() =>
+      store.close(),
+    );
+    const authorization = `Bearer ${key}`;
+    const port = await freePort();
+    const logDir = join(tmpdir(), 'chronicle-bench');
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, 'api.log'));
+    child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CHRONICLE_ENV: 'test',
+        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        DATABASE_URL: url,
+        API_PORT: String(port),
+        LOG_LEVEL: 'warn',
+        CHRONICLE_AUTH: 'on',
+        RATE_LIMIT_READ_PER_MINUTE: '10000000',
+        RATE_LIMIT_INGEST_PER_MINUTE: '10000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const base = `http://127.0.0.1:${port}`;
+    for (let waited = 0; ; waited += 100) {
+      const healthy = await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (healthy) break;
+      if (waited > 60_000) throw new Error(`api did not become healthy (log: ${join(logDir, 'api.log')})`);
+      await sleep(100);
+    }
+    const results: Record<string, { p50: number; p95: number; p99: number }> = {};
+    for (const [index, endpoint] of ENDPOINTS.entries()) {
+      const draw: Draw = { random: seededRandom(1000 + index), sample };
+      const paths = Array.from({ length: WARM_UP_REQUESTS + requests }, () => endpoint.path(draw));
+      await measure(base, authorization, paths.slice(0, WARM_UP_REQUESTS), concurrency);
+      const latencies = (await measure(base, authorization, paths.slice(WARM_UP_REQUESTS), concurrency)).sort((a, b) => a - b);
+      const ms = (n: number) => Math.round(n * 10) / 10;
+      results[endpoint.name] = {
+        p50: ms(percentile(latencies, 50)),
+        p95: ms(percentile(latencies, 95)),
+        p99: ms(percentile(latencies, 99)),
+      };
+    }
+    console.error(
+      `\n${articles} articles (loaded in ${Math.round(loadSeconds)} s), ${requests} requests per endpoint, ${concurrency} at a time\n`,
+    );
+    console.error(`${'endpoint'.padEnd(32)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+    for (const [name, r] of Object.entries(results)) {
+      console.error(`${name.padEnd(32)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`);
+    }
+    console.log(JSON.stringify(results));
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+    }
+    if (!keep) await dropBenchDatabase(DATABASE);
+    noteBrokerLeftRunning(infra);
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+import {
+  analyzed,
+  actor,
+  FIRST_ARTICLE,
+  projectionSpec,
+  READ_MODEL_SCENARIOS,
+  retracted,
+  SECOND_ARTICLE,
+  SECOND_ARTICLE_REVISED,
+  submitted,
+} from '@chronicle/test-support';
+import { describe, expect, it } from 'vitest';
+import { foldAnalyses } from '../contributions/fold';
+import { actorPairsSlice } from './actor-pairs.slice';
+import { ActorPairsFold, utcDay } from './fold';
+
+const spec = projectionSpec(actorPairsSlice);
+
+const lindqvist = 'person:maria-lindqvist';
+const herrera = 'person:juan-herrera';
+const council = 'org:nordic-council';
+
+describe('actor pairs read model', () => {
+  describe('when an article mentions two actors and another only one', () => {
+    it('counts the article once for each direction of the pair, on its UTC day', () => {
+      spec
+        .given({ analyses: [FIRST_ARTICLE] })
+        .when({ analyses: [SECOND_ARTICLE] })
+        .then([
+          { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: 1 },
+          { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: 1 },
+        ]);
+    });
+  });
+
+  describe('when three actors share two articles on different days', () => {
+    it('keeps every ordered pair per day, counting each article once however often the actors are named', () => {
+      const three = [actor(lindqvist, 'Maria Lindqvist', 3), actor(herrera, 'Juan Herrera', 2), actor(council, 'Nordic Council')];
+      spec
+        .given({
+          analyses: [
+            analyzed('p1', 'b1', { actors: three, publishedAt: '2026-02-01T23:59:59.000Z', sourceOffset: '0' }),
+            analyzed('p2', 'b2', { actors: three.slice(0, 2), publishedAt: '2026-02-01T00:00:00.000Z', sourceOffset: '1' }),
+            analyzed('p3', 'b3', { actors: three.slice(0, 2), publishedAt: '2026-02-02T00:00:00.000Z', sourceOffset: '2' }),
+          ],
+        })
+        .when()
+        .then([
+          { actorId: council, day: '2026-02-01', otherActorId: herrera, articles: 1 },
+          { actorId: council, day: '2026-02-01', otherActorId: lindqvist, articles: 1 },
+          { actorId: herrera, day: '2026-02-01', otherActorId: council, articles: 1 },
+          { actorId: herrera, day: '2026-02-01', otherActorId: lindqvist, articles: 2 },
+          { actorId: herrera, day: '2026-02-02', otherActorId: lindqvist, articles: 1 },
+          { actorId: lindqvist, day: '2026-02-01', otherActorId: council, articles: 1 },
+          { actorId: lindqvist, day: '2026-02-01', otherActorId: herrera, articles: 2 },
+          { actorId: lindqvist, day: '2026-02-02', otherActorId: herrera, articles: 1 },
+        ]);
+    });
+  });
+
+  describe('when an article is retracted', () => {
+    it('removes its pairs', () => {
+      spec
+        .given({ articles: [submitted('0', 'a1', 'First', 'Wire One')] }, { analyses: [FIRST_ARTICLE] })
+        .when({ articles: [retracted('1', 'a1')] })
+        .then([]);
+    });
+  });
+
+  describe('when a revision drops one actor and adds another', () => {
+    it('moves the article from the old pairs to the new ones', () => {
+      spec
+        .given({ analyses: [FIRST_ARTICLE, SECOND_ARTICLE] })
+        .when({ analyses: [SECOND_ARTICLE_REVISED] })
+        .then(
+          [
+            { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: 1 },
+            { actorId: herrera, day: '2026-01-01', otherActorId: council, articles: 1 },
+            { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: 1 },
+            { actorId: council, day: '2026-01-01', otherActorId: herrera, articles: 1 },
+          ].sort((a, b) => (`${a.actorId}\0${a.day}\0${a.otherActorId}` < `${b.actorId}\0${b.day}\0${b.otherActorId}` ? -1 : 1)),
+        );
+    });
+  });
+
+  for (const scenario of READ_MODEL_SCENARIOS) {
+    describe(`when ${scenario.name}`, () => {
+      it('leaves the pairs of the equivalent history', () => {
+        spec
+          .given(...scenario.history)
+          .when()
+          .thenSameAs(...scenario.sameAs);
+      });
+    });
+  }
+});
+
+describe(ActorPairsFold.name, () => {
+  const [first] = foldAnalyses([FIRST_ARTICLE]);
+  const [revised] = foldAnalyses([SECOND_ARTICLE_REVISED]);
+
+  describe('when a contribution is added and removed', () => {
+    it('leaves no change', () => {
+      const fold = new ActorPairsFold();
+      fold.add(first!, 1);
+      fold.add(first!, -1);
+      expect(fold.changes()).toEqual([]);
+    });
+  });
+
+  describe('when a contribution is removed', () => {
+    it('subtracts one article from each direction of each pair', () => {
+      const fold = new ActorPairsFold();
+      fold.add(first!, -1);
+      expect(fold.changes()).toEqual([
+        { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: -1 },
+        { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: -1 },
+      ]);
+    });
+  });
+
+  describe('when one contribution replaces another', () => {
+    it('gives the new pairs +1 and the old ones -1, in key order', () => {
+      const fold = new ActorPairsFold();
+      fold.add(revised!, 1);
+      fold.add({ ...first!, articleId: revised!.articleId }, -1);
+      expect(fold.changes().map((c) => [c.actorId, c.otherActorId, c.articles])).toEqual(
+        [
+          [herrera, lindqvist, -1],
+          [herrera, council, 1],
+          [lindqvist, herrera, -1],
+          [council, herrera, 1],
+        ].sort((a, b) => (`${a[0]}\0${a[1]}` < `${b[0]}\0${b[1]}` ? -1 : 1)),
+      );
+    });
+  });
+});
+
+describe(utcDay.name, () => {
+  it('takes the UTC day of an instant with an offset', () => {
+    expect(utcDay('2026-03-01T01:30:00+02:00')).toBe('2026-02-28');
+    expect(utcDay('2026-03-01T00:00:00.000Z')).toBe('2026-03-01');
+  });
+});

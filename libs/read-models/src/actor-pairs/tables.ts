@@ -1,0 +1,2 @@
+/** Live articles per (actor, UTC day, other actor), both directions of every pair. */
+export const ACTOR_PAIRS_TABLE = 'actor_pairs';

@@ -1,0 +1,158 @@
+import { renderTsQuery, TextQuery } from '@chronicle/domain';
+import { SqlRunner } from '../sql/sql-session';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlighted, TextFragment, unhighlighted } from './highlight-fragments';
+import {
+  EXACT_SAID_AT,
+  NewestFirstKey,
+  SentimentLabel,
+  STATEMENT_JOINS,
+  STATEMENT_SUMMARY_COLUMNS,
+  StatementSummary,
+  StatementSummaryRow,
+  toStatementSummary,
+} from './statement-summary';
+
+/** A statement found by a search or streamed live: the summary, its article's title and its highlighted text. */
+export interface StatementHit extends StatementSummary {
+  articleTitle: string | null;
+  fragments: TextFragment[];
+}
+
+/** Where a page in relevance order ends: the `ts_rank_cd` (a float4, exact in a double) and id of its last hit. */
+export interface RankKey {
+  rank: number;
+  id: string;
+}
+
+/** What to search for; every filter is optional and they combine with AND. */
+export interface StatementFilter {
+  /** The parsed text query; without it every statement matches. */
+  query?: TextQuery;
+  /** The speaker's actor id. */
+  actorId?: string;
+  kind?: 'direct' | 'indirect';
+  outlet?: string;
+  /** `said_at` at or after `from` and before `to` (ISO instants). */
+  from?: string;
+  to?: string;
+  sentiment?: SentimentLabel;
+}
+
+/** Relevance order needs a query; each order pages by its own key. */
+export type StatementSearchPage =
+  | { order: 'rank'; query: TextQuery; after?: RankKey; limit: number }
+  | { order: 'newest'; after?: NewestFirstKey; limit: number };
+
+export type StatementSearchResult =
+  | { order: 'rank'; hits: StatementHit[]; next: RankKey | null }
+  | { order: 'newest'; hits: StatementHit[]; next: NewestFirstKey | null };
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
+
+type HitRow = StatementSummaryRow & { title: string | null; rank: number | null; said_at_key: string; headline: string | null };
+
+/** Positional parameters, numbered as they are added. */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * One page of statements matching the filter, best match first (`ts_rank_cd`, ties by id) or
+ * newest first (`said_at`, ties by id), continuing after a page's end key: keyset paging, never
+ * OFFSET. The text query runs on the GIN index of `search_vector`; ranks and headlines are
+ * computed only for matches, and headlines only for the page. `next` is null on the last page.
+ */
+export async function searchStatements(
+  sql: SqlRunner,
+  filter: StatementFilter,
+  page: StatementSearchPage,
+): Promise<StatementSearchResult> {
+  const params = new Parameters();
+  const tsQuery = filter.query ? `to_tsquery('english', ${params.add(renderTsQuery(filter.query))}::text)` : null;
+  const conditions = filterConditions(filter, params, tsQuery);
+  const rank = tsQuery ? `ts_rank_cd(s.search_vector, ${tsQuery})` : 'NULL::real';
+  const key = page.order === 'rank' ? rank : 's.said_at';
+  if (page.after) {
+    const after =
+      page.order === 'rank' ? `${params.add(page.after.rank)}::real` : `${params.add(page.after.saidAt)}::timestamptz`;
+    conditions.push(`(${key}, s.id) < (${after}, ${params.add(page.after.id)}::text)`);
+  }
+  const headline = tsQuery ? `ts_headline('english', hit.text, ${tsQuery}, ${params.add(HEADLINE_OPTIONS)}::text)` : 'NULL::text';
+  const rows: HitRow[] = await sql.query(
+    `SELECT hit.*, ${headline} AS headline
+     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, ${rank} AS rank, ${EXACT_SAID_AT} AS said_at_key
+           ${STATEMENT_JOINS}
+           ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+           ORDER BY ${key} DESC, s.id DESC
+           LIMIT ${params.add(page.limit + 1)}) hit
+     ORDER BY ${page.order === 'rank' ? 'hit.rank' : 'hit.said_at'} DESC, hit.id DESC`,
+    params.values,
+  );
+  const hits = rows.slice(0, page.limit);
+  const last = rows.length > page.limit ? hits[hits.length - 1] : undefined;
+  const found = hits.map(toHit);
+  if (page.order === 'rank') return { order: 'rank', hits: found, next: last ? { rank: Number(last.rank), id: last.id } : null };
+  return { order: 'newest', hits: found, next: last ? { saidAt: last.said_at_key, id: last.id } : null };
+}
+
+function filterConditions(filter: StatementFilter, params: Parameters, tsQuery: string | null): string[] {
+  const conditions: string[] = [];
+  if (tsQuery) conditions.push(`s.search_vector @@ ${tsQuery}`);
+  if (filter.actorId !== undefined) conditions.push(`s.speaker_id = ${params.add(filter.actorId)}::text`);
+  if (filter.kind !== undefined) conditions.push(`s.kind = ${params.add(filter.kind)}::text`);
+  if (filter.outlet !== undefined) conditions.push(`s.outlet = ${params.add(filter.outlet)}::text`);
+  if (filter.from !== undefined) conditions.push(`s.said_at >= ${params.add(filter.from)}::timestamptz`);
+  if (filter.to !== undefined) conditions.push(`s.said_at < ${params.add(filter.to)}::timestamptz`);
+  if (filter.sentiment !== undefined) conditions.push(`s.sentiment_label = ${params.add(filter.sentiment)}::text`);
+  return conditions;
+}
+
+function toHit(row: HitRow): StatementHit {
+  return {
+    ...toStatementSummary(row),
+    articleTitle: row.title,
+    fragments: row.headline === null ? unhighlighted(row.text) : splitHighlighted(row.headline),
+  };
+}
+
+/** A statement as the live stream sends it, with its stream position. */
+export interface StreamedStatement {
+  seq: string;
+  hit: StatementHit;
+}
+
+/**
+ * Statements projected after stream position `seq`, oldest first, optionally of one speaker.
+ * Positions are taken when a batch's rows are inserted, not when it commits: should two projector
+ * transactions commit in the other order, a reader between the commits can pass the earlier
+ * position before its row is visible (the alert stream has the same window).
+ */
+export async function statementsAfter(
+  sql: SqlRunner,
+  seq: string,
+  filter: { actorId?: string },
+  limit: number,
+): Promise<StreamedStatement[]> {
+  const params = new Parameters();
+  const conditions = [`s.seq > ${params.add(seq)}::bigint`];
+  if (filter.actorId !== undefined) conditions.push(`s.speaker_id = ${params.add(filter.actorId)}::text`);
+  const rows: Array<HitRow & { seq: string }> = await sql.query(
+    `SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, s.seq::text AS seq ${STATEMENT_JOINS}
+     WHERE ${conditions.join(' AND ')} ORDER BY s.seq LIMIT ${params.add(limit)}`,
+    params.values,
+  );
+  return rows.map((row) => ({
+    seq: row.seq,
+    hit: { ...toStatementSummary(row), articleTitle: row.title, fragments: unhighlighted(row.text) },
+  }));
+}
+
+/** The newest stream position: where a client that gives none starts. */
+export async function lastStatementSeq(sql: SqlRunner): Promise<string> {
+  const [row]: Array<{ seq: string }> = await sql.query('SELECT COALESCE(max(seq), 0)::text AS seq FROM statements');
+  return row!.seq;
+}

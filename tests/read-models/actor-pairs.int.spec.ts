@@ -1,0 +1,4 @@
+import { actorPairsSlice } from '@chronicle/read-models';
+import { describeSliceInPostgres } from './support/slice-in-postgres';
+
+describeSliceInPostgres(actorPairsSlice);

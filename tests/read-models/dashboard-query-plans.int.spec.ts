@@ -1,0 +1,142 @@
+import { createDataSource, runMigrations } from '@chronicle/persistence';
+import { ActorPairQueries, ActorQueries, ActorSentimentQueries, OutletQueries, SqlRunner } from '@chronicle/read-models';
+import { analyzedEvents } from '@chronicle/test-support';
+import { DataSource, EntityManager } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { projectInPostgres } from './support/slice-in-postgres';
+
+/** Tables that grow with the articles: reading one of them whole is a missing index. */
+const BIG_TABLES = ['actor_pairs', 'actor_sentiment_entries', 'outlet_actors', 'actors', 'mentions', 'statements', 'articles'];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+const INDEX_SCANS = ['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'];
+
+/** Each big table's indexes with their leading column. */
+type LeadingColumns = Map<string, string>;
+
+async function leadingColumns(dataSource: DataSource): Promise<LeadingColumns> {
+  const rows: Array<{ index: string; leading: string }> = await dataSource.query(
+    `SELECT i.indexrelid::regclass::text AS index, a.attname AS leading
+     FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+     WHERE i.indrelid::regclass::text = ANY($1)`,
+    [BIG_TABLES],
+  );
+  return new Map(rows.map((r) => [r.index, r.leading]));
+}
+
+/**
+ * What reads a big table whole: a sequential scan of it, or a scan of one of its indexes whose
+ * condition does not bound the index's leading column (a pass over the whole index, which is what
+ * the planner picks instead of a sequential scan once those are priced out).
+ */
+function wholeTableRead(node: PlanNode, leading: LeadingColumns): string | null {
+  if (node['Node Type'] === 'Seq Scan' && BIG_TABLES.includes(node['Relation Name'] ?? '')) return node['Relation Name']!;
+  const column = leading.get(node['Index Name'] ?? '');
+  if (INDEX_SCANS.includes(node['Node Type']) && column !== undefined && !(node['Index Cond'] ?? '').includes(`(${column} `)) {
+    return `${node['Index Name']!} (whole)`;
+  }
+  return null;
+}
+
+/**
+ * Runs `read` with a SqlRunner that, instead of running each query, has it planned with sequential
+ * scans priced out (`enable_seqscan = off`: the planner still picks one when no index can serve
+ * the query) and returns the whole-table reads of big tables it planned.
+ */
+async function wholeTableReadsOf(dataSource: DataSource, read: (sql: SqlRunner) => Promise<unknown>): Promise<string[]> {
+  const leading = await leadingColumns(dataSource);
+  return dataSource.transaction(async (manager: EntityManager) => {
+    await manager.query('SET LOCAL enable_seqscan = off');
+    const scans: string[] = [];
+    const explaining: SqlRunner = {
+      query: async (sql, parameters) => {
+        const [
+          {
+            'QUERY PLAN': [plan],
+          },
+        ] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
+        for (const node of nodes(plan.Plan as PlanNode)) {
+          const read = wholeTableRead(node, leading);
+          if (read !== null) scans.push(read);
+        }
+        return [];
+      },
+    };
+    await read(explaining);
+    return scans;
+  });
+}
+
+describe('the query plans of the dashboard reads', () => {
+  let url: string;
+  let dataSource: DataSource;
+  let actorId: string;
+
+  beforeAll(async () => {
+    url = await createTestDatabase('dashboard-query-plans');
+    await runMigrations(url);
+    dataSource = await createDataSource(url, 2).initialize();
+    const events = analyzedEvents(300, 7);
+    await projectInPostgres(dataSource, [{ analyses: events.slice(0, 150) }, { analyses: events.slice(150) }]);
+    await dataSource.query('ANALYZE');
+    [{ id: actorId }] = await dataSource.query('SELECT id FROM actors ORDER BY mention_count DESC LIMIT 1');
+  }, 120_000);
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    if (url) await dropTestDatabase(url);
+  });
+
+  const READS: Array<[string, (sql: SqlRunner) => Promise<unknown>]> = [
+    ['related actors (a window of days)', (sql) => new ActorPairQueries(sql).related(actorId, '2026-01-01', '2026-01-31', 20)],
+    [
+      'related actors (a later page)',
+      (sql) => new ActorPairQueries(sql).related(actorId, '2026-01-01', '2026-01-31', 20, { articles: 3, id: 'person:actor-1' }),
+    ],
+    [
+      'trends (a window and the one before)',
+      (sql) => new ActorSentimentQueries(sql).trends('2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-15T00:00:00Z', 20),
+    ],
+    ['one actor', (sql) => new ActorQueries(sql).findById(actorId)],
+    ["an actor's outlets", (sql) => new OutletQueries(sql).coveringActor(actorId, 20)],
+    [
+      "an actor's outlets (a later page)",
+      (sql) => new OutletQueries(sql).coveringActor(actorId, 20, { articles: 2, outlet: 'Outlet 7' }),
+    ],
+  ];
+
+  for (const [name, read] of READS) {
+    describe(`when planning ${name}`, () => {
+      it('reads no big table whole', async () => {
+        expect(await wholeTableReadsOf(dataSource, read)).toEqual([]);
+      });
+    });
+  }
+
+  describe('when an index a read needs is missing', () => {
+    it('finds the sequential scan (the check can fail)', async () => {
+      await dataSource.query('DROP INDEX actor_sentiment_entries_start_idx');
+      try {
+        expect(
+          await wholeTableReadsOf(dataSource, (sql) =>
+            new ActorSentimentQueries(sql).trends('2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-15T00:00:00Z', 20),
+          ),
+        ).not.toEqual([]);
+      } finally {
+        await dataSource.query('CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (bucket_start)');
+      }
+    });
+  });
+});
