@@ -1,13 +1,14 @@
 import { actorOutlets, relatedActors } from '../api/chronicle';
-import type { ActorOutlet, ActorSummary } from '../api/types';
+import type { ActorSummary } from '../api/types';
 import { actorPath, plural } from '../components/format';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
-import { actorWindow } from './window';
+import { actorWindow, clampSpan } from './window';
 
 /** Who appears in the same articles, over the actor's whole window. */
 export function RelatedPanel({ actor }: { actor: ActorSummary }) {
-  const window = actorWindow(actor, 'day');
+  // The route takes at most 366 days: the latest year of a long-covered actor.
+  const window = clampSpan(actorWindow(actor, 'day'), 366);
   const related = useAsync(
     (signal) => relatedActors(actor.id, { ...window, limit: 10 }, signal),
     [actor.id, window.from, window.to],
@@ -37,8 +38,6 @@ export function RelatedPanel({ actor }: { actor: ActorSummary }) {
   );
 }
 
-const articlesOf = (row: ActorOutlet): number | undefined => row.articles ?? row.articleCount;
-
 /** The outlets that wrote about the actor. */
 export function ActorOutletsPanel({ actor }: { actor: ActorSummary }) {
   const outlets = useAsync((signal) => actorOutlets(actor.id, { limit: 10 }, signal), [actor.id]);
@@ -56,7 +55,7 @@ export function ActorOutletsPanel({ actor }: { actor: ActorSummary }) {
                   <a href={`/search?outlet=${encodeURIComponent(row.outlet)}&actor=${encodeURIComponent(actor.id)}`}>
                     {row.outlet}
                   </a>
-                  {articlesOf(row) !== undefined ? <span class="muted"> · {plural(articlesOf(row)!, 'article')}</span> : null}
+                  <span class="muted"> · {plural(row.articles, 'article')}</span>
                 </li>
               ))}
             </ul>

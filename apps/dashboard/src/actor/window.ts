@@ -22,3 +22,9 @@ export function actorWindow(
 export function defaultGranularity(actor: Pick<ActorSummary, 'firstSeen' | 'lastSeen'>): Granularity {
   return Date.parse(actor.lastSeen) - Date.parse(actor.firstSeen) <= 3 * DAY ? 'hour' : 'day';
 }
+
+/** The last `days` of the window, when it is longer. */
+export function clampSpan(window: { from: string; to: string }, days: number): { from: string; to: string } {
+  const earliest = Date.parse(window.to) - days * DAY;
+  return Date.parse(window.from) < earliest ? { from: new Date(earliest).toISOString(), to: window.to } : window;
+}

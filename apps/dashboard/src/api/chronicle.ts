@@ -3,6 +3,7 @@ import type {
   ActorOutlets,
   ActorStatementsPage,
   ActorSummary,
+  AlertDetail,
   AlertView,
   ArticleView,
   Granularity,
@@ -91,7 +92,7 @@ export const listAlerts = (query: { subscription?: string; before?: string; limi
   request<{ alerts: AlertView[] }>('/v1/alerts', { query, signal, notFound: SUBSCRIPTION_MISSING });
 
 export const redeliverAlert = (alertId: string) =>
-  request<AlertView>(`/v1/alerts/${id(alertId)}/redeliver`, {
+  request<AlertDetail>(`/v1/alerts/${id(alertId)}/redeliver`, {
     method: 'POST',
     notFound: 'This alert no longer exists.',
     conflict:

@@ -1,31 +1,39 @@
 /**
- * The shapes the dashboard reads. Existing routes take their types from the api's own zod views
- * (type-only imports, erased from the bundle), so a changed view breaks `npm run typecheck` here.
- * Routes still being built are typed from their agreed contract.
+ * The shapes the dashboard reads: the api's own zod views (type-only imports, erased from the
+ * bundle), so a changed view breaks `npm run typecheck` here instead of a page in a browser.
  */
-import type { ActorSummary, SentimentBucket, StatementView } from '../../../api/src/actors/actor.view';
-import type { AlertView } from '../../../api/src/alerts/alert.view';
+import type { z } from 'zod';
+import type {
+  ActorSummary,
+  actorOutletsSchema,
+  actorStatementsSchema,
+  relatedActorsSchema,
+  SentimentBucket,
+  StatementView,
+} from '../../../api/src/actors/actor.view';
+import type { AlertDetail, AlertView } from '../../../api/src/alerts/alert.view';
 import type { ArticleView } from '../../../api/src/articles/article.view';
 import type { OutletView } from '../../../api/src/outlets/outlet.view';
+import type { StatementHitView, statementSearchSchema } from '../../../api/src/statements/statement.view';
 import type { SubscriptionView } from '../../../api/src/subscriptions/subscription.view';
+import type { actorTrendSchema, trendsSchema } from '../../../api/src/trends/trend.view';
 
-export type { ActorSummary, AlertView, ArticleView, OutletView, SentimentBucket, StatementView, SubscriptionView };
+export type { ActorSummary, AlertDetail, AlertView, ArticleView, OutletView, SentimentBucket, StatementView, SubscriptionView };
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 export type Granularity = 'hour' | 'day';
 
 /** A statement search hit (`GET /v1/statements`, and each `statement` event of its stream). */
-export interface Hit extends StatementView {
-  articleTitle: string | null;
-  /** The statement text cut into pieces, `match` where the query matched. */
-  fragments: Array<{ text: string; match: boolean }>;
-}
+export type Hit = StatementHitView;
+export type HitPage = z.infer<typeof statementSearchSchema>;
+export type ActorStatementsPage = z.infer<typeof actorStatementsSchema>;
+export type RelatedActors = z.infer<typeof relatedActorsSchema>;
+export type ActorOutlets = z.infer<typeof actorOutletsSchema>;
+export type ActorOutlet = ActorOutlets['outlets'][number];
+export type Trends = z.infer<typeof trendsSchema>;
+export type TrendRow = z.infer<typeof actorTrendSchema>;
 
-export interface HitPage {
-  statements: Hit[];
-  nextCursor: string | null;
-}
-
+/** The query of `GET /v1/statements`. */
 export interface StatementSearch {
   q?: string;
   actor?: string;
@@ -37,51 +45,6 @@ export interface StatementSearch {
   order?: 'rank' | 'newest';
   cursor?: string;
   limit?: number;
-}
-
-export interface ActorStatementsPage {
-  actor: ActorSummary;
-  statements: StatementView[];
-  nextCursor?: string | null;
-}
-
-export interface RelatedActors {
-  actor: ActorSummary;
-  window: { from: string; to: string };
-  related: Array<{ actor: { id: string; name: string; kind: string; role: string | null }; articles: number }>;
-  nextCursor: string | null;
-}
-
-/** One outlet covering an actor; the shape lands with the outlets endpoint, so only `outlet` is relied on. */
-export interface ActorOutlet {
-  outlet: string;
-  articles?: number;
-  articleCount?: number;
-  mentions?: number;
-  mentionCount?: number;
-  [field: string]: unknown;
-}
-
-export interface ActorOutlets {
-  outlets: ActorOutlet[];
-  nextCursor?: string | null;
-}
-
-export interface TrendRow {
-  actor: { id: string; name: string; kind?: string; role?: string | null };
-  mentions: number;
-  previousMentions: number;
-  mentionChange: number | null;
-  meanScore: number | null;
-  previousMeanScore: number | null;
-  sentimentChange: number | null;
-}
-
-export interface Trends {
-  window: { from: string; to: string };
-  previousWindow: { from: string; to: string };
-  granularity: Granularity;
-  actors: TrendRow[];
 }
 
 /** The fields a subscription form sends (`POST` / `PATCH /v1/subscriptions`). */
