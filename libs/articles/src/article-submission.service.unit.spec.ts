@@ -43,7 +43,7 @@ describe(articleSizeProblem.name, () => {
 /** A publisher over a Kafka stand-in that records what would be sent. */
 function recordingPublisher(config: ChronicleConfig, maxMessageBytes = config.kafka.maxMessageBytes) {
   const sent: unknown[] = [];
-  const producer = { send: async (record: unknown) => void sent.push(record) };
+  const producer = { sendBatch: async (request: unknown) => void sent.push(request) };
   const kafka = { producer: () => producer } as unknown as ConstructorParameters<typeof EventPublisher>[0];
   return { publisher: new EventPublisher(kafka, { ...config.kafka, maxMessageBytes }), sent };
 }
