@@ -287,7 +287,9 @@ describe('Newsroom dashboard', () => {
       await page.waitForFunction(() => /^\/alerts\/[0-9a-f-]{36}$/.test(location.pathname));
       await browser.waitForText(page, 'ul.subscriptions', 'Donald Trump');
       await page.click('header.top a[href="/live"]');
+      // Both streams start at the present: wait until they are open before anything new is said.
       await page.waitForSelector('[data-stream=alerts][data-state=live]');
+      await page.waitForSelector('[data-stream=statements][data-state=live]');
       firstQuote = `We will have a very big announcement on the talks within ${Date.now() % 100000} hours`;
       await post(trumpArticle('trump-announcement', firstQuote));
       await browser.waitForText(page, '#live-alert-list .alert', firstQuote);
