@@ -87,10 +87,14 @@ export function inputFromForm(form: FormFields, forUpdate: boolean): Subscriptio
 export function problemsByField(problems: Problem[]): { fields: Partial<Record<keyof FormFields, string[]>>; form: string[] } {
   const fields: Partial<Record<keyof FormFields, string[]>> = {};
   const form: string[] = [];
+  const matches = (problem: Problem, path: string) => problem.path === path || problem.path.startsWith(`${path}.`);
   for (const problem of problems) {
-    const field = (Object.keys(FIELD_PATHS) as Array<keyof FormFields>).find((name) =>
-      FIELD_PATHS[name].some((path) => problem.path === path || problem.path.startsWith(`${path}.`)),
-    );
+    // The most specific path wins: "outlets.exclude.0" belongs to the exclude field, not to "outlets".
+    let field: keyof FormFields | undefined;
+    let length = -1;
+    for (const [name, paths] of Object.entries(FIELD_PATHS) as Array<[keyof FormFields, string[]]>) {
+      for (const path of paths) if (matches(problem, path) && path.length > length) [field, length] = [name, path.length];
+    }
     if (field) (fields[field] ??= []).push(problem.message);
     else form.push(problem.path ? `${problem.path}: ${problem.message}` : problem.message);
   }
