@@ -102,7 +102,7 @@ ACTOR_LINES="$(curl -fsS -H "$AUTH" "$API/v1/actors?limit=8" | API="$API" node -
 echo "$ACTOR_LINES"
 mapfile -t ACTOR_URLS < <(echo "$ACTOR_LINES" | awk 'NF { print $NF }')
 echo
-echo "Where to look (every route but /health needs the key):"
+echo "Where to look (every data route needs the key):"
 echo "  Dashboard      $API/   (sign in with the key below; e.g. $API/search?q=sanctions)"
 echo "  API key        $CHRONICLE_API_KEY   (saved in $KEY_FILE; curl -H \"Authorization: Bearer \$(cat $KEY_FILE)\" ...)"
 echo "  API            $API/v1/actors?q=Trump   $ARTICLE_URL   $API/v1/subscriptions"

@@ -14,11 +14,14 @@ export function SentimentBadge({ sentiment }: { sentiment: { score: number; labe
 /** "First said by <outlet> · carried by N outlets", from the statement's near-duplicate cluster. */
 export function Reach({ reach, outlet }: { reach: StatementView['reach']; outlet: string | null }) {
   if (!reach) return null;
-  const first = reach.firstOutlet ?? outlet ?? 'an unnamed outlet';
+  const first = reach.firstOutlet ?? outlet;
+  const when = reach.firstSeen ? ` (${formatDateTime(reach.firstSeen)})` : '';
+  // Articles posted without an outlet count for no outlet: say when it was first seen, not "carried by 0 outlets".
+  if (!first) return <p class="reach">First seen{when} in an article without an outlet</p>;
   return (
     <p class="reach">
       First said by <strong>{first}</strong>
-      {reach.firstSeen ? ` (${formatDateTime(reach.firstSeen)})` : ''} · carried by {plural(reach.outletCount, 'outlet')}
+      {when} · carried by {plural(reach.outletCount, 'outlet')}
     </p>
   );
 }

@@ -10,6 +10,7 @@ import './live.css';
 
 export function AlertCard({ alert }: { alert: AlertView }) {
   const cluster = alert.cluster;
+  const firstOutlet = cluster.firstOutlet ?? alert.article.outlet;
   return (
     <article class="card alert" data-alert-id={alert.id}>
       <p class="meta">
@@ -22,8 +23,13 @@ export function AlertCard({ alert }: { alert: AlertView }) {
         {alert.article.outlet ? ` · ${alert.article.outlet}` : ''}
       </p>
       <p class="reach">
-        First said by <strong>{cluster.firstOutlet ?? alert.article.outlet ?? 'an unnamed outlet'}</strong> · carried by{' '}
-        {plural(cluster.outletCount, 'outlet')}
+        {firstOutlet ? (
+          <>
+            First said by <strong>{firstOutlet}</strong> · carried by {plural(cluster.outletCount, 'outlet')}
+          </>
+        ) : (
+          'First seen in an article without an outlet'
+        )}
       </p>
       <p class="muted">
         <a href={`/alerts/${alert.subscriptionId}`}>Subscription and delivery</a>
