@@ -10,6 +10,7 @@ void bootstrapService(AlertModule, {
   consumer: {
     group: 'alert',
     topics: ['analyses'],
-    verifyLog: (app, consumer, log, readTimestamps) => verifyStoredPositions(app.get(DataSource), consumer, log, readTimestamps),
+    verifyLog: (app, consumer, readLog, readTimestamps) =>
+      verifyStoredPositions(app.get(DataSource), consumer, readLog, readTimestamps),
   },
 });

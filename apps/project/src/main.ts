@@ -10,6 +10,7 @@ void bootstrapService(ProjectModule, {
   consumer: {
     group: 'project',
     topics: ['articles', 'analyses'],
-    verifyLog: (app, consumer, log, readTimestamps) => verifyStoredPositions(app.get(DataSource), consumer, log, readTimestamps),
+    verifyLog: (app, consumer, readLog, readTimestamps) =>
+      verifyStoredPositions(app.get(DataSource), consumer, readLog, readTimestamps),
   },
 });

@@ -26,9 +26,11 @@ export interface KafkaBatchServerOptions {
   /**
    * Checks the positions a service stores (in Postgres) against the log it is about to read, before
    * consuming starts; throws to refuse to start (e.g. positions of another cluster's topics).
+   * `readLog` reads the log's identity and end offsets: a verifier reads its positions first and
+   * the log after, so a position another replica stores meanwhile is never past the ends it sees.
    * `readTimestamps` reads the broker timestamps of given messages, to compare fingerprints.
    */
-  verifyLog?: (log: LogIdentity, readTimestamps: ReadMessageTimestamps) => Promise<void>;
+  verifyLog?: (readLog: () => Promise<LogIdentity>, readTimestamps: ReadMessageTimestamps) => Promise<void>;
 }
 
 /** How failing batches are retried. */
@@ -113,9 +115,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       await ensureTopics(this.kafka, this.options.kafka);
       this.admin = this.kafka.admin();
       await this.admin.connect();
-      const log = await retryWhileTransient(() => readLogIdentity(this.admin!, this.subscribedTopics()), 20, 250);
-      this.clusterId = log.clusterId;
-      await this.options.verifyLog?.(log, (wanted) =>
+      const readLog = () => retryWhileTransient(() => readLogIdentity(this.admin!, this.subscribedTopics()), 20, 250);
+      this.clusterId = (await readLog()).clusterId;
+      await this.options.verifyLog?.(readLog, (wanted) =>
         readMessageTimestamps(this.kafka, this.options.kafka.groupPrefix ?? this.options.kafka.topicPrefix, wanted),
       );
       this.producer = this.kafka.producer({

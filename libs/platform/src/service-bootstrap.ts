@@ -26,7 +26,7 @@ export interface ServiceOptions {
     verifyLog?: (
       app: INestApplication,
       consumer: string,
-      log: LogIdentity,
+      readLog: () => Promise<LogIdentity>,
       readTimestamps: ReadMessageTimestamps,
     ) => Promise<void>;
   };
@@ -121,7 +121,7 @@ export async function bootstrapService(module: Type<unknown>, options: ServiceOp
       health: app.get(ConsumerHealth),
       lagIntervalMs: config.consumer.lagIntervalMs,
       verifyLog: options.consumer.verifyLog
-        ? (log, readTimestamps) => options.consumer!.verifyLog!(app, consumer, log, readTimestamps)
+        ? (readLog, readTimestamps) => options.consumer!.verifyLog!(app, consumer, readLog, readTimestamps)
         : undefined,
     });
     const metrics = app.get(MetricsRegistry);

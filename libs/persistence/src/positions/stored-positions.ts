@@ -74,14 +74,18 @@ export function positionMismatches(stored: StoredPosition[], log: ConsumedLog, o
 export async function verifyStoredPositions(
   dataSource: DataSource,
   consumer: string,
-  log: ConsumedLog,
+  readLog: () => Promise<ConsumedLog>,
   readTimestamps?: ReadMessageTimestamps,
 ): Promise<void> {
+  // Positions first, the log after: another replica of the consumer may store positions meanwhile,
+  // and each of those points into the log as it is by then, so it can never look past the ends read
+  // afterwards (read the other way round, it could, and a live replica set would refuse to start).
   const stored: StoredPosition[] = await dataSource.query(
     `SELECT topic, partition, next_offset::text AS next_offset, cluster_id, last_timestamp::text AS last_timestamp
      FROM consumer_positions WHERE consumer = $1`,
     [consumer],
   );
+  const log = await readLog();
   const observed = readTimestamps ? await readTimestamps(fingerprintsToCheck(stored, log)) : [];
   const problems = positionMismatches(stored, log, observed);
   if (problems.length > 0) throw new PositionLogMismatchError(consumer, problems);
