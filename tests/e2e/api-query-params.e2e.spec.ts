@@ -117,8 +117,12 @@ describe('API request parameters', () => {
         ('s2', 'a1', 'person:alpha', 'Alpha', 'direct', 'second', 6, 12, 0, 'neutral', 'c2', '2026-05-18T09:00Z'),
         ('s3', 'a1', 'person:alpha', 'Alpha', 'direct', 'third', 13, 18, 0, 'neutral', 'c3', '2026-05-19T09:00Z')`);
     await stack.query(`
-      INSERT INTO actor_sentiment_entries (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-      VALUES ('person:alpha', '2026-05-17T09:00Z', 2, 1, 0, 1, 0, 0), ('person:alpha', '2026-05-18T09:00Z', 3, 1, 1, 0, 0, 500000)`);
+      INSERT INTO actor_sentiment_entries
+        (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+      VALUES ('person:alpha', 'hour', '2026-05-17T09:00Z', 2, 1, 0, 1, 0, 0),
+             ('person:alpha', 'hour', '2026-05-18T09:00Z', 3, 1, 1, 0, 0, 500000),
+             ('person:alpha', 'day', '2026-05-17T00:00Z', 2, 1, 0, 1, 0, 0),
+             ('person:alpha', 'day', '2026-05-18T00:00Z', 3, 1, 1, 0, 0, 500000)`);
     await stack.query(`
       INSERT INTO outlets (outlet, article_count, actor_count) VALUES ('Wire One', 3, 2), ('Daily Two', 2, 1), ('Courier Three', 1, 1)`);
   });

@@ -299,8 +299,10 @@ describe('OpenAPI contract', () => {
       INSERT INTO statement_reach (cluster_id, speaker_id, statement_count, outlet_count, first_statement_id, first_article_id, first_outlet, first_seen, last_seen)
       VALUES ('c1', 'person:alpha', 1, 1, 's1', 'contract-a1', 'Wire One', '2026-05-17T08:00Z', '2026-05-17T08:00Z')`);
     await stack.query(`
-      INSERT INTO actor_sentiment_entries (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-      VALUES ('person:alpha', '2026-05-17T08:00Z', 3, 1, 1, 0, 0, 250000)`);
+      INSERT INTO actor_sentiment_entries
+        (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+      VALUES ('person:alpha', 'hour', '2026-05-17T08:00Z', 3, 1, 1, 0, 0, 250000),
+             ('person:alpha', 'day', '2026-05-17T00:00Z', 3, 1, 1, 0, 0, 250000)`);
     await stack.query(`
       INSERT INTO outlets (outlet, article_count, actor_count, first_seen, last_seen)
       VALUES ('Wire One', 1, 1, '2026-05-17T08:00Z', '2026-05-17T08:00Z'), ('Daily Two', 0, 0, NULL, NULL)`);

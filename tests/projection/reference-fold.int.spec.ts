@@ -182,8 +182,9 @@ describe('the project service against an independent reference fold', () => {
       await store.query('UPDATE actors SET statement_count = statement_count + 1 WHERE id = $1', [actor.id]);
       // A ledger entry with mentions but no articles: the view hides its hour, the stored sums are still wrong.
       await store.query(
-        `INSERT INTO actor_sentiment_entries (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-         VALUES ($1, '2030-01-01T00:00:00Z', 3, 0, 0, 0, 0, 0)`,
+        `INSERT INTO actor_sentiment_entries
+           (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+         VALUES ($1, 'hour', '2030-01-01T00:00:00Z', 3, 0, 0, 0, 0, 0)`,
         [actor.id],
       );
       await store.query('DELETE FROM statements WHERE id = (SELECT min(id) FROM statements)');

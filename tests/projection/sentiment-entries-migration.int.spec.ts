@@ -32,11 +32,11 @@ describe('the SentimentEntries migration', () => {
   });
 
   describe('when reverted and applied again on a database with buckets', () => {
-    it('keeps every hour and day bucket, first as a table, then again as the view over one entry per hour', async () => {
+    it('keeps every hour and day bucket, first as a table, then again as the view over one entry per bucket', async () => {
       const view = await bucketsChecksum(dataSource);
       expect(view.rows).toBeGreaterThan(1000);
 
-      // Later migrations are undone first, then SentimentEntries itself.
+      // Later migrations are undone first (SentimentDayEntries drops the day entries), then SentimentEntries itself.
       for (;;) {
         const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
         await dataSource.undoLastMigration({ transaction: 'each' });
@@ -49,9 +49,12 @@ describe('the SentimentEntries migration', () => {
       await dataSource.runMigrations({ transaction: 'each' });
       expect(await bucketsChecksum(dataSource)).toEqual(view);
       const [entries] = await dataSource.query(
-        `SELECT count(*)::int AS rows, count(DISTINCT (actor_id, bucket_start))::int AS hours FROM ${SENTIMENT_ENTRIES_TABLE}`,
+        `SELECT count(*)::int AS rows, count(DISTINCT (actor_id, granularity, bucket_start))::int AS buckets,
+                count(*) FILTER (WHERE granularity = 'day')::int AS days
+         FROM ${SENTIMENT_ENTRIES_TABLE}`,
       );
-      expect(entries.rows).toBe(entries.hours);
+      expect(entries.rows).toBe(entries.buckets);
+      expect(entries.days).toBeGreaterThan(0);
     });
   });
 });

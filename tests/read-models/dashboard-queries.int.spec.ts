@@ -120,7 +120,7 @@ describe('the dashboard queries', () => {
       it('gives each actor its mentions, mean score and their change, largest mention change first', async () => {
         const window = bucketWindow({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' }, DAY_MS);
         const previous = previousWindow(window);
-        const trends = await new ActorSentimentQueries(dataSource).trends(previous.from, window.from, window.to, 10);
+        const trends = await new ActorSentimentQueries(dataSource).trends('day', previous.from, window.from, window.to, 10);
         expect(
           trends.map((t) => [t.actor.id, t.mentions, t.previousMentions, t.mentionChange, t.meanScore, t.previousMeanScore]),
         ).toEqual([
@@ -137,6 +137,7 @@ describe('the dashboard queries', () => {
       it('leaves that hour out', async () => {
         const window = bucketWindow({ from: '2026-03-03T12:00:00Z', to: '2026-03-03T13:00:00Z' }, HOUR_MS);
         const trends = await new ActorSentimentQueries(dataSource).trends(
+          'hour',
           previousWindow(window).from,
           window.from,
           window.to,

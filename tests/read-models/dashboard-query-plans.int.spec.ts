@@ -106,8 +106,14 @@ describe('the query plans of the dashboard reads', () => {
       (sql) => new ActorPairQueries(sql).related(actorId, '2026-01-01', '2026-01-31', 20, { articles: 3, id: 'person:actor-1' }),
     ],
     [
-      'trends (a window and the one before)',
-      (sql) => new ActorSentimentQueries(sql).trends('2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-15T00:00:00Z', 20),
+      'trends by day (a window and the one before)',
+      (sql) =>
+        new ActorSentimentQueries(sql).trends('day', '2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-15T00:00:00Z', 20),
+    ],
+    [
+      'trends by hour (a window and the one before)',
+      (sql) =>
+        new ActorSentimentQueries(sql).trends('hour', '2026-01-07T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-09T00:00:00Z', 20),
     ],
     ['one actor', (sql) => new ActorQueries(sql).findById(actorId)],
     ["an actor's outlets", (sql) => new OutletQueries(sql).coveringActor(actorId, 20)],
@@ -131,11 +137,20 @@ describe('the query plans of the dashboard reads', () => {
       try {
         expect(
           await wholeTableReadsOf(dataSource, (sql) =>
-            new ActorSentimentQueries(sql).trends('2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-15T00:00:00Z', 20),
+            new ActorSentimentQueries(sql).trends(
+              'day',
+              '2026-01-01T00:00:00Z',
+              '2026-01-08T00:00:00Z',
+              '2026-01-15T00:00:00Z',
+              20,
+            ),
           ),
         ).not.toEqual([]);
       } finally {
-        await dataSource.query('CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (bucket_start)');
+        await dataSource.query(
+          `CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (granularity, bucket_start)
+             INCLUDE (actor_id, mentions, articles, score_micros)`,
+        );
       }
     });
   });

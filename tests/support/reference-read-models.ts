@@ -41,7 +41,7 @@ export type ReferenceRow = Record<string, ReferenceValue>;
 
 /**
  * What is compared, and how each is read from the store: the tables, the `actor_sentiment` view,
- * and the sentiment ledger summed per hour with nothing hidden (the view drops hours without
+ * and the sentiment ledger summed per bucket with nothing hidden (the view drops buckets without
  * articles, so a stray entry would otherwise go unseen).
  */
 const READ_MODELS = {
@@ -150,6 +150,7 @@ const READ_MODELS = {
   actor_sentiment_ledger: {
     columns: {
       actor_id: 'text',
+      granularity: 'text',
       bucket_start: 'timestamptz',
       mentions: 'int',
       articles: 'int',
@@ -158,10 +159,10 @@ const READ_MODELS = {
       negative: 'int',
       score_micros: 'bigint',
     },
-    from: `(SELECT actor_id, bucket_start, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
+    from: `(SELECT actor_id, granularity, bucket_start, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
                    sum(positive)::int AS positive, sum(neutral)::int AS neutral, sum(negative)::int AS negative,
                    sum(score_micros)::bigint AS score_micros
-            FROM actor_sentiment_entries GROUP BY actor_id, bucket_start
+            FROM actor_sentiment_entries GROUP BY actor_id, granularity, bucket_start
             HAVING sum(mentions) <> 0 OR sum(articles) <> 0 OR sum(positive) <> 0 OR sum(neutral) <> 0
                 OR sum(negative) <> 0 OR sum(score_micros) <> 0) ledger`,
   },
@@ -470,7 +471,9 @@ export function referenceReadModels(log: ReferenceLog): ReferenceTables {
     statement_reach: statementReach(statements),
     actors: actors(mentions, statements),
     actor_sentiment: [...sentimentBuckets(mentions, 'hour'), ...sentimentBuckets(mentions, 'day')],
-    actor_sentiment_ledger: sentimentBuckets(mentions, 'hour').map(({ granularity: _g, mean_score: _m, ...hour }) => hour),
+    actor_sentiment_ledger: [...sentimentBuckets(mentions, 'hour'), ...sentimentBuckets(mentions, 'day')].map(
+      ({ mean_score: _m, ...bucket }) => bucket,
+    ),
     outlets: outlets(contributing, mentions),
     outlet_actors: [
       ...groupBy(

@@ -28,6 +28,8 @@ import { ProjectionWritePath1764052000000 } from './migrations/1764052000000-Pro
 import { SentimentEntries1764054000000 } from './migrations/1764054000000-SentimentEntries';
 import { PositionClusterIds1764056000000 } from './migrations/1764056000000-PositionClusterIds';
 import { PositionFingerprints1764069500000 } from './migrations/1764069500000-PositionFingerprints';
+import { SentimentDayEntries1764070000000 } from './migrations/1764070000000-SentimentDayEntries';
+import { ActorPairsCoveringKey1764070100000 } from './migrations/1764070100000-ActorPairsCoveringKey';
 import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKeysAndTenants';
 import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
@@ -83,6 +85,8 @@ export const MIGRATIONS = [
   ActorPairsAndDashboardIndexes1764068000000,
   StatementSearch1764068200000,
   PositionFingerprints1764069500000,
+  SentimentDayEntries1764070000000,
+  ActorPairsCoveringKey1764070100000,
 ];
 
 /**

@@ -49,7 +49,9 @@ export class TrendsController {
     const window = bucketWindow(query, query.granularity === 'hour' ? HOUR_MS : DAY_MS);
     const previous = previousWindow(window);
     const actors =
-      window.from === window.to ? [] : await this.sentiment.trends(previous.from, window.from, window.to, query.limit);
+      window.from === window.to
+        ? []
+        : await this.sentiment.trends(query.granularity, previous.from, window.from, window.to, query.limit);
     return { window, previousWindow: previous, granularity: query.granularity, actors };
   }
 }

@@ -1,23 +1,27 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The append-only ledger the `actor_sentiment` view sums: one row per actor and hour a projector
- * batch changed (negative for removed articles), compacted later into one row per hour.
+ * batch changed, and one per actor and day (negative for removed articles), compacted later into
+ * one row per bucket.
  *
  * Two things here are beyond TypeORM. The table has no primary key (TypeORM requires one), so
  * `entryId`, unique as an identity column, is declared primary; `synchronize: false` keeps the
  * schema builder from adding the constraint (the drift test checks everything else about this
  * table). `actor_sentiment_entries_entry_idx` is a BRIN index (`USING brin (entry_id)`) and
- * `@Index` cannot say which access method, so it is declared for the record only.
+ * `actor_sentiment_entries_start_idx` is (granularity, bucket_start) INCLUDE (actor_id, mentions,
+ * articles, score_micros); `@Index` can say neither, so they are declared for the record only.
  */
 @Entity({ name: 'actor_sentiment_entries', synchronize: false })
-@Index('actor_sentiment_entries_bucket_idx', ['actorId', 'bucketStart'])
-@Index('actor_sentiment_entries_start_idx', ['bucketStart'])
+@Check('actor_sentiment_entries_granularity_check', `"granularity" IN ('hour', 'day')`)
+@Index('actor_sentiment_entries_bucket_idx', ['actorId', 'granularity', 'bucketStart'])
+@Index('actor_sentiment_entries_start_idx', { synchronize: false })
 @Index('actor_sentiment_entries_entry_idx', { synchronize: false })
 export class ActorSentimentEntryEntity {
   @PrimaryGeneratedColumn('identity', { name: 'entry_id', type: 'bigint', generatedIdentity: 'ALWAYS' })
   entryId!: string;
   @Column('text', { name: 'actor_id' }) actorId!: string;
+  @Column('text') granularity!: 'hour' | 'day';
   @Column('timestamptz', { name: 'bucket_start' }) bucketStart!: Date;
   @Column('int') mentions!: number;
   @Column('int') articles!: number;

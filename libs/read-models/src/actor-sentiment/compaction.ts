@@ -11,10 +11,10 @@ export interface SentimentCompaction {
 }
 
 /**
- * Folds the entries of every (actor, hour) that received entries since the last round into one
+ * Folds the entries of every (actor, granularity, bucket) that received entries since the last round into one
  * row (none if they cancel out), in one transaction, so readers see the sums before or after,
  * never half. Batches keep appending meanwhile: they only insert, and an entry committed after
- * this round's snapshot stays as it is (the view sums it all the same) until its hour gets
+ * this round's snapshot stays as it is (the view sums it all the same) until its bucket gets
  * entries again. One process compacts at a time (the others skip);
  * at most `maxEntries` new entries are looked at per round. Runs in the current search path.
  */
@@ -43,18 +43,21 @@ export async function compactSentimentEntries(manager: SqlRunner, maxEntries = 2
   if (through <= from) return { ran: true, entriesRemoved: 0, remaining: 0 };
   const [[folded]]: [[{ removed: number; added: number }], number] = await manager.query(
     `WITH touched AS (
-       SELECT DISTINCT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE entry_id > $1 AND entry_id <= $2),
+       SELECT DISTINCT actor_id, granularity, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE entry_id > $1 AND entry_id <= $2),
      crowded AS (
-       SELECT e.actor_id, e.bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} e JOIN touched t USING (actor_id, bucket_start)
-       GROUP BY e.actor_id, e.bucket_start HAVING count(*) > 1),
+       SELECT e.actor_id, e.granularity, e.bucket_start
+       FROM ${SENTIMENT_ENTRIES_TABLE} e JOIN touched t USING (actor_id, granularity, bucket_start)
+       GROUP BY e.actor_id, e.granularity, e.bucket_start HAVING count(*) > 1),
      removed AS (
        DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING crowded c
-       WHERE e.actor_id = c.actor_id AND e.bucket_start = c.bucket_start
+       WHERE e.actor_id = c.actor_id AND e.granularity = c.granularity AND e.bucket_start = c.bucket_start
        RETURNING e.*),
      added AS (
-       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-       SELECT actor_id, bucket_start, sum(mentions), sum(articles), sum(positive), sum(neutral), sum(negative), sum(score_micros)
-       FROM removed GROUP BY actor_id, bucket_start
+       INSERT INTO ${SENTIMENT_ENTRIES_TABLE}
+         (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
+       SELECT actor_id, granularity, bucket_start, sum(mentions), sum(articles), sum(positive), sum(neutral), sum(negative),
+              sum(score_micros)
+       FROM removed GROUP BY actor_id, granularity, bucket_start
        HAVING sum(mentions) <> 0 OR sum(articles) <> 0 OR sum(positive) <> 0 OR sum(neutral) <> 0 OR sum(negative) <> 0
            OR sum(score_micros) <> 0
        RETURNING 1)

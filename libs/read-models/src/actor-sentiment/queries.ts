@@ -1,11 +1,13 @@
 import { SqlRunner } from '../sql/sql-session';
-import { SentimentBucketChange } from './fold';
+import { SentimentBucketChange, SentimentGranularity } from './fold';
 import { isoInstant } from '../sql/iso-instant';
 import { ActorRef } from '../actor-pairs/queries';
 import { SENTIMENT_ENTRIES_TABLE } from './tables';
 
 /** Sentiment toward an actor in one hour or day: the summed entries, with the mean score instead of the sum. */
-export type SentimentBucket = Omit<SentimentBucketChange, 'actorId' | 'scoreMicros'> & { meanScore: number | null };
+export type SentimentBucket = Omit<SentimentBucketChange, 'actorId' | 'granularity' | 'scoreMicros'> & {
+  meanScore: number | null;
+};
 
 interface BucketRow {
   bucket_start: Date | string;
@@ -65,12 +67,19 @@ export class ActorSentimentQueries {
   }
 
   /**
-   * Actors whose mentions changed most between [`previousFrom`, `from`) and [`from`, `to`) (hour
-   * bucket starts, UTC ISO instants), by |mentions − previous mentions| descending, ties by id.
-   * One range of the ledger by bucket start (both windows, summed per actor with FILTER); mean
-   * scores are per article, as the sentiment buckets give them.
+   * Actors whose mentions changed most between [`previousFrom`, `from`) and [`from`, `to`) (bucket
+   * starts of `granularity`, UTC ISO instants), by |mentions − previous mentions| descending, ties
+   * by id. One range of the ledger's `granularity` rows by bucket start (both windows, summed per
+   * actor with FILTER), read from the covering (granularity, bucket_start) index alone; mean scores
+   * are per article, as the sentiment buckets give them.
    */
-  async trends(previousFrom: string, from: string, to: string, limit: number): Promise<ActorTrend[]> {
+  async trends(
+    granularity: SentimentGranularity,
+    previousFrom: string,
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<ActorTrend[]> {
     const rows: TrendRow[] = await this.sql.query(
       `WITH sums AS (
          SELECT actor_id,
@@ -81,7 +90,7 @@ export class ActorSentimentQueries {
                 sum(articles) FILTER (WHERE bucket_start < $2) AS previous_articles,
                 sum(score_micros) FILTER (WHERE bucket_start < $2) AS previous_score_micros
          FROM ${SENTIMENT_ENTRIES_TABLE}
-         WHERE bucket_start >= $1::timestamptz AND bucket_start < $3::timestamptz
+         WHERE granularity = $5 AND bucket_start >= $1::timestamptz AND bucket_start < $3::timestamptz
          GROUP BY actor_id),
        ranked AS (
          SELECT actor_id, COALESCE(mentions, 0)::int AS mentions, COALESCE(previous_mentions, 0)::int AS previous_mentions,
@@ -95,7 +104,7 @@ export class ActorSentimentQueries {
        SELECT a.id, a.name, a.kind, a.role, r.mentions, r.previous_mentions, r.mean_score, r.previous_mean_score
        FROM ranked r JOIN actors a ON a.id = r.actor_id
        ORDER BY abs(r.mentions - r.previous_mentions) DESC, r.actor_id COLLATE "C"`,
-      [previousFrom, from, to, limit],
+      [previousFrom, from, to, limit, granularity],
     );
     return rows.map((r) => {
       const meanScore = r.mean_score === null ? null : Number(r.mean_score);

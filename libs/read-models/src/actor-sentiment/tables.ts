@@ -1,7 +1,8 @@
 /**
  * Sentiment toward actors is stored as an append-only ledger: every batch adds one row per actor
- * and UTC hour it changed (removed or revised articles add negative rows), and the
- * `actor_sentiment` view sums them into hour and day buckets. Appending takes no row lock, so
+ * and UTC hour it changed, and one per actor and UTC day (removed or revised articles add
+ * negative rows), and the `actor_sentiment` view sums them into hour and day buckets. Day rows
+ * are kept, not summed from hours at read time, so a week's trends read a fraction of the rows. Appending takes no row lock, so
  * concurrent batches never wait on a popular actor's buckets; `compactSentimentEntries`
  * folds the rows of each hour into one from time to time, so reads stay short.
  */
@@ -14,13 +15,11 @@ const SUMS = `sum(mentions)::int AS mentions, sum(articles)::int AS articles, su
          round(sum(score_micros)::numeric / sum(articles) / 1000000, 6)::numeric(8, 6) AS mean_score`;
 
 /**
- * The `actor_sentiment` buckets over the entries of `schema`: per actor, UTC hour and UTC day,
- * the buckets some article still contributes to (a bucket whose articles were all removed is gone).
+ * The `actor_sentiment` buckets over the entries of `schema`: per actor, granularity (UTC hour or
+ * day) and start, the buckets some article still contributes to (a bucket whose articles were all
+ * removed is gone).
  */
 export function actorSentimentSelect(schema: string): string {
-  return `SELECT actor_id, 'hour'::text AS granularity, bucket_start, ${SUMS}
-       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start HAVING sum(articles) > 0
-     UNION ALL
-     SELECT actor_id, 'day'::text, date_trunc('day', bucket_start, 'UTC'), ${SUMS}
-       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC') HAVING sum(articles) > 0`;
+  return `SELECT actor_id, granularity, bucket_start, ${SUMS}
+       FROM ${schema}.${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, granularity, bucket_start HAVING sum(articles) > 0`;
 }

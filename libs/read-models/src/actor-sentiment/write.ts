@@ -6,6 +6,7 @@ import { SENTIMENT_ENTRIES_TABLE } from './tables';
 
 const ENTRY_COLUMNS: ReadonlyArray<CopyColumn<SentimentBucketChange>> = [
   { name: 'actor_id', value: (b) => b.actorId },
+  { name: 'granularity', value: (b) => b.granularity },
   { name: 'bucket_start', value: (b) => b.bucketStart },
   { name: 'mentions', value: (b) => b.mentions },
   { name: 'articles', value: (b) => b.articles },
