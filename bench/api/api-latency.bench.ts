@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- api [--articles N] [--requests N] [--concurrency N] [--keep]`: read latency of the
+ * `npm run bench -- api [--articles N] [--requests N] [--concurrency N] [--keep] [--reuse]`: read latency of the
  * dashboard's API routes on a realistic store. Loads N (default 100,000) generated analysed articles
  * (`analyzedEvents`) through the project service's own write path, as the projection bench does
  * (prepared batches applied with `applyBatchOnce` + `projectAnalyses`, keyed onto partitions), compacts
@@ -8,14 +8,16 @@
  * (default 400) requests after a warm-up, `--concurrency` (default 8) at a time, with parameters drawn
  * from the loaded data. Prints one JSON line `{endpoint: {p50, p95, p99}}` (ms) and a table on stderr.
  * Brings up the local broker when `KAFKA_BROKERS` is unset, like the other benches (the service needs
- * a broker configured to boot). The database is dropped afterwards unless `--keep`.
+ * a broker configured to boot). The database is dropped afterwards unless `--keep`; `--reuse` measures
+ * a database an earlier `--keep` run loaded (migrated to today's schema, its article count checked)
+ * instead of loading one, so a query change can be measured in minutes.
  */
 import { loadConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ApiKeyStore, createDataSource, issueApiKey } from '@chronicle/persistence';
 import { compactSentimentEntries } from '@chronicle/read-models';
 import { seededRandom } from '@chronicle/domain';
-import { analyzedEvents, freePort } from '@chronicle/test-support';
+import { analyzedEvents, freePort, GENERATED_WORDS } from '@chronicle/test-support';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
-import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
+import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
@@ -55,10 +57,7 @@ function dataInstant(draw: Draw): string {
   return dayPlus(firstDay, 1 + Math.floor(draw.random() * span));
 }
 
-/**
- * The endpoints measured: a name and a request path drawn from the data. Adding one (e.g.
- * `/v1/statements?q=` once full-text search lands) is one entry here.
- */
+/** The endpoints measured: a name and a request path drawn from the data. Adding one is one entry here. */
 const ENDPOINTS: ReadonlyArray<{ name: string; path: (draw: Draw) => string }> = [
   {
     name: '/v1/actors/:id/related',
@@ -74,6 +73,16 @@ const ENDPOINTS: ReadonlyArray<{ name: string; path: (draw: Draw) => string }> =
       const to = dataInstant(d);
       return `/v1/trends?granularity=hour&from=${dayPlus(to.slice(0, 10), -1)}&to=${to}&limit=20`;
     },
+  },
+  {
+    // Every generated statement is made of 16 words, so one word matches about half of the 500k
+    // statements: ranking them is the worst case of search, newest first the cheap one.
+    name: '/v1/statements?q= (rank)',
+    path: (d) => `/v1/statements?q=${pick(d, GENERATED_WORDS)}&limit=20`,
+  },
+  {
+    name: '/v1/statements?q= (newest)',
+    path: (d) => `/v1/statements?q=${pick(d, GENERATED_WORDS)}&order=newest&limit=20`,
   },
   { name: '/v1/actors/:id', path: (d) => `/v1/actors/${encodeURIComponent(popular(d, d.sample.actorIds))}` },
   {
@@ -149,6 +158,18 @@ async function sampleOf(url: string): Promise<Sample> {
   }
 }
 
+/** A kept database must hold the articles this run claims to measure. */
+async function checkArticleCount(url: string, articles: number): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM articles')).rows;
+    if (count !== articles) throw new Error(`the kept database holds ${count} articles, not --articles ${articles}`);
+  } finally {
+    await client.end();
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -174,13 +195,22 @@ async function main(): Promise<void> {
   const articles = numberFlag('articles', 100_000);
   const requests = numberFlag('requests', 400);
   const concurrency = numberFlag('concurrency', 8);
-  const keep = process.argv.includes('--keep');
+  const reuse = process.argv.includes('--reuse');
+  const keep = reuse || process.argv.includes('--keep');
   const infra = await benchInfra();
   let child: ChildProcess | undefined;
   try {
-    const url = await freshBenchDatabase(DATABASE);
-    console.error(`[load] ${articles} generated analysed articles through the projector`);
-    const loadSeconds = await load(url, analyzedEvents(articles));
+    let url: string;
+    let loaded: string;
+    if (reuse) {
+      url = await keptBenchDatabase(DATABASE);
+      await checkArticleCount(url, articles);
+      loaded = 'kept from an earlier run';
+    } else {
+      url = await freshBenchDatabase(DATABASE);
+      console.error(`[load] ${articles} generated analysed articles through the projector`);
+      loaded = `loaded in ${Math.round(await load(url, analyzedEvents(articles)))} s`;
+    }
     const sample = await sampleOf(url);
     const store = ApiKeyStore.connect(url, 1);
     const { key } = await issueApiKey(store, { name: 'api bench', scopes: ['read', 'subscriptions'] }).finally(() =>
@@ -231,9 +261,7 @@ async function main(): Promise<void> {
         p99: ms(percentile(latencies, 99)),
       };
     }
-    console.error(
-      `\n${articles} articles (loaded in ${Math.round(loadSeconds)} s), ${requests} requests per endpoint, ${concurrency} at a time\n`,
-    );
+    console.error(`\n${articles} articles (${loaded}), ${requests} requests per endpoint, ${concurrency} at a time\n`);
     console.error(`${'endpoint'.padEnd(32)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
     for (const [name, r] of Object.entries(results)) {
       console.error(`${name.padEnd(32)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`);

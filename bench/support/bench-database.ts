@@ -29,3 +29,18 @@ export async function freshBenchDatabase(name: string): Promise<string> {
 export async function dropBenchDatabase(name: string): Promise<void> {
   await administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
+
+/**
+ * Database `name` as an earlier run left it (`--keep`), brought up to the current migrations;
+ * returns its URL. Fails when it does not exist.
+ */
+export async function keptBenchDatabase(name: string): Promise<string> {
+  const url = benchDatabaseUrl(name);
+  const client = new Client({ connectionString: url });
+  await client.connect().catch((error: Error) => {
+    throw new Error(`no kept database ${name} to reuse (run once with --keep): ${error.message}`);
+  });
+  await client.end();
+  await runMigrations(url);
+  return url;
+}

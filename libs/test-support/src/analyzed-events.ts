@@ -1,8 +1,10 @@
 import { seededRandom } from '@chronicle/domain';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 
-const WORDS =
+/** The 16 words generated statements and titles are made of (a search for any one matches about half of them). */
+export const GENERATED_WORDS =
   'government minister budget deal talks strike port energy prices election vote reform union court border trade'.split(' ');
+const WORDS = GENERATED_WORDS;
 const LABELS = ['negative', 'neutral', 'positive'] as const;
 
 /**

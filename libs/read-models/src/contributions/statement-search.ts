@@ -5,6 +5,7 @@ import {
   EXACT_SAID_AT,
   NewestFirstKey,
   SentimentLabel,
+  STATEMENT_DETAIL_JOINS,
   STATEMENT_JOINS,
   STATEMENT_SUMMARY_COLUMNS,
   StatementSummary,
@@ -64,7 +65,10 @@ class Parameters {
  * One page of statements matching the filter, best match first (`ts_rank_cd`, ties by id) or
  * newest first (`said_at`, ties by id), continuing after a page's end key: keyset paging, never
  * OFFSET. The text query runs on the GIN index of `search_vector`; ranks and headlines are
- * computed only for matches, and headlines only for the page. `next` is null on the last page.
+ * computed only for matches, and headlines only for the page. The page is chosen from
+ * `statements` alone and only its rows are joined to their article and reach: a common word
+ * matches a large share of the table, and joining every match before ranking cost 4× the ranking.
+ * `next` is null on the last page.
  */
 export async function searchStatements(
   sql: SqlRunner,
@@ -84,11 +88,12 @@ export async function searchStatements(
   const headline = tsQuery ? `ts_headline('english', hit.text, ${tsQuery}, ${params.add(HEADLINE_OPTIONS)}::text)` : 'NULL::text';
   const rows: HitRow[] = await sql.query(
     `SELECT hit.*, ${headline} AS headline
-     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, ${rank} AS rank, ${EXACT_SAID_AT} AS said_at_key
-           ${STATEMENT_JOINS}
-           ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-           ORDER BY ${key} DESC, s.id DESC
-           LIMIT ${params.add(page.limit + 1)}) hit
+     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, page.rank, ${EXACT_SAID_AT} AS said_at_key
+           FROM (SELECT s.id, ${rank} AS rank FROM statements s
+                 ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+                 ORDER BY ${key} DESC, s.id DESC
+                 LIMIT ${params.add(page.limit + 1)}) page
+           JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
      ORDER BY ${page.order === 'rank' ? 'hit.rank' : 'hit.said_at'} DESC, hit.id DESC`,
     params.values,
   );

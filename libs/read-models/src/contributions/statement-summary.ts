@@ -30,8 +30,11 @@ export const STATEMENT_SUMMARY_COLUMNS = `
  * The article and reach of `statements s`. A statement row exists only while its article's analysis
  * is in place (a retraction deletes it, a revision replaces it), so no status check is needed.
  */
-export const STATEMENT_JOINS = `
-  FROM statements s LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
+export const STATEMENT_DETAIL_JOINS = `
+  LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
+
+/** `statements s` with {@link STATEMENT_DETAIL_JOINS}. */
+export const STATEMENT_JOINS = `FROM statements s ${STATEMENT_DETAIL_JOINS}`;
 
 /** Where a newest-first page ends: the exact `said_at` (microseconds, UTC) and id of its last statement. */
 export interface NewestFirstKey {
