@@ -116,6 +116,7 @@ describe('the query plans of the dashboard reads', () => {
         new ActorSentimentQueries(sql).trends('hour', '2026-01-07T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-09T00:00:00Z', 20),
     ],
     ['one actor', (sql) => new ActorQueries(sql).findById(actorId)],
+    ['actors by a part of a name', (sql) => new ActorQueries(sql).search('ctor-12', 20, 0)],
     ["an actor's outlets", (sql) => new OutletQueries(sql).coveringActor(actorId, 20)],
     [
       "an actor's outlets (a later page)",

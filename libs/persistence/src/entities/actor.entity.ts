@@ -1,6 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+/**
+ * `actors_search_idx` is a trigram GIN index on `actor_search_text(name, aliases)` (migration
+ * ActorNameSearch), which `@Index` cannot express; it is declared for the record only.
+ */
 @Entity({ name: 'actors' })
+@Index('actors_search_idx', { synchronize: false })
 export class ActorEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') name!: string;

@@ -25,7 +25,9 @@ export class ActorQueries {
   /**
    * Actors whose name or any alias contains `text` literally (case-insensitive; `%` and `_` are
    * plain characters), most-mentioned first, ties by id (byte order). A page starts `offset` rows
-   * in or, with `after`, right after the actor it names (a keyset on (mention_count, id)).
+   * in or, with `after`, right after the actor it names (a keyset on (mention_count, id)). The
+   * trigram index on `actor_search_text` (name and aliases, newline-joined) finds the candidates;
+   * the name and alias test after it keeps a text with a newline from matching across two of them.
    */
   async search(
     text: string | undefined,
@@ -35,7 +37,8 @@ export class ActorQueries {
   ): Promise<ActorSummary[]> {
     const rows: ActorRow[] = await this.sql.query(
       `SELECT ${ACTOR_COLUMNS} FROM actors
-       WHERE ($1::text IS NULL OR name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\'))
+       WHERE ($1::text IS NULL OR actor_search_text(name, aliases) ILIKE $1 ESCAPE '\\'
+                AND (name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\')))
          AND ($4::int IS NULL OR mention_count < $4 OR (mention_count = $4 AND id COLLATE "C" > $5::text))
        ORDER BY mention_count DESC, id COLLATE "C" LIMIT $2 OFFSET $3`,
       [text === undefined ? null : containsPattern(text), limit, offset, after?.mentionCount ?? null, after?.id ?? null],
