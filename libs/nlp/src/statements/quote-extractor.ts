@@ -27,6 +27,7 @@ const ROLE_PREFIX_MAX = 4;
 const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
+const DASHES = new Set(['―', '—', '–', '-']);
 
 /**
  * Turns quotations into direct statements, finding the attribution after the quote ("…," he said / "…," said X),
@@ -158,11 +159,24 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   const endsSentence = SENTENCE_END_RE.test(lastContent);
   // An attribution after a quote is set off by punctuation: `"…," he said`, `"…?" she asked`.
   if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent)) return null;
-  // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself.
-  if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower)) return null;
+  // `"…" ― Steve Quinlan`: a name after a dash signs the quote.
+  if (DASHES.has(after.text)) {
+    const signed = ctx.mentionStartingAt.get(q.close + 2);
+    if (signed && !signed.possessive && tokens[q.close + 2]!.paragraph === after.paragraph)
+      return {
+        subject: { found: true, actor: signed.actor, first: signed.lead, last: signed.last },
+        cueStart: q.close + 1,
+        cueEnd: signed.last,
+        verb: -1,
+      };
+  }
+  // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
+  // the verb follows (`"…?" Graham asked.`).
+  if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower) && !nameBeforeSpeechVerb(ctx, k)) return null;
   for (let v = k; v < tokens.length && v - k < ATTRIBUTION_WINDOW; v += 1) {
-    const t = tokens[v]!;
-    if (HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
+    if (v > k && ctx.mentionEndingAt.has(v - 1)) v = skipParenthetical(ctx, v);
+    const t = tokens[v];
+    if (!t || HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
     if (!isFiniteSpeechVerb(t.lower)) continue;
     if (v === k) {
       const subject = subjectAfter(ctx, v);
@@ -173,6 +187,24 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/** A name at `k`, then (past a party tag and auxiliaries) a finite speech verb: `Graham asked`, `Moore (D-Wis.) said`. */
+function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
+  const { tokens } = ctx.doc;
+  const m = ctx.mentionStartingAt.get(k);
+  if (!m || m.possessive) return false;
+  let j = skipParenthetical(ctx, m.last);
+  while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
+  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower);
+}
+
+/** Index past a short parenthetical that opens at `k` ("(D-Wis.)"), or `k` when none does. */
+function skipParenthetical(ctx: AnalysisContext, k: number): number {
+  const { tokens } = ctx.doc;
+  if (tokens[k]?.text !== '(') return k;
+  for (let j = k + 1; j < tokens.length && j - k <= 8; j += 1) if (tokens[j]!.text === ')') return j + 1;
+  return k;
 }
 
 /**

@@ -216,6 +216,39 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote ending in a question mark is followed by its speaker and verb', () => {
+    const body =
+      'Senator Lindsey Graham spoke to students in Columbia.\n' +
+      '"Does anybody know what the environmental platform of the Republican Party is?" Graham asked. "Neither do I."';
+
+    it('gives the question to the name before the verb', () => {
+      expect(speakerOf(analyze(body), 'Does anybody know')).toBe('Lindsey Graham');
+    });
+  });
+
+  describe("when a party tag stands between the speaker's name and the verb", () => {
+    const body =
+      'Black lawmakers criticised the campaign on Friday.\n' +
+      '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said Friday.';
+
+    it('skips the tag and finds the speaker', () => {
+      expect(speakerOf(analyze(body), 'dog whistle')).toBe('Gwen Moore');
+    });
+  });
+
+  describe('when quotes are signed with a dash and a name', () => {
+    const body =
+      'Readers shared their views after the debate.\n' +
+      '"Maybe we can build a wall around the candidate instead." ― Steve Quinlan\n' +
+      '"He is someone that no sane person would want as president." ― Christina Olidem';
+
+    it('gives each quote to the name after its dash', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'build a wall')).toBe('Steve Quinlan');
+      expect(speakerOf(analysis, 'no sane person')).toBe('Christina Olidem');
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';

@@ -41,6 +41,13 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   )
     k -= 1;
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
+  // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped.
+  if (tokens[k]!.text === ')') {
+    let open = k - 1;
+    while (open > 0 && k - open < 8 && sentenceOf[open] === sentence && tokens[open]!.text !== '(' && tokens[open]!.text !== ')')
+      open -= 1;
+    if (tokens[open]?.text === '(' && ctx.mentionEndingAt.has(open - 1)) k = open - 1;
+  }
   const t = tokens[k]!;
   if (quoteOf[k] !== -1 && t.isWord) return NOT_FOUND;
   if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
