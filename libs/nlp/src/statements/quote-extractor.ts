@@ -170,6 +170,8 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
         verb: -1,
       };
   }
+  const appositive = appositiveAttribution(ctx, k, after.paragraph);
+  if (appositive) return appositive;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
   // the verb follows (`"…?" Graham asked.`).
   if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower) && !nameBeforeSpeechVerb(ctx, k)) return null;
@@ -185,6 +187,30 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     const subject = subjectBefore(ctx, v);
     if (!subject.found || !isRolePrefix(ctx, k, subject.first)) return null;
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
+  }
+  return null;
+}
+
+const APPOSITIVE_MAX = 40;
+
+/**
+ * `"…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said`: a name, a
+ * long appositive set off by commas, then the verb.
+ */
+function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: number): Attribution | null {
+  const { tokens, quoteOf } = ctx.doc;
+  const m = ctx.mentionStartingAt.get(k);
+  if (!m || m.possessive) return null;
+  let j = skipParenthetical(ctx, m.last);
+  if (tokens[j]?.text !== ',') return null;
+  for (j += 1; j < tokens.length && j - m.last < APPOSITIVE_MAX; j += 1) {
+    const t = tokens[j]!;
+    if (t.paragraph !== paragraph || quoteOf[j] !== -1 || HARD_STOPS.has(t.text)) return null;
+    if (t.text !== ',') continue;
+    let v = j + 1;
+    while (v < tokens.length && v - j < 4 && VERB_PADDING.has(tokens[v]!.lower)) v += 1;
+    if (tokens[v] && isFiniteSpeechVerb(tokens[v]!.lower))
+      return { subject: { found: true, actor: m.actor, first: m.lead, last: j }, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
 }

@@ -17,7 +17,7 @@ import { mainSubject } from './salience-tracker';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, type StatementDraft } from './statement-draft';
 
-const THAT_LOOKAHEAD = 7;
+const THAT_LOOKAHEAD = 10;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
@@ -108,8 +108,11 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
 }
 
 function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
-  const t = ctx.doc.tokens[s.last - 1]!;
+  const { tokens } = ctx.doc;
+  const t = tokens[s.last - 1]!;
   if (t.lower === 'they' || HUMAN_GROUP_NOUNS.has(t.lower)) return true;
+  // "Mr. Grassley and Mr. Leahy say": a coordinated subject is plural.
+  if (tokens[s.first - 1]?.lower === 'and' && ctx.mentionEndingAt.has(s.first - 2)) return true;
   return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
 }
 

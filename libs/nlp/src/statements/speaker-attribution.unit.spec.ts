@@ -249,6 +249,33 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a long appositive separates the speaker from the verb after a quote', () => {
+    const body =
+      'Several states sued the agency over the rules.\n' +
+      '"It is an invasion of the state regulatory domain," Scott Pruitt, the Republican attorney general of Oklahoma, ' +
+      'one of the states suing the agency, said at a Washington event.';
+
+    it('gives the quote to the name before the appositive', () => {
+      expect(speakerOf(analyze(body), 'an invasion')).toBe('Scott Pruitt');
+    });
+  });
+
+  describe('when two named people share a plain "say"', () => {
+    const body = 'But Chuck Grassley and Patrick Leahy say other changes to the visa program are needed.';
+
+    it('reports their statement', () => {
+      expect(speakerOf(analyze(body), 'other changes')).toBe('Patrick Leahy');
+    });
+  });
+
+  describe('when "that" comes after a long occasion phrase', () => {
+    const body = 'Donald Trump said during a Friday evening rally in Michigan that the trade deal was a disaster for workers.';
+
+    it('still reports the that-clause', () => {
+      expect(speakerOf(analyze(body), 'the trade deal was a disaster')).toBe('Donald Trump');
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';
