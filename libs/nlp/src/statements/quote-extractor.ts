@@ -312,8 +312,9 @@ function isSameParagraphContinuation(
   if (!before || !SENTENCE_END_RE.test(before.text) || before.start < previousEnd) return false;
   if (ctx.doc.sentences[ctx.doc.sentenceOf[q.open - 1]!]!.start >= previousEnd) return false;
   if (q.close === -1) return true;
+  // Narration may follow (`…” for the top income bracket.`), but not another attribution verb.
   for (let k = q.close + 1; k < tokens.length && tokens[k]!.paragraph === tokens[q.close]!.paragraph; k += 1) {
-    if (tokens[k]!.isWord) return false;
+    if (speechVerb(tokens[k]!.lower)) return false;
   }
   return true;
 }
