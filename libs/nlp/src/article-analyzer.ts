@@ -35,9 +35,10 @@ const NAME_LEXICON: NameLexicon = {
 /** Optional extraction stages, off by default. */
 export interface AnalyzeOptions {
   /**
-   * Also report clauses around cue words learned from PolNeAR train when their subject names an actor (see
-   * statements/cue-clause-extractor.ts). Raises PolNeAR dev content recall, but PolNeAR counts evaluative verbs and
-   * trailing attributions that the project's own quote splits do not, so it stays opt-in.
+   * Also report bare and trailing clauses around cue words learned from PolNeAR train when their subject names an
+   * actor (see statements/cue-clause-extractor.ts); without it only their that-clauses are reported. Raises PolNeAR
+   * dev content recall, but PolNeAR counts evaluative verbs and trailing attributions that the project's own quote
+   * splits do not, so it stays opt-in.
    */
   learnedCueClauses?: boolean;
 }
@@ -60,7 +61,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
     (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
   );
   const ruled = [...quotes.statements, ...reported];
-  const learned = options.learnedCueClauses ? extractCueClauses(ctx, tokensInside(doc.tokens, ruled)) : [];
+  const learned = extractCueClauses(ctx, tokensInside(doc.tokens, ruled), { thatOnly: options.learnedCueClauses !== true });
   const drafts = [...ruled, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   recordPronounMentions(doc.tokens, actors, drafts);
 
