@@ -23,6 +23,8 @@ const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
+/** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
+const PARENTHETICAL_TAIL = 3;
 
 interface Complement {
   contentFirst: number;
@@ -308,23 +310,33 @@ function trailingAttribution(
   if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;
   const sentence = ctx.doc.sentences[sentenceOf[v]!]!;
   const cueLast = Math.max(v, subject.last - 1);
-  // Only a short adverbial may follow ("said on Monday", "said in a statement").
+  // Only a short adverbial may follow ("said on Monday", "said in a statement"), or, set off by a comma, the rest of
+  // the content ("The museum, Mr. Bush said, celebrated …").
   let tail = 0;
+  let resume = -1;
   for (let k = cueLast + 1; k < sentence.last; k += 1) {
     const t = tokens[k]!;
+    if (t.text === ',' && tail <= PARENTHETICAL_TAIL && resume < 0 && quoteOf[k] === -1) {
+      resume = k + 1;
+      break;
+    }
     if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
     if (t.isWord) tail += 1;
   }
-  if (tail > 5) return null;
+  if (resume < 0 && tail > 5) return null;
   let first = sentence.first;
   while (first < comma && (!tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
   if (quoteOf[first] !== -1) return null;
   for (let k = first; k < comma; k += 1) {
     if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return null;
   }
-  if (countWords(ctx, first, comma) < 3) return null;
+  let last = comma;
+  if (resume >= 0) {
+    last = contentEnd(ctx, resume);
+    if (countWords(ctx, first, comma) + countWords(ctx, resume, last) < 4 || countWords(ctx, resume, last) < 2) return null;
+  } else if (countWords(ctx, first, comma) < 3) return null;
   const start = tokens[first]!.start;
-  const end = tokens[comma - 1]!.end;
+  const end = tokens[last - 1]!.end;
   return {
     kind: 'indirect',
     start,

@@ -276,6 +276,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when the attribution sits between commas inside the sentence', () => {
+    const body =
+      'George W. Bush spoke at the opening of the museum.\n' +
+      'The museum, Mr. Bush said, celebrated several of his heroes, including the musician Chuck Berry.';
+
+    it('reports the sentence around it as his statement', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'celebrated several of his heroes')).toBe('George W. Bush');
+      expect(speakerOf(analysis, 'The museum')).toBe('George W. Bush');
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';
