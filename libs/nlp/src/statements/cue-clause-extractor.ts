@@ -2,7 +2,7 @@ import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import { attributionCue } from './attribution-cues';
 import type { AnalysisContext } from './analysis-context';
 import { subjectAfter, subjectBefore } from './speaker-resolver';
-import { bodySpan, type StatementDraft } from './statement-draft';
+import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 /** A word must be part of a cue in at least this share of its PolNeAR train occurrences; chosen on PolNeAR dev. */
 export const MIN_CUE_SHARE = 0.5;
@@ -88,6 +88,7 @@ export function extractCueClauses(
       cue: bodySpan(ctx.doc.body, t.start, t.end),
       speaker: subject.actor,
       ...(subject.pronoun !== undefined ? { pronoun: subject.pronoun } : {}),
+      ...subjectRange(subject),
     });
     if (comma < 0) i = to;
   }

@@ -5,7 +5,7 @@ import type { AnalysisContext } from './analysis-context';
 import { mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import { bodySpan, type StatementDraft } from './statement-draft';
+import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
 export interface QuoteExtraction {
@@ -64,6 +64,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
         cue: bodySpan(doc.body, tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
         speaker: actor,
         pronoun: subject.pronoun,
+        ...subjectRange(subject),
       };
     } else if (
       previous &&

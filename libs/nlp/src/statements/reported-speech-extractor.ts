@@ -15,7 +15,7 @@ import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import { bodySpan, type StatementDraft } from './statement-draft';
+import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 10;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
@@ -103,6 +103,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       cue: bodySpan(doc.body, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
       speaker: subject.actor,
       pronoun: subject.pronoun,
+      ...subjectRange(subject),
     });
     i = contentLast - 1;
   }
@@ -292,6 +293,7 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
     cue: bodySpan(ctx.doc.body, tokens[i]!.start, tokens[subject.last - 1]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
+    ...subjectRange(subject),
   };
 }
 
@@ -345,5 +347,6 @@ function trailingAttribution(
     cue: bodySpan(ctx.doc.body, tokens[cueFirst]!.start, tokens[cueLast]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
+    ...subjectRange(subject),
   };
 }

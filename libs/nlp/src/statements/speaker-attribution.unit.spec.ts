@@ -288,6 +288,21 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a candidacy description names the speaker', () => {
+    const body =
+      'Donald Trump held a rally in Ohio on Friday.\n' +
+      'The Republican nominee complained that the microphone at the debate had been broken.';
+
+    it('links the description to the candidate and records it as his mention', () => {
+      const analysis = analyze(body);
+      const statement = analysis.statements.find((s) => s.text.includes('microphone'))!;
+      expect(statement.speaker?.name).toBe('Donald Trump');
+      const mention = statement.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('The Republican nominee');
+      expect(analysis.actors[0]!.mentions.map((m) => [m.text, m.kind])).toContainEqual(['The Republican nominee', 'description']);
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';
