@@ -3,12 +3,13 @@
  * libs/nlp/EVALUATION.md.
  *
  * Run from the project root (vite-node ships with vitest):
- *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors]
+ *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
  *     [--learned-cues]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
+ * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
  * --record-baseline writes today's figures as that frozen file (done once, on the unchanged 1.3 extractor).
  *
@@ -64,6 +65,11 @@ function reportSpanErrors(tokens: readonly PlacedToken[], gold: readonly TokenSp
 }
 
 let showErrors = false;
+let showPolnearErrors = false;
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
 let analyzeOptions: AnalyzeOptions = {};
 
 function analyzeArticle(input: Parameters<typeof analyzeWithOptions>[0]): ReturnType<typeof analyzeWithOptions> {
@@ -151,13 +157,22 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
           bestOverlap = o;
         }
       });
-      if (best < 0) continue;
+      if (best < 0) {
+        if (showPolnearErrors) console.error(`false\t${doc.name}\t${oneLine(s.text)}\t[${s.speaker?.name ?? '-'}]`);
+        continue;
+      }
       used.add(best);
       tp += 1;
       const gold = doc.statements[best]!;
       if (!gold.sources.length) continue;
       judged += 1;
-      if (!s.speaker) continue;
+      if (!s.speaker) {
+        if (showPolnearErrors) {
+          const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
+          console.error(`source\t${doc.name}\t${s.kind}\tpred=[-]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
+        }
+        continue;
+      }
       const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
       const lastWord = s.speaker.name.split(/\s+/).pop()!.toLowerCase();
       const hit = gold.sources.some(
@@ -170,7 +185,19 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
             .includes(lastWord),
       );
       if (hit) right += 1;
+      else if (showPolnearErrors) {
+        const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
+        console.error(`source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
+      }
     }
+    if (showPolnearErrors)
+      doc.statements.forEach((g, gi) => {
+        if (used.has(gi)) return;
+        const cue = g.cues.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
+        const src = g.sources.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
+        const where = g.cues[0] ? (g.cues[0].start < g.contentStart ? 'cue-before' : 'cue-after') : 'no-cue';
+        console.error(`miss\t${doc.name}\t${where}\tcue=[${oneLine(cue)}]\tsrc=[${oneLine(src)}]\t${oneLine(doc.text.slice(g.contentStart, g.contentEnd))}`);
+      });
   }
   return {
     content: prf(tp, goldCount, predCount),
@@ -252,6 +279,7 @@ function main(): void {
       data: { type: 'string' },
       compare: { type: 'string' },
       errors: { type: 'boolean', default: false },
+      'polnear-errors': { type: 'boolean', default: false },
       'learned-cues': { type: 'boolean', default: false },
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
@@ -260,6 +288,7 @@ function main(): void {
   const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
   const compare = values.compare;
   showErrors = values.errors;
+  showPolnearErrors = values['polnear-errors'];
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
 

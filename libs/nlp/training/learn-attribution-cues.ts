@@ -56,7 +56,7 @@ function main(): void {
     options: {
       data: { type: 'string' },
       'min-count': { type: 'string', default: '15' },
-      'min-share': { type: 'string', default: '0.5' },
+      'min-share': { type: 'string', default: '0.2' },
       'no-write': { type: 'boolean', default: false },
     },
   });

@@ -57,6 +57,7 @@ export function prf(tp: number, gold: number, pred: number): Prf {
 }
 
 export function isName(m: Mention): boolean {
+  if (m.kind !== undefined && m.kind !== 'name') return false;
   const first = m.text.charAt(0);
   return first !== first.toLowerCase() && !PRONOUNS.has(m.text.toLowerCase());
 }

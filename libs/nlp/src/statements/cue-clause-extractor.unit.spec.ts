@@ -30,6 +30,20 @@ describe(analyzeArticle.name, () => {
   });
 });
 
+describe(analyzeArticle.name, () => {
+  describe('when learned cue clauses are left at their default', () => {
+    it('reports the that-clause of a learned cue the rule lexicon lacks', () => {
+      const body = 'Senator Dana Kiro visited the plant on Monday. Kiro tweeted that the closure would cost the town its school.';
+      expect(reported(analyzeArticle({ id: 't', body }))).toEqual([['the closure would cost the town its school', 'Dana Kiro']]);
+    });
+
+    it('does not report the bare object of an evaluative cue', () => {
+      const body = 'Senator Dana Kiro visited the plant on Monday. Kiro criticized the decision to close the plant next year.';
+      expect(reported(analyzeArticle({ id: 't', body }))).toEqual([]);
+    });
+  });
+});
+
 describe(attributionCue.name, () => {
   describe('when asked about words of the learned list', () => {
     it('knows the common speech cues and not ordinary words', () => {

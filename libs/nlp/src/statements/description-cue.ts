@@ -19,6 +19,8 @@ const ANONYMOUS_HEADS = new Set(
   `spokesman spokeswoman spokesperson official source insider friend witness resident neighbour neighbor passenger
   aide officer man woman person onlooker bystander fan observer colleague relative pal`.split(/\s+/),
 );
+/** "the Republican nominee", "the Democratic candidate": campaign copy refers back to the candidate it is about. */
+const CANDIDACY_NOUNS = new Set(['nominee', 'candidate', 'contender', 'challenger', 'incumbent', 'front-runner', 'frontrunner']);
 const ORG_HEADS = new Set([
   ...ORG_DESCRIPTOR_NOUNS,
   'ministry',
@@ -90,7 +92,7 @@ export function describeCue(doc: ArticleDocument, from: number, to: number): Des
   const cue: DescriptionCue = { kind: 'person', ...(gender ? { gender } : {}), ...(age !== undefined ? { age } : {}) };
   if (age !== undefined && AGE_RE.test(lower)) return cue;
   if (head.isCap) return isDemonym(nameKey(head.text)) || NATIONALITY_NOUNS.has(lower) ? cue : null;
-  if (PERSON_DESCRIPTION_NOUNS.has(lower) || NATIONALITY_NOUNS.has(lower)) return cue;
+  if (PERSON_DESCRIPTION_NOUNS.has(lower) || NATIONALITY_NOUNS.has(lower) || CANDIDACY_NOUNS.has(lower)) return cue;
   if (TITLE_WORDS.has(lower)) {
     const roleWords: string[] = [];
     for (let k = from + 1; k < to - 1; k += 1) {

@@ -5,7 +5,7 @@ import type { AnalysisContext } from './analysis-context';
 import { mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import { bodySpan, type StatementDraft } from './statement-draft';
+import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
 export interface QuoteExtraction {
@@ -27,6 +27,7 @@ const ROLE_PREFIX_MAX = 4;
 const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
+const DASHES = new Set(['―', '—', '–', '-']);
 
 /**
  * Turns quotations into direct statements, finding the attribution after the quote ("…," he said / "…," said X),
@@ -63,6 +64,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
         cue: bodySpan(doc.body, tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
         speaker: actor,
         pronoun: subject.pronoun,
+        ...subjectRange(subject),
       };
     } else if (
       previous &&
@@ -158,11 +160,26 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   const endsSentence = SENTENCE_END_RE.test(lastContent);
   // An attribution after a quote is set off by punctuation: `"…," he said`, `"…?" she asked`.
   if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent)) return null;
-  // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself.
-  if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower)) return null;
+  // `"…" ― Steve Quinlan`: a name after a dash signs the quote.
+  if (DASHES.has(after.text)) {
+    const signed = ctx.mentionStartingAt.get(q.close + 2);
+    if (signed && !signed.possessive && tokens[q.close + 2]!.paragraph === after.paragraph)
+      return {
+        subject: { found: true, actor: signed.actor, first: signed.lead, last: signed.last },
+        cueStart: q.close + 1,
+        cueEnd: signed.last,
+        verb: -1,
+      };
+  }
+  const appositive = appositiveAttribution(ctx, k, after.paragraph);
+  if (appositive) return appositive;
+  // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
+  // the verb follows (`"…?" Graham asked.`).
+  if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower) && !nameBeforeSpeechVerb(ctx, k)) return null;
   for (let v = k; v < tokens.length && v - k < ATTRIBUTION_WINDOW; v += 1) {
-    const t = tokens[v]!;
-    if (HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
+    if (v > k && ctx.mentionEndingAt.has(v - 1)) v = skipParenthetical(ctx, v);
+    const t = tokens[v];
+    if (!t || HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
     if (!isFiniteSpeechVerb(t.lower)) continue;
     if (v === k) {
       const subject = subjectAfter(ctx, v);
@@ -173,6 +190,48 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+const APPOSITIVE_MAX = 40;
+
+/**
+ * `"…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said`: a name, a
+ * long appositive set off by commas, then the verb.
+ */
+function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: number): Attribution | null {
+  const { tokens, quoteOf } = ctx.doc;
+  const m = ctx.mentionStartingAt.get(k);
+  if (!m || m.possessive) return null;
+  let j = skipParenthetical(ctx, m.last);
+  if (tokens[j]?.text !== ',') return null;
+  for (j += 1; j < tokens.length && j - m.last < APPOSITIVE_MAX; j += 1) {
+    const t = tokens[j]!;
+    if (t.paragraph !== paragraph || quoteOf[j] !== -1 || HARD_STOPS.has(t.text)) return null;
+    if (t.text !== ',') continue;
+    let v = j + 1;
+    while (v < tokens.length && v - j < 4 && VERB_PADDING.has(tokens[v]!.lower)) v += 1;
+    if (tokens[v] && isFiniteSpeechVerb(tokens[v]!.lower))
+      return { subject: { found: true, actor: m.actor, first: m.lead, last: j }, cueStart: k, cueEnd: v + 1, verb: v };
+  }
+  return null;
+}
+
+/** A name at `k`, then (past a party tag and auxiliaries) a finite speech verb: `Graham asked`, `Moore (D-Wis.) said`. */
+function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
+  const { tokens } = ctx.doc;
+  const m = ctx.mentionStartingAt.get(k);
+  if (!m || m.possessive) return false;
+  let j = skipParenthetical(ctx, m.last);
+  while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
+  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower);
+}
+
+/** Index past a short parenthetical that opens at `k` ("(D-Wis.)"), or `k` when none does. */
+function skipParenthetical(ctx: AnalysisContext, k: number): number {
+  const { tokens } = ctx.doc;
+  if (tokens[k]?.text !== '(') return k;
+  for (let j = k + 1; j < tokens.length && j - k <= 8; j += 1) if (tokens[j]!.text === ')') return j + 1;
+  return k;
 }
 
 /**
@@ -254,8 +313,9 @@ function isSameParagraphContinuation(
   if (!before || !SENTENCE_END_RE.test(before.text) || before.start < previousEnd) return false;
   if (ctx.doc.sentences[ctx.doc.sentenceOf[q.open - 1]!]!.start >= previousEnd) return false;
   if (q.close === -1) return true;
+  // Narration may follow (`…” for the top income bracket.`), but not another attribution verb.
   for (let k = q.close + 1; k < tokens.length && tokens[k]!.paragraph === tokens[q.close]!.paragraph; k += 1) {
-    if (tokens[k]!.isWord) return false;
+    if (speechVerb(tokens[k]!.lower)) return false;
   }
   return true;
 }

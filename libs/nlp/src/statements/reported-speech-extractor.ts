@@ -15,14 +15,16 @@ import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import { bodySpan, type StatementDraft } from './statement-draft';
+import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
-const THAT_LOOKAHEAD = 7;
+const THAT_LOOKAHEAD = 10;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
+/** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
+const PARENTHETICAL_TAIL = 3;
 
 interface Complement {
   contentFirst: number;
@@ -101,6 +103,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       cue: bodySpan(doc.body, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
       speaker: subject.actor,
       pronoun: subject.pronoun,
+      ...subjectRange(subject),
     });
     i = contentLast - 1;
   }
@@ -108,8 +111,11 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
 }
 
 function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
-  const t = ctx.doc.tokens[s.last - 1]!;
+  const { tokens } = ctx.doc;
+  const t = tokens[s.last - 1]!;
   if (t.lower === 'they' || HUMAN_GROUP_NOUNS.has(t.lower)) return true;
+  // "Mr. Grassley and Mr. Leahy say": a coordinated subject is plural.
+  if (tokens[s.first - 1]?.lower === 'and' && ctx.mentionEndingAt.has(s.first - 2)) return true;
   return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
 }
 
@@ -287,6 +293,7 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
     cue: bodySpan(ctx.doc.body, tokens[i]!.start, tokens[subject.last - 1]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
+    ...subjectRange(subject),
   };
 }
 
@@ -305,23 +312,33 @@ function trailingAttribution(
   if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;
   const sentence = ctx.doc.sentences[sentenceOf[v]!]!;
   const cueLast = Math.max(v, subject.last - 1);
-  // Only a short adverbial may follow ("said on Monday", "said in a statement").
+  // Only a short adverbial may follow ("said on Monday", "said in a statement"), or, set off by a comma, the rest of
+  // the content ("The museum, Mr. Bush said, celebrated …").
   let tail = 0;
+  let resume = -1;
   for (let k = cueLast + 1; k < sentence.last; k += 1) {
     const t = tokens[k]!;
+    if (t.text === ',' && tail <= PARENTHETICAL_TAIL && resume < 0 && quoteOf[k] === -1) {
+      resume = k + 1;
+      break;
+    }
     if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
     if (t.isWord) tail += 1;
   }
-  if (tail > 5) return null;
+  if (resume < 0 && tail > 5) return null;
   let first = sentence.first;
   while (first < comma && (!tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
   if (quoteOf[first] !== -1) return null;
   for (let k = first; k < comma; k += 1) {
     if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return null;
   }
-  if (countWords(ctx, first, comma) < 3) return null;
+  let last = comma;
+  if (resume >= 0) {
+    last = contentEnd(ctx, resume);
+    if (countWords(ctx, first, comma) + countWords(ctx, resume, last) < 4 || countWords(ctx, resume, last) < 2) return null;
+  } else if (countWords(ctx, first, comma) < 3) return null;
   const start = tokens[first]!.start;
-  const end = tokens[comma - 1]!.end;
+  const end = tokens[last - 1]!.end;
   return {
     kind: 'indirect',
     start,
@@ -330,5 +347,6 @@ function trailingAttribution(
     cue: bodySpan(ctx.doc.body, tokens[cueFirst]!.start, tokens[cueLast]!.end),
     speaker: subject.actor,
     pronoun: subject.pronoun,
+    ...subjectRange(subject),
   };
 }

@@ -202,7 +202,7 @@ export function mainSubject(doc: ArticleDocument, salience: Salience, token: num
 }
 
 /** Index of the last event strictly before `token` (events are in token order), or -1. */
-function lastEventBefore(events: readonly SubjectEvent[], token: number): number {
+export function lastEventBefore(events: readonly SubjectEvent[], token: number): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {

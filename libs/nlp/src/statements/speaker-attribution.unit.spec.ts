@@ -216,6 +216,93 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote ending in a question mark is followed by its speaker and verb', () => {
+    const body =
+      'Senator Lindsey Graham spoke to students in Columbia.\n' +
+      '"Does anybody know what the environmental platform of the Republican Party is?" Graham asked. "Neither do I."';
+
+    it('gives the question to the name before the verb', () => {
+      expect(speakerOf(analyze(body), 'Does anybody know')).toBe('Lindsey Graham');
+    });
+  });
+
+  describe("when a party tag stands between the speaker's name and the verb", () => {
+    const body =
+      'Black lawmakers criticised the campaign on Friday.\n' +
+      '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said Friday.';
+
+    it('skips the tag and finds the speaker', () => {
+      expect(speakerOf(analyze(body), 'dog whistle')).toBe('Gwen Moore');
+    });
+  });
+
+  describe('when quotes are signed with a dash and a name', () => {
+    const body =
+      'Readers shared their views after the debate.\n' +
+      '"Maybe we can build a wall around the candidate instead." ― Steve Quinlan\n' +
+      '"He is someone that no sane person would want as president." ― Christina Olidem';
+
+    it('gives each quote to the name after its dash', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'build a wall')).toBe('Steve Quinlan');
+      expect(speakerOf(analysis, 'no sane person')).toBe('Christina Olidem');
+    });
+  });
+
+  describe('when a long appositive separates the speaker from the verb after a quote', () => {
+    const body =
+      'Several states sued the agency over the rules.\n' +
+      '"It is an invasion of the state regulatory domain," Scott Pruitt, the Republican attorney general of Oklahoma, ' +
+      'one of the states suing the agency, said at a Washington event.';
+
+    it('gives the quote to the name before the appositive', () => {
+      expect(speakerOf(analyze(body), 'an invasion')).toBe('Scott Pruitt');
+    });
+  });
+
+  describe('when two named people share a plain "say"', () => {
+    const body = 'But Chuck Grassley and Patrick Leahy say other changes to the visa program are needed.';
+
+    it('reports their statement', () => {
+      expect(speakerOf(analyze(body), 'other changes')).toBe('Patrick Leahy');
+    });
+  });
+
+  describe('when "that" comes after a long occasion phrase', () => {
+    const body = 'Donald Trump said during a Friday evening rally in Michigan that the trade deal was a disaster for workers.';
+
+    it('still reports the that-clause', () => {
+      expect(speakerOf(analyze(body), 'the trade deal was a disaster')).toBe('Donald Trump');
+    });
+  });
+
+  describe('when the attribution sits between commas inside the sentence', () => {
+    const body =
+      'George W. Bush spoke at the opening of the museum.\n' +
+      'The museum, Mr. Bush said, celebrated several of his heroes, including the musician Chuck Berry.';
+
+    it('reports the sentence around it as his statement', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'celebrated several of his heroes')).toBe('George W. Bush');
+      expect(speakerOf(analysis, 'The museum')).toBe('George W. Bush');
+    });
+  });
+
+  describe('when a candidacy description names the speaker', () => {
+    const body =
+      'Donald Trump held a rally in Ohio on Friday.\n' +
+      'The Republican nominee complained that the microphone at the debate had been broken.';
+
+    it('links the description to the candidate and records it as his mention', () => {
+      const analysis = analyze(body);
+      const statement = analysis.statements.find((s) => s.text.includes('microphone'))!;
+      expect(statement.speaker?.name).toBe('Donald Trump');
+      const mention = statement.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('The Republican nominee');
+      expect(analysis.actors[0]!.mentions.map((m) => [m.text, m.kind])).toContainEqual(['The Republican nominee', 'description']);
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';

@@ -10,7 +10,7 @@ import {
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { descriptionAntecedent } from './description-antecedent';
-import { mainSubject } from './salience-tracker';
+import { lastEventBefore, mainSubject, pronounFit } from './salience-tracker';
 
 /** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
 export interface SubjectResolution {
@@ -41,10 +41,17 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   )
     k -= 1;
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
+  // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped.
+  if (tokens[k]!.text === ')') {
+    let open = k - 1;
+    while (open > 0 && k - open < 8 && sentenceOf[open] === sentence && tokens[open]!.text !== '(' && tokens[open]!.text !== ')')
+      open -= 1;
+    if (tokens[open]?.text === '(' && ctx.mentionEndingAt.has(open - 1)) k = open - 1;
+  }
   const t = tokens[k]!;
   if (quoteOf[k] !== -1 && t.isWord) return NOT_FOUND;
   if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
-    return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
+    return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   }
   const mention = ctx.mentionEndingAt.get(k);
   if (mention) {
@@ -98,8 +105,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   const k = verb + 1;
   const t = tokens[k];
   if (!t || sentenceOf[k] !== sentenceOf[verb]) return NOT_FOUND;
-  if (SUBJECT_PRONOUN_KINDS.has(t.lower))
-    return { found: true, actor: ctx.salience.pronouns.get(k) ?? null, first: k, last: k + 1, pronoun: k };
+  if (SUBJECT_PRONOUN_KINDS.has(t.lower)) return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   const direct = ctx.mentionStartingAt.get(k);
   if (direct) return { found: true, actor: direct.actor, first: k, last: direct.last };
   // A description, possibly naming its organisation: "a spokesperson for the Kremlin".
@@ -119,6 +125,28 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
   const actor = describedActor(ctx, k, headEnd);
   return { found: DETERMINERS.has(t.lower) || actor !== null, actor, first: k, last: e };
+}
+
+/** Narrative sentences back that a speaking pronoun may reach for its most recent fitting subject. */
+const PRONOUN_SPEAKER_REACH = 4;
+
+/**
+ * The actor a speaking pronoun ("…," she said) denotes: the salience winner, else, when salience found the passage
+ * ambiguous, the most recent subject the pronoun fits (speech verbs mostly follow their speaker's own sentence).
+ */
+function pronounSpeaker(ctx: AnalysisContext, k: number): number | null {
+  const resolved = ctx.salience.pronouns.get(k);
+  if (resolved !== undefined && resolved !== null) return resolved;
+  const kind = SUBJECT_PRONOUN_KINDS.get(ctx.doc.tokens[k]!.lower);
+  if (!kind) return null;
+  const { events } = ctx.salience;
+  const here = ctx.doc.narrativeIndex[ctx.doc.sentenceOf[k]!]!;
+  for (let e = lastEventBefore(events, k); e >= 0; e -= 1) {
+    const ev = events[e]!;
+    if (here - ctx.doc.narrativeIndex[ev.sentence]! > PRONOUN_SPEAKER_REACH) break;
+    if (pronounFit(kind, ctx.actors[ev.actor]!) > 0) return ev.actor;
+  }
+  return null;
 }
 
 const NON_OWNER_PREPOSITIONS = new Set(['to', 'with', 'in', 'on', 'from', 'near', 'about', 'against', 'into', 'by']);
@@ -170,15 +198,17 @@ function descriptionStart(ctx: AnalysisContext, k: number): number {
   return DETERMINERS.has(tokens[j]!.lower) || j === k ? j : k;
 }
 
+const APPOSITIVE_MAX = 32;
+
 /** "Smith, the company's chief executive, said": the name before the appositive is the subject. */
 function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResolution {
   const { tokens, sentenceOf } = ctx.doc;
-  for (let j = comma - 1; j > 0 && comma - j < 16 && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
+  for (let j = comma - 1; j > 0 && comma - j < APPOSITIVE_MAX && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
     if (tokens[j]!.text !== ',') continue;
     const m = ctx.mentionEndingAt.get(j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
-      return { found: true, actor: ctx.salience.pronouns.get(j - 1) ?? null, first: j - 1, last: comma, pronoun: j - 1 };
+      return { found: true, actor: pronounSpeaker(ctx, j - 1), first: j - 1, last: comma, pronoun: j - 1 };
     }
     // "A senior official, who asked not to be named, said": a described speaker before the appositive.
     const head = tokens[j - 1]!;

@@ -12,6 +12,18 @@ export interface StatementDraft {
   speaker: number | null;
   /** Token index of the pronoun that named the speaker, so it can be recorded as a mention. */
   pronoun?: number;
+  /** Token range [first, last) of the subject phrase that named the speaker, so a description can be recorded too. */
+  subject?: readonly [number, number];
+}
+
+/** The subject range of a resolution, for a draft (only when it names an actor and is not a pronoun). */
+export function subjectRange(s: {
+  actor: number | null;
+  first: number;
+  last: number;
+  pronoun?: number;
+}): Pick<StatementDraft, 'subject'> {
+  return s.actor !== null && s.pronoun === undefined && s.last > s.first ? { subject: [s.first, s.last] } : {};
 }
 
 /** The span [start, end) of `body` with its text. */
