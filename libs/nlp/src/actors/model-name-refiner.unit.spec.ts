@@ -47,4 +47,12 @@ describe(analyzeArticle.name, () => {
       expect(actors(a).map(([name]) => name)).not.toContain('Moslem');
     });
   });
+
+  describe('when a long organisation name holds lower-case words and a place', () => {
+    it('reports the whole name as one organisation, as the name tagger cuts it', () => {
+      const a = analyze('Monitors from the Organisation for Security and Cooperation in Europe arrived in Sarajevo on Monday.');
+      expect(actors(a)).toEqual([['Organisation for Security and Cooperation in Europe', 'organization']]);
+      expect(places(a)).toEqual(['Sarajevo']);
+    });
+  });
 });
