@@ -61,7 +61,7 @@ export function refineWithNameTagger(
       if (exact && exact.type !== 'MISC' && margins[c.first]! >= overrideMargin) out.push(classified(c, exact.type));
       // A nationality or an event name ("Moslem", "Olympics") is no actor, whatever the context cues suggest.
       else if (exact?.type !== 'MISC' || margins[c.first]! < MISC_DROP_MARGIN)
-        out.push(exact ? { ...c, modelType: exact.type } : c);
+        out.push(exact ? { ...c, modelType: exact.type, modelMargin: margins[c.first]! } : c);
       continue;
     }
     if (isGazetteerPlace(c) && span?.type === 'ORG' && span.start === c.first && span.end === c.last) {

@@ -55,4 +55,12 @@ describe(analyzeArticle.name, () => {
       expect(places(a)).toEqual(['Sarajevo']);
     });
   });
+
+  describe('when an unknown one-word place stands mid-sentence after "town of"', () => {
+    it('reports a place, as the name tagger reads it, not an organisation', () => {
+      const a = analyze('Iraqi forces were advancing on the Kurdish town of Arbil in northern Iraq, a spokesman said.');
+      expect(places(a)).toContain('Arbil');
+      expect(actors(a).map(([name]) => name)).not.toContain('Arbil');
+    });
+  });
 });
