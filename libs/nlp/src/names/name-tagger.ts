@@ -205,24 +205,42 @@ export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLi
 
 /**
  * Max-marginals of a first-order chain: entry [i][t] is the best score of a whole tag sequence that gives token i
- * tag t (forward best-prefix plus backward best-suffix scores). Disallowed IOB2 transitions are never taken.
+ * tag t (forward best-prefix plus backward best-suffix scores). Disallowed IOB2 transitions are never taken. When
+ * `tags` is given it also receives the Viterbi path, read off the same forward pass.
  */
-export function viterbiMaxMarginals(emissions: Float64Array, n: number, transitions: ArrayLike<number>): Float64Array {
+export function viterbiMaxMarginals(
+  emissions: Float64Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  tags?: Uint8Array,
+): Float64Array {
   const T = TAG_COUNT;
   const fwd = new Float64Array(n * T);
   const bwd = new Float64Array(n * T);
   if (n === 0) return fwd;
+  const back = tags ? new Uint8Array(n * T) : undefined;
   for (let t = 0; t < T; t += 1) fwd[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
   for (let i = 1; i < n; i += 1) {
     for (let t = 0; t < T; t += 1) {
       let max = -Infinity;
+      let arg = 0;
       for (let p = 0; p < T; p += 1) {
         if (!ALLOWED[p * T + t]) continue;
         const v = fwd[(i - 1) * T + p]! + transitions[p * T + t]!;
-        if (v > max) max = v;
+        if (v > max) {
+          max = v;
+          arg = p;
+        }
       }
       fwd[i * T + t] = max + emissions[i * T + t]!;
+      if (back) back[i * T + t] = arg;
     }
+  }
+  if (tags && back) {
+    let last = 0;
+    for (let t = 1; t < T; t += 1) if (fwd[(n - 1) * T + t]! > fwd[(n - 1) * T + last]!) last = t;
+    tags[n - 1] = last;
+    for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
   }
   for (let i = n - 2; i >= 0; i -= 1) {
     for (let p = 0; p < T; p += 1) {
@@ -302,8 +320,8 @@ export class NameTagger {
         for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t]! += w[t]!;
       }
     }
-    const tags = viterbi(emissions, n, this.transitions);
-    const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions);
+    const tags = new Uint8Array(n);
+    const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions, tags);
     const margins = new Float32Array(n);
     for (let i = 0; i < n; i += 1) {
       const chosen = NAME_TAGS[tags[i]!]!.slice(2);

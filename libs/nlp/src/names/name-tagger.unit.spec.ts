@@ -71,7 +71,9 @@ describe('viterbiMaxMarginals', () => {
       let best = transitions[TAG_COUNT * TAG_COUNT + tags[0]!]! + emissions[tags[0]!]!;
       for (let i = 1; i < n; i += 1)
         best += transitions[tags[i - 1]! * TAG_COUNT + tags[i]!]! + emissions[i * TAG_COUNT + tags[i]!]!;
-      const marginals = viterbiMaxMarginals(emissions, n, transitions);
+      const path = new Uint8Array(n);
+      const marginals = viterbiMaxMarginals(emissions, n, transitions, path);
+      expect([...path]).toEqual([...tags]);
       for (let i = 0; i < n; i += 1) {
         expect(marginals[i * TAG_COUNT + tags[i]!]).toBeCloseTo(best, 9);
         for (let t = 0; t < TAG_COUNT; t += 1) expect(marginals[i * TAG_COUNT + t]!).toBeLessThanOrEqual(best + 1e-9);
