@@ -27,6 +27,8 @@ const PERSON_LIST_NOUNS = new Set(
   ),
 );
 const CLAUSE_WINDOW = 6;
+/** Model margin above which the tagger's type replaces the mid-sentence default (chosen on CoNLL-2003 dev). */
+export const LONE_NAME_MODEL_MARGIN = 3;
 
 /** What the folder knows about the article when it judges a one-word name nobody else vouched for. */
 export interface LoneNameContext {
@@ -122,10 +124,10 @@ export function placeAsTeam(ctx: LoneNameContext, c: NameCandidate): boolean {
 /**
  * Decides a one-word capitalised name with no title, given name or registry entry behind it. In sports copy a
  * lone name is a player or a club; elsewhere news introduces people by full name, so a lone name away from a
- * sentence start is more often a company, club or agency — unless it speaks like a person. Returns null when
- * there is not enough evidence that it names anything.
+ * sentence start is more often a company, club or agency — unless it speaks like a person or the name tagger reads
+ * it as a person or place. Returns null when there is not enough evidence that it names anything.
  */
-export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorKind | null {
+export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorKind | 'place' | null {
   const { doc } = ctx;
   if (c.inQuote || COMMON_WORDS.has(c.key) || MISC_PROPER_WORDS.has(c.key) || placeByKey(c.key)) return null;
   const mid = isMidSentence(doc, c) || ctx.midSentenceKeys.has(c.key);
@@ -152,5 +154,9 @@ export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorK
   }
   if (!mid) return null;
   if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) return null;
+  // Nothing but mid-sentence capitals says organisation: the name tagger, reading the whole sentence, says more
+  // ("the Kurdish town of Arbil") when it is at least a little sure.
+  if (c.modelType && c.modelType !== 'MISC' && (c.modelMargin ?? 0) >= LONE_NAME_MODEL_MARGIN)
+    return c.modelType === 'PER' ? 'person' : c.modelType === 'LOC' ? 'place' : 'organization';
   return 'organization';
 }

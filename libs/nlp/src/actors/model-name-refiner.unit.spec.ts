@@ -47,4 +47,20 @@ describe(analyzeArticle.name, () => {
       expect(actors(a).map(([name]) => name)).not.toContain('Moslem');
     });
   });
+
+  describe('when a long organisation name holds lower-case words and a place', () => {
+    it('reports the whole name as one organisation, as the name tagger cuts it', () => {
+      const a = analyze('Monitors from the Organisation for Security and Cooperation in Europe arrived in Sarajevo on Monday.');
+      expect(actors(a)).toEqual([['Organisation for Security and Cooperation in Europe', 'organization']]);
+      expect(places(a)).toEqual(['Sarajevo']);
+    });
+  });
+
+  describe('when an unknown one-word place stands mid-sentence after "town of"', () => {
+    it('reports a place, as the name tagger reads it, not an organisation', () => {
+      const a = analyze('Iraqi forces were advancing on the Kurdish town of Arbil in northern Iraq, a spokesman said.');
+      expect(places(a)).toContain('Arbil');
+      expect(actors(a).map(([name]) => name)).not.toContain('Arbil');
+    });
+  });
 });

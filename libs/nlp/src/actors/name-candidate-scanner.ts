@@ -46,6 +46,8 @@ export interface NameCandidate {
   place?: PlaceEntry;
   /** The learned name tagger's type when it tags exactly this span (set by the model refiner). */
   modelType?: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  /** How sure the model is of `modelType` (the lowest max-marginal margin over the span). */
+  modelMargin?: number;
 }
 
 const ACRONYM_RE = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u;

@@ -19,20 +19,29 @@ export interface DocumentTags {
 
 /**
  * Model tag index (into NAME_TAGS) of every token of the document, tagged sentence by sentence. A possessive "'s" is
- * cut off the word first, as newswire training data splits it into its own token.
+ * cut off the word and given to the model as a token of its own, as newswire training data splits it.
  */
 export function tagDocument(doc: ArticleDocument): DocumentTags {
   const tags = new Uint8Array(doc.tokens.length);
   const margins = new Float32Array(doc.tokens.length);
+  const words: string[] = [];
+  const wordOf: number[] = [];
   for (const s of doc.sentences) {
-    const words: string[] = [];
+    words.length = 0;
+    wordOf.length = 0;
     for (let i = s.first; i < s.last; i += 1) {
       const text = doc.tokens[i]!.text;
-      words.push(text.slice(0, possessiveBaseLength(text)));
+      const base = possessiveBaseLength(text);
+      wordOf.push(words.length);
+      words.push(text.slice(0, base));
+      if (base !== text.length) words.push("'s");
     }
     const tagged = tagger.tagWithMargins(words);
-    tags.set(tagged.tags, s.first);
-    margins.set(tagged.margins, s.first);
+    for (let i = s.first; i < s.last; i += 1) {
+      const w = wordOf[i - s.first]!;
+      tags[i] = tagged.tags[w]!;
+      margins[i] = tagged.margins[w]!;
+    }
   }
   return { tags, margins };
 }

@@ -177,8 +177,7 @@ export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLi
   const T = TAG_COUNT;
   const best = new Float64Array(n * T);
   const back = new Uint8Array(n * T);
-  for (let t = 0; t < T; t += 1)
-    best[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
+  for (let t = 0; t < T; t += 1) best[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
   for (let i = 1; i < n; i += 1) {
     for (let t = 0; t < T; t += 1) {
       let max = -Infinity;
@@ -202,6 +201,60 @@ export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLi
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
   return tags;
+}
+
+/**
+ * Max-marginals of a first-order chain: entry [i][t] is the best score of a whole tag sequence that gives token i
+ * tag t (forward best-prefix plus backward best-suffix scores). Disallowed IOB2 transitions are never taken. When
+ * `tags` is given it also receives the Viterbi path, read off the same forward pass.
+ */
+export function viterbiMaxMarginals(
+  emissions: Float64Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  tags?: Uint8Array,
+): Float64Array {
+  const T = TAG_COUNT;
+  const fwd = new Float64Array(n * T);
+  const bwd = new Float64Array(n * T);
+  if (n === 0) return fwd;
+  const back = tags ? new Uint8Array(n * T) : undefined;
+  for (let t = 0; t < T; t += 1) fwd[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
+  for (let i = 1; i < n; i += 1) {
+    for (let t = 0; t < T; t += 1) {
+      let max = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p += 1) {
+        if (!ALLOWED[p * T + t]) continue;
+        const v = fwd[(i - 1) * T + p]! + transitions[p * T + t]!;
+        if (v > max) {
+          max = v;
+          arg = p;
+        }
+      }
+      fwd[i * T + t] = max + emissions[i * T + t]!;
+      if (back) back[i * T + t] = arg;
+    }
+  }
+  if (tags && back) {
+    let last = 0;
+    for (let t = 1; t < T; t += 1) if (fwd[(n - 1) * T + t]! > fwd[(n - 1) * T + last]!) last = t;
+    tags[n - 1] = last;
+    for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
+  }
+  for (let i = n - 2; i >= 0; i -= 1) {
+    for (let p = 0; p < T; p += 1) {
+      let max = -Infinity;
+      for (let t = 0; t < T; t += 1) {
+        if (!ALLOWED[p * T + t]) continue;
+        const v = transitions[p * T + t]! + emissions[(i + 1) * T + t]! + bwd[(i + 1) * T + t]!;
+        if (v > max) max = v;
+      }
+      bwd[i * T + p] = max;
+    }
+  }
+  for (let k = 0; k < n * T; k += 1) fwd[k]! += bwd[k]!;
+  return fwd;
 }
 
 const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT);
@@ -248,8 +301,9 @@ export class NameTagger {
   }
 
   /**
-   * Tags plus, per token, how far its emission score for the chosen tag lies above its best emission score for a tag
-   * of another entity type or O (0 or less when the transitions alone chose the tag): a rough confidence.
+   * Tags plus, per token, a confidence: how far the best whole-sentence score lies above the best score of any tag
+   * sequence that gives this token a tag of another entity type or O (max-marginals from a forward and a backward
+   * Viterbi pass, so transitions count as much as the word's own features). Always 0 or more.
    */
   tagWithMargins(words: readonly string[]): { tags: Uint8Array; margins: Float32Array } {
     const n = words.length;
@@ -266,14 +320,19 @@ export class NameTagger {
         for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t]! += w[t]!;
       }
     }
-    const tags = viterbi(emissions, n, this.transitions);
+    const tags = new Uint8Array(n);
+    const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions, tags);
     const margins = new Float32Array(n);
     for (let i = 0; i < n; i += 1) {
-      const chosen = NAME_TAGS[tags[i]!]!;
+      const chosen = NAME_TAGS[tags[i]!]!.slice(2);
+      let own = -Infinity;
       let other = -Infinity;
-      for (let t = 0; t < TAG_COUNT; t += 1)
-        if (NAME_TAGS[t]!.slice(2) !== chosen.slice(2)) other = Math.max(other, emissions[i * TAG_COUNT + t]!);
-      margins[i] = emissions[i * TAG_COUNT + tags[i]!]! - other;
+      for (let t = 0; t < TAG_COUNT; t += 1) {
+        const v = maxMarginals[i * TAG_COUNT + t]!;
+        if (NAME_TAGS[t]!.slice(2) === chosen) own = Math.max(own, v);
+        else other = Math.max(other, v);
+      }
+      margins[i] = own - other;
     }
     return { tags, margins };
   }

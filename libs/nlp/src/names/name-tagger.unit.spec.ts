@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_TAGS, spansOfTags, TAG_COUNT, viterbi } from './name-tagger';
+import { NAME_TAGS, spansOfTags, TAG_COUNT, viterbi, viterbiMaxMarginals } from './name-tagger';
 import { nameTagger } from './name-tagger.model';
 
 const tag = (name: string): number => NAME_TAGS.indexOf(name as (typeof NAME_TAGS)[number]);
@@ -35,8 +35,16 @@ describe('NameTagger', () => {
   describe('when a newswire sentence names a person, an organisation and a place', () => {
     it('tags each with its type', () => {
       const words = 'German Chancellor Helmut Kohl told Reuters in Bonn on Monday that the talks would go on .'.split(' ');
-      const spans = nameTagger().spans(words).map((s) => [words.slice(s.start, s.end).join(' '), s.type]);
-      expect(spans).toEqual(expect.arrayContaining([['Helmut Kohl', 'PER'], ['Reuters', 'ORG'], ['Bonn', 'LOC']]));
+      const spans = nameTagger()
+        .spans(words)
+        .map((s) => [words.slice(s.start, s.end).join(' '), s.type]);
+      expect(spans).toEqual(
+        expect.arrayContaining([
+          ['Helmut Kohl', 'PER'],
+          ['Reuters', 'ORG'],
+          ['Bonn', 'LOC'],
+        ]),
+      );
     });
   });
 
@@ -44,6 +52,44 @@ describe('NameTagger', () => {
     it('returns the same tags (no state between calls)', () => {
       const words = 'Manchester United beat Chelsea 2-1 at Old Trafford .'.split(' ');
       expect([...nameTagger().tag(words)]).toEqual([...nameTagger().tag(words)]);
+    });
+  });
+});
+
+describe('viterbiMaxMarginals', () => {
+  describe('when scoring random emissions and transitions', () => {
+    it('gives the Viterbi path its best score at every token and no tag a higher one', () => {
+      let seed = 7;
+      const next = (): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      const n = 6;
+      const emissions = Float64Array.from({ length: n * TAG_COUNT }, () => next() * 10 - 5);
+      const transitions = Float64Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4 - 2);
+      const tags = viterbi(emissions, n, transitions);
+      let best = transitions[TAG_COUNT * TAG_COUNT + tags[0]!]! + emissions[tags[0]!]!;
+      for (let i = 1; i < n; i += 1)
+        best += transitions[tags[i - 1]! * TAG_COUNT + tags[i]!]! + emissions[i * TAG_COUNT + tags[i]!]!;
+      const path = new Uint8Array(n);
+      const marginals = viterbiMaxMarginals(emissions, n, transitions, path);
+      expect([...path]).toEqual([...tags]);
+      for (let i = 0; i < n; i += 1) {
+        expect(marginals[i * TAG_COUNT + tags[i]!]).toBeCloseTo(best, 9);
+        for (let t = 0; t < TAG_COUNT; t += 1) expect(marginals[i * TAG_COUNT + t]!).toBeLessThanOrEqual(best + 1e-9);
+      }
+    });
+  });
+});
+
+describe('NameTagger.tagWithMargins', () => {
+  describe('when a sentence names a place after "city of"', () => {
+    it('tags it as a place with a positive margin', () => {
+      const words = 'Troops shelled the Kurdish city of Arbil on Saturday .'.split(' ');
+      const { tags, margins } = nameTagger().tagWithMargins(words);
+      expect(NAME_TAGS[tags[6]!]).toBe('B-LOC');
+      expect(margins[6]).toBeGreaterThan(0);
+      for (const m of margins) expect(m).toBeGreaterThanOrEqual(0);
     });
   });
 });

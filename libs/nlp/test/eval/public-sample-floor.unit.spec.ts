@@ -37,9 +37,10 @@ describe('analyzeArticle', () => {
         const pred = predictedSpans(analyzeArticle({ id: doc.name, body }), tokens, true);
         return ['PER', 'ORG', 'LOC'].map((type) => [type, ...countMatches(gold(doc), pred, type)]);
       });
-      // 1.4.0: PER 33.3, ORG 22.2, LOC 32.7; 1.5.0 (the tagger also reads short lines): PER 37.9, ORG 22.2, LOC 31.4.
-      expect(f1.PER).toBeGreaterThanOrEqual(36);
-      expect(f1.ORG).toBeGreaterThanOrEqual(21);
+      // 1.4.0: PER 33.3, ORG 22.2, LOC 32.7; 1.5.0 (the tagger also reads short lines): PER 37.9, ORG 22.2, LOC 31.4;
+      // nlp-names branch (the model overrules the rules where it is sure): PER 44.8, ORG 31.4, LOC 30.8.
+      expect(f1.PER).toBeGreaterThanOrEqual(43);
+      expect(f1.ORG).toBeGreaterThanOrEqual(29);
       expect(f1.LOC).toBeGreaterThanOrEqual(30);
     });
   });
