@@ -174,51 +174,21 @@ export function allowedTransition(from: number, to: number): boolean {
  * `transitions` is (TAG_COUNT + 1) x TAG_COUNT. Disallowed IOB2 transitions are never taken.
  */
 export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLike<number>): Uint8Array {
-  const T = TAG_COUNT;
-  const best = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
-  for (let t = 0; t < T; t += 1) best[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
-  for (let i = 1; i < n; i += 1) {
-    for (let t = 0; t < T; t += 1) {
-      let max = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < T; p += 1) {
-        if (!ALLOWED[p * T + t]) continue;
-        const v = best[(i - 1) * T + p]! + transitions[p * T + t]!;
-        if (v > max) {
-          max = v;
-          arg = p;
-        }
-      }
-      best[i * T + t] = max + emissions[i * T + t]!;
-      back[i * T + t] = arg;
-    }
-  }
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  let last = 0;
-  for (let t = 1; t < T; t += 1) if (best[(n - 1) * T + t]! > best[(n - 1) * T + last]!) last = t;
-  tags[n - 1] = last;
-  for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
+  const back = new Uint8Array(n * TAG_COUNT);
+  readBestPath(forwardBest(emissions, n, transitions, back), back, n, tags);
   return tags;
 }
 
 /**
- * Max-marginals of a first-order chain: entry [i][t] is the best score of a whole tag sequence that gives token i
- * tag t (forward best-prefix plus backward best-suffix scores). Disallowed IOB2 transitions are never taken. When
- * `tags` is given it also receives the Viterbi path, read off the same forward pass.
+ * The forward pass: entry [i][t] is the best score of a tag prefix ending with tag t at token i; `back`, when
+ * given, receives each entry's best previous tag.
  */
-export function viterbiMaxMarginals(
-  emissions: Float64Array,
-  n: number,
-  transitions: ArrayLike<number>,
-  tags?: Uint8Array,
-): Float64Array {
+function forwardBest(emissions: Float64Array, n: number, transitions: ArrayLike<number>, back?: Uint8Array): Float64Array {
   const T = TAG_COUNT;
   const fwd = new Float64Array(n * T);
-  const bwd = new Float64Array(n * T);
   if (n === 0) return fwd;
-  const back = tags ? new Uint8Array(n * T) : undefined;
   for (let t = 0; t < T; t += 1) fwd[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
   for (let i = 1; i < n; i += 1) {
     for (let t = 0; t < T; t += 1) {
@@ -236,12 +206,35 @@ export function viterbiMaxMarginals(
       if (back) back[i * T + t] = arg;
     }
   }
-  if (tags && back) {
-    let last = 0;
-    for (let t = 1; t < T; t += 1) if (fwd[(n - 1) * T + t]! > fwd[(n - 1) * T + last]!) last = t;
-    tags[n - 1] = last;
-    for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
-  }
+  return fwd;
+}
+
+/** Writes into `tags` the path the forward pass's back-pointers give from its best last tag (n > 0). */
+function readBestPath(fwd: Float64Array, back: Uint8Array, n: number, tags: Uint8Array): void {
+  const T = TAG_COUNT;
+  let last = 0;
+  for (let t = 1; t < T; t += 1) if (fwd[(n - 1) * T + t]! > fwd[(n - 1) * T + last]!) last = t;
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i -= 1) tags[i - 1] = back[i * T + tags[i]!]!;
+}
+
+/**
+ * Max-marginals of a first-order chain: entry [i][t] is the best score of a whole tag sequence that gives token i
+ * tag t (forward best-prefix plus backward best-suffix scores). Disallowed IOB2 transitions are never taken. When
+ * `tags` is given it also receives the Viterbi path, read off the same forward pass.
+ */
+export function viterbiMaxMarginals(
+  emissions: Float64Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  tags?: Uint8Array,
+): Float64Array {
+  const T = TAG_COUNT;
+  if (n === 0) return new Float64Array(0);
+  const back = tags ? new Uint8Array(n * T) : undefined;
+  const fwd = forwardBest(emissions, n, transitions, back);
+  const bwd = new Float64Array(n * T);
+  if (tags && back) readBestPath(fwd, back, n, tags);
   for (let i = n - 2; i >= 0; i -= 1) {
     for (let p = 0; p < T; p += 1) {
       let max = -Infinity;
