@@ -432,7 +432,8 @@ export function referenceReadModels(log: ReferenceLog): ReferenceTables {
         name: actor.name,
         kind: actor.kind,
         role: actor.role ?? null,
-        aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(byBytes),
+        // Names only: pronoun and description mentions are not spellings of the actor.
+        aliases: [...new Set(actor.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => m.text))].sort(byBytes),
         count: actor.mentions.length,
         sentiment_score: actor.sentiment.score,
         sentiment_label: actor.sentiment.label,

@@ -119,7 +119,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       name: actor.name,
       kind: actor.kind,
       role: actor.role ?? null,
-      aliases: [...new Set(actor.mentions.map((m) => m.text))].sort(compareCodePoints),
+      aliases: namesOf(actor.mentions),
       count: actor.mentions.length,
       sentimentScore: actor.sentiment.score,
       sentimentLabel: actor.sentiment.label,
@@ -180,4 +180,14 @@ export function selectEffectiveAnalyses(
     if (state?.retractedOffset != null && offset <= BigInt(state.retractedOffset)) return false;
     return true;
   });
+}
+
+/**
+ * The spellings an article names an actor by: the texts of its name mentions (analyses before
+ * chronicle-nlp/1.5.0 mark no kind, and hold only names). "he" or "the Republican nominee" is not
+ * an alias, or a search for "he" would find everyone ever referred to by it.
+ */
+function namesOf(mentions: ReadonlyArray<{ text: string; kind?: string }>): string[] {
+  const names = mentions.filter((m) => m.kind === undefined || m.kind === 'name').map((m) => m.text);
+  return [...new Set(names)].sort(compareCodePoints);
 }

@@ -106,6 +106,22 @@ describe(foldAnalyses.name, () => {
     });
   });
 
+  describe('when an actor is also referred to by a pronoun and a description', () => {
+    it('counts every mention but keeps only the names as aliases', () => {
+      const referred = {
+        ...actor('person:donald-trump', 'Trump'),
+        mentions: [
+          { start: 0, end: 12, text: 'Donald Trump', kind: 'name' as const },
+          { start: 20, end: 22, text: 'he', kind: 'pronoun' as const },
+          { start: 30, end: 51, text: 'the Republican nominee', kind: 'description' as const },
+          { start: 60, end: 65, text: 'Trump' },
+        ],
+      };
+      const [article] = foldAnalyses([analyzed('e1', 'a1', { actors: [referred] })]);
+      expect(article!.mentions).toEqual([expect.objectContaining({ aliases: ['Donald Trump', 'Trump'], count: 4 })]);
+    });
+  });
+
   describe('when a statement has no speaker, or a cue', () => {
     it('keeps both as they are', () => {
       const cued = { ...statement('Talks may fail', trump, 50, 'indirect'), cue: 'warned' };
