@@ -17,6 +17,7 @@ export interface ChronicleConfig {
     partitions: number;
     replicationFactor: number;
     maxWaitMs: number;
+    minBytes: number;
     maxBytesPerPartition: number;
     partitionsConcurrently: number;
     sessionTimeoutMs: number;
@@ -109,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       partitions: env.KAFKA_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxWaitMs: env.CONSUMER_MAX_WAIT_MS,
+      minBytes: env.CONSUMER_MIN_BYTES,
       maxBytesPerPartition: env.CONSUMER_MAX_BYTES_PER_PARTITION,
       partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
       sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,

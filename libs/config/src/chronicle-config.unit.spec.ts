@@ -51,6 +51,14 @@ describe(loadConfig.name, () => {
     });
   });
 
+  describe('when a fetch minimum is set', () => {
+    it('reads it, defaulting to one byte (answer at once), and names a value below one', () => {
+      expect(loadConfig({}).kafka.minBytes).toBe(1);
+      expect(loadConfig({ CONSUMER_MIN_BYTES: '65536' }).kafka.minBytes).toBe(65536);
+      expect(() => loadConfig({ CONSUMER_MIN_BYTES: '0' })).toThrow(/CONSUMER_MIN_BYTES/);
+    });
+  });
+
   describe('when alert settings are given', () => {
     it('splits the webhook allow-list and reads the novelty threshold', () => {
       const config = loadConfig({

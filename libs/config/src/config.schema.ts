@@ -59,6 +59,8 @@ export const environmentSchema = z
     KAFKA_PARTITIONS: positiveInt(6),
     KAFKA_REPLICATION_FACTOR: positiveInt(1),
     CONSUMER_MAX_WAIT_MS: z.coerce.number().int().min(0).default(100),
+    /** Bytes a fetch waits for (up to CONSUMER_MAX_WAIT_MS) before it answers: larger batches under load, more latency when quiet. */
+    CONSUMER_MIN_BYTES: positiveInt(1),
     CONSUMER_MAX_BYTES_PER_PARTITION: positiveInt(1_048_576),
     /** Partitions' batches a replica handles at once; each may hold a database connection. */
     CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(2),

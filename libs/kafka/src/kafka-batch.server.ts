@@ -133,6 +133,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       this.consumerClient = this.kafka.consumer({
         groupId: this.options.consumer,
         maxWaitTimeInMs: this.options.kafka.maxWaitMs,
+        minBytes: this.options.kafka.minBytes,
         maxBytesPerPartition: this.options.kafka.maxBytesPerPartition,
         maxBytes: fetchMaxBytes(this.options.kafka),
         sessionTimeout: this.options.kafka.sessionTimeoutMs,

@@ -10,6 +10,8 @@ export interface KafkaSettings {
   partitions: number;
   replicationFactor: number;
   maxWaitMs: number;
+  /** Bytes a fetch waits for before the broker answers (default 1: at once). */
+  minBytes?: number;
   /** Upper bound of one fetch per partition: the batch size knob. */
   maxBytesPerPartition?: number;
   /**
