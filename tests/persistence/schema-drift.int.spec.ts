@@ -3,14 +3,6 @@ import { Column, DataSource, Entity } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
-/**
- * Primary keys TypeORM cannot declare, as the migrations must create them: the entity names the
- * key columns, and this the rest (an INCLUDE list, for index-only reads).
- */
-const PRIMARY_KEYS_BEYOND_TYPEORM: Record<string, string> = {
-  actor_pairs: 'PRIMARY KEY (actor_id, day, other_actor_id) INCLUDE (articles)',
-};
-
 /** Relations the migrations create that no entity maps, and why. */
 const UNMAPPED = { actor_sentiment: 'a view over actor_sentiment_entries; the projection catalog owns its SQL' };
 
@@ -134,9 +126,7 @@ describe('the entities in ENTITIES', () => {
           // An entity the builder skips declares a primary key its table lacks (see the test above).
           if (metadata.synchronize) {
             const primary = metadata.primaryColumns.map((column) => `"${column.databaseName}"`).join(', ');
-            await runner.query(
-              `ALTER TABLE ${table} ADD ${PRIMARY_KEYS_BEYOND_TYPEORM[metadata.tableName] ?? `PRIMARY KEY (${primary})`}`,
-            );
+            await runner.query(`ALTER TABLE ${table} ADD PRIMARY KEY (${primary})`);
           }
           for (const unique of metadata.uniques) {
             const columns = unique.columns.map((column) => `"${column.databaseName}"`).join(', ');

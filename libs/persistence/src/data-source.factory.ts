@@ -29,7 +29,6 @@ import { SentimentEntries1764054000000 } from './migrations/1764054000000-Sentim
 import { PositionClusterIds1764056000000 } from './migrations/1764056000000-PositionClusterIds';
 import { PositionFingerprints1764069500000 } from './migrations/1764069500000-PositionFingerprints';
 import { SentimentDayEntries1764070000000 } from './migrations/1764070000000-SentimentDayEntries';
-import { ActorPairsCoveringKey1764070100000 } from './migrations/1764070100000-ActorPairsCoveringKey';
 import { ActorNameSearch1764070200000 } from './migrations/1764070200000-ActorNameSearch';
 import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKeysAndTenants';
 import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
@@ -87,7 +86,6 @@ export const MIGRATIONS = [
   StatementSearch1764068200000,
   PositionFingerprints1764069500000,
   SentimentDayEntries1764070000000,
-  ActorPairsCoveringKey1764070100000,
   ActorNameSearch1764070200000,
 ];
 

@@ -1,10 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/**
- * How many live articles of one UTC day mention both actors (each pair is stored in both directions).
- * The primary key also INCLUDEs `articles` (index-only reads of an actor's pairs), which TypeORM
- * cannot declare; the drift test checks it.
- */
+/** How many live articles of one UTC day mention both actors (each pair is stored in both directions). */
 @Entity({ name: 'actor_pairs' })
 export class ActorPairEntity {
   @PrimaryColumn('text', { name: 'actor_id' }) actorId!: string;
