@@ -300,6 +300,35 @@ describe(`${ContributionQueries.name} search and stream`, () => {
     }
   });
 
+  describe('when more statements match than relevance order ranks', () => {
+    const sanctions = parseTextQuery('sanctions');
+    const rankedAmong = async (among: number, limit = 10, after?: RankKey) =>
+      queries.searchStatements({ query: sanctions }, { order: 'rank', query: sanctions, limit, among, after });
+
+    it('ranks only the newest matches', async () => {
+      expect((await rankedAmong(1000)).hits.map((h) => h.articleId).sort()).toEqual(['a1', 'a2', 'a4']);
+      expect((await rankedAmong(2)).hits.map((h) => h.articleId).sort()).toEqual(['a2', 'a4']);
+    });
+
+    it('keeps ranking the same matches on later pages while newer statements arrive', async () => {
+      const first = await rankedAmong(2, 1);
+      expect(first.next).not.toBeNull();
+      await dataSource.query(
+        `INSERT INTO statements (id, article_id, speaker_id, speaker_name, kind, text, start_offset, end_offset,
+                                 sentiment_score, sentiment_label, cluster_id, said_at, outlet)
+         VALUES ('late-sanctions', 'a5', NULL, NULL, 'direct', 'Sanctions, sanctions and more sanctions.', 0, 10, 0,
+                 'neutral', 'late', '2026-03-09T10:00:00Z', 'Daily Two')`,
+      );
+      try {
+        const second = await rankedAmong(2, 1, first.next as RankKey);
+        expect([...first.hits, ...second.hits].map((h) => h.articleId).sort()).toEqual(['a2', 'a4']);
+        expect(second.next).toBeNull();
+      } finally {
+        await dataSource.query(`DELETE FROM statements WHERE id = 'late-sanctions'`);
+      }
+    });
+  });
+
   describe('when any text is given as a query', () => {
     it('is refused by the parser, or Postgres runs the search it renders', async () => {
       let accepted = 0;
@@ -352,7 +381,7 @@ describe(`${ContributionQueries.name} search and stream`, () => {
       const query = parseTextQuery('sanctions OR "air defence" OR ukrain*');
       const key = { saidAt: '2026-03-03T10:00:00.123456Z', id: 'x' };
       await recorded.searchStatements({ query }, { order: 'rank', query, limit: 20 });
-      await recorded.searchStatements({ query }, { order: 'rank', query, limit: 20, after: { rank: 0.1, id: 'x' } });
+      await recorded.searchStatements({ query }, { order: 'rank', query, limit: 20, after: { rank: 0.1, id: 'x', newest: key } });
       await recorded.searchStatements({ query, actorId: SPEAKERS.scholz.actorId }, { order: 'newest', limit: 20, after: key });
       await recorded.searchStatements({}, { order: 'newest', limit: 20 });
       await recorded.searchStatements({}, { order: 'newest', limit: 20, after: key });

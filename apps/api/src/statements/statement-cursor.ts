@@ -10,10 +10,13 @@ const newestKey = z
   .tuple([z.literal('newest'), instant, statementId])
   .transform(([, saidAt, id]): { order: 'newest'; after: NewestFirstKey } => ({ order: 'newest', after: { saidAt, id } }));
 
-/** A best-match page's end: `['rank', ts_rank_cd, id]`. */
+/** A best-match page's end: `['rank', ts_rank_cd, id, the ranked matches' newest said_at, its id]`. */
 const rankKey = z
-  .tuple([z.literal('rank'), z.number().finite().min(0), statementId])
-  .transform(([, rank, id]): { order: 'rank'; after: RankKey } => ({ order: 'rank', after: { rank, id } }));
+  .tuple([z.literal('rank'), z.number().finite().min(0), statementId, instant, statementId])
+  .transform(([, rank, id, newestSaidAt, newestId]): { order: 'rank'; after: RankKey } => ({
+    order: 'rank',
+    after: { rank, id, newest: { saidAt: newestSaidAt, id: newestId } },
+  }));
 
 /** The `cursor` of a list of statements in either order; which order it continues is part of it. */
 export const statementCursor = cursorParam(z.union([newestKey, rankKey]));
@@ -27,5 +30,5 @@ export function encodeStatementCursor(
 ): string {
   return key.order === 'newest'
     ? encodeCursor(['newest', key.after.saidAt, key.after.id])
-    : encodeCursor(['rank', key.after.rank, key.after.id]);
+    : encodeCursor(['rank', key.after.rank, key.after.id, key.after.newest.saidAt, key.after.newest.id]);
 }

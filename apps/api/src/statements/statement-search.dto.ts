@@ -1,5 +1,5 @@
 import { parseTextQuery, TextQuery, TextQuerySyntaxError } from '@chronicle/domain';
-import { StatementFilter } from '@chronicle/read-models';
+import { RANKED_MATCHES, StatementFilter } from '@chronicle/read-models';
 import { z } from 'zod';
 import { STREAM_POSITION } from '../common/polling-event-stream';
 import { pageLimit, storableText } from '../common/request-values';
@@ -27,7 +27,8 @@ export const searchQuerySchema = z
       .enum(['rank', 'newest'])
       .optional()
       .describe(
-        '`rank`: best match first (the default with `q`, which it needs); `newest`: newest first (the default without `q`)',
+        `\`rank\`: best match first among the newest ${RANKED_MATCHES} matches (the default with \`q\`, which it needs); ` +
+          '`newest`: newest first, over every match (the default without `q`)',
       ),
     cursor: statementCursor.optional(),
     limit: pageLimit(20, 100),

@@ -29,23 +29,32 @@ describe('statementCursor', () => {
         }),
       );
       fc.assert(
-        fc.property(fc.float({ min: 0, max: 1000, noNaN: true }), statementId, (rank, id) => {
-          const key = { order: 'rank' as const, after: { rank, id } };
-          expect(statementCursor.parse(encodeStatementCursor(key))).toEqual(key);
-        }),
+        fc.property(
+          fc.float({ min: 0, max: 1000, noNaN: true }),
+          statementId,
+          saidAtKey,
+          statementId,
+          (rank, id, saidAt, newestId) => {
+            const key = { order: 'rank' as const, after: { rank, id, newest: { saidAt, id: newestId } } };
+            expect(statementCursor.parse(encodeStatementCursor(key))).toEqual(key);
+          },
+        ),
       );
     });
   });
 
   describe('when a cursor is not one of these keys', () => {
     it('is refused', () => {
-      const rank = encodeStatementCursor({ order: 'rank', after: { rank: 0.5, id: 's1' } });
+      const newest = { saidAt: '2026-03-03T10:00:00.123456Z', id: 's9' };
+      const rank = encodeStatementCursor({ order: 'rank', after: { rank: 0.5, id: 's1', newest } });
       expect(newestFirstCursor.safeParse(rank).success).toBe(false);
       for (const key of [
         ['newest', 'yesterday', 's1'],
         ['newest', '0000-01-01T00:00:00.000000Z', 's1'],
-        ['rank', -1, 's1'],
-        ['rank', 1, ''],
+        ['rank', -1, 's1', newest.saidAt, 's9'],
+        ['rank', 1, '', newest.saidAt, 's9'],
+        ['rank', 1, 's1'],
+        ['rank', 1, 's1', 'yesterday', 's9'],
       ]) {
         expect(statementCursor.safeParse(encodeCursor(key)).success, JSON.stringify(key)).toBe(false);
       }

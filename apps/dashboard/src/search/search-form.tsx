@@ -77,8 +77,8 @@ export function SearchForm({ initial, onSearch }: { initial: SearchFields; onSea
           <div>
             <label for="search-order">Order</label>
             <select id="search-order" value={fields.order} onChange={set('order')}>
-              <option value="">Best match first (newest without words)</option>
-              <option value="rank">Best match first</option>
+              <option value="">Best of the newest 1,000 matches (newest without words)</option>
+              <option value="rank">Best of the newest 1,000 matches</option>
               <option value="newest">Newest first</option>
             </select>
           </div>

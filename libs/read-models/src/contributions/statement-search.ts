@@ -19,11 +19,23 @@ export interface StatementHit extends StatementSummary {
   fragments: TextFragment[];
 }
 
-/** Where a page in relevance order ends: the `ts_rank_cd` (a float4, exact in a double) and id of its last hit. */
+/**
+ * Where a page in relevance order ends: the `ts_rank_cd` (a float4, exact in a double) and id of its
+ * last hit, and the newest match the first page ranked from, so later pages rank the same matches
+ * while new statements arrive.
+ */
 export interface RankKey {
   rank: number;
   id: string;
+  newest: NewestFirstKey;
 }
+
+/**
+ * How many matches relevance order ranks: the newest this many. A common word matches a large share
+ * of all statements, and ranking every match cost seconds on 500,000 statements; older matches stay
+ * reachable newest first.
+ */
+export const RANKED_MATCHES = 1000;
 
 /** What to search for; every filter is optional and they combine with AND. */
 export interface StatementFilter {
@@ -41,7 +53,7 @@ export interface StatementFilter {
 
 /** Relevance order needs a query; each order pages by its own key. */
 export type StatementSearchPage =
-  | { order: 'rank'; query: TextQuery; after?: RankKey; limit: number }
+  | { order: 'rank'; query: TextQuery; after?: RankKey; limit: number; among?: number }
   | { order: 'newest'; after?: NewestFirstKey; limit: number };
 
 export type StatementSearchResult =
@@ -51,6 +63,7 @@ export type StatementSearchResult =
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
 type HitRow = StatementSummaryRow & { title: string | null; rank: number | null; said_at_key: string; headline: string | null };
+type RankedHitRow = HitRow & { newest_said_at: string; newest_id: string };
 
 /** Positional parameters, numbered as they are added. */
 class Parameters {
@@ -62,47 +75,90 @@ class Parameters {
 }
 
 /**
- * One page of statements matching the filter, best match first (`ts_rank_cd`, ties by id) or
- * newest first (`said_at`, ties by id), continuing after a page's end key: keyset paging, never
- * OFFSET. The text query runs on the GIN index of `search_vector`; ranks and headlines are
- * computed only for matches, and headlines only for the page. The page is chosen from
- * `statements` alone and only its rows are joined to their article and reach: a common word
- * matches a large share of the table, and joining every match before ranking cost 4× the ranking.
- * `next` is null on the last page.
+ * One page of statements matching the filter, best match first (`ts_rank_cd`, ties by id, among the
+ * newest `among` matches: {@link RANKED_MATCHES}) or newest first (`said_at`, ties by id), continuing
+ * after a page's end key: keyset paging, never OFFSET. The text query runs on the GIN index of
+ * `search_vector` (or, for a common word, along the `said_at` index until enough matches are found);
+ * headlines are computed only for the page. The page is chosen from `statements` alone and only its
+ * rows are joined to their article and reach. `next` is null on the last page.
  */
 export async function searchStatements(
   sql: SqlRunner,
   filter: StatementFilter,
   page: StatementSearchPage,
 ): Promise<StatementSearchResult> {
+  return page.order === 'rank' ? searchByRank(sql, filter, page) : searchNewestFirst(sql, filter, page);
+}
+
+async function searchNewestFirst(
+  sql: SqlRunner,
+  filter: StatementFilter,
+  page: Extract<StatementSearchPage, { order: 'newest' }>,
+): Promise<StatementSearchResult> {
   const params = new Parameters();
-  const tsQuery = filter.query ? `to_tsquery('english', ${params.add(renderTsQuery(filter.query))}::text)` : null;
+  const tsQuery = filter.query ? textQuery(params, filter.query) : null;
   const conditions = filterConditions(filter, params, tsQuery);
-  const rank = tsQuery ? `ts_rank_cd(s.search_vector, ${tsQuery})` : 'NULL::real';
-  const key = page.order === 'rank' ? rank : 's.said_at';
-  if (page.after) {
-    const after =
-      page.order === 'rank' ? `${params.add(page.after.rank)}::real` : `${params.add(page.after.saidAt)}::timestamptz`;
-    conditions.push(`(${key}, s.id) < (${after}, ${params.add(page.after.id)}::text)`);
-  }
-  const headline = tsQuery ? `ts_headline('english', hit.text, ${tsQuery}, ${params.add(HEADLINE_OPTIONS)}::text)` : 'NULL::text';
+  if (page.after) conditions.push(`(s.said_at, s.id) < (${afterKey(params, page.after)})`);
   const rows: HitRow[] = await sql.query(
-    `SELECT hit.*, ${headline} AS headline
-     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, page.rank, ${EXACT_SAID_AT} AS said_at_key
-           FROM (SELECT s.id, ${rank} AS rank FROM statements s
-                 ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-                 ORDER BY ${key} DESC, s.id DESC
-                 LIMIT ${params.add(page.limit + 1)}) page
+    `SELECT hit.*, ${headline(params, tsQuery)} AS headline
+     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, NULL::real AS rank, ${EXACT_SAID_AT} AS said_at_key
+           FROM (SELECT s.id FROM statements s ${where(conditions)}
+                 ORDER BY s.said_at DESC, s.id DESC LIMIT ${params.add(page.limit + 1)}) page
            JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
-     ORDER BY ${page.order === 'rank' ? 'hit.rank' : 'hit.said_at'} DESC, hit.id DESC`,
+     ORDER BY hit.said_at DESC, hit.id DESC`,
     params.values,
   );
   const hits = rows.slice(0, page.limit);
   const last = rows.length > page.limit ? hits[hits.length - 1] : undefined;
-  const found = hits.map(toHit);
-  if (page.order === 'rank') return { order: 'rank', hits: found, next: last ? { rank: Number(last.rank), id: last.id } : null };
-  return { order: 'newest', hits: found, next: last ? { saidAt: last.said_at_key, id: last.id } : null };
+  return { order: 'newest', hits: hits.map(toHit), next: last ? { saidAt: last.said_at_key, id: last.id } : null };
 }
+
+/**
+ * Relevance order: the newest `among` matches (at or before the first page's newest match, on later
+ * pages) are ranked, and the page is the best of them after the previous page's end.
+ */
+async function searchByRank(
+  sql: SqlRunner,
+  filter: StatementFilter,
+  page: Extract<StatementSearchPage, { order: 'rank' }>,
+): Promise<StatementSearchResult> {
+  const params = new Parameters();
+  const tsQuery = textQuery(params, page.query);
+  const conditions = filterConditions(filter, params, tsQuery);
+  if (page.after) conditions.push(`(s.said_at, s.id) <= (${afterKey(params, page.after.newest)})`);
+  const pageConditions = page.after
+    ? `WHERE (ranked.rank, ranked.id) < (${params.add(page.after.rank)}::real, ${params.add(page.after.id)}::text)`
+    : '';
+  const rows: RankedHitRow[] = await sql.query(
+    `WITH candidates AS MATERIALIZED (
+       SELECT s.id, s.said_at, ts_rank_cd(s.search_vector, ${tsQuery}) AS rank
+       FROM statements s ${where(conditions)}
+       ORDER BY s.said_at DESC, s.id DESC LIMIT ${params.add(page.among ?? RANKED_MATCHES)}),
+     newest AS (SELECT ${EXACT_SAID_AT} AS said_at_key, s.id FROM candidates s ORDER BY s.said_at DESC, s.id DESC LIMIT 1)
+     SELECT hit.*, ${headline(params, tsQuery)} AS headline,
+            (SELECT said_at_key FROM newest) AS newest_said_at, (SELECT id FROM newest) AS newest_id
+     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, page.rank, ${EXACT_SAID_AT} AS said_at_key
+           FROM (SELECT ranked.id, ranked.rank FROM candidates ranked ${pageConditions}
+                 ORDER BY ranked.rank DESC, ranked.id DESC LIMIT ${params.add(page.limit + 1)}) page
+           JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
+     ORDER BY hit.rank DESC, hit.id DESC`,
+    params.values,
+  );
+  const hits = rows.slice(0, page.limit);
+  const last = rows.length > page.limit ? hits[hits.length - 1] : undefined;
+  const next = last
+    ? { rank: Number(last.rank), id: last.id, newest: { saidAt: last.newest_said_at, id: last.newest_id } }
+    : null;
+  return { order: 'rank', hits: hits.map(toHit), next };
+}
+
+const textQuery = (params: Parameters, query: TextQuery): string =>
+  `to_tsquery('english', ${params.add(renderTsQuery(query))}::text)`;
+const afterKey = (params: Parameters, key: NewestFirstKey): string =>
+  `${params.add(key.saidAt)}::timestamptz, ${params.add(key.id)}::text`;
+const where = (conditions: string[]): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+const headline = (params: Parameters, tsQuery: string | null): string =>
+  tsQuery ? `ts_headline('english', hit.text, ${tsQuery}, ${params.add(HEADLINE_OPTIONS)}::text)` : 'NULL::text';
 
 function filterConditions(filter: StatementFilter, params: Parameters, tsQuery: string | null): string[] {
   const conditions: string[] = [];
