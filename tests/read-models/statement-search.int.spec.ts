@@ -12,6 +12,7 @@ import {
 } from '@chronicle/read-models';
 import { actor, analyzed, retracted, revised, submitted, textQueryInput } from '@chronicle/test-support';
 import fc from 'fast-check';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
@@ -398,7 +399,7 @@ describe(`${ContributionQueries.name} search and stream`, () => {
       await recorded.statementsBy(SPEAKERS.scholz.actorId, 20, { after: key });
       await recorded.statementsAfter('0', {}, 100);
       await recorded.statementsAfter('0', { actorId: SPEAKERS.scholz.actorId }, 100);
-      await recorded.lastStatementSeq();
+      await recorded.statementStreamStart();
       expect(recorder.sent).toHaveLength(13);
       for (const { sql, parameters } of recorder.sent) {
         const plan = await dataSource.transaction(async (manager) => {
@@ -412,23 +413,66 @@ describe(`${ContributionQueries.name} search and stream`, () => {
   });
 
   describe('when statements are projected after a stream position', () => {
+    /** A stream position as the (transaction, seq) pair it orders by. */
+    const order = (position: string): [bigint, bigint] => {
+      const [xact, seq] = position.split('.');
+      return [BigInt(xact!), BigInt(seq!)];
+    };
+    const before = (a: string, b: string): boolean => {
+      const [[ax, as], [bx, bs]] = [order(a), order(b)];
+      return ax < bx || (ax === bx && as < bs);
+    };
+
     it('streams them in order from there, optionally of one speaker, with the whole text as one segment', async () => {
       const everything = await queries.statementsAfter('0', {}, 100);
       expect(everything.map((s) => s.hit.text).sort()).toEqual(ALL.map((s) => s.text).sort());
-      const seqs = everything.map((s) => BigInt(s.seq));
-      expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
-      expect(await queries.lastStatementSeq()).toBe(everything.at(-1)!.seq);
-      const fromThird = await queries.statementsAfter(everything[2]!.seq, {}, 100);
-      expect(fromThird.map((s) => s.seq)).toEqual(everything.slice(3).map((s) => s.seq));
+      const positions = everything.map((s) => s.position);
+      for (let i = 1; i < positions.length; i += 1) expect(before(positions[i - 1]!, positions[i]!)).toBe(true);
+      const fromThird = await queries.statementsAfter(everything[2]!.position, {}, 100);
+      expect(fromThird.map((s) => s.position)).toEqual(everything.slice(3).map((s) => s.position));
+      expect(await queries.statementsAfter(await queries.statementStreamStart(), {}, 100)).toEqual([]);
       const scholz = await queries.statementsAfter('0', { actorId: SPEAKERS.scholz.actorId }, 100);
       expect(scholz.map((s) => s.hit.speaker?.id)).toEqual([SPEAKERS.scholz.actorId, SPEAKERS.scholz.actorId]);
       for (const { hit } of everything) expect(hit.fragments).toEqual([{ text: hit.text, match: false }]);
+    });
+
+    it('waits for a batch that drew its positions first but commits last, instead of passing it', async () => {
+      const insert = (id: string) =>
+        `INSERT INTO statements (id, article_id, speaker_id, speaker_name, kind, text, start_offset, end_offset,
+                                 sentiment_score, sentiment_label, cluster_id, said_at, outlet)
+         VALUES ('${id}', 'a5', NULL, NULL, 'direct', 'Said by ${id}', 0, 10, 0, 'neutral', '${id}', now(), 'Daily Two')`;
+      const start = await queries.statementStreamStart();
+      // Two sessions of their own: the data source's pool stays free for the reader.
+      const [slow, fast] = [new Client({ connectionString: url }), new Client({ connectionString: url })];
+      await Promise.all([slow.connect(), fast.connect()]);
+      const streamed: string[] = [];
+      let position = start;
+      const read = async () => {
+        for (const s of await queries.statementsAfter(position, {}, 100)) {
+          streamed.push(s.hit.id);
+          position = s.position;
+        }
+      };
+      try {
+        await slow.query('BEGIN');
+        await slow.query(insert('slow-batch'));
+        await fast.query('BEGIN');
+        await fast.query(insert('fast-batch'));
+        await fast.query('COMMIT');
+        await read();
+        await slow.query('COMMIT');
+        await read();
+        expect(streamed).toEqual(['slow-batch', 'fast-batch']);
+      } finally {
+        await Promise.all([slow.end(), fast.end()]);
+        await dataSource.query(`DELETE FROM statements WHERE id IN ('slow-batch', 'fast-batch')`);
+      }
     });
   });
 
   describe('when an article is retracted or revised', () => {
     it("drops the retracted article's statements and replaces the revised one's, which stream again", async () => {
-      const before = await queries.lastStatementSeq();
+      const before = await queries.statementStreamStart();
       const a5 = CORPUS.find((a) => a.id === 'a5')!;
       // The corpus batch again first: the helper numbers analyses from offset 0, and the stored position skips what was applied.
       await projectInPostgres(dataSource, [

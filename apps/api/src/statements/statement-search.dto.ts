@@ -1,7 +1,6 @@
 import { parseTextQuery, TextQuery, TextQuerySyntaxError } from '@chronicle/domain';
-import { RANKED_MATCHES, StatementFilter } from '@chronicle/read-models';
+import { RANKED_MATCHES, STATEMENT_STREAM_POSITION, StatementFilter } from '@chronicle/read-models';
 import { z } from 'zod';
-import { STREAM_POSITION } from '../common/polling-event-stream';
 import { pageLimit, storableText } from '../common/request-values';
 import { optionalTimeWindowFields, resolveOptionalTimeWindow } from '../common/time-window';
 import { statementCursor } from './statement-cursor';
@@ -74,7 +73,7 @@ export const streamQuerySchema = z
     actor: filterValue("Only this speaker's statements (actor id)"),
     lastEventId: z
       .string()
-      .regex(STREAM_POSITION, 'must be a stream position (digits)')
+      .regex(STATEMENT_STREAM_POSITION, 'must be a stream position (`<digits>.<digits>`, or digits)')
       .optional()
       .describe('Resume after this stream position (the `Last-Event-ID` header wins)'),
   })

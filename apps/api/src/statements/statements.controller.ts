@@ -1,11 +1,11 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ContributionQueries, StatementSearchResult } from '@chronicle/read-models';
+import { ContributionQueries, STATEMENT_STREAM_POSITION, StatementSearchResult } from '@chronicle/read-models';
 import { LiveStreamSlotsInterceptor, RequiresScope, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { z } from 'zod';
-import { pollingEventStream, STREAM_POSITION } from '../common/polling-event-stream';
+import { pollingEventStream } from '../common/polling-event-stream';
 import { encodeStatementCursor } from './statement-cursor';
 import { searchQuerySchema, streamQuerySchema } from './statement-search.dto';
 import { statementSearchSchema } from './statement.view';
@@ -68,13 +68,13 @@ export class StatementsController {
   ): Observable<MessageEvent> {
     const filter = { actorId: query.actor };
     return pollingEventStream({
-      from: lastEventIdHeader && STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
-      present: () => this.contributions.lastStatementSeq(),
+      from: lastEventIdHeader && STATEMENT_STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
+      present: () => this.contributions.statementStreamStart(),
       next: (after, limit) => this.contributions.statementsAfter(after, filter, limit),
-      position: (streamed) => streamed.seq,
+      position: (streamed) => streamed.position,
       event: (streamed) => ({ type: 'statement', data: streamed.hit }),
       pageSize: STREAM_PAGE,
-      // The same cadence as the alert stream: both read Postgres by a sequence.
+      // The same cadence as the alert stream: both poll Postgres.
       pollMs: this.config.alerts.streamPollMs,
     });
   }

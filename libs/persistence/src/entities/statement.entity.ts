@@ -4,6 +4,7 @@ import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 @Index('statements_speaker_time_idx', ['speakerId', 'saidAt', 'id'])
 @Index('statements_said_at_idx', ['saidAt', 'id'])
 @Index('statements_seq_idx', ['seq'], { unique: true })
+@Index('statements_stream_idx', ['xactId', 'seq'], { unique: true })
 @Index('statements_article_idx', ['articleId'])
 @Index('statements_cluster_idx', ['clusterId'])
 export class StatementEntity {
@@ -42,4 +43,11 @@ export class StatementEntity {
   @Column('bigint')
   @Generated('increment')
   seq!: string;
+  /**
+   * The inserting transaction's id (`pg_current_xact_id()`): the stream reads in (`xact_id`, `seq`) order, and only
+   * rows of transactions older than any still running, so a late commit never lands behind a reader (migration
+   * StatementStreamCommitOrder).
+   */
+  @Column('bigint', { name: 'xact_id', default: () => 'current_xact_id_bigint()', select: false })
+  xactId!: string;
 }

@@ -10,7 +10,7 @@ import {
 } from './statement-summary';
 
 import {
-  lastStatementSeq,
+  statementStreamStart,
   searchStatements,
   StatementFilter,
   statementsAfter,
@@ -20,7 +20,7 @@ import {
 } from './statement-search';
 
 export type { NewestFirstKey, StatementSummary } from './statement-summary';
-export { RANKED_MATCHES } from './statement-search';
+export { RANKED_MATCHES, STATEMENT_STREAM_POSITION } from './statement-search';
 export type {
   RankKey,
   StatementFilter,
@@ -79,14 +79,14 @@ export class ContributionQueries {
     return searchStatements(this.sql, filter, page);
   }
 
-  /** Statements projected after stream position `seq`, oldest first: the live stream's next batch. */
-  statementsAfter(seq: string, filter: { actorId?: string }, limit: number): Promise<StreamedStatement[]> {
-    return statementsAfter(this.sql, seq, filter, limit);
+  /** Statements committed after stream position `position`, in stream order: the live stream's next batch. */
+  statementsAfter(position: string, filter: { actorId?: string }, limit: number): Promise<StreamedStatement[]> {
+    return statementsAfter(this.sql, position, filter, limit);
   }
 
-  /** The newest stream position, where a new live-stream client starts. */
-  lastStatementSeq(): Promise<string> {
-    return lastStatementSeq(this.sql);
+  /** Where a new live-stream client starts (see {@link statementStreamStart}). */
+  statementStreamStart(): Promise<string> {
+    return statementStreamStart(this.sql);
   }
 
   /** The article's statements in text order. */

@@ -182,38 +182,59 @@ function toHit(row: HitRow): StatementHit {
 
 /** A statement as the live stream sends it, with its stream position. */
 export interface StreamedStatement {
-  seq: string;
+  position: string;
   hit: StatementHit;
 }
 
 /**
- * Statements projected after stream position `seq`, oldest first, optionally of one speaker.
- * Positions are taken when a batch's rows are inserted, not when it commits: should two projector
- * transactions commit in the other order, a reader between the commits can pass the earlier
- * position before its row is visible (the alert stream has the same window).
+ * A place in the statement stream: `<xact_id>.<seq>`, after that row in (`xact_id`, `seq`) order. A bare `<seq>`
+ * (a position given before positions had a transaction part, or `0` for the beginning) means after that `seq`.
+ */
+export const STATEMENT_STREAM_POSITION = /^(?:\d{1,19}\.)?\d{1,18}$/;
+
+/** Rows of transactions older than every one still running: committed (or rolled back) for good. */
+const SETTLED = 's.xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
+
+/**
+ * Statements projected after stream position `position`, in (`xact_id`, `seq`) order, optionally of one speaker.
+ * Only rows of transactions older than every transaction still running are read: a projector batch that drew
+ * lower positions but commits later is waited for instead of passed, and anything committed later has a larger
+ * `xact_id`, so it comes after every row already read (migration StatementStreamCommitOrder).
  */
 export async function statementsAfter(
   sql: SqlRunner,
-  seq: string,
+  position: string,
   filter: { actorId?: string },
   limit: number,
 ): Promise<StreamedStatement[]> {
   const params = new Parameters();
-  const conditions = [`s.seq > ${params.add(seq)}::bigint`];
+  const [xactId, seq] = position.includes('.') ? position.split('.') : [undefined, position];
+  const conditions = [
+    xactId === undefined
+      ? `s.seq > ${params.add(seq)}::bigint`
+      : `(s.xact_id, s.seq) > (${params.add(xactId)}::bigint, ${params.add(seq)}::bigint)`,
+    SETTLED,
+  ];
   if (filter.actorId !== undefined) conditions.push(`s.speaker_id = ${params.add(filter.actorId)}::text`);
-  const rows: Array<HitRow & { seq: string }> = await sql.query(
-    `SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, s.seq::text AS seq ${STATEMENT_JOINS}
-     WHERE ${conditions.join(' AND ')} ORDER BY s.seq LIMIT ${params.add(limit)}`,
+  const rows: Array<HitRow & { position: string }> = await sql.query(
+    `SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, s.xact_id::text || '.' || s.seq::text AS position ${STATEMENT_JOINS}
+     WHERE ${conditions.join(' AND ')} ORDER BY s.xact_id, s.seq LIMIT ${params.add(limit)}`,
     params.values,
   );
   return rows.map((row) => ({
-    seq: row.seq,
+    position: row.position,
     hit: { ...toStatementSummary(row), articleTitle: row.title, fragments: unhighlighted(row.text) },
   }));
 }
 
-/** The newest stream position: where a client that gives none starts. */
-export async function lastStatementSeq(sql: SqlRunner): Promise<string> {
-  const [row]: Array<{ seq: string }> = await sql.query('SELECT COALESCE(max(seq), 0)::text AS seq FROM statements');
-  return row!.seq;
+/**
+ * Where a new client of the stream starts: after every transaction that has ended, before every one still running.
+ * It gets every statement committed from now on, and those committed just before by a transaction younger than one
+ * still running (sent once that one ends, as to every other client).
+ */
+export async function statementStreamStart(sql: SqlRunner): Promise<string> {
+  const [row]: Array<{ position: string }> = await sql.query(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text || '.0' AS position`,
+  );
+  return row!.position;
 }
