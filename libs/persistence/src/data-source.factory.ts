@@ -30,7 +30,7 @@ import { PositionClusterIds1764056000000 } from './migrations/1764056000000-Posi
 import { PositionFingerprints1764069500000 } from './migrations/1764069500000-PositionFingerprints';
 import { SentimentDayEntries1764070000000 } from './migrations/1764070000000-SentimentDayEntries';
 import { ActorNameSearch1764070200000 } from './migrations/1764070200000-ActorNameSearch';
-import { StatementStreamCommitOrder1764070400000 } from './migrations/1764070400000-StatementStreamCommitOrder';
+import { StreamCommitOrder1764070400000 } from './migrations/1764070400000-StreamCommitOrder';
 import { ApiKeysAndTenants1764058000000 } from './migrations/1764058000000-ApiKeysAndTenants';
 import { WebhookSecretRotation1764060000000 } from './migrations/1764060000000-WebhookSecretRotation';
 import { ProjectionRebuildRequests1764062000000 } from './migrations/1764062000000-ProjectionRebuildRequests';
@@ -88,7 +88,7 @@ export const MIGRATIONS = [
   PositionFingerprints1764069500000,
   SentimentDayEntries1764070000000,
   ActorNameSearch1764070200000,
-  StatementStreamCommitOrder1764070400000,
+  StreamCommitOrder1764070400000,
 ];
 
 /**

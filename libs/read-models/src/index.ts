@@ -5,6 +5,7 @@ export * from './sql/sql-session';
 export * from './sql/encode-copy';
 export * from './sql/pg-copy-text';
 export * from './sql/pg-array-literal';
+export * from './sql/commit-ordered-stream';
 export * from './articles/fold';
 export * from './articles/write';
 export * from './articles/queries';

@@ -1,11 +1,13 @@
+import { STREAM_START_SQL, streamAfter } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 import { AlertDetail, AlertView } from './alert.view';
 
-const SELECT = `
-  SELECT a.id, a.seq::text AS seq, a.subscription_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind, a.statement_text,
+const COLUMNS = `
+  a.id, a.seq::text AS seq, a.subscription_id, a.actor_id, a.actor_name, a.statement_id, a.statement_kind, a.statement_text,
          a.article_id, a.article_url, a.outlet, a.created_at, a.status, a.attempts, a.last_error, a.next_attempt_at, a.delivered_at,
-         a.cluster_id, c.opened_at, c.first_said_at, c.first_outlet, c.first_article_url, c.outlet_count, c.article_count, c.outlets
-  FROM alerts a LEFT JOIN novelty_clusters c ON c.id = a.cluster_id`;
+         a.cluster_id, c.opened_at, c.first_said_at, c.first_outlet, c.first_article_url, c.outlet_count, c.article_count, c.outlets`;
+const FROM = `FROM alerts a LEFT JOIN novelty_clusters c ON c.id = a.cluster_id`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 const iso = (value: Date | null): string | null => (value ? new Date(value).toISOString() : null);
 
@@ -69,13 +71,22 @@ export class AlertReadRepository {
     return { ...view, delivery: { ...view.delivery, createdAt: view.raisedAt } };
   }
 
-  /** Alerts after a stream position, oldest first. */
-  async after(seq: string, tenant: string, subscriptionId: string | undefined, limit: number): Promise<AlertView[]> {
-    const rows = await this.dataSource.query(
-      `${SELECT} WHERE a.tenant = $4 AND a.seq > $1::bigint AND ($2::uuid IS NULL OR a.subscription_id = $2) ORDER BY a.seq LIMIT $3`,
-      [seq, subscriptionId ?? null, limit, tenant],
+  /** The tenant's alerts committed after a stream position, in stream order (see `streamAfter`), with their positions. */
+  async after(
+    position: string,
+    tenant: string,
+    subscriptionId: string | undefined,
+    limit: number,
+  ): Promise<Array<{ position: string; alert: AlertView }>> {
+    const values: unknown[] = [tenant, subscriptionId ?? null, limit];
+    const stream = streamAfter('a', position, (value) => `$${values.push(value)}`);
+    const rows: Array<{ position: string }> = await this.dataSource.query(
+      `SELECT ${COLUMNS}, ${stream.position} AS position ${FROM}
+       WHERE a.tenant = $1 AND ($2::uuid IS NULL OR a.subscription_id = $2) AND ${stream.conditions.join(' AND ')}
+       ORDER BY ${stream.orderBy} LIMIT $3`,
+      values,
     );
-    return rows.map(toView);
+    return rows.map((row) => ({ position: row.position, alert: toView(row) }));
   }
 
   /** Whether the tenant owns a live subscription with this id, or had alerts from one since deleted. */
@@ -88,9 +99,9 @@ export class AlertReadRepository {
     return rows.length > 0;
   }
 
-  /** The newest stream position (0 when there are no alerts). */
-  async lastSeq(): Promise<string> {
-    const [row]: Array<{ seq: string }> = await this.dataSource.query('SELECT COALESCE(max(seq), 0)::text AS seq FROM alerts');
-    return row!.seq;
+  /** Where a new client of the alert stream starts (see `STREAM_START_SQL`). */
+  async streamStart(): Promise<string> {
+    const [row]: Array<{ position: string }> = await this.dataSource.query(STREAM_START_SQL);
+    return row!.position;
   }
 }

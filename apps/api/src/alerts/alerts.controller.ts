@@ -1,5 +1,6 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { AlertRedelivery } from '@chronicle/persistence';
+import { STREAM_POSITION } from '@chronicle/read-models';
 import {
   CurrentPrincipal,
   ErrorResponses,
@@ -29,20 +30,20 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { pollingEventStream, STREAM_POSITION } from '../common/polling-event-stream';
+import { pollingEventStream } from '../common/polling-event-stream';
 import { z } from 'zod';
 import { idParams, pageLimit } from '../common/request-values';
 import { AlertReadRepository } from './alert-read.repository';
 import { AlertDetail, alertDetailSchema, alertListSchema } from './alert.view';
 import { VisibleSubscriptionGuard } from './visible-subscription.guard';
 
-const seq = z.string().regex(/^\d{1,18}$/, 'must be a stream position (digits)');
+const seq = z.string().regex(/^\d{1,18}$/, 'must be an alert `seq` (digits)');
 
 const listQuerySchema = z
   .object({
     subscription: z.string().uuid().optional().describe("Only this subscription's alerts"),
     status: z.enum(['pending', 'delivered', 'failed', 'cancelled']).optional().describe('Only alerts in this delivery state'),
-    before: seq.optional().describe('Alerts before this stream position (the `seq` of the last one seen): the next page'),
+    before: seq.optional().describe('Alerts before this `seq` (that of the last one seen): the next page'),
     limit: pageLimit(50),
   })
   .strict();
@@ -50,7 +51,11 @@ const listQuerySchema = z
 const streamQuerySchema = z
   .object({
     subscription: z.string().uuid().optional().describe("Only this subscription's alerts"),
-    lastEventId: seq.optional().describe('Resume after this stream position (the `Last-Event-ID` header wins)'),
+    lastEventId: z
+      .string()
+      .regex(STREAM_POSITION, 'must be a stream position (`<digits>.<digits>`, or digits)')
+      .optional()
+      .describe('Resume after this stream position, or after this `seq` (the `Last-Event-ID` header wins)'),
   })
   .strict();
 
@@ -101,7 +106,7 @@ export class AlertsController {
   @ApiResponse({
     status: 200,
     description:
-      'An endless `text/event-stream`: one `alert` event per alert (id: its `seq`; data: an alert as `GET /v1/alerts` lists it), ' +
+      'An endless `text/event-stream`: one `alert` event per alert (id: its stream position, `<transaction>.<seq>`; data: an alert as `GET /v1/alerts` lists it), ' +
       'and a `heartbeat` event after 15 s of quiet whose id is the position reached.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
@@ -115,10 +120,10 @@ export class AlertsController {
   ): Observable<MessageEvent> {
     return pollingEventStream({
       from: lastEventIdHeader && STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
-      present: () => this.alerts.lastSeq(),
+      present: () => this.alerts.streamStart(),
       next: (after, limit) => this.alerts.after(after, principal.tenant, query.subscription, limit),
-      position: (alert) => alert.seq,
-      event: (alert) => ({ type: 'alert', data: alert }),
+      position: (streamed) => streamed.position,
+      event: (streamed) => ({ type: 'alert', data: streamed.alert }),
       pageSize: STREAM_PAGE,
       pollMs: this.config.alerts.streamPollMs,
     });

@@ -4,9 +4,6 @@ import { Observable } from 'rxjs';
 /** Quiet time after which a stream sends a `heartbeat` event, so proxies and clients keep the connection. */
 export const HEARTBEAT_MS = 15_000;
 
-/** A stream position from `Last-Event-ID` or `?lastEventId=`: digits, a bigint. */
-export const STREAM_POSITION = /^\d{1,18}$/;
-
 /**
  * Server-sent events read by polling Postgres from a stream position, as the alert stream does:
  * starts at `from` (or at `present()` for a new client), sends each item with its position as the

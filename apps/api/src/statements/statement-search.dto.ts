@@ -1,5 +1,5 @@
 import { parseTextQuery, TextQuery, TextQuerySyntaxError } from '@chronicle/domain';
-import { RANKED_MATCHES, STATEMENT_STREAM_POSITION, StatementFilter } from '@chronicle/read-models';
+import { RANKED_MATCHES, STREAM_POSITION, StatementFilter } from '@chronicle/read-models';
 import { z } from 'zod';
 import { pageLimit, storableText } from '../common/request-values';
 import { optionalTimeWindowFields, resolveOptionalTimeWindow } from '../common/time-window';
@@ -73,7 +73,7 @@ export const streamQuerySchema = z
     actor: filterValue("Only this speaker's statements (actor id)"),
     lastEventId: z
       .string()
-      .regex(STATEMENT_STREAM_POSITION, 'must be a stream position (`<digits>.<digits>`, or digits)')
+      .regex(STREAM_POSITION, 'must be a stream position (`<digits>.<digits>`, or digits)')
       .optional()
       .describe('Resume after this stream position (the `Last-Event-ID` header wins)'),
   })

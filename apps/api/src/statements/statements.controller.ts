@@ -1,5 +1,5 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { ContributionQueries, STATEMENT_STREAM_POSITION, StatementSearchResult } from '@chronicle/read-models';
+import { ContributionQueries, STREAM_POSITION, StatementSearchResult } from '@chronicle/read-models';
 import { LiveStreamSlotsInterceptor, RequiresScope, ZodQuery, ZodResponse, ZodValidationPipe } from '@chronicle/platform';
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -68,7 +68,7 @@ export class StatementsController {
   ): Observable<MessageEvent> {
     const filter = { actorId: query.actor };
     return pollingEventStream({
-      from: lastEventIdHeader && STATEMENT_STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
+      from: lastEventIdHeader && STREAM_POSITION.test(lastEventIdHeader) ? lastEventIdHeader : query.lastEventId,
       present: () => this.contributions.statementStreamStart(),
       next: (after, limit) => this.contributions.statementsAfter(after, filter, limit),
       position: (streamed) => streamed.position,

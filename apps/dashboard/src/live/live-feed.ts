@@ -19,10 +19,8 @@ export interface FeedSnapshot<T> {
 /** The most recent items, newest first, and the stream position to follow on from (when the items carry one). */
 type Recent<T> = () => Promise<{ items: Array<FeedItem<T>>; position?: string }>;
 
-const later = (a: string | undefined, b: string | undefined): string | undefined => {
-  if (!a || !b) return a ?? b;
-  return BigInt(a) >= BigInt(b) ? a : b;
-};
+/** What identifies an item, so one listed at the start and streamed again shows once (by default its stream position). */
+type KeyOf<T> = (data: T, position: string) => string;
 
 /**
  * One live stream kept open while the dashboard is signed in, so alerts raised while the journalist
@@ -40,6 +38,7 @@ export class LiveFeed<T> {
     private readonly path: string,
     private readonly event: string,
     private readonly recent: Recent<T>,
+    private readonly keyOf: KeyOf<T> = (_data, position) => position,
   ) {}
 
   private get storageKey(): string {
@@ -68,8 +67,8 @@ export class LiveFeed<T> {
       .then(({ items, position }) => {
         if (!this.started) return;
         this.update({ items: items.slice(0, KEEP) });
-        const resumeAt = later(sessionStorage.getItem(this.storageKey) ?? undefined, position);
-        if (resumeAt) sessionStorage.setItem(this.storageKey, resumeAt);
+        // A position this tab's stream reached wins (a reload resumes exactly there); else follow on from the items.
+        if (!sessionStorage.getItem(this.storageKey) && position) sessionStorage.setItem(this.storageKey, position);
       })
       // Without the recent items (an older server, a key without the scope) the stream still says why.
       .catch(() => undefined)
@@ -100,8 +99,9 @@ export class LiveFeed<T> {
       path: this.path,
       event: this.event,
       lastEventId: sessionStorage.getItem(this.storageKey) ?? undefined,
-      onEvent: (data, id) => {
-        if (id) sessionStorage.setItem(this.storageKey, id);
+      onEvent: (data, position) => {
+        if (position) sessionStorage.setItem(this.storageKey, position);
+        const id = this.keyOf(data, position);
         if (this.snapshot.items.some((item) => item.id === id)) return;
         this.update({ items: [{ id, data }, ...this.snapshot.items].slice(0, KEEP), arrived: this.snapshot.arrived + 1 });
       },
@@ -115,10 +115,16 @@ export class LiveFeed<T> {
   }
 }
 
-export const liveAlerts = new LiveFeed<AlertView>('/v1/alerts/stream', 'alert', async () => {
-  const { alerts } = await listAlerts({ limit: 20 });
-  return { items: alerts.map((alert) => ({ id: alert.seq, data: alert })), position: alerts[0]?.seq };
-});
+// The stream follows on from the newest listed alert's seq; an alert is one item whether listed or streamed.
+export const liveAlerts = new LiveFeed<AlertView>(
+  '/v1/alerts/stream',
+  'alert',
+  async () => {
+    const { alerts } = await listAlerts({ limit: 20 });
+    return { items: alerts.map((alert) => ({ id: alert.id, data: alert })), position: alerts[0]?.seq };
+  },
+  (alert) => alert.id,
+);
 
 // Search hits carry no stream position, so the statement stream follows on from the present.
 export const liveStatements = new LiveFeed<Hit>('/v1/statements/stream', 'statement', async () => {

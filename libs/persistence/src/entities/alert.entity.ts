@@ -9,6 +9,7 @@ export type AlertDeliveryStatus = 'pending' | 'delivered' | 'failed';
 @Index('alerts_seq_idx', ['seq'], { unique: true })
 @Index('alerts_subscription_seq_idx', ['subscriptionId', 'seq'])
 @Index('alerts_tenant_seq_idx', ['tenant', 'seq'])
+@Index('alerts_tenant_stream_idx', ['tenant', 'xactId', 'seq'])
 export class AlertEntity {
   @PrimaryColumn('text') id!: string;
   @Column('uuid', { name: 'subscription_id' }) subscriptionId!: string;
@@ -28,10 +29,13 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt!: Date;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
-  /** `bigserial`: raise order, the live stream's Last-Event-ID. A bigint, so a string here. */
+  /** `bigserial`: raise order. A bigint, so a string here. */
   @Column('bigint')
   @Generated('increment')
   seq!: string;
+  /** The inserting transaction's id: the live stream reads in (`xact_id`, `seq`) order (migration StreamCommitOrder). */
+  @Column('bigint', { name: 'xact_id', default: () => 'current_xact_id_bigint()', select: false })
+  xactId!: string;
   @Column('text', { name: 'statement_kind', default: 'direct' }) statementKind!: 'direct' | 'indirect';
   @Column('timestamptz', { name: 'raised_published_at', nullable: true }) raisedPublishedAt!: Date | null;
 }

@@ -46,7 +46,7 @@ export class StatementEntity {
   /**
    * The inserting transaction's id (`pg_current_xact_id()`): the stream reads in (`xact_id`, `seq`) order, and only
    * rows of transactions older than any still running, so a late commit never lands behind a reader (migration
-   * StatementStreamCommitOrder).
+   * StreamCommitOrder).
    */
   @Column('bigint', { name: 'xact_id', default: () => 'current_xact_id_bigint()', select: false })
   xactId!: string;

@@ -20,7 +20,7 @@ import {
 } from './statement-search';
 
 export type { NewestFirstKey, StatementSummary } from './statement-summary';
-export { RANKED_MATCHES, STATEMENT_STREAM_POSITION } from './statement-search';
+export { RANKED_MATCHES } from './statement-search';
 export type {
   RankKey,
   StatementFilter,

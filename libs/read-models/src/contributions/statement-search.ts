@@ -1,4 +1,5 @@
 import { renderTsQuery, TextQuery } from '@chronicle/domain';
+import { STREAM_START_SQL, streamAfter } from '../sql/commit-ordered-stream';
 import { SqlRunner } from '../sql/sql-session';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlighted, TextFragment, unhighlighted } from './highlight-fragments';
 import {
@@ -187,19 +188,9 @@ export interface StreamedStatement {
 }
 
 /**
- * A place in the statement stream: `<xact_id>.<seq>`, after that row in (`xact_id`, `seq`) order. A bare `<seq>`
- * (a position given before positions had a transaction part, or `0` for the beginning) means after that `seq`.
- */
-export const STATEMENT_STREAM_POSITION = /^(?:\d{1,19}\.)?\d{1,18}$/;
-
-/** Rows of transactions older than every one still running: committed (or rolled back) for good. */
-const SETTLED = 's.xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
-
-/**
- * Statements projected after stream position `position`, in (`xact_id`, `seq`) order, optionally of one speaker.
- * Only rows of transactions older than every transaction still running are read: a projector batch that drew
- * lower positions but commits later is waited for instead of passed, and anything committed later has a larger
- * `xact_id`, so it comes after every row already read (migration StatementStreamCommitOrder).
+ * Statements committed after stream position `position` (see {@link streamAfter}), in stream order, optionally of
+ * one speaker: a projector batch that drew lower positions but commits later is waited for instead of passed
+ * (migration StreamCommitOrder).
  */
 export async function statementsAfter(
   sql: SqlRunner,
@@ -208,17 +199,12 @@ export async function statementsAfter(
   limit: number,
 ): Promise<StreamedStatement[]> {
   const params = new Parameters();
-  const [xactId, seq] = position.includes('.') ? position.split('.') : [undefined, position];
-  const conditions = [
-    xactId === undefined
-      ? `s.seq > ${params.add(seq)}::bigint`
-      : `(s.xact_id, s.seq) > (${params.add(xactId)}::bigint, ${params.add(seq)}::bigint)`,
-    SETTLED,
-  ];
+  const stream = streamAfter('s', position, (value) => params.add(value));
+  const conditions = [...stream.conditions];
   if (filter.actorId !== undefined) conditions.push(`s.speaker_id = ${params.add(filter.actorId)}::text`);
   const rows: Array<HitRow & { position: string }> = await sql.query(
-    `SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, s.xact_id::text || '.' || s.seq::text AS position ${STATEMENT_JOINS}
-     WHERE ${conditions.join(' AND ')} ORDER BY s.xact_id, s.seq LIMIT ${params.add(limit)}`,
+    `SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, ${stream.position} AS position ${STATEMENT_JOINS}
+     WHERE ${conditions.join(' AND ')} ORDER BY ${stream.orderBy} LIMIT ${params.add(limit)}`,
     params.values,
   );
   return rows.map((row) => ({
@@ -227,14 +213,8 @@ export async function statementsAfter(
   }));
 }
 
-/**
- * Where a new client of the stream starts: after every transaction that has ended, before every one still running.
- * It gets every statement committed from now on, and those committed just before by a transaction younger than one
- * still running (sent once that one ends, as to every other client).
- */
+/** Where a new client of the statement stream starts (see {@link STREAM_START_SQL}). */
 export async function statementStreamStart(sql: SqlRunner): Promise<string> {
-  const [row]: Array<{ position: string }> = await sql.query(
-    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text || '.0' AS position`,
-  );
+  const [row]: Array<{ position: string }> = await sql.query(STREAM_START_SQL);
   return row!.position;
 }
