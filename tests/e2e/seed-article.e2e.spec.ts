@@ -169,8 +169,8 @@ describe('Chronicle pipeline', () => {
         text += new TextDecoder().decode(value);
       }
       await reader.cancel();
-      const [, id, data] = /id: (\d+)\ndata: (.*)\n/.exec(text.slice(text.indexOf('event: statement')))!;
-      expect(Number(id)).toBeGreaterThan(0);
+      const [, id, data] = /id: (\d+\.\d+)\ndata: (.*)\n/.exec(text.slice(text.indexOf('event: statement')))!;
+      expect(BigInt(id!.split('.')[0]!)).toBeGreaterThan(0n);
       const streamed = JSON.parse(data!) as SearchHit;
       expect(streamed.articleId).toBe('istanbul-talks');
       expect(streamed.fragments).toEqual([{ text: streamed.text, match: false }]);
