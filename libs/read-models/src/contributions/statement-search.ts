@@ -101,17 +101,15 @@ async function searchNewestFirst(
   const conditions = filterConditions(filter, params, tsQuery);
   if (page.after) conditions.push(`(s.said_at, s.id) < (${afterKey(params, page.after)})`);
   const rows: HitRow[] = await sql.query(
-    `SELECT hit.*, ${headline(params, tsQuery)} AS headline
-     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, NULL::real AS rank, ${EXACT_SAID_AT} AS said_at_key
-           FROM (SELECT s.id FROM statements s ${where(conditions)}
-                 ORDER BY s.said_at DESC, s.id DESC LIMIT ${params.add(page.limit + 1)}) page
-           JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
-     ORDER BY hit.said_at DESC, hit.id DESC`,
+    withDetails(
+      `SELECT s.id, NULL::real AS rank FROM statements s ${where(conditions)}
+       ORDER BY s.said_at DESC, s.id DESC LIMIT ${params.add(page.limit + 1)}`,
+      { headline: headline(params, tsQuery), order: 'said_at' },
+    ),
     params.values,
   );
-  const hits = rows.slice(0, page.limit);
-  const last = rows.length > page.limit ? hits[hits.length - 1] : undefined;
-  return { order: 'newest', hits: hits.map(toHit), next: last ? { saidAt: last.said_at_key, id: last.id } : null };
+  const { hits, last } = pageOf(rows, page.limit);
+  return { order: 'newest', hits, next: last ? { saidAt: last.said_at_key, id: last.id } : null };
 }
 
 /**
@@ -136,21 +134,41 @@ async function searchByRank(
        FROM statements s ${where(conditions)}
        ORDER BY s.said_at DESC, s.id DESC LIMIT ${params.add(page.among ?? RANKED_MATCHES)}),
      newest AS (SELECT ${EXACT_SAID_AT} AS said_at_key, s.id FROM candidates s ORDER BY s.said_at DESC, s.id DESC LIMIT 1)
-     SELECT hit.*, ${headline(params, tsQuery)} AS headline,
-            (SELECT said_at_key FROM newest) AS newest_said_at, (SELECT id FROM newest) AS newest_id
-     FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, page.rank, ${EXACT_SAID_AT} AS said_at_key
-           FROM (SELECT ranked.id, ranked.rank FROM candidates ranked ${pageConditions}
-                 ORDER BY ranked.rank DESC, ranked.id DESC LIMIT ${params.add(page.limit + 1)}) page
-           JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
-     ORDER BY hit.rank DESC, hit.id DESC`,
+     ${withDetails(
+       `SELECT ranked.id, ranked.rank FROM candidates ranked ${pageConditions}
+        ORDER BY ranked.rank DESC, ranked.id DESC LIMIT ${params.add(page.limit + 1)}`,
+       {
+         headline: headline(params, tsQuery),
+         order: 'rank',
+         columns: '(SELECT said_at_key FROM newest) AS newest_said_at, (SELECT id FROM newest) AS newest_id',
+       },
+     )}`,
     params.values,
   );
-  const hits = rows.slice(0, page.limit);
-  const last = rows.length > page.limit ? hits[hits.length - 1] : undefined;
+  const { hits, last } = pageOf(rows, page.limit);
   const next = last
     ? { rank: Number(last.rank), id: last.id, newest: { saidAt: last.newest_said_at, id: last.newest_id } }
     : null;
-  return { order: 'rank', hits: hits.map(toHit), next };
+  return { order: 'rank', hits, next };
+}
+
+/**
+ * The page (a query of `id` and `rank`, in its order) joined to each statement's article and reach, with the
+ * highlighted text and any further `columns`, sorted again by `order` (joins do not keep order).
+ */
+const withDetails = (
+  page: string,
+  { headline, order, columns }: { headline: string; order: 'rank' | 'said_at'; columns?: string },
+) =>
+  `SELECT hit.*, ${headline} AS headline${columns ? `, ${columns}` : ''}
+   FROM (SELECT ${STATEMENT_SUMMARY_COLUMNS}, a.title, page.rank, ${EXACT_SAID_AT} AS said_at_key
+         FROM (${page}) page JOIN statements s ON s.id = page.id ${STATEMENT_DETAIL_JOINS}) hit
+   ORDER BY hit.${order} DESC, hit.id DESC`;
+
+/** A page of `limit` hits from `limit + 1` rows, and its last row when there is a next page. */
+function pageOf<Row extends HitRow>(rows: Row[], limit: number): { hits: StatementHit[]; last: Row | undefined } {
+  const page = rows.slice(0, limit);
+  return { hits: page.map(toHit), last: rows.length > limit ? page[page.length - 1] : undefined };
 }
 
 const textQuery = (params: Parameters, query: TextQuery): string =>
