@@ -1,4 +1,5 @@
 import { topicName, TopicKey } from '@chronicle/contracts';
+import { groupOffsets, uncommittedMessages } from '@chronicle/kafka';
 import { Admin, Kafka } from 'kafkajs';
 
 /** The consumer groups of the pipeline's services and the topics each reads (as their `main.ts` declare). */
@@ -32,18 +33,8 @@ export class ConsumerLagProbe {
     const entries = await Promise.all(
       Object.entries(PIPELINE_CONSUMERS).map(async ([consumer, keys]) => {
         const topics = keys.map((key) => topicName(this.topicPrefix, key));
-        const committed = await this.admin.fetchOffsets({ groupId: `${this.groupPrefix}chronicle-${consumer}`, topics });
-        let lag = 0;
-        for (const topic of topics) {
-          const group = new Map(
-            (committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]),
-          );
-          for (const { partition, low, high } of await this.admin.fetchTopicOffsets(topic)) {
-            const position = group.get(partition);
-            lag += Number(high) - (position !== undefined && position >= 0 ? position : Number(low));
-          }
-        }
-        return [consumer, lag] as const;
+        const offsets = await groupOffsets(this.admin, `${this.groupPrefix}chronicle-${consumer}`, topics);
+        return [consumer, uncommittedMessages(offsets)] as const;
       }),
     );
     return Object.fromEntries(entries) as Record<PipelineConsumer, number>;

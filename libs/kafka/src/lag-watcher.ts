@@ -1,5 +1,6 @@
 import { Admin } from 'kafkajs';
 import { ConsumerHealth } from './consumer-health';
+import { groupOffsets } from './topic-offsets';
 
 export type PartitionLags = Array<{ topic: string; partition: number; lag: number }>;
 
@@ -57,12 +58,8 @@ export class LagWatcher {
   }
 
   async check(): Promise<void> {
-    const committed = await this.admin.fetchOffsets({ groupId: this.groupId, topics: this.topics });
-    for (const topic of this.topics) {
-      const group = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, p.offset]));
-      for (const { partition, low, high } of await this.admin.fetchTopicOffsets(topic)) {
-        this.health.observedOffsets(topic, partition, { end: high, start: low, committed: group.get(partition) }, Date.now());
-      }
+    for (const { topic, partition, start, end, committed } of await groupOffsets(this.admin, this.groupId, this.topics)) {
+      this.health.observedOffsets(topic, partition, { end, start, committed }, Date.now());
     }
     this.onLag(this.health.lags());
   }

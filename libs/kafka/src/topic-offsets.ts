@@ -1,5 +1,5 @@
 import { TopicKey, topicName } from '@chronicle/contracts';
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { KafkaSettings } from './kafka-settings';
 
 /** End offsets (high watermarks) per `topic:partition`, for lag and rebuild progress. */
@@ -21,6 +21,42 @@ export async function fetchHighWatermarks(
     await admin.disconnect();
   }
 }
+
+/** Where a consumer group stands on one partition of a topic it reads (offsets as kafkajs gives them, decimal strings). */
+export interface GroupPartitionOffsets {
+  topic: string;
+  partition: number;
+  /** The log start (low watermark). */
+  start: string;
+  /** The end offset (high watermark). */
+  end: string;
+  /** The group's committed offset, or the log start where it has committed none (kafkajs reports -1). */
+  committed: string;
+}
+
+/** The group's committed offsets against each partition's start and end, for every partition of `topics`. */
+export async function groupOffsets(admin: Admin, groupId: string, topics: readonly string[]): Promise<GroupPartitionOffsets[]> {
+  const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+  const result: GroupPartitionOffsets[] = [];
+  for (const topic of topics) {
+    const group = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, p.offset]));
+    for (const { partition, low, high } of await admin.fetchTopicOffsets(topic)) {
+      const offset = group.get(partition);
+      result.push({
+        topic,
+        partition,
+        start: low,
+        end: high,
+        committed: offset === undefined || BigInt(offset) < 0n ? low : offset,
+      });
+    }
+  }
+  return result;
+}
+
+/** Messages a group has yet to commit on these partitions. */
+export const uncommittedMessages = (offsets: readonly GroupPartitionOffsets[]): number =>
+  offsets.reduce((sum, p) => sum + Number(BigInt(p.end) - BigInt(p.committed)), 0);
 
 /** Removes consumer groups that are no longer used (a finished rebuild's), ignoring ones already gone. */
 export async function deleteConsumerGroups(kafka: Kafka, groups: string[]): Promise<void> {

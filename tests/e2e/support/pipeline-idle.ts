@@ -1,5 +1,5 @@
 import { TopicKey, topicName } from '@chronicle/contracts';
-import { createKafka } from '@chronicle/kafka';
+import { createKafka, groupOffsets } from '@chronicle/kafka';
 import { Admin } from 'kafkajs';
 import { kafkaBrokers } from '../../support/test-environment';
 
@@ -74,13 +74,9 @@ export class PipelineIdleProbe {
   /** Partitions where a consumer group's offsets committed to Kafka are short of the end offset. */
   async committedGaps(groupId: string, topics: readonly TopicKey[]): Promise<PartitionGap[]> {
     const names = topics.map((key) => topicName(this.topicPrefix, key));
-    const committed = new Map<string, bigint>();
-    for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId, topics: names })) {
-      // -1: nothing committed yet, which is the log start.
-      for (const { partition, offset } of partitions)
-        committed.set(`${topic}:${partition}`, BigInt(offset) < 0n ? 0n : BigInt(offset));
-    }
-    return gaps(await this.endOffsets(topics), committed);
+    return (await groupOffsets(this.admin, groupId, names)).flatMap(({ topic, partition, committed, end }) =>
+      BigInt(committed) < BigInt(end) ? [{ topic, partition, position: BigInt(committed), end: BigInt(end) }] : [],
+    );
   }
 }
 
