@@ -189,7 +189,9 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
       if (hit) right += 1;
       else if (showPolnearErrors) {
         const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
-        console.error(`source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
+        console.error(
+          `source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`,
+        );
       }
     }
     if (showPolnearErrors)
@@ -198,7 +200,9 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
         const cue = g.cues.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
         const src = g.sources.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
         const where = g.cues[0] ? (g.cues[0].start < g.contentStart ? 'cue-before' : 'cue-after') : 'no-cue';
-        console.error(`miss\t${doc.name}\t${where}\tcue=[${oneLine(cue)}]\tsrc=[${oneLine(src)}]\t${oneLine(doc.text.slice(g.contentStart, g.contentEnd))}`);
+        console.error(
+          `miss\t${doc.name}\t${where}\tcue=[${oneLine(cue)}]\tsrc=[${oneLine(src)}]\t${oneLine(doc.text.slice(g.contentStart, g.contentEnd))}`,
+        );
       });
   }
   return {

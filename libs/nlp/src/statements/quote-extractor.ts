@@ -156,7 +156,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   const after = tokens[k];
   if (!after || after.paragraph !== tokens[q.close]!.paragraph) return null;
   if (after.text === ',') k += 1;
-  const lastContent = tokens[q.close - 1]?.text ?? '';
+  const lastContent = tokens[lastBeforeNestedClose(ctx, q.close)]?.text ?? '';
   const endsSentence = SENTENCE_END_RE.test(lastContent);
   // An attribution after a quote is set off by punctuation: `"…," he said`, `"…?" she asked`.
   if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent)) return null;
@@ -190,6 +190,15 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/** Closing marks of a quote nested at the end of a quote: `"…the products you called 'miracles,'" she said`. */
+const NESTED_CLOSES = new Set(["'", '’']);
+
+/** The token before the closing mark at `close`, looking past a nested quote's own closing mark. */
+function lastBeforeNestedClose(ctx: AnalysisContext, close: number): number {
+  const before = ctx.doc.tokens[close - 1];
+  return before && NESTED_CLOSES.has(before.text) ? close - 2 : close - 1;
 }
 
 const APPOSITIVE_MAX = 40;

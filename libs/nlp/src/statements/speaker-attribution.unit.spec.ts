@@ -236,6 +236,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote ends with a nested quote before its attribution', () => {
+    const body =
+      'Senator Ann Carver questioned the chief executive on Tuesday.\n' +
+      '“Scientists reject the products you called ‘cures,’” she said. "Voters keep asking, \'Who will pay?\'" said Tom Reyes, a local pastor.';
+
+    it('looks past the nested closing mark to the attribution', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Scientists reject')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'Voters keep asking')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
