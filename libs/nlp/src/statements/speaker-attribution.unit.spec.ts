@@ -248,6 +248,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote is attributed with "continued"', () => {
+    const body =
+      'Senator Ann Carver spoke to nurses in Denver on Monday. She continued to press for the bill.\n' +
+      '“We cannot ask people to wait another year,” she continued. “The bill is ready.”';
+
+    it('gives the quote to the speaker and finds no statement in "continued to press"', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We cannot ask')).toBe('Ann Carver');
+      expect(analysis.statements.some((s) => s.text.includes('press for'))).toBe(false);
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
