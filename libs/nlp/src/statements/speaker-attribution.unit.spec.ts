@@ -260,6 +260,26 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a title description spells out an abbreviated title and adds the state', () => {
+    const body =
+      'Sen. Ann Carver and Gov. Tom Reyes toured the plant on Monday.\n' +
+      'The Ohio senator said the jobs would stay. The governor said the state would help.';
+
+    it('links each description to the one person whose role it names', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'jobs would stay')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'state would help')).toBe('Tom Reyes');
+    });
+  });
+
+  describe('when a country modifier does not fit the stated role', () => {
+    const body = 'President Tom Reyes met the visiting delegation.\nThe Ukrainian president said the talks went well.';
+
+    it('leaves the speaker unresolved', () => {
+      expect(speakerOf(analyze(body), 'talks went well')).toBeNull();
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
