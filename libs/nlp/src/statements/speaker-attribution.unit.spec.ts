@@ -280,6 +280,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe("when a pronoun contradicts the usual gender of the speaker's given name", () => {
+    const body =
+      'Relatives of the victims say the veto is wrong.\n' +
+      '“The arguments for the veto do not hold,” said Terry Vance.\n' +
+      '“All we ask is a day in court,” she said.';
+
+    it('still gives the quote to the last speaker, as no one else fits', () => {
+      expect(speakerOf(analyze(body), 'a day in court')).toBe('Terry Vance');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
