@@ -4,7 +4,7 @@ import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
-import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
@@ -277,7 +277,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (verb.form === 'ing' && tokens[v - 1]?.text === ',') {
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
-        ? { found: true, actor: subject.actor, first: v, last: v + 1 }
+        ? mainSubjectResolution(ctx, subject, v, v + 1)
         : { found: true, actor: null, first: v, last: v + 1 };
       return { subject: resolution, cueStart: v, cueEnd: v + 1, verb: v };
     }
@@ -299,7 +299,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   while (verbEnd < p && VERB_PADDING.has(tokens[verbEnd]!.lower)) verbEnd += 1;
   const cueStart = mention ? mention.lead : subject.token;
   return {
-    subject: { found: true, actor: subject.actor, first: cueStart, last: verbEnd },
+    subject: mainSubjectResolution(ctx, subject, cueStart, verbEnd),
     cueStart,
     cueEnd: Math.min(verbEnd + 1, p),
     verb: -1,

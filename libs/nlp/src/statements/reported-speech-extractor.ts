@@ -14,7 +14,7 @@ import {
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
-import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 10;
@@ -71,7 +71,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (samePrev?.text !== ',') continue;
       const main = mainSubject(doc, ctx.salience, i);
       if (!main) continue;
-      subject = { found: true, actor: main.actor, first: i, last: i + 1 };
+      subject = mainSubjectResolution(ctx, main, i, i + 1);
       cueFirst = i;
     } else {
       subject = subjectBefore(ctx, i);

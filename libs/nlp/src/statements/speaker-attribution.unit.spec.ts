@@ -291,6 +291,24 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a pronoun subject speaks through a participle', () => {
+    const body =
+      'Former governor Howard Dean mocked the candidate on Twitter.\n' +
+      'He then defended the remark, saying, “I do not think this is a ridiculous idea.”';
+
+    it('records the pronoun as the speaker mention', () => {
+      const analysis = analyze(body);
+      const statement = analysis.statements.find((s) => s.text.includes('ridiculous idea'))!;
+      expect(statement.speaker?.name).toBe('Howard Dean');
+      const mention = statement.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('He');
+      expect(analysis.actors.find((a) => a.name === 'Howard Dean')!.mentions.map((m) => [m.text, m.kind])).toContainEqual([
+        'He',
+        'pronoun',
+      ]);
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +

@@ -10,7 +10,7 @@ import {
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { descriptionAntecedent } from './description-antecedent';
-import { lastEventBefore, mainSubject, pronounFit } from './salience-tracker';
+import { lastEventBefore, mainSubject, pronounFit, type SubjectEvent } from './salience-tracker';
 
 /** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
 export interface SubjectResolution {
@@ -65,7 +65,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (t.lower === 'and' || t.lower === 'but') {
     // "Cook called the quarter extraordinary and said …": a coordinated verb shares the sentence subject.
     const main = mainSubject(ctx.doc, ctx.salience, k);
-    return main ? { found: true, actor: main.actor, first: k + 1, last: k + 1 } : NOT_FOUND;
+    return main ? mainSubjectResolution(ctx, main, k + 1, k + 1) : NOT_FOUND;
   }
   if (t.text === ',') {
     // "His lawyer, Daniel Reyes, said": the name set off by commas right before the verb is the subject.
@@ -99,13 +99,23 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   return { found: true, actor, first, last: k + 1 };
 }
 
+/**
+ * The sentence's main subject as the speaker of a verb that has none of its own ("He then defended the remark,
+ * saying, …"); a pronoun subject is kept, so that it is recorded as a mention of the speaker.
+ */
+export function mainSubjectResolution(ctx: AnalysisContext, main: SubjectEvent, first: number, last: number): SubjectResolution {
+  const isPronoun = SUBJECT_PRONOUN_KINDS.has(ctx.doc.tokens[main.token]!.lower);
+  return { found: true, actor: main.actor, first, last, ...(isPronoun ? { pronoun: main.token } : {}) };
+}
+
 /** Subject after an inverted attribution: `said Prime Minister Keir Starmer`, `said a spokesperson for X`. */
 export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolution {
   const { tokens, sentenceOf } = ctx.doc;
   const k = verb + 1;
   const t = tokens[k];
   if (!t || sentenceOf[k] !== sentenceOf[verb]) return NOT_FOUND;
-  if (SUBJECT_PRONOUN_KINDS.has(t.lower)) return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
+  if (SUBJECT_PRONOUN_KINDS.has(t.lower))
+    return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   const direct = ctx.mentionStartingAt.get(k);
   if (direct) return { found: true, actor: direct.actor, first: k, last: direct.last };
   // A description, possibly naming its organisation: "a spokesperson for the Kremlin".
