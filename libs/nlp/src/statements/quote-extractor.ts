@@ -46,7 +46,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
   for (const q of doc.quotes) {
     if (doc.masked[q.open]) continue;
     const words = countWords(ctx, q);
-    const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q);
+    const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q) ?? attributeAfterNarration(ctx, q);
     let statement: StatementDraft | undefined;
     const text = doc.body.slice(q.start, q.end);
     const closeToken = q.close === -1 ? lastQuotedToken(ctx, q) : q.close;
@@ -199,6 +199,34 @@ const NESTED_CLOSES = new Set(["'", '’']);
 function lastBeforeNestedClose(ctx: AnalysisContext, close: number): number {
   const before = ctx.doc.tokens[close - 1];
   return before && NESTED_CLOSES.has(before.text) ? close - 2 : close - 1;
+}
+
+const NARRATION_MAX = 16;
+
+/**
+ * `"…" for criminal behavior, she said.` / `"…" of the proposals, Mr. Holtz-Eakin said.`: a quote embedded at the
+ * start of a sentence whose few narrated words end in a closing attribution. The attribution must be the clause
+ * after the last comma (subject right after it, then the verb, then the sentence end or another comma).
+ */
+function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attribution | null {
+  const { tokens, quoteOf, sentenceOf } = ctx.doc;
+  if (q.close === -1 || !looksLikeSpeech(ctx, q)) return null;
+  const first = tokens[q.close + 1];
+  if (!first?.isWord || first.isCap || sentenceOf[q.close + 1] !== sentenceOf[q.close]) return null;
+  for (let j = q.close + 1; j < tokens.length && j - q.close <= NARRATION_MAX; j += 1) {
+    const t = tokens[j]!;
+    if (quoteOf[j] !== -1 || HARD_STOPS.has(t.text) || sentenceOf[j] !== sentenceOf[q.close]) return null;
+    if (speechVerb(t.lower)) return null;
+    if (t.text !== ',') continue;
+    let v = j + 1;
+    while (v < tokens.length && v - j <= ATTRIBUTION_WINDOW && !isFiniteSpeechVerb(tokens[v]!.lower) && tokens[v]!.isWord) v += 1;
+    if (!tokens[v] || !isFiniteSpeechVerb(tokens[v]!.lower)) continue;
+    const subject = subjectBefore(ctx, v);
+    const closes = tokens[v + 1]?.text === '.' || tokens[v + 1]?.text === ',';
+    if (!subject.found || subject.first !== j + 1 || !closes) return null;
+    return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
+  }
+  return null;
 }
 
 const APPOSITIVE_MAX = 40;

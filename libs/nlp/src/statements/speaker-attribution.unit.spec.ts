@@ -309,6 +309,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote opens a sentence and a few narrated words come before the attribution', () => {
+    const body =
+      'Senator Ann Carver questioned the bank chief on Tuesday.\n' +
+      '“You pushed your staff to the breaking point” to lift the share price, she said, pointing to the sales targets.';
+
+    it('gives the quote to the closing attribution', () => {
+      expect(speakerOf(analyze(body), 'breaking point')).toBe('Ann Carver');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
