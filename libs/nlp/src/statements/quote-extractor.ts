@@ -243,7 +243,9 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
   if (tokens[j]?.text !== ',') return null;
   for (j += 1; j < tokens.length && j - m.last < APPOSITIVE_MAX; j += 1) {
     const t = tokens[j]!;
-    if (t.paragraph !== paragraph || quoteOf[j] !== -1 || HARD_STOPS.has(t.text)) return null;
+    if (t.paragraph !== paragraph || quoteOf[j] !== -1) return null;
+    // "McConnell, R-Ky., said": a full stop right before a comma ends an abbreviation, not the sentence.
+    if (HARD_STOPS.has(t.text) && !(t.text === '.' && tokens[j + 1]?.text === ',')) return null;
     if (t.text !== ',') continue;
     let v = j + 1;
     while (v < tokens.length && v - j < 4 && VERB_PADDING.has(tokens[v]!.lower)) v += 1;

@@ -319,6 +319,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a party tag with a full stop sits between commas after the name', () => {
+    const body =
+      'Senators returned to Washington on Monday.\n' +
+      '“We expect the veto to be overridden,” Senate Majority Leader Tom Reyes, R-Ky., said Tuesday.';
+
+    it('reads past the abbreviation to the verb', () => {
+      expect(speakerOf(analyze(body), 'veto to be overridden')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
