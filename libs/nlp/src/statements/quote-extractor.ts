@@ -255,14 +255,33 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
   return null;
 }
 
-/** A name at `k`, then (past a party tag and auxiliaries) a finite speech verb: `Graham asked`, `Moore (D-Wis.) said`. */
+/**
+ * A name at `k`, then (past a party tag and auxiliaries) a finite speech verb that closes its clause: `Graham asked.`,
+ * `Moore (D-Wis.) said Friday.`. A verb with words of its own after it (`Park said Kim's state is "…"`) starts a new
+ * statement instead.
+ */
 function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   const { tokens } = ctx.doc;
   const m = ctx.mentionStartingAt.get(k);
   if (!m || m.possessive) return false;
   let j = skipParenthetical(ctx, m.last);
   while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
-  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower);
+  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower) && closesClause(ctx, j);
+}
+
+const CLOSING_ADVERBIAL_MAX = 4;
+
+/** After the verb at `v` only a short adverbial ("on Friday", "in a statement") comes before the clause ends. */
+function closesClause(ctx: AnalysisContext, v: number): boolean {
+  const { tokens, quoteOf } = ctx.doc;
+  let words = 0;
+  for (let j = v + 1; j < tokens.length && tokens[j]!.paragraph === tokens[v]!.paragraph; j += 1) {
+    const t = tokens[j]!;
+    if (SENTENCE_END_RE.test(t.text) || t.text === ',' || t.text === ';') return true;
+    if (quoteOf[j] !== -1 || t.lower === 'that' || HARD_STOPS.has(t.text)) return false;
+    if (t.isWord && (words += 1) > CLOSING_ADVERBIAL_MAX) return false;
+  }
+  return true;
 }
 
 /** Index past a short parenthetical that opens at `k` ("(D-Wis.)"), or `k` when none does. */

@@ -329,6 +329,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a short quote ends a sentence and the next sentence opens with a name and its own statement', () => {
+    const body =
+      'Seoul condemned the test. The ministry accused the regime of "reckless provocation." ' +
+      'President Ann Carver said the regime is "spiraling out of control."';
+
+    it('does not give the earlier quote to the next speaker, whose verb keeps its own statement', () => {
+      const analysis = analyze(body);
+      const earlier = analysis.statements.find((s) => s.text.includes('reckless provocation'));
+      expect(earlier?.speaker?.name).not.toBe('Ann Carver');
+      expect(speakerOf(analysis, 'the regime is')).toBe('Ann Carver');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
