@@ -172,8 +172,9 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (j === audienceStart || !inSentence(j)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
   }
-  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes' || bareNext.lower === 'no')
-    return null;
+  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
+  // "said no" / "said no to the deal" answer; "said no decision had been made" reports a clause.
+  if (bareNext.lower === 'no' && (!tokens[k + 1]?.isWord || tokens[k + 1]!.lower === 'to' || !inSentence(k + 1))) return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
 }
 

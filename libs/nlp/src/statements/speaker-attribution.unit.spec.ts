@@ -342,6 +342,25 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when reported speech opens with "no"', () => {
+    const body =
+      'The judge ruled on Friday. Tom Reyes said no decision had been made about an appeal. Ann Carver said no to the deal.';
+
+    it('reports the clause and leaves a plain refusal alone', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'no decision had been made')).toBe('Tom Reyes');
+      expect(analysis.statements.some((s) => s.text.includes('the deal'))).toBe(false);
+    });
+  });
+
+  describe('when a party tag and an appositive stand between the name and the verb', () => {
+    const body = 'Rep. Tom Reyes (D-N.Y.), chairman of the caucus fund, said members will help him raise money.';
+
+    it('gives the reported speech to the name before the party tag', () => {
+      expect(speakerOf(analyze(body), 'members will help')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +

@@ -215,7 +215,7 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   const { tokens, sentenceOf } = ctx.doc;
   for (let j = comma - 1; j > 0 && comma - j < APPOSITIVE_MAX && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
     if (tokens[j]!.text !== ',') continue;
-    const m = ctx.mentionEndingAt.get(j - 1);
+    const m = ctx.mentionEndingAt.get(j - 1) ?? mentionBeforeParenthetical(ctx, j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
       return { found: true, actor: pronounSpeaker(ctx, j - 1), first: j - 1, last: comma, pronoun: j - 1 };
@@ -230,6 +230,17 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     return NOT_FOUND;
   }
   return NOT_FOUND;
+}
+
+/** "Rep. Gregory Meeks (D-N.Y.), chairman of …": the name before a short parenthetical that ends at `close`. */
+function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens } = ctx.doc;
+  if (tokens[close]?.text !== ')') return undefined;
+  for (let open = close - 1; open > 0 && close - open <= 8; open -= 1) {
+    if (tokens[open]!.text === ')') return undefined;
+    if (tokens[open]!.text === '(') return ctx.mentionEndingAt.get(open - 1);
+  }
+  return undefined;
 }
 
 /** In "a spokesperson for X" the speaker is X. */
