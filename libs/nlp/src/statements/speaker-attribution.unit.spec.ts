@@ -361,6 +361,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when "according to" names a source behind several role words or a document\'s author', () => {
+    const body =
+      'According to conservative talk radio host Tom Reyes, the move shows fear and desperation.\n' +
+      'According to a new report by the Tribune Company, party insiders are trying to raise turnout.';
+
+    it('finds the named source', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'fear and desperation')).toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'party insiders')).toBe('Tribune Company');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +

@@ -108,6 +108,9 @@ export function mainSubjectResolution(ctx: AnalysisContext, main: SubjectEvent, 
   return { found: true, actor: main.actor, first, last, ...(isPronoun ? { pronoun: main.token } : {}) };
 }
 
+/** "according to conservative talk radio host Rush Limbaugh": lower-case role words a name may follow. */
+const LOWER_WORDS_BEFORE_NAME = 5;
+
 /** Subject after an inverted attribution: `said Prime Minister Keir Starmer`, `said a spokesperson for X`. */
 export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolution {
   const { tokens, sentenceOf } = ctx.doc;
@@ -126,7 +129,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   if (owner) return owner;
   // "said commuter Sarah Malik", "according to a Congressional Budget Office estimate": a name after a few
   // lower-case words is the source.
-  for (let j = k; j < e && j - k <= 3; j += 1) {
+  for (let j = k; j < e && j - k <= LOWER_WORDS_BEFORE_NAME; j += 1) {
     const m = ctx.mentionStartingAt.get(j);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: k, last: Math.max(m.last, j + 1) };
     if (tokens[j]!.isCap) break;
@@ -248,7 +251,8 @@ function ownerInside(ctx: AnalysisContext, from: number, to: number): SubjectRes
   const { tokens } = ctx.doc;
   for (let j = from; j < to - 1; j += 1) {
     const lower = tokens[j]!.lower;
-    if (lower !== 'for' && lower !== 'of' && lower !== 'at') continue;
+    // "a new report by Politico": the author of a document speaks through it.
+    if (lower !== 'for' && lower !== 'of' && lower !== 'at' && lower !== 'by') continue;
     let k = j + 1;
     if (DETERMINERS.has(tokens[k]?.lower ?? '')) k += 1;
     const m = ctx.mentionStartingAt.get(k) ?? ctx.mentionStartingAt.get(j + 1);
