@@ -56,11 +56,13 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
       usedVerbs.add(attribution.verb);
       const actor = subject.actor ?? (subject.pronoun === undefined ? null : recentSpeaker(ctx, subject.pronoun, spoken));
       endToken = Math.max(endToken, attribution.cueEnd, subject.last);
+      const lead = attribution.cueStart > q.open ? narratedLead(ctx, q) : -1;
+      const start = lead === -1 ? q.start : tokens[lead]!.start;
       statement = {
         kind: 'direct',
-        start: q.start,
+        start,
         end: q.end,
-        text,
+        text: doc.body.slice(start, q.end),
         cue: bodySpan(doc.body, tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
         speaker: actor,
         pronoun: subject.pronoun,
@@ -199,6 +201,22 @@ const NESTED_CLOSES = new Set(["'", '’']);
 function lastBeforeNestedClose(ctx: AnalysisContext, close: number): number {
   const before = ctx.doc.tokens[close - 1];
   return before && NESTED_CLOSES.has(before.text) ? close - 2 : close - 1;
+}
+
+/**
+ * `However laudable the goal, using the tax ''is a misguided approach,'' said Mr. Burman`: a quote that completes a
+ * narrated sentence, attributed after it, reports the whole sentence. The first token of that sentence, or -1 when
+ * the quote opens its sentence or the words before it hold another quote or a speech verb of their own.
+ */
+function narratedLead(ctx: AnalysisContext, q: QuoteSpan): number {
+  const { tokens, sentenceOf, quoteOf, sentences, masked } = ctx.doc;
+  if (isSentenceStart(ctx, q.open)) return -1;
+  const sentence = sentences[sentenceOf[q.open]!]!;
+  let first = sentence.first;
+  while (first < q.open && (!tokens[first]!.isWord || masked[first])) first += 1;
+  if (first >= q.open || tokens[first]!.paragraph !== tokens[q.open]!.paragraph) return -1;
+  for (let k = first; k < q.open; k += 1) if (quoteOf[k] !== -1 || speechVerb(tokens[k]!.lower)) return -1;
+  return first;
 }
 
 const NARRATION_MAX = 16;

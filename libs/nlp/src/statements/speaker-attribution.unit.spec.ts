@@ -373,6 +373,20 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote completes a narrated sentence and the attribution follows it', () => {
+    const body =
+      'Economists weighed the plan on Monday.\n' +
+      'However fine the goal, raising the tax "is the wrong approach," said Tom Reyes. "We will win," he said.';
+
+    it('reports the whole sentence, and a quote that opens its sentence alone', () => {
+      const analysis = analyze(body);
+      const texts = analysis.statements.map((s) => s.text);
+      expect(texts).toContain('However fine the goal, raising the tax "is the wrong approach,');
+      expect(texts).toContain('We will win,');
+      expect(speakerOf(analysis, 'However fine')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +
