@@ -108,8 +108,8 @@ export function mainSubjectResolution(ctx: AnalysisContext, main: SubjectEvent, 
   return { found: true, actor: main.actor, first, last, ...(isPronoun ? { pronoun: main.token } : {}) };
 }
 
-/** "according to conservative talk radio host Rush Limbaugh": lower-case role words a name may follow. */
-const LOWER_WORDS_BEFORE_NAME = 5;
+/** "said commuter Sarah Malik": lower-case role words a name may follow. */
+const LOWER_WORDS_BEFORE_NAME = 3;
 
 /** Subject after an inverted attribution: `said Prime Minister Keir Starmer`, `said a spokesperson for X`. */
 export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolution {
