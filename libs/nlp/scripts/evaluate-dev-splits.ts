@@ -4,13 +4,15 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
- *     [--learned-cues]
+ *     [--learned-cues] [--only polnear]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
  * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
+ * --only CORPUS (conll, gum, polnear or newsmtsc) scores that corpus alone, prints its figures and leaves
+ *   EVALUATION.md alone: a quick loop for error analysis.
  * --record-baseline writes today's figures as that frozen file (done once, on the unchanged 1.3 extractor).
  *
  * Metrics (all in percent):
@@ -187,7 +189,9 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
       if (hit) right += 1;
       else if (showPolnearErrors) {
         const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
-        console.error(`source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
+        console.error(
+          `source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`,
+        );
       }
     }
     if (showPolnearErrors)
@@ -196,7 +200,9 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
         const cue = g.cues.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
         const src = g.sources.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
         const where = g.cues[0] ? (g.cues[0].start < g.contentStart ? 'cue-before' : 'cue-after') : 'no-cue';
-        console.error(`miss\t${doc.name}\t${where}\tcue=[${oneLine(cue)}]\tsrc=[${oneLine(src)}]\t${oneLine(doc.text.slice(g.contentStart, g.contentEnd))}`);
+        console.error(
+          `miss\t${doc.name}\t${where}\tcue=[${oneLine(cue)}]\tsrc=[${oneLine(src)}]\t${oneLine(doc.text.slice(g.contentStart, g.contentEnd))}`,
+        );
       });
   }
   return {
@@ -283,6 +289,7 @@ function main(): void {
       'learned-cues': { type: 'boolean', default: false },
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
@@ -291,6 +298,18 @@ function main(): void {
   showPolnearErrors = values['polnear-errors'];
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
+  if (values.only !== undefined) {
+    const scorers: Record<string, (dir: string) => unknown> = {
+      conll: scoreConll,
+      gum: scoreGum,
+      polnear: scorePolnear,
+      newsmtsc: scoreNewsMtsc,
+    };
+    const scorer = scorers[values.only];
+    if (!scorer) throw new Error(`--only: one of ${Object.keys(scorers).join(', ')}, not ${values.only}`);
+    console.log(JSON.stringify({ analyzerVersion: ANALYZER_VERSION, [values.only]: scorer(dataDir) }));
+    return;
+  }
 
   const current: DevScores = {
     analyzerVersion: ANALYZER_VERSION,

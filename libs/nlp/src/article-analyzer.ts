@@ -9,6 +9,7 @@ import { scoreText } from './sentiment';
 import { buildContext } from './statements/analysis-context';
 import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
+import { extractSpeakerLabels } from './statements/speaker-label-extractor';
 import { extractCueClauses } from './statements/cue-clause-extractor';
 import { trackSalience } from './statements/salience-tracker';
 import type { StatementDraft } from './statements/statement-draft';
@@ -60,7 +61,10 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const reported = extractReportedSpeech(ctx, quotes.usedVerbs).filter(
     (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
   );
-  const ruled = [...quotes.statements, ...reported];
+  const labelled = extractSpeakerLabels(ctx).filter(
+    (l) => ![...quotes.statements, ...reported].some((r) => l.start < r.end && r.start < l.end),
+  );
+  const ruled = [...quotes.statements, ...reported, ...labelled];
   const learned = extractCueClauses(ctx, tokensInside(doc.tokens, ruled), { thatOnly: options.learnedCueClauses !== true });
   const drafts = [...ruled, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   recordSpeakerMentions(body, doc.tokens, actors, drafts);

@@ -80,7 +80,13 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       possessive: c.possessive,
       inQuote: c.inQuote,
     });
-    if (actor.gender === 'u' && c.gender !== 'u') actor.gender = c.gender;
+    if (c.titleGender !== 'u' && actor.genderGuessed) {
+      actor.gender = c.titleGender;
+      actor.genderGuessed = false;
+    } else if (actor.gender === 'u' && c.gender !== 'u') {
+      actor.gender = c.gender;
+      actor.genderGuessed = c.titleGender === 'u';
+    }
     if (c.role && actor.kind === 'person') {
       const words = c.role.text.split(/\s+/).length;
       if (!actor.role || words > actor.role.text.split(/\s+/).length) actor.role = c.role;
@@ -113,6 +119,10 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     return best ?? list[0];
   };
 
+  /** A title's gender ("Mrs.", "widow") outranks the usual gender of the given name. */
+  const withGivenNameGender = (c: NameCandidate): NameCandidate =>
+    c.titleGender !== 'u' ? { ...c, gender: c.titleGender } : { ...c, gender: givenNameGender(c.words[0]!) ?? c.gender };
+
   const createPerson = (c: NameCandidate): ActorDraft => {
     const surname = c.words[c.words.length - 1]!;
     // "Von der Leyen" after "Ursula von der Leyen": a particle-led name is the surname alone.
@@ -125,6 +135,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       (a) => a.firstKey === c.words[0] || a.firstKey?.[0] === c.words[0] || c.words[0]!.length === 1,
     );
     const actor = existing ?? getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender);
+    if (actor.mentions.length === 0) actor.genderGuessed = c.gender !== 'u' && c.titleGender === 'u';
     attach(actor, c);
     return actor;
   };
@@ -191,11 +202,11 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       c.words.length <= 3 &&
       ((keyCounts.get(c.key) ?? 0) >= 2 || singleKeys.has(c.words[c.words.length - 1]!) || c.speech)
     ) {
-      createPerson({ ...c, gender: givenNameGender(c.words[0]!) ?? c.gender });
+      createPerson(withGivenNameGender(c));
     } else if (looksLikePersonName(c)) {
       if (sports[doc.sentenceOf[c.first]!] === TEAM_SPORTS && placeAsTeamName(c))
         attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
-      else createPerson({ ...c, gender: givenNameGender(c.words[0]!) ?? c.gender });
+      else createPerson(withGivenNameGender(c));
     }
   }
 

@@ -34,6 +34,8 @@ export interface ActorDraft {
   nameWords: number;
   kind: ActorKind;
   gender: Gender;
+  /** The gender is a guess from the given name alone ("Terry" is usually male), so a pronoun may overrule it. */
+  genderGuessed?: boolean;
   role?: Span;
   registry?: RegistryEntry;
   /** Name key of the surname, for linking bare surnames. */

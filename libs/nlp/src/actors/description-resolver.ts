@@ -3,13 +3,10 @@ import { isDemonym, placeByKey } from '../lexicon/gazetteer';
 import { DETERMINERS, ORG_HEAD_WORDS, ORG_WORDS, ROLE_MODIFIERS, TITLE_WORDS } from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef } from './actor-model';
+import { modifiersFitRole, roleWordsOf } from './role-words';
 
 const ORG_NOUNS = new Set([...ORG_WORDS, ...ORG_HEAD_WORDS, 'government', 'kremlin', 'company', 'firm']);
 const POSSESSIVE_RE = /['’]s$/;
-
-function roleWords(actor: ActorDraft): Set<string> {
-  return new Set(actor.role ? nameKey(actor.role.text).split(' ') : []);
-}
 
 /**
  * The actor a description such as "the Ukrainian president" or "the ministry" refers to, when exactly one actor
@@ -34,8 +31,8 @@ export function resolveDescription(doc: ArticleDocument, actors: readonly ActorD
   if (TITLE_WORDS.has(headKey)) {
     matches = known.filter((a) => {
       if (a.kind !== 'person') return false;
-      const words = roleWords(a);
-      return words.has(headKey) && modifiers.every((m) => words.has(m));
+      const words = roleWordsOf(a);
+      return words.has(headKey) && modifiersFitRole(modifiers, words);
     });
   } else if (ORG_NOUNS.has(headKey)) {
     matches = known.filter((a) => a.kind === 'organization' && nameKey(a.name).split(' ').includes(headKey));

@@ -210,6 +210,7 @@ function candidateFromSpan(doc: ArticleDocument, span: NameSpan): NameCandidate 
     possessive: end !== last.end,
     inQuote: doc.quoteOf[span.start] !== -1,
     gender: 'u' as const,
+    titleGender: 'u' as const,
     personCue: span.type === 'PER',
     modelType: span.type,
   };

@@ -38,6 +38,8 @@ export interface NameCandidate {
   inQuote: boolean;
   role?: Span;
   gender: Gender;
+  /** The gender a title or honorific gives ("Mrs.", "congresswoman"); 'u' when only the given name suggests one. */
+  titleGender: Gender;
   /** Title, honorific or given name seen: good evidence of a person. */
   personCue: boolean;
   /** Finite speech verb right after the name, or "said" right before it. */
@@ -225,6 +227,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       inQuote,
       role,
       gender,
+      titleGender: gender,
       personCue,
       speech: speechAfter(d, last) ?? saidBefore(d, lead.roleFirst),
     };

@@ -118,6 +118,9 @@ const SPECS: VerbSpec[] = [
   { lemma: 'ask', thatOnly: true },
   { lemma: 'speak', forms: { past: ['spoke', 'spoken'] }, preps: ['of', 'about'] },
   { lemma: 'shout' },
+  // "“…,” she continued": attributes a quote; "continued that …" is rare, and "continued to rise" must not count.
+  { lemma: 'continue', thatOnly: true, needsAnimateSubject: true },
+  { lemma: 'yell' },
   { lemma: 'joke' },
   { lemma: 'quip', forms: { past: ['quipped'], ing: ['quipping'] } },
 ];

@@ -1,4 +1,5 @@
 import type { ActorDraft } from '../actors/actor-model';
+import { modifiersFitRole, roleWordsOf } from '../actors/role-words';
 import { isDemonym } from '../lexicon/gazetteer';
 import { GENDERED_TITLES, ORG_DESCRIPTOR_NOUNS, PERSON_DESCRIPTION_NOUNS, TITLE_WORDS } from '../lexicon/word-lists';
 import type { ArticleDocument } from '../text/article-document';
@@ -129,8 +130,8 @@ export function descriptionFit(cue: DescriptionCue, a: ActorDraft, ages: Readonl
   if (cue.gender && a.gender !== 'u' && a.gender !== cue.gender) return 0;
   if (cue.title !== undefined) {
     if (!a.role) return 0;
-    const words = new Set(nameKey(a.role.text).split(' '));
-    if (!sameOffice(cue.title, words) || !cue.roleWords!.every((m) => words.has(m))) return 0;
+    const words = roleWordsOf(a);
+    if (!sameOffice(cue.title, words) || !modifiersFitRole(cue.roleWords!, words)) return 0;
   }
   if (cue.age !== undefined) {
     const known = ages.get(a.index);

@@ -4,7 +4,7 @@ import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
-import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
@@ -46,7 +46,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
   for (const q of doc.quotes) {
     if (doc.masked[q.open]) continue;
     const words = countWords(ctx, q);
-    const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q);
+    const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q) ?? attributeAfterNarration(ctx, q);
     let statement: StatementDraft | undefined;
     const text = doc.body.slice(q.start, q.end);
     const closeToken = q.close === -1 ? lastQuotedToken(ctx, q) : q.close;
@@ -56,11 +56,13 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
       usedVerbs.add(attribution.verb);
       const actor = subject.actor ?? (subject.pronoun === undefined ? null : recentSpeaker(ctx, subject.pronoun, spoken));
       endToken = Math.max(endToken, attribution.cueEnd, subject.last);
+      const lead = attribution.cueStart > q.open ? narratedLead(ctx, q) : -1;
+      const start = lead === -1 ? q.start : tokens[lead]!.start;
       statement = {
         kind: 'direct',
-        start: q.start,
+        start,
         end: q.end,
-        text,
+        text: doc.body.slice(start, q.end),
         cue: bodySpan(doc.body, tokens[attribution.cueStart]!.start, tokens[attribution.cueEnd - 1]!.end),
         speaker: actor,
         pronoun: subject.pronoun,
@@ -156,7 +158,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   const after = tokens[k];
   if (!after || after.paragraph !== tokens[q.close]!.paragraph) return null;
   if (after.text === ',') k += 1;
-  const lastContent = tokens[q.close - 1]?.text ?? '';
+  const lastContent = tokens[lastBeforeNestedClose(ctx, q.close)]?.text ?? '';
   const endsSentence = SENTENCE_END_RE.test(lastContent);
   // An attribution after a quote is set off by punctuation: `"…," he said`, `"…?" she asked`.
   if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent)) return null;
@@ -192,6 +194,59 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   return null;
 }
 
+/** Closing marks of a quote nested at the end of a quote: `"…the products you called 'miracles,'" she said`. */
+const NESTED_CLOSES = new Set(["'", '’']);
+
+/** The token before the closing mark at `close`, looking past a nested quote's own closing mark. */
+function lastBeforeNestedClose(ctx: AnalysisContext, close: number): number {
+  const before = ctx.doc.tokens[close - 1];
+  return before && NESTED_CLOSES.has(before.text) ? close - 2 : close - 1;
+}
+
+/**
+ * `However laudable the goal, using the tax ''is a misguided approach,'' said Mr. Burman`: a quote that completes a
+ * narrated sentence, attributed after it, reports the whole sentence. The first token of that sentence, or -1 when
+ * the quote opens its sentence or the words before it hold another quote or a speech verb of their own.
+ */
+function narratedLead(ctx: AnalysisContext, q: QuoteSpan): number {
+  const { tokens, sentenceOf, quoteOf, sentences, masked } = ctx.doc;
+  if (isSentenceStart(ctx, q.open)) return -1;
+  const sentence = sentences[sentenceOf[q.open]!]!;
+  let first = sentence.first;
+  while (first < q.open && (!tokens[first]!.isWord || masked[first])) first += 1;
+  if (first >= q.open || tokens[first]!.paragraph !== tokens[q.open]!.paragraph) return -1;
+  for (let k = first; k < q.open; k += 1) if (quoteOf[k] !== -1 || speechVerb(tokens[k]!.lower)) return -1;
+  return first;
+}
+
+const NARRATION_MAX = 16;
+
+/**
+ * `"…" for criminal behavior, she said.` / `"…" of the proposals, Mr. Holtz-Eakin said.`: a quote embedded at the
+ * start of a sentence whose few narrated words end in a closing attribution. The attribution must be the clause
+ * after the last comma (subject right after it, then the verb, then the sentence end or another comma).
+ */
+function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attribution | null {
+  const { tokens, quoteOf, sentenceOf } = ctx.doc;
+  if (q.close === -1 || !looksLikeSpeech(ctx, q)) return null;
+  const first = tokens[q.close + 1];
+  if (!first?.isWord || first.isCap || sentenceOf[q.close + 1] !== sentenceOf[q.close]) return null;
+  for (let j = q.close + 1; j < tokens.length && j - q.close <= NARRATION_MAX; j += 1) {
+    const t = tokens[j]!;
+    if (quoteOf[j] !== -1 || HARD_STOPS.has(t.text) || sentenceOf[j] !== sentenceOf[q.close]) return null;
+    if (speechVerb(t.lower)) return null;
+    if (t.text !== ',') continue;
+    let v = j + 1;
+    while (v < tokens.length && v - j <= ATTRIBUTION_WINDOW && !isFiniteSpeechVerb(tokens[v]!.lower) && tokens[v]!.isWord) v += 1;
+    if (!tokens[v] || !isFiniteSpeechVerb(tokens[v]!.lower)) continue;
+    const subject = subjectBefore(ctx, v);
+    const closes = tokens[v + 1]?.text === '.' || tokens[v + 1]?.text === ',';
+    if (!subject.found || subject.first !== j + 1 || !closes) return null;
+    return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
+  }
+  return null;
+}
+
 const APPOSITIVE_MAX = 40;
 
 /**
@@ -206,7 +261,9 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
   if (tokens[j]?.text !== ',') return null;
   for (j += 1; j < tokens.length && j - m.last < APPOSITIVE_MAX; j += 1) {
     const t = tokens[j]!;
-    if (t.paragraph !== paragraph || quoteOf[j] !== -1 || HARD_STOPS.has(t.text)) return null;
+    if (t.paragraph !== paragraph || quoteOf[j] !== -1) return null;
+    // "McConnell, R-Ky., said": a full stop right before a comma ends an abbreviation, not the sentence.
+    if (HARD_STOPS.has(t.text) && !(t.text === '.' && tokens[j + 1]?.text === ',')) return null;
     if (t.text !== ',') continue;
     let v = j + 1;
     while (v < tokens.length && v - j < 4 && VERB_PADDING.has(tokens[v]!.lower)) v += 1;
@@ -216,14 +273,33 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
   return null;
 }
 
-/** A name at `k`, then (past a party tag and auxiliaries) a finite speech verb: `Graham asked`, `Moore (D-Wis.) said`. */
+/**
+ * A name at `k`, then (past a party tag and auxiliaries) a finite speech verb that closes its clause: `Graham asked.`,
+ * `Moore (D-Wis.) said Friday.`. A verb with words of its own after it (`Park said Kim's state is "…"`) starts a new
+ * statement instead.
+ */
 function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   const { tokens } = ctx.doc;
   const m = ctx.mentionStartingAt.get(k);
   if (!m || m.possessive) return false;
   let j = skipParenthetical(ctx, m.last);
   while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
-  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower);
+  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower) && closesClause(ctx, j);
+}
+
+const CLOSING_ADVERBIAL_MAX = 4;
+
+/** After the verb at `v` only a short adverbial ("on Friday", "in a statement") comes before the clause ends. */
+function closesClause(ctx: AnalysisContext, v: number): boolean {
+  const { tokens, quoteOf } = ctx.doc;
+  let words = 0;
+  for (let j = v + 1; j < tokens.length && tokens[j]!.paragraph === tokens[v]!.paragraph; j += 1) {
+    const t = tokens[j]!;
+    if (SENTENCE_END_RE.test(t.text) || t.text === ',' || t.text === ';') return true;
+    if (quoteOf[j] !== -1 || t.lower === 'that' || HARD_STOPS.has(t.text)) return false;
+    if (t.isWord && (words += 1) > CLOSING_ADVERBIAL_MAX) return false;
+  }
+  return true;
 }
 
 /** Index past a short parenthetical that opens at `k` ("(D-Wis.)"), or `k` when none does. */
@@ -268,7 +344,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (verb.form === 'ing' && tokens[v - 1]?.text === ',') {
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
-        ? { found: true, actor: subject.actor, first: v, last: v + 1 }
+        ? mainSubjectResolution(ctx, subject, v, v + 1)
         : { found: true, actor: null, first: v, last: v + 1 };
       return { subject: resolution, cueStart: v, cueEnd: v + 1, verb: v };
     }
@@ -290,7 +366,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   while (verbEnd < p && VERB_PADDING.has(tokens[verbEnd]!.lower)) verbEnd += 1;
   const cueStart = mention ? mention.lead : subject.token;
   return {
-    subject: { found: true, actor: subject.actor, first: cueStart, last: verbEnd },
+    subject: mainSubjectResolution(ctx, subject, cueStart, verbEnd),
     cueStart,
     cueEnd: Math.min(verbEnd + 1, p),
     verb: -1,

@@ -14,7 +14,7 @@ import {
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
-import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 10;
@@ -71,7 +71,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (samePrev?.text !== ',') continue;
       const main = mainSubject(doc, ctx.salience, i);
       if (!main) continue;
-      subject = { found: true, actor: main.actor, first: i, last: i + 1 };
+      subject = mainSubjectResolution(ctx, main, i, i + 1);
       cueFirst = i;
     } else {
       subject = subjectBefore(ctx, i);
@@ -172,8 +172,9 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (j === audienceStart || !inSentence(j)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
   }
-  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes' || bareNext.lower === 'no')
-    return null;
+  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
+  // "said no" / "said no to the deal" answer; "said no decision had been made" reports a clause.
+  if (bareNext.lower === 'no' && (!tokens[k + 1]?.isWord || tokens[k + 1]!.lower === 'to' || !inSentence(k + 1))) return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
 }
 

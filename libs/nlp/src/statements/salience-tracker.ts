@@ -117,11 +117,15 @@ export function resolveBySalience(
 }
 
 /** Gender/number compatibility of an actor with a pronoun: 0 rules it out, 1 fits, in between is a weak fit. */
+/** A pronoun against a gender guessed from the given name: possible, but any fitting actor wins. */
+const GUESSED_GENDER_MISMATCH = 0.2;
+
 export function pronounFit(kind: 'm' | 'f' | 'plural', actor: ActorDraft): number {
   if (kind === 'plural') return actor.kind === 'organization' ? 1 : 0;
   if (actor.kind !== 'person') return 0;
   if (actor.gender === 'u') return 0.6;
-  return actor.gender === kind ? 1 : 0;
+  if (actor.gender === kind) return 1;
+  return actor.genderGuessed ? GUESSED_GENDER_MISMATCH : 0;
 }
 
 /**

@@ -236,6 +236,153 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote ends with a nested quote before its attribution', () => {
+    const body =
+      'Senator Ann Carver questioned the chief executive on Tuesday.\n' +
+      '“Scientists reject the products you called ‘cures,’” she said. "Voters keep asking, \'Who will pay?\'" said Tom Reyes, a local pastor.';
+
+    it('looks past the nested closing mark to the attribution', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Scientists reject')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'Voters keep asking')).toBe('Tom Reyes');
+    });
+  });
+
+  describe('when a quote is attributed with "continued"', () => {
+    const body =
+      'Senator Ann Carver spoke to nurses in Denver on Monday. She continued to press for the bill.\n' +
+      '“We cannot ask people to wait another year,” she continued. “The bill is ready.”';
+
+    it('gives the quote to the speaker and finds no statement in "continued to press"', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We cannot ask')).toBe('Ann Carver');
+      expect(analysis.statements.some((s) => s.text.includes('press for'))).toBe(false);
+    });
+  });
+
+  describe('when a title description spells out an abbreviated title and adds the state', () => {
+    const body =
+      'Sen. Ann Carver and Gov. Tom Reyes toured the plant on Monday.\n' +
+      'The Ohio senator said the jobs would stay. The governor said the state would help.';
+
+    it('links each description to the one person whose role it names', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'jobs would stay')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'state would help')).toBe('Tom Reyes');
+    });
+  });
+
+  describe('when a country modifier does not fit the stated role', () => {
+    const body = 'President Tom Reyes met the visiting delegation.\nThe Ukrainian president said the talks went well.';
+
+    it('leaves the speaker unresolved', () => {
+      expect(speakerOf(analyze(body), 'talks went well')).toBeNull();
+    });
+  });
+
+  describe("when a pronoun contradicts the usual gender of the speaker's given name", () => {
+    const body =
+      'Relatives of the victims say the veto is wrong.\n' +
+      '“The arguments for the veto do not hold,” said Terry Vance.\n' +
+      '“All we ask is a day in court,” she said.';
+
+    it('still gives the quote to the last speaker, as no one else fits', () => {
+      expect(speakerOf(analyze(body), 'a day in court')).toBe('Terry Vance');
+    });
+  });
+
+  describe('when a pronoun subject speaks through a participle', () => {
+    const body =
+      'Former governor Howard Dean mocked the candidate on Twitter.\n' +
+      'He then defended the remark, saying, “I do not think this is a ridiculous idea.”';
+
+    it('records the pronoun as the speaker mention', () => {
+      const analysis = analyze(body);
+      const statement = analysis.statements.find((s) => s.text.includes('ridiculous idea'))!;
+      expect(statement.speaker?.name).toBe('Howard Dean');
+      const mention = statement.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('He');
+      expect(analysis.actors.find((a) => a.name === 'Howard Dean')!.mentions.map((m) => [m.text, m.kind])).toContainEqual([
+        'He',
+        'pronoun',
+      ]);
+    });
+  });
+
+  describe('when a quote opens a sentence and a few narrated words come before the attribution', () => {
+    const body =
+      'Senator Ann Carver questioned the bank chief on Tuesday.\n' +
+      '“You pushed your staff to the breaking point” to lift the share price, she said, pointing to the sales targets.';
+
+    it('gives the quote to the closing attribution', () => {
+      expect(speakerOf(analyze(body), 'breaking point')).toBe('Ann Carver');
+    });
+  });
+
+  describe('when a party tag with a full stop sits between commas after the name', () => {
+    const body =
+      'Senators returned to Washington on Monday.\n' +
+      '“We expect the veto to be overridden,” Senate Majority Leader Tom Reyes, R-Ky., said Tuesday.';
+
+    it('reads past the abbreviation to the verb', () => {
+      expect(speakerOf(analyze(body), 'veto to be overridden')).toBe('Tom Reyes');
+    });
+  });
+
+  describe('when a short quote ends a sentence and the next sentence opens with a name and its own statement', () => {
+    const body =
+      'Seoul condemned the test. The ministry accused the regime of "reckless provocation." ' +
+      'President Ann Carver said the regime is "spiraling out of control."';
+
+    it('does not give the earlier quote to the next speaker, whose verb keeps its own statement', () => {
+      const analysis = analyze(body);
+      const earlier = analysis.statements.find((s) => s.text.includes('reckless provocation'));
+      expect(earlier?.speaker?.name).not.toBe('Ann Carver');
+      expect(speakerOf(analysis, 'the regime is')).toBe('Ann Carver');
+    });
+  });
+
+  describe('when reported speech opens with "no"', () => {
+    const body =
+      'The judge ruled on Friday. Tom Reyes said no decision had been made about an appeal. Ann Carver said no to the deal.';
+
+    it('reports the clause and leaves a plain refusal alone', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'no decision had been made')).toBe('Tom Reyes');
+      expect(analysis.statements.some((s) => s.text.includes('the deal'))).toBe(false);
+    });
+  });
+
+  describe('when a party tag and an appositive stand between the name and the verb', () => {
+    const body = 'Rep. Tom Reyes (D-N.Y.), chairman of the caucus fund, said members will help him raise money.';
+
+    it('gives the reported speech to the name before the party tag', () => {
+      expect(speakerOf(analyze(body), 'members will help')).toBe('Tom Reyes');
+    });
+  });
+
+  describe('when "according to" names the author of a document', () => {
+    const body = 'According to a new report by the Tribune Company, party insiders are trying to raise turnout.';
+
+    it('gives the statement to the author', () => {
+      expect(speakerOf(analyze(body), 'party insiders')).toBe('Tribune Company');
+    });
+  });
+
+  describe('when a quote completes a narrated sentence and the attribution follows it', () => {
+    const body =
+      'Economists weighed the plan on Monday.\n' +
+      'However fine the goal, raising the tax "is the wrong approach," said Tom Reyes. "We will win," he said.';
+
+    it('reports the whole sentence, and a quote that opens its sentence alone', () => {
+      const analysis = analyze(body);
+      const texts = analysis.statements.map((s) => s.text);
+      expect(texts).toContain('However fine the goal, raising the tax "is the wrong approach,');
+      expect(texts).toContain('We will win,');
+      expect(speakerOf(analysis, 'However fine')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when quotes are signed with a dash and a name', () => {
     const body =
       'Readers shared their views after the debate.\n' +

@@ -10,7 +10,7 @@ import {
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { descriptionAntecedent } from './description-antecedent';
-import { lastEventBefore, mainSubject, pronounFit } from './salience-tracker';
+import { lastEventBefore, mainSubject, pronounFit, type SubjectEvent } from './salience-tracker';
 
 /** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
 export interface SubjectResolution {
@@ -65,7 +65,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (t.lower === 'and' || t.lower === 'but') {
     // "Cook called the quarter extraordinary and said …": a coordinated verb shares the sentence subject.
     const main = mainSubject(ctx.doc, ctx.salience, k);
-    return main ? { found: true, actor: main.actor, first: k + 1, last: k + 1 } : NOT_FOUND;
+    return main ? mainSubjectResolution(ctx, main, k + 1, k + 1) : NOT_FOUND;
   }
   if (t.text === ',') {
     // "His lawyer, Daniel Reyes, said": the name set off by commas right before the verb is the subject.
@@ -99,13 +99,26 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   return { found: true, actor, first, last: k + 1 };
 }
 
+/**
+ * The sentence's main subject as the speaker of a verb that has none of its own ("He then defended the remark,
+ * saying, …"); a pronoun subject is kept, so that it is recorded as a mention of the speaker.
+ */
+export function mainSubjectResolution(ctx: AnalysisContext, main: SubjectEvent, first: number, last: number): SubjectResolution {
+  const isPronoun = SUBJECT_PRONOUN_KINDS.has(ctx.doc.tokens[main.token]!.lower);
+  return { found: true, actor: main.actor, first, last, ...(isPronoun ? { pronoun: main.token } : {}) };
+}
+
+/** "said commuter Sarah Malik": lower-case role words a name may follow. */
+const LOWER_WORDS_BEFORE_NAME = 3;
+
 /** Subject after an inverted attribution: `said Prime Minister Keir Starmer`, `said a spokesperson for X`. */
 export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolution {
   const { tokens, sentenceOf } = ctx.doc;
   const k = verb + 1;
   const t = tokens[k];
   if (!t || sentenceOf[k] !== sentenceOf[verb]) return NOT_FOUND;
-  if (SUBJECT_PRONOUN_KINDS.has(t.lower)) return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
+  if (SUBJECT_PRONOUN_KINDS.has(t.lower))
+    return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   const direct = ctx.mentionStartingAt.get(k);
   if (direct) return { found: true, actor: direct.actor, first: k, last: direct.last };
   // A description, possibly naming its organisation: "a spokesperson for the Kremlin".
@@ -116,7 +129,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   if (owner) return owner;
   // "said commuter Sarah Malik", "according to a Congressional Budget Office estimate": a name after a few
   // lower-case words is the source.
-  for (let j = k; j < e && j - k <= 3; j += 1) {
+  for (let j = k; j < e && j - k <= LOWER_WORDS_BEFORE_NAME; j += 1) {
     const m = ctx.mentionStartingAt.get(j);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: k, last: Math.max(m.last, j + 1) };
     if (tokens[j]!.isCap) break;
@@ -205,7 +218,7 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   const { tokens, sentenceOf } = ctx.doc;
   for (let j = comma - 1; j > 0 && comma - j < APPOSITIVE_MAX && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
     if (tokens[j]!.text !== ',') continue;
-    const m = ctx.mentionEndingAt.get(j - 1);
+    const m = ctx.mentionEndingAt.get(j - 1) ?? mentionBeforeParenthetical(ctx, j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
       return { found: true, actor: pronounSpeaker(ctx, j - 1), first: j - 1, last: comma, pronoun: j - 1 };
@@ -222,12 +235,24 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   return NOT_FOUND;
 }
 
+/** "Rep. Gregory Meeks (D-N.Y.), chairman of …": the name before a short parenthetical that ends at `close`. */
+function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens } = ctx.doc;
+  if (tokens[close]?.text !== ')') return undefined;
+  for (let open = close - 1; open > 0 && close - open <= 8; open -= 1) {
+    if (tokens[open]!.text === ')') return undefined;
+    if (tokens[open]!.text === '(') return ctx.mentionEndingAt.get(open - 1);
+  }
+  return undefined;
+}
+
 /** In "a spokesperson for X" the speaker is X. */
 function ownerInside(ctx: AnalysisContext, from: number, to: number): SubjectResolution | null {
   const { tokens } = ctx.doc;
   for (let j = from; j < to - 1; j += 1) {
     const lower = tokens[j]!.lower;
-    if (lower !== 'for' && lower !== 'of' && lower !== 'at') continue;
+    // "a new report by Politico": the author of a document speaks through it.
+    if (lower !== 'for' && lower !== 'of' && lower !== 'at' && lower !== 'by') continue;
     let k = j + 1;
     if (DETERMINERS.has(tokens[k]?.lower ?? '')) k += 1;
     const m = ctx.mentionStartingAt.get(k) ?? ctx.mentionStartingAt.get(j + 1);
