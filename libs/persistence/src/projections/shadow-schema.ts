@@ -11,6 +11,13 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export const AGGREGATE_GATE_TABLE = 'aggregate_build';
 
+/**
+ * Memory for each derivation's sorts and hash aggregates (PostgreSQL's default is 4 MB): grouping millions of
+ * rows then spills to disk instead of staying in memory. Derivations run `concurrency` at a time, each in its own
+ * transaction, so a rebuild uses at most a few times this (hash aggregates may take `hash_mem_multiplier` times it).
+ */
+const DERIVATION_WORK_MEM = '256MB';
+
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
   return name;
@@ -70,6 +77,7 @@ export async function deriveDeferredAggregates(
         await dataSource.transaction(async (manager) => {
           await manager.query(`SET LOCAL search_path TO ${schema}`);
           await manager.query(`SET LOCAL TimeZone = 'UTC'`);
+          await manager.query(`SET LOCAL work_mem = '${DERIVATION_WORK_MEM}'`);
           await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
           await derive(manager);
         });
