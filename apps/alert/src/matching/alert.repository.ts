@@ -8,9 +8,6 @@ import {
 } from '@chronicle/domain';
 import { EntityManager } from 'typeorm';
 
-/** Serialises alert inserts so `seq` order is commit order (the live stream never skips one). */
-const ALERT_SEQUENCE_LOCK = 'chronicle.alerts.seq';
-
 /**
  * Reads subscriptions and statement clusters and records clusters and alerts, inside the
  * batch transaction. One alert per (subscription, cluster), ever: a unique key enforces it.
@@ -138,7 +135,6 @@ export class AlertRepository {
   /** Inserts the candidates that are new (for a subscription that still exists); returns how many were. */
   async recordNew(candidates: Array<AlertCandidate & { id: string }>): Promise<number> {
     if (candidates.length === 0) return 0;
-    await this.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ALERT_SEQUENCE_LOCK]);
     const inserted: unknown[] = await this.manager.query(
       `INSERT INTO alerts (id, subscription_id, cluster_id, actor_id, actor_name, statement_id, statement_kind, statement_text,
                            article_id, article_url, outlet, tenant, next_attempt_at, created_at)
