@@ -1,5 +1,5 @@
 import { createDataSource, runMigrations } from '@chronicle/persistence';
-import { ActorPairQueries, ActorSentimentQueries, OutletQueries } from '@chronicle/read-models';
+import { ActorPairQueries, ActorSentimentQueries, ActorTrend, OutletQueries, trendSpans } from '@chronicle/read-models';
 import { actor, analyzed, feltActor, retracted, submitted } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,49 @@ describe('the dashboard queries', () => {
         ]);
         expect(trends[0]!.sentimentChange).toBe(-1);
         expect(trends[0]!.actor).toEqual({ id: ana, name: 'Ana Ruiz', kind: 'person', role: null });
+      });
+    });
+
+    describe('when an hour window holds a whole day between partial ones', () => {
+      it('gives the sums of its hour buckets (whole days read from day entries, edge hours from hour entries)', async () => {
+        const window = bucketWindow({ from: '2026-03-01T20:00:00Z', to: '2026-03-03T14:00:00Z' }, HOUR_MS);
+        const previous = previousWindow(window);
+        expect(trendSpans('hour', previous.from, window.from, window.to).map((s) => s.granularity)).toContain('day');
+        const hourSums = async (from: string, to: string) => {
+          const rows: Array<{ actor_id: string; mentions: number; mean: string | null }> = await dataSource.query(
+            `SELECT actor_id, sum(mentions)::int AS mentions, round(sum(score_micros)::numeric / sum(articles) / 1000000, 6) AS mean
+             FROM actor_sentiment WHERE granularity = 'hour' AND bucket_start >= $1 AND bucket_start < $2 GROUP BY actor_id`,
+            [from, to],
+          );
+          return new Map(rows.map((r) => [r.actor_id, r]));
+        };
+        const pick = ({ mentions, previousMentions, meanScore, previousMeanScore }: ActorTrend) => ({
+          mentions,
+          previousMentions,
+          meanScore,
+          previousMeanScore,
+        });
+        const [inWindow, before] = [await hourSums(window.from, window.to), await hourSums(previous.from, previous.to)];
+        const expected = [...new Set([...inWindow.keys(), ...before.keys()])].map((id) => {
+          const [now, then] = [inWindow.get(id), before.get(id)];
+          const [mentions, previousMentions] = [now?.mentions ?? 0, then?.mentions ?? 0];
+          return {
+            id,
+            mentions,
+            previousMentions,
+            meanScore: now ? Number(now.mean) : null,
+            previousMeanScore: then ? Number(then.mean) : null,
+          };
+        });
+        expected.sort(
+          (a, b) =>
+            Math.abs(b.mentions - b.previousMentions) - Math.abs(a.mentions - a.previousMentions) || (a.id < b.id ? -1 : 1),
+        );
+
+        const trends = await new ActorSentimentQueries(dataSource).trends('hour', previous.from, window.from, window.to, 10);
+
+        expect(trends.map((t) => ({ id: t.actor.id, ...pick(t) }))).toEqual(expected);
+        expect(trends[0]!.mentions).toBeGreaterThan(trends[0]!.previousMentions);
       });
     });
 

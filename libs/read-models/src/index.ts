@@ -18,6 +18,7 @@ export * from './actor-sentiment/fold';
 export * from './actor-sentiment/tables';
 export * from './actor-sentiment/compaction';
 export * from './actor-sentiment/queries';
+export * from './actor-sentiment/trend-spans';
 export * from './statement-reach/fold';
 export * from './outlets/fold';
 export * from './outlets/queries';

@@ -3,6 +3,7 @@ import { SentimentBucketChange, SentimentGranularity } from './fold';
 import { isoInstant } from '../sql/iso-instant';
 import { ActorRef } from '../actor-pairs/queries';
 import { SENTIMENT_ENTRIES_TABLE } from './tables';
+import { trendSpans } from './trend-spans';
 
 /** Sentiment toward an actor in one hour or day: the summed entries, with the mean score instead of the sum. */
 export type SentimentBucket = Omit<SentimentBucketChange, 'actorId' | 'granularity' | 'scoreMicros'> & {
@@ -69,9 +70,13 @@ export class ActorSentimentQueries {
   /**
    * Actors whose mentions changed most between [`previousFrom`, `from`) and [`from`, `to`) (bucket
    * starts of `granularity`, UTC ISO instants), by |mentions − previous mentions| descending, ties
-   * by id. One range of the ledger's `granularity` rows by bucket start (both windows, summed per
-   * actor with FILTER), read from the covering (granularity, bucket_start) index alone; mean scores
-   * are per article, as the sentiment buckets give them.
+   * by id; mean scores are per article, as the sentiment buckets give them.
+   *
+   * Two passes over the ledger ranges of {@link trendSpans} (whole days of an hour window from day
+   * entries). The ranking sums one signed count per actor, read from the covering
+   * (granularity, bucket_start) index alone: the change is all the order needs, and summing six
+   * filtered columns for every actor cost twice as much. Only the `limit` actors ranked are then
+   * summed in full, each from its own (actor_id, granularity, bucket_start) range.
    */
   async trends(
     granularity: SentimentGranularity,
@@ -80,31 +85,41 @@ export class ActorSentimentQueries {
     to: string,
     limit: number,
   ): Promise<ActorTrend[]> {
+    const spans = trendSpans(granularity, previousFrom, from, to);
     const rows: TrendRow[] = await this.sql.query(
-      `WITH sums AS (
-         SELECT actor_id,
-                sum(mentions) FILTER (WHERE bucket_start >= $2) AS mentions,
-                sum(articles) FILTER (WHERE bucket_start >= $2) AS articles,
-                sum(score_micros) FILTER (WHERE bucket_start >= $2) AS score_micros,
-                sum(mentions) FILTER (WHERE bucket_start < $2) AS previous_mentions,
-                sum(articles) FILTER (WHERE bucket_start < $2) AS previous_articles,
-                sum(score_micros) FILTER (WHERE bucket_start < $2) AS previous_score_micros
-         FROM ${SENTIMENT_ENTRIES_TABLE}
-         WHERE granularity = $5 AND bucket_start >= $1::timestamptz AND bucket_start < $3::timestamptz
-         GROUP BY actor_id),
+      `WITH spans AS (
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)),
        ranked AS (
-         SELECT actor_id, COALESCE(mentions, 0)::int AS mentions, COALESCE(previous_mentions, 0)::int AS previous_mentions,
-                CASE WHEN articles > 0 THEN round(score_micros::numeric / articles / 1000000, 6) END AS mean_score,
-                CASE WHEN previous_articles > 0 THEN round(previous_score_micros::numeric / previous_articles / 1000000, 6) END
-                  AS previous_mean_score
-         FROM sums
-         WHERE COALESCE(articles, 0) > 0 OR COALESCE(previous_articles, 0) > 0
-         ORDER BY abs(COALESCE(mentions, 0) - COALESCE(previous_mentions, 0)) DESC, actor_id COLLATE "C"
-         LIMIT $4)
-       SELECT a.id, a.name, a.kind, a.role, r.mentions, r.previous_mentions, r.mean_score, r.previous_mean_score
-       FROM ranked r JOIN actors a ON a.id = r.actor_id
-       ORDER BY abs(r.mentions - r.previous_mentions) DESC, r.actor_id COLLATE "C"`,
-      [previousFrom, from, to, limit, granularity],
+         SELECT e.actor_id, sum(e.mentions * s.sign) AS mention_change
+         FROM spans s
+         JOIN ${SENTIMENT_ENTRIES_TABLE} e
+           ON e.granularity = s.granularity AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+         GROUP BY e.actor_id
+         HAVING sum(e.articles) > 0
+         ORDER BY abs(sum(e.mentions * s.sign)) DESC, e.actor_id COLLATE "C"
+         LIMIT $5),
+       sums AS (
+         SELECT r.actor_id, r.mention_change,
+                sum(e.mentions) FILTER (WHERE s.sign > 0) AS mentions,
+                sum(e.articles) FILTER (WHERE s.sign > 0) AS articles,
+                sum(e.score_micros) FILTER (WHERE s.sign > 0) AS score_micros,
+                sum(e.mentions) FILTER (WHERE s.sign < 0) AS previous_mentions,
+                sum(e.articles) FILTER (WHERE s.sign < 0) AS previous_articles,
+                sum(e.score_micros) FILTER (WHERE s.sign < 0) AS previous_score_micros
+         FROM ranked r
+         CROSS JOIN spans s
+         JOIN ${SENTIMENT_ENTRIES_TABLE} e
+           ON e.actor_id = r.actor_id AND e.granularity = s.granularity
+          AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+         GROUP BY r.actor_id, r.mention_change)
+       SELECT a.id, a.name, a.kind, a.role, COALESCE(t.mentions, 0)::int AS mentions,
+              COALESCE(t.previous_mentions, 0)::int AS previous_mentions,
+              CASE WHEN t.articles > 0 THEN round(t.score_micros::numeric / t.articles / 1000000, 6) END AS mean_score,
+              CASE WHEN t.previous_articles > 0 THEN round(t.previous_score_micros::numeric / t.previous_articles / 1000000, 6) END
+                AS previous_mean_score
+       FROM sums t JOIN actors a ON a.id = t.actor_id
+       ORDER BY abs(t.mention_change) DESC, t.actor_id COLLATE "C"`,
+      [spans.map((s) => s.granularity), spans.map((s) => s.from), spans.map((s) => s.to), spans.map((s) => s.sign), limit],
     );
     return rows.map((r) => {
       const meanScore = r.mean_score === null ? null : Number(r.mean_score);
