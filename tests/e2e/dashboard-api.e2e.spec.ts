@@ -44,9 +44,9 @@ describe('the dashboard API', () => {
         ('person:gamma', 'Gamma', 'person', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 5, 1, 0),
         ('org:delta', 'Delta', 'organization', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 1, 1, 0)`);
     await stack.query(`
-      INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles) VALUES
-        ('person:alpha', '2026-05-16', 'person:beta', 1), ('person:alpha', '2026-05-17', 'person:beta', 1),
-        ('person:alpha', '2026-05-17', 'person:gamma', 2), ('person:alpha', '2026-05-18', 'org:delta', 1)`);
+      INSERT INTO actor_pairs (actor_id, week, other_actor_id, articles) VALUES
+        ('person:alpha', '2026-05-11', 'person:beta', 2), ('person:alpha', '2026-05-11', 'person:gamma', 2),
+        ('person:alpha', '2026-05-18', 'org:delta', 1)`);
     await stack.query(`
       INSERT INTO outlets (outlet, article_count, actor_count) VALUES ('Wire One', 3, 2), ('Daily Two', 3, 1), ('Courier', 1, 1)`);
     await stack.query(`
@@ -80,12 +80,13 @@ describe('the dashboard API', () => {
   });
 
   describe('GET /v1/actors/:id/related', () => {
-    it('ranks the co-mentioned actors of the whole days in the window, ties by id, and pages with the cursor', async () => {
+    it('ranks the co-mentioned actors of the weeks the window overlaps, ties by id, and pages with the cursor', async () => {
+      // Saturday and Sunday: the week from Monday 2026-05-11, not the one from Monday 2026-05-18.
       const first = await get('/v1/actors/person:alpha/related?from=2026-05-16T00:00:00Z&to=2026-05-18T00:00:00Z&limit=1');
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({
         actor: { id: 'person:alpha' },
-        window: { from: '2026-05-16T00:00:00.000Z', to: '2026-05-18T00:00:00.000Z' },
+        window: { from: '2026-05-11T00:00:00.000Z', to: '2026-05-18T00:00:00.000Z' },
         related: [{ actor: { id: 'person:beta', name: 'Beta', kind: 'person', role: null }, articles: 2 }],
       });
       const second = await get(
@@ -98,6 +99,16 @@ describe('the dashboard API', () => {
         `/v1/actors/person:alpha/related?from=2026-05-16T00:00:00Z&to=2026-05-18T00:00:00Z&limit=1&cursor=${second.body.nextCursor as string}`,
       );
       expect(third.body).toMatchObject({ related: [], nextCursor: null });
+    });
+
+    it('counts the next week too when the window reaches into its Monday', async () => {
+      const both = await get('/v1/actors/person:alpha/related?from=2026-05-16T00:00:00Z&to=2026-05-18T00:00:00.001Z');
+      expect(both.body.window).toEqual({ from: '2026-05-11T00:00:00.000Z', to: '2026-05-25T00:00:00.000Z' });
+      expect(both.body.related).toEqual([
+        expect.objectContaining({ actor: expect.objectContaining({ id: 'person:beta' }), articles: 2 }),
+        expect.objectContaining({ actor: expect.objectContaining({ id: 'person:gamma' }), articles: 2 }),
+        expect.objectContaining({ actor: expect.objectContaining({ id: 'org:delta' }), articles: 1 }),
+      ]);
     });
 
     it('answers 404 for an unknown actor and 400 for a window over 366 days', async () => {

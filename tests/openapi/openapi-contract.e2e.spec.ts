@@ -284,8 +284,8 @@ describe('OpenAPI contract', () => {
       VALUES ('person:alpha', 'Alpha', 'person', 'minister', '{"A. Alpha"}', '2026-05-17T08:00Z', '2026-05-18T08:00Z', 3, 1, 1),
              ('person:beta', 'Beta', 'person', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 1, 1, 0)`);
     await stack.query(`
-      INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles)
-      VALUES ('person:alpha', '2026-05-17', 'person:beta', 1), ('person:beta', '2026-05-17', 'person:alpha', 1)`);
+      INSERT INTO actor_pairs (actor_id, week, other_actor_id, articles)
+      VALUES ('person:alpha', '2026-05-11', 'person:beta', 1), ('person:beta', '2026-05-11', 'person:alpha', 1)`);
     await stack.query(`INSERT INTO outlet_actors (outlet, actor_id, articles) VALUES ('Wire One', 'person:alpha', 1)`);
     await stack.query(`
       INSERT INTO mentions (actor_id, article_id, count, sentiment_score, sentiment_label, seen_at)

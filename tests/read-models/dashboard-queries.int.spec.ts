@@ -3,7 +3,7 @@ import { ActorPairQueries, ActorSentimentQueries, ActorTrend, OutletQueries, tre
 import { actor, analyzed, feltActor, retracted, submitted } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketWindow, DAY_MS, dayOf, HOUR_MS, previousWindow } from '../../apps/api/src/common/bucket-window';
+import { bucketWindow, DAY_MS, dayOf, HOUR_MS, previousWindow, weekWindow } from '../../apps/api/src/common/bucket-window';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 import { projectInPostgres } from './support/slice-in-postgres';
 
@@ -71,32 +71,33 @@ describe('the dashboard queries', () => {
   });
 
   const related = async (id: string, from: string, to: string, limit = 10, after?: { articles: number; id: string }) => {
-    const window = bucketWindow({ from, to }, DAY_MS);
+    const window = weekWindow({ from, to });
     return (await pairs.related(id, dayOf(window.from), dayOf(window.to), limit, after)).map((r) => [r.actor.id, r.articles]);
   };
 
+  // 2026-03-01 is a Sunday: e1 is in the week from Monday 2026-02-23, e2 and e4 in the week from 2026-03-02.
   describe(ActorPairQueries.name, () => {
-    describe('when the window covers every day', () => {
+    describe('when the window covers every week', () => {
       it('ranks co-mentioned actors by shared live articles, ties by id, without the retracted article', async () => {
-        expect(await related(ana, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z')).toEqual([
+        expect(await related(ana, '2026-02-23T00:00:00Z', '2026-03-09T00:00:00Z')).toEqual([
           [ben, 2],
           [cam, 2],
         ]);
       });
     });
 
-    describe('when the window ends at the start of a day', () => {
-      it('leaves that day out (the end is exclusive)', async () => {
-        expect(await related(ana, '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')).toEqual([
-          [ben, 2],
+    describe('when the window ends on a Monday', () => {
+      it('leaves that week out (the end is exclusive)', async () => {
+        expect(await related(ana, '2026-02-23T00:00:00Z', '2026-03-02T00:00:00Z')).toEqual([
+          [ben, 1],
           [cam, 1],
         ]);
       });
     });
 
-    describe('when the window starts inside a day', () => {
-      it('counts only the days that start in it', async () => {
-        expect(await related(ana, '2026-03-01T09:00:00Z', '2026-03-04T00:00:00Z')).toEqual([
+    describe('when the window lies inside a week', () => {
+      it('counts that whole week', async () => {
+        expect(await related(ana, '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z')).toEqual([
           [ben, 1],
           [cam, 1],
         ]);
@@ -105,12 +106,12 @@ describe('the dashboard queries', () => {
 
     describe('when a page is continued after its last row', () => {
       it('gives the rest in the same order', async () => {
-        const [first] = await related(ana, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', 1);
+        const [first] = await related(ana, '2026-02-23T00:00:00Z', '2026-03-09T00:00:00Z', 1);
         expect(first).toEqual([ben, 2]);
-        expect(await related(ana, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', 1, { articles: 2, id: ben })).toEqual([
+        expect(await related(ana, '2026-02-23T00:00:00Z', '2026-03-09T00:00:00Z', 1, { articles: 2, id: ben })).toEqual([
           [cam, 2],
         ]);
-        expect(await related(ana, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z', 1, { articles: 2, id: cam })).toEqual([]);
+        expect(await related(ana, '2026-02-23T00:00:00Z', '2026-03-09T00:00:00Z', 1, { articles: 2, id: cam })).toEqual([]);
       });
     });
   });

@@ -175,7 +175,7 @@ const READ_MODELS = {
     from: 'outlet_actors',
   },
   actor_pairs: {
-    columns: { actor_id: 'text', day: 'date', other_actor_id: 'text', articles: 'int' },
+    columns: { actor_id: 'text', week: 'date', other_actor_id: 'text', articles: 'int' },
     from: 'actor_pairs',
   },
 } as const;
@@ -486,16 +486,18 @@ export function referenceReadModels(log: ReferenceLog): ReferenceTables {
   };
 }
 
-/** Per actor, UTC day and other actor: the contributing articles that mention both (each direction a row). */
+/** Per actor, UTC week (from Monday) and other actor: the contributing articles that mention both (each direction a row). */
 function actorPairs(mentions: readonly Mention[]): ReferenceRow[] {
   const counts = new Map<string, ReferenceRow>();
   for (const articleMentions of groupBy(mentions, (m) => m.article_id).values()) {
-    const day = floorTo(articleMentions[0]!.seen_at, 86_400_000).slice(0, 10);
+    const day = new Date(floorTo(articleMentions[0]!.seen_at, 86_400_000));
+    // Back to the Monday: getUTCDay() is 0 on Sundays, 1 on Mondays.
+    const week = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
     for (const a of articleMentions) {
       for (const b of articleMentions) {
         if (a.actor_id === b.actor_id) continue;
-        const key = `${a.actor_id}\u0000${day}\u0000${b.actor_id}`;
-        const row = counts.get(key) ?? { actor_id: a.actor_id, day, other_actor_id: b.actor_id, articles: 0 };
+        const key = `${a.actor_id}\u0000${week}\u0000${b.actor_id}`;
+        const row = counts.get(key) ?? { actor_id: a.actor_id, week, other_actor_id: b.actor_id, articles: 0 };
         row.articles = (row.articles as number) + 1;
         counts.set(key, row);
       }

@@ -38,6 +38,7 @@ import { RateLimitCounters1764064000000 } from './migrations/1764064000000-RateL
 import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources';
 import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
 import { ActorPairsAndDashboardIndexes1764068000000 } from './migrations/1764068000000-ActorPairsAndDashboardIndexes';
+import { ActorPairsByWeek1764070600000 } from './migrations/1764070600000-ActorPairsByWeek';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   SentimentDayEntries1764070000000,
   ActorNameSearch1764070200000,
   StreamCommitOrder1764070400000,
+  ActorPairsByWeek1764070600000,
 ];
 
 /**

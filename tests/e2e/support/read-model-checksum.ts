@@ -14,7 +14,7 @@ export const READ_MODEL_QUERIES: Record<string, string> = {
                               first_outlet, first_seen, last_seen FROM statement_reach`,
   outlet_actors: `SELECT outlet, actor_id, articles FROM outlet_actors`,
   outlets: `SELECT outlet, article_count, actor_count, first_seen, last_seen FROM outlets`,
-  actor_pairs: `SELECT actor_id, day, other_actor_id, articles FROM actor_pairs`,
+  actor_pairs: `SELECT actor_id, week, other_actor_id, articles FROM actor_pairs`,
 };
 
 export async function readModelChecksums(
@@ -72,9 +72,10 @@ export async function aggregateDrift(query: <T>(sql: string) => Promise<T[]>): P
       stored: 'SELECT outlet, actor_id, articles FROM outlet_actors',
     },
     actor_pairs: {
-      recount: `SELECT m.actor_id, (m.seen_at AT TIME ZONE 'UTC')::date AS day, o.actor_id AS other_actor_id, count(*)::int AS articles
+      recount: `SELECT m.actor_id, date_trunc('week', m.seen_at AT TIME ZONE 'UTC')::date AS week, o.actor_id AS other_actor_id,
+                       count(*)::int AS articles
                 FROM mentions m JOIN mentions o ON o.article_id = m.article_id AND o.actor_id <> m.actor_id GROUP BY 1, 2, 3`,
-      stored: 'SELECT actor_id, day, other_actor_id, articles FROM actor_pairs',
+      stored: 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs',
     },
   };
   const drift: string[] = [];

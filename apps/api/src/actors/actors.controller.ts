@@ -10,7 +10,7 @@ import { ErrorResponses, RequiresScope, ZodParams, ZodQuery, ZodResponse, ZodVal
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { bucketWindow, DAY_MS, dayOf } from '../common/bucket-window';
+import { dayOf, weekWindow } from '../common/bucket-window';
 import { cursorParam } from '../common/keyset-cursor';
 import { countAndKey, nextCursor, oneStart, sentOffset } from '../common/page-start';
 import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
@@ -133,24 +133,24 @@ export class ActorsController {
   }
 
   /**
-   * The actors named in the same live articles, by how many of the window's UTC days' articles
-   * they share (the days that start in [from, to)), ties by id.
+   * The actors named in the same live articles, by how many articles of the UTC weeks (Monday to
+   * Monday) the window overlaps they share, ties by id. Counted by whole weeks (`actor_pairs`): the
+   * response's `window` is the weeks counted.
    */
   @Get(':id/related')
   @ApiOperation({ summary: 'Actors mentioned in the same articles, most shared articles in the window first' })
   @ZodParams(idParams)
   @ZodQuery(relatedQuerySchema)
-  @ZodResponse(200, relatedActorsSchema, 'The actor, the days counted and one page of co-mentioned actors')
+  @ZodResponse(200, relatedActorsSchema, 'The actor, the weeks counted and one page of co-mentioned actors')
   @ErrorResponses(404)
   async related(
     @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
     @Query(new ZodValidationPipe(relatedQuerySchema)) query: z.infer<typeof relatedQuerySchema>,
   ): Promise<z.infer<typeof relatedActorsSchema>> {
     const actor = await this.actor(id);
-    const window = bucketWindow(query, DAY_MS);
+    const window = weekWindow(query);
     const after = query.cursor && { articles: query.cursor[0], id: query.cursor[1] };
-    const related =
-      window.from === window.to ? [] : await this.pairs.related(id, dayOf(window.from), dayOf(window.to), query.limit, after);
+    const related = await this.pairs.related(id, dayOf(window.from), dayOf(window.to), query.limit, after);
     return { actor, window, related, nextCursor: nextCursor(related, query.limit, (r) => [r.articles, r.actor.id]) };
   }
 

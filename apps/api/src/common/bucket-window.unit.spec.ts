@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketWindow, DAY_MS, dayOf, HOUR_MS, previousWindow } from './bucket-window';
+import { bucketWindow, DAY_MS, dayOf, HOUR_MS, previousWindow, weekWindow } from './bucket-window';
 
 describe(bucketWindow.name, () => {
   describe('when the window starts and ends inside days', () => {
@@ -44,6 +45,44 @@ describe(bucketWindow.name, () => {
         '10000-01-01T00:00:00.000Z',
       );
     });
+  });
+});
+
+describe(weekWindow.name, () => {
+  describe('when the window starts and ends inside weeks', () => {
+    it('widens it to the Mondays before and after', () => {
+      // 2026-05-06 is a Wednesday, 2026-05-12 a Tuesday.
+      expect(weekWindow({ from: '2026-05-06T10:00:00Z', to: '2026-05-12T10:00:00Z' })).toEqual({
+        from: '2026-05-04T00:00:00.000Z',
+        to: '2026-05-18T00:00:00.000Z',
+      });
+    });
+  });
+
+  describe('when the window is aligned to Mondays', () => {
+    it('keeps it, the end exclusive', () => {
+      expect(weekWindow({ from: '2026-05-04T00:00:00Z', to: '2026-05-11T00:00:00Z' })).toEqual({
+        from: '2026-05-04T00:00:00.000Z',
+        to: '2026-05-11T00:00:00.000Z',
+      });
+    });
+  });
+
+  it('is the fewest whole UTC weeks, Monday to Monday, that hold the window', () => {
+    const WEEK_MS = 7 * DAY_MS;
+    const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 400 * DAY_MS }), (from, span) => {
+        const window = { from: new Date(from).toISOString(), to: new Date(from + span).toISOString() };
+        const weeks = weekWindow(window);
+        const [start, end] = [Date.parse(weeks.from), Date.parse(weeks.to)];
+        expect([new Date(start).getUTCDay(), new Date(end).getUTCDay(), start % DAY_MS, end % DAY_MS]).toEqual([1, 1, 0, 0]);
+        expect(start).toBeLessThanOrEqual(from);
+        expect(start + WEEK_MS).toBeGreaterThan(from);
+        expect(end).toBeGreaterThanOrEqual(from + span);
+        expect(end - WEEK_MS).toBeLessThan(from + span);
+      }),
+    );
   });
 });
 

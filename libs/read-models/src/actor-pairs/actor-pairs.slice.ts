@@ -5,7 +5,7 @@ import { actorPairRows } from './rows';
 import { ACTOR_PAIRS_TABLE } from './tables';
 import { EncodedActorPairs, encodeActorPairs, writeActorPairs } from './write';
 
-/** Articles per (actor, UTC day, co-mentioned actor): who appears together, for "related actors". */
+/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". */
 export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], EncodedActorPairs> = {
   name: 'actorPairs',
   tables: [ACTOR_PAIRS_TABLE],

@@ -9,10 +9,11 @@ import {
   SECOND_ARTICLE_REVISED,
   submitted,
 } from '@chronicle/test-support';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldAnalyses } from '../contributions/fold';
 import { actorPairsSlice } from './actor-pairs.slice';
-import { ActorPairsFold, utcDay } from './fold';
+import { ActorPairsFold, utcWeek } from './fold';
 
 const spec = projectionSpec(actorPairsSlice);
 
@@ -22,19 +23,19 @@ const council = 'org:nordic-council';
 
 describe('actor pairs read model', () => {
   describe('when an article mentions two actors and another only one', () => {
-    it('counts the article once for each direction of the pair, on its UTC day', () => {
+    it('counts the article once for each direction of the pair, in its UTC week (from Monday)', () => {
       spec
         .given({ analyses: [FIRST_ARTICLE] })
         .when({ analyses: [SECOND_ARTICLE] })
         .then([
-          { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: 1 },
-          { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: 1 },
+          { actorId: herrera, week: '2025-12-29', otherActorId: lindqvist, articles: 1 },
+          { actorId: lindqvist, week: '2025-12-29', otherActorId: herrera, articles: 1 },
         ]);
     });
   });
 
-  describe('when three actors share two articles on different days', () => {
-    it('keeps every ordered pair per day, counting each article once however often the actors are named', () => {
+  describe('when three actors share articles on a Sunday and the Monday after', () => {
+    it('keeps every ordered pair per week, counting each article once however often the actors are named', () => {
       const three = [actor(lindqvist, 'Maria Lindqvist', 3), actor(herrera, 'Juan Herrera', 2), actor(council, 'Nordic Council')];
       spec
         .given({
@@ -46,14 +47,14 @@ describe('actor pairs read model', () => {
         })
         .when()
         .then([
-          { actorId: council, day: '2026-02-01', otherActorId: herrera, articles: 1 },
-          { actorId: council, day: '2026-02-01', otherActorId: lindqvist, articles: 1 },
-          { actorId: herrera, day: '2026-02-01', otherActorId: council, articles: 1 },
-          { actorId: herrera, day: '2026-02-01', otherActorId: lindqvist, articles: 2 },
-          { actorId: herrera, day: '2026-02-02', otherActorId: lindqvist, articles: 1 },
-          { actorId: lindqvist, day: '2026-02-01', otherActorId: council, articles: 1 },
-          { actorId: lindqvist, day: '2026-02-01', otherActorId: herrera, articles: 2 },
-          { actorId: lindqvist, day: '2026-02-02', otherActorId: herrera, articles: 1 },
+          { actorId: council, week: '2026-01-26', otherActorId: herrera, articles: 1 },
+          { actorId: council, week: '2026-01-26', otherActorId: lindqvist, articles: 1 },
+          { actorId: herrera, week: '2026-01-26', otherActorId: council, articles: 1 },
+          { actorId: herrera, week: '2026-01-26', otherActorId: lindqvist, articles: 2 },
+          { actorId: herrera, week: '2026-02-02', otherActorId: lindqvist, articles: 1 },
+          { actorId: lindqvist, week: '2026-01-26', otherActorId: council, articles: 1 },
+          { actorId: lindqvist, week: '2026-01-26', otherActorId: herrera, articles: 2 },
+          { actorId: lindqvist, week: '2026-02-02', otherActorId: herrera, articles: 1 },
         ]);
     });
   });
@@ -74,11 +75,13 @@ describe('actor pairs read model', () => {
         .when({ analyses: [SECOND_ARTICLE_REVISED] })
         .then(
           [
-            { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: 1 },
-            { actorId: herrera, day: '2026-01-01', otherActorId: council, articles: 1 },
-            { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: 1 },
-            { actorId: council, day: '2026-01-01', otherActorId: herrera, articles: 1 },
-          ].sort((a, b) => (`${a.actorId}\0${a.day}\0${a.otherActorId}` < `${b.actorId}\0${b.day}\0${b.otherActorId}` ? -1 : 1)),
+            { actorId: herrera, week: '2025-12-29', otherActorId: lindqvist, articles: 1 },
+            { actorId: herrera, week: '2025-12-29', otherActorId: council, articles: 1 },
+            { actorId: lindqvist, week: '2025-12-29', otherActorId: herrera, articles: 1 },
+            { actorId: council, week: '2025-12-29', otherActorId: herrera, articles: 1 },
+          ].sort((a, b) =>
+            `${a.actorId}\0${a.week}\0${a.otherActorId}` < `${b.actorId}\0${b.week}\0${b.otherActorId}` ? -1 : 1,
+          ),
         );
     });
   });
@@ -113,8 +116,8 @@ describe(ActorPairsFold.name, () => {
       const fold = new ActorPairsFold();
       fold.add(first!, -1);
       expect(fold.changes()).toEqual([
-        { actorId: herrera, day: '2026-01-01', otherActorId: lindqvist, articles: -1 },
-        { actorId: lindqvist, day: '2026-01-01', otherActorId: herrera, articles: -1 },
+        { actorId: herrera, week: '2025-12-29', otherActorId: lindqvist, articles: -1 },
+        { actorId: lindqvist, week: '2025-12-29', otherActorId: herrera, articles: -1 },
       ]);
     });
   });
@@ -136,9 +139,21 @@ describe(ActorPairsFold.name, () => {
   });
 });
 
-describe(utcDay.name, () => {
-  it('takes the UTC day of an instant with an offset', () => {
-    expect(utcDay('2026-03-01T01:30:00+02:00')).toBe('2026-02-28');
-    expect(utcDay('2026-03-01T00:00:00.000Z')).toBe('2026-03-01');
+describe(utcWeek.name, () => {
+  it('takes the Monday of the UTC week of an instant with an offset', () => {
+    expect(utcWeek('2026-03-01T01:30:00+02:00')).toBe('2026-02-23');
+    expect(utcWeek('2026-03-01T23:59:59.999Z')).toBe('2026-02-23');
+    expect(utcWeek('2026-03-02T00:00:00.000Z')).toBe('2026-03-02');
+  });
+
+  it('is the Monday on or before the instant, less than a week before it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const monday = Date.parse(`${utcWeek(new Date(ms).toISOString())}T00:00:00Z`);
+        expect(new Date(monday).getUTCDay()).toBe(1);
+        expect(monday).toBeLessThanOrEqual(ms);
+        expect(ms - monday).toBeLessThan(7 * 86_400_000);
+      }),
+    );
   });
 });

@@ -4,26 +4,33 @@ import { ContributionFold } from '../read-model-slice';
 import { KEY_SEPARATOR, sortedByKey } from '../sorted-by-key';
 
 /**
- * Delta to the number of live articles of one UTC day (the article's published time, as the
- * sentiment buckets take it) that mention both `actorId` and `otherActorId`. Every pair is kept in
- * both directions, so the actors related to one are a range of its own rows.
+ * Delta to the number of live articles of one UTC week (Monday to Monday, by the article's
+ * published time, as the sentiment buckets take it) that mention both `actorId` and
+ * `otherActorId`. Every pair is kept in both directions, so the actors related to one are a range
+ * of its own rows. Weeks, not days: a popular actor meets most others every day, so a month of its
+ * pairs is about five times fewer rows by week than by day (see `actor_pairs` in the README).
  */
 export interface ActorPairChange {
   actorId: string;
-  /** `YYYY-MM-DD`, UTC. */
-  day: string;
+  /** The Monday the UTC week starts on, `YYYY-MM-DD`. */
+  week: string;
   otherActorId: string;
   articles: number;
 }
 
-/** The UTC day an instant falls in, as `YYYY-MM-DD`. */
-export function utcDay(instant: string): string {
-  return hourStart(instant).slice(0, 10);
+const DAY_MS = 86_400_000;
+
+/** The Monday (`YYYY-MM-DD`) of the UTC week an instant falls in, as PostgreSQL's `date_trunc('week', …)` gives it. */
+export function utcWeek(instant: string): string {
+  const day = Math.floor(Date.parse(hourStart(instant)) / DAY_MS);
+  // Day 0 (1970-01-01) was a Thursday: Mondays are the days d with (d + 3) % 7 = 0.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  return new Date(monday * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
  * Article-level co-occurrence: an article with n distinct actors adds 1 to each of its n(n-1)
- * ordered pairs on its day. Deltas that cancel out are dropped; sorted by (actor, day, other), the
+ * ordered pairs in its week. Deltas that cancel out are dropped; sorted by (actor, week, other), the
  * table's key and lock order.
  */
 export class ActorPairsFold implements ContributionFold<ActorPairChange[]> {
@@ -33,10 +40,10 @@ export class ActorPairsFold implements ContributionFold<ActorPairChange[]> {
     // Mention rows are one per actor and article already; the set guards the pair count anyway.
     const actorIds = [...new Set(mentions.map((m) => m.actorId))];
     if (actorIds.length < 2) return;
-    const day = utcDay(seenAt);
+    const week = utcWeek(seenAt);
     for (const actorId of actorIds) {
       for (const otherActorId of actorIds) {
-        if (otherActorId !== actorId) this.pair(actorId, day, otherActorId).articles += sign;
+        if (otherActorId !== actorId) this.pair(actorId, week, otherActorId).articles += sign;
       }
     }
   }
@@ -45,11 +52,11 @@ export class ActorPairsFold implements ContributionFold<ActorPairChange[]> {
     return sortedByKey(this.pairs, (p) => p.articles !== 0);
   }
 
-  private pair(actorId: string, day: string, otherActorId: string): ActorPairChange {
-    const key = actorId + KEY_SEPARATOR + day + KEY_SEPARATOR + otherActorId;
+  private pair(actorId: string, week: string, otherActorId: string): ActorPairChange {
+    const key = actorId + KEY_SEPARATOR + week + KEY_SEPARATOR + otherActorId;
     let change = this.pairs.get(key);
     if (!change) {
-      change = { actorId, day, otherActorId, articles: 0 };
+      change = { actorId, week, otherActorId, articles: 0 };
       this.pairs.set(key, change);
     }
     return change;

@@ -26,17 +26,23 @@ export class ActorPairQueries {
   constructor(private readonly sql: SqlRunner) {}
 
   /**
-   * Actors mentioned in the same live articles as `actorId` on the UTC days in
-   * [`firstDay`, `endDay`) (`YYYY-MM-DD`), most shared articles first, ties by id; `after` continues
-   * a page. The rows read are one index range of the actor's own pairs (actor, day); the ranking is
+   * Actors mentioned in the same live articles as `actorId` in the UTC weeks starting on the Mondays in
+   * [`firstWeek`, `endWeek`) (`YYYY-MM-DD`), most shared articles first, ties by id; `after` continues
+   * a page. The rows read are one index range of the actor's own pairs (actor, week); the ranking is
    * over their sums, so the keyset applies to the grouped rows.
    */
-  async related(actorId: string, firstDay: string, endDay: string, limit: number, after?: RelatedAfter): Promise<RelatedActor[]> {
+  async related(
+    actorId: string,
+    firstWeek: string,
+    endWeek: string,
+    limit: number,
+    after?: RelatedAfter,
+  ): Promise<RelatedActor[]> {
     const rows: Array<{ id: string; name: string; kind: string; role: string | null; articles: number }> = await this.sql.query(
       `WITH ranked AS (
          SELECT other_actor_id, sum(articles)::int AS articles
          FROM ${ACTOR_PAIRS_TABLE}
-         WHERE actor_id = $1 AND day >= $2::date AND day < $3::date
+         WHERE actor_id = $1 AND week >= $2::date AND week < $3::date
          GROUP BY other_actor_id
          HAVING $5::int IS NULL OR sum(articles) < $5::int
              OR (sum(articles) = $5::int AND other_actor_id COLLATE "C" > $6::text)
@@ -45,7 +51,7 @@ export class ActorPairQueries {
        SELECT a.id, a.name, a.kind, a.role, r.articles
        FROM ranked r JOIN actors a ON a.id = r.other_actor_id
        ORDER BY r.articles DESC, r.other_actor_id COLLATE "C"`,
-      [actorId, firstDay, endDay, limit, after?.articles ?? null, after?.id ?? null],
+      [actorId, firstWeek, endWeek, limit, after?.articles ?? null, after?.id ?? null],
     );
     return rows.map((r) => ({ actor: { id: r.id, name: r.name, kind: r.kind, role: r.role }, articles: r.articles }));
   }

@@ -1,2 +1,2 @@
-/** Live articles per (actor, UTC day, other actor), both directions of every pair. */
+/** Live articles per (actor, UTC week from Monday, other actor), both directions of every pair. */
 export const ACTOR_PAIRS_TABLE = 'actor_pairs';

@@ -14,7 +14,7 @@ export function encodeActorPairs(pairs: readonly ActorPairChange[]): EncodedActo
     rows: pairs.length,
     parameters: [
       textArrayLiteral(pairs.map((p) => p.actorId)),
-      textArrayLiteral(pairs.map((p) => p.day)),
+      textArrayLiteral(pairs.map((p) => p.week)),
       textArrayLiteral(pairs.map((p) => p.otherActorId)),
       numberArrayLiteral(pairs.map((p) => p.articles)),
     ],
@@ -27,24 +27,24 @@ export function encodeActorPairs(pairs: readonly ActorPairChange[]): EncodedActo
  */
 export async function writeActorPairs(session: SqlSession, { rows, parameters }: EncodedActorPairs): Promise<void> {
   if (rows === 0) return;
-  const emptied = await session.write<{ actor_id: string; day: string; other_actor_id: string }>(
+  const emptied = await session.write<{ actor_id: string; week: string; other_actor_id: string }>(
     ACTOR_PAIRS_TABLE,
     rows,
     `WITH r AS (
        SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::int[])
-         WITH ORDINALITY AS r(actor_id, day, other_actor_id, articles, lock_order)),
+         WITH ORDINALITY AS r(actor_id, week, other_actor_id, articles, lock_order)),
      p AS (
-       INSERT INTO ${ACTOR_PAIRS_TABLE} AS p (actor_id, day, other_actor_id, articles)
-       SELECT actor_id, day, other_actor_id, articles FROM r ORDER BY lock_order
-       ON CONFLICT (actor_id, day, other_actor_id) DO UPDATE SET articles = p.articles + EXCLUDED.articles
-       RETURNING p.actor_id, p.day, p.other_actor_id, p.articles)
-     SELECT actor_id, day::text AS day, other_actor_id FROM p WHERE articles <= 0`,
+       INSERT INTO ${ACTOR_PAIRS_TABLE} AS p (actor_id, week, other_actor_id, articles)
+       SELECT actor_id, week, other_actor_id, articles FROM r ORDER BY lock_order
+       ON CONFLICT (actor_id, week, other_actor_id) DO UPDATE SET articles = p.articles + EXCLUDED.articles
+       RETURNING p.actor_id, p.week, p.other_actor_id, p.articles)
+     SELECT actor_id, week::text AS week, other_actor_id FROM p WHERE articles <= 0`,
     parameters,
   );
   if (emptied.length === 0) return;
   await session.rows(
-    `DELETE FROM ${ACTOR_PAIRS_TABLE} p USING unnest($1::text[], $2::date[], $3::text[]) AS k(actor_id, day, other_actor_id)
-     WHERE p.actor_id = k.actor_id AND p.day = k.day AND p.other_actor_id = k.other_actor_id AND p.articles <= 0`,
-    [emptied.map((e) => e.actor_id), emptied.map((e) => e.day), emptied.map((e) => e.other_actor_id)],
+    `DELETE FROM ${ACTOR_PAIRS_TABLE} p USING unnest($1::text[], $2::date[], $3::text[]) AS k(actor_id, week, other_actor_id)
+     WHERE p.actor_id = k.actor_id AND p.week = k.week AND p.other_actor_id = k.other_actor_id AND p.articles <= 0`,
+    [emptied.map((e) => e.actor_id), emptied.map((e) => e.week), emptied.map((e) => e.other_actor_id)],
   );
 }
