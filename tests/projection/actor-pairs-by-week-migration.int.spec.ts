@@ -1,9 +1,7 @@
-import { createDataSource, runMigrations } from '@chronicle/persistence';
-import { analyzedEvents } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldAnalyses, retractArticles } from '../support/read-model-fold';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { foldedHistoryDatabase, rowsChecksum } from '../support/folded-history';
+import { dropTestDatabase } from '../support/test-environment';
 
 /** Co-mentions per actor, UTC day or week (as `unit` gives it) and other actor, counted from the mentions. */
 const recount = (unit: string) => `
@@ -12,23 +10,12 @@ const recount = (unit: string) => `
 const DAY = `(m.seen_at AT TIME ZONE 'UTC')::date`;
 const WEEK = `date_trunc('week', m.seen_at AT TIME ZONE 'UTC')::date`;
 
-const checksum = async (dataSource: DataSource, select: string): Promise<{ rows: number; md5: string }> =>
-  (
-    await dataSource.query(
-      `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM (${select}) t`,
-    )
-  )[0];
-
 describe('the ActorPairsByWeek migration', () => {
   let url: string;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    url = await createTestDatabase('actor-pairs-by-week-migration');
-    await runMigrations(url);
-    dataSource = await createDataSource(url, 2).initialize();
-    await foldAnalyses(dataSource, analyzedEvents(300), 25);
-    await retractArticles(dataSource, ['bench-10', 'bench-11', 'bench-12']);
+    ({ url, dataSource } = await foldedHistoryDatabase('actor-pairs-by-week-migration'));
   });
 
   afterAll(async () => {
@@ -38,8 +25,8 @@ describe('the ActorPairsByWeek migration', () => {
 
   describe('when applied to pairs counted per day', () => {
     it('sums them into the weeks the projection counts', async () => {
-      const weeks = await checksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs');
-      expect(weeks).toEqual(await checksum(dataSource, recount(WEEK)));
+      const weeks = await rowsChecksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs');
+      expect(weeks).toEqual(await rowsChecksum(dataSource, recount(WEEK)));
 
       const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
       expect(last.name).toBe('ActorPairsByWeek1764070600000');
@@ -47,11 +34,11 @@ describe('the ActorPairsByWeek migration', () => {
       // The table as the day-counting projection left it: one row per actor, UTC day and other actor.
       await dataSource.query('DELETE FROM actor_pairs');
       await dataSource.query(`INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles) ${recount(DAY)}`);
-      const days = await checksum(dataSource, 'SELECT actor_id, day, other_actor_id, articles FROM actor_pairs');
+      const days = await rowsChecksum(dataSource, 'SELECT actor_id, day, other_actor_id, articles FROM actor_pairs');
       expect(days.rows).toBeGreaterThan(weeks.rows);
 
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await checksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs')).toEqual(weeks);
+      expect(await rowsChecksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs')).toEqual(weeks);
     });
   });
 });

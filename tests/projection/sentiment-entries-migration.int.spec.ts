@@ -1,29 +1,18 @@
 import { SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
-import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzedEvents } from '@chronicle/test-support';
 import { READ_MODEL_QUERIES } from '../e2e/support/read-model-checksum';
-import { foldAnalyses, retractArticles } from '../support/read-model-fold';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { foldedHistoryDatabase, rowsChecksum } from '../support/folded-history';
+import { dropTestDatabase } from '../support/test-environment';
 
-const bucketsChecksum = async (dataSource: DataSource): Promise<{ rows: number; md5: string }> =>
-  (
-    await dataSource.query(
-      `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM (${READ_MODEL_QUERIES.actor_sentiment}) t`,
-    )
-  )[0];
+const bucketsChecksum = (dataSource: DataSource) => rowsChecksum(dataSource, READ_MODEL_QUERIES.actor_sentiment);
 
 describe('the SentimentEntries migration', () => {
   let url: string;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    url = await createTestDatabase('sentiment-entries-migration');
-    await runMigrations(url);
-    dataSource = await createDataSource(url, 2).initialize();
-    await foldAnalyses(dataSource, analyzedEvents(300), 25);
-    await retractArticles(dataSource, ['bench-10', 'bench-11', 'bench-12']);
+    ({ url, dataSource } = await foldedHistoryDatabase('sentiment-entries-migration'));
   });
 
   afterAll(async () => {
