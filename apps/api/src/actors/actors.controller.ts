@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { dayOf, weekWindow } from '../common/bucket-window';
 import { cursorParam } from '../common/keyset-cursor';
 import { countAndKey, nextCursor, oneStart, sentOffset } from '../common/page-start';
-import { idParams, instant, pageLimit, pageOffset, storableText } from '../common/request-values';
+import { idParams, instant, pageLimit, storableText } from '../common/request-values';
 import { encodeStatementCursor, newestFirstCursor } from '../statements/statement-cursor';
 import { windowedQuery } from '../common/windowed-query';
 import {
@@ -37,19 +37,13 @@ const listQuerySchema = z
   .superRefine(oneStart);
 
 // Both given is a 400 even for `offset=0`: which page the client meant is unclear.
-const statementsQuerySchema = z.preprocess(
-  (raw, ctx) => {
-    if (typeof raw === 'object' && raw !== null && 'offset' in raw && 'cursor' in raw) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['offset'], message: 'give either `offset` or `cursor`, not both' });
-    }
-    return raw;
-  },
-  z.object({
+const statementsQuerySchema = z
+  .object({
     limit: pageLimit(50),
-    offset: pageOffset.describe('Statements to skip (default 0); `cursor` pages without skipping'),
+    offset: sentOffset,
     cursor: newestFirstCursor.optional(),
-  }),
-);
+  })
+  .superRefine(oneStart);
 
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
@@ -108,7 +102,7 @@ export class ActorsController {
     @Query(new ZodValidationPipe(statementsQuerySchema)) query: z.infer<typeof statementsQuerySchema>,
   ): Promise<z.infer<typeof actorStatementsSchema>> {
     const actor = await this.actor(id);
-    const page = await this.contributions.statementsBy(id, query.limit, query.cursor ?? { offset: query.offset });
+    const page = await this.contributions.statementsBy(id, query.limit, query.cursor ?? { offset: query.offset ?? 0 });
     return {
       actor,
       statements: page.statements,
