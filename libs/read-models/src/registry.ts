@@ -10,9 +10,11 @@ import { statementReachSlice } from './statement-reach/statement-reach.slice';
 /**
  * The aggregate read models, in the order a batch writes them (each takes its row locks in key
  * order, so every transaction locks rows in the same global order and concurrent replicas never
- * deadlock). Adding an aggregate read model is a new folder and one line here.
+ * deadlock). The sentiment ledger comes first: it is appended with COPY and locks no row, so
+ * concurrent batches write it side by side, before the first hot row (a popular actor) makes them
+ * wait for each other until commit. Adding an aggregate read model is a new folder and one line here.
  */
-export const AGGREGATE_SLICES = [actorsSlice, actorSentimentSlice, statementReachSlice, outletsSlice, actorPairsSlice] as const;
+export const AGGREGATE_SLICES = [actorSentimentSlice, actorsSlice, statementReachSlice, outletsSlice, actorPairsSlice] as const;
 
 /**
  * Every read model of the project service. Their tables, in this order, are the order a rebuild's
