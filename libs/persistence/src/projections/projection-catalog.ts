@@ -1,5 +1,12 @@
 import { TopicKey } from '@chronicle/contracts';
-import { AGGREGATE_SLICES, READ_MODEL_TABLES, READ_MODEL_VIEWS, ReadModelView, SqlRunner } from '@chronicle/read-models';
+import {
+  AGGREGATE_SLICES,
+  READ_MODEL_INDEXES_BUILT_AFTER_LOAD,
+  READ_MODEL_TABLES,
+  READ_MODEL_VIEWS,
+  ReadModelView,
+  SqlRunner,
+} from '@chronicle/read-models';
 
 /** Fills some aggregate tables from the row tables, in the current search path and UTC. */
 export interface AggregateDerivation {
@@ -28,6 +35,11 @@ export interface ProjectionDefinition {
    * them incrementally from there on.
    */
   aggregateDerivations?: readonly AggregateDerivation[];
+  /**
+   * Secondary indexes (live names) a rebuild leaves off its shadow tables while it loads rows and
+   * builds with the aggregate derivations; only a projection with derivations has that step.
+   */
+  indexesBuiltAfterLoad?: readonly string[];
 }
 
 /**
@@ -45,6 +57,7 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
       tables: slice.derivedTables ?? slice.tables,
       derive: (sql: SqlRunner) => slice.derive(sql),
     })),
+    indexesBuiltAfterLoad: READ_MODEL_INDEXES_BUILT_AFTER_LOAD,
   },
 };
 
