@@ -69,6 +69,31 @@ describe(createShadowSchema.name, () => {
     });
   });
 
+  describe('when a derivation starts first', () => {
+    it('runs before the deferred indexes are built, and the other derivations after them', async () => {
+      const seen: Record<string, boolean> = {};
+      const sees = (name: string) => async (sql: { query: (sql: string) => Promise<Array<{ built: boolean }>> }) => {
+        const [row] = await sql.query(`SELECT to_regclass('shadow_ordered.statements_search_idx') IS NOT NULL AS built`);
+        seen[name] = row!.built;
+      };
+      const ordered = {
+        ...readModels,
+        aggregateDerivations: [
+          { tables: ['outlets'], derive: sees('other') },
+          { tables: ['actor_pairs'], derive: sees('first'), startsFirst: true },
+        ],
+      };
+      await createShadowSchema(dataSource, ordered, 'shadow_ordered');
+      try {
+        // One at a time, so the order they start in is the order they run in.
+        expect(await deriveDeferredAggregates(dataSource, ordered, 'shadow_ordered', 1)).toBe(true);
+        expect(seen).toEqual({ first: false, other: true });
+      } finally {
+        await dropSchema(dataSource, 'shadow_ordered');
+      }
+    });
+  });
+
   describe('when a name to build after the load is no index of the tables', () => {
     it('fails and leaves no shadow schema', async () => {
       const misnamed = { ...readModels, indexesBuiltAfterLoad: ['statements_no_such_idx'] };

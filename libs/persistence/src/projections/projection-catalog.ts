@@ -1,5 +1,6 @@
 import { TopicKey } from '@chronicle/contracts';
 import {
+  actorPairsSlice,
   AGGREGATE_SLICES,
   READ_MODEL_INDEXES_BUILT_AFTER_LOAD,
   READ_MODEL_TABLES,
@@ -13,6 +14,11 @@ export interface AggregateDerivation {
   /** The tables it truncates and fills; no two derivations share one, so they may run at once. */
   tables: readonly string[];
   derive: (sql: SqlRunner) => Promise<void>;
+  /**
+   * Starts before the deferred indexes are built and before the other derivations, which then run beside it
+   * instead of before it: for a derivation that takes most of the time and reads no table with a deferred index.
+   */
+  startsFirst?: boolean;
 }
 
 export interface ProjectionDefinition {
@@ -56,6 +62,8 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
     aggregateDerivations: AGGREGATE_SLICES.map((slice) => ({
       tables: slice.derivedTables ?? slice.tables,
       derive: (sql: SqlRunner) => slice.derive(sql),
+      // The self-join of the mentions: 86 of the 150 s of derivation statements in a 100,000-event rebuild.
+      startsFirst: slice === actorPairsSlice,
     })),
     indexesBuiltAfterLoad: READ_MODEL_INDEXES_BUILT_AFTER_LOAD,
   },

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ProjectionDefinition } from './projection-catalog';
+import { AggregateDerivation, ProjectionDefinition } from './projection-catalog';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -126,26 +126,23 @@ export async function deriveDeferredAggregates(
       await gate.rollbackTransaction();
       return false;
     }
-    // The indexes first, so the derivations read the tables indexed as the live ones are.
     const indexes = await deferredIndexes(gate.manager, schema);
-    await atMost(
-      concurrency,
-      indexes.map((index) => () => buildDeferredIndex(dataSource, schema, index)),
-    );
-    await atMost(
-      concurrency,
-      derivations.map(
-        ({ tables, derive }) =>
-          () =>
-            dataSource.transaction(async (manager) => {
-              await manager.query(`SET LOCAL search_path TO ${schema}`);
-              await manager.query(`SET LOCAL TimeZone = 'UTC'`);
-              await manager.query(`SET LOCAL work_mem = '${DERIVATION_WORK_MEM}'`);
-              await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
-              await derive(manager);
-            }),
-      ),
-    );
+    const derive =
+      ({ tables, derive }: AggregateDerivation) =>
+      () =>
+        dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL search_path TO ${schema}`);
+          await manager.query(`SET LOCAL TimeZone = 'UTC'`);
+          await manager.query(`SET LOCAL work_mem = '${DERIVATION_WORK_MEM}'`);
+          await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
+          await derive(manager);
+        });
+    // The indexes before the other derivations, so these read the tables indexed as the live ones are.
+    await atMost(concurrency, [
+      ...derivations.filter((d) => d.startsFirst).map(derive),
+      ...indexes.map((index) => () => buildDeferredIndex(dataSource, schema, index)),
+      ...derivations.filter((d) => !d.startsFirst).map(derive),
+    ]);
     await gate.query(`UPDATE ${schema}.${AGGREGATE_GATE_TABLE} SET deferred = false`);
     await gate.commitTransaction();
     return true;
@@ -157,7 +154,7 @@ export async function deriveDeferredAggregates(
   }
 }
 
-/** Runs the tasks in order, `concurrency` at a time. */
+/** Starts the tasks in order, `concurrency` at a time. */
 async function atMost(concurrency: number, tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
   const queue = [...tasks];
   const worker = async (): Promise<void> => {
