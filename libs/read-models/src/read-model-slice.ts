@@ -13,6 +13,12 @@ export interface ReadModelSlice {
   name: string;
   tables: readonly string[];
   views?: readonly ReadModelView[];
+  /**
+   * Secondary indexes of its tables that no write reads while a rebuild loads rows (only queries
+   * and the incremental aggregates do): a rebuild builds them once after the load, with one sort
+   * each, instead of inserting into them row by row.
+   */
+  indexesBuiltAfterLoad?: readonly string[];
 }
 
 /** Accumulates one aggregate's changes from contributions added (+1) and removed (-1). */

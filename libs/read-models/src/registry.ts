@@ -34,3 +34,7 @@ export const READ_MODEL_SLICES: readonly ReadModelSlice[] = [
 export const READ_MODEL_TABLES: readonly string[] = READ_MODEL_SLICES.flatMap((slice) => slice.tables);
 
 export const READ_MODEL_VIEWS: readonly ReadModelView[] = READ_MODEL_SLICES.flatMap((slice) => slice.views ?? []);
+
+export const READ_MODEL_INDEXES_BUILT_AFTER_LOAD: readonly string[] = READ_MODEL_SLICES.flatMap(
+  (slice) => slice.indexesBuiltAfterLoad ?? [],
+);

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ProjectionDefinition } from './projection-catalog';
+import { AggregateDerivation, ProjectionDefinition } from './projection-catalog';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -17,6 +17,19 @@ export const AGGREGATE_GATE_TABLE = 'aggregate_build';
  * transaction, so a rebuild uses at most a few times this (hash aggregates may take `hash_mem_multiplier` times it).
  */
 const DERIVATION_WORK_MEM = '256MB';
+
+/**
+ * Table in a shadow schema listing the indexes left off its tables while the rebuild loads rows,
+ * with the statement that builds each; a row goes in the same transaction as its index is built.
+ */
+export const DEFERRED_INDEXES_TABLE = 'deferred_indexes';
+
+/**
+ * Memory for building each deferred index (PostgreSQL's default is 64 MB): a B-tree's sort and the GIN index's
+ * entry accumulator then stay in memory for the hundreds of thousands of statements of a rebuild. Builds run in
+ * the derivations' queue, so a rebuild uses at most a few times this.
+ */
+const INDEX_BUILD_MAINTENANCE_WORK_MEM = '256MB';
 
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
@@ -42,16 +55,59 @@ export async function createShadowSchema(
     if (projection.aggregateDerivations) {
       await manager.query(`CREATE TABLE ${schema}.${AGGREGATE_GATE_TABLE} (deferred boolean NOT NULL)`);
       await manager.query(`INSERT INTO ${schema}.${AGGREGATE_GATE_TABLE} (deferred) VALUES (true)`);
+      await deferIndexes(manager, schema, projection.indexesBuiltAfterLoad ?? []);
     }
   });
 }
 
 /**
+ * Drops these indexes from the shadow's tables and records how to build them again, so that loading rows does not
+ * insert into them row by row: {@link deriveDeferredAggregates} builds each with one sort once the rows are in.
+ */
+async function deferIndexes(manager: EntityManager, schema: string, names: readonly string[]): Promise<void> {
+  await manager.query(`CREATE TABLE ${schema}.${DEFERRED_INDEXES_TABLE} (name text PRIMARY KEY, definition text NOT NULL)`);
+  for (const name of names) {
+    const [index]: Array<{ definition: string | null }> = await manager.query(
+      `SELECT pg_get_indexdef(to_regclass($1)) AS definition`,
+      [`${schema}.${identifier(name)}`],
+    );
+    if (!index?.definition) throw new Error(`${name} is not an index of the shadow tables in ${schema}`);
+    await manager.query(`INSERT INTO ${schema}.${DEFERRED_INDEXES_TABLE} (name, definition) VALUES ($1, $2)`, [
+      name,
+      index.definition,
+    ]);
+    await manager.query(`DROP INDEX ${schema}.${name}`);
+  }
+}
+
+/** Builds one deferred index and strikes it off the list, in one transaction. */
+async function buildDeferredIndex(
+  dataSource: DataSource,
+  schema: string,
+  index: { name: string; definition: string },
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MAINTENANCE_WORK_MEM}'`);
+    await manager.query(index.definition);
+    await manager.query(`DELETE FROM ${schema}.${DEFERRED_INDEXES_TABLE} WHERE name = $1`, [index.name]);
+  });
+}
+
+async function deferredIndexes(manager: EntityManager, schema: string): Promise<Array<{ name: string; definition: string }>> {
+  const [table] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS present', [
+    `${identifier(schema)}.${DEFERRED_INDEXES_TABLE}`,
+  ]);
+  if (!table.present) return [];
+  return manager.query(`SELECT name, definition FROM ${schema}.${DEFERRED_INDEXES_TABLE} ORDER BY name`);
+}
+
+/**
  * Ends a shadow's row-only phase. A gate transaction locks the gate row (waiting for the batches
- * that hold it; later batches wait for it), the derivations fill their tables from the rows in
- * transactions of their own, `concurrency` at a time, and the gate flips only once all have
- * committed. Should anything fail midway the gate stays deferred: the swap refuses the shadow,
- * and a new call derives again from scratch. Returns false when the aggregates were derived already.
+ * that hold it; later batches wait for it), the indexes left off while loading are built and the
+ * derivations fill their tables from the rows, each in a transaction of its own, `concurrency` at
+ * a time, and the gate flips only once all have committed. Should anything fail midway the gate
+ * stays deferred: the swap refuses the shadow, and a new call builds the indexes still missing
+ * and derives again from scratch. Returns false when the aggregates were derived already.
  */
 export async function deriveDeferredAggregates(
   dataSource: DataSource,
@@ -70,20 +126,23 @@ export async function deriveDeferredAggregates(
       await gate.rollbackTransaction();
       return false;
     }
-    const queue = [...derivations];
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { tables, derive } = next;
-        await dataSource.transaction(async (manager) => {
+    const indexes = await deferredIndexes(gate.manager, schema);
+    const derive =
+      ({ tables, derive }: AggregateDerivation) =>
+      () =>
+        dataSource.transaction(async (manager) => {
           await manager.query(`SET LOCAL search_path TO ${schema}`);
           await manager.query(`SET LOCAL TimeZone = 'UTC'`);
           await manager.query(`SET LOCAL work_mem = '${DERIVATION_WORK_MEM}'`);
           await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
           await derive(manager);
         });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    // The indexes before the other derivations, so these read the tables indexed as the live ones are.
+    await atMost(concurrency, [
+      ...derivations.filter((d) => d.startsFirst).map(derive),
+      ...indexes.map((index) => () => buildDeferredIndex(dataSource, schema, index)),
+      ...derivations.filter((d) => !d.startsFirst).map(derive),
+    ]);
     await gate.query(`UPDATE ${schema}.${AGGREGATE_GATE_TABLE} SET deferred = false`);
     await gate.commitTransaction();
     return true;
@@ -93,6 +152,15 @@ export async function deriveDeferredAggregates(
   } finally {
     await gate.release();
   }
+}
+
+/** Starts the tasks in order, `concurrency` at a time. */
+async function atMost(concurrency: number, tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
+  const queue = [...tasks];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) await next();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 }
 
 async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {

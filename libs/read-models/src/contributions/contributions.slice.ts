@@ -10,6 +10,15 @@ import { contributionRows, ContributionsInPlaceFold } from './rows';
 export const contributionsSlice: FoldedSlice<ArticleContribution[]> = {
   name: 'contributions',
   tables: ['mentions', 'statements'],
+  // Not the article indexes: replacing an article's contribution deletes its rows by article.
+  indexesBuiltAfterLoad: [
+    'statements_said_at_idx',
+    'statements_speaker_time_idx',
+    'statements_cluster_idx',
+    'statements_search_idx',
+    'statements_seq_idx',
+    'statements_stream_idx',
+  ],
   startFold: () => new ContributionsInPlaceFold(),
   rows: contributionRows,
 };
