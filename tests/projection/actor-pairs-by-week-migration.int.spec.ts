@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READ_MODEL_QUERIES } from '../e2e/support/read-model-checksum';
 import { foldedHistoryDatabase, rowsChecksum } from '../support/folded-history';
 import { dropTestDatabase } from '../support/test-environment';
 
@@ -25,7 +26,7 @@ describe('the ActorPairsByWeek migration', () => {
 
   describe('when applied to pairs counted per day', () => {
     it('sums them into the weeks the projection counts', async () => {
-      const weeks = await rowsChecksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs');
+      const weeks = await rowsChecksum(dataSource, READ_MODEL_QUERIES.actor_pairs!);
       expect(weeks).toEqual(await rowsChecksum(dataSource, recount(WEEK)));
 
       const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
@@ -38,7 +39,7 @@ describe('the ActorPairsByWeek migration', () => {
       expect(days.rows).toBeGreaterThan(weeks.rows);
 
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await rowsChecksum(dataSource, 'SELECT actor_id, week, other_actor_id, articles FROM actor_pairs')).toEqual(weeks);
+      expect(await rowsChecksum(dataSource, READ_MODEL_QUERIES.actor_pairs!)).toEqual(weeks);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { analyzedEvents } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
+import { rowsChecksumSql } from '../e2e/support/read-model-checksum';
 import { foldAnalyses, retractArticles } from './read-model-fold';
 import { createTestDatabase } from './test-environment';
 
@@ -18,10 +19,8 @@ export async function foldedHistoryDatabase(name: string): Promise<{ url: string
   return { url, dataSource };
 }
 
-/** The row count and an md5 of the rows of `select`, in a fixed order: equal when the rows are. */
+/** The row count and an md5 of the rows of `select` ({@link rowsChecksumSql}): equal when the rows are. */
 export async function rowsChecksum(dataSource: DataSource, select: string): Promise<{ rows: number; md5: string }> {
-  const [checksum] = await dataSource.query(
-    `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM (${select}) t`,
-  );
+  const [checksum] = await dataSource.query(rowsChecksumSql(select));
   return checksum;
 }

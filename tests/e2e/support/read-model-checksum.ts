@@ -17,14 +17,17 @@ export const READ_MODEL_QUERIES: Record<string, string> = {
   actor_pairs: `SELECT actor_id, week, other_actor_id, articles FROM actor_pairs`,
 };
 
+/** The row count and an md5 of the rows of `select` in a fixed order, as one row `{rows, md5}`: equal when the rows are. */
+export function rowsChecksumSql(select: string): string {
+  return `SELECT count(*)::int AS rows, md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM (${select}) t`;
+}
+
 export async function readModelChecksums(
   query: <T>(sql: string) => Promise<T[]>,
 ): Promise<Record<string, { rows: number; md5: string }>> {
   const result: Record<string, { rows: number; md5: string }> = {};
   for (const [table, select] of Object.entries(READ_MODEL_QUERIES)) {
-    const [row] = await query<{ rows: number; md5: string }>(
-      `SELECT count(*)::int AS rows, md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM (${select}) t`,
-    );
+    const [row] = await query<{ rows: number; md5: string }>(rowsChecksumSql(select));
     result[table] = row!;
   }
   return result;
