@@ -15,7 +15,6 @@
 import { loadConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ApiKeyStore, createDataSource, issueApiKey } from '@chronicle/persistence';
-import { compactSentimentEntries } from '@chronicle/read-models';
 import { seededRandom } from '@chronicle/domain';
 import { analyzedEvents, freePort, GENERATED_WORDS } from '@chronicle/test-support';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -28,6 +27,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
+import { compactLedgersToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -121,10 +121,7 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
       if (done % 10_000 < batch.events.length) console.error(`[load] ${done} articles`);
     });
     const seconds = (performance.now() - started) / 1000;
-    for (;;) {
-      const round = await dataSource.transaction((manager) => compactSentimentEntries(manager));
-      if (round.remaining === 0) break;
-    }
+    await compactLedgersToTheEnd(dataSource);
     return seconds;
   } finally {
     await dataSource.destroy();

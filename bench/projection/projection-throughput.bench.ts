@@ -5,15 +5,14 @@
  *   batches of 500 (`--batch`), fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
  *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
  *   maintaining every read model (articles, actors, mentions, statements, sentiment ledger,
- *   statement reach, outlets), with the service's sentiment compaction on its timer. A rebuild takes another path (rows, then aggregates derived once):
+ *   statement reach, outlets, co-mention ledger), with the service's ledger compaction on its timer. A rebuild takes another path (rows, then aggregates derived once):
  *   `npm run bench -- rebuild` times that one through Kafka;
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
- * - copy ceiling: COPY of the exact rows Chronicle ended with (its sentiment ledger compacted to one
- *   entry per actor and hour), into empty tables with the same indexes.
+ * - copy ceiling: COPY of the exact rows Chronicle ended with (its ledgers compacted to one entry per
+ *   key), into empty tables with the same indexes.
  * Prints one JSON line.
  */
-import { compactSentimentEntries } from '@chronicle/read-models';
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ChronicleConfig, loadConfig } from '@chronicle/config';
@@ -28,21 +27,22 @@ import {
 } from '@chronicle/persistence';
 import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
-import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
+import { LedgerCompactionWorker } from '../../apps/project/src/ledgers/ledger-compaction.worker';
 import { analyzedEvents } from '@chronicle/test-support';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
 import { applyPartitioned, PartitionedRun, projectBatchAsTheService } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
+import { compactLedgersToTheEnd, foldLedgersWhole } from '../support/compact-ledgers';
 
 /** The tables the read-model projection writes (the ceiling loads their final rows). */
 const TABLES = projectionNamed('read-models').tables;
 
 /**
  * Chronicle's run, timed until the last batch commits, with the service's compaction worker on its
- * timer. Then (untimed, reported) the ledger is compacted to the end, so the ceiling loads one
- * sentiment entry per actor and hour, the fewest rows these read models can be stored in.
+ * timer. Then (timed apart, reported) the ledgers are compacted to the end as the service's rounds do, and
+ * (untimed) rewritten whole, so the ceiling loads one entry per key (actor and hour or day; actor, week and other actor), the fewest rows these read models can be stored in.
  */
 async function chronicle(
   url: string,
@@ -51,7 +51,7 @@ async function chronicle(
   config: ChronicleConfig,
 ): Promise<{ seconds: number; compactionAfterSeconds: number }> {
   const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
-  const compaction = new SentimentCompactionWorker(dataSource, new MetricsRegistry('bench'), config);
+  const compaction = new LedgerCompactionWorker(dataSource, new MetricsRegistry('bench'), config);
   try {
     compaction.onApplicationBootstrap();
     const started = performance.now();
@@ -62,11 +62,11 @@ async function chronicle(
     const seconds = (performance.now() - started) / 1000;
     await compaction.onApplicationShutdown();
     const compacting = performance.now();
-    for (;;) {
-      const round = await dataSource.transaction((manager) => compactSentimentEntries(manager));
-      if (round.remaining === 0) break;
-    }
-    return { seconds, compactionAfterSeconds: (performance.now() - compacting) / 1000 };
+    await compactLedgersToTheEnd(dataSource);
+    const compactionAfterSeconds = (performance.now() - compacting) / 1000;
+    // The co-mention ledger's rounds leave pairs hit once per round as several entries: the ceiling loads one each.
+    await foldLedgersWhole(dataSource);
+    return { seconds, compactionAfterSeconds };
   } finally {
     await compaction.onApplicationShutdown();
     await dataSource.destroy();

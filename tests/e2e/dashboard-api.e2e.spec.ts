@@ -44,7 +44,7 @@ describe('the dashboard API', () => {
         ('person:gamma', 'Gamma', 'person', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 5, 1, 0),
         ('org:delta', 'Delta', 'organization', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 1, 1, 0)`);
     await stack.query(`
-      INSERT INTO actor_pairs (actor_id, week, other_actor_id, articles) VALUES
+      INSERT INTO actor_pair_entries (actor_id, week, other_actor_id, articles) VALUES
         ('person:alpha', '2026-05-11', 'person:beta', 2), ('person:alpha', '2026-05-11', 'person:gamma', 2),
         ('person:alpha', '2026-05-18', 'org:delta', 1)`);
     await stack.query(`

@@ -284,7 +284,7 @@ describe('OpenAPI contract', () => {
       VALUES ('person:alpha', 'Alpha', 'person', 'minister', '{"A. Alpha"}', '2026-05-17T08:00Z', '2026-05-18T08:00Z', 3, 1, 1),
              ('person:beta', 'Beta', 'person', NULL, '{}', '2026-05-17T08:00Z', '2026-05-17T08:00Z', 1, 1, 0)`);
     await stack.query(`
-      INSERT INTO actor_pairs (actor_id, week, other_actor_id, articles)
+      INSERT INTO actor_pair_entries (actor_id, week, other_actor_id, articles)
       VALUES ('person:alpha', '2026-05-11', 'person:beta', 1), ('person:beta', '2026-05-11', 'person:alpha', 1)`);
     await stack.query(`INSERT INTO outlet_actors (outlet, actor_id, articles) VALUES ('Wire One', 'person:alpha', 1)`);
     await stack.query(`

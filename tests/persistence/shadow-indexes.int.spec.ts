@@ -80,7 +80,7 @@ describe(createShadowSchema.name, () => {
         ...readModels,
         aggregateDerivations: [
           { tables: ['outlets'], derive: sees('other') },
-          { tables: ['actor_pairs'], derive: sees('first'), startsFirst: true },
+          { tables: ['actor_pair_entries'], derive: sees('first'), startsFirst: true },
         ],
       };
       await createShadowSchema(dataSource, ordered, 'shadow_ordered');

@@ -11,7 +11,7 @@ const recount = (unit: string) => `
 const DAY = `(m.seen_at AT TIME ZONE 'UTC')::date`;
 const WEEK = `date_trunc('week', m.seen_at AT TIME ZONE 'UTC')::date`;
 
-describe('the ActorPairsByWeek migration', () => {
+describe('the ActorPairsByWeek and ActorPairEntries migrations', () => {
   let url: string;
   let dataSource: DataSource;
 
@@ -25,13 +25,16 @@ describe('the ActorPairsByWeek migration', () => {
   });
 
   describe('when applied to pairs counted per day', () => {
-    it('sums them into the weeks the projection counts', async () => {
+    it('sum them into the weeks the projection counts, kept through the ledger', async () => {
       const weeks = await rowsChecksum(dataSource, READ_MODEL_QUERIES.actor_pairs!);
       expect(weeks).toEqual(await rowsChecksum(dataSource, recount(WEEK)));
 
-      const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
-      expect(last.name).toBe('ActorPairsByWeek1764070600000');
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      // Back to the table ActorPairsByWeek left: ActorPairEntries (the ledger) undone first, then it.
+      for (const name of ['ActorPairEntries1764070800000', 'ActorPairsByWeek1764070600000']) {
+        const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
+        expect(last.name).toBe(name);
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      }
       // The table as the day-counting projection left it: one row per actor, UTC day and other actor.
       await dataSource.query('DELETE FROM actor_pairs');
       await dataSource.query(`INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles) ${recount(DAY)}`);

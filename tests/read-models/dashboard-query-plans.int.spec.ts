@@ -7,7 +7,15 @@ import { createTestDatabase, dropTestDatabase } from '../support/test-environmen
 import { projectInPostgres } from './support/slice-in-postgres';
 
 /** Tables that grow with the articles: reading one of them whole is a missing index. */
-const BIG_TABLES = ['actor_pairs', 'actor_sentiment_entries', 'outlet_actors', 'actors', 'mentions', 'statements', 'articles'];
+const BIG_TABLES = [
+  'actor_pair_entries',
+  'actor_sentiment_entries',
+  'outlet_actors',
+  'actors',
+  'mentions',
+  'statements',
+  'articles',
+];
 
 interface PlanNode {
   'Node Type': string;

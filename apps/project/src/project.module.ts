@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { AnalysisProjectionModule } from './analyses/analyses.module';
 import { ArticleProjectionModule } from './articles/articles.module';
 import { RebuildModule } from './rebuild/rebuild.module';
-import { SentimentCompactionModule } from './sentiment/sentiment.module';
+import { LedgerCompactionModule } from './ledgers/ledger-compaction.module';
 
 @Module({
   imports: [
@@ -12,7 +12,7 @@ import { SentimentCompactionModule } from './sentiment/sentiment.module';
     PersistenceModule,
     ArticleProjectionModule,
     AnalysisProjectionModule,
-    SentimentCompactionModule,
+    LedgerCompactionModule,
     RebuildModule,
   ],
 })

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ActorPairEntity } from './entities/actor-pair.entity';
+import { ActorPairCompactionEntity } from './entities/actor-pair-compaction.entity';
+import { ActorPairEntryEntity } from './entities/actor-pair-entry.entity';
 import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
 import { ActorSentimentEntryEntity } from './entities/actor-sentiment-entry.entity';
 import { ActorEntity } from './entities/actor.entity';
@@ -39,6 +40,7 @@ import { FeedSources1764066000000 } from './migrations/1764066000000-FeedSources
 import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-FeedSourceOutcomes';
 import { ActorPairsAndDashboardIndexes1764068000000 } from './migrations/1764068000000-ActorPairsAndDashboardIndexes';
 import { ActorPairsByWeek1764070600000 } from './migrations/1764070600000-ActorPairsByWeek';
+import { ActorPairEntries1764070800000 } from './migrations/1764070800000-ActorPairEntries';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -66,7 +68,8 @@ export const ENTITIES = [
   RateLimitHitEntity,
   FeedSourceEntity,
   FeedEntrySeenEntity,
-  ActorPairEntity,
+  ActorPairEntryEntity,
+  ActorPairCompactionEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -91,6 +94,7 @@ export const MIGRATIONS = [
   ActorNameSearch1764070200000,
   StreamCommitOrder1764070400000,
   ActorPairsByWeek1764070600000,
+  ActorPairEntries1764070800000,
 ];
 
 /**

@@ -18,6 +18,8 @@ export class MetricsRegistry {
   readonly rowsWritten: Counter<'table'>;
   readonly sentimentEntriesCompacted: Counter;
   readonly sentimentEntriesPending: Gauge;
+  readonly actorPairEntriesCompacted: Counter;
+  readonly actorPairEntriesPending: Gauge;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -75,6 +77,16 @@ export class MetricsRegistry {
     this.sentimentEntriesPending = new Gauge({
       name: 'chronicle_sentiment_entries_pending',
       help: 'Sentiment ledger entries appended since the last compaction round looked (after that round)',
+      registers: [this.registry],
+    });
+    this.actorPairEntriesCompacted = new Counter({
+      name: 'chronicle_actor_pair_entries_compacted_total',
+      help: 'Co-mention ledger entries folded away by compaction rounds',
+      registers: [this.registry],
+    });
+    this.actorPairEntriesPending = new Gauge({
+      name: 'chronicle_actor_pair_entries_pending',
+      help: 'Co-mention ledger entries appended since the last compaction round looked (after that round)',
       registers: [this.registry],
     });
   }

@@ -1,17 +1,22 @@
 import { AggregateSlice } from '../read-model-slice';
+import { EncodedCopy } from '../sql/sql-session';
 import { deriveActorPairs } from './derive';
 import { ActorPairChange, ActorPairsFold } from './fold';
 import { actorPairRows } from './rows';
-import { ACTOR_PAIRS_TABLE } from './tables';
-import { EncodedActorPairs, encodeActorPairs, writeActorPairs } from './write';
+import { ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_ENTRIES_TABLE, actorPairsSelect } from './tables';
+import { encodeActorPairEntries, writeActorPairEntries } from './write';
 
-/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". */
-export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], EncodedActorPairs> = {
+/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". A ledger and its view. */
+export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], EncodedCopy> = {
   name: 'actorPairs',
-  tables: [ACTOR_PAIRS_TABLE],
+  // Compaction locks the ledger before its row, as a rebuild's swap does (in this order).
+  tables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_COMPACTION_TABLE],
+  // The compaction mark is not derived: a new schema's first compaction round starts it.
+  derivedTables: [ACTOR_PAIR_ENTRIES_TABLE],
+  views: [{ name: 'actor_pairs', select: actorPairsSelect }],
   startFold: () => new ActorPairsFold(),
-  encode: encodeActorPairs,
-  write: writeActorPairs,
+  encode: encodeActorPairEntries,
+  write: writeActorPairEntries,
   derive: deriveActorPairs,
   rows: actorPairRows,
 };

@@ -1,5 +1,5 @@
 import { SqlRunner } from '../sql/sql-session';
-import { ACTOR_PAIRS_TABLE } from './tables';
+import { ACTOR_PAIR_ENTRIES_TABLE } from './tables';
 
 /** An actor as a reference in another's page: who it is, without its counts. */
 export interface ActorRef {
@@ -28,7 +28,7 @@ export class ActorPairQueries {
   /**
    * Actors mentioned in the same live articles as `actorId` in the UTC weeks starting on the Mondays in
    * [`firstWeek`, `endWeek`) (`YYYY-MM-DD`), most shared articles first, ties by id; `after` continues
-   * a page. The rows read are one index range of the actor's own pairs (actor, week); the ranking is
+   * a page. The rows read are one index range of the actor's own ledger entries (actor, week), not yet compacted ones included; the ranking is
    * over their sums, so the keyset applies to the grouped rows.
    */
   async related(
@@ -41,11 +41,12 @@ export class ActorPairQueries {
     const rows: Array<{ id: string; name: string; kind: string; role: string | null; articles: number }> = await this.sql.query(
       `WITH ranked AS (
          SELECT other_actor_id, sum(articles)::int AS articles
-         FROM ${ACTOR_PAIRS_TABLE}
+         FROM ${ACTOR_PAIR_ENTRIES_TABLE}
          WHERE actor_id = $1 AND week >= $2::date AND week < $3::date
          GROUP BY other_actor_id
-         HAVING $5::int IS NULL OR sum(articles) < $5::int
-             OR (sum(articles) = $5::int AND other_actor_id COLLATE "C" > $6::text)
+         HAVING sum(articles) > 0
+            AND ($5::int IS NULL OR sum(articles) < $5::int
+                 OR (sum(articles) = $5::int AND other_actor_id COLLATE "C" > $6::text))
          ORDER BY articles DESC, other_actor_id COLLATE "C"
          LIMIT $4)
        SELECT a.id, a.name, a.kind, a.role, r.articles

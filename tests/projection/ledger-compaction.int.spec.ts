@@ -1,4 +1,11 @@
-import { compactSentimentEntries, SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
+import {
+  ACTOR_PAIR_ENTRIES_TABLE,
+  compactActorPairEntries,
+  compactSentimentEntries,
+  LedgerCompaction,
+  SENTIMENT_ENTRIES_TABLE,
+  SqlRunner,
+} from '@chronicle/read-models';
 import {
   createDataSource,
   createShadowSchema,
@@ -12,7 +19,7 @@ import { loadConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SentimentCompactionWorker } from '../../apps/project/src/sentiment/sentiment-compaction.worker';
+import { LedgerCompactionWorker } from '../../apps/project/src/ledgers/ledger-compaction.worker';
 import { analyzedEvents } from '@chronicle/test-support';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, retractionsAt } from '../support/projector-log-fold';
@@ -20,10 +27,12 @@ import { foldAnalyses, retractArticles } from '../support/read-model-fold';
 import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase, waitFor } from '../support/test-environment';
 
-async function compactAll(dataSource: DataSource): Promise<number> {
+type Compaction = (manager: SqlRunner, maxEntries: number) => Promise<LedgerCompaction>;
+
+async function compactAll(dataSource: DataSource, compact: Compaction = compactSentimentEntries, budget = 1_000): Promise<number> {
   let removed = 0;
   for (;;) {
-    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 1_000));
+    const round = await dataSource.transaction((manager) => compact(manager, budget));
     expect(round.ran).toBe(true);
     removed += round.entriesRemoved;
     if (round.remaining === 0) return removed;
@@ -32,7 +41,7 @@ async function compactAll(dataSource: DataSource): Promise<number> {
 
 const count = async (dataSource: DataSource, sql: string): Promise<number> => Number((await dataSource.query(sql))[0].n);
 
-describe('compactSentimentEntries', () => {
+describe('compactSentimentEntries and compactActorPairEntries', () => {
   let url: string;
   let dataSource: DataSource;
   const checksums = () => readModelChecksums(async (sql) => dataSource.query(sql));
@@ -45,7 +54,7 @@ describe('compactSentimentEntries', () => {
     );
 
   beforeAll(async () => {
-    url = await createTestDatabase('sentiment-compaction');
+    url = await createTestDatabase('ledger-compaction');
     await runMigrations(url);
     dataSource = await createDataSource(url, 4).initialize();
     // Small batches, as a caught-up service gets them: popular actors' hours get an entry per batch.
@@ -84,6 +93,56 @@ describe('compactSentimentEntries', () => {
     });
   });
 
+  describe('when pairs have several entries, some cancelling out, all new to one round', () => {
+    it('folds each pair into one row, drops pairs that cancel out, and leaves every read model as it was', async () => {
+      const before = await checksums();
+      const crowdedPairs = `SELECT count(*) AS n FROM (SELECT 1 FROM ${ACTOR_PAIR_ENTRIES_TABLE} GROUP BY actor_id, week, other_actor_id HAVING count(*) > 1) p`;
+      const emptyPairs = `SELECT count(*) AS n FROM (SELECT 1 FROM ${ACTOR_PAIR_ENTRIES_TABLE} GROUP BY actor_id, week, other_actor_id HAVING sum(articles) = 0) p`;
+      const entries = `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`;
+      const entriesBefore = await count(dataSource, entries);
+      expect(await count(dataSource, crowdedPairs)).toBeGreaterThan(100);
+      expect(await count(dataSource, emptyPairs)).toBeGreaterThan(0);
+
+      // One round sees every entry, so every pair with several entries has them all in that round.
+      const removed = await compactAll(dataSource, compactActorPairEntries, 10_000_000);
+
+      expect(await checksums()).toEqual(before);
+      expect(await differencesFromReference()).toEqual({});
+      expect(await count(dataSource, crowdedPairs)).toBe(0);
+      expect(await count(dataSource, emptyPairs)).toBe(0);
+      expect(await count(dataSource, entries)).toBe(entriesBefore - removed);
+      expect(await count(dataSource, entries)).toBe(await count(dataSource, `SELECT count(*) AS n FROM actor_pairs`));
+      expect(await compactAll(dataSource, compactActorPairEntries)).toBe(0);
+    });
+  });
+
+  describe('when a pair gets one new entry in a round, and another pair two', () => {
+    it('folds only the pair with two, with its older entries, and leaves the other with one more entry', async () => {
+      const [once, twice] = await dataSource.query(
+        `SELECT actor_id, week::text AS week, other_actor_id, articles FROM actor_pairs ORDER BY articles DESC LIMIT 2`,
+      );
+      const entriesOf = async (pair: { actor_id: string; week: string; other_actor_id: string }) =>
+        dataSource.query(
+          `SELECT articles FROM ${ACTOR_PAIR_ENTRIES_TABLE} WHERE actor_id = $1 AND week = $2 AND other_actor_id = $3 ORDER BY entry_id`,
+          [pair.actor_id, pair.week, pair.other_actor_id],
+        );
+      expect(await entriesOf(once)).toEqual([{ articles: once.articles }]);
+      const append = `INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles) VALUES ($1, $2, $3, $4)`;
+      await dataSource.query(append, [once.actor_id, once.week, once.other_actor_id, 1]);
+      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, 2]);
+      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, -1]);
+
+      expect(await compactAll(dataSource, compactActorPairEntries)).toBe(2);
+
+      expect(await entriesOf(once)).toEqual([{ articles: once.articles }, { articles: 1 }]);
+      expect(await entriesOf(twice)).toEqual([{ articles: twice.articles + 1 }]);
+      // Back to the folded history the other specs compare with: the two added articles taken away again.
+      await dataSource.query(append, [once.actor_id, once.week, once.other_actor_id, -1]);
+      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, -1]);
+      expect(await differencesFromReference()).toEqual({});
+    });
+  });
+
   describe('when a batch appends entries while a round runs', () => {
     it('keeps the entries the round could not see', async () => {
       await foldAnalyses(dataSource, analyzedEvents(700).slice(600), 20, 600);
@@ -118,12 +177,16 @@ describe('compactSentimentEntries', () => {
       await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 20, 700);
       const before = await checksums();
       const entries = await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`);
+      const pairEntries = await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`);
       const metrics = new MetricsRegistry('project');
-      const worker = new SentimentCompactionWorker(dataSource, metrics, loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0' }));
+      const worker = new LedgerCompactionWorker(dataSource, metrics, loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0' }));
       await worker.tick();
       const folded = (await metrics.sentimentEntriesCompacted.get()).values[0]?.value ?? 0;
       expect(folded).toBeGreaterThan(0);
       expect(await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`)).toBe(entries - folded);
+      const pairsFolded = (await metrics.actorPairEntriesCompacted.get()).values[0]?.value ?? 0;
+      expect(pairsFolded).toBeGreaterThan(0);
+      expect(await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`)).toBe(pairEntries - pairsFolded);
       expect(await checksums()).toEqual(before);
     });
   });

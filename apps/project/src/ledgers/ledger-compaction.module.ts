@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { LedgerCompactionWorker } from './ledger-compaction.worker';
+
+@Module({ providers: [LedgerCompactionWorker] })
+export class LedgerCompactionModule {}

@@ -1,0 +1,38 @@
+import {
+  ACTOR_PAIR_LEDGER,
+  compactActorPairEntries,
+  compactSentimentEntries,
+  Ledger,
+  SENTIMENT_LEDGER,
+} from '@chronicle/read-models';
+import { DataSource } from 'typeorm';
+
+/** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
+export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<void> {
+  for (const compact of [compactSentimentEntries, compactActorPairEntries]) {
+    for (;;) {
+      const round = await dataSource.transaction((manager) => compact(manager));
+      if (round.remaining === 0) break;
+    }
+  }
+}
+
+/**
+ * Rewrites each ledger as one entry per key (none where every sum is zero), whatever its compaction rounds left:
+ * the fewest rows its view can be stored in. For measuring, not for a live store (it rewrites the whole table).
+ */
+export async function foldLedgersWhole(dataSource: DataSource): Promise<void> {
+  const ledgers: readonly Ledger[] = [SENTIMENT_LEDGER, ACTOR_PAIR_LEDGER];
+  for (const { entries, key, sums } of ledgers) {
+    const keys = key.join(', ');
+    await dataSource.transaction(async (manager) => {
+      await manager.query(
+        `CREATE TEMP TABLE folded ON COMMIT DROP AS
+         SELECT ${keys}, ${sums.map((column) => `sum(${column}) AS ${column}`).join(', ')} FROM ${entries}
+         GROUP BY ${keys} HAVING ${sums.map((column) => `sum(${column}) <> 0`).join(' OR ')}`,
+      );
+      await manager.query(`DELETE FROM ${entries}`);
+      await manager.query(`INSERT INTO ${entries} (${keys}, ${sums.join(', ')}) SELECT * FROM folded ORDER BY ${keys}`);
+    });
+  }
+}
