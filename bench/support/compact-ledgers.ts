@@ -32,7 +32,7 @@ export async function foldLedgersWhole(dataSource: DataSource): Promise<void> {
          GROUP BY ${keys} HAVING ${sums.map((column) => `sum(${column}) <> 0`).join(' OR ')}`,
       );
       await manager.query(`DELETE FROM ${entries}`);
-      await manager.query(`INSERT INTO ${entries} (${keys}, ${sums.join(', ')}) SELECT * FROM folded ORDER BY ${keys}`);
+      await manager.query(`INSERT INTO ${entries} (${keys}, ${sums.join(', ')}) SELECT * FROM folded`);
     });
   }
 }

@@ -24,7 +24,11 @@ export class ActorPairEntries1764070800000 implements MigrationInterface {
       'ALTER TABLE actor_pair_entries RENAME CONSTRAINT actor_pairs_week_check TO actor_pair_entries_week_check',
     );
     await queryRunner.query('ALTER TABLE actor_pair_entries ADD COLUMN entry_id bigint GENERATED ALWAYS AS IDENTITY');
-    await queryRunner.query('CREATE INDEX actor_pair_entries_key_idx ON actor_pair_entries (actor_id, week, other_actor_id)');
+    // INCLUDE (articles): an actor's related list is read from the index alone. On the upserted table the same key
+    // cost 18 % of the projection bench (an update of an indexed column is never HOT); entries are never updated.
+    await queryRunner.query(
+      'CREATE INDEX actor_pair_entries_key_idx ON actor_pair_entries (actor_id, week, other_actor_id) INCLUDE (articles)',
+    );
     // Entries are appended in id order, so a block-range index finds the newest ones for a compaction round.
     await queryRunner.query('CREATE INDEX actor_pair_entries_entry_idx ON actor_pair_entries USING brin (entry_id)');
     await queryRunner.query(`

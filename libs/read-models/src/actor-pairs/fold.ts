@@ -31,7 +31,7 @@ export function utcWeek(instant: string): string {
 /**
  * Article-level co-occurrence: an article with n distinct actors adds 1 to each of its n(n-1)
  * ordered pairs in its week. Deltas that cancel out are dropped; sorted by (actor, week, other), the
- * table's key and lock order.
+ * ledger index's key order, so a batch's entries reach the index's pages in order.
  */
 export class ActorPairsFold implements ContributionFold<ActorPairChange[]> {
   private readonly pairs = new Map<string, ActorPairChange>();
