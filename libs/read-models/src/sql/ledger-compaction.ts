@@ -28,8 +28,8 @@ export interface LedgerCompaction {
 }
 
 /**
- * Folds the entries of every key that received entries since the last round into one row (none if every sum is
- * zero), in one transaction, so readers see the sums before or after, never half. Batches keep appending
+ * Folds the entries of every key that received entries since the last round, as `folds` picks them, into one row
+ * (none if every sum is zero), in one transaction, so readers see the sums before or after, never half. Batches keep appending
  * meanwhile: they only insert, and an entry committed after this round's snapshot stays as it is (the view sums it
  * all the same) until its key gets entries again. One process compacts a ledger at a time (the others skip); at
  * most `maxEntries` new entries are looked at per round. Runs in the current search path.
