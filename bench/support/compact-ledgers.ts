@@ -1,17 +1,11 @@
-import {
-  ACTOR_PAIR_LEDGER,
-  compactActorPairEntries,
-  compactSentimentEntries,
-  Ledger,
-  SENTIMENT_LEDGER,
-} from '@chronicle/read-models';
+import { compactLedger, LEDGERS } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
 export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<void> {
-  for (const compact of [compactSentimentEntries, compactActorPairEntries]) {
+  for (const ledger of LEDGERS) {
     for (;;) {
-      const round = await dataSource.transaction((manager) => compact(manager));
+      const round = await dataSource.transaction((manager) => compactLedger(manager, ledger, 200_000));
       if (round.remaining === 0) break;
     }
   }
@@ -24,8 +18,7 @@ export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<vo
  * live store (it rewrites the whole table).
  */
 export async function foldLedgersWhole(dataSource: DataSource): Promise<void> {
-  const ledgers: readonly Ledger[] = [SENTIMENT_LEDGER, ACTOR_PAIR_LEDGER];
-  for (const { entries, key, sums } of ledgers) {
+  for (const { entries, key, sums } of LEDGERS) {
     const keys = key.join(', ');
     await dataSource.transaction(async (manager) => {
       await manager.query(

@@ -28,8 +28,8 @@ export class ActorPairQueries {
   /**
    * Actors mentioned in the same live articles as `actorId` in the UTC weeks starting on the Mondays in
    * [`firstWeek`, `endWeek`) (`YYYY-MM-DD`), most shared articles first, ties by id; `after` continues
-   * a page. The rows read are one index range of the actor's own ledger entries (actor, week), not yet compacted ones included; the ranking is
-   * over their sums, so the keyset applies to the grouped rows.
+   * a page. The rows read are one range of the ledger's covering (actor, week, other actor) index, entries
+   * not yet compacted included; the ranking is over their sums, so the keyset applies to the grouped rows.
    */
   async related(
     actorId: string,

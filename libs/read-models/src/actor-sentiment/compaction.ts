@@ -2,8 +2,6 @@ import { compactLedger, Ledger, LedgerCompaction } from '../sql/ledger-compactio
 import { SqlRunner } from '../sql/sql-session';
 import { SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
 
-export type SentimentCompaction = LedgerCompaction;
-
 /** The sentiment ledger: deltas per actor, granularity and bucket. */
 export const SENTIMENT_LEDGER: Ledger = {
   entries: SENTIMENT_ENTRIES_TABLE,
@@ -14,6 +12,6 @@ export const SENTIMENT_LEDGER: Ledger = {
 };
 
 /** Folds the new entries of each (actor, granularity, bucket) into one row: {@link compactLedger}. */
-export function compactSentimentEntries(manager: SqlRunner, maxEntries = 200_000): Promise<SentimentCompaction> {
+export function compactSentimentEntries(manager: SqlRunner, maxEntries = 200_000): Promise<LedgerCompaction> {
   return compactLedger(manager, SENTIMENT_LEDGER, maxEntries);
 }
