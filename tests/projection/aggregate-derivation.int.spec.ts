@@ -161,6 +161,19 @@ describe('deriveDeferredAggregates', () => {
       expect(await deferred.differencesFromReference()).toEqual({});
     });
 
+    it('gave the planner statistics of every loaded row table before deriving', async () => {
+      const rows: Array<{ relname: string; analyzed: boolean }> = await deferred.dataSource.query(
+        `SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
+         WHERE schemaname = 'public' AND relname = ANY($1) ORDER BY relname`,
+        [['articles', 'mentions', 'statements']],
+      );
+      expect(rows).toEqual([
+        { relname: 'articles', analyzed: true },
+        { relname: 'mentions', analyzed: true },
+        { relname: 'statements', analyzed: true },
+      ]);
+    });
+
     it('derives only once', async () => {
       expect(await deriveDeferredAggregates(deferred.dataSource, projectionNamed('read-models'), 'public')).toBe(false);
     });
