@@ -4,7 +4,7 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
- *     [--learned-cues] [--only polnear]
+ *     [--learned-cues] [--only polnear] [--polnear-split train]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
@@ -13,6 +13,8 @@
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
  * --only CORPUS (conll, gum, polnear or newsmtsc) scores that corpus alone, prints its figures and leaves
  *   EVALUATION.md alone: a quick loop for error analysis.
+ * --polnear-split train scores PolNeAR train instead of dev (with --only polnear): error analysis and tuning happen on
+ *   train, dev only reports.
  * --record-baseline writes today's figures as that frozen file (done once, on the unchanged 1.3 extractor).
  *
  * Metrics (all in percent):
@@ -68,6 +70,7 @@ function reportSpanErrors(tokens: readonly PlacedToken[], gold: readonly TokenSp
 
 let showErrors = false;
 let showPolnearErrors = false;
+let polnearSplit: 'train' | 'dev' = 'dev';
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -143,7 +146,7 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
   let predCount = 0;
   let judged = 0;
   let right = 0;
-  for (const doc of readPolnearSplit(join(dataDir, 'polnear'), 'dev')) {
+  for (const doc of readPolnearSplit(join(dataDir, 'polnear'), polnearSplit)) {
     const analysis = analyzeArticle({ id: doc.name, body: doc.text });
     goldCount += doc.statements.length;
     predCount += analysis.statements.length;
@@ -290,12 +293,17 @@ function main(): void {
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
+      'polnear-split': { type: 'string', default: 'dev' },
     },
   });
   const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
   const compare = values.compare;
   showErrors = values.errors;
   showPolnearErrors = values['polnear-errors'];
+  if (values['polnear-split'] !== 'train' && values['polnear-split'] !== 'dev')
+    throw new Error(`--polnear-split: train or dev, not ${values['polnear-split']}`);
+  polnearSplit = values['polnear-split'];
+  if (polnearSplit === 'train' && values.only !== 'polnear') throw new Error('--polnear-split train needs --only polnear');
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
   if (values.only !== undefined) {
