@@ -20,12 +20,11 @@
  *   defaults (bits 18, 10 epochs, lr 0.01, class weights ^0.5)   67.78 / 72.90 / 70.22
  *   bits 19 / bits 20                                          68.06 / 72.36 / 69.38, 68.26 / 72.24 / 68.75
  *   bits 20 + class weights ^1                                 68.23 / 72.23 / 69.64
- *   averaged iterates (average=1); with 20 epochs             67.69 / 72.57 / 69.70; 67.73 / 72.54 / 69.91
- *   averaged iterates with lr 0.02 / 0.05                      67.37 / 71.05 / 69.21; 65.41 / 68.87 / 66.40
- *   three-seed weight ensemble (ensemble=3)                    67.67 / 72.33 / 69.81
- *   feature values scaled by n^-0.5 (normPower=0.5)            65.79 / 70.00 / 64.05
  *   class weights ^1 / ^0                                      67.71 / 72.82 / 70.43; 67.75 / 72.63 / 69.78
  *   5 epochs; lr 0.005 with 20 epochs                          67.85 / 72.22 / 69.82; 67.75 / 72.93 / 70.18
+ * Tried with training options since removed, none better: averaged iterates 67.69 / 72.57 / 69.70 (with 20 epochs
+ * 67.73; with lr 0.02 / 0.05 67.37 / 65.41 CV); a three-seed weight ensemble 67.67 / 72.33 / 69.81; feature values
+ * scaled by n^-0.5 65.79 / 70.00 / 64.05.
  * Feature variants tried the same way (not kept in the extractor): no sentence bigrams 67.87 / 73.60 / 70.10; no
  * sentence unigrams or stems 66.51 / 73.11 / 66.97; side-marked bigrams within 4 words of the target 67.80 / 72.67 /
  * 69.68; nearest polar word on each side 67.73 / 72.83 / 70.11; a clause-negated flag 67.81 / 72.72 / 70.47;
@@ -52,12 +51,6 @@ interface Params {
   /** Class weight = (n / (3 * n_c)) ^ classWeightPower. */
   classWeightPower: number;
   seed: number;
-  /** 1: return the average of the AdaGrad iterates instead of the last one. */
-  average: number;
-  /** Models trained with this many shuffle seeds, their weights averaged (one model's size and speed). */
-  ensemble: number;
-  /** Feature values scaled by (number of active features) ^ -normPower; 0 leaves them as extracted. */
-  normPower: number;
 }
 
 /** Examples with their features copied out of the extractor's scratch space. */
@@ -75,9 +68,6 @@ const TARGET_DEFAULTS: Params = {
   l2: 0,
   classWeightPower: 0.5,
   seed: 42,
-  average: 0,
-  ensemble: 1,
-  normPower: 0,
 };
 const TEXT_DEFAULTS: Params = {
   bits: 16,
@@ -86,9 +76,6 @@ const TEXT_DEFAULTS: Params = {
   l2: 1e-5,
   classWeightPower: 1,
   seed: 7,
-  average: 0,
-  ensemble: 1,
-  normPower: 0,
 };
 
 function featurize(items: Array<{ text: string; start: number; end: number; label: number }>, mode: FeatureMode): Dataset {
@@ -120,30 +107,10 @@ function targetItems(rows: NewsMtscExample[]) {
   }));
 }
 
-/** Trains `p.ensemble` models with consecutive shuffle seeds and averages their weights. */
+/** AdaGrad-trained softmax regression with class weights and L2 on touched weights; returns averaged weights. */
 function train(data: Dataset, p: Params): Float32Array {
-  const w = trainOnce(data, p);
-  for (let k = 1; k < p.ensemble; k++) {
-    const wk = trainOnce(data, { ...p, seed: p.seed + 1000 * k });
-    for (let i = 0; i < w.length; i++) w[i] += wk[i];
-  }
-  if (p.ensemble > 1) for (let i = 0; i < w.length; i++) w[i] /= p.ensemble;
-  return w;
-}
-
-/** Per-example feature scale: (number of active features) ^ -normPower. */
-function rowScale(data: Dataset, ex: number, p: Params): number {
-  return p.normPower ? Math.pow(data.offsets[ex + 1] - data.offsets[ex], -p.normPower) : 1;
-}
-
-/**
- * AdaGrad-trained softmax regression with class weights and L2 on touched weights. With `p.average` it returns the
- * average of the iterates (kept lazily: the sum of step-weighted updates is subtracted at the end).
- */
-function trainOnce(data: Dataset, p: Params): Float32Array {
   const mask = (1 << p.bits) - 1;
   const w = new Float32Array(3 << p.bits);
-  const wa = p.average ? new Float64Array(3 << p.bits) : undefined;
   const g2 = new Float32Array(3 << p.bits).fill(1e-6);
   const n = data.labels.length;
   const counts = [0, 0, 0];
@@ -152,7 +119,6 @@ function trainOnce(data: Dataset, p: Params): Float32Array {
   const order = Array.from({ length: n }, (_, i) => i);
   const rand = seededRandom(p.seed);
   const z = new Float64Array(3);
-  let step = 1;
   for (let epoch = 0; epoch < p.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -161,11 +127,10 @@ function trainOnce(data: Dataset, p: Params): Float32Array {
     for (const ex of order) {
       const a = data.offsets[ex],
         b = data.offsets[ex + 1];
-      const scale = rowScale(data, ex, p);
       z[0] = z[1] = z[2] = 0;
       for (let k = a; k < b; k++) {
         const base = (data.index[k] & mask) * 3;
-        const v = data.value[k] * scale;
+        const v = data.value[k];
         z[0] += w[base] * v;
         z[1] += w[base + 1] * v;
         z[2] += w[base + 2] * v;
@@ -177,31 +142,26 @@ function trainOnce(data: Dataset, p: Params): Float32Array {
       for (let c = 0; c < 3; c++) z[c] = (z[c] / s - (c === y ? 1 : 0)) * cw[y];
       for (let k = a; k < b; k++) {
         const base = (data.index[k] & mask) * 3;
-        const v = data.value[k] * scale;
+        const v = data.value[k];
         for (let c = 0; c < 3; c++) {
           const gi = z[c] * v + p.l2 * w[base + c];
           g2[base + c] += gi * gi;
-          const delta = (p.lr * gi) / Math.sqrt(g2[base + c]);
-          w[base + c] -= delta;
-          if (wa) wa[base + c] -= step * delta;
+          w[base + c] -= (p.lr * gi) / Math.sqrt(g2[base + c]);
         }
       }
-      step++;
     }
   }
-  if (wa) for (let i = 0; i < w.length; i++) w[i] -= wa[i] / step;
   return w;
 }
 
-function predictProbs(w: Float32Array, p: Params, data: Dataset): Float64Array[] {
-  const mask = (1 << p.bits) - 1;
+function predictProbs(w: Float32Array, bits: number, data: Dataset): Float64Array[] {
+  const mask = (1 << bits) - 1;
   const out: Float64Array[] = [];
   for (let ex = 0; ex < data.labels.length; ex++) {
     const z = new Float64Array(3);
-    const scale = rowScale(data, ex, p);
     for (let k = data.offsets[ex]; k < data.offsets[ex + 1]; k++) {
       const base = (data.index[k] & mask) * 3;
-      for (let c = 0; c < 3; c++) z[c] += w[base + c] * data.value[k] * scale;
+      for (let c = 0; c < 3; c++) z[c] += w[base + c] * data.value[k];
     }
     const m = Math.max(z[0], z[1], z[2]);
     let s = 0;
@@ -283,7 +243,7 @@ function crossValidate(data: Dataset, folds: number[], p: Params): number {
       p,
     );
     gold.push(...held.labels);
-    pred.push(...argmaxLabels(predictProbs(w, p, held)));
+    pred.push(...argmaxLabels(predictProbs(w, p.bits, held)));
   }
   return macroF1(gold, pred);
 }
@@ -307,17 +267,6 @@ function quantize(w: Float32Array, bits: number): { json: LinearHeadJson; dequan
   };
 }
 
-/** Parameters as recorded in the model file: the experiment-only ones only when set, so retraining stays byte-identical. */
-function recordedParams(p: Params): Partial<Params> {
-  const { average, ensemble, normPower, ...rest } = p;
-  return {
-    ...rest,
-    ...(average ? { average } : {}),
-    ...(ensemble !== 1 ? { ensemble } : {}),
-    ...(normPower ? { normPower } : {}),
-  };
-}
-
 function main(): void {
   const argv = process.argv.slice(2).filter((a) => a !== '--');
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -335,8 +284,8 @@ function main(): void {
     gold: rows.map((r) => classOf(r.polarity)),
   }));
 
-  const evaluate = (w: Float32Array, p: Params) => {
-    const probs = devSets.map((d) => predictProbs(w, p, d.data));
+  const evaluate = (w: Float32Array, bits: number) => {
+    const probs = devSets.map((d) => predictProbs(w, bits, d.data));
     const argmax = devSets.map((d, i) => macroF1(d.gold, argmaxLabels(probs[i])));
     return { probs, argmax };
   };
@@ -344,10 +293,12 @@ function main(): void {
   let params = { ...TARGET_DEFAULTS };
   // --set=key=value,key=value overrides training parameters (experiments).
   for (const a of argv.filter((x) => x.startsWith('--set='))) {
-    for (const kv of a.slice(6).split(',')) {
+    for (const kv of a.slice('--set='.length).split(',')) {
       const [k, v] = kv.split('=');
-      if (!(k in params)) throw new Error(`unknown parameter ${k}`);
-      (params as unknown as Record<string, number>)[k] = Number(v);
+      const value = Number(v);
+      if (k === undefined || !(k in params)) throw new Error(`--set: unknown parameter ${k}`);
+      if (v === undefined || v === '' || !Number.isFinite(value)) throw new Error(`--set: ${k} needs a number, not "${v}"`);
+      params = { ...params, [k]: value };
     }
   }
   const folds = trainRows.map((r) => foldOf(r.sentence));
@@ -359,7 +310,7 @@ function main(): void {
     const dev = [0, 0];
     for (const seed of seeds) {
       cv += crossValidate(trainSet, folds, { ...params, seed }) / seeds.length;
-      const { argmax } = evaluate(train(trainSet, { ...params, seed }), params);
+      const { argmax } = evaluate(train(trainSet, { ...params, seed }), params.bits);
       argmax.forEach((f1, i) => (dev[i] += f1 / seeds.length));
     }
     console.log(
@@ -381,7 +332,7 @@ function main(): void {
       [0.01, 0.5],
     ];
     for (const [lr, classWeightPower] of grid) {
-      const { argmax } = evaluate(train(trainSet, { ...params, lr, classWeightPower }), params);
+      const { argmax } = evaluate(train(trainSet, { ...params, lr, classWeightPower }), params.bits);
       console.log(lr, classWeightPower, argmax.map((x) => x.toFixed(1)).join(' '));
       total += (argmax[0] + argmax[1]) / 2;
     }
@@ -396,7 +347,7 @@ function main(): void {
           for (const l2 of [0, 1e-3, 1e-2])
             for (const classWeightPower of [0, 0.5, 1]) {
               const p = { ...params, bits, epochs, lr, l2, classWeightPower };
-              const { argmax } = evaluate(train(trainSet, p), p);
+              const { argmax } = evaluate(train(trainSet, p), bits);
               const mean = (argmax[0] + argmax[1]) / 2;
               console.log(
                 JSON.stringify({
@@ -414,7 +365,7 @@ function main(): void {
   const cvMacroF1 = crossValidate(trainSet, folds, params);
   const w = train(trainSet, params);
   const q = quantize(w, params.bits);
-  const { probs, argmax } = evaluate(q.dequantized, params);
+  const { probs, argmax } = evaluate(q.dequantized, params.bits);
   const band = tuneBand(devSets.map((d, i) => ({ probs: probs[i], gold: d.gold })));
   const banded = devSets.map((d, i) => macroF1(d.gold, bandLabels(probs[i], band.negBelow, band.posAbove)));
 
@@ -443,7 +394,7 @@ function main(): void {
     format: 'chronicle-target-sentiment/1',
     classes: ['negative', 'neutral', 'positive'],
     trainedOn: flags.has('--include-dev') ? 'NewsMTSC train-rw + dev-rw + dev-mt' : 'NewsMTSC train-rw',
-    params: recordedParams(params),
+    params,
     cv: {
       folds: CV_FOLDS,
       groupedBy: 'sentence',

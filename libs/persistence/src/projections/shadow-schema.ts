@@ -103,7 +103,7 @@ async function deferredIndexes(manager: EntityManager, schema: string): Promise<
 
 /**
  * Ends a shadow's row-only phase. A gate transaction locks the gate row (waiting for the batches
- * that hold it; later batches wait for it), the indexes left off while loading are built and the
+ * that hold it; later batches wait for it), the row tables are analysed, the indexes left off while loading are built and the
  * derivations fill their tables from the rows, each in a transaction of its own, `concurrency` at
  * a time, and the gate flips only once all have committed. Should anything fail midway the gate
  * stays deferred: the swap refuses the shadow, and a new call builds the indexes still missing
