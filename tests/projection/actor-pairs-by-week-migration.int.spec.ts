@@ -29,12 +29,16 @@ describe('the ActorPairsByWeek and ActorPairEntries migrations', () => {
       const weeks = await rowsChecksum(dataSource, READ_MODEL_QUERIES.actor_pairs!);
       expect(weeks).toEqual(await rowsChecksum(dataSource, recount(WEEK)));
 
-      // Back to the table ActorPairsByWeek left: ActorPairEntries (the ledger) undone first, then it.
-      for (const name of ['ActorPairEntries1764070800000', 'ActorPairsByWeek1764070600000']) {
+      // Back to the table ActorPairsByWeek left: later migrations (ActorPairEntries, the ledger, among them)
+      // undone first, then it.
+      const undone: string[] = [];
+      for (;;) {
         const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
-        expect(last.name).toBe(name);
         await dataSource.undoLastMigration({ transaction: 'each' });
+        undone.push(last.name);
+        if (last.name === 'ActorPairsByWeek1764070600000') break;
       }
+      expect(undone.slice(-2)).toEqual(['ActorPairEntries1764070800000', 'ActorPairsByWeek1764070600000']);
       // The table as the day-counting projection left it: one row per actor, UTC day and other actor.
       await dataSource.query('DELETE FROM actor_pairs');
       await dataSource.query(`INSERT INTO actor_pairs (actor_id, day, other_actor_id, articles) ${recount(DAY)}`);

@@ -41,6 +41,8 @@ import { FeedSourceOutcomes1764067000000 } from './migrations/1764067000000-Feed
 import { ActorPairsAndDashboardIndexes1764068000000 } from './migrations/1764068000000-ActorPairsAndDashboardIndexes';
 import { ActorPairsByWeek1764070600000 } from './migrations/1764070600000-ActorPairsByWeek';
 import { ActorPairEntries1764070800000 } from './migrations/1764070800000-ActorPairEntries';
+import { ClusterMergeIndexes1764071000000 } from './migrations/1764071000000-ClusterMergeIndexes';
+import { NoveltyCandidateIndex1764071200000 } from './migrations/1764071200000-NoveltyCandidateIndex';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -95,6 +97,8 @@ export const MIGRATIONS = [
   StreamCommitOrder1764070400000,
   ActorPairsByWeek1764070600000,
   ActorPairEntries1764070800000,
+  ClusterMergeIndexes1764071000000,
+  NoveltyCandidateIndex1764071200000,
 ];
 
 /**

@@ -42,9 +42,9 @@ export class AlertMatchingHandler {
       await repository.lockActors(actorIds);
       const placed = await repository.placedStatements(statements.map((s) => s.statementId));
       const unplaced = statements.filter((s) => !placed.has(s.statementId));
-      const known = await repository.clustersSharingShingles(actorIds, [
-        ...new Set(unplaced.flatMap((s) => statementShingles(s.text))),
-      ]);
+      const known = await repository.clustersSharingShingles(
+        unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
+      );
       const now = await repository.transactionTime();
       const changes = assignStatementClusters({ statements, placed, known, threshold: this.config.alerts.noveltyThreshold, now });
       await repository.recordClusters(changes, statements);

@@ -8,6 +8,13 @@ import {
 } from '@chronicle/domain';
 import { EntityManager } from 'typeorm';
 
+/** Clusters sharing a shingle with a statement of theirs: $1 speakers and $2 shingles, pairwise. */
+export const CANDIDATE_CLUSTERS_SQL = `
+  SELECT id, actor_id, shingles, opened_at FROM novelty_clusters
+  WHERE novelty_actor_shingles(actor_id, shingles)
+        && ARRAY(SELECT hashtext(a || ' ' || s::text) FROM unnest($1::text[], $2::int4[]) AS p(a, s))
+    AND actor_id = ANY($1::text[])`;
+
 /**
  * Reads subscriptions and statement clusters and records clusters and alerts, inside the
  * batch transaction. One alert per (subscription, cluster), ever: a unique key enforces it.
@@ -46,25 +53,39 @@ export class AlertRepository {
     return new Map(rows.map((r) => [r.statement_id, { clusterId: r.cluster_id, openedAt: r.opened_at.toISOString() }]));
   }
 
-  /** The actors' clusters sharing at least one shingle with the new statements (GIN-indexed). */
-  async clustersSharingShingles(actorIds: string[], shingles: number[]): Promise<KnownCluster[]> {
-    if (actorIds.length === 0 || shingles.length === 0) return [];
+  /**
+   * The clusters of each statement's speaker that share a shingle with it: one lookup per (speaker, shingle) in
+   * the index of shingles keyed by actor (`novelty_actor_shingles`, migration NoveltyCandidateIndex).
+   */
+  async clustersSharingShingles(
+    statements: ReadonlyArray<{ actorId: string; shingles: readonly number[] }>,
+  ): Promise<KnownCluster[]> {
+    const pairs = new Map<string, [string, number]>();
+    for (const { actorId, shingles } of statements) {
+      for (const shingle of shingles) pairs.set(`${actorId} ${shingle}`, [actorId, shingle]);
+    }
+    if (pairs.size === 0) return [];
     const rows: Array<{ id: string; actor_id: string; shingles: number[]; opened_at: Date }> = await this.manager.query(
-      `SELECT id, actor_id, shingles, opened_at FROM novelty_clusters
-       WHERE actor_id = ANY($1::text[]) AND shingles && $2::int4[]`,
-      [actorIds, shingles],
+      CANDIDATE_CLUSTERS_SQL,
+      [[...pairs.values()].map(([actorId]) => actorId), [...pairs.values()].map(([, shingle]) => shingle)],
     );
     return rows.map((r) => ({ id: r.id, actorId: r.actor_id, shingles: r.shingles, openedAt: r.opened_at.toISOString() }));
   }
 
-  /** Stores opened clusters, grown shingle sets and memberships, then refreshes the touched clusters' counts. */
+  /**
+   * Stores opened clusters, grown shingle sets and memberships, and adds the new members to their clusters'
+   * counts. Only members inserted now count (a replayed statement's member exists and is skipped), and a
+   * member's article counts only if no earlier member of the cluster has it, so the counts stay exact under
+   * replays without a recount of every member (which grew with each article repeating a quote).
+   */
   async recordClusters(changes: ClusterChanges, statements: readonly NoveltyStatement[]): Promise<void> {
     if (changes.assignments.length === 0) return;
     if (changes.opened.length > 0) {
+      // Counts start at zero: the members inserted below add the first statement like any other.
       await this.manager.query(
         `INSERT INTO novelty_clusters (id, actor_id, text, shingles, first_statement_id, first_article_id, first_article_url,
-                                         first_outlet, first_said_at, opened_at, last_seen_at)
-         SELECT id, "actorId", text, shingles, "statementId", "articleId", "articleUrl", outlet, "saidAt", "openedAt", "saidAt"
+                                         first_outlet, first_said_at, opened_at, last_seen_at, statement_count, article_count)
+         SELECT id, "actorId", text, shingles, "statementId", "articleId", "articleUrl", outlet, "saidAt", "openedAt", "saidAt", 0, 0
          FROM jsonb_to_recordset($1::jsonb) AS r(id text, "actorId" text, text text, shingles int4[], "statementId" text,
               "articleId" text, "articleUrl" text, outlet text, "saidAt" timestamptz, "openedAt" timestamptz)
          ON CONFLICT (id) DO NOTHING`,
@@ -87,26 +108,31 @@ export class AlertRepository {
       const statement = byId.get(a.statementId)!;
       return { ...a, articleId: statement.articleId, outlet: statement.outlet, saidAt: statement.saidAt };
     });
+    // The other parts of one statement see the members table as it was before its insert, so
+    // "no member of the cluster has the article" reads the earlier members only.
     await this.manager.query(
-      `INSERT INTO novelty_cluster_members (statement_id, cluster_id, article_id, outlet, similarity, said_at)
-       SELECT "statementId", "clusterId", "articleId", outlet, similarity, "saidAt"
-       FROM jsonb_to_recordset($1::jsonb) AS r("statementId" text, "clusterId" text, "articleId" text, outlet text,
-            similarity real, "saidAt" timestamptz)
-       ON CONFLICT (statement_id) DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO novelty_cluster_members (statement_id, cluster_id, article_id, outlet, similarity, said_at)
+         SELECT "statementId", "clusterId", "articleId", outlet, similarity, "saidAt"
+         FROM jsonb_to_recordset($1::jsonb) AS r("statementId" text, "clusterId" text, "articleId" text, outlet text,
+              similarity real, "saidAt" timestamptz)
+         ON CONFLICT (statement_id) DO NOTHING
+         RETURNING cluster_id, article_id, outlet, said_at),
+       added AS (
+         SELECT i.cluster_id, count(*)::int AS statements,
+                count(DISTINCT i.article_id) FILTER (WHERE NOT EXISTS (
+                  SELECT FROM novelty_cluster_members m WHERE m.cluster_id = i.cluster_id AND m.article_id = i.article_id))::int
+                  AS articles,
+                COALESCE(array_agg(DISTINCT i.outlet) FILTER (WHERE i.outlet IS NOT NULL), '{}') AS outlets,
+                max(i.said_at) AS last_seen
+         FROM inserted i GROUP BY i.cluster_id)
+       UPDATE novelty_clusters c
+       SET statement_count = c.statement_count + a.statements, article_count = c.article_count + a.articles,
+           outlets = ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o ORDER BY o),
+           outlet_count = cardinality(ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o)),
+           last_seen_at = GREATEST(c.last_seen_at, a.last_seen)
+       FROM added a WHERE c.id = a.cluster_id`,
       [JSON.stringify(members)],
-    );
-    // Counts are recomputed from the members, never incremented, so they stay exact under replays.
-    await this.manager.query(
-      `UPDATE novelty_clusters c
-       SET statement_count = s.statements, article_count = s.articles, outlet_count = s.outlet_count,
-           outlets = s.outlets, last_seen_at = GREATEST(c.last_seen_at, s.last_seen)
-       FROM (SELECT cluster_id, count(*)::int AS statements, count(DISTINCT article_id)::int AS articles,
-                    count(DISTINCT outlet)::int AS outlet_count,
-                    COALESCE(array_agg(DISTINCT outlet ORDER BY outlet) FILTER (WHERE outlet IS NOT NULL), '{}') AS outlets,
-                    max(said_at) AS last_seen
-             FROM novelty_cluster_members WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id) s
-       WHERE c.id = s.cluster_id`,
-      [[...new Set(changes.assignments.map((a) => a.clusterId))]],
     );
   }
 

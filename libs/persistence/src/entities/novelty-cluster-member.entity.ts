@@ -3,7 +3,7 @@ import { NoveltyClusterEntity } from './novelty-cluster.entity';
 
 /** A statement in a novelty cluster; deleting the cluster deletes its members. */
 @Entity({ name: 'novelty_cluster_members' })
-@Index('novelty_cluster_members_cluster_idx', ['clusterId'])
+@Index('novelty_cluster_members_cluster_article_idx', ['clusterId', 'articleId'])
 export class NoveltyClusterMemberEntity {
   @PrimaryColumn('text', { name: 'statement_id' }) statementId!: string;
   @Column('text', { name: 'cluster_id' })

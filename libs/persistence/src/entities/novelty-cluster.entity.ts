@@ -1,13 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One actor's near-duplicate group of statements. `novelty_clusters_shingles_idx` is a GIN index
- * (`USING gin (shingles)`, finding clusters that share any shingle); `@Index` cannot say which
- * access method, so it is declared for the record only and the schema builder leaves it alone.
+ * One actor's near-duplicate group of statements. `novelty_clusters_actor_shingles_idx` is a GIN
+ * index (`USING gin (actor_id, shingles)` with btree_gin, finding an actor's clusters that share
+ * any shingle); `@Index` cannot say which access method, so it is declared for the record only and
+ * the schema builder leaves it alone.
  */
 @Entity({ name: 'novelty_clusters' })
 @Index('novelty_clusters_actor_idx', ['actorId', 'openedAt'])
-@Index('novelty_clusters_shingles_idx', { synchronize: false })
+@Index('novelty_clusters_actor_shingles_idx', { synchronize: false })
 export class NoveltyClusterEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'actor_id' }) actorId!: string;

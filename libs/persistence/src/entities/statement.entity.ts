@@ -6,7 +6,7 @@ import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 @Index('statements_seq_idx', ['seq'], { unique: true })
 @Index('statements_stream_idx', ['xactId', 'seq'], { unique: true })
 @Index('statements_article_idx', ['articleId'])
-@Index('statements_cluster_idx', ['clusterId'])
+@Index('statements_cluster_idx', ['clusterId', 'outlet'])
 export class StatementEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'article_id' }) articleId!: string;

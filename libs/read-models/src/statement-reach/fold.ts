@@ -5,14 +5,16 @@ import { sortedByKey } from '../sorted-by-key';
 
 /**
  * Change to one statement cluster's reach (first outlet and time, outlets carrying it). The
- * values describe the added statements only: exact for a cluster this change creates; a
- * cluster that already had statements, or lost some (`recompute`), is recounted from its rows.
+ * values describe the added statements only: exact for a cluster this change creates, merged into
+ * a cluster that already had statements; one that lost some (`recompute`) is recounted from its rows.
  */
 export interface ClusterChange {
   clusterId: string;
   speakerId: string | null;
   statements: number;
   outlets: number;
+  /** The outlets of the added statements, sorted (a cluster that had statements counts those it lacked). */
+  addedOutlets: string[];
   firstStatementId: string | null;
   firstArticleId: string | null;
   firstOutlet: string | null;
@@ -23,10 +25,10 @@ export interface ClusterChange {
 
 const compare = compareCodePoints;
 
-type ClusterDelta = ClusterChange & { outletSet: Set<string> };
+type ClusterDelta = Omit<ClusterChange, 'addedOutlets'> & { outletSet: Set<string> };
 
 /** First appearance: earliest time, then article id, then statement id (a total order). */
-function precedes(statement: StatementRow, cluster: ClusterChange): boolean {
+function precedes(statement: StatementRow, cluster: ClusterDelta): boolean {
   return (
     (compare(statement.saidAt, cluster.firstSeen ?? '') ||
       compare(statement.articleId, cluster.firstArticleId ?? '') ||
@@ -43,7 +45,11 @@ export class StatementReachFold implements ContributionFold<ClusterChange[]> {
   }
 
   changes(): ClusterChange[] {
-    return sortedByKey(this.clusters).map(({ outletSet, ...cluster }) => ({ ...cluster, outlets: outletSet.size }));
+    return sortedByKey(this.clusters).map(({ outletSet, ...cluster }) => ({
+      ...cluster,
+      outlets: outletSet.size,
+      addedOutlets: [...outletSet].sort(compare),
+    }));
   }
 
   private cluster(statement: StatementRow, sign: 1 | -1): void {

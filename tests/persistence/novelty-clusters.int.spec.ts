@@ -1,0 +1,145 @@
+import { assignStatementClusters, NoveltyStatement, statementShingles } from '@chronicle/domain';
+import { createDataSource, runMigrations } from '@chronicle/persistence';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertRepository, CANDIDATE_CLUSTERS_SQL } from '../../apps/alert/src/matching/alert.repository';
+import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+
+const ACTORS = ['person:maria-lindqvist', 'person:juan-herrera'];
+/** Two near-duplicate prints of one quote (one cluster at the 0.7 threshold) and an unrelated one. */
+const TEXTS = [
+  'We will not yield an inch of our land to anyone',
+  'We will not yield an inch of our land to anyone, ever',
+  'The council meets again in spring to settle the budget',
+];
+const OUTLETS = ['Wire One', 'Daily Two', null];
+const INSTANTS = ['2026-01-01T08:00:00.000Z', '2026-01-01T09:30:00.000Z', '2026-01-02T07:45:00.000Z'];
+
+const printArbitrary = fc.record({
+  actor: fc.integer({ min: 0, max: ACTORS.length - 1 }),
+  text: fc.integer({ min: 0, max: TEXTS.length - 1 }),
+  article: fc.integer({ min: 0, max: 4 }),
+  outlet: fc.integer({ min: 0, max: OUTLETS.length - 1 }),
+  instant: fc.integer({ min: 0, max: INSTANTS.length - 1 }),
+});
+
+/** Batches of statements; an index already used is a redelivery of the same statement. */
+const historyArbitrary = fc.array(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 4 }), {
+  minLength: 1,
+  maxLength: 4,
+});
+
+/** What the counts must be: recounted from every member, as they were before they were added to per batch. */
+const RECOUNT = `
+  SELECT c.id, c.statement_count AS statements, c.article_count AS articles, c.outlet_count, c.outlets, c.last_seen_at
+  FROM novelty_clusters c ORDER BY c.id`;
+const FROM_MEMBERS = `
+  SELECT c.id, count(*)::int AS statements, count(DISTINCT m.article_id)::int AS articles,
+         count(DISTINCT m.outlet)::int AS outlet_count,
+         COALESCE(array_agg(DISTINCT m.outlet ORDER BY m.outlet) FILTER (WHERE m.outlet IS NOT NULL), '{}') AS outlets,
+         max(m.said_at) AS last_seen_at
+  FROM novelty_clusters c JOIN novelty_cluster_members m ON m.cluster_id = c.id GROUP BY c.id ORDER BY c.id`;
+
+describe('novelty clusters in PostgreSQL', () => {
+  let url: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    url = await createTestDatabase('novelty-cluster-counts');
+    await runMigrations(url);
+    dataSource = await createDataSource(url, 2).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    if (url) await dropTestDatabase(url);
+  });
+
+  /** One alert batch's clustering, as the matching handler runs it, in one transaction. */
+  async function cluster(statements: NoveltyStatement[]): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      const repository = new AlertRepository(manager);
+      const actorIds = [...new Set(statements.map((s) => s.actorId))];
+      await repository.lockActors(actorIds);
+      const placed = await repository.placedStatements(statements.map((s) => s.statementId));
+      const unplaced = statements.filter((s) => !placed.has(s.statementId));
+      const known = await repository.clustersSharingShingles(
+        unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
+      );
+      const now = await repository.transactionTime();
+      await repository.recordClusters(assignStatementClusters({ statements, placed, known, threshold: 0.7, now }), statements);
+    });
+  }
+
+  it("find each statement's speaker's clusters that share a shingle with it, in the index alone", async () => {
+    await dataSource.query('TRUNCATE novelty_clusters CASCADE');
+    // A speaker quoted in every article (as the pipeline bench's is) has 2,970 clusters, another 30; 12
+    // shingles each, cluster g holding g * 16 + 1 … g * 16 + 12.
+    await dataSource.query(`
+      INSERT INTO novelty_clusters (id, actor_id, text, shingles, first_statement_id, first_article_id, first_said_at,
+                                    opened_at, last_seen_at)
+      SELECT 'c' || g, CASE WHEN g % 100 = 0 THEN '${ACTORS[1]}' ELSE '${ACTORS[0]}' END, 'text',
+             ARRAY(SELECT g * 16 + k FROM generate_series(1, 12) k), 's' || g, 'a' || g, now(), now(), now()
+      FROM generate_series(1, 3000) g`);
+    await dataSource.query('ANALYZE novelty_clusters');
+    // Each speaker's statement shares shingles with one cluster of its own and one of the other speaker's.
+    const statements = [
+      { actorId: ACTORS[0]!, shingles: [1501 * 16 + 3, 1501 * 16 + 4, 1600 * 16 + 1] },
+      { actorId: ACTORS[1]!, shingles: [1600 * 16 + 2, 1502 * 16 + 7] },
+    ];
+    const found = await dataSource.transaction((manager) => new AlertRepository(manager).clustersSharingShingles(statements));
+    expect(found.map((c) => [c.id, c.actorId]).sort()).toEqual([
+      ['c1501', ACTORS[0]],
+      ['c1600', ACTORS[1]],
+    ]);
+
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${CANDIDATE_CLUSTERS_SQL}`, [
+      statements.flatMap((s) => s.shingles.map(() => s.actorId)),
+      statements.flatMap((s) => s.shingles),
+    ]);
+    const nodes: Array<Record<string, unknown>> = [];
+    const walk = (node: Record<string, unknown>) => {
+      nodes.push(node);
+      for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(child);
+    };
+    walk(plan.Plan);
+    expect(nodes.some((n) => n['Index Name'] === 'novelty_clusters_actor_shingles_idx')).toBe(true);
+    // The rows the plan read from the table: those found and those a filter turned away.
+    const read = nodes
+      .filter((n) => n['Relation Name'] === 'novelty_clusters')
+      .reduce((sum, n) => sum + Number(n['Actual Rows'] ?? 0) + Number(n['Rows Removed by Filter'] ?? 0), 0);
+    expect(read).toBeLessThan(10);
+    // Without GIN's pending list: clusters open all the time, and every lookup read that list entry by entry.
+    const [{ reloptions }] = await dataSource.query(
+      `SELECT reloptions FROM pg_class WHERE relname = 'novelty_clusters_actor_shingles_idx'`,
+    );
+    expect(reloptions).toContain('fastupdate=off');
+  });
+
+  it('equal a recount from the members, across batches, redeliveries, shared articles and outlets', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(printArbitrary, { minLength: 8, maxLength: 8 }), historyArbitrary, async (prints, history) => {
+        await dataSource.query('TRUNCATE novelty_clusters CASCADE');
+        const statements: NoveltyStatement[] = prints.map((p, k) => ({
+          statementId: `s${k}`,
+          actorId: ACTORS[p.actor]!,
+          text: TEXTS[p.text]!,
+          articleId: `a${p.article}`,
+          articleUrl: null,
+          outlet: OUTLETS[p.outlet]!,
+          saidAt: INSTANTS[p.instant]!,
+        }));
+        for (const batch of history) await cluster([...new Set(batch)].map((k) => statements[k]!));
+        const stored = await dataSource.query(RECOUNT);
+        expect(stored).toEqual(await dataSource.query(FROM_MEMBERS));
+        expect(stored.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60, seed: 20261203 },
+    );
+  });
+});
