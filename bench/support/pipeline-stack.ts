@@ -80,7 +80,9 @@ export class PipelineStack {
     const logDir = join(tmpdir(), 'chronicle-bench', `${options.name}-${runTag}`);
     mkdirSync(logDir, { recursive: true });
     const cleanup = async (): Promise<void> => {
-      await server.dropDatabase(new PostgresDatabase(databaseUrl).name).catch(() => undefined);
+      // BENCH_KEEP_DATABASE=1 leaves the run's database behind, to look into its tables and plans.
+      if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`[bench] database kept: ${databaseUrl}`);
+      else await server.dropDatabase(new PostgresDatabase(databaseUrl).name).catch(() => undefined);
       const kafka = loadConfig({ CHRONICLE_ENV: 'test', KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: topicPrefix }).kafka;
       await deletePrefixedTopics(createKafka(kafka, `bench-${options.name}`), kafka).catch(() => undefined);
       noteBrokerLeftRunning(infra);
