@@ -1,9 +1,10 @@
-import { assignStatementClusters, NoveltyStatement, statementShingles } from '@chronicle/domain';
+import { NoveltyStatement } from '@chronicle/domain';
 import { createDataSource, runMigrations } from '@chronicle/persistence';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRepository, CANDIDATE_CLUSTERS_SQL } from '../../apps/alert/src/matching/alert.repository';
+import { placeInClusters } from '../../apps/alert/src/matching/place-in-clusters';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 const ACTORS = ['person:maria-lindqvist', 'person:juan-herrera'];
@@ -58,18 +59,7 @@ describe('novelty clusters in PostgreSQL', () => {
 
   /** One alert batch's clustering, as the matching handler runs it, in one transaction. */
   async function cluster(statements: NoveltyStatement[]): Promise<void> {
-    await dataSource.transaction(async (manager) => {
-      const repository = new AlertRepository(manager);
-      const actorIds = [...new Set(statements.map((s) => s.actorId))];
-      await repository.lockActors(actorIds);
-      const placed = await repository.placedStatements(statements.map((s) => s.statementId));
-      const unplaced = statements.filter((s) => !placed.has(s.statementId));
-      const known = await repository.clustersSharingShingles(
-        unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
-      );
-      const now = await repository.transactionTime();
-      await repository.recordClusters(assignStatementClusters({ statements, placed, known, threshold: 0.7, now }), statements);
-    });
+    await dataSource.transaction((manager) => placeInClusters(new AlertRepository(manager), statements, 0.7));
   }
 
   it("find each statement's speaker's clusters that share a shingle with it, in the index alone", async () => {

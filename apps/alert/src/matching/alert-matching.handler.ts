@@ -1,19 +1,13 @@
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { ARTICLE_ANALYZED, ArticleAnalyzedEvent, deterministicId, EventBatch, TOPICS } from '@chronicle/contracts';
-import {
-  assignStatementClusters,
-  compileSubscriptionRule,
-  matchAlerts,
-  noveltyStatementsOf,
-  speakerKeys,
-  statementShingles,
-} from '@chronicle/domain';
+import { compileSubscriptionRule, matchAlerts, noveltyStatementsOf, speakerKeys } from '@chronicle/domain';
 import { applyBatchOnce } from '@chronicle/persistence';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { AlertDispatchWorker } from '../delivery/alert-dispatch.worker';
 import { AlertRepository } from './alert.repository';
+import { placeInClusters } from './place-in-clusters';
 
 @Controller()
 export class AlertMatchingHandler {
@@ -38,16 +32,7 @@ export class AlertMatchingHandler {
         .map(({ event }) => (event as ArticleAnalyzedEvent).data);
       const statements = noveltyStatementsOf(articles);
       if (statements.length === 0) return;
-      const actorIds = [...new Set(statements.map((s) => s.actorId))];
-      await repository.lockActors(actorIds);
-      const placed = await repository.placedStatements(statements.map((s) => s.statementId));
-      const unplaced = statements.filter((s) => !placed.has(s.statementId));
-      const known = await repository.clustersSharingShingles(
-        unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
-      );
-      const now = await repository.transactionTime();
-      const changes = assignStatementClusters({ statements, placed, known, threshold: this.config.alerts.noveltyThreshold, now });
-      await repository.recordClusters(changes, statements);
+      const { placed, changes } = await placeInClusters(repository, statements, this.config.alerts.noveltyThreshold);
       const clusters = new Map([...placed, ...changes.assignments.map((a) => [a.statementId, a] as const)]);
       const keys = articles.flatMap((a) => a.analysis.statements.flatMap((s) => (s.speaker ? speakerKeys(s.speaker) : [])));
       const rules = (await repository.subscriptionsForSpeakerKeys([...new Set(keys)])).map(compileSubscriptionRule);

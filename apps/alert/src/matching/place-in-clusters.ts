@@ -1,0 +1,36 @@
+import {
+  assignStatementClusters,
+  ClusterChanges,
+  NoveltyStatement,
+  StatementClusterRef,
+  statementShingles,
+} from '@chronicle/domain';
+import { AlertRepository } from './alert.repository';
+
+/** Where a batch's statements went: those placed before (replays, redeliveries) and the changes this batch made. */
+export interface ClusterPlacement {
+  placed: Map<string, StatementClusterRef>;
+  changes: ClusterChanges;
+}
+
+/**
+ * Places a batch's statements in novelty clusters inside the batch transaction: locks their speakers, keeps the
+ * statements already placed where they are, clusters the rest against the stored clusters that share a shingle
+ * with them, and records what changed.
+ */
+export async function placeInClusters(
+  repository: AlertRepository,
+  statements: readonly NoveltyStatement[],
+  threshold: number,
+): Promise<ClusterPlacement> {
+  await repository.lockActors([...new Set(statements.map((s) => s.actorId))]);
+  const placed = await repository.placedStatements(statements.map((s) => s.statementId));
+  const unplaced = statements.filter((s) => !placed.has(s.statementId));
+  const known = await repository.clustersSharingShingles(
+    unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
+  );
+  const now = await repository.transactionTime();
+  const changes = assignStatementClusters({ statements, placed, known, threshold, now });
+  await repository.recordClusters(changes, statements);
+  return { placed, changes };
+}
