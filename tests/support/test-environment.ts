@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { inject } from 'vitest';
 import { PostgresDatabase } from '../../apps/cli/src/infra/postgres-database';
 
@@ -41,7 +42,31 @@ export async function dropTestDatabase(url: string): Promise<void> {
   if (!database.name.startsWith(TEST_DATABASE_PREFIX)) {
     throw new Error(`Refusing to drop "${database.name}": not created by createTestDatabase`);
   }
+  await closingConnectionsGone(database.name);
   await database.dropDatabase(database.name);
+}
+
+/**
+ * Waits (up to 1.5 s) until no connection to the database is left. pg's `Pool.end()` resolves before its
+ * connections have closed; one still closing when `DROP DATABASE … WITH (FORCE)` terminates it emits an
+ * 'error' that its pool no longer listens to, which fails the run as an unhandled error.
+ */
+async function closingConnectionsGone(name: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl() });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 1_500; waited += 25) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** Polling options for {@link waitFor}. */
