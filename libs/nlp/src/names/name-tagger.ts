@@ -257,20 +257,131 @@ for (let p = 0; p < TAG_COUNT; p += 1)
 /** Words remembered by a tagger; the cache is cleared when full, so memory stays bounded in long-running services. */
 const WORD_CACHE_LIMIT = 50_000;
 
+type Weights = Float32Array | undefined;
+
 interface CachedWord {
   info: WordInfo;
   /** Summed weights of the word's intrinsic features. */
   scores: Float32Array;
+  /**
+   * Weights of the context features this word gives its neighbours (`contextFeatures`, looked up once per word
+   * instead of once per token): as the word before (`l-1`, `w-1`, `s-1`), after (`l+1`, `w+1`, `s+1`) or two away
+   * (`w-2`, `w+2`), and its own sentence-dependent ones.
+   */
+  asPrevious: { lex: Weights; word: Weights; shape: Weights };
+  asNext: { lex: Weights; word: Weights; shape: Weights };
+  asSecondPrevious: Weights;
+  asSecondNext: Weights;
+  /** `first=` when the word opens its sentence. */
+  first: Weights;
+  /** `Sw=` and `Ss=` in a sentence that is not shouting, and in one that is. */
+  calm: { word: Weights; shape: Weights };
+  shouting: { word: Weights; shape: Weights };
+  /** The pair features with this word on the left, by the right-hand value. */
+  pairs: PairsOnTheLeft;
+}
+
+/** Pair features (`s-1s`, `ss+1`, `w-1w`, `ww+1`) of one left-hand word or shape, by their right-hand value. */
+interface PairsOnTheLeft {
+  /** `s-1s=<this shape>|…`: this word before the token. */
+  shapeBefore: RightHand;
+  /** `ss+1=<this shape>|…`: this word is the token. */
+  shapeThen: RightHand;
+  wordBefore: RightHand;
+  wordThen: RightHand;
+}
+
+type RightHand = ReadonlyMap<string, Float32Array> | undefined;
+
+const PAIR_PREFIXES = ['s-1s=', 'ss+1=', 'w-1w=', 'ww+1='] as const;
+type PairPrefix = (typeof PAIR_PREFIXES)[number];
+
+/**
+ * The pair features split into left and right values, so a token's pairs are found without building their strings.
+ * A value may itself contain '|', so a feature is filed under every split at a '|': a lookup of (left, right) then
+ * finds exactly the feature named `left|right`, as a lookup by the whole string would.
+ */
+function pairIndex(weights: ReadonlyMap<string, Float32Array>): Map<PairPrefix, Map<string, Map<string, Float32Array>>> {
+  const index = new Map(PAIR_PREFIXES.map((prefix) => [prefix, new Map<string, Map<string, Float32Array>>()]));
+  for (const [feature, w] of weights) {
+    const prefix = PAIR_PREFIXES.find((p) => feature.startsWith(p));
+    if (!prefix) continue;
+    const byLeft = index.get(prefix)!;
+    for (let bar = feature.indexOf('|', prefix.length); bar >= 0; bar = feature.indexOf('|', bar + 1)) {
+      const left = feature.slice(prefix.length, bar);
+      let byRight = byLeft.get(left);
+      if (!byRight) byLeft.set(left, (byRight = new Map()));
+      byRight.set(feature.slice(bar + 1), w);
+    }
+  }
+  return index;
+}
+
+/** Weights of the context features whose neighbour lies outside the sentence. */
+interface EdgeWeights {
+  lexPrevious: Weights;
+  lexNext: Weights;
+  wordPrevious: Weights;
+  wordNext: Weights;
+  wordSecondPrevious: Weights;
+  wordSecondNext: Weights;
+  shapePrevious: Weights;
+  shapeNext: Weights;
+  notFirst: Weights;
+  calm: Weights;
+  shouting: Weights;
+  /** Pairs whose left-hand value is the sentence start. */
+  startPairs: PairsOnTheLeft;
+}
+
+/** The entity type of each tag index ('' for O), so margins compare types without slicing strings. */
+const TAG_TYPES = NAME_TAGS.map((tag) => tag.slice(2));
+
+/** TAG_COUNT as a module-local constant: the compiled module reads exported constants through `exports`. */
+const TAGS = NAME_TAGS.length;
+
+function addWeights(emissions: Float64Array, offset: number, w: Weights): void {
+  if (!w) return;
+  for (let t = 0; t < TAGS; t += 1) emissions[offset + t]! += w[t]!;
 }
 
 /** An averaged-perceptron name tagger (PER, ORG, LOC, MISC). Decoded once; tagging depends only on the words. */
 export class NameTagger {
   private readonly cache = new Map<string, CachedWord>();
+  private readonly edge: EdgeWeights;
+  private readonly pairs: Map<PairPrefix, Map<string, Map<string, Float32Array>>>;
 
   private constructor(
     private readonly weights: ReadonlyMap<string, Float32Array>,
     private readonly transitions: Float64Array,
-  ) {}
+  ) {
+    const get = (feature: string): Weights => weights.get(feature);
+    this.pairs = pairIndex(weights);
+    this.edge = {
+      lexPrevious: get('l-1=<s>'),
+      lexNext: get('l+1=</s>'),
+      wordPrevious: get('w-1=<s>'),
+      wordNext: get('w+1=</s>'),
+      wordSecondPrevious: get('w-2=<s>'),
+      wordSecondNext: get('w+2=</s>'),
+      shapePrevious: get('s-1=<s>'),
+      shapeNext: get('s+1=</s>'),
+      notFirst: get('first=-'),
+      calm: get('S='),
+      shouting: get('S=S'),
+      startPairs: this.pairsOnTheLeft('<s>', '<s>'),
+    };
+  }
+
+  private pairsOnTheLeft(lower: string, shape: string): PairsOnTheLeft {
+    const right = (prefix: PairPrefix, left: string): RightHand => this.pairs.get(prefix)!.get(left);
+    return {
+      shapeBefore: right('s-1s=', shape),
+      shapeThen: right('ss+1=', shape),
+      wordBefore: right('w-1w=', lower),
+      wordThen: right('ww+1=', lower),
+    };
+  }
 
   static fromJson(json: NameTaggerModelJson): NameTagger {
     if (json.format !== 'chronicle-name-tagger/1') throw new Error(`name tagger: unknown format ${String(json.format)}`);
@@ -302,27 +413,48 @@ export class NameTagger {
     const n = words.length;
     const emissions = new Float64Array(n * TAG_COUNT);
     const cached = words.map((w) => this.word(w));
-    const infos = cached.map((c) => c.info);
-    const shouting = shoutingFlag(words);
+    const shouting = shoutingFlag(words) === 'S';
+    const edge = this.edge;
+    const sentence = shouting ? edge.shouting : edge.calm;
+    // The features of `contextFeatures`, added in its order (so the sums are the same to the last bit), each found
+    // through the neighbouring words' cache entries instead of by its string.
     for (let i = 0; i < n; i += 1) {
-      const base = cached[i]!.scores;
-      for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t] = base[t]!;
-      for (const f of contextFeatures(infos, i, shouting)) {
-        const w = this.weights.get(f);
-        if (!w) continue;
-        for (let t = 0; t < TAG_COUNT; t += 1) emissions[i * TAG_COUNT + t]! += w[t]!;
-      }
+      const at = i * TAGS;
+      const word = cached[i]!;
+      const previous = i > 0 ? cached[i - 1]! : undefined;
+      const next = i + 1 < n ? cached[i + 1]! : undefined;
+      const before = previous ? previous.pairs : edge.startPairs;
+      const nextLower = next ? next.info.lower : '</s>';
+      const nextShape = next ? next.info.shape : '</s>';
+      for (let t = 0; t < TAGS; t += 1) emissions[at + t] = word.scores[t]!;
+      addWeights(emissions, at, previous ? previous.asPrevious.lex : edge.lexPrevious);
+      addWeights(emissions, at, next ? next.asNext.lex : edge.lexNext);
+      addWeights(emissions, at, previous ? previous.asPrevious.word : edge.wordPrevious);
+      addWeights(emissions, at, next ? next.asNext.word : edge.wordNext);
+      addWeights(emissions, at, i > 1 ? cached[i - 2]!.asSecondPrevious : edge.wordSecondPrevious);
+      addWeights(emissions, at, i + 2 < n ? cached[i + 2]!.asSecondNext : edge.wordSecondNext);
+      addWeights(emissions, at, previous ? previous.asPrevious.shape : edge.shapePrevious);
+      addWeights(emissions, at, next ? next.asNext.shape : edge.shapeNext);
+      addWeights(emissions, at, before.shapeBefore?.get(word.info.shape));
+      addWeights(emissions, at, word.pairs.shapeThen?.get(nextShape));
+      addWeights(emissions, at, before.wordBefore?.get(word.info.lower));
+      addWeights(emissions, at, word.pairs.wordThen?.get(nextLower));
+      addWeights(emissions, at, i === 0 ? word.first : edge.notFirst);
+      addWeights(emissions, at, sentence);
+      const own = shouting ? word.shouting : word.calm;
+      addWeights(emissions, at, own.word);
+      addWeights(emissions, at, own.shape);
     }
     const tags = new Uint8Array(n);
     const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions, tags);
     const margins = new Float32Array(n);
     for (let i = 0; i < n; i += 1) {
-      const chosen = NAME_TAGS[tags[i]!]!.slice(2);
+      const chosen = TAG_TYPES[tags[i]!]!;
       let own = -Infinity;
       let other = -Infinity;
       for (let t = 0; t < TAG_COUNT; t += 1) {
         const v = maxMarginals[i * TAG_COUNT + t]!;
-        if (NAME_TAGS[t]!.slice(2) === chosen) own = Math.max(own, v);
+        if (TAG_TYPES[t] === chosen) own = Math.max(own, v);
         else other = Math.max(other, v);
       }
       margins[i] = own - other;
@@ -346,7 +478,19 @@ export class NameTagger {
       for (let t = 0; t < TAG_COUNT; t += 1) scores[t]! += w[t]!;
     }
     if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
-    entry = { info, scores };
+    const get = (feature: string): Weights => this.weights.get(feature);
+    entry = {
+      info,
+      scores,
+      asPrevious: { lex: get(`l-1=${info.lex}`), word: get(`w-1=${info.lower}`), shape: get(`s-1=${info.shape}`) },
+      asNext: { lex: get(`l+1=${info.lex}`), word: get(`w+1=${info.lower}`), shape: get(`s+1=${info.shape}`) },
+      asSecondPrevious: get(`w-2=${info.lower}`),
+      asSecondNext: get(`w+2=${info.lower}`),
+      first: get(`first=${info.shape}`),
+      calm: { word: get(`Sw=${info.lower}`), shape: get(`Ss=${info.shape}`) },
+      shouting: { word: get(`Sw=S${info.lower}`), shape: get(`Ss=S${info.shape}`) },
+      pairs: this.pairsOnTheLeft(info.lower, info.shape),
+    };
     this.cache.set(word, entry);
     return entry;
   }
