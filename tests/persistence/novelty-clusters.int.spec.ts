@@ -3,7 +3,7 @@ import { createDataSource, runMigrations } from '@chronicle/persistence';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRepository, CANDIDATE_CLUSTERS_SQL } from '../../apps/alert/src/matching/alert.repository';
+import { AlertRepository, CANDIDATE_CLUSTERS_SQL, RECORD_MEMBERS_SQL } from '../../apps/alert/src/matching/alert.repository';
 import { placeInClusters } from '../../apps/alert/src/matching/place-in-clusters';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
@@ -92,12 +92,7 @@ describe('novelty clusters in PostgreSQL', () => {
       statements.flatMap((s) => s.shingles.map(() => s.actorId)),
       statements.flatMap((s) => s.shingles),
     ]);
-    const nodes: Array<Record<string, unknown>> = [];
-    const walk = (node: Record<string, unknown>) => {
-      nodes.push(node);
-      for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(child);
-    };
-    walk(plan.Plan);
+    const nodes = planNodes(plan.Plan);
     expect(nodes.some((n) => n['Index Name'] === 'novelty_clusters_actor_shingles_idx')).toBe(true);
     // The rows the plan read from the table: those found and those a filter turned away.
     const read = nodes
@@ -109,6 +104,55 @@ describe('novelty clusters in PostgreSQL', () => {
       `SELECT reloptions FROM pg_class WHERE relname = 'novelty_clusters_actor_shingles_idx'`,
     );
     expect(reloptions).toContain('fastupdate=off');
+  });
+
+  it("add a batch's members to their clusters' counts by probing the members' index, not by reading the table", async () => {
+    await dataSource.query('TRUNCATE novelty_clusters CASCADE');
+    // 3,000 clusters with 3 members each: as small a table as the pipeline bench's, where hashing every member
+    // looked cheaper to the planner than a probe per member.
+    await dataSource.query(`
+      INSERT INTO novelty_clusters (id, actor_id, text, shingles, first_statement_id, first_article_id, first_said_at,
+                                    opened_at, last_seen_at, statement_count, article_count)
+      SELECT 'c' || g, '${ACTORS[0]}', 'text', ARRAY[g], 's' || g, 'a' || g, now(), now(), now(), 3, 3
+      FROM generate_series(1, 3000) g`);
+    await dataSource.query(`
+      INSERT INTO novelty_cluster_members (statement_id, cluster_id, article_id, outlet, similarity, said_at)
+      SELECT 's' || g || '-' || k, 'c' || g, 'a' || g || '-' || k, 'Wire One', 1, now()
+      FROM generate_series(1, 3000) g, generate_series(1, 3) k`);
+    await dataSource.query('ANALYZE novelty_clusters, novelty_cluster_members');
+    const members = Array.from({ length: 9 }, (_, i) => ({
+      statementId: `new-${i}`,
+      clusterId: `c${1000 + i}`,
+      articleId: i < 3 ? `a${1000 + i}-1` : 'a-new',
+      outlet: 'Daily Two',
+      similarity: 0.9,
+      saidAt: '2026-01-02T00:00:00.000Z',
+    }));
+    const plan = await dataSource.transaction(async (manager) => {
+      const [
+        {
+          'QUERY PLAN': [explained],
+        },
+      ] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${RECORD_MEMBERS_SQL}`, [JSON.stringify(members)]);
+      const counts = await manager.query(
+        `SELECT id, statement_count, article_count FROM novelty_clusters WHERE id IN ('c1000', 'c1005') ORDER BY id`,
+      );
+      // An article the cluster already had adds a statement, not an article; a new one adds both.
+      expect(counts).toEqual([
+        { id: 'c1000', statement_count: 4, article_count: 3 },
+        { id: 'c1005', statement_count: 4, article_count: 4 },
+      ]);
+      return explained;
+    });
+    const read = planNodes(plan.Plan)
+      .filter((n) => n['Relation Name'] === 'novelty_cluster_members' && n['Node Type'] !== 'ModifyTable')
+      .reduce(
+        (sum, n) =>
+          sum + Number(n['Actual Rows'] ?? 0) * Number(n['Actual Loops'] ?? 1) + Number(n['Rows Removed by Filter'] ?? 0),
+        0,
+      );
+    expect(planNodes(plan.Plan).some((n) => n['Index Name'] === 'novelty_cluster_members_cluster_article_idx')).toBe(true);
+    expect(read).toBeLessThan(20);
   });
 
   it('equal a recount from the members, across batches, redeliveries, shared articles and outlets', async () => {
@@ -133,3 +177,8 @@ describe('novelty clusters in PostgreSQL', () => {
     );
   });
 });
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan. */
+function planNodes(node: Record<string, unknown>): Array<Record<string, unknown>> {
+  return [node, ...((node.Plans as Array<Record<string, unknown>> | undefined) ?? []).flatMap(planNodes)];
+}

@@ -16,6 +16,39 @@ export const CANDIDATE_CLUSTERS_SQL = `
     AND actor_id = ANY($1::text[])`;
 
 /**
+ * Inserts a batch's cluster members ($1, JSON) and adds them to their clusters' counts: statements inserted now
+ * (a redelivered one exists already and adds nothing), an article only if no earlier member of the cluster has it,
+ * outlets as a set. The other parts of one statement see the members table as it was before its insert, so "no
+ * member of the cluster has the article" reads the earlier members only. The probe is a LATERAL with LIMIT so that it
+ * stays one index probe per inserted member: as an EXISTS, the planner (counting on jsonb_to_recordset's default 100
+ * rows) hashed the whole members table instead while it was small (6.3 ms against 2.3 ms a batch at 9,000 members).
+ */
+export const RECORD_MEMBERS_SQL = `
+  WITH inserted AS (
+    INSERT INTO novelty_cluster_members (statement_id, cluster_id, article_id, outlet, similarity, said_at)
+    SELECT "statementId", "clusterId", "articleId", outlet, similarity, "saidAt"
+    FROM jsonb_to_recordset($1::jsonb) AS r("statementId" text, "clusterId" text, "articleId" text, outlet text,
+         similarity real, "saidAt" timestamptz)
+    ON CONFLICT (statement_id) DO NOTHING
+    RETURNING cluster_id, article_id, outlet, said_at),
+  added AS (
+    SELECT i.cluster_id, count(*)::int AS statements,
+           count(DISTINCT i.article_id) FILTER (WHERE earlier.article_id IS NULL)::int AS articles,
+           COALESCE(array_agg(DISTINCT i.outlet) FILTER (WHERE i.outlet IS NOT NULL), '{}') AS outlets,
+           max(i.said_at) AS last_seen
+    FROM inserted i
+    LEFT JOIN LATERAL (
+      SELECT m.article_id FROM novelty_cluster_members m
+      WHERE m.cluster_id = i.cluster_id AND m.article_id = i.article_id LIMIT 1) earlier ON true
+    GROUP BY i.cluster_id)
+  UPDATE novelty_clusters c
+  SET statement_count = c.statement_count + a.statements, article_count = c.article_count + a.articles,
+      outlets = ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o ORDER BY o),
+      outlet_count = cardinality(ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o)),
+      last_seen_at = GREATEST(c.last_seen_at, a.last_seen)
+  FROM added a WHERE c.id = a.cluster_id`;
+
+/**
  * Reads subscriptions and statement clusters and records clusters and alerts, inside the
  * batch transaction. One alert per (subscription, cluster), ever: a unique key enforces it.
  */
@@ -108,32 +141,7 @@ export class AlertRepository {
       const statement = byId.get(a.statementId)!;
       return { ...a, articleId: statement.articleId, outlet: statement.outlet, saidAt: statement.saidAt };
     });
-    // The other parts of one statement see the members table as it was before its insert, so
-    // "no member of the cluster has the article" reads the earlier members only.
-    await this.manager.query(
-      `WITH inserted AS (
-         INSERT INTO novelty_cluster_members (statement_id, cluster_id, article_id, outlet, similarity, said_at)
-         SELECT "statementId", "clusterId", "articleId", outlet, similarity, "saidAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r("statementId" text, "clusterId" text, "articleId" text, outlet text,
-              similarity real, "saidAt" timestamptz)
-         ON CONFLICT (statement_id) DO NOTHING
-         RETURNING cluster_id, article_id, outlet, said_at),
-       added AS (
-         SELECT i.cluster_id, count(*)::int AS statements,
-                count(DISTINCT i.article_id) FILTER (WHERE NOT EXISTS (
-                  SELECT FROM novelty_cluster_members m WHERE m.cluster_id = i.cluster_id AND m.article_id = i.article_id))::int
-                  AS articles,
-                COALESCE(array_agg(DISTINCT i.outlet) FILTER (WHERE i.outlet IS NOT NULL), '{}') AS outlets,
-                max(i.said_at) AS last_seen
-         FROM inserted i GROUP BY i.cluster_id)
-       UPDATE novelty_clusters c
-       SET statement_count = c.statement_count + a.statements, article_count = c.article_count + a.articles,
-           outlets = ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o ORDER BY o),
-           outlet_count = cardinality(ARRAY(SELECT DISTINCT o FROM unnest(c.outlets || a.outlets) AS o)),
-           last_seen_at = GREATEST(c.last_seen_at, a.last_seen)
-       FROM added a WHERE c.id = a.cluster_id`,
-      [JSON.stringify(members)],
-    );
+    await this.manager.query(RECORD_MEMBERS_SQL, [JSON.stringify(members)]);
   }
 
   /** Subscriptions whose actor keys overlap the given speaker keys (GIN-indexed). */
