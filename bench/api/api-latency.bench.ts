@@ -3,7 +3,7 @@
  * dashboard's API routes on a realistic store. Loads N (default 100,000) generated analysed articles
  * (`analyzedEvents`) through the project service's own write path, as the projection bench does
  * (prepared batches applied with `applyBatchOnce` + `projectAnalyses`, keyed onto partitions), compacts
- * the sentiment ledger and analyses the tables, then starts the api service as a separate process (auth
+ * the ledgers, sweeps them as a quiet service does (timed, also on `--reuse`) and analyses the tables, then starts the api service as a separate process (auth
  * and rate limits on, as in production, the limits set out of reach) and sends each endpoint `--requests`
  * (default 400) requests after a warm-up, `--concurrency` (default 8) at a time, with parameters drawn
  * from the loaded data. Prints one JSON line `{endpoint: {p50, p95, p99}}` (ms) and a table on stderr.
@@ -27,7 +27,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
-import { compactLedgersToTheEnd } from '../support/compact-ledgers';
+import { compactLedgersToTheEnd, sweepLedgersToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -128,6 +128,18 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
   }
 }
 
+/** The sweep a quiet service makes over the co-mentions (`sweepLedger`), timed: part of the store's cost, not of the load's. */
+async function sweep(url: string): Promise<void> {
+  const dataSource = await createDataSource(url, 2).initialize();
+  try {
+    const started = performance.now();
+    const removed = await sweepLedgersToTheEnd(dataSource);
+    console.error(`[load] swept: ${removed} entries folded away in ${Math.round((performance.now() - started) / 100) / 10} s`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function sampleOf(url: string): Promise<Sample> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -208,6 +220,7 @@ async function main(): Promise<void> {
       console.error(`[load] ${articles} generated analysed articles through the projector`);
       loaded = `loaded in ${Math.round(await load(url, analyzedEvents(articles)))} s`;
     }
+    await sweep(url);
     const sample = await sampleOf(url);
     const store = ApiKeyStore.connect(url, 1);
     const { key } = await issueApiKey(store, { name: 'api bench', scopes: ['read', 'subscriptions'] }).finally(() =>

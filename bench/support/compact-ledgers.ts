@@ -1,4 +1,4 @@
-import { compactLedger, LEDGERS } from '@chronicle/read-models';
+import { compactLedger, LEDGERS, sweepLedger } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
@@ -9,6 +9,22 @@ export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<vo
       if (round.remaining === 0) break;
     }
   }
+}
+
+/**
+ * Sweeps the ledgers whose rounds fold repeated keys only (`sweepLedger`) until the sweep has caught up with the
+ * rounds: what the service's worker does when the projector is quiet. Returns the entries folded away.
+ */
+export async function sweepLedgersToTheEnd(dataSource: DataSource): Promise<number> {
+  let removed = 0;
+  for (const ledger of LEDGERS.filter((l) => l.folds === 'repeated')) {
+    for (;;) {
+      const round = await dataSource.transaction((manager) => sweepLedger(manager, ledger, 200_000));
+      removed += round.entriesRemoved;
+      if (round.remaining === 0) break;
+    }
+  }
+  return removed;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   SENTIMENT_ENTRIES_TABLE,
   SENTIMENT_LEDGER,
   SqlRunner,
+  sweepLedger,
 } from '@chronicle/read-models';
 import {
   createDataSource,
@@ -22,7 +23,7 @@ import { loadConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LedgerCompactionWorker } from '../../apps/project/src/ledgers/ledger-compaction.worker';
+import { LedgerCompactionWorker, QUIET_ROUND_ENTRIES } from '../../apps/project/src/ledgers/ledger-compaction.worker';
 import { analyzedEvents } from '@chronicle/test-support';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { analysesAt, retractionsAt } from '../support/projector-log-fold';
@@ -45,6 +46,9 @@ async function compactAll(
     if (round.remaining === 0) return removed;
   }
 }
+
+const sweepPairs: Compaction = (manager, maxEntries) => sweepLedger(manager, ACTOR_PAIR_LEDGER, maxEntries);
+const APPEND_PAIR = `INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles) VALUES ($1, $2, $3, $4)`;
 
 const count = async (dataSource: DataSource, sql: string): Promise<number> => Number((await dataSource.query(sql))[0].n);
 
@@ -70,6 +74,27 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
       (sql, params) => dataSource.query(sql, params),
       referenceReadModels({ analyses: analysesAt(analyzedEvents(600)), articles: retractionsAt(retracted) }),
     );
+
+  /**
+   * The most shared pairs whose one row lies behind both the rounds' and the sweep's marks, after rounds and sweep
+   * have caught up: a folded row is new to the next round, which folds it again as soon as its key gets another
+   * entry, and to the next sweep, which would see it beside the pair's next entries.
+   */
+  async function settledPairs(limit: number): Promise<Array<{ actor_id: string; week: string; other_actor_id: string }>> {
+    await compactAll(dataSource, sweepPairs, 100_000);
+    await compactAll(dataSource, compactActorPairEntries);
+    const pairs = await dataSource.query(
+      `SELECT p.actor_id, p.week::text AS week, p.other_actor_id FROM actor_pairs p
+       WHERE NOT EXISTS (
+         SELECT FROM ${ACTOR_PAIR_ENTRIES_TABLE} e
+         WHERE e.actor_id = p.actor_id AND e.week = p.week AND e.other_actor_id = p.other_actor_id
+           AND e.entry_id > (SELECT compacted_through FROM actor_pair_compaction))
+       ORDER BY p.articles DESC, p.actor_id, p.other_actor_id LIMIT $1`,
+      [limit],
+    );
+    await compactAll(dataSource, sweepPairs, 100_000);
+    return pairs;
+  }
 
   beforeAll(async () => {
     url = await createTestDatabase('ledger-compaction');
@@ -153,6 +178,44 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
     });
   });
 
+  describe('when pairs got one entry each since the last sweep', () => {
+    it('the sweep folds it with their older row, which the rounds never do, and leaves every read model as it was', async () => {
+      const before = await checksums();
+      const pairs = await settledPairs(3);
+      const sumsOfPairs = async () =>
+        Promise.all(
+          pairs.map(async (p) => {
+            const rows = await dataSource.query(
+              `SELECT articles FROM ${ACTOR_PAIR_ENTRIES_TABLE} WHERE actor_id = $1 AND week = $2 AND other_actor_id = $3`,
+              [p.actor_id, p.week, p.other_actor_id],
+            );
+            return rows.map((r: { articles: number }) => r.articles);
+          }),
+        );
+      const originals = await sumsOfPairs();
+      expect(originals.map((entries) => entries.length)).toEqual([1, 1, 1]);
+      // A round adding one entry to each pair: the round, which folds repeated keys only, leaves both rows.
+      for (const p of pairs) await dataSource.query(APPEND_PAIR, [p.actor_id, p.week, p.other_actor_id, 1]);
+      await compactAll(dataSource, compactActorPairEntries);
+      expect((await sumsOfPairs()).map((entries) => entries.length)).toEqual([2, 2, 2]);
+
+      // The sweep sees the one new entry of each pair, and folds it with the pair's older row.
+      await compactAll(dataSource, sweepPairs, 50);
+
+      expect(await sumsOfPairs()).toEqual(originals.map(([articles]) => [articles! + 1]));
+      expect(await ledgerShape(dataSource, ACTOR_PAIR_LEDGER)).toMatchObject({ crowded: 0, empty: 0 });
+      expect(await compactAll(dataSource, sweepPairs)).toBe(0);
+
+      // Taken away again, in a round of their own: the sweep folds them back to the history the other specs fold.
+      for (const p of pairs) await dataSource.query(APPEND_PAIR, [p.actor_id, p.week, p.other_actor_id, -1]);
+      await compactAll(dataSource, compactActorPairEntries);
+      await compactAll(dataSource, sweepPairs);
+      expect((await sumsOfPairs()).map((entries) => entries.length)).toEqual([1, 1, 1]);
+      expect(await checksums()).toEqual(before);
+      expect(await differencesFromReference()).toEqual({});
+    });
+  });
+
   describe('when a batch appends entries while a round runs', () => {
     it('keeps the entries the round could not see', async () => {
       await foldAnalyses(dataSource, analyzedEvents(700).slice(600), 20, 600);
@@ -201,6 +264,45 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
     });
   });
 
+  describe('when the worker ticks while the projector writes, and then while it is quiet', () => {
+    it('sweeps the co-mentions only after a quiet round', async () => {
+      const before = await checksums();
+      const [pair] = await settledPairs(1);
+      const entriesOfPair = () =>
+        count(
+          dataSource,
+          `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE} WHERE actor_id = '${pair!.actor_id}' AND week = '${pair!.week}'
+             AND other_actor_id = '${pair!.other_actor_id}'`,
+        );
+      expect(await entriesOfPair()).toBe(1);
+      // A busy round: the pair's one new entry among as many as a quiet round may see, on made-up pairs that
+      // cancel out.
+      await dataSource.query(APPEND_PAIR, [pair!.actor_id, pair!.week, pair!.other_actor_id, 1]);
+      await dataSource.query(
+        `INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles)
+         SELECT 'person:made-up-' || g, '2026-01-05', 'person:other', d FROM generate_series(1, $1::int / 2) g, unnest('{1,-1}'::int[]) d`,
+        [QUIET_ROUND_ENTRIES],
+      );
+      const worker = new LedgerCompactionWorker(
+        dataSource,
+        new MetricsRegistry('project'),
+        loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0' }),
+      );
+
+      await worker.tick();
+      // The busy round folded the made-up pairs, seen twice each, and left the pair's single new entry.
+      expect(await entriesOfPair()).toBe(2);
+
+      await worker.tick();
+      // A quiet round (nothing new): the sweep folds the pair's new entry with its older row.
+      expect(await entriesOfPair()).toBe(1);
+
+      await dataSource.query(APPEND_PAIR, [pair!.actor_id, pair!.week, pair!.other_actor_id, -1]);
+      await compactAll(dataSource, compactActorPairEntries);
+      expect(await checksums()).toEqual(before);
+    });
+  });
+
   describe('when another process is compacting', () => {
     it('skips the round', async () => {
       const holder = dataSource.createQueryRunner();
@@ -209,7 +311,7 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
         await holder.startTransaction();
         expect((await compactSentimentEntries(holder.manager)).ran).toBe(true);
         const other = await dataSource.transaction((manager) => compactSentimentEntries(manager));
-        expect(other).toEqual({ ran: false, entriesRemoved: 0, remaining: 0 });
+        expect(other).toEqual({ ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 });
         await holder.commitTransaction();
       } finally {
         await holder.release();

@@ -43,6 +43,7 @@ import { ActorPairsByWeek1764070600000 } from './migrations/1764070600000-ActorP
 import { ActorPairEntries1764070800000 } from './migrations/1764070800000-ActorPairEntries';
 import { ClusterMergeIndexes1764071000000 } from './migrations/1764071000000-ClusterMergeIndexes';
 import { NoveltyCandidateIndex1764071200000 } from './migrations/1764071200000-NoveltyCandidateIndex';
+import { LedgerSweeps1764071400000 } from './migrations/1764071400000-LedgerSweeps';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -99,6 +100,7 @@ export const MIGRATIONS = [
   ActorPairEntries1764070800000,
   ClusterMergeIndexes1764071000000,
   NoveltyCandidateIndex1764071200000,
+  LedgerSweeps1764071400000,
 ];
 
 /**

@@ -23,9 +23,14 @@ export interface LedgerCompaction {
   ran: boolean;
   /** Entries folded away (rows before minus rows after). */
   entriesRemoved: number;
+  /** Entries this round looked at (how busy the ledger is). */
+  lookedAt: number;
   /** Entries not yet looked at after this round (more work for the next). */
   remaining: number;
 }
+
+/** Which pass a round makes: see {@link compactLedger} and {@link sweepLedger}. */
+type Pass = 'compact' | 'sweep';
 
 /**
  * Folds the entries of every key that received entries since the last round, as `folds` picks them, into one row
@@ -34,7 +39,22 @@ export interface LedgerCompaction {
  * all the same) until its key gets entries again. One process compacts a ledger at a time (the others skip); at
  * most `maxEntries` new entries are looked at per round. Runs in the current search path.
  */
-export async function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntries: number): Promise<LedgerCompaction> {
+export function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntries: number): Promise<LedgerCompaction> {
+  return foldRound(manager, ledger, maxEntries, 'compact');
+}
+
+/**
+ * The pass behind the rounds, for quiet times: walks the entries the rounds have looked at, at most `maxEntries` per
+ * call, and folds every key with an entry there and more than one entry in all, whenever they came. What `repeated`
+ * leaves behind (a key hit once in each of several rounds keeps an entry per round) ends as one row per key, so a
+ * popular actor's reads sum one row per pair. It costs a probe per key, which is why the rounds do not do it while
+ * the projector writes. Takes the same compaction row as the rounds, so the two never run at once.
+ */
+export function sweepLedger(manager: SqlRunner, ledger: Ledger, maxEntries: number): Promise<LedgerCompaction> {
+  return foldRound(manager, ledger, maxEntries, 'sweep');
+}
+
+async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number, pass: Pass): Promise<LedgerCompaction> {
   const { entries, compaction } = ledger;
   // The ledger before the compaction row, in the order the projection lists its tables (the order
   // a rebuild's swap locks them in), so a round never holds the row while waiting for the ledger.
@@ -43,31 +63,40 @@ export async function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntri
   // The row is made by the first round (in a new schema, a rebuild's shadow too). Not by an
   // upsert: that would wait for a round in progress, which has the row locked, instead of skipping.
   await manager.query(`INSERT INTO ${compaction} SELECT WHERE NOT EXISTS (SELECT FROM ${compaction}) ON CONFLICT DO NOTHING`);
-  const [mark]: Array<{ compacted_through: string }> = await manager.query(
-    `SELECT compacted_through FROM ${compaction} FOR UPDATE SKIP LOCKED`,
+  const [mark]: Array<{ compacted_through: string; swept_through: string }> = await manager.query(
+    `SELECT compacted_through, swept_through FROM ${compaction} FOR UPDATE SKIP LOCKED`,
   );
-  if (!mark) return { ran: false, entriesRemoved: 0, remaining: 0 };
-  const [{ last }]: Array<{ last: string | null }> = await manager.query(
-    `SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'entry_id'))::text AS last`,
-    [entries],
-  );
-  const from = BigInt(mark.compacted_through);
-  const newest = BigInt(last ?? '0');
+  if (!mark) return { ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
+  let from: bigint;
+  let newest: bigint;
+  if (pass === 'compact') {
+    const [{ last }]: Array<{ last: string | null }> = await manager.query(
+      `SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'entry_id'))::text AS last`,
+      [entries],
+    );
+    from = BigInt(mark.compacted_through);
+    newest = BigInt(last ?? '0');
+  } else {
+    // Only what the rounds have looked at: the newest entries are theirs.
+    from = BigInt(mark.swept_through);
+    newest = BigInt(mark.compacted_through);
+  }
   const through = newest - from > BigInt(maxEntries) ? from + BigInt(maxEntries) : newest;
-  if (through <= from) return { ran: true, entriesRemoved: 0, remaining: 0 };
+  if (through <= from) return { ran: true, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
   const key = ledger.key.join(', ');
   const sameKey = ledger.key.map((column) => `e.${column} = c.${column}`).join(' AND ');
   const sums = ledger.sums.map((column) => `sum(${column})`).join(', ');
   const anySum = ledger.sums.map((column) => `sum(${column}) <> 0`).join(' OR ');
   const qualified = ledger.key.map((column) => `e.${column}`).join(', ');
   const crowded =
-    ledger.folds === 'touched'
+    pass === 'sweep' || ledger.folds === 'touched'
       ? `touched AS (
            SELECT DISTINCT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2),
          crowded AS (
            SELECT ${qualified} FROM ${entries} e JOIN touched t USING (${key}) GROUP BY ${qualified} HAVING count(*) > 1)`
       : `crowded AS (
            SELECT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2 GROUP BY ${key} HAVING count(*) > 1)`;
+  const markColumn = pass === 'compact' ? 'compacted_through' : 'swept_through';
   const [[folded]]: [[{ removed: number; added: number }], number] = await manager.query(
     `WITH ${crowded},
      removed AS (
@@ -77,9 +106,14 @@ export async function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntri
        INSERT INTO ${entries} (${key}, ${ledger.sums.join(', ')})
        SELECT ${key}, ${sums} FROM removed GROUP BY ${key} HAVING ${anySum}
        RETURNING 1)
-     UPDATE ${compaction} SET compacted_through = $2
+     UPDATE ${compaction} SET ${markColumn} = $2
      RETURNING (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM added)::int AS added`,
     [from.toString(), through.toString()],
   );
-  return { ran: true, entriesRemoved: folded.removed - folded.added, remaining: Number(newest - through) };
+  return {
+    ran: true,
+    entriesRemoved: folded.removed - folded.added,
+    lookedAt: Number(through - from),
+    remaining: Number(newest - through),
+  };
 }
