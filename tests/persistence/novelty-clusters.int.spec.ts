@@ -3,7 +3,12 @@ import { createDataSource, runMigrations } from '@chronicle/persistence';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRepository, CANDIDATE_CLUSTERS_SQL, RECORD_MEMBERS_SQL } from '../../apps/alert/src/matching/alert.repository';
+import {
+  AlertRepository,
+  CANDIDATE_CLUSTERS_SQL,
+  RECORD_MEMBERS_SQL,
+  recordMembersParameters,
+} from '../../apps/alert/src/matching/alert.repository';
 import { placeInClusters } from '../../apps/alert/src/matching/place-in-clusters';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
@@ -133,14 +138,7 @@ describe('novelty clusters in PostgreSQL', () => {
         {
           'QUERY PLAN': [explained],
         },
-      ] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${RECORD_MEMBERS_SQL}`, [
-        members.map((m) => m.statementId),
-        members.map((m) => m.clusterId),
-        members.map((m) => m.articleId),
-        members.map((m) => m.outlet),
-        members.map((m) => m.similarity),
-        members.map((m) => m.saidAt),
-      ]);
+      ] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${RECORD_MEMBERS_SQL}`, recordMembersParameters(members));
       const counts = await manager.query(
         `SELECT id, statement_count, article_count FROM novelty_clusters WHERE id IN ('c1000', 'c1005') ORDER BY id`,
       );

@@ -50,6 +50,28 @@ export const RECORD_MEMBERS_SQL = `
       last_seen_at = GREATEST(c.last_seen_at, a.last_seen)
   FROM added a WHERE c.id = a.cluster_id`;
 
+/** A cluster member as `RECORD_MEMBERS_SQL` takes it. */
+export interface ClusterMember {
+  statementId: string;
+  clusterId: string;
+  articleId: string;
+  outlet?: string | null;
+  similarity: number;
+  saidAt: string;
+}
+
+/** `RECORD_MEMBERS_SQL`'s six arrays, pairwise over `members`. */
+export function recordMembersParameters(members: readonly ClusterMember[]): unknown[] {
+  return [
+    members.map((m) => m.statementId),
+    members.map((m) => m.clusterId),
+    members.map((m) => m.articleId),
+    members.map((m) => m.outlet ?? null),
+    members.map((m) => m.similarity),
+    members.map((m) => m.saidAt),
+  ];
+}
+
 /**
  * Reads subscriptions and statement clusters and records clusters and alerts, inside the
  * batch transaction. One alert per (subscription, cluster), ever: a unique key enforces it.
@@ -143,14 +165,7 @@ export class AlertRepository {
       const statement = byId.get(a.statementId)!;
       return { ...a, articleId: statement.articleId, outlet: statement.outlet, saidAt: statement.saidAt };
     });
-    await this.manager.query(RECORD_MEMBERS_SQL, [
-      members.map((m) => m.statementId),
-      members.map((m) => m.clusterId),
-      members.map((m) => m.articleId),
-      members.map((m) => m.outlet),
-      members.map((m) => m.similarity),
-      members.map((m) => m.saidAt),
-    ]);
+    await this.manager.query(RECORD_MEMBERS_SQL, recordMembersParameters(members));
   }
 
   /** Subscriptions whose actor keys overlap the given speaker keys (GIN-indexed). */
