@@ -1,25 +1,33 @@
-import { compactLedger, LEDGERS, sweepLedger } from '@chronicle/read-models';
-import { DataSource } from 'typeorm';
+import { compactLedger, Ledger, LedgerCompaction, LEDGERS, sweepLedger } from '@chronicle/read-models';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
 export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<void> {
-  for (const ledger of LEDGERS) {
-    for (;;) {
-      const round = await dataSource.transaction((manager) => compactLedger(manager, ledger, 200_000));
-      if (round.remaining === 0) break;
-    }
-  }
+  await foldToTheEnd(dataSource, LEDGERS, compactLedger);
 }
 
 /**
  * Sweeps the ledgers whose rounds fold repeated keys only (`sweepLedger`) until the sweep has caught up with the
  * rounds: what the service's worker does when the projector is quiet. Returns the entries folded away.
  */
-export async function sweepLedgersToTheEnd(dataSource: DataSource): Promise<number> {
+export function sweepLedgersToTheEnd(dataSource: DataSource): Promise<number> {
+  return foldToTheEnd(
+    dataSource,
+    LEDGERS.filter((l) => l.folds === 'repeated'),
+    sweepLedger,
+  );
+}
+
+/** Runs `pass` over each ledger, 200,000 entries a transaction, until nothing is left; returns the entries folded away. */
+async function foldToTheEnd(
+  dataSource: DataSource,
+  ledgers: readonly Ledger[],
+  pass: (manager: EntityManager, ledger: Ledger, maxEntries: number) => Promise<LedgerCompaction>,
+): Promise<number> {
   let removed = 0;
-  for (const ledger of LEDGERS.filter((l) => l.folds === 'repeated')) {
+  for (const ledger of ledgers) {
     for (;;) {
-      const round = await dataSource.transaction((manager) => sweepLedger(manager, ledger, 200_000));
+      const round = await dataSource.transaction((manager) => pass(manager, ledger, 200_000));
       removed += round.entriesRemoved;
       if (round.remaining === 0) break;
     }

@@ -67,20 +67,22 @@ async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number,
     `SELECT compacted_through, swept_through FROM ${compaction} FOR UPDATE SKIP LOCKED`,
   );
   if (!mark) return { ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
-  let from: bigint;
-  let newest: bigint;
-  if (pass === 'compact') {
-    const [{ last }]: Array<{ last: string | null }> = await manager.query(
-      `SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'entry_id'))::text AS last`,
-      [entries],
-    );
-    from = BigInt(mark.compacted_through);
-    newest = BigInt(last ?? '0');
-  } else {
-    // Only what the rounds have looked at: the newest entries are theirs.
-    from = BigInt(mark.swept_through);
-    newest = BigInt(mark.compacted_through);
-  }
+  // A round looks at the entries appended since the last round, as `folds` picks them; the sweep at those the
+  // rounds have looked at since the last sweep (the newest are the rounds'), every key with another entry.
+  const { from, newest, folds, markColumn } =
+    pass === 'compact'
+      ? {
+          from: BigInt(mark.compacted_through),
+          newest: await lastEntryId(manager, entries),
+          folds: ledger.folds,
+          markColumn: 'compacted_through',
+        }
+      : {
+          from: BigInt(mark.swept_through),
+          newest: BigInt(mark.compacted_through),
+          folds: 'touched' as const,
+          markColumn: 'swept_through',
+        };
   const through = newest - from > BigInt(maxEntries) ? from + BigInt(maxEntries) : newest;
   if (through <= from) return { ran: true, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
   const key = ledger.key.join(', ');
@@ -89,14 +91,13 @@ async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number,
   const anySum = ledger.sums.map((column) => `sum(${column}) <> 0`).join(' OR ');
   const qualified = ledger.key.map((column) => `e.${column}`).join(', ');
   const crowded =
-    pass === 'sweep' || ledger.folds === 'touched'
+    folds === 'touched'
       ? `touched AS (
            SELECT DISTINCT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2),
          crowded AS (
            SELECT ${qualified} FROM ${entries} e JOIN touched t USING (${key}) GROUP BY ${qualified} HAVING count(*) > 1)`
       : `crowded AS (
            SELECT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2 GROUP BY ${key} HAVING count(*) > 1)`;
-  const markColumn = pass === 'compact' ? 'compacted_through' : 'swept_through';
   const [[folded]]: [[{ removed: number; added: number }], number] = await manager.query(
     `WITH ${crowded},
      removed AS (
@@ -116,4 +117,13 @@ async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number,
     lookedAt: Number(through - from),
     remaining: Number(newest - through),
   };
+}
+
+/** The highest entry id the ledger's identity has handed out (0 before the first). */
+async function lastEntryId(manager: SqlRunner, entries: string): Promise<bigint> {
+  const [{ last }]: Array<{ last: string | null }> = await manager.query(
+    `SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'entry_id'))::text AS last`,
+    [entries],
+  );
+  return BigInt(last ?? '0');
 }
