@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { request } from 'undici';
 import { PipelineService, PipelineStack } from '../support/pipeline-stack';
 import { QUOTED_ACTOR, quotedArticle } from '../support/quoted-articles';
 import { percentile, round, sleep, until } from '../support/timing';
@@ -107,10 +108,13 @@ async function main(): Promise<void> {
     watching += 1;
     try {
       while (performance.now() < sentAt + DRAIN_TIMEOUT_MS) {
-        const analyzed = await fetch(`${api}/v1/articles/${encodeURIComponent(id)}`, {
+        const analyzed = await request(`${api}/v1/articles/${encodeURIComponent(id)}`, {
           headers: { authorization: stack.authorization },
         })
-          .then(async (response) => response.ok && ((await response.json()) as { analyzedAt: string | null }).analyzedAt !== null)
+          .then(async ({ statusCode, body }) => {
+            if (statusCode !== 200) return body.dump().then(() => false);
+            return ((await body.json()) as { analyzedAt: string | null }).analyzedAt !== null;
+          })
           .catch(() => false);
         if (analyzed) return performance.now();
         await sleep(performance.now() - sentAt < 1000 ? 25 : 250);
