@@ -44,6 +44,7 @@ import { ActorPairEntries1764070800000 } from './migrations/1764070800000-ActorP
 import { ClusterMergeIndexes1764071000000 } from './migrations/1764071000000-ClusterMergeIndexes';
 import { NoveltyCandidateIndex1764071200000 } from './migrations/1764071200000-NoveltyCandidateIndex';
 import { LedgerSweeps1764071400000 } from './migrations/1764071400000-LedgerSweeps';
+import { ActorSearchText1764071600000 } from './migrations/1764071600000-ActorSearchText';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -101,6 +102,7 @@ export const MIGRATIONS = [
   ClusterMergeIndexes1764071000000,
   NoveltyCandidateIndex1764071200000,
   LedgerSweeps1764071400000,
+  ActorSearchText1764071600000,
 ];
 
 /**

@@ -23,11 +23,12 @@ export class ActorQueries {
   constructor(private readonly sql: SqlRunner) {}
 
   /**
-   * Actors whose name or any alias contains `text` literally (case-insensitive; `%` and `_` are
+   * Actors whose name or any alias contains `text` literally (case-insensitive, as `ILIKE`; `%` and `_` are
    * plain characters), most-mentioned first, ties by id (byte order). A page starts `offset` rows
-   * in or, with `after`, right after the actor it names (a keyset on (mention_count, id)). The
-   * trigram index on `actor_search_text` (name and aliases, newline-joined) finds the candidates;
-   * the name and alias test after it keeps a text with a newline from matching across two of them.
+   * in or, with `after`, right after the actor it names (a keyset on (mention_count, id)). Rows are
+   * matched on `search_text` (name and aliases, newline-joined and lower-cased by Postgres, trigram-indexed), which
+   * is `ILIKE` on each of them at once; only a text with a newline, which could match across two of them there, is
+   * tested against the name and each alias as well.
    */
   async search(
     text: string | undefined,
@@ -35,10 +36,12 @@ export class ActorQueries {
     offset: number,
     after?: { mentionCount: number; id: string },
   ): Promise<ActorSummary[]> {
+    const eachName = text?.includes('\n')
+      ? `AND (name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\'))`
+      : '';
     const rows: ActorRow[] = await this.sql.query(
       `SELECT ${ACTOR_COLUMNS} FROM actors
-       WHERE ($1::text IS NULL OR actor_search_text(name, aliases) ILIKE $1 ESCAPE '\\'
-                AND (name ILIKE $1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE $1 ESCAPE '\\')))
+       WHERE ($1::text IS NULL OR search_text LIKE lower($1) ESCAPE '\\' ${eachName})
          AND ($4::int IS NULL OR mention_count < $4 OR (mention_count = $4 AND id COLLATE "C" > $5::text))
        ORDER BY mention_count DESC, id COLLATE "C" LIMIT $2 OFFSET $3`,
       [text === undefined ? null : containsPattern(text), limit, offset, after?.mentionCount ?? null, after?.id ?? null],
