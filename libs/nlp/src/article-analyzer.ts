@@ -1,18 +1,19 @@
 import { addAppositiveRoles } from './actors/appositive-role';
 import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
-import type { ActorDraft, MentionRef } from './actors/actor-model';
+import type { ActorDraft, MentionRef, PlaceDraft } from './actors/actor-model';
 import { scanNameCandidates } from './actors/name-candidate-scanner';
 import type { ArticleAnalysis, ArticleText, ExtractedActor, ExtractedPlace, ExtractedStatement } from './analysis.types';
 import { actorSentiment, targetSentiments } from './sentiment-aggregator';
 import { scoreText } from './sentiment';
-import { buildContext } from './statements/analysis-context';
+import { buildContext, type AnalysisContext } from './statements/analysis-context';
+import { extractCueProposals } from './statements/cue-proposal-classifier';
 import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
 import { extractSpeakerLabels } from './statements/speaker-label-extractor';
 import { extractCueClauses } from './statements/cue-clause-extractor';
 import { trackSalience } from './statements/salience-tracker';
-import type { StatementDraft } from './statements/statement-draft';
+import { tokensInside, type StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
 import { registryByKey } from './lexicon/actor-registry';
 import { placeByKey } from './lexicon/gazetteer';
@@ -23,7 +24,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.7.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.8.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -47,9 +48,52 @@ export interface AnalyzeOptions {
 /**
  * Extracts actors, places, direct and reported statements (with speakers) and sentiment from one article.
  * Pure and deterministic: the same input always gives the same output, ordered by position in `body`.
+ * After the rules, clauses around cue words learned from PolNeAR train are kept where a classifier trained there
+ * judges them attributions (statements/cue-proposal-classifier.ts).
  */
 export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {}): ArticleAnalysis {
   const body = input.body ?? '';
+  const { ctx, places, drafts: found } = statementsBeforeProposals(body, options);
+  const { doc, actors } = ctx;
+  const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found));
+  const drafts = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
+  recordSpeakerMentions(body, doc.tokens, actors, drafts);
+
+  const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
+  const statements: ExtractedStatement[] = drafts.map((d) => ({
+    kind: d.kind,
+    start: d.start,
+    end: d.end,
+    text: d.text,
+    ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
+    sentiment: scoreText(d.text),
+  }));
+  const extractedPlaces: ExtractedPlace[] = places.map((p) => ({
+    name: p.name,
+    kind: 'place',
+    mentions: p.mentions.map((m) => ({ ...m, kind: 'name' as const })),
+  }));
+  return {
+    id: input.id,
+    analyzerVersion: ANALYZER_VERSION,
+    actors: extractedActors,
+    places: extractedPlaces,
+    statements,
+    targets: targetSentiments(body, doc.sentences, input.targets ?? []),
+  };
+}
+
+/** The analysis up to the cue-proposal stage: what training/train-cue-proposals.ts learns to extend. */
+export interface StatementsBeforeProposals {
+  ctx: AnalysisContext;
+  places: PlaceDraft[];
+  /** Quotes, rule-found reported speech, speaker labels and learned cue clauses, in no particular order. */
+  drafts: StatementDraft[];
+}
+
+/** Actors and every statement the analyzer finds before it weighs proposals around learned cue words. */
+export function statementsBeforeProposals(body: string, options: AnalyzeOptions = {}): StatementsBeforeProposals {
   const doc = buildDocument(body, NAME_LEXICON);
   const folded = foldActors(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc)));
   const { actors } = folded;
@@ -66,45 +110,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   );
   const ruled = [...quotes.statements, ...reported, ...labelled];
   const learned = extractCueClauses(ctx, tokensInside(doc.tokens, ruled), { thatOnly: options.learnedCueClauses !== true });
-  const drafts = [...ruled, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
-  recordSpeakerMentions(body, doc.tokens, actors, drafts);
-
-  const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
-  const statements: ExtractedStatement[] = drafts.map((d) => ({
-    kind: d.kind,
-    start: d.start,
-    end: d.end,
-    text: d.text,
-    ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
-    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
-    sentiment: scoreText(d.text),
-  }));
-  const places: ExtractedPlace[] = folded.places.map((p) => ({
-    name: p.name,
-    kind: 'place',
-    mentions: p.mentions.map((m) => ({ ...m, kind: 'name' as const })),
-  }));
-  return {
-    id: input.id,
-    analyzerVersion: ANALYZER_VERSION,
-    actors: extractedActors,
-    places,
-    statements,
-    targets: targetSentiments(body, doc.sentences, input.targets ?? []),
-  };
-}
-
-/** 1 for every token overlapping one of the statements (one pass over tokens and sorted statements). */
-function tokensInside(tokens: ReturnType<typeof buildDocument>['tokens'], statements: readonly StatementDraft[]): Uint8Array {
-  const inside = new Uint8Array(tokens.length);
-  const sorted = [...statements].sort((a, b) => a.start - b.start);
-  let k = 0;
-  for (const s of sorted) {
-    while (k > 0 && tokens[k - 1]!.end > s.start) k -= 1;
-    while (k < tokens.length && tokens[k]!.end <= s.start) k += 1;
-    for (let j = k; j < tokens.length && tokens[j]!.start < s.end; j += 1) inside[j] = 1;
-  }
-  return inside;
+  return { ctx, places: folded.places, drafts: [...ruled, ...learned] };
 }
 
 /** A pronoun or description that names a statement's speaker is a mention of that speaker. */

@@ -228,7 +228,7 @@ function skipOccasion(ctx: AnalysisContext, k: number, inSentence: (k: number) =
 }
 
 /** Exclusive end token of reported content starting at `first`: sentence end or the next clause boundary. */
-function contentEnd(ctx: AnalysisContext, first: number): number {
+export function contentEnd(ctx: AnalysisContext, first: number): number {
   const { tokens, sentenceOf, quoteOf, quotes } = ctx.doc;
   let k = first;
   while (k < tokens.length && sentenceOf[k] === sentenceOf[first]) {

@@ -1,5 +1,6 @@
 import type { Span } from '../actors/actor-model';
 import type { StatementKind } from '../analysis.types';
+import type { Token } from '../text/token-scanner';
 
 /** A statement before sentiment is attached; the speaker is an actor index. */
 export interface StatementDraft {
@@ -29,4 +30,17 @@ export function subjectRange(s: {
 /** The span [start, end) of `body` with its text. */
 export function bodySpan(body: string, start: number, end: number): Span {
   return { start, end, text: body.slice(start, end) };
+}
+
+/** 1 for every token overlapping one of the statements (one pass over tokens and sorted statements). */
+export function tokensInside(tokens: readonly Token[], statements: readonly StatementDraft[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  const sorted = [...statements].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const s of sorted) {
+    while (k > 0 && tokens[k - 1]!.end > s.start) k -= 1;
+    while (k < tokens.length && tokens[k]!.end <= s.start) k += 1;
+    for (let j = k; j < tokens.length && tokens[j]!.start < s.end; j += 1) inside[j] = 1;
+  }
+  return inside;
 }

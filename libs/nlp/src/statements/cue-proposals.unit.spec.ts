@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../article-analyzer';
+import type { ArticleAnalysis } from '../analysis.types';
+import { acceptProposals } from './cue-proposal-classifier';
+import type { CueProposal } from './cue-proposals';
+
+const reported = (a: ArticleAnalysis): Array<[string, string | undefined]> =>
+  a.statements.filter((s) => s.kind === 'indirect').map((s) => [s.text, s.speaker?.name]);
+
+const analyze = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body });
+
+describe(analyzeArticle.name, () => {
+  describe('when a learned cue word is followed by a bare clause the rules leave out', () => {
+    it('reports the clause with the subject of the cue as speaker', () => {
+      const a = analyze('Senator Dana Kiro visited the plant on Monday. Kiro believes the plant will close next year.');
+      expect(reported(a)).toEqual([['the plant will close next year', 'Dana Kiro']]);
+    });
+  });
+
+  describe('when a learned cue word takes an object rather than a clause', () => {
+    it('reports nothing', () => {
+      const a = analyze('Senator Dana Kiro visited the plant on Monday. Kiro praised the new owners for the plan.');
+      expect(reported(a)).toEqual([]);
+    });
+  });
+
+  describe('when the subject is the campaign of a named person', () => {
+    it('gives the statement to that person', () => {
+      const a = analyze("Senator Dana Kiro lost the vote on Monday. Dana Kiro's campaign says it will appeal the ruling.");
+      expect(reported(a)).toEqual([['it will appeal the ruling', 'Dana Kiro']]);
+    });
+  });
+
+  describe('when a relative "who" opens the attribution', () => {
+    const a = analyze('The plan was backed by Senator Dana Kiro, who said the plant will stay open until spring.');
+
+    it('gives the statement to the name before it', () => {
+      expect(reported(a)).toEqual([['the plant will stay open until spring', 'Dana Kiro']]);
+    });
+
+    it('records "who" as a mention of the speaker', () => {
+      expect(a.actors[0]!.mentions.map((m) => m.text)).toContain('who');
+    });
+  });
+
+  describe('when the cue shares the subject of an earlier verb in a subordinate clause', () => {
+    it('reports only the clause of the cue, for that subject', () => {
+      const a = analyze('The crowd cheered when Senator Dana Kiro thanked the workers and said the plant would stay open.');
+      expect(reported(a)).toEqual([['the plant would stay open', 'Dana Kiro']]);
+    });
+  });
+
+  describe('when a speech act names an act in an infinitive', () => {
+    const visit = 'Senator Dana Kiro spoke in Denver on Monday. ';
+
+    it('reports the act, as for "vowed to"', () => {
+      expect(reported(analyze(`${visit}Kiro pledged to oppose the new tax on fuel.`))).toEqual([
+        ['oppose the new tax on fuel', 'Dana Kiro'],
+      ]);
+      expect(reported(analyze(`${visit}Kiro urged Congress to pass the bill this year.`))).toEqual([
+        ['pass the bill this year', 'Dana Kiro'],
+      ]);
+    });
+
+    it('reports nothing for a verb that is no speech act', () => {
+      expect(reported(analyze(`${visit}Kiro declined to comment on the new tax on fuel.`))).toEqual([]);
+    });
+  });
+
+  describe('when a document speaks for the organisation named in it', () => {
+    it('gives the statement to the organisation, before or after the document noun', () => {
+      const race = 'Senator Dana Kiro faces Tom Reyes in the race. ';
+      expect(reported(analyze(`${race}A new Gallup poll shows Kiro is ahead by six points.`))).toEqual([
+        ['Kiro is ahead by six points', 'Gallup'],
+      ]);
+      expect(reported(analyze(`${race}A report by Gallup found Kiro is ahead by six points.`))).toEqual([
+        ['Kiro is ahead by six points', 'Gallup'],
+      ]);
+    });
+
+    it('reports nothing when the document names nobody', () => {
+      expect(reported(analyze('Senator Dana Kiro faces Tom Reyes. A new report shows Kiro is ahead by six points.'))).toEqual([]);
+    });
+  });
+
+  describe('when "however" stands between the subject and the cue', () => {
+    it('still finds the subject', () => {
+      const a = analyze('Senator Dana Kiro visited the plant. Kiro however said the plant would stay open until spring.');
+      expect(reported(a)).toEqual([['the plant would stay open until spring', 'Dana Kiro']]);
+    });
+  });
+});
+
+describe(acceptProposals.name, () => {
+  const proposal = (cue: number, first: number, last: number): CueProposal => ({
+    draft: { kind: 'indirect', start: first, end: last, text: '', speaker: 0 },
+    cue,
+    first,
+    last,
+    features: [],
+  });
+
+  describe('when two kept proposals overlap', () => {
+    it('keeps the earlier one only', () => {
+      const earlier = proposal(0, 1, 9);
+      const inside = proposal(4, 5, 9);
+      const after = proposal(10, 11, 14);
+      expect(acceptProposals([earlier, inside, after], () => true)).toEqual([earlier.draft, after.draft]);
+    });
+  });
+
+  describe('when the classifier drops a proposal', () => {
+    it('lets a later proposal inside it through', () => {
+      const dropped = proposal(0, 1, 9);
+      const inside = proposal(4, 5, 9);
+      expect(acceptProposals([dropped, inside], (p) => p !== dropped)).toEqual([inside.draft]);
+    });
+  });
+});
