@@ -46,6 +46,7 @@ import {
   type TokenSpan,
 } from './eval/span-scoring';
 import { iobSpans, readConll, readGumSplit, readPolnearSplit } from './eval/dev-split-readers';
+import { matchContents, speakerMatchesSource } from './eval/polnear-matching';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -136,10 +137,6 @@ function scoreGum(dataDir: string): Record<string, Prf> {
   return Object.fromEntries(Object.entries(totals).map(([k, [tp, g, p]]) => [k, prf(tp, g, p)]));
 }
 
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-}
-
 function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; sourcesJudged: number } {
   let tp = 0;
   let goldCount = 0;
@@ -151,22 +148,13 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
     goldCount += doc.statements.length;
     predCount += analysis.statements.length;
     const used = new Set<number>();
-    for (const s of analysis.statements) {
-      let best = -1;
-      let bestOverlap = 0;
-      doc.statements.forEach((g, gi) => {
-        if (used.has(gi)) return;
-        const o = overlap(s.start, s.end, g.contentStart, g.contentEnd);
-        if (o > 0.3 * (g.contentEnd - g.contentStart) && o > 0.3 * (s.end - s.start) && o > bestOverlap) {
-          best = gi;
-          bestOverlap = o;
-        }
-      });
+    const matched = matchContents(analysis.statements, doc, used);
+    for (const [k, s] of analysis.statements.entries()) {
+      const best = matched[k]!;
       if (best < 0) {
         if (showPolnearErrors) console.error(`false\t${doc.name}\t${oneLine(s.text)}\t[${s.speaker?.name ?? '-'}]`);
         continue;
       }
-      used.add(best);
       tp += 1;
       const gold = doc.statements[best]!;
       if (!gold.sources.length) continue;
@@ -179,16 +167,8 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
         continue;
       }
       const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
-      const lastWord = s.speaker.name.split(/\s+/).pop()!.toLowerCase();
-      const hit = gold.sources.some(
-        (src) =>
-          (actor?.mentions ?? []).some((m) => overlap(m.start, m.end, src.start, src.end) > 0) ||
-          doc.text
-            .slice(src.start, src.end)
-            .toLowerCase()
-            .split(/[^\p{L}\p{N}]+/u)
-            .includes(lastWord),
-      );
+      const mentions = (actor?.mentions ?? []).map((m) => [m.start, m.end] as const);
+      const hit = speakerMatchesSource(doc, best, mentions, s.speaker.name);
       if (hit) right += 1;
       else if (showPolnearErrors) {
         const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');

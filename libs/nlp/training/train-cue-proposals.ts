@@ -40,6 +40,7 @@ import { cueProposals, type CueProposal } from '../src/statements/cue-proposals'
 import { tokensInside, type StatementDraft } from '../src/statements/statement-draft';
 import { readPolnearSplit, type PolnearDocument } from '../scripts/eval/dev-split-readers';
 import { countCueWords } from './polnear-cue-counts';
+import { matchContents, speakerMatchesSource } from '../scripts/eval/polnear-matching';
 import { seededRandom } from '../../domain/src/seeded-random';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -67,57 +68,20 @@ interface Totals {
   right: number;
 }
 
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-}
-
-function matches(s: { start: number; end: number }, g: PolnearDocument['statements'][number]): number {
-  const o = overlap(s.start, s.end, g.contentStart, g.contentEnd);
-  return o > 0.3 * (g.contentEnd - g.contentStart) && o > 0.3 * (s.end - s.start) ? o : 0;
-}
-
-/** Greedy one-to-one matching as the scorer does it; returns the gold index of each statement (or -1). */
-function matchGold(statements: readonly StatementDraft[], doc: PolnearDocument, used: Set<number>): number[] {
-  return statements.map((s) => {
-    let best = -1;
-    let bestOverlap = 0;
-    doc.statements.forEach((g, gi) => {
-      if (used.has(gi)) return;
-      const o = matches(s, g);
-      if (o > bestOverlap) {
-        best = gi;
-        bestOverlap = o;
-      }
-    });
-    if (best >= 0) used.add(best);
-    return best;
-  });
-}
-
 function speakerRight(ctx: AnalysisContext, d: StatementDraft, doc: PolnearDocument, gi: number): boolean {
-  const gold = doc.statements[gi]!;
   if (d.speaker === null) return false;
   const actor = ctx.actors[d.speaker]!;
   const spans = actor.mentions.map((m) => [m.start, m.end] as const);
   if (d.pronoun !== undefined) spans.push([ctx.doc.tokens[d.pronoun]!.start, ctx.doc.tokens[d.pronoun]!.end]);
   if (d.subject) spans.push([ctx.doc.tokens[d.subject[0]]!.start, ctx.doc.tokens[d.subject[1] - 1]!.end]);
-  const lastWord = actor.name.split(/\s+/).pop()!.toLowerCase();
-  return gold.sources.some(
-    (src) =>
-      spans.some(([a, b]) => overlap(a, b, src.start, src.end) > 0) ||
-      doc.text
-        .slice(src.start, src.end)
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .includes(lastWord),
-  );
+  return speakerMatchesSource(doc, gi, spans, actor.name);
 }
 
 function examplesOf(doc: PolnearDocument, base: Totals, cueShares: ReadonlyMap<string, number>): DocumentExamples {
   const { ctx, drafts } = statementsBeforeProposals(doc.text);
   const sorted = [...drafts].sort((a, b) => a.start - b.start || a.end - b.end);
   const used = new Set<number>();
-  const found = matchGold(sorted, doc, used);
+  const found = matchContents(sorted, doc, used);
   base.gold += doc.statements.length;
   base.pred += sorted.length;
   found.forEach((gi, k) => {
@@ -128,7 +92,7 @@ function examplesOf(doc: PolnearDocument, base: Totals, cueShares: ReadonlyMap<s
     if (speakerRight(ctx, sorted[k]!, doc, gi)) base.right += 1;
   });
   const proposals = cueProposals(ctx, tokensInside(ctx.doc.tokens, drafts), cueShares).map((proposal): LabelledProposal => {
-    const gi = matchGold([proposal.draft], doc, new Set(used))[0]!;
+    const gi = matchContents([proposal.draft], doc, new Set(used))[0]!;
     const judged = gi >= 0 && doc.statements[gi]!.sources.length > 0;
     return { proposal, gold: gi, judged, sourceRight: gi >= 0 && (!judged || speakerRight(ctx, proposal.draft, doc, gi)) };
   });

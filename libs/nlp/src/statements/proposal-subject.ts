@@ -16,6 +16,14 @@ const PARTICIPLE_LEADS = new Set([',', '—', '–', 'before', 'after', 'while',
 /** Words before a finite cue that share the subject of an earlier verb ("Rubio thanked Miami and said …"). */
 const COORDINATORS = new Set(['and', 'then']);
 
+/** The token before the cue at `i` and the auxiliaries and adverbs of its sentence in between ("has repeatedly said"). */
+function beforePadding(ctx: AnalysisContext, i: number): number {
+  const { tokens, sentenceOf } = ctx.doc;
+  let k = i - 1;
+  while (k >= 0 && sentenceOf[k] === sentenceOf[i] && !tokens[k]!.isCap && VERB_PADDING.has(tokens[k]!.lower)) k -= 1;
+  return k;
+}
+
 /** The latest main- or subordinate-clause subject before `i` in its sentence. */
 function nearestSubject(ctx: AnalysisContext, i: number): SubjectEvent | undefined {
   const { events } = ctx.salience;
@@ -31,8 +39,7 @@ function nearestSubject(ctx: AnalysisContext, i: number): SubjectEvent | undefin
  */
 function relativeSubject(ctx: AnalysisContext, i: number): SubjectResolution | null {
   const { tokens, sentenceOf } = ctx.doc;
-  let k = i - 1;
-  while (k > 1 && sentenceOf[k] === sentenceOf[i] && !tokens[k]!.isCap && VERB_PADDING.has(tokens[k]!.lower)) k -= 1;
+  const k = beforePadding(ctx, i);
   if (tokens[k]?.lower !== 'who' || tokens[k - 1]?.text !== ',' || sentenceOf[k - 1] !== sentenceOf[i]) return null;
   const named = ctx.mentionEndingAt.get(k - 2);
   if (!named || named.possessive) return null;
@@ -59,8 +66,7 @@ const TIME_LEADS = new Set(['last', 'on', 'this', 'early', 'late', 'earlier', 'l
 /** "a report by the GAO found": the author named after a document noun right before the cue is the speaker. */
 function authorSubject(ctx: AnalysisContext, i: number): SubjectResolution | null {
   const { tokens, sentenceOf } = ctx.doc;
-  let k = i - 1;
-  while (k >= 0 && sentenceOf[k] === sentenceOf[i] && !tokens[k]!.isCap && VERB_PADDING.has(tokens[k]!.lower)) k -= 1;
+  const k = beforePadding(ctx, i);
   const author = ctx.mentionEndingAt.get(k);
   if (!author || author.possessive) return null;
   const via = DETERMINERS.has(tokens[author.lead - 1]?.lower ?? '') ? author.lead - 2 : author.lead - 1;
@@ -100,8 +106,7 @@ const AUTHOR_PREPOSITIONS = new Set(['by', 'from', 'of']);
 /** "Rival Hillary Clinton's campaign says", "the Sanders campaign said": the owner of a proxy noun right before the cue is the speaker. */
 function proxySubject(ctx: AnalysisContext, i: number): SubjectResolution | null {
   const { tokens, sentenceOf } = ctx.doc;
-  let k = i - 1;
-  while (k >= 0 && sentenceOf[k] === sentenceOf[i] && !tokens[k]!.isCap && VERB_PADDING.has(tokens[k]!.lower)) k -= 1;
+  const k = beforePadding(ctx, i);
   if (k < 1 || sentenceOf[k] !== sentenceOf[i] || !(PROXY_NOUNS.has(tokens[k]!.lower) || DOCUMENT_NOUNS.has(tokens[k]!.lower)))
     return null;
   for (let j = k - 1; j >= Math.max(0, k - 1 - PROXY_MODIFIERS) && sentenceOf[j] === sentenceOf[i]; j -= 1) {
