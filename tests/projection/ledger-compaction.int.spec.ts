@@ -246,7 +246,7 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
   });
 
   describe("when the project service's worker ticks", () => {
-    it('compacts the new entries and counts those it folded away', async () => {
+    it('compacts the new entries and counts those it folded away, then moves every day entry into the running totals', async () => {
       await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 20, 700);
       const before = await checksums();
       const entries = await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`);
@@ -261,6 +261,14 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
       expect(pairsFolded).toBeGreaterThan(0);
       expect(await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`)).toBe(pairEntries - pairsFolded);
       expect(await checksums()).toEqual(before);
+
+      const dayEntries = (where: string) =>
+        count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND ${where}`);
+      expect(await dayEntries('NOT totalled')).toBe(0);
+      const totalled = (await metrics.sentimentDayEntriesTotalled.get()).values[0]?.value ?? 0;
+      expect(totalled).toBeGreaterThan(0);
+      expect(totalled).toBe(await dayEntries('totalled'));
+      expect(await count(dataSource, 'SELECT count(*) AS n FROM actor_totals_by_day')).toBeGreaterThan(0);
     });
   });
 

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ActorKeyEntity } from './entities/actor-key.entity';
+import { ActorTotalsByDayEntity } from './entities/actor-totals-by-day.entity';
 import { ActorPairCompactionEntity } from './entities/actor-pair-compaction.entity';
 import { ActorPairEntryEntity } from './entities/actor-pair-entry.entity';
 import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
@@ -45,6 +47,7 @@ import { ClusterMergeIndexes1764071000000 } from './migrations/1764071000000-Clu
 import { NoveltyCandidateIndex1764071200000 } from './migrations/1764071200000-NoveltyCandidateIndex';
 import { LedgerSweeps1764071400000 } from './migrations/1764071400000-LedgerSweeps';
 import { ActorSearchText1764071600000 } from './migrations/1764071600000-ActorSearchText';
+import { ActorRunningTotals1764071800000 } from './migrations/1764071800000-ActorRunningTotals';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -74,6 +77,8 @@ export const ENTITIES = [
   FeedEntrySeenEntity,
   ActorPairEntryEntity,
   ActorPairCompactionEntity,
+  ActorKeyEntity,
+  ActorTotalsByDayEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -103,6 +108,7 @@ export const MIGRATIONS = [
   NoveltyCandidateIndex1764071200000,
   LedgerSweeps1764071400000,
   ActorSearchText1764071600000,
+  ActorRunningTotals1764071800000,
 ];
 
 /**

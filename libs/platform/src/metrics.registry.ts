@@ -18,6 +18,7 @@ export class MetricsRegistry {
   readonly rowsWritten: Counter<'table'>;
   readonly sentimentEntriesCompacted: Counter;
   readonly sentimentEntriesPending: Gauge;
+  readonly sentimentDayEntriesTotalled: Counter;
   readonly actorPairEntriesCompacted: Counter;
   readonly actorPairEntriesPending: Gauge;
 
@@ -77,6 +78,11 @@ export class MetricsRegistry {
     this.sentimentEntriesPending = new Gauge({
       name: 'chronicle_sentiment_entries_pending',
       help: 'Sentiment ledger entries appended since the last compaction round looked (after that round)',
+      registers: [this.registry],
+    });
+    this.sentimentDayEntriesTotalled = new Counter({
+      name: 'chronicle_sentiment_day_entries_totalled_total',
+      help: 'Sentiment day entries moved into the running totals trends read',
       registers: [this.registry],
     });
     this.actorPairEntriesCompacted = new Counter({

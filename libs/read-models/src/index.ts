@@ -20,6 +20,7 @@ export * from './actor-sentiment/tables';
 export * from './actor-sentiment/compaction';
 export * from './actor-sentiment/queries';
 export * from './actor-sentiment/trend-spans';
+export * from './actor-sentiment/running-totals';
 export * from './statement-reach/fold';
 export * from './outlets/fold';
 export * from './outlets/queries';

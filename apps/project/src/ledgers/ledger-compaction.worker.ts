@@ -5,6 +5,7 @@ import {
   LedgerCompaction,
   SENTIMENT_LEDGER,
   sweepLedger,
+  totalDayEntries,
 } from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
@@ -30,6 +31,13 @@ const ENTRIES_PER_TICK = 50_000;
 export const QUIET_ROUND_ENTRIES = 25_000;
 export const SWEEP_ENTRIES_PER_TICK = 20_000;
 
+/**
+ * Day entries one tick moves into the running totals, at most. A live tick meets about one entry per actor
+ * mentioned since the last; a backlog, or a rebuild's derived entries, is worked off over several ticks (reads sum
+ * the entries not moved yet meanwhile).
+ */
+export const TOTALLED_ENTRIES_PER_TICK = 50_000;
+
 /** A ledger the worker keeps short: its definition and the metrics it reports to. */
 interface CompactedLedger {
   name: string;
@@ -42,13 +50,15 @@ interface CompactedLedger {
  * Keeps the append-only ledgers short (sentiment per actor and bucket, co-mentions per actor, week and other
  * actor): every `SENTIMENT_COMPACTION_INTERVAL_MS` it folds the new entries of each key into one row, one
  * ledger after the other, each in its own transaction; when a round finds the projector quiet, it also sweeps
- * the co-mentions a little further (`sweepLedger`). Every replica runs it; one compacts a ledger at a time
+ * the co-mentions a little further (`sweepLedger`). Then it moves new sentiment day entries into the
+ * running totals trends read (`totalDayEntries`), in a transaction of its own. Every replica runs it; one compacts a ledger at a time
  * (the others find its compaction row locked and skip). Holds no state: where to resume is stored in the database.
  */
 @Injectable()
 export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LedgerCompactionWorker.name);
   private readonly ledgers: readonly CompactedLedger[];
+  private readonly totalled: Counter;
   private timer?: NodeJS.Timeout;
   private current: Promise<void> = Promise.resolve();
   private running = false;
@@ -58,6 +68,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     @Inject(MetricsRegistry) metrics: MetricsRegistry,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
   ) {
+    this.totalled = metrics.sentimentDayEntriesTotalled;
     this.ledgers = [
       {
         name: 'sentiment',
@@ -107,6 +118,12 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
       } catch (error) {
         this.logger.warn(`${name} compaction round failed (retried next tick): ${(error as Error).message}`);
       }
+    }
+    try {
+      const round = await this.dataSource.transaction((manager) => totalDayEntries(manager, TOTALLED_ENTRIES_PER_TICK));
+      this.totalled.inc(round.totalled);
+    } catch (error) {
+      this.logger.warn(`running totals round failed (retried next tick): ${(error as Error).message}`);
     }
   }
 

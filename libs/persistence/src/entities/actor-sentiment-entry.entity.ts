@@ -10,13 +10,15 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * schema builder from adding the constraint (the drift test checks everything else about this
  * table). `actor_sentiment_entries_entry_idx` is a BRIN index (`USING brin (entry_id)`) and
  * `actor_sentiment_entries_start_idx` is (granularity, bucket_start) INCLUDE (actor_id, mentions,
- * articles, score_micros); `@Index` can say neither, so they are declared for the record only.
+ * articles, score_micros), as is `actor_sentiment_entries_untotalled_idx` (bucket_start) INCLUDE (the same) over
+ * the unflagged day entries; `@Index` can say none of them, so they are declared for the record only.
  */
 @Entity({ name: 'actor_sentiment_entries', synchronize: false })
 @Check('actor_sentiment_entries_granularity_check', `"granularity" IN ('hour', 'day')`)
 @Index('actor_sentiment_entries_bucket_idx', ['actorId', 'granularity', 'bucketStart'])
 @Index('actor_sentiment_entries_start_idx', { synchronize: false })
 @Index('actor_sentiment_entries_entry_idx', { synchronize: false })
+@Index('actor_sentiment_entries_untotalled_idx', { synchronize: false })
 export class ActorSentimentEntryEntity {
   @PrimaryGeneratedColumn('identity', { name: 'entry_id', type: 'bigint', generatedIdentity: 'ALWAYS' })
   entryId!: string;
@@ -29,4 +31,6 @@ export class ActorSentimentEntryEntity {
   @Column('int') neutral!: number;
   @Column('int') negative!: number;
   @Column('bigint', { name: 'score_micros' }) scoreMicros!: string;
+  /** Whether the entry's sums are in the running totals (`actor_totals_by_day`); only day entries are ever flagged. */
+  @Column('boolean', { default: false }) totalled!: boolean;
 }

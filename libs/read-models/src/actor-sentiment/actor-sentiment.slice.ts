@@ -3,15 +3,22 @@ import { sentimentRows } from './rows';
 import { AggregateSlice } from '../read-model-slice';
 import { deriveSentimentEntries } from './derive';
 import { SentimentBucketChange, SentimentBucketsFold } from './fold';
-import { actorSentimentSelect, SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+import {
+  ACTOR_KEYS_TABLE,
+  ACTOR_TOTALS_TABLE,
+  actorSentimentSelect,
+  SENTIMENT_COMPACTION_TABLE,
+  SENTIMENT_ENTRIES_TABLE,
+} from './tables';
 import { encodeSentimentEntries, writeSentimentEntries } from './write';
 
 /** Sentiment toward each actor per UTC hour and day: a ledger of deltas and the view summing it. */
 export const actorSentimentSlice: AggregateSlice<'actorSentiment', SentimentBucketChange[], EncodedCopy> = {
   name: 'actorSentiment',
-  // Compaction locks the ledger before its row, as a rebuild's swap does (in this order).
-  tables: [SENTIMENT_ENTRIES_TABLE, SENTIMENT_COMPACTION_TABLE],
-  // The compaction mark is not derived: a new schema's first compaction round starts it.
+  // Compaction and totalling lock the ledger before its row, then the keys and totals, as a rebuild's swap does (in this order).
+  tables: [SENTIMENT_ENTRIES_TABLE, SENTIMENT_COMPACTION_TABLE, ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE],
+  // The compaction mark is not derived: a new schema's first compaction round starts it. Nor are the running
+  // totals: derived entries are unflagged, which reads sum exactly, until the worker moves them in.
   derivedTables: [SENTIMENT_ENTRIES_TABLE],
   views: [{ name: 'actor_sentiment', select: actorSentimentSelect }],
   startFold: () => new SentimentBucketsFold(),

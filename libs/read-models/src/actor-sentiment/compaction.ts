@@ -2,11 +2,14 @@ import { compactLedger, Ledger, LedgerCompaction } from '../sql/ledger-compactio
 import { SqlRunner } from '../sql/sql-session';
 import { SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
 
-/** The sentiment ledger: deltas per actor, granularity and bucket. */
+/**
+ * The sentiment ledger: deltas per actor, granularity and bucket, and whether they are in the running totals yet
+ * (entries in and out of them are folded apart, so each stays counted once: `totalDayEntries`).
+ */
 export const SENTIMENT_LEDGER: Ledger = {
   entries: SENTIMENT_ENTRIES_TABLE,
   compaction: SENTIMENT_COMPACTION_TABLE,
-  key: ['actor_id', 'granularity', 'bucket_start'],
+  key: ['actor_id', 'granularity', 'bucket_start', 'totalled'],
   sums: ['mentions', 'articles', 'positive', 'neutral', 'negative', 'score_micros'],
   folds: 'touched',
 };

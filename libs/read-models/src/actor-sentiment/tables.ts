@@ -9,6 +9,17 @@
 export const SENTIMENT_ENTRIES_TABLE = 'actor_sentiment_entries';
 /** One row: entries up to this id have been looked at by a compaction round. */
 export const SENTIMENT_COMPACTION_TABLE = 'actor_sentiment_compaction';
+/**
+ * A dense integer key per actor (handed out by `totalDayEntries`), its slot in the running totals. Keys are
+ * internal to their schema: a rebuild's shadow hands out its own.
+ */
+export const ACTOR_KEYS_TABLE = 'actor_keys';
+/**
+ * Running totals: per UTC day, every actor's sums over the flagged (`totalled`) day entries of all the days before
+ * it, packed by key (`sum-vectors.ts`). A window's sums are the difference of two rows plus its unflagged day
+ * entries, whatever its length.
+ */
+export const ACTOR_TOTALS_TABLE = 'actor_totals_by_day';
 
 const SUMS = `sum(mentions)::int AS mentions, sum(articles)::int AS articles, sum(positive)::int AS positive,
          sum(neutral)::int AS neutral, sum(negative)::int AS negative, sum(score_micros)::bigint AS score_micros,

@@ -1,0 +1,112 @@
+import { SqlRunner } from '../sql/sql-session';
+import { SumVector } from './sum-vectors';
+import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+
+const DAY_MS = 86_400_000;
+
+/** What one round of {@link totalDayEntries} did. */
+export interface RunningTotalsRound {
+  /** False when another process held the sentiment ledger's compaction row (nothing done). */
+  ran: boolean;
+  /** Day entries added to the running totals and flagged. */
+  totalled: number;
+  /** Rows of `actor_totals_by_day` written. */
+  rowsWritten: number;
+}
+
+interface DaySums {
+  actor_id: string;
+  day: Date;
+  mentions: number;
+  articles: number;
+  score_micros: string;
+  entries: number;
+}
+
+/**
+ * Moves up to `maxEntries` unflagged day entries of the sentiment ledger into the running totals, in one transaction
+ * (the caller's): flags them `totalled` and adds their sums to every `actor_totals_by_day` row after their day (a
+ * row holds every actor's sums over the days before its `day`; one is added the day after each day with entries).
+ * The flag and the totals change together, and an entry a batch commits meanwhile stays unflagged (an UPDATE sees
+ * only committed rows), so a reader taking a window's two running totals and its unflagged day entries in one
+ * statement counts every entry exactly once. Live batches add entries for the current day, whose rows are the last
+ * one or two; an old day's entries (a revision, a re-analysis) rewrite every row after it.
+ *
+ * Takes the sentiment ledger's compaction row (after the ledger, the order compaction and a rebuild's swap lock
+ * them in), so it never runs beside a compaction round, which folds flagged and unflagged entries apart (the
+ * flag is part of the ledger's key), nor beside another round. Runs in the current search path.
+ */
+export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
+  await sql.query(`LOCK TABLE ${SENTIMENT_ENTRIES_TABLE} IN ROW EXCLUSIVE MODE`);
+  await sql.query(
+    `INSERT INTO ${SENTIMENT_COMPACTION_TABLE} SELECT WHERE NOT EXISTS (SELECT FROM ${SENTIMENT_COMPACTION_TABLE}) ON CONFLICT DO NOTHING`,
+  );
+  const mark: unknown[] = await sql.query(`SELECT FROM ${SENTIMENT_COMPACTION_TABLE} FOR UPDATE SKIP LOCKED`);
+  if (mark.length === 0) return { ran: false, totalled: 0, rowsWritten: 0 };
+  const flagged: DaySums[] = await sql.query(
+    `WITH flagged AS (
+       UPDATE ${SENTIMENT_ENTRIES_TABLE} e SET totalled = true
+       FROM (SELECT entry_id FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND NOT totalled LIMIT $1) pick
+       WHERE e.entry_id = pick.entry_id
+       RETURNING e.actor_id, e.bucket_start, e.mentions, e.articles, e.score_micros)
+     SELECT actor_id, bucket_start AS day, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
+            sum(score_micros)::text AS score_micros, count(*)::int AS entries
+     FROM flagged GROUP BY actor_id, bucket_start`,
+    [maxEntries],
+  );
+  if (flagged.length === 0) return { ran: true, totalled: 0, rowsWritten: 0 };
+  const keys = await actorKeys(sql, [...new Set(flagged.map((f) => f.actor_id))]);
+
+  // Each touched day's change, as a vector.
+  const changes = new Map<number, SumVector>();
+  for (const s of flagged) {
+    const day = s.day.getTime();
+    const change = changes.get(day) ?? new SumVector();
+    change.add(keys.get(s.actor_id)!, { mentions: s.mentions, articles: s.articles, scoreMicros: Number(s.score_micros) });
+    changes.set(day, change);
+  }
+  const touched = [...changes.keys()].sort((a, b) => a - b);
+  const first = touched[0]!;
+
+  // Every row after the first touched day, and the day after each touched day (new rows start from the row before them).
+  const stored: Array<{ day: Date; totals: Buffer }> = await sql.query(
+    `(SELECT day, totals FROM ${ACTOR_TOTALS_TABLE} WHERE day <= $1 ORDER BY day DESC LIMIT 1)
+     UNION ALL
+     SELECT day, totals FROM ${ACTOR_TOTALS_TABLE} WHERE day > $1`,
+    [new Date(first).toISOString()],
+  );
+  const storedByDay = new Map(stored.map((row) => [row.day.getTime(), row.totals]));
+  const rows = [
+    ...new Set([...stored.map((row) => row.day.getTime()).filter((day) => day > first), ...touched.map((d) => d + DAY_MS)]),
+  ].sort((a, b) => a - b);
+  const storedDays = [...storedByDay.keys()].sort((a, b) => a - b);
+  const written: Array<{ day: string; totals: Buffer }> = [];
+  for (const day of rows) {
+    // The totals before `day` as stored: the row of `day`, else the last row before it (no entries in between).
+    const before = storedDays.filter((d) => d <= day).pop();
+    const totals = new SumVector(before === undefined ? undefined : storedByDay.get(before));
+    for (const changed of touched) if (changed < day) totals.addVector(changes.get(changed)!.packed());
+    written.push({ day: new Date(day).toISOString(), totals: totals.packed() });
+  }
+  await sql.query(
+    `INSERT INTO ${ACTOR_TOTALS_TABLE} (day, totals)
+     SELECT * FROM unnest($1::timestamptz[], $2::bytea[])
+     ON CONFLICT (day) DO UPDATE SET totals = EXCLUDED.totals`,
+    [written.map((w) => w.day), written.map((w) => w.totals)],
+  );
+  return { ran: true, totalled: flagged.reduce((n, f) => n + f.entries, 0), rowsWritten: written.length };
+}
+
+/** The keys of these actors, handing out new ones (in id order) to those without. */
+async function actorKeys(sql: SqlRunner, actorIds: string[]): Promise<Map<string, number>> {
+  await sql.query(
+    `INSERT INTO ${ACTOR_KEYS_TABLE} (actor_id)
+     SELECT id FROM unnest($1::text[]) AS a(id) ORDER BY id COLLATE "C" ON CONFLICT (actor_id) DO NOTHING`,
+    [actorIds],
+  );
+  const rows: Array<{ actor_id: string; key: number }> = await sql.query(
+    `SELECT actor_id, key FROM ${ACTOR_KEYS_TABLE} WHERE actor_id = ANY($1::text[])`,
+    [actorIds],
+  );
+  return new Map(rows.map((r) => [r.actor_id, r.key]));
+}
