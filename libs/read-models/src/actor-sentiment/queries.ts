@@ -2,8 +2,10 @@ import { SqlRunner } from '../sql/sql-session';
 import { SentimentBucketChange, SentimentGranularity } from './fold';
 import { isoInstant } from '../sql/iso-instant';
 import { ActorRef } from '../actor-pairs/queries';
-import { SENTIMENT_ENTRIES_TABLE } from './tables';
-import { trendSpans } from './trend-spans';
+import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+import { KeyedWindowSums } from './sum-vectors';
+import { contenders, meanScore, topTrends, TrendCandidate } from './trend-ranking';
+import { LedgerSpan, trendSpans } from './trend-spans';
 
 /** Sentiment toward an actor in one hour or day: the summed entries, with the mean score instead of the sum. */
 export type SentimentBucket = Omit<SentimentBucketChange, 'actorId' | 'granularity' | 'scoreMicros'> & {
@@ -29,17 +31,6 @@ export interface ActorTrend {
   meanScore: number | null;
   previousMeanScore: number | null;
   sentimentChange: number | null;
-}
-
-interface TrendRow {
-  id: string;
-  name: string;
-  kind: string;
-  role: string | null;
-  mentions: number;
-  previous_mentions: number;
-  mean_score: string | null;
-  previous_mean_score: string | null;
 }
 
 /** What the API reads from the actor sentiment read model. */
@@ -72,11 +63,12 @@ export class ActorSentimentQueries {
    * starts of `granularity`, UTC ISO instants), by |mentions − previous mentions| descending, ties
    * by id; mean scores are per article, as the sentiment buckets give them.
    *
-   * Two passes over the ledger ranges of {@link trendSpans} (whole days of an hour window from day
-   * entries). The ranking sums one signed count per actor, read from the covering
-   * (granularity, bucket_start) index alone: the change is all the order needs, and summing six
-   * filtered columns for every actor cost twice as much. Only the `limit` actors ranked are then
-   * summed in full, each from its own (actor_id, granularity, bucket_start) range.
+   * The ledger ranges of {@link trendSpans} (whole days of an hour window from day entries) are summed
+   * in one statement, so in one snapshot: whole days as the difference of two rows of running totals
+   * (every actor's sums before a day, packed by key) plus the day entries not yet flagged into them, and
+   * hours from the hour entries. Every actor is ranked in memory by key; only the ids and names of the
+   * actors that can make the page (those tied at its edge included) are read after, and ties are ranked
+   * by id then.
    */
   async trends(
     granularity: SentimentGranularity,
@@ -86,54 +78,140 @@ export class ActorSentimentQueries {
     limit: number,
   ): Promise<ActorTrend[]> {
     const spans = trendSpans(granularity, previousFrom, from, to);
-    const rows: TrendRow[] = await this.sql.query(
+    const rows: WindowRow[] = await this.sql.query(
       `WITH spans AS (
          SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)),
-       ranked AS (
-         SELECT e.actor_id, sum(e.mentions * s.sign) AS mention_change
-         FROM spans s
-         JOIN ${SENTIMENT_ENTRIES_TABLE} e
-           ON e.granularity = s.granularity AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
-         GROUP BY e.actor_id
-         HAVING sum(e.articles) > 0
-         ORDER BY abs(sum(e.mentions * s.sign)) DESC, e.actor_id COLLATE "C"
-         LIMIT $5),
-       sums AS (
-         SELECT r.actor_id, r.mention_change,
-                sum(e.mentions) FILTER (WHERE s.sign > 0) AS mentions,
-                sum(e.articles) FILTER (WHERE s.sign > 0) AS articles,
-                sum(e.score_micros) FILTER (WHERE s.sign > 0) AS score_micros,
-                sum(e.mentions) FILTER (WHERE s.sign < 0) AS previous_mentions,
-                sum(e.articles) FILTER (WHERE s.sign < 0) AS previous_articles,
-                sum(e.score_micros) FILTER (WHERE s.sign < 0) AS previous_score_micros
-         FROM ranked r
-         CROSS JOIN spans s
-         JOIN ${SENTIMENT_ENTRIES_TABLE} e
-           ON e.actor_id = r.actor_id AND e.granularity = s.granularity
-          AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
-         GROUP BY r.actor_id, r.mention_change)
-       SELECT a.id, a.name, a.kind, a.role, COALESCE(t.mentions, 0)::int AS mentions,
-              COALESCE(t.previous_mentions, 0)::int AS previous_mentions,
-              CASE WHEN t.articles > 0 THEN round(t.score_micros::numeric / t.articles / 1000000, 6) END AS mean_score,
-              CASE WHEN t.previous_articles > 0 THEN round(t.previous_score_micros::numeric / t.previous_articles / 1000000, 6) END
-                AS previous_mean_score
-       FROM sums t JOIN actors a ON a.id = t.actor_id
-       ORDER BY abs(t.mention_change) DESC, t.actor_id COLLATE "C"`,
-      [spans.map((s) => s.granularity), spans.map((s) => s.from), spans.map((s) => s.to), spans.map((s) => s.sign), limit],
+       entries AS (
+         SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
+         FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
+           ON s.granularity = 'hour' AND e.granularity = 'hour' AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+         UNION ALL
+         SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
+         FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
+           ON s.granularity = 'day' AND e.granularity = 'day' AND NOT e.totalled
+          AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to),
+       summed AS (
+         SELECT sign, actor_id, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
+                sum(score_micros)::text AS score_micros
+         FROM entries GROUP BY sign, actor_id)
+       SELECT t.sign, NULL::timestamptz AS point, NULL::bytea AS totals, t.actor_id, k.key, t.mentions, t.articles, t.score_micros
+       FROM summed t LEFT JOIN ${ACTOR_KEYS_TABLE} k ON k.actor_id = t.actor_id
+       UNION ALL
+       SELECT NULL, p.point, r.totals, NULL, NULL, NULL, NULL, NULL
+       FROM unnest($5::timestamptz[]) AS p(point)
+       CROSS JOIN LATERAL (
+         SELECT totals FROM ${ACTOR_TOTALS_TABLE} WHERE day <= p.point ORDER BY day DESC LIMIT 1) r`,
+      [
+        spans.map((s) => s.granularity),
+        spans.map((s) => s.from),
+        spans.map((s) => s.to),
+        spans.map((s) => s.sign),
+        [...new Set(spans.flatMap((s) => (s.granularity === 'day' ? [s.from, s.to] : [])))],
+      ],
     );
-    return rows.map((r) => {
-      const meanScore = r.mean_score === null ? null : Number(r.mean_score);
-      const previousMeanScore = r.previous_mean_score === null ? null : Number(r.previous_mean_score);
+    const { keyed, unkeyed } = windowSums(spans, rows);
+    const tied = contenders(keyed, unkeyed, limit);
+    const refs = await this.actorRefs(tied);
+    const known = tied.flatMap((c) => {
+      const actor = refs.byKey.get(c.key ?? 0) ?? refs.byId.get(c.id ?? '');
+      return actor ? [{ ...c, id: actor.id, actor }] : [];
+    });
+    return topTrends(known, limit).map(({ actor, current, previous }) => {
+      const mean = meanScore(current);
+      const previousMean = meanScore(previous);
       return {
-        actor: { id: r.id, name: r.name, kind: r.kind, role: r.role },
-        mentions: r.mentions,
-        previousMentions: r.previous_mentions,
-        mentionChange: r.mentions - r.previous_mentions,
-        meanScore,
-        previousMeanScore,
-        sentimentChange:
-          meanScore === null || previousMeanScore === null ? null : Math.round((meanScore - previousMeanScore) * 1e6) / 1e6,
+        actor,
+        mentions: current.mentions,
+        previousMentions: previous.mentions,
+        mentionChange: current.mentions - previous.mentions,
+        meanScore: mean,
+        previousMeanScore: previousMean,
+        sentimentChange: mean === null || previousMean === null ? null : Math.round((mean - previousMean) * 1e6) / 1e6,
       };
     });
   }
+
+  /** The actors behind these candidates, by key where they have one, else by id. */
+  private async actorRefs(
+    candidates: readonly TrendCandidate[],
+  ): Promise<{ byKey: Map<number, ActorRef>; byId: Map<string, ActorRef> }> {
+    const keys = candidates.flatMap((c) => (c.key === null ? [] : [c.key]));
+    const ids = candidates.flatMap((c) => (c.key === null && c.id !== null ? [c.id] : []));
+    const rows: Array<ActorRef & { key: number | null }> =
+      keys.length + ids.length === 0
+        ? []
+        : await this.sql.query(
+            `SELECT k.key, a.id, a.name, a.kind, a.role
+             FROM ${ACTOR_KEYS_TABLE} k JOIN actors a ON a.id = k.actor_id WHERE k.key = ANY($1::int[])
+             UNION ALL
+             SELECT NULL, a.id, a.name, a.kind, a.role FROM actors a WHERE a.id = ANY($2::text[])`,
+            [keys, ids],
+          );
+    const byKey = new Map<number, ActorRef>();
+    const byId = new Map<string, ActorRef>();
+    for (const { key, ...actor } of rows) {
+      if (key === null) byId.set(actor.id, actor);
+      else byKey.set(key, actor);
+    }
+    return { byKey, byId };
+  }
+}
+
+/**
+ * A row of the trends statement: the running totals at an end of a span of whole days (`point`), or one actor's
+ * entry sums in a window (`sign`), by key where it has one.
+ */
+interface WindowRow {
+  sign: 1 | -1 | null;
+  point: Date | null;
+  totals: Buffer | null;
+  actor_id: string | null;
+  key: number | null;
+  mentions: number | null;
+  articles: number | null;
+  score_micros: string | null;
+}
+
+/**
+ * Every actor's sums in the two windows: each span of whole days as the running totals at its end less those at
+ * its start, plus the entry sums, by key; an actor without a key yet, by id.
+ */
+function windowSums(
+  spans: readonly LedgerSpan[],
+  rows: readonly WindowRow[],
+): { keyed: KeyedWindowSums; unkeyed: TrendCandidate[] } {
+  const keyed = new KeyedWindowSums();
+  const totalsAt = new Map<number, Buffer>();
+  const unkeyed = new Map<string, TrendCandidate>();
+  for (const row of rows) {
+    if (row.totals !== null) {
+      totalsAt.set(row.point!.getTime(), row.totals);
+      continue;
+    }
+    const sign = row.sign!;
+    const entrySums = { mentions: row.mentions!, articles: row.articles!, scoreMicros: Number(row.score_micros) };
+    if (row.key !== null) {
+      keyed.add(row.key, sign, entrySums);
+      continue;
+    }
+    const candidate = unkeyed.get(row.actor_id!) ?? {
+      key: null,
+      id: row.actor_id!,
+      current: { mentions: 0, articles: 0, scoreMicros: 0 },
+      previous: { mentions: 0, articles: 0, scoreMicros: 0 },
+    };
+    const window = sign > 0 ? candidate.current : candidate.previous;
+    window.mentions += entrySums.mentions;
+    window.articles += entrySums.articles;
+    window.scoreMicros += entrySums.scoreMicros;
+    unkeyed.set(row.actor_id!, candidate);
+  }
+  for (const span of spans) {
+    if (span.granularity !== 'day') continue;
+    const end = totalsAt.get(Date.parse(span.to));
+    if (end) keyed.addVector(end, span.sign, 1);
+    const start = totalsAt.get(Date.parse(span.from));
+    if (start) keyed.addVector(start, span.sign, -1);
+  }
+  return { keyed, unkeyed: [...unkeyed.values()] };
 }
