@@ -28,7 +28,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
-import { compactLedgersToTheEnd, sweepLedgersToTheEnd } from '../support/compact-ledgers';
+import { compactLedgersToTheEnd, sweepLedgersToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -129,13 +129,21 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
   }
 }
 
-/** The sweep a quiet service makes over the co-mentions (`sweepLedger`), timed: part of the store's cost, not of the load's. */
+/**
+ * The sweep a quiet service makes over the co-mentions (`sweepLedger`) and its moving the day entries into the running
+ * totals, timed: part of the store's cost, not of the load's.
+ */
 async function sweep(url: string): Promise<void> {
   const dataSource = await createDataSource(url, 2).initialize();
   try {
     const started = performance.now();
     const removed = await sweepLedgersToTheEnd(dataSource);
     console.error(`[load] swept: ${removed} entries folded away in ${Math.round((performance.now() - started) / 100) / 10} s`);
+    const totalling = performance.now();
+    const moved = await totalToTheEnd(dataSource);
+    console.error(
+      `[load] running totals: ${moved} day entries moved in ${Math.round((performance.now() - totalling) / 100) / 10} s`,
+    );
   } finally {
     await dataSource.destroy();
   }

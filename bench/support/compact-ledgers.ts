@@ -1,4 +1,4 @@
-import { compactLedger, Ledger, LedgerCompaction, LEDGERS, sweepLedger } from '@chronicle/read-models';
+import { compactLedger, Ledger, LedgerCompaction, LEDGERS, sweepLedger, totalDayEntries } from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
@@ -16,6 +16,16 @@ export function sweepLedgersToTheEnd(dataSource: DataSource): Promise<number> {
     LEDGERS.filter((l) => l.folds === 'repeated'),
     sweepLedger,
   );
+}
+
+/** Moves every sentiment day entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
+export async function totalToTheEnd(dataSource: DataSource): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const round = await dataSource.transaction((manager) => totalDayEntries(manager, 200_000));
+    moved += round.totalled;
+    if (round.totalled === 0) return moved;
+  }
 }
 
 /** Runs `pass` over each ledger, 200,000 entries a transaction, until nothing is left; returns the entries folded away. */
