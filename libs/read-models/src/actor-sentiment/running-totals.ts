@@ -1,6 +1,8 @@
 import { SqlRunner } from '../sql/sql-session';
 import { SumVector } from './sum-vectors';
-import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_COMPACTION_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+import { takeCompactionRow } from '../sql/ledger-compaction';
+import { SENTIMENT_LEDGER } from './compaction';
+import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
 
 const DAY_MS = 86_400_000;
 
@@ -32,17 +34,12 @@ interface DaySums {
  * statement counts every entry exactly once. Live batches add entries for the current day, whose rows are the last
  * one or two; an old day's entries (a revision, a re-analysis) rewrite every row after it.
  *
- * Takes the sentiment ledger's compaction row (after the ledger, the order compaction and a rebuild's swap lock
- * them in), so it never runs beside a compaction round, which folds flagged and unflagged entries apart (the
- * flag is part of the ledger's key), nor beside another round. Runs in the current search path.
+ * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside a compaction round,
+ * which folds flagged and unflagged entries apart (the flag is part of the ledger's key), nor beside another round.
+ * Runs in the current search path.
  */
 export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
-  await sql.query(`LOCK TABLE ${SENTIMENT_ENTRIES_TABLE} IN ROW EXCLUSIVE MODE`);
-  await sql.query(
-    `INSERT INTO ${SENTIMENT_COMPACTION_TABLE} SELECT WHERE NOT EXISTS (SELECT FROM ${SENTIMENT_COMPACTION_TABLE}) ON CONFLICT DO NOTHING`,
-  );
-  const mark: unknown[] = await sql.query(`SELECT FROM ${SENTIMENT_COMPACTION_TABLE} FOR UPDATE SKIP LOCKED`);
-  if (mark.length === 0) return { ran: false, totalled: 0, rowsWritten: 0 };
+  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, totalled: 0, rowsWritten: 0 };
   const flagged: DaySums[] = await sql.query(
     `WITH flagged AS (
        UPDATE ${SENTIMENT_ENTRIES_TABLE} e SET totalled = true

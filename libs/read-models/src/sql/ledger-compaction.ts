@@ -56,16 +56,7 @@ export function sweepLedger(manager: SqlRunner, ledger: Ledger, maxEntries: numb
 
 async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number, pass: Pass): Promise<LedgerCompaction> {
   const { entries, compaction } = ledger;
-  // The ledger before the compaction row, in the order the projection lists its tables (the order
-  // a rebuild's swap locks them in), so a round never holds the row while waiting for the ledger.
-  // Row exclusive, as the writes below take it anyway: batches appending meanwhile are not held up.
-  await manager.query(`LOCK TABLE ${entries} IN ROW EXCLUSIVE MODE`);
-  // The row is made by the first round (in a new schema, a rebuild's shadow too). Not by an
-  // upsert: that would wait for a round in progress, which has the row locked, instead of skipping.
-  await manager.query(`INSERT INTO ${compaction} SELECT WHERE NOT EXISTS (SELECT FROM ${compaction}) ON CONFLICT DO NOTHING`);
-  const [mark]: Array<{ compacted_through: string; swept_through: string }> = await manager.query(
-    `SELECT compacted_through, swept_through FROM ${compaction} FOR UPDATE SKIP LOCKED`,
-  );
+  const mark = await takeCompactionRow(manager, ledger);
   if (!mark) return { ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
   // A round looks at the entries appended since the last round, as `folds` picks them; the sweep at those the
   // rounds have looked at since the last sweep (the newest are the rounds'), every key with another entry.
@@ -117,6 +108,28 @@ async function foldRound(manager: SqlRunner, ledger: Ledger, maxEntries: number,
     lookedAt: Number(through - from),
     remaining: Number(newest - through),
   };
+}
+
+/**
+ * Takes the ledger's compaction row for a round in the caller's transaction, or returns undefined when another
+ * process holds it (that process is running a round; this one skips). Every pass that rewrites a ledger's entries
+ * takes it, so no two run at once.
+ */
+export async function takeCompactionRow(
+  manager: SqlRunner,
+  { entries, compaction }: Pick<Ledger, 'entries' | 'compaction'>,
+): Promise<{ compacted_through: string; swept_through: string } | undefined> {
+  // The ledger before the compaction row, in the order the projection lists its tables (the order
+  // a rebuild's swap locks them in), so a round never holds the row while waiting for the ledger.
+  // Row exclusive, as the writes take it anyway: batches appending meanwhile are not held up.
+  await manager.query(`LOCK TABLE ${entries} IN ROW EXCLUSIVE MODE`);
+  // The row is made by the first round (in a new schema, a rebuild's shadow too). Not by an
+  // upsert: that would wait for a round in progress, which has the row locked, instead of skipping.
+  await manager.query(`INSERT INTO ${compaction} SELECT WHERE NOT EXISTS (SELECT FROM ${compaction}) ON CONFLICT DO NOTHING`);
+  const [mark]: Array<{ compacted_through: string; swept_through: string }> = await manager.query(
+    `SELECT compacted_through, swept_through FROM ${compaction} FOR UPDATE SKIP LOCKED`,
+  );
+  return mark;
 }
 
 /** The highest entry id the ledger's identity has handed out (0 before the first). */
