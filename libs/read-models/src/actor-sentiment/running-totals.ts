@@ -77,12 +77,19 @@ export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promi
     ...new Set([...stored.map((row) => row.day.getTime()).filter((day) => day > first), ...touched.map((d) => d + DAY_MS)]),
   ].sort((a, b) => a - b);
   const storedDays = [...storedByDay.keys()].sort((a, b) => a - b);
+  // One walk through the rows in day order: the stored totals before each (its own row, else the last row before
+  // it: no entries in between) plus the changes of the touched days before it, summed as the walk passes them.
   const written: Array<{ day: string; totals: Buffer }> = [];
+  const changedBefore = new SumVector();
+  let nextStored = 0;
+  let nextTouched = 0;
+  let base: Buffer | undefined;
   for (const day of rows) {
-    // The totals before `day` as stored: the row of `day`, else the last row before it (no entries in between).
-    const before = storedDays.filter((d) => d <= day).pop();
-    const totals = new SumVector(before === undefined ? undefined : storedByDay.get(before));
-    for (const changed of touched) if (changed < day) totals.addVector(changes.get(changed)!.packed());
+    while (nextStored < storedDays.length && storedDays[nextStored]! <= day) base = storedByDay.get(storedDays[nextStored++]!);
+    while (nextTouched < touched.length && touched[nextTouched]! < day)
+      changedBefore.addVector(changes.get(touched[nextTouched++]!)!.packed());
+    const totals = new SumVector(base);
+    totals.addVector(changedBefore.packed());
     written.push({ day: new Date(day).toISOString(), totals: totals.packed() });
   }
   await sql.query(
