@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 import { projectInPostgres } from './support/slice-in-postgres';
 
-/** Tables that grow with the articles: reading one of them whole is a missing index. */
+/**
+ * Tables that grow with the articles: reading one of them whole is a missing index. `actor_keys` grows with the
+ * actors and is left out on purpose: trends cost one slot per actor by design (the running totals hold every
+ * actor), and joining a window's summed entries to every key by hash cost less than an index probe per entry
+ * (an hour window on the api bench's store: 23–32 ms against 31–34 ms).
+ */
 const BIG_TABLES = [
   'actor_pair_entries',
   'actor_sentiment_entries',
@@ -147,18 +152,18 @@ describe('the query plans of the dashboard reads', () => {
         expect(
           await wholeTableReadsOf(dataSource, (sql) =>
             new ActorSentimentQueries(sql).trends(
-              'day',
-              '2026-01-01T00:00:00Z',
+              'hour',
+              '2026-01-07T00:00:00Z',
               '2026-01-08T00:00:00Z',
-              '2026-01-15T00:00:00Z',
+              '2026-01-09T00:00:00Z',
               20,
             ),
           ),
         ).not.toEqual([]);
       } finally {
         await dataSource.query(
-          `CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (granularity, bucket_start)
-             INCLUDE (actor_id, mentions, articles, score_micros)`,
+          `CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (bucket_start)
+             INCLUDE (actor_id, mentions, articles, score_micros) WHERE granularity = 'hour'`,
         );
       }
     });

@@ -8,10 +8,10 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * Two things here are beyond TypeORM. The table has no primary key (TypeORM requires one), so
  * `entryId`, unique as an identity column, is declared primary; `synchronize: false` keeps the
  * schema builder from adding the constraint (the drift test checks everything else about this
- * table). `actor_sentiment_entries_entry_idx` is a BRIN index (`USING brin (entry_id)`) and
- * `actor_sentiment_entries_start_idx` is (granularity, bucket_start) INCLUDE (actor_id, mentions,
- * articles, score_micros), as is `actor_sentiment_entries_untotalled_idx` (bucket_start) INCLUDE (the same) over
- * the unflagged day entries; `@Index` can say none of them, so they are declared for the record only.
+ * table). `actor_sentiment_entries_entry_idx` is a BRIN index (`USING brin (entry_id)`);
+ * `actor_sentiment_entries_start_idx` is (bucket_start) INCLUDE (actor_id, mentions, articles, score_micros) over
+ * the hour entries, and `actor_sentiment_entries_untotalled_idx` the same over the day entries not yet in the
+ * running totals; `@Index` can say none of them, so they are declared for the record only.
  */
 @Entity({ name: 'actor_sentiment_entries', synchronize: false })
 @Check('actor_sentiment_entries_granularity_check', `"granularity" IN ('hour', 'day')`)

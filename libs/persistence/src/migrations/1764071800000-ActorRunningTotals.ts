@@ -9,7 +9,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   window's sums are the difference of two rows, whatever its length;
  * - `actor_sentiment_entries.totalled`: whether an entry's sums are in the running totals; the project service's
  *   worker flags day entries and adds them to the totals in one transaction, and a partial index keeps the
- *   unflagged day entries, which trends read beside the totals, one short range.
+ *   unflagged day entries, which trends read beside the totals, one short range;
+ * - `actor_sentiment_entries_start_idx` keeps hour entries only: day entries are read by window through the totals
+ *   and the partial index now, so each entry is still inserted into one index of starts, not two.
  * The existing day entries start unflagged: reads stay exact while the worker moves them in.
  */
 export class ActorRunningTotals1764071800000 implements MigrationInterface {
@@ -20,6 +22,11 @@ export class ActorRunningTotals1764071800000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX actor_sentiment_entries_untotalled_idx ON actor_sentiment_entries (bucket_start)
          INCLUDE (actor_id, mentions, articles, score_micros) WHERE granularity = 'day' AND NOT totalled`,
+    );
+    await queryRunner.query('DROP INDEX actor_sentiment_entries_start_idx');
+    await queryRunner.query(
+      `CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (bucket_start)
+         INCLUDE (actor_id, mentions, articles, score_micros) WHERE granularity = 'hour'`,
     );
     await queryRunner.query(
       `CREATE TABLE actor_keys (
@@ -34,6 +41,11 @@ export class ActorRunningTotals1764071800000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE actor_totals_by_day');
     await queryRunner.query('DROP TABLE actor_keys');
     await queryRunner.query('DROP INDEX actor_sentiment_entries_untotalled_idx');
+    await queryRunner.query('DROP INDEX actor_sentiment_entries_start_idx');
+    await queryRunner.query(
+      `CREATE INDEX actor_sentiment_entries_start_idx ON actor_sentiment_entries (granularity, bucket_start)
+         INCLUDE (actor_id, mentions, articles, score_micros)`,
+    );
     await queryRunner.query('ALTER TABLE actor_sentiment_entries DROP COLUMN totalled');
   }
 }
