@@ -2,7 +2,7 @@ import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import { attributionCue } from './attribution-cues';
 import type { AnalysisContext } from './analysis-context';
 import { subjectAfter, subjectBefore } from './speaker-resolver';
-import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
+import { indirectDraft, type StatementDraft } from './statement-draft';
 
 /** A word must be part of a cue in at least this share of its PolNeAR train occurrences; chosen on PolNeAR dev. */
 export const MIN_CUE_SHARE = 0.5;
@@ -80,16 +80,7 @@ export function extractCueClauses(
     if (!subject.found || subject.actor === null) continue;
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
-    out.push({
-      kind: 'indirect',
-      start,
-      end,
-      text: ctx.doc.body.slice(start, end),
-      cue: bodySpan(ctx.doc.body, t.start, t.end),
-      speaker: subject.actor,
-      ...(subject.pronoun !== undefined ? { pronoun: subject.pronoun } : {}),
-      ...subjectRange(subject),
-    });
+    out.push(indirectDraft(ctx.doc.body, start, end, t.start, t.end, subject));
     if (comma < 0) i = to;
   }
   return out;

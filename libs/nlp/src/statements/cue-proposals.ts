@@ -14,7 +14,7 @@ import { looksLikeSpeech } from './quote-extractor';
 import { contentEnd } from './reported-speech-extractor';
 import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
-import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
+import { indirectDraft, type StatementDraft } from './statement-draft';
 
 /** A possible attribution around a learned cue word, with the context a classifier weighs to keep or drop it. */
 export interface CueProposal {
@@ -93,16 +93,7 @@ export function cueProposals(ctx: AnalysisContext, taken: Uint8Array, cueShares:
     const start = tokens[first]!.start;
     const end = tokens[last - 1]!.end;
     out.push({
-      draft: {
-        kind: 'indirect',
-        start,
-        end,
-        text: ctx.doc.body.slice(start, end),
-        cue: bodySpan(ctx.doc.body, t.start, t.end),
-        speaker: s.actor,
-        ...(s.pronoun !== undefined ? { pronoun: s.pronoun } : {}),
-        ...subjectRange(s),
-      },
+      draft: indirectDraft(ctx.doc.body, start, end, t.start, t.end, s),
       cue: i,
       first,
       last,

@@ -15,7 +15,7 @@ import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
 import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
-import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
+import { indirectDraft, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 10;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
@@ -95,16 +95,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     if (words < (complement.marked ? 2 : 3)) continue;
     const start = tokens[complement.contentFirst]!.start;
     const end = tokens[contentLast - 1]!.end;
-    out.push({
-      kind: 'indirect',
-      start,
-      end,
-      text: doc.body.slice(start, end),
-      cue: bodySpan(doc.body, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end),
-      speaker: subject.actor,
-      pronoun: subject.pronoun,
-      ...subjectRange(subject),
-    });
+    out.push(indirectDraft(doc.body, start, end, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end, subject));
     i = contentLast - 1;
   }
   return out;
@@ -286,16 +277,7 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
   if (last - first < 2 || first >= sentence.last) return null;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  return {
-    kind: 'indirect',
-    start,
-    end,
-    text: ctx.doc.body.slice(start, end),
-    cue: bodySpan(ctx.doc.body, tokens[i]!.start, tokens[subject.last - 1]!.end),
-    speaker: subject.actor,
-    pronoun: subject.pronoun,
-    ...subjectRange(subject),
-  };
+  return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
 }
 
 /**
@@ -340,14 +322,5 @@ function trailingAttribution(
   } else if (countWords(ctx, first, comma) < 3) return null;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  return {
-    kind: 'indirect',
-    start,
-    end,
-    text: ctx.doc.body.slice(start, end),
-    cue: bodySpan(ctx.doc.body, tokens[cueFirst]!.start, tokens[cueLast]!.end),
-    speaker: subject.actor,
-    pronoun: subject.pronoun,
-    ...subjectRange(subject),
-  };
+  return indirectDraft(ctx.doc.body, start, end, tokens[cueFirst]!.start, tokens[cueLast]!.end, subject);
 }

@@ -18,13 +18,40 @@ export interface StatementDraft {
 }
 
 /** The subject range of a resolution, for a draft (only when it names an actor and is not a pronoun). */
-export function subjectRange(s: {
+export function subjectRange(s: ResolvedSubject): Pick<StatementDraft, 'subject'> {
+  return s.actor !== null && s.pronoun === undefined && s.last > s.first ? { subject: [s.first, s.last] } : {};
+}
+
+/** What a resolved subject gives a draft: the speaker, the pronoun that named it, and the subject phrase's tokens. */
+export interface ResolvedSubject {
   actor: number | null;
   first: number;
   last: number;
   pronoun?: number;
-}): Pick<StatementDraft, 'subject'> {
-  return s.actor !== null && s.pronoun === undefined && s.last > s.first ? { subject: [s.first, s.last] } : {};
+}
+
+/**
+ * An indirect (reported) statement: the content [start, end) of `body`, attributed by the cue [cueStart, cueEnd)
+ * to the speaker its subject resolved to.
+ */
+export function indirectDraft(
+  body: string,
+  start: number,
+  end: number,
+  cueStart: number,
+  cueEnd: number,
+  subject: ResolvedSubject,
+): StatementDraft {
+  return {
+    kind: 'indirect',
+    start,
+    end,
+    text: body.slice(start, end),
+    cue: bodySpan(body, cueStart, cueEnd),
+    speaker: subject.actor,
+    ...(subject.pronoun !== undefined ? { pronoun: subject.pronoun } : {}),
+    ...subjectRange(subject),
+  };
 }
 
 /** The span [start, end) of `body` with its text. */
