@@ -76,11 +76,11 @@ export class SumVector {
 
   /** Adds every slot of another packed vector. */
   addVector(other: Uint8Array): void {
-    const bytes = asBuffer(other);
-    this.ensure(keysIn(bytes) * SLOT_BYTES);
-    for (let offset = 0; offset + SLOT_BYTES <= bytes.byteLength; offset += SLOT_BYTES) {
-      this.addAt(offset, bytes.readInt32LE(offset), bytes.readInt32LE(offset + 4), bytes.readDoubleLE(offset + 8));
-    }
+    const keys = keysIn(other);
+    this.ensure(keys * SLOT_BYTES);
+    const { ints, doubles } = slotViews(other);
+    for (let slot = 0; slot < keys; slot++)
+      this.addAt(slot * SLOT_BYTES, ints[4 * slot]!, ints[4 * slot + 1]!, doubles[2 * slot + 1]!);
   }
 
   /** The packed bytes, to store. */
