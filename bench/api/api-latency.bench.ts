@@ -3,7 +3,7 @@
  * dashboard's API routes on a realistic store. Loads N (default 100,000) generated analysed articles
  * (`analyzedEvents`) through the project service's own write path, as the projection bench does
  * (prepared batches applied with `applyBatchOnce` + `projectAnalyses`, keyed onto partitions), compacts
- * the ledgers, sweeps them as a quiet service does (timed, also on `--reuse`) and analyses the tables, then starts the api service as a separate process (auth
+ * the ledgers, packs the co-mentions and totals the sentiment days as the service's worker does (timed, also on `--reuse`) and analyses the tables, then starts the api service as a separate process (auth
  * and rate limits on, as in production, the limits set out of reach) and sends each endpoint `--requests`
  * (default 400) requests after a warm-up (of every endpoint first, then of each before it is measured), `--concurrency`
  * (default 8) at a time, with parameters drawn
@@ -29,7 +29,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
-import { compactLedgersToTheEnd, sweepLedgersToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
+import { compactLedgersToTheEnd, packToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -131,15 +131,15 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
 }
 
 /**
- * The sweep a quiet service makes over the co-mentions (`sweepLedger`) and its moving the day entries into the running
+ * What the project service's worker does over its ticks: packing the co-mentions (`packActorPairEntries`) and moving the day entries into the running
  * totals, timed: part of the store's cost, not of the load's.
  */
-async function sweep(url: string): Promise<void> {
+async function workOffLedgers(url: string): Promise<void> {
   const dataSource = await createDataSource(url, 2).initialize();
   try {
     const started = performance.now();
-    const removed = await sweepLedgersToTheEnd(dataSource);
-    console.error(`[load] swept: ${removed} entries folded away in ${Math.round((performance.now() - started) / 100) / 10} s`);
+    const packed = await packToTheEnd(dataSource);
+    console.error(`[load] co-mentions: ${packed} entries packed in ${Math.round((performance.now() - started) / 100) / 10} s`);
     const totalling = performance.now();
     const moved = await totalToTheEnd(dataSource);
     console.error(
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
       console.error(`[load] ${articles} generated analysed articles through the projector`);
       loaded = `loaded in ${Math.round(await load(url, analyzedEvents(articles)))} s`;
     }
-    await sweep(url);
+    await workOffLedgers(url);
     const sample = await sampleOf(url);
     const store = ApiKeyStore.connect(url, 1);
     const { key } = await issueApiKey(store, { name: 'api bench', scopes: ['read', 'subscriptions'] }).finally(() =>
@@ -250,7 +250,9 @@ async function main(): Promise<void> {
     const logDir = join(tmpdir(), 'chronicle-bench');
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, 'api.log'));
-    child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the api's node: Node refuses them in NODE_OPTIONS.
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -1,21 +1,16 @@
-import { compactLedger, Ledger, LedgerCompaction, LEDGERS, sweepLedger, totalDayEntries } from '@chronicle/read-models';
+import {
+  compactLedger,
+  Ledger,
+  LedgerCompaction,
+  LEDGERS,
+  packActorPairEntries,
+  totalDayEntries,
+} from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
 export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<void> {
   await foldToTheEnd(dataSource, LEDGERS, compactLedger);
-}
-
-/**
- * Sweeps the ledgers whose rounds fold repeated keys only (`sweepLedger`) until the sweep has caught up with the
- * rounds: what the service's worker does when the projector is quiet. Returns the entries folded away.
- */
-export function sweepLedgersToTheEnd(dataSource: DataSource): Promise<number> {
-  return foldToTheEnd(
-    dataSource,
-    LEDGERS.filter((l) => l.folds === 'repeated'),
-    sweepLedger,
-  );
 }
 
 /** Moves every sentiment day entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
@@ -25,6 +20,16 @@ export async function totalToTheEnd(dataSource: DataSource): Promise<number> {
     const round = await dataSource.transaction((manager) => totalDayEntries(manager, 200_000));
     moved += round.totalled;
     if (round.totalled === 0) return moved;
+  }
+}
+
+/** Moves every co-mention entry into the packed weeks, as the service's worker does over ticks; returns how many it moved. */
+export async function packToTheEnd(dataSource: DataSource): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const round = await dataSource.transaction((manager) => packActorPairEntries(manager, 200_000));
+    moved += round.packed;
+    if (round.packed === 0) return moved;
   }
 }
 

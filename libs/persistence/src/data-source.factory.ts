@@ -3,6 +3,8 @@ import { ActorKeyEntity } from './entities/actor-key.entity';
 import { ActorTotalsByDayEntity } from './entities/actor-totals-by-day.entity';
 import { ActorPairCompactionEntity } from './entities/actor-pair-compaction.entity';
 import { ActorPairEntryEntity } from './entities/actor-pair-entry.entity';
+import { ActorPairKeyEntity } from './entities/actor-pair-key.entity';
+import { ActorPairVectorEntity } from './entities/actor-pair-vector.entity';
 import { ActorSentimentCompactionEntity } from './entities/actor-sentiment-compaction.entity';
 import { ActorSentimentEntryEntity } from './entities/actor-sentiment-entry.entity';
 import { ActorEntity } from './entities/actor.entity';
@@ -48,6 +50,7 @@ import { NoveltyCandidateIndex1764071200000 } from './migrations/1764071200000-N
 import { LedgerSweeps1764071400000 } from './migrations/1764071400000-LedgerSweeps';
 import { ActorSearchText1764071600000 } from './migrations/1764071600000-ActorSearchText';
 import { ActorRunningTotals1764071800000 } from './migrations/1764071800000-ActorRunningTotals';
+import { ActorPairVectors1764072000000 } from './migrations/1764072000000-ActorPairVectors';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -79,6 +82,8 @@ export const ENTITIES = [
   ActorPairCompactionEntity,
   ActorKeyEntity,
   ActorTotalsByDayEntity,
+  ActorPairKeyEntity,
+  ActorPairVectorEntity,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
@@ -109,6 +114,7 @@ export const MIGRATIONS = [
   LedgerSweeps1764071400000,
   ActorSearchText1764071600000,
   ActorRunningTotals1764071800000,
+  ActorPairVectors1764072000000,
 ];
 
 /**

@@ -19,7 +19,7 @@ export class MetricsRegistry {
   readonly sentimentEntriesCompacted: Counter;
   readonly sentimentEntriesPending: Gauge;
   readonly sentimentDayEntriesTotalled: Counter;
-  readonly actorPairEntriesCompacted: Counter;
+  readonly actorPairEntriesPacked: Counter;
   readonly actorPairEntriesPending: Gauge;
 
   constructor(service: string) {
@@ -85,14 +85,14 @@ export class MetricsRegistry {
       help: 'Sentiment day entries moved into the running totals trends read',
       registers: [this.registry],
     });
-    this.actorPairEntriesCompacted = new Counter({
-      name: 'chronicle_actor_pair_entries_compacted_total',
-      help: 'Co-mention ledger entries folded away by compaction rounds',
+    this.actorPairEntriesPacked = new Counter({
+      name: 'chronicle_actor_pair_entries_packed_total',
+      help: 'Co-mention ledger entries moved into the packed weeks related actors read',
       registers: [this.registry],
     });
     this.actorPairEntriesPending = new Gauge({
       name: 'chronicle_actor_pair_entries_pending',
-      help: 'Co-mention ledger entries appended since the last compaction round looked (after that round)',
+      help: 'Co-mention ledger entries not packed yet after the last packing round (0 when it found fewer than its budget)',
       registers: [this.registry],
     });
   }

@@ -3,15 +3,22 @@ import { EncodedCopy } from '../sql/sql-session';
 import { deriveActorPairs } from './derive';
 import { ActorPairChange, ActorPairsFold } from './fold';
 import { actorPairRows } from './rows';
-import { ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_ENTRIES_TABLE, actorPairsSelect } from './tables';
+import {
+  ACTOR_PAIR_COMPACTION_TABLE,
+  ACTOR_PAIR_ENTRIES_TABLE,
+  ACTOR_PAIR_KEYS_TABLE,
+  ACTOR_PAIR_VECTORS_TABLE,
+  actorPairsSelect,
+} from './tables';
 import { encodeActorPairEntries, writeActorPairEntries } from './write';
 
-/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". A ledger and its view. */
+/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". A ledger, its packed weeks and the view summing both. */
 export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], EncodedCopy> = {
   name: 'actorPairs',
-  // Compaction locks the ledger before its row, as a rebuild's swap does (in this order).
-  tables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_COMPACTION_TABLE],
-  // The compaction mark is not derived: a new schema's first compaction round starts it.
+  // Compaction and packing lock the ledger before its row, then the keys and vectors, as a rebuild's swap does (in this order).
+  tables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE],
+  // The compaction mark is not derived: a new schema's first compaction round starts it. Nor are the packed weeks:
+  // derived entries are read exactly as they are until the worker packs them.
   derivedTables: [ACTOR_PAIR_ENTRIES_TABLE],
   views: [{ name: 'actor_pairs', select: actorPairsSelect }],
   startFold: () => new ActorPairsFold(),

@@ -1,14 +1,12 @@
 import { ReadModelRow, SliceRows } from '../read-model-slice';
 import { ActorPairChange } from './fold';
-import { ACTOR_PAIR_ENTRIES_TABLE } from './tables';
 
-/** The pairs (the ledger summed per key, as the `actor_pairs` view lists them) in key order (actor, week, other actor; ids in byte order). */
+/** The pairs (the ledger and the packed weeks summed per key: the `actor_pairs` view) in key order (actor, week, other actor; ids in byte order). */
 export const actorPairRows: SliceRows<ActorPairChange[]> = {
   fromFold: (pairs) => pairs.map((p): ReadModelRow => ({ ...p })),
   read: async (sql) => {
     const rows: Array<{ actor_id: string; week: string; other_actor_id: string; articles: number }> = await sql.query(
-      `SELECT actor_id, week::text AS week, other_actor_id, sum(articles) AS articles FROM ${ACTOR_PAIR_ENTRIES_TABLE}
-       GROUP BY actor_id, week, other_actor_id HAVING sum(articles) > 0
+      `SELECT actor_id, week::text AS week, other_actor_id, articles FROM actor_pairs
        ORDER BY actor_id COLLATE "C", week, other_actor_id COLLATE "C"`,
     );
     return rows.map((r): ReadModelRow => ({

@@ -8,8 +8,32 @@ export const ACTOR_PAIR_ENTRIES_TABLE = 'actor_pair_entries';
 /** One row: entries up to this id have been looked at by a compaction round. */
 export const ACTOR_PAIR_COMPACTION_TABLE = 'actor_pair_compaction';
 
-/** The `actor_pairs` view over the entries of `schema`: live articles per (actor, week, other actor), none at zero. */
+/**
+ * A dense integer key per co-mentioned actor, its name in a packed vector (`pair-vectors.ts`), handed out by the
+ * packing round. The slice's own (not the sentiment slice's `actor_keys`): a rebuild swaps one slice's tables alone.
+ */
+export const ACTOR_PAIR_KEYS_TABLE = 'actor_pair_keys';
+/**
+ * Per (actor, UTC week), the co-mentions the packing round has moved out of the ledger, packed in one `bytea`:
+ * an actor's related list over a window reads one row per week however many actors share its articles.
+ */
+export const ACTOR_PAIR_VECTORS_TABLE = 'actor_pair_vectors';
+
+/** The packed co-mentions of `schema` as rows (actor, week, other actor, articles), each vector's slots decoded in SQL. */
+function packedPairsSelect(schema: string): string {
+  const int32At = (offset: string) => `('x' || encode(substring(v.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
+  return `SELECT v.actor_id, v.week, k.actor_id AS other_actor_id, s.articles
+       FROM ${schema}.${ACTOR_PAIR_VECTORS_TABLE} v
+       CROSS JOIN LATERAL (
+         SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
+         FROM generate_series(0, length(v.others) / 8 - 1) AS i) s
+       JOIN ${schema}.${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`;
+}
+
+/** The `actor_pairs` view over `schema`: live articles per (actor, week, other actor), packed and not, none at zero. */
 export function actorPairsSelect(schema: string): string {
   return `SELECT actor_id, week, other_actor_id, sum(articles)::int AS articles
-       FROM ${schema}.${ACTOR_PAIR_ENTRIES_TABLE} GROUP BY actor_id, week, other_actor_id HAVING sum(articles) > 0`;
+       FROM (SELECT actor_id, week, other_actor_id, articles FROM ${schema}.${ACTOR_PAIR_ENTRIES_TABLE}
+             UNION ALL ${packedPairsSelect(schema)}) pairs
+       GROUP BY actor_id, week, other_actor_id HAVING sum(articles) > 0`;
 }
