@@ -5,6 +5,7 @@ import {
   ActorPairQueries,
   actorPairsSelect,
   packActorPairEntries,
+  PACKED_ROWS_PER_WEEK,
   RelatedActor,
   RelatedAfter,
 } from '@chronicle/read-models';
@@ -107,6 +108,7 @@ describe('related actors over packed weeks', () => {
 
   describe('when batches and packing rounds interleave, articles being added and taken back', () => {
     it('lists and pages every actor as the live articles do, and the view sums as they do, before and after everything is packed', async () => {
+      let mergedInAll = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.array(stepArbitrary, { minLength: 1, maxLength: 12 }),
@@ -152,13 +154,26 @@ describe('related actors over packed weeks', () => {
               }
             };
             await check();
-            while ((await dataSource.transaction((manager) => packActorPairEntries(manager, 1_000))).packed > 0);
+            // Small rounds, so that weeks gather change rows and get merged.
+            let merged = 0;
+            for (;;) {
+              const round = await dataSource.transaction((manager) => packActorPairEntries(manager, 7));
+              merged += round.weeksMerged;
+              const [{ most }] = await dataSource.query(
+                'SELECT coalesce(max(n), 0)::int AS most FROM (SELECT count(*) AS n FROM actor_pair_vectors GROUP BY actor_id, week) w',
+              );
+              expect(most).toBeLessThanOrEqual(PACKED_ROWS_PER_WEEK);
+              if (round.packed === 0) break;
+            }
+            mergedInAll += merged;
             expect(Number((await dataSource.query(`SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`))[0].n)).toBe(0);
             await check();
           },
         ),
         { numRuns: 60 },
       );
+      // The runs merged weeks as well as adding change rows to them.
+      expect(mergedInAll).toBeGreaterThan(0);
     });
   });
 
@@ -175,7 +190,8 @@ describe('related actors over packed weeks', () => {
         expect(await dataSource.transaction((manager) => packActorPairEntries(manager, 10))).toEqual({
           ran: false,
           packed: 0,
-          vectorsWritten: 0,
+          changesWritten: 0,
+          weeksMerged: 0,
         });
         await holder.commitTransaction();
       } finally {

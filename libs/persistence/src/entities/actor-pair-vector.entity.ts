@@ -1,13 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One actor's packed co-mentions in one UTC week (from Monday): 8-byte slots of the other actor's pair key and the
- * articles they share, int32 big-endian, in key order. Stored uncompressed out of line (`STORAGE EXTERNAL`, which
- * TypeORM cannot declare).
+ * Part of one actor's packed co-mentions in one UTC week (from Monday): 8-byte slots of the other actor's pair key and
+ * the articles they share (a change row's may be negative), int32 big-endian, in key order. `part` 0 is the week's
+ * merged row, the others the changes packing rounds added since. Stored uncompressed out of line (`STORAGE
+ * EXTERNAL`, which TypeORM cannot declare).
  */
 @Entity({ name: 'actor_pair_vectors' })
 export class ActorPairVectorEntity {
   @PrimaryColumn('text', { name: 'actor_id' }) actorId!: string;
   @PrimaryColumn('date') week!: string;
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT' }) part!: string;
   @Column('bytea') others!: Buffer;
 }

@@ -4,14 +4,24 @@ import { ACTOR_PAIR_LEDGER } from './compaction';
 import { addPairVectors } from './pair-vectors';
 import { ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
 
+/**
+ * Rows a week of an actor's packed co-mentions may have: its merged row (`part` 0) and the change rows rounds add.
+ * A round that leaves a week with more merges them into one. Reads sum every row of a week, so more rows make a read
+ * a little longer and merging rarer: a popular actor's week (thousands of slots) is rewritten once per this many
+ * rounds instead of every round.
+ */
+export const PACKED_ROWS_PER_WEEK = 8;
+
 /** What one round of {@link packActorPairEntries} did. */
 export interface PairPackingRound {
   /** False when another process held the co-mention ledger's compaction row (nothing done). */
   ran: boolean;
-  /** Ledger entries moved into the vectors (deleted from the ledger). */
+  /** Ledger entries moved into the packed weeks (deleted from the ledger). */
   packed: number;
-  /** Rows of `actor_pair_vectors` written or deleted (a week whose co-mentions all went). */
-  vectorsWritten: number;
+  /** Change rows added to `actor_pair_vectors`. */
+  changesWritten: number;
+  /** Weeks whose rows were merged into one. */
+  weeksMerged: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -21,11 +31,12 @@ const EMPTY = Buffer.alloc(0);
  * the caller's transaction, so readers (who sum both) see each entry in one place or the other, never both. Any
  * entries will do: the ledger holds only entries not packed yet. Co-mentioned actors get their pair keys first
  * (in id order); an entry whose actor got no key here (written after that statement) waits for the next round.
- * Takes the ledger's compaction row, so it never runs beside a compaction round or a sweep, nor beside another
- * replica's packing (which it skips).
+ * Each touched week gets one change row, built in SQL; a week left with more than {@link PACKED_ROWS_PER_WEEK} rows
+ * is merged into one. Takes the ledger's compaction row, so it never runs beside a compaction round, nor beside
+ * another replica's packing (which it skips).
  */
 export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): Promise<PairPackingRound> {
-  if (!(await takeCompactionRow(sql, ACTOR_PAIR_LEDGER))) return { ran: false, packed: 0, vectorsWritten: 0 };
+  if (!(await takeCompactionRow(sql, ACTOR_PAIR_LEDGER))) return { ran: false, packed: 0, changesWritten: 0, weeksMerged: 0 };
   await sql.query(
     `INSERT INTO ${ACTOR_PAIR_KEYS_TABLE} (actor_id)
      SELECT other_actor_id FROM (
@@ -34,8 +45,8 @@ export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): 
      ORDER BY other_actor_id COLLATE "C" ON CONFLICT (actor_id) DO NOTHING`,
     [maxEntries],
   );
-  // Each touched week's change as a vector built in SQL (`int4send` writes the slots' big-endian int32s).
-  const changes: Array<{ actor_id: string; week: string; entries: number; delta: Buffer | null }> = await sql.query(
+  // Each touched week's change as a row of slots (`int4send` writes their big-endian int32s).
+  const [moved]: Array<{ packed: number; written: number; actor_ids: string[] | null; weeks: string[] | null }> = await sql.query(
     `WITH picked AS (
        SELECT e.ctid AS entry FROM ${ACTOR_PAIR_ENTRIES_TABLE} e
        JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.actor_id = e.other_actor_id LIMIT $1),
@@ -45,49 +56,49 @@ export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): 
      sums AS (
        SELECT m.actor_id, m.week, k.key, sum(m.articles)::int AS articles, count(*)::int AS entries
        FROM moved m JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.actor_id = m.other_actor_id
-       GROUP BY m.actor_id, m.week, k.key)
-     SELECT actor_id, week::text AS week, sum(entries)::int AS entries,
-            string_agg(int4send(key) || int4send(articles), ''::bytea ORDER BY key) FILTER (WHERE articles <> 0) AS delta
-     FROM sums GROUP BY actor_id, week`,
+       GROUP BY m.actor_id, m.week, k.key),
+     changes AS (
+       SELECT actor_id, week, sum(entries)::int AS entries,
+              string_agg(int4send(key) || int4send(articles), ''::bytea ORDER BY key) FILTER (WHERE articles <> 0) AS delta
+       FROM sums GROUP BY actor_id, week),
+     written AS (
+       INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, others)
+       SELECT actor_id, week, delta FROM changes WHERE delta IS NOT NULL
+       RETURNING actor_id, week)
+     SELECT (SELECT coalesce(sum(entries), 0)::int FROM changes) AS packed, count(*)::int AS written,
+            array_agg(actor_id) AS actor_ids, array_agg(week::text) AS weeks
+     FROM written`,
     [maxEntries],
   );
-  if (changes.length === 0) return { ran: true, packed: 0, vectorsWritten: 0 };
-  const actorIds = changes.map((c) => c.actor_id);
-  const weeks = changes.map((c) => c.week);
-  const packed: Array<{ actor_id: string; week: string; others: Buffer }> = await sql.query(
-    `SELECT v.actor_id, v.week::text AS week, v.others
-     FROM unnest($1::text[], $2::date[]) AS t(actor_id, week)
-     JOIN ${ACTOR_PAIR_VECTORS_TABLE} v ON v.actor_id = t.actor_id AND v.week = t.week`,
-    [actorIds, weeks],
+  const weeksMerged = moved!.written > 0 ? await mergeCrowdedWeeks(sql, moved!.actor_ids!, moved!.weeks!) : 0;
+  return { ran: true, packed: moved!.packed, changesWritten: moved!.written, weeksMerged };
+}
+
+/** Merges the rows of each of these weeks that has more than {@link PACKED_ROWS_PER_WEEK} into one (none if all cancel). */
+async function mergeCrowdedWeeks(sql: SqlRunner, actorIds: string[], weeks: string[]): Promise<number> {
+  const parts: Array<{ actor_id: string; week: string; others: Buffer }> = await sql.query(
+    `WITH crowded AS (
+       SELECT v.actor_id, v.week FROM unnest($1::text[], $2::date[]) AS t(actor_id, week)
+       JOIN ${ACTOR_PAIR_VECTORS_TABLE} v ON v.actor_id = t.actor_id AND v.week = t.week
+       GROUP BY v.actor_id, v.week HAVING count(*) > $3),
+     removed AS (
+       DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} v USING crowded c WHERE v.actor_id = c.actor_id AND v.week = c.week
+       RETURNING v.actor_id, v.week::text AS week, v.others)
+     SELECT * FROM removed`,
+    [actorIds, weeks, PACKED_ROWS_PER_WEEK],
   );
-  const before = new Map(packed.map((p) => [`${p.actor_id}\u0000${p.week}`, p.others]));
-  const kept = { actorIds: [] as string[], weeks: [] as string[], others: [] as Buffer[] };
-  const emptied = { actorIds: [] as string[], weeks: [] as string[] };
-  for (const { actor_id, week, delta } of changes) {
-    const after = addPairVectors(before.get(`${actor_id}\u0000${week}`) ?? EMPTY, delta ?? EMPTY);
-    if (after.length > 0) {
-      kept.actorIds.push(actor_id);
-      kept.weeks.push(week);
-      kept.others.push(after);
-    } else {
-      emptied.actorIds.push(actor_id);
-      emptied.weeks.push(week);
-    }
+  const merged = new Map<string, { actorId: string; week: string; others: Buffer }>();
+  for (const { actor_id, week, others } of parts) {
+    const key = `${actor_id}\u0000${week}`;
+    const week_ = merged.get(key) ?? { actorId: actor_id, week, others: EMPTY };
+    week_.others = addPairVectors(week_.others, others);
+    merged.set(key, week_);
   }
+  const kept = [...merged.values()].filter((w) => w.others.length > 0);
   await sql.query(
-    `INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, others)
-     SELECT * FROM unnest($1::text[], $2::date[], $3::bytea[])
-     ON CONFLICT (actor_id, week) DO UPDATE SET others = excluded.others`,
-    [kept.actorIds, kept.weeks, kept.others],
+    `INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, part, others)
+     SELECT actor_id, week, 0, others FROM unnest($1::text[], $2::date[], $3::bytea[]) AS t(actor_id, week, others)`,
+    [kept.map((w) => w.actorId), kept.map((w) => w.week), kept.map((w) => w.others)],
   );
-  await sql.query(
-    `DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} v USING unnest($1::text[], $2::date[]) AS t(actor_id, week)
-     WHERE v.actor_id = t.actor_id AND v.week = t.week`,
-    [emptied.actorIds, emptied.weeks],
-  );
-  return {
-    ran: true,
-    packed: changes.reduce((sum, c) => sum + c.entries, 0),
-    vectorsWritten: changes.length,
-  };
+  return merged.size;
 }
