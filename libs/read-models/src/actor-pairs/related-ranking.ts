@@ -51,20 +51,6 @@ export function isPageContender(articles: number, cutoff: number, after?: Relate
   return articles >= cutoff || articles === after?.articles;
 }
 
-/** The co-mentioned actors a page can be cut from before their ids are known ({@link isPageContender}). */
-export function pageContenders<Ref>(
-  counts: ReadonlyArray<CoMentionCount<Ref>>,
-  limit: number,
-  after?: RelatedAfter,
-): Array<CoMentionCount<Ref>> {
-  const cutoff = pageCutoff(
-    counts.map((c) => c.articles),
-    limit,
-    after,
-  );
-  return counts.filter((c) => isPageContender(c.articles, cutoff, after));
-}
-
 /** Most shared articles first, ties by id in code-point order (`COLLATE "C"`), after the cursor, at most `limit`. */
 export function relatedPage(named: readonly RelatedActor[], limit: number, after?: RelatedAfter): RelatedActor[] {
   const order = (a: RelatedActor, b: RelatedActor) => b.articles - a.articles || compareCodePoints(a.actor.id, b.actor.id);

@@ -1,7 +1,17 @@
 import { compareCodePoints } from '@chronicle/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CoMentionCount, pageContenders, RelatedActor, RelatedAfter, relatedPage } from './related-ranking';
+import { CoMentionCount, isPageContender, pageCutoff, RelatedActor, RelatedAfter, relatedPage } from './related-ranking';
+
+/** The counts a page can be cut from, as `ActorPairQueries.related` picks them. */
+function pageContenders<Ref>(counts: ReadonlyArray<CoMentionCount<Ref>>, limit: number, after?: RelatedAfter) {
+  const cutoff = pageCutoff(
+    counts.map((c) => c.articles),
+    limit,
+    after,
+  );
+  return counts.filter((c) => isPageContender(c.articles, cutoff, after));
+}
 
 /** Co-mentioned actors with distinct ids and counts drawn to tie often (zero and negative ones too). */
 const counts = fc.uniqueArray(
