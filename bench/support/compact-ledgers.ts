@@ -1,11 +1,4 @@
-import {
-  compactLedger,
-  Ledger,
-  LedgerCompaction,
-  LEDGERS,
-  packActorPairEntries,
-  totalDayEntries,
-} from '@chronicle/read-models';
+import { compactLedger, Ledger, LedgerCompaction, LEDGERS, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
@@ -14,22 +7,22 @@ export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<vo
 }
 
 /** Moves every sentiment day entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
-export async function totalToTheEnd(dataSource: DataSource): Promise<number> {
-  let moved = 0;
-  for (;;) {
-    const round = await dataSource.transaction((manager) => totalDayEntries(manager, 200_000));
-    moved += round.totalled;
-    if (round.totalled === 0) return moved;
-  }
+export function totalToTheEnd(dataSource: DataSource): Promise<number> {
+  return movedToTheEnd(dataSource, async (manager) => (await totalDayEntries(manager, 200_000)).totalled);
 }
 
 /** Moves every co-mention entry into the packed weeks, as the service's worker does over ticks; returns how many it moved. */
-export async function packToTheEnd(dataSource: DataSource): Promise<number> {
+export function packToTheEnd(dataSource: DataSource): Promise<number> {
+  return movedToTheEnd(dataSource, async (manager) => (await packActorPairEntries(manager, 200_000)).packed);
+}
+
+/** Runs `round` (which returns the entries it moved), a transaction each, until one moves none; returns how many moved in all. */
+async function movedToTheEnd(dataSource: DataSource, round: (manager: EntityManager) => Promise<number>): Promise<number> {
   let moved = 0;
   for (;;) {
-    const round = await dataSource.transaction((manager) => packActorPairEntries(manager, 200_000));
-    moved += round.packed;
-    if (round.packed === 0) return moved;
+    const n = await dataSource.transaction(round);
+    if (n === 0) return moved;
+    moved += n;
   }
 }
 

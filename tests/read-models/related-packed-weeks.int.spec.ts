@@ -1,5 +1,4 @@
 import { compareCodePoints } from '@chronicle/domain';
-import { createDataSource, runMigrations } from '@chronicle/persistence';
 import {
   ACTOR_PAIR_ENTRIES_TABLE,
   ActorPairQueries,
@@ -11,8 +10,8 @@ import {
 } from '@chronicle/read-models';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseWithActors } from './support/database-with-actors';
 
 /** Actors with a row in `actors`, and one without (a co-mention of it is left out of related lists, as a join would). */
 const ACTORS = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', 'b-1', 'b-2'];
@@ -78,7 +77,6 @@ const past = (list: RelatedActor[], after?: RelatedAfter) =>
     : list;
 
 describe('related actors over packed weeks', () => {
-  let url: string;
   let dataSource: DataSource;
 
   const append = async (rows: unknown[][]): Promise<void> => {
@@ -90,20 +88,9 @@ describe('related actors over packed weeks', () => {
     );
   };
 
-  beforeAll(async () => {
-    url = await createTestDatabase('related-packed-weeks');
-    await runMigrations(url);
-    dataSource = await createDataSource(url, 4).initialize();
-    await dataSource.query(
-      `INSERT INTO actors (id, name, kind, first_seen, last_seen)
-       SELECT id, 'Actor ' || id, 'person', '2026-03-01', '2026-03-01' FROM unnest($1::text[]) AS a(id)`,
-      [ACTORS],
-    );
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    if (url) await dropTestDatabase(url);
+  const database = databaseWithActors('related-packed-weeks', ACTORS);
+  beforeAll(() => {
+    dataSource = database.dataSource();
   });
 
   describe('when batches and packing rounds interleave, articles being added and taken back', () => {

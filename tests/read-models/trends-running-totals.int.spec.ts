@@ -1,5 +1,4 @@
 import { compareCodePoints } from '@chronicle/domain';
-import { createDataSource, runMigrations } from '@chronicle/persistence';
 import {
   ActorSentimentQueries,
   ActorTrend,
@@ -11,8 +10,8 @@ import {
 } from '@chronicle/read-models';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { databaseWithActors } from './support/database-with-actors';
 
 const ACTORS = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', 'a-7'];
 const DAY_MS = 86_400_000;
@@ -76,7 +75,6 @@ const ALL_DAYS = {
 };
 
 describe('trends over the running totals', () => {
-  let url: string;
   let dataSource: DataSource;
   const queries = () => new ActorSentimentQueries(dataSource);
 
@@ -164,20 +162,9 @@ describe('trends over the running totals', () => {
       )[0].n,
     );
 
-  beforeAll(async () => {
-    url = await createTestDatabase('trends-running-totals');
-    await runMigrations(url);
-    dataSource = await createDataSource(url, 4).initialize();
-    await dataSource.query(
-      `INSERT INTO actors (id, name, kind, first_seen, last_seen)
-       SELECT id, 'Actor ' || id, 'person', '2026-03-01', '2026-03-01' FROM unnest($1::text[]) AS a(id)`,
-      [ACTORS],
-    );
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    if (url) await dropTestDatabase(url);
+  const database = databaseWithActors('trends-running-totals', ACTORS);
+  beforeAll(() => {
+    dataSource = database.dataSource();
   });
 
   beforeEach(async () => {
