@@ -3,7 +3,7 @@
  * dashboard's API routes on a realistic store. Loads N (default 100,000) generated analysed articles
  * (`analyzedEvents`) through the project service's own write path, as the projection bench does
  * (prepared batches applied with `applyBatchOnce` + `projectAnalyses`, keyed onto partitions), compacts
- * the ledgers, packs the co-mentions and totals the sentiment days as the service's worker does (timed, also on `--reuse`) and analyses the tables, then starts the api service as a separate process (auth
+ * the sentiment ledger, packs the co-mentions and totals the sentiment days as the service's worker does (timed, also on `--reuse`) and analyses the tables, then starts the api service as a separate process (auth
  * and rate limits on, as in production, the limits set out of reach) and sends each endpoint `--requests`
  * (default 400) requests after a warm-up (of every endpoint first, then of each before it is measured), `--concurrency`
  * (default 8) at a time, with parameters drawn
@@ -29,7 +29,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
-import { compactLedgersToTheEnd, packToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
+import { compactSentimentToTheEnd, packToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -123,7 +123,7 @@ async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number
       if (done % 10_000 < batch.events.length) console.error(`[load] ${done} articles`);
     });
     const seconds = (performance.now() - started) / 1000;
-    await compactLedgersToTheEnd(dataSource);
+    await compactSentimentToTheEnd(dataSource);
     return seconds;
   } finally {
     await dataSource.destroy();

@@ -9,7 +9,7 @@
  *   `npm run bench -- rebuild` times that one through Kafka;
  * - baseline: the usual NestJS way, an `@EventPattern` handler `save()`ing TypeORM entities per
  *   message (measured on a smaller sample, it is slow);
- * - copy ceiling: COPY of the exact rows Chronicle ended with (its ledgers compacted to one entry per
+ * - copy ceiling: COPY of the exact rows Chronicle ended with (co-mentions packed, the sentiment ledger compacted to one entry per
  *   key), into empty tables with the same indexes.
  * Prints one JSON line.
  */
@@ -34,15 +34,15 @@ import { applyPartitioned, PartitionedRun, projectBatchAsTheService } from './pa
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
-import { compactLedgersToTheEnd, foldLedgersWhole } from '../support/compact-ledgers';
+import { foldLedgersWhole, workOffLedgersToTheEnd } from '../support/compact-ledgers';
 
 /** The tables the read-model projection writes (the ceiling loads their final rows). */
 const TABLES = projectionNamed('read-models').tables;
 
 /**
  * Chronicle's run, timed until the last batch commits, with the service's compaction worker on its
- * timer. Then (timed apart, reported) the ledgers are compacted to the end as the service's rounds do, and
- * (untimed) rewritten whole, so the ceiling loads one entry per key (actor and hour or day; actor, week and other actor), the fewest rows these read models can be stored in.
+ * timer. Then (timed apart, reported) the worker's work is done to the end (sentiment compaction, packing, totalling), and
+ * (untimed) rewritten whole, so the ceiling loads one sentiment entry per key (actor and hour or day) and the packed weeks, the fewest rows these read models can be stored in.
  */
 async function chronicle(
   url: string,
@@ -62,9 +62,8 @@ async function chronicle(
     const seconds = (performance.now() - started) / 1000;
     await compaction.onApplicationShutdown();
     const compacting = performance.now();
-    await compactLedgersToTheEnd(dataSource);
+    await workOffLedgersToTheEnd(dataSource);
     const compactionAfterSeconds = (performance.now() - compacting) / 1000;
-    // The co-mention ledger's rounds leave pairs hit once per round as several entries: the ceiling loads one each.
     await foldLedgersWhole(dataSource);
     return { seconds, compactionAfterSeconds };
   } finally {

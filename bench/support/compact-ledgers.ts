@@ -1,9 +1,19 @@
-import { compactLedger, Ledger, LedgerCompaction, LEDGERS, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
+import { compactSentimentEntries, LEDGERS, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Compacts the sentiment and co-mention ledgers until no entry is left unlooked at (what the service's timer does over time). */
-export async function compactLedgersToTheEnd(dataSource: DataSource): Promise<void> {
-  await foldToTheEnd(dataSource, LEDGERS, compactLedger);
+/** Compacts the sentiment ledger until no entry is left unlooked at (what the service's worker does over its ticks). */
+export async function compactSentimentToTheEnd(dataSource: DataSource): Promise<void> {
+  for (;;) {
+    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 200_000));
+    if (round.remaining === 0) return;
+  }
+}
+
+/** Everything the service's worker does over its ticks, to the end: compaction, then packing and totalling. */
+export async function workOffLedgersToTheEnd(dataSource: DataSource): Promise<void> {
+  await compactSentimentToTheEnd(dataSource);
+  await packToTheEnd(dataSource);
+  await totalToTheEnd(dataSource);
 }
 
 /** Moves every sentiment day entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
@@ -24,23 +34,6 @@ async function movedToTheEnd(dataSource: DataSource, round: (manager: EntityMana
     if (n === 0) return moved;
     moved += n;
   }
-}
-
-/** Runs `pass` over each ledger, 200,000 entries a transaction, until nothing is left; returns the entries folded away. */
-async function foldToTheEnd(
-  dataSource: DataSource,
-  ledgers: readonly Ledger[],
-  pass: (manager: EntityManager, ledger: Ledger, maxEntries: number) => Promise<LedgerCompaction>,
-): Promise<number> {
-  let removed = 0;
-  for (const ledger of ledgers) {
-    for (;;) {
-      const round = await dataSource.transaction((manager) => pass(manager, ledger, 200_000));
-      removed += round.entriesRemoved;
-      if (round.remaining === 0) break;
-    }
-  }
-  return removed;
 }
 
 /**

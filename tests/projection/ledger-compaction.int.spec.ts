@@ -1,14 +1,9 @@
 import {
   ACTOR_PAIR_ENTRIES_TABLE,
-  ACTOR_PAIR_LEDGER,
-  compactActorPairEntries,
   compactSentimentEntries,
   Ledger,
-  LedgerCompaction,
   SENTIMENT_ENTRIES_TABLE,
   SENTIMENT_LEDGER,
-  SqlRunner,
-  sweepLedger,
 } from '@chronicle/read-models';
 import {
   createDataSource,
@@ -32,24 +27,16 @@ import { foldAnalyses, retractArticles } from '../support/read-model-fold';
 import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase, waitFor } from '../support/test-environment';
 
-type Compaction = (manager: SqlRunner, maxEntries: number) => Promise<LedgerCompaction>;
-
-async function compactAll(
-  dataSource: DataSource,
-  compact: Compaction = compactSentimentEntries,
-  budget = 1_000,
-): Promise<number> {
+/** Compaction rounds of 1,000 entries until none is left unlooked at; returns the entries folded away. */
+async function compactAll(dataSource: DataSource): Promise<number> {
   let removed = 0;
   for (;;) {
-    const round = await dataSource.transaction((manager) => compact(manager, budget));
+    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 1_000));
     expect(round.ran).toBe(true);
     removed += round.entriesRemoved;
     if (round.remaining === 0) return removed;
   }
 }
-
-const sweepPairs: Compaction = (manager, maxEntries) => sweepLedger(manager, ACTOR_PAIR_LEDGER, maxEntries);
-const APPEND_PAIR = `INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles) VALUES ($1, $2, $3, $4)`;
 
 const count = async (dataSource: DataSource, sql: string): Promise<number> => Number((await dataSource.query(sql))[0].n);
 
@@ -64,7 +51,7 @@ async function ledgerShape(dataSource: DataSource, { entries, key }: Ledger) {
   };
 }
 
-describe('compactSentimentEntries and compactActorPairEntries', () => {
+describe('compactSentimentEntries', () => {
   let url: string;
   let dataSource: DataSource;
   const checksums = () => readModelChecksums(async (sql) => dataSource.query(sql));
@@ -75,27 +62,6 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
       (sql, params) => dataSource.query(sql, params),
       referenceReadModels({ analyses: analysesAt(analyzedEvents(600)), articles: retractionsAt(retracted) }),
     );
-
-  /**
-   * The most shared pairs whose one row lies behind both the rounds' and the sweep's marks, after rounds and sweep
-   * have caught up: a folded row is new to the next round, which folds it again as soon as its key gets another
-   * entry, and to the next sweep, which would see it beside the pair's next entries.
-   */
-  async function settledPairs(limit: number): Promise<Array<{ actor_id: string; week: string; other_actor_id: string }>> {
-    await compactAll(dataSource, sweepPairs, 100_000);
-    await compactAll(dataSource, compactActorPairEntries);
-    const pairs = await dataSource.query(
-      `SELECT p.actor_id, p.week::text AS week, p.other_actor_id FROM actor_pairs p
-       WHERE NOT EXISTS (
-         SELECT FROM ${ACTOR_PAIR_ENTRIES_TABLE} e
-         WHERE e.actor_id = p.actor_id AND e.week = p.week AND e.other_actor_id = p.other_actor_id
-           AND e.entry_id > (SELECT compacted_through FROM actor_pair_compaction))
-       ORDER BY p.articles DESC, p.actor_id, p.other_actor_id LIMIT $1`,
-      [limit],
-    );
-    await compactAll(dataSource, sweepPairs, 100_000);
-    return pairs;
-  }
 
   beforeAll(async () => {
     url = await createTestDatabase('ledger-compaction');
@@ -130,90 +96,6 @@ describe('compactSentimentEntries and compactActorPairEntries', () => {
 
     it('has nothing left to do on a second pass', async () => {
       expect(await compactAll(dataSource)).toBe(0);
-    });
-  });
-
-  describe('when pairs have several entries, some cancelling out, all new to one round', () => {
-    it('folds each pair into one row, drops pairs that cancel out, and leaves every read model as it was', async () => {
-      const before = await checksums();
-      const shape = await ledgerShape(dataSource, ACTOR_PAIR_LEDGER);
-      expect(shape.crowded).toBeGreaterThan(100);
-      expect(shape.empty).toBeGreaterThan(0);
-
-      // One round sees every entry, so every pair with several entries has them all in that round.
-      const removed = await compactAll(dataSource, compactActorPairEntries, 10_000_000);
-
-      expect(await checksums()).toEqual(before);
-      expect(await differencesFromReference()).toEqual({});
-      const after = await ledgerShape(dataSource, ACTOR_PAIR_LEDGER);
-      expect(after).toEqual({ entries: shape.entries - removed, crowded: 0, empty: 0 });
-      expect(after.entries).toBe(await count(dataSource, `SELECT count(*) AS n FROM actor_pairs`));
-      expect(await compactAll(dataSource, compactActorPairEntries)).toBe(0);
-    });
-  });
-
-  describe('when a pair gets one new entry in a round, and another pair two', () => {
-    it('folds only the pair with two, with its older entries, and leaves the other with one more entry', async () => {
-      const [once, twice] = await dataSource.query(
-        `SELECT actor_id, week::text AS week, other_actor_id, articles FROM actor_pairs ORDER BY articles DESC LIMIT 2`,
-      );
-      const entriesOf = async (pair: { actor_id: string; week: string; other_actor_id: string }) =>
-        dataSource.query(
-          `SELECT articles FROM ${ACTOR_PAIR_ENTRIES_TABLE} WHERE actor_id = $1 AND week = $2 AND other_actor_id = $3 ORDER BY entry_id`,
-          [pair.actor_id, pair.week, pair.other_actor_id],
-        );
-      expect(await entriesOf(once)).toEqual([{ articles: once.articles }]);
-      const append = `INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles) VALUES ($1, $2, $3, $4)`;
-      await dataSource.query(append, [once.actor_id, once.week, once.other_actor_id, 1]);
-      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, 2]);
-      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, -1]);
-
-      expect(await compactAll(dataSource, compactActorPairEntries)).toBe(2);
-
-      expect(await entriesOf(once)).toEqual([{ articles: once.articles }, { articles: 1 }]);
-      expect(await entriesOf(twice)).toEqual([{ articles: twice.articles + 1 }]);
-      // Back to the folded history the other specs compare with: the two added articles taken away again.
-      await dataSource.query(append, [once.actor_id, once.week, once.other_actor_id, -1]);
-      await dataSource.query(append, [twice.actor_id, twice.week, twice.other_actor_id, -1]);
-      expect(await differencesFromReference()).toEqual({});
-    });
-  });
-
-  describe('when pairs got one entry each since the last sweep', () => {
-    it('the sweep folds it with their older row, which the rounds never do, and leaves every read model as it was', async () => {
-      const before = await checksums();
-      const pairs = await settledPairs(3);
-      const sumsOfPairs = async () =>
-        Promise.all(
-          pairs.map(async (p) => {
-            const rows = await dataSource.query(
-              `SELECT articles FROM ${ACTOR_PAIR_ENTRIES_TABLE} WHERE actor_id = $1 AND week = $2 AND other_actor_id = $3`,
-              [p.actor_id, p.week, p.other_actor_id],
-            );
-            return rows.map((r: { articles: number }) => r.articles);
-          }),
-        );
-      const originals = await sumsOfPairs();
-      expect(originals.map((entries) => entries.length)).toEqual([1, 1, 1]);
-      // A round adding one entry to each pair: the round, which folds repeated keys only, leaves both rows.
-      for (const p of pairs) await dataSource.query(APPEND_PAIR, [p.actor_id, p.week, p.other_actor_id, 1]);
-      await compactAll(dataSource, compactActorPairEntries);
-      expect((await sumsOfPairs()).map((entries) => entries.length)).toEqual([2, 2, 2]);
-
-      // The sweep sees the one new entry of each pair, and folds it with the pair's older row.
-      await compactAll(dataSource, sweepPairs, 50);
-
-      expect(await sumsOfPairs()).toEqual(originals.map(([articles]) => [articles! + 1]));
-      expect(await ledgerShape(dataSource, ACTOR_PAIR_LEDGER)).toMatchObject({ crowded: 0, empty: 0 });
-      expect(await compactAll(dataSource, sweepPairs)).toBe(0);
-
-      // Taken away again, in a round of their own: the sweep folds them back to the history the other specs fold.
-      for (const p of pairs) await dataSource.query(APPEND_PAIR, [p.actor_id, p.week, p.other_actor_id, -1]);
-      await compactAll(dataSource, compactActorPairEntries);
-      await compactAll(dataSource, sweepPairs);
-      expect((await sumsOfPairs()).map((entries) => entries.length)).toEqual([1, 1, 1]);
-      expect(await checksums()).toEqual(before);
-      expect(await differencesFromReference()).toEqual({});
     });
   });
 

@@ -51,6 +51,7 @@ import { LedgerSweeps1764071400000 } from './migrations/1764071400000-LedgerSwee
 import { ActorSearchText1764071600000 } from './migrations/1764071600000-ActorSearchText';
 import { ActorRunningTotals1764071800000 } from './migrations/1764071800000-ActorRunningTotals';
 import { ActorPairVectors1764072000000 } from './migrations/1764072000000-ActorPairVectors';
+import { DropLedgerSweeps1764072200000 } from './migrations/1764072200000-DropLedgerSweeps';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -115,6 +116,7 @@ export const MIGRATIONS = [
   ActorSearchText1764071600000,
   ActorRunningTotals1764071800000,
   ActorPairVectors1764072000000,
+  DropLedgerSweeps1764072200000,
 ];
 
 /**

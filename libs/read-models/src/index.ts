@@ -27,7 +27,7 @@ export * from './outlets/queries';
 export * from './actor-pairs/fold';
 export * from './actor-pairs/queries';
 export * from './actor-pairs/tables';
-export * from './actor-pairs/compaction';
+export * from './actor-pairs/ledger';
 export * from './actor-pairs/packing';
 export * from './articles/articles.slice';
 export * from './contributions/contributions.slice';

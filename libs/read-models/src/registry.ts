@@ -1,5 +1,5 @@
 import { actorPairsSlice } from './actor-pairs/actor-pairs.slice';
-import { ACTOR_PAIR_LEDGER } from './actor-pairs/compaction';
+import { ACTOR_PAIR_LEDGER } from './actor-pairs/ledger';
 import { SENTIMENT_LEDGER } from './actor-sentiment/compaction';
 import { actorSentimentSlice } from './actor-sentiment/actor-sentiment.slice';
 import { actorsSlice } from './actors/actors.slice';
@@ -43,5 +43,5 @@ export const READ_MODEL_INDEXES_BUILT_AFTER_LOAD: readonly string[] = READ_MODEL
   (slice) => slice.indexesBuiltAfterLoad ?? [],
 );
 
-/** The append-only ledgers among the read models' tables, which compaction rounds keep short. */
+/** The append-only ledgers among the read models' tables (entries a view sums per key). */
 export const LEDGERS: readonly Ledger[] = [SENTIMENT_LEDGER, ACTOR_PAIR_LEDGER];

@@ -6,6 +6,4 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 export class ActorSentimentCompactionEntity {
   @PrimaryColumn('boolean', { default: true }) singleton!: boolean;
   @Column('bigint', { name: 'compacted_through', default: 0 }) compactedThrough!: string;
-  /** The highest entry id the sweep (`sweepLedger`) has looked at. */
-  @Column('bigint', { name: 'swept_through', default: 0 }) sweptThrough!: string;
 }

@@ -1,6 +1,6 @@
 import { takeCompactionRow } from '../sql/ledger-compaction';
 import { SqlRunner } from '../sql/sql-session';
-import { ACTOR_PAIR_LEDGER } from './compaction';
+import { ACTOR_PAIR_LEDGER } from './ledger';
 import { addPairVectors } from './pair-vectors';
 import { ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
 

@@ -2,10 +2,10 @@
  * Co-mentions are stored as an append-only ledger: every batch adds one row per (actor, UTC week from Monday,
  * other actor) it changed, both directions of every pair (removed or revised articles add negative rows), and
  * the `actor_pairs` view sums them. Appending takes no row lock, so concurrent batches never wait on a popular
- * pair; `compactActorPairEntries` folds each key's rows into one from time to time, so reads stay short.
+ * pair; the packing round (`packActorPairEntries`) moves them into the packed weeks below, so reads stay short.
  */
 export const ACTOR_PAIR_ENTRIES_TABLE = 'actor_pair_entries';
-/** One row: entries up to this id have been looked at by a compaction round. */
+/** One row, which the packing round takes so that one process packs at a time. */
 export const ACTOR_PAIR_COMPACTION_TABLE = 'actor_pair_compaction';
 
 /**

@@ -11,7 +11,6 @@ export const SENTIMENT_LEDGER: Ledger = {
   compaction: SENTIMENT_COMPACTION_TABLE,
   key: ['actor_id', 'granularity', 'bucket_start', 'totalled'],
   sums: ['mentions', 'articles', 'positive', 'neutral', 'negative', 'score_micros'],
-  folds: 'touched',
 };
 
 /** Folds the new entries of each (actor, granularity, bucket) into one row: {@link compactLedger}. */
