@@ -7,7 +7,9 @@
  * and rate limits on, as in production, the limits set out of reach) and sends each endpoint `--requests`
  * (default 400) requests after a warm-up (of every endpoint first, then of each before it is measured), `--concurrency`
  * (default 8) at a time, with parameters drawn
- * from the loaded data. Prints one JSON line `{endpoint: {p50, p95, p99}}` (ms) and a table on stderr.
+ * from the loaded data. Prints one JSON line `{endpoint: {p50, p95, p99, api_cpu_ms, postgres_cpu_ms}}` (latencies in ms;
+ * CPU time per request of the api process and of the whole PostgreSQL server while that endpoint was measured) and a
+ * table on stderr. `--only <text>` measures only the endpoints whose name contains it (every one is still warmed).
  * Brings up the local broker when `KAFKA_BROKERS` is unset, like the other benches (the service needs
  * a broker configured to boot). The database is dropped afterwards unless `--keep`; `--reuse` measures
  * a database an earlier `--keep` run loaded (migrated to today's schema, its article count checked)
@@ -29,6 +31,7 @@ import 'reflect-metadata';
 import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
+import { infrastructureCpuSeconds, processCpuSeconds } from '../support/process-cpu';
 import { compactSentimentToTheEnd, packToTheEnd, totalToTheEnd } from '../support/compact-ledgers';
 import { benchInfra, noteBrokerLeftRunning } from '../support/bench-infra';
 
@@ -290,23 +293,33 @@ async function main(): Promise<void> {
         concurrency,
       );
     }
-    const results: Record<string, { p50: number; p95: number; p99: number }> = {};
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+    const measured = ENDPOINTS.filter((endpoint) => only === undefined || endpoint.name.includes(only));
+    if (measured.length === 0) throw new Error(`--only ${only ?? ''}: no endpoint's name contains it`);
+    const results: Record<string, { p50: number; p95: number; p99: number; api_cpu_ms: number; postgres_cpu_ms: number }> = {};
     for (const [index, endpoint] of ENDPOINTS.entries()) {
+      if (!measured.includes(endpoint)) continue;
       const draw: Draw = { random: seededRandom(1000 + index), sample };
       const paths = Array.from({ length: WARM_UP_REQUESTS + requests }, () => endpoint.path(draw));
       await measure(base, authorization, paths.slice(0, WARM_UP_REQUESTS), concurrency);
+      const cpuBefore = { api: processCpuSeconds(child.pid!), postgres: infrastructureCpuSeconds().postgres };
       const latencies = (await measure(base, authorization, paths.slice(WARM_UP_REQUESTS), concurrency)).sort((a, b) => a - b);
       const ms = (n: number) => Math.round(n * 10) / 10;
+      const cpuMsPerRequest = (seconds: number) => Math.round((seconds * 1000 * 100) / requests) / 100;
       results[endpoint.name] = {
         p50: ms(percentile(latencies, 50)),
         p95: ms(percentile(latencies, 95)),
         p99: ms(percentile(latencies, 99)),
+        api_cpu_ms: cpuMsPerRequest(processCpuSeconds(child.pid!) - cpuBefore.api),
+        postgres_cpu_ms: cpuMsPerRequest(infrastructureCpuSeconds().postgres - cpuBefore.postgres),
       };
     }
     console.error(`\n${articles} articles (${loaded}), ${requests} requests per endpoint, ${concurrency} at a time\n`);
-    console.error(`${'endpoint'.padEnd(32)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+    const columns = ['p50 ms', 'p95 ms', 'p99 ms', 'api CPU ms', 'PG CPU ms'];
+    console.error(`${'endpoint'.padEnd(32)} ${columns.map((c) => c.padStart(10)).join(' ')}`);
     for (const [name, r] of Object.entries(results)) {
-      console.error(`${name.padEnd(32)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`);
+      const cells = [r.p50, r.p95, r.p99, r.api_cpu_ms, r.postgres_cpu_ms].map((n) => String(n).padStart(10));
+      console.error(`${name.padEnd(32)} ${cells.join(' ')}`);
     }
     console.log(JSON.stringify(results));
   } finally {

@@ -28,3 +28,4 @@ export * from './positions';
 export * from './api-keys/api-key.store';
 export * from './api-keys/issue-api-key';
 export * from './alerts/alert-redelivery';
+export * from './prepared-statements';
