@@ -29,9 +29,11 @@ const PREPARED_STATEMENTS = Symbol('PREPARED_STATEMENTS');
 @Module({
   providers: [
     { provide: PREPARED_STATEMENTS, useFactory: preparedStatements, inject: [DataSource] },
-    ...PREPARED.map(
-      (type): Provider => ({ provide: type, useFactory: (sql: SqlRunner) => new type(sql), inject: [PREPARED_STATEMENTS] }),
-    ),
+    ...PREPARED.map((type): Provider => ({
+      provide: type,
+      useFactory: (sql: SqlRunner) => new type(sql),
+      inject: [PREPARED_STATEMENTS],
+    })),
     ...UNPREPARED.map((type) => dataSourceProvider<object>(type)),
   ],
   exports: [...PREPARED, ...UNPREPARED],
