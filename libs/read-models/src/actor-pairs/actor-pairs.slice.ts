@@ -17,9 +17,9 @@ export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], En
   name: 'actorPairs',
   // Compaction and packing lock the ledger before its row, then the keys and vectors, as a rebuild's swap does (in this order).
   tables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE],
-  // The compaction mark is not derived: a new schema's first compaction round starts it. Nor are the packed weeks:
-  // derived entries are read exactly as they are until the worker packs them.
-  derivedTables: [ACTOR_PAIR_ENTRIES_TABLE],
+  // The packed weeks and their keys are derived (the ledger is emptied and left so); the compaction row, which
+  // packing takes, is made by the first round.
+  derivedTables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE],
   views: [{ name: 'actor_pairs', select: actorPairsSelect }],
   startFold: () => new ActorPairsFold(),
   encode: encodeActorPairEntries,
