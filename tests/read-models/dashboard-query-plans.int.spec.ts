@@ -149,6 +149,10 @@ describe('the query plans of the dashboard reads', () => {
       (sql) =>
         new ActorSentimentQueries(sql).trends('hour', '2026-01-07T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-09T00:00:00Z', 20),
     ],
+    [
+      'sentiment toward an actor (hours of a window)',
+      (sql) => new ActorSentimentQueries(sql).series(actorId, 'hour', '2026-01-07T00:00:00Z', '2026-01-09T00:00:00Z'),
+    ],
     ['one actor', (sql) => new ActorQueries(sql).findById(actorId)],
     ['actors by a part of a name', (sql) => new ActorQueries(sql).search('ctor-12', 20, 0)],
     ["an actor's outlets", (sql) => new OutletQueries(sql).coveringActor(actorId, 20)],
@@ -168,7 +172,7 @@ describe('the query plans of the dashboard reads', () => {
 
   // The reads the api runs as prepared statements (apps/api read-model-queries.module.ts), whose generic plan
   // PostgreSQL may reuse for any actor and window.
-  const PREPARED_READS = READS.filter(([name]) => name.startsWith('related actors') || name.startsWith('trends'));
+  const PREPARED_READS = READS.filter(([name]) => /^(related actors|trends|sentiment toward)/.test(name));
   for (const [name, read] of PREPARED_READS) {
     describe(`when planning ${name} as a prepared statement, for any parameters`, () => {
       it('reads no big table whole', async () => {
