@@ -1,19 +1,11 @@
-import {
-  ACTOR_PAIR_ENTRIES_TABLE,
-  compactLedger,
-  Ledger,
-  packActorPairEntries,
-  SENTIMENT_LEDGER,
-  totalDayEntries,
-} from '@chronicle/read-models';
+import { ACTOR_PAIR_ENTRIES_TABLE, compactSentimentEntries, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 /**
- * New entries one tick looks at per ledger, at most: a budget, as autovacuum has one. In steady state a tick
+ * New sentiment entries one tick looks at, at most: a budget, as autovacuum has one. In steady state a tick
  * sees far fewer; while the projector works off a backlog, compaction takes a bounded share of the
  * database and falls behind, then catches up (a key looked at later has more entries to fold per
  * row rewritten). Reads are exact either way, only longer while entries wait.
@@ -29,18 +21,10 @@ export const TOTALLED_ENTRIES_PER_TICK = 50_000;
 
 /**
  * Co-mention entries one tick moves into the packed weeks, at most. Live, a tick meets some 90 entries per article
- * projected since the last; a backlog, or a rebuild's derived entries, is worked off over several ticks (reads sum
- * the entries not packed yet meanwhile).
+ * projected since the last; a backlog is worked off over several ticks (reads sum the entries not packed yet
+ * meanwhile). A rebuild derives packed weeks, not entries.
  */
 export const PACKED_ENTRIES_PER_TICK = 50_000;
-
-/** A ledger the worker keeps short: its definition and the metrics it reports to. */
-interface CompactedLedger {
-  name: string;
-  ledger: Ledger;
-  compacted: Counter;
-  pending: Gauge;
-}
 
 /**
  * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it folds the new entries of each
@@ -53,31 +37,15 @@ interface CompactedLedger {
 @Injectable()
 export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LedgerCompactionWorker.name);
-  private readonly ledgers: readonly CompactedLedger[];
-  private readonly totalled: Counter;
-  private readonly pairsPacked: Counter;
-  private readonly pairsPending: Gauge;
   private timer?: NodeJS.Timeout;
   private current: Promise<void> = Promise.resolve();
   private running = false;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(MetricsRegistry) metrics: MetricsRegistry,
+    @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
     @Inject(CHRONICLE_CONFIG) private readonly config: ChronicleConfig,
-  ) {
-    this.totalled = metrics.sentimentDayEntriesTotalled;
-    this.pairsPacked = metrics.actorPairEntriesPacked;
-    this.pairsPending = metrics.actorPairEntriesPending;
-    this.ledgers = [
-      {
-        name: 'sentiment',
-        ledger: SENTIMENT_LEDGER,
-        compacted: metrics.sentimentEntriesCompacted,
-        pending: metrics.sentimentEntriesPending,
-      },
-    ];
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     const interval = this.config.projection.sentimentCompactionIntervalMs;
@@ -90,7 +58,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     await this.current;
   }
 
-  /** Runs a compaction round of every ledger unless one is running already; resolves when it is done. */
+  /** Runs a round (compaction, totals, packing) unless one is running already; resolves when it is done. */
   tick(): Promise<void> {
     if (this.running) return this.current;
     this.running = true;
@@ -101,27 +69,30 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
   }
 
   private async round(): Promise<void> {
-    for (const { name, ledger, compacted, pending } of this.ledgers) {
-      try {
-        const result = await this.dataSource.transaction((manager) => compactLedger(manager, ledger, ENTRIES_PER_TICK));
-        compacted.inc(result.entriesRemoved);
-        if (result.ran) pending.set(result.remaining);
-      } catch (error) {
-        this.logger.warn(`${name} compaction round failed (retried next tick): ${(error as Error).message}`);
-      }
-    }
-    try {
+    await this.step('sentiment compaction', async () => {
+      const round = await this.dataSource.transaction((manager) => compactSentimentEntries(manager, ENTRIES_PER_TICK));
+      this.metrics.sentimentEntriesCompacted.inc(round.entriesRemoved);
+      if (round.ran) this.metrics.sentimentEntriesPending.set(round.remaining);
+    });
+    await this.step('running totals', async () => {
       const round = await this.dataSource.transaction((manager) => totalDayEntries(manager, TOTALLED_ENTRIES_PER_TICK));
-      this.totalled.inc(round.totalled);
-    } catch (error) {
-      this.logger.warn(`running totals round failed (retried next tick): ${(error as Error).message}`);
-    }
-    try {
+      this.metrics.sentimentDayEntriesTotalled.inc(round.totalled);
+    });
+    await this.step('co-mention packing', async () => {
       const round = await this.dataSource.transaction((manager) => packActorPairEntries(manager, PACKED_ENTRIES_PER_TICK));
-      this.pairsPacked.inc(round.packed);
-      if (round.ran) this.pairsPending.set(round.packed < PACKED_ENTRIES_PER_TICK ? 0 : await this.pairEntriesLeft());
+      this.metrics.actorPairEntriesPacked.inc(round.packed);
+      if (round.ran) {
+        this.metrics.actorPairEntriesPending.set(round.packed < PACKED_ENTRIES_PER_TICK ? 0 : await this.pairEntriesLeft());
+      }
+    });
+  }
+
+  /** Runs one step of a round; a step that fails is logged and retried next tick, and the others still run. */
+  private async step(name: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
     } catch (error) {
-      this.logger.warn(`co-mention packing round failed (retried next tick): ${(error as Error).message}`);
+      this.logger.warn(`${name} round failed (retried next tick): ${(error as Error).message}`);
     }
   }
 
