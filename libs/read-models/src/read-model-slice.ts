@@ -49,7 +49,7 @@ export interface AggregateSlice<Name extends string = string, Changes = unknown,
   write(session: SqlSession, encoded: Encoded): Promise<void>;
   /** The tables `derive` fills, when not all of `tables`. */
   derivedTables?: readonly string[];
-  /** Fills the (emptied) derived tables from the row tables, in the current search path and UTC. */
+  /** Fills the (emptied) derived tables from the row tables, in a transaction of its own, the current search path and UTC. */
   derive(sql: SqlRunner): Promise<void>;
 }
 
