@@ -7,12 +7,13 @@ import {
   runMigrations,
   swapShadowIn,
 } from '@chronicle/persistence';
+import { SqlRunner } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 /** Every index of the projection's tables in `schema`, by name, with its definition as if in `public`. */
-async function indexesIn(dataSource: DataSource, schema: string, tables: readonly string[]): Promise<Record<string, string>> {
+async function indexesIn(dataSource: SqlRunner, schema: string, tables: readonly string[]): Promise<Record<string, string>> {
   const rows: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
     'SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2)',
     [schema, tables],
@@ -90,6 +91,36 @@ describe(createShadowSchema.name, () => {
         expect(seen).toEqual({ first: false, other: true });
       } finally {
         await dropSchema(dataSource, 'shadow_ordered');
+      }
+    });
+  });
+
+  describe('when a derivation fills its tables', () => {
+    it('runs with their non-unique indexes off and the unique ones on, and leaves every index as it was', async () => {
+      const tables = ['actor_sentiment_entries', 'actor_keys'];
+      const before = await indexesIn(dataSource, 'public', tables);
+      const unique = Object.keys(before).filter((name) => before[name]!.startsWith('CREATE UNIQUE'));
+      let during: string[] = [];
+      const watched = {
+        ...readModels,
+        aggregateDerivations: [
+          {
+            tables,
+            // Its own transaction's view of the catalog, where the drops are visible before they commit.
+            derive: async (sql: SqlRunner) => {
+              during = Object.keys(await indexesIn(sql, 'shadow_watched', tables)).sort();
+            },
+          },
+        ],
+      };
+      await createShadowSchema(dataSource, watched, 'shadow_watched');
+      try {
+        expect(await deriveDeferredAggregates(dataSource, watched, 'shadow_watched')).toBe(true);
+        expect(Object.keys(before).length).toBeGreaterThan(unique.length);
+        expect(during).toEqual(unique.sort());
+        expect(await indexesIn(dataSource, 'shadow_watched', tables)).toEqual(before);
+      } finally {
+        await dropSchema(dataSource, 'shadow_watched');
       }
     });
   });

@@ -137,7 +137,7 @@ export async function deriveDeferredAggregates(
           await manager.query(`SET LOCAL TimeZone = 'UTC'`);
           await manager.query(`SET LOCAL work_mem = '${DERIVATION_WORK_MEM}'`);
           await manager.query(`TRUNCATE ${tables.map(identifier).join(', ')}`);
-          await derive(manager);
+          await withSecondaryIndexesBuiltAfter(manager, schema, tables, () => derive(manager));
         });
     // The indexes before the other derivations, so these read the tables indexed as the live ones are.
     await atMost(concurrency, [
@@ -169,6 +169,33 @@ async function analyzeRowTables(dataSource: DataSource, projection: ProjectionDe
   const rowTables = projection.tables.filter((table) => !derived.has(table));
   if (rowTables.length > 0)
     await dataSource.query(`ANALYZE ${rowTables.map((table) => `${schema}.${identifier(table)}`).join(', ')}`);
+}
+
+/**
+ * Runs a derivation into empty tables with their non-unique indexes dropped, then builds each with one sort, in the
+ * derivation's transaction (a failure leaves them as they were). Inserted row by row, index entries cost most of a
+ * derivation: the sentiment hours of a 100,000-event rebuild (665,741 rows) took 9.3 s into the table with its four
+ * secondary indexes, against 2.3 s without them and 1.7 s to build the four afterwards. Unique indexes stay, since
+ * a derivation may rely on them (`ON CONFLICT`), and they back constraints.
+ */
+async function withSecondaryIndexesBuiltAfter(
+  manager: EntityManager,
+  schema: string,
+  tables: readonly string[],
+  derive: () => Promise<void>,
+): Promise<void> {
+  const indexes: Array<{ name: string; definition: string }> = await manager.query(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = $1 AND t.relname = ANY($2) AND NOT i.indisunique
+     ORDER BY c.relname`,
+    [schema, tables],
+  );
+  for (const index of indexes) await manager.query(`DROP INDEX ${identifier(schema)}.${identifier(index.name)}`);
+  await derive();
+  await manager.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MAINTENANCE_WORK_MEM}'`);
+  for (const index of indexes) await manager.query(index.definition);
 }
 
 /** Starts the tasks in order, `concurrency` at a time. */
