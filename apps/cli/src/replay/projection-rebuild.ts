@@ -121,11 +121,13 @@ export async function rebuildProjection(
     const log = createWriteStream(join(logDir, `rebuild-${name}-v${version}.log`));
     child = spawn(process.execPath, [...REBUILD_NODE_FLAGS, PROJECT_MAIN], {
       env: {
-        // Bigger fetches than the live service's latency-friendly 1 MB give the rebuild batches of
-        // about a thousand events (fewer, larger set-based writes), still small enough that a
-        // fetch carries several partitions' batches for the concurrent workers. An operator's
-        // explicit value wins.
-        CONSUMER_MAX_BYTES_PER_PARTITION: String(3 * 1024 * 1024),
+        // Batches of about a thousand events (the fetch limit counts gzip-compressed bytes, about
+        // 0.5 KB an analysed article): large enough for set-based writes, small enough that a
+        // batch's decoded events and rows are not promoted to the old generation while its COPY
+        // runs. 100,000-event rebuilds with profiles: 3 MB (about 5,800 events a batch) spent
+        // 12.9 s of the projector's 37 s of CPU collecting garbage, 1 MB 7.7 of 29.5 s and 512 KB
+        // 6.1 of 27.3 s. An operator's explicit value wins.
+        CONSUMER_MAX_BYTES_PER_PARTITION: String(512 * 1024),
         ...process.env,
         // Rows only while catching up; the aggregates are derived once, below.
         PROJECTION_AGGREGATES: projection.aggregateDerivations ? 'deferred' : 'incremental',
