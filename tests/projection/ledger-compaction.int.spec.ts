@@ -162,6 +162,37 @@ describe('compactSentimentEntries', () => {
     });
   });
 
+  describe("when a rebuild's aggregates are still deferred", () => {
+    it('leaves the ledgers to the derivations, and works on them once the gate flips', async () => {
+      await createShadowSchema(dataSource, projectionNamed('read-models'), 'shadow_deferred');
+      const shadow = await createDataSource(url, 2, 'shadow_deferred').initialize();
+      try {
+        // Incremental batches, so the shadow's ledgers hold entries a round would fold, total and pack.
+        await foldAnalyses(shadow, analyzedEvents(40), 10);
+        const ledgers = async () => ({
+          sentiment: await count(shadow, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`),
+          totalled: await count(shadow, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE totalled`),
+          pairs: await count(shadow, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`),
+        });
+        const before = await ledgers();
+        expect(before.pairs).toBeGreaterThan(0);
+        const config = loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0', PROJECTION_AGGREGATES: 'deferred' });
+        const worker = new LedgerCompactionWorker(shadow, new MetricsRegistry('project'), config);
+        await worker.tick();
+        expect(await ledgers()).toEqual(before);
+
+        await shadow.query('UPDATE aggregate_build SET deferred = false');
+        await worker.tick();
+        const after = await ledgers();
+        expect(after.pairs).toBe(0);
+        expect(after.totalled).toBeGreaterThan(0);
+      } finally {
+        await shadow.destroy();
+        await dropSchema(dataSource, 'shadow_deferred');
+      }
+    });
+  });
+
   describe('when another process is compacting', () => {
     it('skips the round', async () => {
       const holder = dataSource.createQueryRunner();
