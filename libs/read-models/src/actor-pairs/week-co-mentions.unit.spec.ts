@@ -48,4 +48,11 @@ describe(WeekCoMentions.name, () => {
       ]);
     });
   });
+
+  describe('when a key is not a positive int32', () => {
+    it('refuses it', () => {
+      const week = new WeekCoMentions();
+      for (const key of [0, -3, 1.5, 2 ** 31]) expect(() => week.addArticle([1, key])).toThrow(RangeError);
+    });
+  });
 });
