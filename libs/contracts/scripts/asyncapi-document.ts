@@ -1,5 +1,4 @@
-import { z, ZodTypeAny } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { z } from 'zod/v4';
 import {
   DEAD_LETTER_HEADERS,
   EVENT_HEADERS,
@@ -17,12 +16,9 @@ type JsonSchema = Record<string, unknown>;
 
 const KAFKA_BINDING_VERSION = '0.5.0';
 
-// Typed loosely: zod-to-json-schema's generic options make deep schemas too deep for the compiler.
-const convert = zodToJsonSchema as unknown as (schema: ZodTypeAny, options: object) => JsonSchema;
-
 /** JSON Schema (draft-07, which AsyncAPI schemas extend) of a zod schema, inlined. */
-function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
-  const { $schema: _dialect, ...rest } = convert(schema, { target: 'jsonSchema7', $refStrategy: 'none' });
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', reused: 'inline' }) as JsonSchema;
   return rest;
 }
 

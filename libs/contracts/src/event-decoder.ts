@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { eventEnvelopeSchema, EventEnvelope } from './envelope';
 import { ALERT_RAISED, alertRaisedV1Schema, AlertRaisedData } from './events/alert-raised.event';
 import { ARTICLE_ANALYZED, articleAnalyzedV1Schema, ArticleAnalyzedData } from './events/article-analyzed.event';
@@ -14,11 +14,7 @@ export type AlertRaisedEvent = EventEnvelope<typeof ALERT_RAISED, AlertRaisedDat
 
 /** Every event a Chronicle handler can receive, always in its latest version. */
 export type ChronicleEvent =
-  | ArticleSubmittedEvent
-  | ArticleRevisedEvent
-  | ArticleRetractedEvent
-  | ArticleAnalyzedEvent
-  | AlertRaisedEvent;
+  ArticleSubmittedEvent | ArticleRevisedEvent | ArticleRetractedEvent | ArticleAnalyzedEvent | AlertRaisedEvent;
 
 /** The events of the articles topic, in the order the log keeps them per article. */
 export type ArticleLifecycleEvent = ArticleSubmittedEvent | ArticleRevisedEvent | ArticleRetractedEvent;
@@ -34,7 +30,7 @@ export class EventDecodeError extends Error {
 
 interface EventDefinition {
   latestVersion: number;
-  schema: z.ZodTypeAny;
+  schema: z.ZodType;
   /** Upcasters from version N to N+1, keyed by N. Handlers only ever see the latest shape. */
   upcasters: Record<number, (data: unknown) => unknown>;
 }
@@ -88,7 +84,7 @@ export function encodeEvent(event: ChronicleEvent): Buffer {
 }
 
 /** The zod schema of an event type's `data`, in its latest version (what handlers see). */
-export function eventDataSchemaOf(type: ChronicleEventType): z.ZodTypeAny {
+export function eventDataSchemaOf(type: ChronicleEventType): z.ZodType {
   return DEFINITIONS[type].schema;
 }
 

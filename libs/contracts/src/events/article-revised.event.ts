@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { articleSubmittedV1Schema } from './article-submitted.event';
 
 export const ARTICLE_REVISED = 'ArticleRevised' as const;
