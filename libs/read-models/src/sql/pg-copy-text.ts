@@ -15,13 +15,14 @@ export interface CopyColumn<T> {
   value: (row: T) => CopyField;
 }
 
-const NEEDS_ESCAPE = /[\\\n\r\t]/g;
+/** Tested without the global flag, so no `lastIndex` to reset before every field. */
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
+const ESCAPED = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeText(value: string): string {
   // Most values hold none of the four characters; a test is far cheaper than a replace.
-  NEEDS_ESCAPE.lastIndex = 0;
-  return NEEDS_ESCAPE.test(value) ? value.replace(NEEDS_ESCAPE, (c) => ESCAPES[c]!) : value;
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c]!) : value;
 }
 
 /** One field: text escaped, numbers as they are (finite only), arrays as text[] literals, null as `\N`. */
@@ -35,16 +36,19 @@ export function copyField(value: CopyField): string {
   return escapeText(textArrayLiteral(value));
 }
 
-/** The COPY text of `rows`, one line each, ending in a newline. */
+/**
+ * The COPY text of `rows`, one line each, ending in a newline. Appended to one string (no array of lines to join):
+ * encoding a batch's mention and statement rows took about a quarter less CPU than building and joining lines.
+ */
 export function copyText<T>(rows: readonly T[], columns: ReadonlyArray<CopyColumn<T>>): string {
-  const lines: string[] = new Array(rows.length);
+  let text = '';
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i]!;
-    let line = copyField(columns[0]!.value(row));
-    for (let c = 1; c < columns.length; c += 1) line += `\t${copyField(columns[c]!.value(row))}`;
-    lines[i] = line;
+    text += copyField(columns[0]!.value(row));
+    for (let c = 1; c < columns.length; c += 1) text += `\t${copyField(columns[c]!.value(row))}`;
+    text += '\n';
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return text;
 }
 
 /** `COPY table (a, b, …) FROM STDIN` for these columns. */
