@@ -176,7 +176,12 @@ describe('compactSentimentEntries', () => {
         });
         const before = await ledgers();
         expect(before.pairs).toBeGreaterThan(0);
-        const config = loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0', PROJECTION_AGGREGATES: 'deferred' });
+        // As `chronicle replay` starts its projector: deferred aggregates, the shadow as its schema.
+        const config = loadConfig({
+          SENTIMENT_COMPACTION_INTERVAL_MS: '0',
+          PROJECTION_AGGREGATES: 'deferred',
+          DATABASE_SCHEMA: 'shadow_deferred',
+        });
         const worker = new LedgerCompactionWorker(shadow, new MetricsRegistry('project'), config);
         await worker.tick();
         expect(await ledgers()).toEqual(before);

@@ -1,6 +1,6 @@
 import { ACTOR_PAIR_ENTRIES_TABLE, compactSentimentEntries, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
-import { AGGREGATE_GATE_TABLE } from '@chronicle/persistence';
+import { aggregatesDeferred } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -98,8 +98,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
   private async aggregatesStillDeferred(): Promise<boolean> {
     if (this.config.projection.aggregates !== 'deferred') return false;
     try {
-      const [gate]: Array<{ deferred: boolean }> = await this.dataSource.query(`SELECT deferred FROM ${AGGREGATE_GATE_TABLE}`);
-      return gate?.deferred === true;
+      return await aggregatesDeferred(this.dataSource.manager, this.config.database.schema);
     } catch (error) {
       this.logger.warn(`reading the aggregate gate failed (retried next tick): ${(error as Error).message}`);
       return true;

@@ -64,8 +64,9 @@ export const PROJECTIONS: Record<string, ProjectionDefinition> = {
       tables: slice.derivedTables ?? slice.tables,
       derive: (sql: SqlRunner) => slice.derive(sql),
       // The two longest in a 100,000-event rebuild, which read only the mentions: the sentiment hours and days
-      // (about 10 s) and the co-mentions (about 4 s, counted in Node; 27–34 s as a self-join in SQL, when it alone
-      // started first). Started after the index builds, the sentiment derivation ran alone at the end.
+      // (about 5 s, and 3 s of index builds after them) and the co-mentions (about 4 s, counted in Node; 27–34 s as a
+      // self-join in SQL, when it alone started first). Started after the index builds, the sentiment derivation ran
+      // alone at the end.
       startsFirst: slice === actorSentimentSlice || slice === actorPairsSlice,
     })),
     indexesBuiltAfterLoad: READ_MODEL_INDEXES_BUILT_AFTER_LOAD,

@@ -207,7 +207,8 @@ async function atMost(concurrency: number, tasks: ReadonlyArray<() => Promise<vo
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 }
 
-async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {
+/** Whether `schema` is a rebuild's shadow still loading rows only (its aggregate gate says deferred). */
+export async function aggregatesDeferred(manager: EntityManager, schema: string): Promise<boolean> {
   const [gate] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS present', [
     `${identifier(schema)}.${AGGREGATE_GATE_TABLE}`,
   ]);
