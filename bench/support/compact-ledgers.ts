@@ -1,4 +1,10 @@
-import { compactSentimentEntries, LEDGERS, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
+import {
+  ACTOR_PAIR_VECTORS_TABLE,
+  compactSentimentEntries,
+  LEDGERS,
+  packActorPairEntries,
+  totalDayEntries,
+} from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Compacts the sentiment ledger until no entry is left unlooked at (what the service's worker does over its ticks). */
@@ -21,9 +27,15 @@ export function totalToTheEnd(dataSource: DataSource): Promise<number> {
   return movedToTheEnd(dataSource, async (manager) => (await totalDayEntries(manager, 200_000)).totalled);
 }
 
-/** Moves every co-mention entry into the packed weeks, as the service's worker does over ticks; returns how many it moved. */
+/**
+ * Packing rounds until one has nothing left to do, as the service's worker runs them over ticks: every co-mention
+ * entry moved into the packed weeks and every crowded week merged; returns the entries and weeks it handled.
+ */
 export function packToTheEnd(dataSource: DataSource): Promise<number> {
-  return movedToTheEnd(dataSource, async (manager) => (await packActorPairEntries(manager, 200_000)).packed);
+  return movedToTheEnd(dataSource, async (manager) => {
+    const round = await packActorPairEntries(manager, 200_000);
+    return round.packed + round.weeksMerged;
+  });
 }
 
 /** Runs `round` (which returns the entries it moved), a transaction each, until one moves none; returns how many moved in all. */
@@ -37,8 +49,8 @@ async function movedToTheEnd(dataSource: DataSource, round: (manager: EntityMana
 }
 
 /**
- * Rewrites each ledger as one entry per key (none where every sum is zero), whatever its compaction rounds left:
- * the fewest rows its view can be stored in, in the order the keys first appeared (where an upserted table keeps
+ * Rewrites each ledger as one entry per key (none where every sum is zero), whatever its compaction rounds left, and
+ * the packed co-mentions as one row per week: the fewest rows their views can be stored in, in the order the keys first appeared (where an upserted table keeps
  * its rows; in key order the ceiling's COPY would be far faster than any live table's). For measuring, not for a
  * live store (it rewrites the whole table).
  */
@@ -57,4 +69,33 @@ export async function foldLedgersWhole(dataSource: DataSource): Promise<void> {
       );
     });
   }
+  await mergePackedWeeksWhole(dataSource);
+}
+
+const int32At = (offset: string) => `('x' || encode(substring(v.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
+
+/**
+ * Rewrites the packed co-mentions as one row per (actor, week) (`part` 0, none where every slot sums to zero),
+ * whatever change rows the rounds left beside the merged rows, in the order the weeks first appeared. For measuring.
+ */
+async function mergePackedWeeksWhole(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager.query(
+      `CREATE TEMP TABLE merged_weeks ON COMMIT DROP AS
+       SELECT actor_id, week, string_agg(int4send(key) || int4send(articles), ''::bytea ORDER BY key) AS others,
+              min(first_part) AS first_part
+       FROM (SELECT v.actor_id, v.week, s.key, sum(s.articles)::int AS articles, min(v.part) AS first_part
+             FROM ${ACTOR_PAIR_VECTORS_TABLE} v
+             CROSS JOIN LATERAL (
+               SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
+               FROM generate_series(0, length(v.others) / 8 - 1) AS i) s
+             GROUP BY v.actor_id, v.week, s.key HAVING sum(s.articles) <> 0) slots
+       GROUP BY actor_id, week`,
+    );
+    await manager.query(`DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE}`);
+    await manager.query(
+      `INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, part, others)
+       SELECT actor_id, week, 0, others FROM merged_weeks ORDER BY first_part`,
+    );
+  });
 }

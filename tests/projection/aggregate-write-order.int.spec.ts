@@ -1,4 +1,4 @@
-import { ACTOR_PAIR_ENTRIES_TABLE, SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
+import { ACTOR_PAIR_VECTORS_TABLE, SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
 import { analyzedEvents } from '@chronicle/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
@@ -21,7 +21,7 @@ describe('the order a batch writes its aggregates in', () => {
   });
 
   describe('when another transaction holds a popular actor’s row', () => {
-    it('has appended its sentiment and co-mention entries already while it waits for that row', async () => {
+    it('has appended its sentiment entries and co-mention change rows already while it waits for that row', async () => {
       const [next] = analyzedEvents(301).slice(300);
       const actorId = next!.data.analysis.actors[0]!.id;
       const entriesOfActor = async () =>
@@ -49,9 +49,9 @@ describe('the order a batch writes its aggregates in', () => {
         const { rows: held } = await observer.query<{ ledger: string }>(
           `SELECT relation::regclass::text AS ledger FROM pg_locks
            WHERE pid = $1 AND relation = ANY($2::regclass[]) AND mode = 'RowExclusiveLock' AND granted ORDER BY 1`,
-          [waiter!.pid, [ACTOR_PAIR_ENTRIES_TABLE, SENTIMENT_ENTRIES_TABLE]],
+          [waiter!.pid, [ACTOR_PAIR_VECTORS_TABLE, SENTIMENT_ENTRIES_TABLE]],
         );
-        expect(held.map((h) => h.ledger)).toEqual([ACTOR_PAIR_ENTRIES_TABLE, SENTIMENT_ENTRIES_TABLE]);
+        expect(held.map((h) => h.ledger)).toEqual([ACTOR_PAIR_VECTORS_TABLE, SENTIMENT_ENTRIES_TABLE]);
         await holder.rollbackTransaction();
         await batch;
       } finally {

@@ -1,6 +1,9 @@
 import {
   ACTOR_PAIR_ENTRIES_TABLE,
+  ACTOR_PAIR_KEYS_TABLE,
+  ACTOR_PAIR_VECTORS_TABLE,
   compactSentimentEntries,
+  PACKED_ROWS_PER_WEEK,
   Ledger,
   SENTIMENT_ENTRIES_TABLE,
   SENTIMENT_LEDGER,
@@ -39,6 +42,30 @@ async function compactAll(dataSource: DataSource): Promise<number> {
 }
 
 const count = async (dataSource: DataSource, sql: string): Promise<number> => Number((await dataSource.query(sql))[0].n);
+
+/** Weeks of packed co-mentions with as many change rows as a packing round merges, or more. */
+const crowdedWeeks = (dataSource: DataSource) =>
+  count(
+    dataSource,
+    `SELECT count(*) AS n FROM (SELECT FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
+       GROUP BY actor_id, week HAVING count(*) >= ${PACKED_ROWS_PER_WEEK}) w`,
+  );
+
+const int32At = (offset: string) => `('x' || encode(substring(m.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
+
+/**
+ * Turns every change row of the packed weeks back into ledger entries (one per slot), in one transaction, as a store
+ * written before projector batches added change rows holds its co-mentions: reads sum both, so none changes.
+ */
+const changeRowsAsLedgerEntries = (dataSource: DataSource) =>
+  dataSource.query(
+    `WITH moved AS (DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0 RETURNING actor_id, week, others)
+     INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles)
+     SELECT m.actor_id, m.week, k.actor_id, s.articles FROM moved m
+     CROSS JOIN LATERAL (SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
+                         FROM generate_series(0, length(m.others) / 8 - 1) AS i) s
+     JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`,
+  );
 
 /** A ledger's entries, its keys with several entries, and its keys whose articles sum to zero. */
 async function ledgerShape(dataSource: DataSource, { entries, key }: Ledger) {
@@ -129,11 +156,15 @@ describe('compactSentimentEntries', () => {
   });
 
   describe("when the project service's worker ticks", () => {
-    it('compacts the new sentiment entries, moves every day entry into the running totals and every co-mention entry into the packed weeks, and counts them', async () => {
-      await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 20, 700);
+    it('compacts the new sentiment entries, moves every day entry into the running totals, merges crowded weeks of co-mentions and packs the entries an older store left, and counts them', async () => {
+      await changeRowsAsLedgerEntries(dataSource);
+      // Batches of 5: popular actors' weeks get a change row per batch, more than a round leaves.
+      await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 5, 700);
       const before = await checksums();
       const entries = await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`);
       const pairEntries = await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`);
+      const crowded = await crowdedWeeks(dataSource);
+      expect(crowded).toBeGreaterThan(0);
       const metrics = new MetricsRegistry('project');
       const worker = new LedgerCompactionWorker(dataSource, metrics, loadConfig({ SENTIMENT_COMPACTION_INTERVAL_MS: '0' }));
       await worker.tick();
@@ -145,10 +176,13 @@ describe('compactSentimentEntries', () => {
       const gauge = async (metric: Counter | Gauge) => (await metric.get()).values[0]?.value;
       expect(await gauge(metrics.actorPairEntriesPacked)).toBe(PACKED_ENTRIES_PER_TICK);
       expect(await gauge(metrics.actorPairEntriesPending)).toBe(pairEntries - PACKED_ENTRIES_PER_TICK);
+      expect(await gauge(metrics.actorPairWeeksMerged)).toBeGreaterThanOrEqual(crowded);
+      expect(await checksums()).toEqual(before);
       await worker.tick();
       expect(await gauge(metrics.actorPairEntriesPacked)).toBe(pairEntries);
       expect(await gauge(metrics.actorPairEntriesPending)).toBe(0);
       expect(await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`)).toBe(0);
+      expect(await crowdedWeeks(dataSource)).toBe(0);
       expect(await checksums()).toEqual(before);
       expect(await checksums()).toEqual(before);
 
@@ -167,15 +201,15 @@ describe('compactSentimentEntries', () => {
       await createShadowSchema(dataSource, projectionNamed('read-models'), 'shadow_deferred');
       const shadow = await createDataSource(url, 2, 'shadow_deferred').initialize();
       try {
-        // Incremental batches, so the shadow's ledgers hold entries a round would fold, total and pack.
-        await foldAnalyses(shadow, analyzedEvents(40), 10);
+        // Incremental batches, so the shadow holds entries a round would fold and total, and weeks it would merge.
+        await foldAnalyses(shadow, analyzedEvents(80), 2);
         const ledgers = async () => ({
           sentiment: await count(shadow, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`),
           totalled: await count(shadow, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE totalled`),
-          pairs: await count(shadow, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`),
+          crowdedWeeks: await crowdedWeeks(shadow),
         });
         const before = await ledgers();
-        expect(before.pairs).toBeGreaterThan(0);
+        expect(before.crowdedWeeks).toBeGreaterThan(0);
         // As `chronicle replay` starts its projector: deferred aggregates, the shadow as its schema.
         const config = loadConfig({
           SENTIMENT_COMPACTION_INTERVAL_MS: '0',
@@ -189,7 +223,7 @@ describe('compactSentimentEntries', () => {
         await shadow.query('UPDATE aggregate_build SET deferred = false');
         await worker.tick();
         const after = await ledgers();
-        expect(after.pairs).toBe(0);
+        expect(after.crowdedWeeks).toBe(0);
         expect(after.totalled).toBeGreaterThan(0);
       } finally {
         await shadow.destroy();

@@ -52,6 +52,7 @@ import { ActorSearchText1764071600000 } from './migrations/1764071600000-ActorSe
 import { ActorRunningTotals1764071800000 } from './migrations/1764071800000-ActorRunningTotals';
 import { ActorPairVectors1764072000000 } from './migrations/1764072000000-ActorPairVectors';
 import { DropLedgerSweeps1764072200000 } from './migrations/1764072200000-DropLedgerSweeps';
+import { PairChangeRows1764072400000 } from './migrations/1764072400000-PairChangeRows';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -117,6 +118,7 @@ export const MIGRATIONS = [
   ActorRunningTotals1764071800000,
   ActorPairVectors1764072000000,
   DropLedgerSweeps1764072200000,
+  PairChangeRows1764072400000,
 ];
 
 /**

@@ -21,6 +21,7 @@ export class MetricsRegistry {
   readonly sentimentDayEntriesTotalled: Counter;
   readonly actorPairEntriesPacked: Counter;
   readonly actorPairEntriesPending: Gauge;
+  readonly actorPairWeeksMerged: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -93,6 +94,11 @@ export class MetricsRegistry {
     this.actorPairEntriesPending = new Gauge({
       name: 'chronicle_actor_pair_entries_pending',
       help: 'Co-mention ledger entries not packed yet after the last packing round (0 when it found fewer than its budget)',
+      registers: [this.registry],
+    });
+    this.actorPairWeeksMerged = new Counter({
+      name: 'chronicle_actor_pair_weeks_merged_total',
+      help: 'Weeks of packed co-mentions whose change rows a packing round merged into one row',
       registers: [this.registry],
     });
   }

@@ -29,6 +29,7 @@ export * from './actor-pairs/queries';
 export * from './actor-pairs/tables';
 export * from './actor-pairs/ledger';
 export * from './actor-pairs/packing';
+export * from './actor-pairs/pair-keys';
 export * from './articles/articles.slice';
 export * from './contributions/contributions.slice';
 export * from './actors/actors.slice';

@@ -21,17 +21,18 @@ const ENTRIES_PER_TICK = 50_000;
 export const TOTALLED_ENTRIES_PER_TICK = 50_000;
 
 /**
- * Co-mention entries one tick moves into the packed weeks, at most. Live, a tick meets some 90 entries per article
- * projected since the last; a backlog is worked off over several ticks (reads sum the entries not packed yet
- * meanwhile). A rebuild derives packed weeks, not entries.
+ * Co-mention entries one tick moves into the packed weeks, at most. Only a store written before projector batches
+ * added change rows to the packed weeks has entries (some 90 per article); they are worked off over several ticks
+ * (reads sum the entries not packed yet meanwhile). A rebuild derives packed weeks, not entries.
  */
 export const PACKED_ENTRIES_PER_TICK = 50_000;
 
 /**
  * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it folds the new entries of each
  * sentiment key (actor and bucket) into one row, and moves new sentiment day entries into the running totals trends
- * read (`totalDayEntries`); it moves new co-mention entries (actor, week, other actor) into the packed weeks related
- * actors read (`packActorPairEntries`), which empties that ledger, so it needs no compaction. Each step is a
+ * read (`totalDayEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
+ * once a week has piled up a few, and moves co-mention entries left from before change rows into those weeks
+ * (`packActorPairEntries`). Each step is a
  * transaction of its own. Every replica runs it; one works on a ledger at a time (the others find its compaction
  * row locked and skip). Holds no state: where to resume is stored in the database.
  */
@@ -83,6 +84,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     await this.step('co-mention packing', async () => {
       const round = await this.dataSource.transaction((manager) => packActorPairEntries(manager, PACKED_ENTRIES_PER_TICK));
       this.metrics.actorPairEntriesPacked.inc(round.packed);
+      this.metrics.actorPairWeeksMerged.inc(round.weeksMerged);
       if (round.ran) {
         this.metrics.actorPairEntriesPending.set(round.packed < PACKED_ENTRIES_PER_TICK ? 0 : await this.pairEntriesLeft());
       }

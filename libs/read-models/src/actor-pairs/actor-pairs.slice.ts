@@ -1,7 +1,6 @@
 import { AggregateSlice } from '../read-model-slice';
-import { EncodedCopy } from '../sql/sql-session';
 import { deriveActorPairs } from './derive';
-import { ActorPairChange, ActorPairsFold } from './fold';
+import { ActorPairsFold, PairWeekChanges } from './fold';
 import { actorPairRows } from './rows';
 import {
   ACTOR_PAIR_COMPACTION_TABLE,
@@ -10,10 +9,14 @@ import {
   ACTOR_PAIR_VECTORS_TABLE,
   actorPairsSelect,
 } from './tables';
-import { encodeActorPairEntries, writeActorPairEntries } from './write';
+import { writeActorPairChanges } from './write';
 
-/** Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". A ledger, its packed weeks and the view summing both. */
-export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], EncodedCopy> = {
+/**
+ * Articles per (actor, UTC week, co-mentioned actor): who appears together, for "related actors". Packed weeks (a
+ * batch adds a change row per week it touched, the packing round merges them), the ledger that entries written before
+ * the packed weeks existed wait in until packed, and the view summing both.
+ */
+export const actorPairsSlice: AggregateSlice<'actorPairs', PairWeekChanges, PairWeekChanges> = {
   name: 'actorPairs',
   // Compaction and packing lock the ledger before its row, then the keys and vectors, as a rebuild's swap does (in this order).
   tables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE],
@@ -22,8 +25,9 @@ export const actorPairsSlice: AggregateSlice<'actorPairs', ActorPairChange[], En
   derivedTables: [ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE],
   views: [{ name: 'actor_pairs', select: actorPairsSelect }],
   startFold: () => new ActorPairsFold(),
-  encode: encodeActorPairEntries,
-  write: writeActorPairEntries,
+  // Nothing to encode ahead: the vectors need the pair keys, which the write reads.
+  encode: (changes) => changes,
+  write: writeActorPairChanges,
   derive: deriveActorPairs,
   rows: actorPairRows,
 };

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldAnalyses } from '../contributions/fold';
 import { actorPairsSlice } from './actor-pairs.slice';
-import { ActorPairsFold, utcWeek } from './fold';
+import { ActorPairsFold, pairChangesOf, utcWeek } from './fold';
 
 const spec = projectionSpec(actorPairsSlice);
 
@@ -107,7 +107,7 @@ describe(ActorPairsFold.name, () => {
       const fold = new ActorPairsFold();
       fold.add(first!, 1);
       fold.add(first!, -1);
-      expect(fold.changes()).toEqual([]);
+      expect(fold.changes()).toEqual({ otherActorIds: [], weeks: [] });
     });
   });
 
@@ -115,10 +115,49 @@ describe(ActorPairsFold.name, () => {
     it('subtracts one article from each direction of each pair', () => {
       const fold = new ActorPairsFold();
       fold.add(first!, -1);
-      expect(fold.changes()).toEqual([
+      expect(pairChangesOf(fold.changes())).toEqual([
         { actorId: herrera, week: '2025-12-29', otherActorId: lindqvist, articles: -1 },
         { actorId: lindqvist, week: '2025-12-29', otherActorId: herrera, articles: -1 },
       ]);
+    });
+  });
+
+  describe('when articles of random actors and weeks are added and taken back', () => {
+    it('gives each (actor, week) its deltas by co-mentioned actor, as counting every ordered pair one by one does', () => {
+      const ids = ['person:a', 'person:b', 'org:c', 'person:d', 'org:e'];
+      const article = fc.record({
+        actors: fc.subarray(ids, { minLength: 0, maxLength: ids.length }),
+        day: fc.integer({ min: 0, max: 20 }),
+        sign: fc.constantFrom<1 | -1>(1, -1),
+      });
+      fc.assert(
+        fc.property(fc.array(article, { maxLength: 30 }), (articles) => {
+          const fold = new ActorPairsFold();
+          const counted = new Map<string, number>();
+          articles.forEach(({ actors, day, sign }, i) => {
+            const seenAt = new Date(Date.UTC(2026, 0, 1 + day, 12)).toISOString();
+            const mentions = actors.map((actorId) => ({ ...first!.mentions[0]!, actorId }));
+            fold.add({ ...first!, articleId: `a${i}`, seenAt, mentions }, sign);
+            for (const actorId of actors)
+              for (const otherActorId of actors) {
+                if (otherActorId === actorId) continue;
+                const key = [actorId, utcWeek(seenAt), otherActorId].join('\u0000');
+                counted.set(key, (counted.get(key) ?? 0) + sign);
+              }
+          });
+          const changes = fold.changes();
+          const expected = [...counted]
+            .filter(([, articles]) => articles !== 0)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([key, articles]) => {
+              const [actorId, week, otherActorId] = key.split('\u0000');
+              return { actorId, week, otherActorId, articles };
+            });
+          expect(pairChangesOf(changes)).toEqual(expected);
+          expect(changes.otherActorIds).toEqual([...new Set(expected.map((p) => p.otherActorId))].sort());
+          expect(changes.weeks.every((w) => w.others.size > 0)).toBe(true);
+        }),
+      );
     });
   });
 
@@ -127,7 +166,7 @@ describe(ActorPairsFold.name, () => {
       const fold = new ActorPairsFold();
       fold.add(revised!, 1);
       fold.add({ ...first!, articleId: revised!.articleId }, -1);
-      expect(fold.changes().map((c) => [c.actorId, c.otherActorId, c.articles])).toEqual(
+      expect(pairChangesOf(fold.changes()).map((c) => [c.actorId, c.otherActorId, c.articles])).toEqual(
         [
           [herrera, lindqvist, -1],
           [herrera, council, 1],

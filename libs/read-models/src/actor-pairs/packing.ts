@@ -5,12 +5,15 @@ import { addPairVectors } from './pair-vectors';
 import { ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
 
 /**
- * Rows a week of an actor's packed co-mentions may have: its merged row (`part` 0) and the change rows rounds add.
- * A round that leaves a week with more merges them into one. Reads sum every row of a week, so more rows make a read
- * a little longer and merging rarer: a popular actor's week (thousands of slots) is rewritten once per this many
- * rounds instead of every round.
+ * Change rows a week of an actor's packed co-mentions may pile up before a round merges them, with its merged row
+ * (`part` 0), into one: projector batches add a change row per week they touch. Reads sum every row of a week, so
+ * more rows make a read a little longer and merging rarer: a popular actor's week (thousands of slots) is rewritten
+ * once per this many batches instead of every batch. After a round no week has more rows than this.
  */
 export const PACKED_ROWS_PER_WEEK = 8;
+
+/** Weeks one round merges at most (a backlog is worked off over rounds; reads sum the rows meanwhile). */
+export const MERGED_WEEKS_PER_ROUND = 5_000;
 
 /** What one round of {@link packActorPairEntries} did. */
 export interface PairPackingRound {
@@ -27,16 +30,35 @@ export interface PairPackingRound {
 const EMPTY = Buffer.alloc(0);
 
 /**
- * Moves up to `maxEntries` co-mention entries out of the ledger into the packed weeks (`actor_pair_vectors`), in
- * the caller's transaction, so readers (who sum both) see each entry in one place or the other, never both. Any
- * entries will do: the ledger holds only entries not packed yet. Co-mentioned actors get their pair keys first
- * (in id order); an entry whose actor got no key here (written after that statement) waits for the next round.
- * Each touched week gets one change row, built in SQL; a week left with more than {@link PACKED_ROWS_PER_WEEK} rows
- * is merged into one. Takes the ledger's compaction row, so it never runs beside a compaction round, nor beside
- * another replica's packing (which it skips).
+ * One packing round, in the caller's transaction: moves up to `maxEntries` co-mention entries out of the ledger
+ * (written before batches added change rows) into the packed weeks (`actor_pair_vectors`), then merges the weeks
+ * whose change rows have piled up to {@link PACKED_ROWS_PER_WEEK}, up to {@link MERGED_WEEKS_PER_ROUND} of them.
+ * Readers sum both tables and every row of a week, so they see each entry and change in one place, never two.
+ * Moved entries' co-mentioned actors get their pair keys first (in id order); an entry whose actor got no key here
+ * (written after that statement) waits for the next round. Each touched week gets one change row, built in SQL.
+ * Takes the ledger's compaction row, so it never runs beside another replica's round (which it skips).
  */
 export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): Promise<PairPackingRound> {
   if (!(await takeCompactionRow(sql, ACTOR_PAIR_LEDGER))) return { ran: false, packed: 0, changesWritten: 0, weeksMerged: 0 };
+  const moved = await moveLedgerEntries(sql, maxEntries);
+  const crowded: Array<{ actor_id: string; week: string }> = await sql.query(
+    `SELECT actor_id, week::text AS week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
+     GROUP BY actor_id, week HAVING count(*) >= $1 LIMIT $2`,
+    [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
+  );
+  const weeksMerged =
+    crowded.length > 0
+      ? await mergeCrowdedWeeks(
+          sql,
+          crowded.map((w) => w.actor_id),
+          crowded.map((w) => w.week),
+        )
+      : 0;
+  return { ran: true, packed: moved.packed, changesWritten: moved.written, weeksMerged };
+}
+
+/** Moves up to `maxEntries` ledger entries into one change row per touched week. */
+async function moveLedgerEntries(sql: SqlRunner, maxEntries: number): Promise<{ packed: number; written: number }> {
   await sql.query(
     `INSERT INTO ${ACTOR_PAIR_KEYS_TABLE} (actor_id)
      SELECT other_actor_id FROM (
@@ -46,7 +68,7 @@ export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): 
     [maxEntries],
   );
   // Each touched week's change as a row of slots (`int4send` writes their big-endian int32s).
-  const [moved]: Array<{ packed: number; written: number; actor_ids: string[] | null; weeks: string[] | null }> = await sql.query(
+  const [moved]: Array<{ packed: number; written: number }> = await sql.query(
     `WITH picked AS (
        SELECT e.ctid AS entry FROM ${ACTOR_PAIR_ENTRIES_TABLE} e
        JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.actor_id = e.other_actor_id LIMIT $1),
@@ -65,22 +87,24 @@ export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): 
        INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, others)
        SELECT actor_id, week, delta FROM changes WHERE delta IS NOT NULL
        RETURNING actor_id, week)
-     SELECT (SELECT coalesce(sum(entries), 0)::int FROM changes) AS packed, count(*)::int AS written,
-            array_agg(actor_id) AS actor_ids, array_agg(week::text) AS weeks
+     SELECT (SELECT coalesce(sum(entries), 0)::int FROM changes) AS packed, count(*)::int AS written
      FROM written`,
     [maxEntries],
   );
-  const weeksMerged = moved!.written > 0 ? await mergeCrowdedWeeks(sql, moved!.actor_ids!, moved!.weeks!) : 0;
-  return { ran: true, packed: moved!.packed, changesWritten: moved!.written, weeksMerged };
+  return moved!;
 }
 
-/** Merges the rows of each of these weeks that has more than {@link PACKED_ROWS_PER_WEEK} into one (none if all cancel). */
+/**
+ * Merges the rows of each of these weeks that has {@link PACKED_ROWS_PER_WEEK} change rows or more into one (none if
+ * all cancel). The rows are deleted and summed from what the delete returned, so a batch's change row committed
+ * after the delete's snapshot is neither deleted nor counted: it stays beside the merged row.
+ */
 async function mergeCrowdedWeeks(sql: SqlRunner, actorIds: string[], weeks: string[]): Promise<number> {
   const parts: Array<{ actor_id: string; week: string; others: Buffer }> = await sql.query(
     `WITH crowded AS (
        SELECT v.actor_id, v.week FROM unnest($1::text[], $2::date[]) AS t(actor_id, week)
        JOIN ${ACTOR_PAIR_VECTORS_TABLE} v ON v.actor_id = t.actor_id AND v.week = t.week
-       GROUP BY v.actor_id, v.week HAVING count(*) > $3),
+       GROUP BY v.actor_id, v.week HAVING count(*) FILTER (WHERE v.part <> 0) >= $3),
      removed AS (
        DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} v USING crowded c WHERE v.actor_id = c.actor_id AND v.week = c.week
        RETURNING v.actor_id, v.week::text AS week, v.others)

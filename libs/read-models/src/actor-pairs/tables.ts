@@ -1,8 +1,7 @@
 /**
- * Co-mentions are stored as an append-only ledger: every batch adds one row per (actor, UTC week from Monday,
- * other actor) it changed, both directions of every pair (removed or revised articles add negative rows), and
- * the `actor_pairs` view sums them. Appending takes no row lock, so concurrent batches never wait on a popular
- * pair; the packing round (`packActorPairEntries`) moves them into the packed weeks below, so reads stay short.
+ * The co-mention ledger: one row per (actor, UTC week from Monday, other actor) a batch changed, as batches wrote
+ * them before they added change rows to the packed weeks instead. A store from then still holds such entries until
+ * the packing round (`packActorPairEntries`) moves them into the packed weeks; the `actor_pairs` view sums both.
  */
 export const ACTOR_PAIR_ENTRIES_TABLE = 'actor_pair_entries';
 /** One row, which the packing round takes so that one process packs at a time. */
@@ -10,12 +9,14 @@ export const ACTOR_PAIR_COMPACTION_TABLE = 'actor_pair_compaction';
 
 /**
  * A dense integer key per co-mentioned actor, its name in a packed vector (`pair-vectors.ts`), handed out by the
- * packing round. The slice's own (not the sentiment slice's `actor_keys`): a rebuild swaps one slice's tables alone.
+ * batch that first co-mentions it (`pairKeysOf`), or a rebuild's derivation. The slice's own (not the sentiment slice's `actor_keys`): a rebuild swaps one slice's tables alone.
  */
 export const ACTOR_PAIR_KEYS_TABLE = 'actor_pair_keys';
 /**
- * Per (actor, UTC week), the co-mentions the packing round has moved out of the ledger, packed in one `bytea`:
- * an actor's related list over a window reads one row per week however many actors share its articles.
+ * Per (actor, UTC week), the co-mentions packed in `bytea` vectors: a merged row (`part` 0) and the change rows
+ * projector batches append (one per week a batch touched; inserts only, so concurrent batches never wait on a popular
+ * actor's week), which the packing round merges once a week has a few. An actor's related list over a window reads
+ * a few rows per week however many actors share its articles.
  */
 export const ACTOR_PAIR_VECTORS_TABLE = 'actor_pair_vectors';
 
