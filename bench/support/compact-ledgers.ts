@@ -3,6 +3,7 @@ import {
   compactSentimentEntries,
   LEDGERS,
   packActorPairEntries,
+  packedSlots,
   totalDayEntries,
 } from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
@@ -72,8 +73,6 @@ export async function foldLedgersWhole(dataSource: DataSource): Promise<void> {
   await mergePackedWeeksWhole(dataSource);
 }
 
-const int32At = (offset: string) => `('x' || encode(substring(v.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
-
 /**
  * Rewrites the packed co-mentions as one row per (actor, week) (`part` 0, none where every slot sums to zero),
  * whatever change rows the rounds left beside the merged rows, in the order the weeks first appeared. For measuring.
@@ -86,9 +85,7 @@ async function mergePackedWeeksWhole(dataSource: DataSource): Promise<void> {
               min(first_part) AS first_part
        FROM (SELECT v.actor_id, v.week, s.key, sum(s.articles)::int AS articles, min(v.part) AS first_part
              FROM ${ACTOR_PAIR_VECTORS_TABLE} v
-             CROSS JOIN LATERAL (
-               SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
-               FROM generate_series(0, length(v.others) / 8 - 1) AS i) s
+             CROSS JOIN LATERAL ${packedSlots('v')} s
              GROUP BY v.actor_id, v.week, s.key HAVING sum(s.articles) <> 0) slots
        GROUP BY actor_id, week`,
     );

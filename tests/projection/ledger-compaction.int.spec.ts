@@ -4,6 +4,7 @@ import {
   ACTOR_PAIR_VECTORS_TABLE,
   compactSentimentEntries,
   PACKED_ROWS_PER_WEEK,
+  packedSlots,
   Ledger,
   SENTIMENT_ENTRIES_TABLE,
   SENTIMENT_LEDGER,
@@ -51,8 +52,6 @@ const crowdedWeeks = (dataSource: DataSource) =>
        GROUP BY actor_id, week HAVING count(*) >= ${PACKED_ROWS_PER_WEEK}) w`,
   );
 
-const int32At = (offset: string) => `('x' || encode(substring(m.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
-
 /**
  * Turns every change row of the packed weeks back into ledger entries (one per slot), in one transaction, as a store
  * written before projector batches added change rows holds its co-mentions: reads sum both, so none changes.
@@ -62,8 +61,7 @@ const changeRowsAsLedgerEntries = (dataSource: DataSource) =>
     `WITH moved AS (DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0 RETURNING actor_id, week, others)
      INSERT INTO ${ACTOR_PAIR_ENTRIES_TABLE} (actor_id, week, other_actor_id, articles)
      SELECT m.actor_id, m.week, k.actor_id, s.articles FROM moved m
-     CROSS JOIN LATERAL (SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
-                         FROM generate_series(0, length(m.others) / 8 - 1) AS i) s
+     CROSS JOIN LATERAL ${packedSlots('m')} s
      JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`,
   );
 

@@ -20,14 +20,21 @@ export const ACTOR_PAIR_KEYS_TABLE = 'actor_pair_keys';
  */
 export const ACTOR_PAIR_VECTORS_TABLE = 'actor_pair_vectors';
 
+/**
+ * The slots of the packed vector `others` of the row aliased `alias`, decoded in SQL as rows (key, articles): a
+ * subquery for `CROSS JOIN LATERAL`.
+ */
+export function packedSlots(alias: string): string {
+  const int32At = (offset: string) => `('x' || encode(substring(${alias}.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
+  return `(SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
+           FROM generate_series(0, length(${alias}.others) / 8 - 1) AS i)`;
+}
+
 /** The packed co-mentions of `schema` as rows (actor, week, other actor, articles), each vector's slots decoded in SQL. */
 function packedPairsSelect(schema: string): string {
-  const int32At = (offset: string) => `('x' || encode(substring(v.others FROM ${offset} FOR 4), 'hex'))::bit(32)::int`;
   return `SELECT v.actor_id, v.week, k.actor_id AS other_actor_id, s.articles
        FROM ${schema}.${ACTOR_PAIR_VECTORS_TABLE} v
-       CROSS JOIN LATERAL (
-         SELECT ${int32At('i * 8 + 1')} AS key, ${int32At('i * 8 + 5')} AS articles
-         FROM generate_series(0, length(v.others) / 8 - 1) AS i) s
+       CROSS JOIN LATERAL ${packedSlots('v')} s
        JOIN ${schema}.${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`;
 }
 
