@@ -32,9 +32,9 @@ export const PACKED_ENTRIES_PER_TICK = 50_000;
  * sentiment key (actor and bucket) into one row, and moves new sentiment day entries into the running totals trends
  * read (`totalDayEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
  * once a week has piled up a few, and moves co-mention entries left from before change rows into those weeks
- * (`packActorPairEntries`). Each step is a
- * transaction of its own. Every replica runs it; one works on a ledger at a time (the others find its compaction
- * row locked and skip). Holds no state: where to resume is stored in the database.
+ * (`packActorPairEntries`). Each step is a transaction of its own. Every replica runs it; one works on a ledger at a
+ * time (the others find its compaction row locked and skip). Holds no state: where to resume is stored in the
+ * database.
  */
 @Injectable()
 export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplicationShutdown {

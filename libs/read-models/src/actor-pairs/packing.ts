@@ -41,19 +41,7 @@ const EMPTY = Buffer.alloc(0);
 export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): Promise<PairPackingRound> {
   if (!(await takeCompactionRow(sql, ACTOR_PAIR_LEDGER))) return { ran: false, packed: 0, changesWritten: 0, weeksMerged: 0 };
   const moved = await moveLedgerEntries(sql, maxEntries);
-  const crowded: Array<{ actor_id: string; week: string }> = await sql.query(
-    `SELECT actor_id, week::text AS week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
-     GROUP BY actor_id, week HAVING count(*) >= $1 LIMIT $2`,
-    [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
-  );
-  const weeksMerged =
-    crowded.length > 0
-      ? await mergeCrowdedWeeks(
-          sql,
-          crowded.map((w) => w.actor_id),
-          crowded.map((w) => w.week),
-        )
-      : 0;
+  const weeksMerged = await mergeCrowdedWeeks(sql);
   return { ran: true, packed: moved.packed, changesWritten: moved.written, weeksMerged };
 }
 
@@ -95,22 +83,23 @@ async function moveLedgerEntries(sql: SqlRunner, maxEntries: number): Promise<{ 
 }
 
 /**
- * Merges the rows of each of these weeks that has {@link PACKED_ROWS_PER_WEEK} change rows or more into one (none if
- * all cancel). The rows are deleted and summed from what the delete returned, so a batch's change row committed
- * after the delete's snapshot is neither deleted nor counted: it stays beside the merged row.
+ * Merges the rows of up to {@link MERGED_WEEKS_PER_ROUND} weeks that have {@link PACKED_ROWS_PER_WEEK} change rows or
+ * more (found through the partial index of change rows) into one row each (none if all cancel). The rows are deleted
+ * and summed from what the delete returned, in one statement, so a batch's change row committed after its snapshot
+ * is neither deleted nor counted: it stays beside the merged row.
  */
-async function mergeCrowdedWeeks(sql: SqlRunner, actorIds: string[], weeks: string[]): Promise<number> {
+async function mergeCrowdedWeeks(sql: SqlRunner): Promise<number> {
   const parts: Array<{ actor_id: string; week: string; others: Buffer }> = await sql.query(
     `WITH crowded AS (
-       SELECT v.actor_id, v.week FROM unnest($1::text[], $2::date[]) AS t(actor_id, week)
-       JOIN ${ACTOR_PAIR_VECTORS_TABLE} v ON v.actor_id = t.actor_id AND v.week = t.week
-       GROUP BY v.actor_id, v.week HAVING count(*) FILTER (WHERE v.part <> 0) >= $3),
+       SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
+       GROUP BY actor_id, week HAVING count(*) >= $1 LIMIT $2),
      removed AS (
        DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} v USING crowded c WHERE v.actor_id = c.actor_id AND v.week = c.week
        RETURNING v.actor_id, v.week::text AS week, v.others)
      SELECT * FROM removed`,
-    [actorIds, weeks, PACKED_ROWS_PER_WEEK],
+    [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
   );
+  if (parts.length === 0) return 0;
   const merged = new Map<string, { actorId: string; week: string; others: Buffer }>();
   for (const { actor_id, week, others } of parts) {
     const key = `${actor_id}\u0000${week}`;
