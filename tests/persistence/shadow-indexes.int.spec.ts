@@ -70,6 +70,27 @@ describe(createShadowSchema.name, () => {
     });
   });
 
+  describe('when a live table has storage parameters', () => {
+    it('gives the shadow table the same, so the table swapped in is written as the live one was', async () => {
+      const parameters = async (schema: string) => {
+        const rows: Array<{ table: string; options: string[] | null }> = await dataSource.query(
+          `SELECT c.relname AS table, c.reloptions AS options FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = $1 AND c.relname = ANY($2) AND c.relkind = 'r'`,
+          [schema, readModels.tables],
+        );
+        return Object.fromEntries(rows.map((r) => [r.table, r.options]));
+      };
+      const inLive = await parameters('public');
+      expect(inLive['outlet_actors']).toEqual(['fillfactor=70']);
+      await createShadowSchema(dataSource, readModels, 'shadow_stored');
+      try {
+        expect(await parameters('shadow_stored')).toEqual(inLive);
+      } finally {
+        await dropSchema(dataSource, 'shadow_stored');
+      }
+    });
+  });
+
   describe('when a derivation starts first', () => {
     it('runs before the deferred indexes are built, and the other derivations after them', async () => {
       const seen: Record<string, boolean> = {};

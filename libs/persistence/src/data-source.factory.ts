@@ -53,6 +53,7 @@ import { ActorRunningTotals1764071800000 } from './migrations/1764071800000-Acto
 import { ActorPairVectors1764072000000 } from './migrations/1764072000000-ActorPairVectors';
 import { DropLedgerSweeps1764072200000 } from './migrations/1764072200000-DropLedgerSweeps';
 import { PairChangeRows1764072400000 } from './migrations/1764072400000-PairChangeRows';
+import { OutletActorsHotUpdates1764072600000 } from './migrations/1764072600000-OutletActorsHotUpdates';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -119,6 +120,7 @@ export const MIGRATIONS = [
   ActorPairVectors1764072000000,
   DropLedgerSweeps1764072200000,
   PairChangeRows1764072400000,
+  OutletActorsHotUpdates1764072600000,
 ];
 
 /**

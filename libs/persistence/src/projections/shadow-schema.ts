@@ -48,6 +48,7 @@ export async function createShadowSchema(
     for (const table of [...projection.tables, 'consumer_positions']) {
       await manager.query(`CREATE TABLE ${schema}.${identifier(table)} (LIKE public.${table} INCLUDING ALL)`);
       await renameIndexesLikeLive(manager, schema, table);
+      await copyStorageParameters(manager, schema, table);
     }
     for (const view of projection.views ?? []) {
       await manager.query(`CREATE VIEW ${schema}.${identifier(view.name)} AS ${view.select(schema)}`);
@@ -234,6 +235,18 @@ async function renameIndexesLikeLive(manager: EntityManager, schema: string, tab
       await manager.query(`ALTER INDEX ${schema}.${identifier(shadowIndex.indexname)} RENAME TO ${identifier(twin.indexname)}`);
     }
   }
+}
+
+/**
+ * LIKE … INCLUDING ALL leaves out a table's storage parameters: give the shadow table the live one's (an upserted
+ * table's fillfactor, which leaves room for updates on their page), so the swapped-in table is written as the live one was.
+ */
+async function copyStorageParameters(manager: EntityManager, schema: string, table: string): Promise<void> {
+  const [live]: Array<{ options: string | null }> = await manager.query(
+    `SELECT array_to_string(reloptions, ', ') AS options FROM pg_class WHERE oid = to_regclass($1)`,
+    [`public.${table}`],
+  );
+  if (live?.options) await manager.query(`ALTER TABLE ${schema}.${identifier(table)} SET (${live.options})`);
 }
 
 export async function dropSchema(dataSource: DataSource, schema: string): Promise<void> {

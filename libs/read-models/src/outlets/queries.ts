@@ -50,8 +50,8 @@ export class OutletQueries {
 
   /**
    * The outlets whose live articles name the actor, most articles first, ties by outlet in
-   * descending byte order (the `(actor_id, articles, outlet)` index read backwards); `after`
-   * continues after the row it names.
+   * descending byte order (the actor's rows, found through the actor index, sorted: an index holding the count would
+   * cost every projector batch's updates their heap-only path); `after` continues after the row it names.
    */
   async coveringActor(actorId: string, limit: number, after?: OutletCoverage): Promise<OutletCoverage[]> {
     const rows: OutletCoverage[] = await this.sql.query(
