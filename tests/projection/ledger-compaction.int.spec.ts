@@ -65,12 +65,15 @@ const changeRowsAsLedgerEntries = (dataSource: DataSource) =>
      JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`,
   );
 
-/** A ledger's entries, its keys with several entries, and its keys whose articles sum to zero. */
-async function ledgerShape(dataSource: DataSource, { entries, key }: Ledger) {
+/** The entries compaction rounds fold, their keys with several entries, and their keys whose articles sum to zero. */
+async function ledgerShape(dataSource: DataSource, { entries, key, compacted = 'true' }: Ledger) {
   const keys = (having: string) =>
-    count(dataSource, `SELECT count(*) AS n FROM (SELECT 1 FROM ${entries} GROUP BY ${key.join(', ')} HAVING ${having}) k`);
+    count(
+      dataSource,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${entries} WHERE ${compacted} GROUP BY ${key.join(', ')} HAVING ${having}) k`,
+    );
   return {
-    entries: await count(dataSource, `SELECT count(*) AS n FROM ${entries}`),
+    entries: await count(dataSource, `SELECT count(*) AS n FROM ${entries} WHERE ${compacted}`),
     crowded: await keys('count(*) > 1'),
     empty: await keys('sum(articles) = 0'),
   };
@@ -103,12 +106,18 @@ describe('compactSentimentEntries', () => {
   });
 
   describe('when hours have several entries, some cancelling out', () => {
-    it('folds each hour into one row, drops hours that cancel out, and leaves every bucket as it was', async () => {
+    it('folds each hour into one row, drops hours that cancel out, leaves day entries to the running totals, and leaves every bucket as it was', async () => {
       expect(await differencesFromReference()).toEqual({});
       const before = await checksums();
       const shape = await ledgerShape(dataSource, SENTIMENT_LEDGER);
       expect(shape.crowded).toBeGreaterThan(100);
       expect(shape.empty).toBeGreaterThan(0);
+      const dayEntries = () =>
+        count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day'`);
+      const daysBefore = await dayEntries();
+      expect(daysBefore).toBeGreaterThan(
+        await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'day'`),
+      );
 
       const removed = await compactAll(dataSource);
 
@@ -116,7 +125,8 @@ describe('compactSentimentEntries', () => {
       expect(await differencesFromReference()).toEqual({});
       const after = await ledgerShape(dataSource, SENTIMENT_LEDGER);
       expect(after).toEqual({ entries: shape.entries - removed, crowded: 0, empty: 0 });
-      expect(after.entries).toBe(await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment`));
+      expect(after.entries).toBe(await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'hour'`));
+      expect(await dayEntries()).toBe(daysBefore);
     });
 
     it('has nothing left to do on a second pass', async () => {
@@ -189,7 +199,11 @@ describe('compactSentimentEntries', () => {
       expect(await dayEntries('NOT totalled')).toBe(0);
       const totalled = (await metrics.sentimentDayEntriesTotalled.get()).values[0]?.value ?? 0;
       expect(totalled).toBeGreaterThan(0);
-      expect(totalled).toBe(await dayEntries('totalled'));
+      // Each day folded into one row as it moved: one per bucket.
+      expect(await dayEntries('totalled')).toBe(
+        await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'day'`),
+      );
+      expect(totalled).toBeGreaterThan(await dayEntries('totalled'));
       expect(await count(dataSource, 'SELECT count(*) AS n FROM actor_totals_by_day')).toBeGreaterThan(0);
     });
   });

@@ -227,6 +227,7 @@ describe('trends over the running totals', () => {
         ran: true,
         totalled: 1,
         rowsWritten: 1,
+        entriesRemoved: 0,
       });
 
       // 2026-03-03 against the two days before it: Monday and Tuesday, read from the rows of 03-01 and 03-03.
@@ -238,6 +239,35 @@ describe('trends over the running totals', () => {
         5,
       );
       expect(trends.map((t) => [t.actor.id, t.mentions, t.previousMentions, t.meanScore])).toEqual([['a-1', 5, 0, 0.2]]);
+    });
+  });
+
+  describe('when a day has entries in the running totals and new ones, some taken back', () => {
+    it('folds them into one flagged row with their sums, and a day whose articles were all taken back into none', async () => {
+      const kept: Mention = { actor: 'a-1', hour: 50, count: 2, scoreMicros: 400_000 };
+      const gone: Mention = { actor: 'a-2', hour: 51, count: 1, scoreMicros: -200_000 };
+      await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, 1)]);
+      await dataSource.transaction((manager) => totalDayEntries(manager, 100));
+      await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, -1)]);
+      await append(dataSource, entriesOf(kept, 1));
+
+      const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
+
+      // a-1: its flagged row and two new entries -> one row; a-2: its flagged row and the entry taking it back -> none.
+      expect(round).toEqual({ ran: true, totalled: 3, rowsWritten: 1, entriesRemoved: 4 });
+      const days = await dataSource.query(
+        `SELECT actor_id, totalled, mentions, articles, score_micros::int AS score FROM ${SENTIMENT_ENTRIES_TABLE}
+         WHERE granularity = 'day' ORDER BY actor_id`,
+      );
+      expect(days).toEqual([{ actor_id: 'a-1', totalled: true, mentions: 6, articles: 3, score: 1_200_000 }]);
+      const window = {
+        previousFrom: '2026-03-01T00:00:00.000Z',
+        from: '2026-03-03T00:00:00.000Z',
+        to: '2026-03-04T00:00:00.000Z',
+      };
+      expect(await queries().trends('day', window.previousFrom, window.from, window.to, 5)).toEqual(
+        await expectedTrends('day', window.previousFrom, window.from, window.to, 5),
+      );
     });
   });
 
@@ -253,7 +283,7 @@ describe('trends over the running totals', () => {
         await append(batch.manager, entriesOf(late, 1));
         // The batch has not committed: the round sees only the early entries.
         const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
-        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1 });
+        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1, entriesRemoved: 0 });
         await batch.commitTransaction();
       } finally {
         await batch.release();
@@ -281,7 +311,7 @@ describe('trends over the running totals', () => {
       await dataSource.transaction(async (holder) => {
         await holder.query(`SELECT FROM actor_sentiment_compaction FOR UPDATE`);
         const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
-        expect(round).toEqual({ ran: false, totalled: 0, rowsWritten: 0 });
+        expect(round).toEqual({ ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0 });
       });
       expect(await unflaggedDayEntries()).toBe(1);
     });

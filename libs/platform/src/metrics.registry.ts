@@ -73,7 +73,7 @@ export class MetricsRegistry {
     });
     this.sentimentEntriesCompacted = new Counter({
       name: 'chronicle_sentiment_entries_compacted_total',
-      help: 'Sentiment ledger entries folded away by compaction rounds',
+      help: 'Sentiment ledger entries folded away (hour entries by compaction rounds, day entries as they move into the running totals)',
       registers: [this.registry],
     });
     this.sentimentEntriesPending = new Gauge({

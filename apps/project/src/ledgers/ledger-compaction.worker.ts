@@ -29,8 +29,8 @@ export const PACKED_ENTRIES_PER_TICK = 50_000;
 
 /**
  * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it folds the new entries of each
- * sentiment key (actor and bucket) into one row, and moves new sentiment day entries into the running totals trends
- * read (`totalDayEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
+ * sentiment hour (actor and hour) into one row, and moves new sentiment day entries into the running totals trends
+ * read, folding each day's into one row (`totalDayEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
  * once a week has piled up a few, and moves co-mention entries left from before change rows into those weeks
  * (`packActorPairEntries`). Each step is a transaction of its own. Every replica runs it; one works on a ledger at a
  * time (the others find its compaction row locked and skip). Holds no state: where to resume is stored in the
@@ -80,6 +80,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     await this.step('running totals', async () => {
       const round = await this.dataSource.transaction((manager) => totalDayEntries(manager, TOTALLED_ENTRIES_PER_TICK));
       this.metrics.sentimentDayEntriesTotalled.inc(round.totalled);
+      this.metrics.sentimentEntriesCompacted.inc(round.entriesRemoved);
     });
     await this.step('co-mention packing', async () => {
       const round = await this.dataSource.transaction((manager) => packActorPairEntries(manager, PACKED_ENTRIES_PER_TICK));

@@ -14,6 +14,8 @@ export interface RunningTotalsRound {
   totalled: number;
   /** Rows of `actor_totals_by_day` written. */
   rowsWritten: number;
+  /** Day entries folded away (rows before minus rows after). */
+  entriesRemoved: number;
 }
 
 interface DaySums {
@@ -26,32 +28,50 @@ interface DaySums {
 }
 
 /**
- * Moves up to `maxEntries` unflagged day entries of the sentiment ledger into the running totals, in one transaction
- * (the caller's): flags them `totalled` and adds their sums to every `actor_totals_by_day` row after their day (a
- * row holds every actor's sums over the days before its `day`; one is added the day after each day with entries).
- * The flag and the totals change together, and an entry a batch commits meanwhile stays unflagged (an UPDATE sees
- * only committed rows), so a reader taking a window's two running totals and its unflagged day entries in one
- * statement counts every entry exactly once. Live batches add entries for the current day, whose rows are the last
- * one or two; an old day's entries (a revision, a re-analysis) rewrite every row after it.
+ * Moves the unflagged day entries of the sentiment ledger into the running totals, in one transaction (the caller's):
+ * takes the (actor, day) keys of up to `maxEntries` unflagged entries, folds every entry of each key into one flagged
+ * (`totalled`) row, none where every sum is zero, and adds the unflagged entries' sums to every `actor_totals_by_day`
+ * row after their day (a row holds every actor's sums over the days before its `day`; one is added the day after each
+ * day with entries). Folding, not flagging in place, is the ledger's compaction for day entries: one new row per key
+ * instead of a new version of every entry (the flag is in an index predicate, so an update could never stay on its
+ * page), and compaction rounds leave day entries to this. The fold and the totals change together, and an entry a
+ * batch commits meanwhile is neither folded nor added (the statement sees only rows committed before it began) and
+ * stays unflagged, so a reader taking a window's two running totals and its unflagged day entries in one statement
+ * counts every entry exactly once. Live batches add entries for the current day, whose rows are the last one or two;
+ * an old day's entries (a revision, a re-analysis) rewrite every row after it.
  *
- * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside a compaction round,
- * which folds flagged and unflagged entries apart (the flag is part of the ledger's key), nor beside another round.
+ * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside a compaction round or
+ * another round of its own.
  * Runs in the current search path.
  */
 export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
-  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, totalled: 0, rowsWritten: 0 };
-  const flagged: DaySums[] = await sql.query(
-    `WITH flagged AS (
-       UPDATE ${SENTIMENT_ENTRIES_TABLE} e SET totalled = true
-       FROM (SELECT entry_id FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND NOT totalled LIMIT $1) pick
-       WHERE e.entry_id = pick.entry_id
-       RETURNING e.actor_id, e.bucket_start, e.mentions, e.articles, e.score_micros)
-     SELECT actor_id, bucket_start AS day, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
-            sum(score_micros)::text AS score_micros, count(*)::int AS entries
-     FROM flagged GROUP BY actor_id, bucket_start`,
+  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0 };
+  const { sums } = SENTIMENT_LEDGER;
+  const folded: Array<DaySums & { removed: number; added: number }> = await sql.query(
+    `WITH picked AS (
+       SELECT DISTINCT actor_id, bucket_start
+       FROM (SELECT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND NOT totalled LIMIT $1) p),
+     removed AS (
+       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING picked k
+       WHERE e.granularity = 'day' AND e.actor_id = k.actor_id AND e.bucket_start = k.bucket_start
+       RETURNING e.*),
+     added AS (
+       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, totalled, ${sums.join(', ')})
+       SELECT actor_id, 'day', bucket_start, true, ${sums.map((c) => `sum(${c})`).join(', ')}
+       FROM removed GROUP BY actor_id, bucket_start HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+       RETURNING 1)
+     SELECT actor_id, bucket_start AS day,
+            coalesce(sum(mentions) FILTER (WHERE NOT totalled), 0)::int AS mentions,
+            coalesce(sum(articles) FILTER (WHERE NOT totalled), 0)::int AS articles,
+            coalesce(sum(score_micros) FILTER (WHERE NOT totalled), 0)::text AS score_micros,
+            count(*) FILTER (WHERE NOT totalled)::int AS entries,
+            count(*)::int AS removed, (SELECT count(*) FROM added)::int AS added
+     FROM removed GROUP BY actor_id, bucket_start`,
     [maxEntries],
   );
-  if (flagged.length === 0) return { ran: true, totalled: 0, rowsWritten: 0 };
+  if (folded.length === 0) return { ran: true, totalled: 0, rowsWritten: 0, entriesRemoved: 0 };
+  const flagged = folded.filter((f) => f.entries > 0);
+  const entriesRemoved = folded.reduce((n, f) => n + f.removed, 0) - folded[0]!.added;
   const keys = await actorKeys(sql, [...new Set(flagged.map((f) => f.actor_id))]);
 
   // Each touched day's change, as a vector.
@@ -98,7 +118,7 @@ export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promi
      ON CONFLICT (day) DO UPDATE SET totals = EXCLUDED.totals`,
     [written.map((w) => w.day), written.map((w) => w.totals)],
   );
-  return { ran: true, totalled: flagged.reduce((n, f) => n + f.entries, 0), rowsWritten: written.length };
+  return { ran: true, totalled: flagged.reduce((n, f) => n + f.entries, 0), rowsWritten: written.length, entriesRemoved };
 }
 
 /** The keys of these actors, handing out new ones (in id order) to those without. */

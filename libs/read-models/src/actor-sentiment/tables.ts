@@ -4,7 +4,7 @@
  * negative rows), and the `actor_sentiment` view sums them into hour and day buckets. Day rows
  * are kept, not summed from hours at read time, so a week's trends read a fraction of the rows. Appending takes no row lock, so
  * concurrent batches never wait on a popular actor's buckets; `compactSentimentEntries`
- * folds the rows of each hour into one from time to time, so reads stay short.
+ * folds the rows of each hour into one from time to time, and `totalDayEntries` those of each day, so reads stay short.
  */
 export const SENTIMENT_ENTRIES_TABLE = 'actor_sentiment_entries';
 /** One row: entries up to this id have been looked at by a compaction round. */

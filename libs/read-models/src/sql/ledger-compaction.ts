@@ -10,6 +10,8 @@ export interface Ledger {
   compaction: string;
   key: readonly string[];
   sums: readonly string[];
+  /** A condition on the entries compaction rounds fold (the others are folded by another pass); all when absent. */
+  compacted?: string;
 }
 
 export interface LedgerCompaction {
@@ -31,7 +33,7 @@ export interface LedgerCompaction {
  * (the others skip); at most `maxEntries` new entries are looked at per round. Runs in the current search path.
  */
 export async function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntries: number): Promise<LedgerCompaction> {
-  const { entries, compaction } = ledger;
+  const { entries, compaction, compacted } = ledger;
   const mark = await takeCompactionRow(manager, ledger);
   if (!mark) return { ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 };
   const from = BigInt(mark.compacted_through);
@@ -43,10 +45,10 @@ export async function compactLedger(manager: SqlRunner, ledger: Ledger, maxEntri
   const sums = ledger.sums.map((column) => `sum(${column})`).join(', ');
   const anySum = ledger.sums.map((column) => `sum(${column}) <> 0`).join(' OR ');
   const qualified = ledger.key.map((column) => `e.${column}`).join(', ');
-  // Every key with a new entry and more than one entry in all (one index probe per new entry).
+  // Every key with a new entry it folds and more than one entry in all (one index probe per new entry).
   const [[folded]]: [[{ removed: number; added: number }], number] = await manager.query(
     `WITH touched AS (
-       SELECT DISTINCT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2),
+       SELECT DISTINCT ${key} FROM ${entries} WHERE entry_id > $1 AND entry_id <= $2${compacted ? ` AND ${compacted}` : ''}),
      crowded AS (
        SELECT ${qualified} FROM ${entries} e JOIN touched t USING (${key}) GROUP BY ${qualified} HAVING count(*) > 1),
      removed AS (
