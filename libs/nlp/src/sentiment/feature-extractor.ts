@@ -1,3 +1,4 @@
+import { EmbeddingFeatureOptions, pushEmbeddingFeatures } from './embedding-features';
 import { hashString, mix } from './feature-hashing';
 import { wordPolarity } from './lexicon-scorer';
 import { isClauseBoundary, isQuoteToken, NEGATORS, Token, tokenize } from './tokenizer';
@@ -43,6 +44,7 @@ const T_STEM_SIDE = 19;
 const T_AGENT = 21;
 const T_PATIENT = 22;
 const T_LEX_BLOCK = 24;
+// 26 is the dense word-vector template, emitted by embedding-features.ts.
 
 /** Stands in for every capitalised name other than the target, so its context is learnt as "someone else". */
 const OTHER_ENTITY = 0x2545f491;
@@ -221,9 +223,16 @@ function wordInfo(w: string): WordInfo {
 
 /**
  * Extracts hashed features for sentiment toward [start, end) of `text` (mode 'target') or for the tone of the whole
- * text (mode 'text'). The returned vector is shared scratch space: copy it before the next call if you keep it.
+ * text (mode 'text'). With `embedding` (target mode only), pooled word vectors of the context are added as dense
+ * features. The returned vector is shared scratch space: copy it before the next call if you keep it.
  */
-export function extractFeatures(text: string, start: number, end: number, mode: FeatureMode): FeatureVector {
+export function extractFeatures(
+  text: string,
+  start: number,
+  end: number,
+  mode: FeatureMode,
+  embedding?: EmbeddingFeatureOptions,
+): FeatureVector {
   out.size = 0;
   const tokens = tokenize(text);
   const n = tokens.length;
@@ -302,6 +311,7 @@ export function extractFeatures(text: string, start: number, end: number, mode: 
   while (c0 > 0 && !isClauseBoundary(tokens[c0 - 1].norm)) c0--;
   let c1 = t1;
   while (c1 < n && !isClauseBoundary(tokens[c1].norm)) c1++;
+  if (embedding) pushEmbeddingFeatures(tokens, negated, t0, t1, c0, c1, embedding, push);
 
   let wPosL = 0,
     wNegL = 0,

@@ -1,26 +1,46 @@
 import type { Sentiment } from '../analysis.types';
+import type { EmbeddingFeatureOptions, EmbeddingPool } from './embedding-features';
 import { extractFeatures } from './feature-extractor';
 import { LinearHead, LinearHeadJson } from './linear-head';
 import { labelFor, NEUTRAL_BAND } from './sentiment-label';
-// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON asset.
+import { WordVectors, WordVectorsJson } from './word-vectors';
+// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON assets.
 import modelJson from './model/target-sentiment.model.json';
+import wordVectorsJson from './model/word-vectors.json';
 
 interface ModelJson {
   format: string;
+  /** Dense word-vector features of the target head (absent: sparse features only). */
+  embedding?: {
+    pools: EmbeddingPool[];
+    scale: number;
+    window: number;
+    flipNegated: boolean;
+  };
   target: LinearHeadJson;
   text: LinearHeadJson;
 }
 
 const model = modelJson as unknown as ModelJson;
-if (model.format !== 'chronicle-target-sentiment/1') throw new Error(`sentiment model: unknown format ${model.format}`);
+if (model.format !== 'chronicle-target-sentiment/2') throw new Error(`sentiment model: unknown format ${model.format}`);
 
 const targetHead = LinearHead.fromJson(model.target);
 const textHead = LinearHead.fromJson(model.text);
 const probs = new Float64Array(3);
 
+// The word vectors are decoded on the first target prediction, so importing the library stays cheap.
+let embedding: EmbeddingFeatureOptions | undefined;
+
+function targetEmbedding(): EmbeddingFeatureOptions | undefined {
+  if (embedding === undefined && model.embedding !== undefined) {
+    embedding = { ...model.embedding, vectors: WordVectors.fromJson(wordVectorsJson as WordVectorsJson) };
+  }
+  return embedding;
+}
+
 /** Class probabilities [P(neg), P(neu), P(pos)] toward [start, end) of `text`. Returns shared scratch: copy to keep. */
 export function targetProbabilities(text: string, start: number, end: number): Float64Array {
-  targetHead.predict(extractFeatures(text, start, end, 'target'), probs);
+  targetHead.predict(extractFeatures(text, start, end, 'target', targetEmbedding()), probs);
   return probs;
 }
 

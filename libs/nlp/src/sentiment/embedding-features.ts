@@ -1,0 +1,150 @@
+import { mix } from './feature-hashing';
+import type { Token } from './tokenizer';
+import type { WordVectors } from './word-vectors';
+
+/** A pooled region of the sentence whose word vectors become dense features. */
+export type EmbeddingPool =
+  | 'left' // mean over the `window` nearest known words left of the target
+  | 'right' // mean over the `window` nearest known words right of the target
+  | 'left1' // the nearest known word left of the target
+  | 'right1' // the nearest known word right of the target
+  | 'clause' // mean over the target's clause
+  | 'sentence' // mean over the sentence
+  | 'decay' // mean over the sentence weighted by 1 / distance to the target
+  | 'max' // component-wise max over the clause
+  | 'target'; // mean over the target's own words
+
+const POOL_SLOT: Record<EmbeddingPool, number> = {
+  left: 1,
+  right: 2,
+  clause: 3,
+  sentence: 4,
+  decay: 5,
+  max: 6,
+  target: 7,
+  left1: 8,
+  right1: 9,
+};
+
+/** Dense word-vector features for the target head; part of the model (stored with its weights). */
+export interface EmbeddingFeatureOptions {
+  vectors: WordVectors;
+  pools: readonly EmbeddingPool[];
+  /** Multiplier on every pooled component, balancing the dense features against the 0/1 sparse ones. */
+  scale: number;
+  window: number;
+  /** Subtract rather than add the vectors of words in a negation scope. */
+  flipNegated: boolean;
+}
+
+/** Where a pool's words are: tokens first, first + step, ... up to (not including) last; at most `limit` of them. */
+interface Region {
+  first: number;
+  last: number;
+  step: 1 | -1;
+  limit: number;
+}
+
+// Feature template of the dense components (numbering shared with feature-extractor.ts).
+const T_EMBEDDING = 26;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+let pooled = new Float32Array(128);
+/** Table row of each token's vector (-1: punctuation or unknown), looked up once per call for all pools. */
+let rowOfToken = new Int32Array(256);
+/** Feature hash of each (pool slot, component): fixed, so computed once. */
+const componentHashes = new Map<number, Uint32Array>();
+
+function hashesOf(slot: number, d: number): Uint32Array {
+  let hashes = componentHashes.get(slot);
+  if (hashes === undefined || hashes.length !== d) {
+    hashes = Uint32Array.from({ length: d }, (_, j) => mix(T_EMBEDDING, slot, j));
+    componentHashes.set(slot, hashes);
+  }
+  return hashes;
+}
+
+/**
+ * Pushes one hashed feature per vector component per pool: words outside the target [t0, t1) (inside it for the
+ * 'target' pool) whose vectors are known, pooled over the pool's region (the clause is [c0, c1)). Pools with no known
+ * word contribute nothing.
+ */
+export function pushEmbeddingFeatures(
+  tokens: readonly Token[],
+  negated: Uint8Array,
+  t0: number,
+  t1: number,
+  c0: number,
+  c1: number,
+  options: EmbeddingFeatureOptions,
+  push: (hash: number, value: number) => void,
+): void {
+  const { vectors } = options;
+  const d = vectors.dimensions;
+  if (pooled.length < d) pooled = new Float32Array(d);
+  if (rowOfToken.length < tokens.length) rowOfToken = new Int32Array(Math.max(tokens.length, rowOfToken.length * 2));
+  for (let i = 0; i < tokens.length; i++) {
+    rowOfToken[i] = WORD_START.test(tokens[i].norm) ? vectors.row(tokens[i].norm) : -1;
+  }
+  const acc = pooled.subarray(0, d);
+  for (const pool of options.pools) {
+    if (!poolInto(acc, pool, tokens.length, negated, t0, t1, c0, c1, options)) continue;
+    const hashes = hashesOf(POOL_SLOT[pool], d);
+    for (let j = 0; j < d; j++) push(hashes[j], acc[j] * options.scale);
+  }
+}
+
+function regionOf(pool: EmbeddingPool, n: number, t0: number, t1: number, c0: number, c1: number, window: number): Region {
+  switch (pool) {
+    case 'left':
+    case 'left1':
+      return { first: t0 - 1, last: -1, step: -1, limit: pool === 'left' ? window : 1 };
+    case 'right':
+    case 'right1':
+      return { first: t1, last: n, step: 1, limit: pool === 'right' ? window : 1 };
+    case 'clause':
+    case 'max':
+      return { first: c0, last: c1, step: 1, limit: n };
+    case 'target':
+      return { first: t0, last: t1, step: 1, limit: n };
+    default:
+      return { first: 0, last: n, step: 1, limit: n };
+  }
+}
+
+/** Writes the pooled vector of `pool` into `acc`; false when no word of its region has a vector. */
+function poolInto(
+  acc: Float32Array,
+  pool: EmbeddingPool,
+  n: number,
+  negated: Uint8Array,
+  t0: number,
+  t1: number,
+  c0: number,
+  c1: number,
+  options: EmbeddingFeatureOptions,
+): boolean {
+  const { vectors } = options;
+  const { first, last, step, limit } = regionOf(pool, n, t0, t1, c0, c1, options.window);
+  acc.fill(pool === 'max' ? -Infinity : 0, 0, vectors.dimensions);
+  let total = 0;
+  let counted = 0;
+  for (let i = first; i !== last && counted < limit; i += step) {
+    if (pool !== 'target' && i >= t0 && i < t1) continue;
+    const row = rowOfToken[i];
+    if (row < 0) continue;
+    counted++;
+    if (pool === 'max') {
+      vectors.maxRow(row, acc);
+      total = 1;
+      continue;
+    }
+    const distance = i < t0 ? t0 - i : i - t1 + 1;
+    const weight = (pool === 'decay' ? 1 / distance : 1) * (options.flipNegated && negated[i] ? -1 : 1);
+    vectors.addRow(row, weight, acc);
+    total += Math.abs(weight);
+  }
+  if (total === 0) return false;
+  if (pool !== 'max') for (let j = 0; j < vectors.dimensions; j++) acc[j] /= total;
+  return true;
+}
