@@ -37,6 +37,16 @@ export interface EmbeddingFeatureOptions {
   flipNegated: boolean;
 }
 
+/** The target's tokens [t0, t1) and its clause's [c0, c1) in a tokenized sentence, with the negation scope of each token. */
+export interface TargetContext {
+  tokens: readonly Token[];
+  negated: Uint8Array;
+  t0: number;
+  t1: number;
+  c0: number;
+  c1: number;
+}
+
 /** Where a pool's words are: tokens first, first + step, ... up to (not including) last; at most `limit` of them. */
 interface Region {
   first: number;
@@ -70,15 +80,11 @@ function hashesOf(slot: number, d: number): Uint32Array {
  * word contribute nothing.
  */
 export function pushEmbeddingFeatures(
-  tokens: readonly Token[],
-  negated: Uint8Array,
-  t0: number,
-  t1: number,
-  c0: number,
-  c1: number,
+  context: TargetContext,
   options: EmbeddingFeatureOptions,
   push: (hash: number, value: number) => void,
 ): void {
+  const { tokens } = context;
   const { vectors } = options;
   const d = vectors.dimensions;
   if (pooled.length < d) pooled = new Float32Array(d);
@@ -88,13 +94,14 @@ export function pushEmbeddingFeatures(
   }
   const acc = pooled.subarray(0, d);
   for (const pool of options.pools) {
-    if (!poolInto(acc, pool, tokens.length, negated, t0, t1, c0, c1, options)) continue;
+    if (!poolInto(acc, pool, context, options)) continue;
     const hashes = hashesOf(POOL_SLOT[pool], d);
     for (let j = 0; j < d; j++) push(hashes[j], acc[j] * options.scale);
   }
 }
 
-function regionOf(pool: EmbeddingPool, n: number, t0: number, t1: number, c0: number, c1: number, window: number): Region {
+function regionOf(pool: EmbeddingPool, { tokens, t0, t1, c0, c1 }: TargetContext, window: number): Region {
+  const n = tokens.length;
   switch (pool) {
     case 'left':
     case 'left1':
@@ -113,19 +120,10 @@ function regionOf(pool: EmbeddingPool, n: number, t0: number, t1: number, c0: nu
 }
 
 /** Writes the pooled vector of `pool` into `acc`; false when no word of its region has a vector. */
-function poolInto(
-  acc: Float32Array,
-  pool: EmbeddingPool,
-  n: number,
-  negated: Uint8Array,
-  t0: number,
-  t1: number,
-  c0: number,
-  c1: number,
-  options: EmbeddingFeatureOptions,
-): boolean {
+function poolInto(acc: Float32Array, pool: EmbeddingPool, context: TargetContext, options: EmbeddingFeatureOptions): boolean {
+  const { negated, t0, t1 } = context;
   const { vectors } = options;
-  const { first, last, step, limit } = regionOf(pool, n, t0, t1, c0, c1, options.window);
+  const { first, last, step, limit } = regionOf(pool, context, options.window);
   acc.fill(pool === 'max' ? -Infinity : 0, 0, vectors.dimensions);
   let total = 0;
   let counted = 0;

@@ -311,7 +311,7 @@ export function extractFeatures(
   while (c0 > 0 && !isClauseBoundary(tokens[c0 - 1].norm)) c0--;
   let c1 = t1;
   while (c1 < n && !isClauseBoundary(tokens[c1].norm)) c1++;
-  if (embedding) pushEmbeddingFeatures(tokens, negated, t0, t1, c0, c1, embedding, push);
+  if (embedding) pushEmbeddingFeatures({ tokens, negated, t0, t1, c0, c1 }, embedding, push);
 
   let wPosL = 0,
     wNegL = 0,
