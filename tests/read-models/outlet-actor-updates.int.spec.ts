@@ -1,10 +1,9 @@
-import { createDataSource, runMigrations } from '@chronicle/persistence';
 import { OutletActorChange } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PgReadModelTransaction } from '../../apps/project/src/read-models/read-model-transaction';
 import { encodeOutlets, writeOutlets } from '../../libs/read-models/src/outlets/write';
-import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { databaseWithActors } from './support/database-with-actors';
 
 /**
  * Every projector batch adds to the counts of a few of the stored (outlet, actor) pairs. Those updates should stay on
@@ -12,18 +11,10 @@ import { createTestDatabase, dropTestDatabase } from '../support/test-environmen
  * make each one write a tuple elsewhere and an entry in every index.
  */
 describe('(outlet, actor) count updates', () => {
-  let url: string;
   let dataSource: DataSource;
-
-  beforeAll(async () => {
-    url = await createTestDatabase('outlet-actor-updates');
-    await runMigrations(url);
-    dataSource = await createDataSource(url, 2).initialize();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    if (url) await dropTestDatabase(url);
+  const database = databaseWithActors('outlet-actor-updates', []);
+  beforeAll(() => {
+    dataSource = database.dataSource();
   });
 
   const pairs = (ids: number[]): OutletActorChange[] =>
