@@ -4,13 +4,15 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
- *     [--learned-cues] [--only polnear] [--polnear-split train]
+ *     [--learned-cues] [--attitude-objects] [--join-split-quotes] [--only polnear] [--polnear-split train]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
  * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
+ * --attitude-objects scores with the opt-in `attitudeObjects` option (plain objects of learned cue words, PolNeAR's
+ *   wider notion of attribution), and leaves EVALUATION.md alone; --join-split-quotes likewise with `joinSplitQuotes`.
  * --only CORPUS (conll, gum, polnear or newsmtsc) scores that corpus alone, prints its figures and leaves
  *   EVALUATION.md alone: a quick loop for error analysis.
  * --polnear-split train scores PolNeAR train instead of dev (with --only polnear): error analysis and tuning happen on
@@ -270,6 +272,8 @@ function main(): void {
       errors: { type: 'boolean', default: false },
       'polnear-errors': { type: 'boolean', default: false },
       'learned-cues': { type: 'boolean', default: false },
+      'attitude-objects': { type: 'boolean', default: false },
+      'join-split-quotes': { type: 'boolean', default: false },
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -285,6 +289,8 @@ function main(): void {
   polnearSplit = values['polnear-split'];
   if (polnearSplit === 'train' && values.only !== 'polnear') throw new Error('--polnear-split train needs --only polnear');
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
+  if (values['attitude-objects']) analyzeOptions = { ...analyzeOptions, attitudeObjects: true };
+  if (values['join-split-quotes']) analyzeOptions = { ...analyzeOptions, joinSplitQuotes: true };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
   if (values.only !== undefined) {
     const scorers: Record<string, (dir: string) => unknown> = {
@@ -309,7 +315,8 @@ function main(): void {
   };
   if (values['record-baseline']) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
   const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
-  if (!values['no-write'] && !values['learned-cues']) writeEvaluationMd(current, baseline);
+  const optIn = values['learned-cues'] || values['attitude-objects'] || values['join-split-quotes'];
+  if (!values['no-write'] && !optIn) writeEvaluationMd(current, baseline);
 
   const flat = Object.fromEntries(rows(current));
   if (compare && baseline) {

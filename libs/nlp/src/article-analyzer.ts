@@ -12,6 +12,7 @@ import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
 import { extractSpeakerLabels } from './statements/speaker-label-extractor';
 import { extractCueClauses } from './statements/cue-clause-extractor';
+import { joinSplitQuotes } from './statements/split-quote-joiner';
 import { trackSalience } from './statements/salience-tracker';
 import { tokensInside, type StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
@@ -43,6 +44,19 @@ export interface AnalyzeOptions {
    * splits do not, so it stays opt-in.
    */
   learnedCueClauses?: boolean;
+  /**
+   * Also report the plain objects of cue words learned from PolNeAR train ("Kiro criticized the decision", "called
+   * Trump a liar", "declined to comment") where the cue-proposal classifier keeps them (statements/cue-proposals.ts).
+   * PolNeAR counts these as attributed content; the project's conventions and its own quote splits do not (a verb
+   * with a plain object reports no statement), so it stays opt-in.
+   */
+  attitudeObjects?: boolean;
+  /**
+   * Join direct statements split around their attribution (“We will win,” Kiro said. “And we will win big.”) into one
+   * statement whose span includes the attribution, as PolNeAR annotates them (statements/split-quote-joiner.ts). The
+   * project's own quote splits count the pieces separately, so it stays opt-in.
+   */
+  joinSplitQuotes?: boolean;
 }
 
 /**
@@ -55,8 +69,9 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const body = input.body ?? '';
   const { ctx, places, drafts: found } = statementsBeforeProposals(body, options);
   const { doc, actors } = ctx;
-  const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found));
-  const drafts = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
+  const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found), options.attitudeObjects === true);
+  const sorted = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
+  const drafts = options.joinSplitQuotes === true ? joinSplitQuotes(body, sorted) : sorted;
   recordSpeakerMentions(body, doc.tokens, actors, drafts);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));

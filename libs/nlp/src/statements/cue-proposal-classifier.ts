@@ -1,5 +1,6 @@
-// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON asset.
+// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON assets.
 import modelJson from './model/cue-proposals.model.json';
+import objectModelJson from './model/cue-proposals-objects.model.json';
 import type { AnalysisContext } from './analysis-context';
 import { cueProposals, type CueProposal } from './cue-proposals';
 import type { StatementDraft } from './statement-draft';
@@ -17,12 +18,22 @@ export interface CueProposalModelJson {
   weights: Record<string, number>;
 }
 
-const model = modelJson as CueProposalModelJson;
-const weights = new Map(Object.entries(model.weights));
-const cueShares = new Map(Object.entries(model.cueShares));
+interface LoadedModel {
+  json: CueProposalModelJson;
+  weights: Map<string, number>;
+  cueShares: Map<string, number>;
+}
+
+function load(json: CueProposalModelJson): LoadedModel {
+  return { json, weights: new Map(Object.entries(json.weights)), cueShares: new Map(Object.entries(json.cueShares)) };
+}
+
+const model = load(modelJson as CueProposalModelJson);
+/** The model of plain objects (cue-proposals-objects.model.json), indexed on first use: only `attitudeObjects` needs it. */
+let objectModel: LoadedModel | undefined;
 
 /** The classifier's score of a proposal: the sum of its features' weights. */
-export function proposalScore(features: readonly string[], w: ReadonlyMap<string, number> = weights): number {
+export function proposalScore(features: readonly string[], w: ReadonlyMap<string, number> = model.weights): number {
   let score = 0;
   for (const f of features) score += w.get(f) ?? 0;
   return score;
@@ -30,19 +41,60 @@ export function proposalScore(features: readonly string[], w: ReadonlyMap<string
 
 /**
  * Attributions around learned cue words that the rules leave out, kept when the classifier scores them at or above
- * its threshold; an earlier kept proposal wins over a later one it overlaps.
+ * its threshold; an earlier kept proposal wins over a later one it overlaps. With `objects`, the plain objects of cue
+ * words ("criticized the decision") are weighed too, by a second model trained on them alone, after and around what the
+ * default model keeps: the other proposals are kept exactly as without `objects`.
  */
-export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array): StatementDraft[] {
-  return acceptProposals(cueProposals(ctx, taken, cueShares), (p) => proposalScore(p.features) >= model.threshold);
+export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array, objects = false): StatementDraft[] {
+  const keepOther = (p: CueProposal): boolean => model.cueShares.has(p.word) && proposalScore(p.features) >= model.json.threshold;
+  if (!objects) return acceptProposals(cueProposals(ctx, taken, model.cueShares), keepOther);
+  objectModel ??= load(objectModelJson as CueProposalModelJson);
+  const m = objectModel;
+  allShares ??= new Map([...m.cueShares, ...model.cueShares]);
+  return acceptWithObjects(
+    cueProposals(ctx, taken, allShares, true),
+    keepOther,
+    (p) => m.cueShares.has(p.word) && proposalScore(p.features, m.weights) >= m.json.threshold,
+  );
 }
+let allShares: Map<string, number> | undefined;
 
 /** The proposals `keep` accepts, in order, skipping any that overlaps one already accepted. */
 export function acceptProposals(proposals: readonly CueProposal[], keep: (p: CueProposal) => boolean): StatementDraft[] {
-  const out: StatementDraft[] = [];
+  return accepted(proposals, keep).map((p) => p.draft);
+}
+
+/**
+ * The proposals other than plain objects that `keepOther` accepts (as acceptProposals does), then the plain objects
+ * that `keepObject` accepts among those overlapping none of them.
+ */
+export function acceptWithObjects(
+  proposals: readonly CueProposal[],
+  keepOther: (p: CueProposal) => boolean,
+  keepObject: (p: CueProposal) => boolean,
+): StatementDraft[] {
+  const others = accepted(
+    proposals.filter((p) => p.form !== 'object'),
+    keepOther,
+  );
+  const objects = accepted(
+    proposals.filter((p) => p.form === 'object' && !others.some((o) => reach(o)[0] < reach(p)[1] && reach(p)[0] < reach(o)[1])),
+    keepObject,
+  );
+  return [...others, ...objects].map((p) => p.draft);
+}
+
+/** The tokens a proposal spans, cue and content. */
+function reach(p: CueProposal): [number, number] {
+  return [Math.min(p.cue, p.first), Math.max(p.last, p.cue + 1)];
+}
+
+function accepted(proposals: readonly CueProposal[], keep: (p: CueProposal) => boolean): CueProposal[] {
+  const out: CueProposal[] = [];
   let end = -1;
   for (const p of proposals) {
     if (p.cue < end || p.first < end || !keep(p)) continue;
-    out.push(p.draft);
+    out.push(p);
     end = Math.max(p.last, p.cue + 1);
   }
   return out;

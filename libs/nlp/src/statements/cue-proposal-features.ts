@@ -1,6 +1,7 @@
 import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import { DETERMINERS, SUBJECT_PRONOUN_KINDS } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
+import type { ProposalForm } from './cue-proposals';
 import type { ProposalSubject } from './proposal-subject';
 
 const ING_RE = /^[a-z]{2,}ing$/;
@@ -24,7 +25,7 @@ function bucket(n: number): string {
 
 /**
  * What the classifier weighs about a proposal: the cue word and its neighbours, how its subject was found, whether
- * "that" opens the content, and the content's length and place in the sentence.
+ * "that" opens the content, the content's length and place in the sentence, and (when given) how it follows the cue.
  */
 export function proposalFeatures(
   ctx: AnalysisContext,
@@ -34,6 +35,7 @@ export function proposalFeatures(
   thatDistance: number,
   subject: ProposalSubject,
   share: number,
+  form?: ProposalForm,
 ): string[] {
   const { tokens, sentenceOf } = ctx.doc;
   const w = tokens[i]!.lower;
@@ -72,5 +74,7 @@ export function proposalFeatures(
     `first=${tokens[first]!.lower}`,
     `quoted=${quoted}`,
     `rule=${speechVerb(w) !== undefined}`,
+    // Only the model that also weighs plain objects knows the form (the default model predates it).
+    ...(form ? [`form=${form}`, `wform=${w}|${form}`] : []),
   ];
 }

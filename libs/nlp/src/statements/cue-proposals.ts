@@ -16,9 +16,18 @@ import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
 import { indirectDraft, type StatementDraft } from './statement-draft';
 
+/**
+ * How a proposal's content follows its cue: after "that", as a bare clause, as the infinitive of a speech act, or (only
+ * with `objects`) as the plain object of the cue ("criticized the decision", "called Trump a liar").
+ */
+export type ProposalForm = 'that' | 'clause' | 'act' | 'object';
+
 /** A possible attribution around a learned cue word, with the context a classifier weighs to keep or drop it. */
 export interface CueProposal {
   draft: StatementDraft;
+  form: ProposalForm;
+  /** The cue word, lower-cased. */
+  word: string;
   /** Token index of the cue word. */
   cue: number;
   /** Token range [first, last) of the proposed content. */
@@ -31,6 +40,8 @@ export interface CueProposal {
 const THAT_LOOKAHEAD = 15;
 const CLAUSE_STOPS = new Set([';', '(', '—', '–', ':', '.', '?', '!']);
 const MIN_CONTENT_WORDS = 2;
+/** A plain object may be one word ("endorsed Trump"). */
+const MIN_OBJECT_WORDS = 1;
 /** Longest quoted title a "that" may follow (“Meet the Press”). */
 const MAX_TITLE_TOKENS = 8;
 /** Longest occasion between a cue and a pronoun subject ("in both listings"). */
@@ -63,10 +74,17 @@ const SUBJECT_REACH = 8;
  * Every occurrence of a cue word (`cueShares`: the share of a word's PolNeAR train occurrences inside a cue) outside
  * statements already found, whose subject names an actor and whose content reads as a clause: after "that", a bare
  * clause ("believes the plant will close", "a new Gallup poll shows Kiro is ahead") or the act of a speech act
- * ("pledged to oppose the tax"), running to the end of its clause. Which proposals are attributions is for the
- * classifier (cue-proposal-classifier.ts) to decide; the proposals are the same at training and at analysis time.
+ * ("pledged to oppose the tax"), running to the end of its clause. With `objects`, also the plain object of the cue
+ * ("criticized the decision"), which PolNeAR counts as attributed content and the project's conventions do not.
+ * Which proposals are attributions is for the classifier (cue-proposal-classifier.ts) to decide; the proposals are
+ * the same at training and at analysis time.
  */
-export function cueProposals(ctx: AnalysisContext, taken: Uint8Array, cueShares: ReadonlyMap<string, number>): CueProposal[] {
+export function cueProposals(
+  ctx: AnalysisContext,
+  taken: Uint8Array,
+  cueShares: ReadonlyMap<string, number>,
+  objects = false,
+): CueProposal[] {
   const { tokens, quoteOf, masked, sentenceOf } = ctx.doc;
   const out: CueProposal[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -80,12 +98,16 @@ export function cueProposals(ctx: AnalysisContext, taken: Uint8Array, cueShares:
     const thatAt = thatAfter(ctx, i, sentence.last);
     let first = thatAt >= 0 ? thatAt + 1 : bareStart(ctx, i);
     if (first >= sentence.last) continue;
+    let form: ProposalForm = thatAt >= 0 ? 'that' : 'clause';
     if (thatAt < 0 && !opensClause(ctx, first, sentence.last)) {
-      first = actAfter(ctx, i, first, sentence.last);
-      if (first < 0) continue;
+      const act = actAfter(ctx, i, first, sentence.last);
+      if (act >= 0) [first, form] = [act, 'act'];
+      else if (objects) form = 'object';
+      else continue;
     }
     const last = contentEnd(ctx, first);
-    if (countWords(ctx, first, last) < MIN_CONTENT_WORDS || anyTaken(taken, first, last)) continue;
+    if (countWords(ctx, first, last) < (form === 'object' ? MIN_OBJECT_WORDS : MIN_CONTENT_WORDS) || anyTaken(taken, first, last))
+      continue;
     // The subject is looked up last: it is the costliest test.
     const subject = proposalSubject(ctx, i);
     if (!subject || subject.resolution.actor === null) continue;
@@ -94,10 +116,12 @@ export function cueProposals(ctx: AnalysisContext, taken: Uint8Array, cueShares:
     const end = tokens[last - 1]!.end;
     out.push({
       draft: indirectDraft(ctx.doc.body, start, end, t.start, t.end, s),
+      form,
+      word: t.lower,
       cue: i,
       first,
       last,
-      features: proposalFeatures(ctx, i, first, last, thatAt >= 0 ? thatAt - i : 0, subject, share),
+      features: proposalFeatures(ctx, i, first, last, thatAt >= 0 ? thatAt - i : 0, subject, share, objects ? form : undefined),
     });
   }
   return out;

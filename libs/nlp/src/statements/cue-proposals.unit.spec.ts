@@ -91,9 +91,38 @@ describe(analyzeArticle.name, () => {
   });
 });
 
+describe('analyzeArticle with attitudeObjects', () => {
+  const wide = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body }, { attitudeObjects: true });
+  const visit = 'Senator Dana Kiro visited the plant on Monday. ';
+
+  describe('when a learned cue word takes a plain object', () => {
+    it('reports the object as what the subject attributes', () => {
+      expect(reported(wide(`${visit}Kiro criticized the decision to close the plant next year.`))).toEqual([
+        ['the decision to close the plant next year', 'Dana Kiro'],
+      ]);
+    });
+  });
+
+  describe('when a learned cue word takes a clause', () => {
+    it('reports the clause as the default does', () => {
+      const body = `${visit}Kiro believes the plant will close next year.`;
+      expect(reported(wide(body))).toEqual(reported(analyze(body)));
+      expect(reported(wide(body))).toEqual([['the plant will close next year', 'Dana Kiro']]);
+    });
+  });
+
+  describe('when the subject names no actor', () => {
+    it('reports nothing', () => {
+      expect(reported(wide('The committee criticized the decision to close the plant next year.'))).toEqual([]);
+    });
+  });
+});
+
 describe(acceptProposals.name, () => {
   const proposal = (cue: number, first: number, last: number): CueProposal => ({
     draft: { kind: 'indirect', start: first, end: last, text: '', speaker: 0 },
+    form: 'clause',
+    word: 'said',
     cue,
     first,
     last,
