@@ -1,31 +1,15 @@
-import {
-  ACTOR_PAIR_VECTORS_TABLE,
-  compactSentimentEntries,
-  LEDGERS,
-  packActorPairEntries,
-  packedSlots,
-  totalDayEntries,
-} from '@chronicle/read-models';
+import { ACTOR_PAIR_VECTORS_TABLE, LEDGERS, packActorPairEntries, packedSlots, totalHourEntries } from '@chronicle/read-models';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Compacts the sentiment ledger until no entry is left unlooked at (what the service's worker does over its ticks). */
-export async function compactSentimentToTheEnd(dataSource: DataSource): Promise<void> {
-  for (;;) {
-    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 200_000));
-    if (round.remaining === 0) return;
-  }
-}
-
-/** Everything the service's worker does over its ticks, to the end: compaction, then packing and totalling. */
+/** Everything the service's worker does over its ticks, to the end: packing, then totalling. */
 export async function workOffLedgersToTheEnd(dataSource: DataSource): Promise<void> {
-  await compactSentimentToTheEnd(dataSource);
   await packToTheEnd(dataSource);
   await totalToTheEnd(dataSource);
 }
 
-/** Moves every sentiment day entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
+/** Moves every sentiment hour entry into the running totals, as the service's worker does over ticks; returns how many it moved. */
 export function totalToTheEnd(dataSource: DataSource): Promise<number> {
-  return movedToTheEnd(dataSource, async (manager) => (await totalDayEntries(manager, 200_000)).totalled);
+  return movedToTheEnd(dataSource, async (manager) => (await totalHourEntries(manager, 200_000)).totalled);
 }
 
 /**

@@ -2,12 +2,12 @@ import {
   ACTOR_PAIR_ENTRIES_TABLE,
   ACTOR_PAIR_KEYS_TABLE,
   ACTOR_PAIR_VECTORS_TABLE,
-  compactSentimentEntries,
   PACKED_ROWS_PER_WEEK,
   packedSlots,
   Ledger,
   SENTIMENT_ENTRIES_TABLE,
   SENTIMENT_LEDGER,
+  totalHourEntries,
 } from '@chronicle/read-models';
 import {
   createDataSource,
@@ -31,14 +31,14 @@ import { foldAnalyses, retractArticles } from '../support/read-model-fold';
 import { readModelDifferences, referenceReadModels } from '../support/reference-read-models';
 import { createTestDatabase, dropTestDatabase, waitFor } from '../support/test-environment';
 
-/** Compaction rounds of 1,000 entries until none is left unlooked at; returns the entries folded away. */
-async function compactAll(dataSource: DataSource): Promise<number> {
-  let removed = 0;
+/** Running totals rounds of 1,000 entries until no hour entry is left unflagged; returns the entries they moved. */
+async function totalAll(dataSource: DataSource): Promise<number> {
+  let moved = 0;
   for (;;) {
-    const round = await dataSource.transaction((manager) => compactSentimentEntries(manager, 1_000));
+    const round = await dataSource.transaction((manager) => totalHourEntries(manager, 1_000));
     expect(round.ran).toBe(true);
-    removed += round.entriesRemoved;
-    if (round.remaining === 0) return removed;
+    if (round.totalled === 0) return moved;
+    moved += round.totalled;
   }
 }
 
@@ -65,21 +65,18 @@ const changeRowsAsLedgerEntries = (dataSource: DataSource) =>
      JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.key = s.key`,
   );
 
-/** The entries compaction rounds fold, their keys with several entries, and their keys whose articles sum to zero. */
-async function ledgerShape(dataSource: DataSource, { entries, key, compacted = 'true' }: Ledger) {
+/** A ledger's entries, its keys with several entries, and its keys whose articles sum to zero. */
+async function ledgerShape(dataSource: DataSource, { entries, key }: Ledger) {
   const keys = (having: string) =>
-    count(
-      dataSource,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM ${entries} WHERE ${compacted} GROUP BY ${key.join(', ')} HAVING ${having}) k`,
-    );
+    count(dataSource, `SELECT count(*) AS n FROM (SELECT 1 FROM ${entries} GROUP BY ${key.join(', ')} HAVING ${having}) k`);
   return {
-    entries: await count(dataSource, `SELECT count(*) AS n FROM ${entries} WHERE ${compacted}`),
+    entries: await count(dataSource, `SELECT count(*) AS n FROM ${entries}`),
     crowded: await keys('count(*) > 1'),
     empty: await keys('sum(articles) = 0'),
   };
 }
 
-describe('compactSentimentEntries', () => {
+describe('ledger rounds: sentiment running totals and co-mention packing', () => {
   let url: string;
   let dataSource: DataSource;
   const checksums = () => readModelChecksums(async (sql) => dataSource.query(sql));
@@ -105,32 +102,34 @@ describe('compactSentimentEntries', () => {
     if (url) await dropTestDatabase(url);
   });
 
-  describe('when hours have several entries, some cancelling out', () => {
-    it('folds each hour into one row, drops hours that cancel out, leaves day entries to the running totals, and leaves every bucket as it was', async () => {
+  const entriesWhere = (where: string) =>
+    count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE ${where}`);
+  const buckets = (granularity: string) =>
+    count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = '${granularity}'`);
+
+  describe('when batches appended hour entries, several per hour, some cancelling out', () => {
+    it('folds each hour and each day into one flagged row, drops those that cancel out, and leaves every bucket as it was', async () => {
       expect(await differencesFromReference()).toEqual({});
       const before = await checksums();
       const shape = await ledgerShape(dataSource, SENTIMENT_LEDGER);
       expect(shape.crowded).toBeGreaterThan(100);
       expect(shape.empty).toBeGreaterThan(0);
-      const dayEntries = () =>
-        count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day'`);
-      const daysBefore = await dayEntries();
-      expect(daysBefore).toBeGreaterThan(
-        await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'day'`),
-      );
+      // Batches append hour entries only: days are summed from them.
+      expect(await entriesWhere(`granularity = 'day' OR totalled`)).toBe(0);
 
-      const removed = await compactAll(dataSource);
+      expect(await totalAll(dataSource)).toBe(shape.entries);
 
       expect(await checksums()).toEqual(before);
       expect(await differencesFromReference()).toEqual({});
       const after = await ledgerShape(dataSource, SENTIMENT_LEDGER);
-      expect(after).toEqual({ entries: shape.entries - removed, crowded: 0, empty: 0 });
-      expect(after.entries).toBe(await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'hour'`));
-      expect(await dayEntries()).toBe(daysBefore);
+      expect(after).toEqual({ entries: (await buckets('hour')) + (await buckets('day')), crowded: 0, empty: 0 });
+      expect(await entriesWhere('NOT totalled')).toBe(0);
+      expect(await entriesWhere(`granularity = 'hour'`)).toBe(await buckets('hour'));
+      expect(await entriesWhere(`granularity = 'day'`)).toBe(await buckets('day'));
     });
 
     it('has nothing left to do on a second pass', async () => {
-      expect(await compactAll(dataSource)).toBe(0);
+      expect(await totalAll(dataSource)).toBe(0);
     });
   });
 
@@ -150,26 +149,32 @@ describe('compactSentimentEntries', () => {
            VALUES ($1, 'hour', $2, 1, 1, 1, 0, 0, 250000)`,
           [hour.actor_id, hour.bucket_start],
         );
-        expect(await compactAll(dataSource)).toBeGreaterThan(0);
+        const [dayBefore] = await dataSource.query(
+          `SELECT articles FROM actor_sentiment WHERE granularity = 'day' AND actor_id = $1 AND bucket_start = date_trunc('day', $2::timestamptz, 'UTC')`,
+          [hour.actor_id, hour.bucket_start],
+        );
+        expect(await totalAll(dataSource)).toBeGreaterThan(0);
         await batch.commitTransaction();
+        const [after] = await dataSource.query(
+          `SELECT h.articles AS hour, d.articles AS day FROM actor_sentiment h JOIN actor_sentiment d
+             ON d.actor_id = h.actor_id AND d.granularity = 'day' AND d.bucket_start = date_trunc('day', h.bucket_start, 'UTC')
+           WHERE h.granularity = 'hour' AND h.actor_id = $1 AND h.bucket_start = $2`,
+          [hour.actor_id, hour.bucket_start],
+        );
+        expect(after).toEqual({ hour: hour.articles + 1, day: dayBefore.articles + 1 });
+        expect(await entriesWhere('NOT totalled')).toBe(1);
       } finally {
         await batch.release();
       }
-      const [after] = await dataSource.query(
-        `SELECT articles FROM actor_sentiment WHERE granularity = 'hour' AND actor_id = $1 AND bucket_start = $2`,
-        [hour.actor_id, hour.bucket_start],
-      );
-      expect(after.articles).toBe(hour.articles + 1);
     });
   });
 
   describe("when the project service's worker ticks", () => {
-    it('compacts the new sentiment entries, moves every day entry into the running totals, merges crowded weeks of co-mentions and packs the entries an older store left, and counts them', async () => {
+    it('moves every new sentiment entry into the running totals, merges crowded weeks of co-mentions and packs the entries an older store left, and counts them', async () => {
       await changeRowsAsLedgerEntries(dataSource);
       // Batches of 5: popular actors' weeks get a change row per batch, more than a round leaves.
       await foldAnalyses(dataSource, analyzedEvents(800).slice(700), 5, 700);
       const before = await checksums();
-      const entries = await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`);
       const pairEntries = await count(dataSource, `SELECT count(*) AS n FROM ${ACTOR_PAIR_ENTRIES_TABLE}`);
       const crowded = await crowdedWeeks(dataSource);
       expect(crowded).toBeGreaterThan(0);
@@ -178,7 +183,9 @@ describe('compactSentimentEntries', () => {
       await worker.tick();
       const folded = (await metrics.sentimentEntriesCompacted.get()).values[0]?.value ?? 0;
       expect(folded).toBeGreaterThan(0);
-      expect(await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`)).toBe(entries - folded);
+      expect(await count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE}`)).toBe(
+        (await buckets('hour')) + (await buckets('day')),
+      );
       // More co-mention entries than a tick packs: the rest wait for the next tick, and the gauge says how many.
       expect(pairEntries).toBeGreaterThan(PACKED_ENTRIES_PER_TICK);
       const gauge = async (metric: Counter | Gauge) => (await metric.get()).values[0]?.value;
@@ -194,16 +201,13 @@ describe('compactSentimentEntries', () => {
       expect(await checksums()).toEqual(before);
       expect(await checksums()).toEqual(before);
 
-      const dayEntries = (where: string) =>
-        count(dataSource, `SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND ${where}`);
-      expect(await dayEntries('NOT totalled')).toBe(0);
-      const totalled = (await metrics.sentimentDayEntriesTotalled.get()).values[0]?.value ?? 0;
+      expect(await entriesWhere('NOT totalled')).toBe(0);
+      expect(await gauge(metrics.sentimentEntriesPending)).toBe(0);
+      const totalled = (await metrics.sentimentEntriesTotalled.get()).values[0]?.value ?? 0;
       expect(totalled).toBeGreaterThan(0);
-      // Each day folded into one row as it moved: one per bucket.
-      expect(await dayEntries('totalled')).toBe(
-        await count(dataSource, `SELECT count(*) AS n FROM actor_sentiment WHERE granularity = 'day'`),
-      );
-      expect(totalled).toBeGreaterThan(await dayEntries('totalled'));
+      // Each hour and each day folded into one row as it moved: one per bucket.
+      expect(await entriesWhere(`granularity = 'day'`)).toBe(await buckets('day'));
+      expect(await entriesWhere(`granularity = 'hour'`)).toBe(await buckets('hour'));
       expect(await count(dataSource, 'SELECT count(*) AS n FROM actor_totals_by_day')).toBeGreaterThan(0);
     });
   });
@@ -250,9 +254,9 @@ describe('compactSentimentEntries', () => {
       await holder.connect();
       try {
         await holder.startTransaction();
-        expect((await compactSentimentEntries(holder.manager)).ran).toBe(true);
-        const other = await dataSource.transaction((manager) => compactSentimentEntries(manager));
-        expect(other).toEqual({ ran: false, entriesRemoved: 0, lookedAt: 0, remaining: 0 });
+        expect((await totalHourEntries(holder.manager, 1_000)).ran).toBe(true);
+        const other = await dataSource.transaction((manager) => totalHourEntries(manager, 1_000));
+        expect(other).toEqual({ ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 });
         await holder.commitTransaction();
       } finally {
         await holder.release();
@@ -272,10 +276,10 @@ describe('compactSentimentEntries', () => {
         const shadowBuckets = await count(shadow, 'SELECT count(*) AS n FROM actor_sentiment');
 
         // The round held below finds nothing to do: it still takes the ledger's lock first.
-        await compactAll(shadow);
+        await totalAll(shadow);
         await round.connect();
         await round.startTransaction();
-        expect((await compactSentimentEntries(round.manager)).ran).toBe(true);
+        expect((await totalHourEntries(round.manager, 1_000)).ran).toBe(true);
         const [held] = await round.query(
           `SELECT count(*)::int AS n FROM pg_locks
            WHERE pid = pg_backend_pid() AND relation = '${SENTIMENT_ENTRIES_TABLE}'::regclass AND mode = 'RowExclusiveLock' AND granted`,

@@ -2,11 +2,10 @@ import { compareCodePoints } from '@chronicle/domain';
 import {
   ActorSentimentQueries,
   ActorTrend,
-  compactSentimentEntries,
   SENTIMENT_ENTRIES_TABLE,
   SentimentGranularity,
   trendSpans,
-  totalDayEntries,
+  totalHourEntries,
 } from '@chronicle/read-models';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -18,7 +17,7 @@ const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.parse('2026-03-01T00:00:00Z');
 const DAYS = 8;
 
-/** One article's mention of an actor: what a projector batch adds (sign +1) or takes back (−1) in hour and day entries. */
+/** One article's mention of an actor: what a projector batch adds (sign +1) or takes back (−1) in an hour entry. */
 interface Mention {
   actor: string;
   hour: number;
@@ -33,11 +32,8 @@ const mentionArbitrary: fc.Arbitrary<Mention> = fc.record({
   scoreMicros: fc.integer({ min: -1_000_000, max: 1_000_000 }),
 });
 
-/** What happens to the store: a batch adding mentions and taking back some added before, a running totals round, a compaction round. */
-type Step =
-  | { kind: 'batch'; added: Mention[]; removed: number[] }
-  | { kind: 'total'; maxEntries: number }
-  | { kind: 'compact'; maxEntries: number };
+/** What happens to the store: a batch adding mentions and taking back some added before, or a running totals round. */
+type Step = { kind: 'batch'; added: Mention[]; removed: number[] } | { kind: 'total'; maxEntries: number };
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -46,7 +42,6 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     removed: fc.array(fc.nat(), { maxLength: 3 }),
   }),
   fc.record({ kind: fc.constant('total' as const), maxEntries: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('compact' as const), maxEntries: fc.integer({ min: 1, max: 30 }) }),
 );
 
 /** A trends request: granularity, window (whole days or hours inside the data) and page size. */
@@ -78,15 +73,10 @@ describe('trends over the running totals', () => {
   let dataSource: DataSource;
   const queries = () => new ActorSentimentQueries(dataSource);
 
-  /** Appends a mention's hour and day entries with `sign`, as a projector batch does. */
+  /** A mention's hour entry with `sign`, as a projector batch appends it. */
   const entriesOf = (m: Mention, sign: 1 | -1): unknown[][] => {
     const hour = new Date(FIRST_DAY + m.hour * 3_600_000).toISOString();
-    const day = `${hour.slice(0, 10)}T00:00:00.000Z`;
-    const sums = [sign * m.count, sign, sign * m.scoreMicros];
-    return [
-      [m.actor, 'hour', hour, ...sums],
-      [m.actor, 'day', day, ...sums],
-    ];
+    return [[m.actor, 'hour', hour, sign * m.count, sign, sign * m.scoreMicros]];
   };
 
   const append = async (runner: { query: DataSource['query'] }, rows: unknown[][]): Promise<void> => {
@@ -99,8 +89,8 @@ describe('trends over the running totals', () => {
   };
 
   /**
-   * The trends as the ledger alone gives them, every entry summed whatever its flag, ranked in memory: what the
-   * statement over running totals and unflagged entries must equal.
+   * The trends as the ledger's hour entries alone give them, every entry summed whatever its flag (days too, from
+   * their hours), ranked in memory: what the statement over running totals and unflagged entries must equal.
    */
   async function expectedTrends(
     granularity: SentimentGranularity,
@@ -121,7 +111,7 @@ describe('trends over the running totals', () => {
       `SELECT a.id, a.name, s.sign, sum(e.mentions)::int AS mentions, sum(e.articles)::int AS articles,
               CASE WHEN sum(e.articles) > 0 THEN round(sum(e.score_micros)::numeric / sum(e.articles) / 1000000, 6) END AS mean
        FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)
-       JOIN ${SENTIMENT_ENTRIES_TABLE} e ON e.granularity = s.granularity AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+       JOIN ${SENTIMENT_ENTRIES_TABLE} e ON e.granularity = 'hour' AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
        JOIN actors a ON a.id = e.actor_id
        GROUP BY a.id, a.name, s.sign`,
       [spans.map((s) => s.granularity), spans.map((s) => s.from), spans.map((s) => s.to), spans.map((s) => s.sign)],
@@ -155,12 +145,23 @@ describe('trends over the running totals', () => {
       .slice(0, limit);
   }
 
-  const unflaggedDayEntries = async (): Promise<number> =>
-    Number(
-      (
-        await dataSource.query(`SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND NOT totalled`)
-      )[0].n,
-    );
+  const unflaggedEntries = async (): Promise<number> =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE NOT totalled`))[0].n);
+
+  /** The day buckets the `actor_sentiment` view gives, and the same summed from every hour entry whatever its flag. */
+  const dayBuckets = async () => {
+    const sums = 'sum(mentions)::int AS mentions, sum(articles)::int AS articles, sum(score_micros)::int AS score';
+    return {
+      viewed: await dataSource.query(
+        `SELECT actor_id, bucket_start AS day, mentions, articles, score_micros::int AS score
+         FROM actor_sentiment WHERE granularity = 'day' ORDER BY 1, 2`,
+      ),
+      fromHours: await dataSource.query(
+        `SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day, ${sums}
+         FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'hour' GROUP BY 1, 2 HAVING sum(articles) > 0 ORDER BY 1, 2`,
+      ),
+    };
+  };
 
   const database = databaseWithActors('trends-running-totals', ACTORS);
   beforeAll(() => {
@@ -173,8 +174,8 @@ describe('trends over the running totals', () => {
     );
   });
 
-  describe('when batches, running totals rounds and compaction rounds interleave, articles being added and taken back', () => {
-    it('ranks and sums every actor as the ledger does, before and after every day entry is in the running totals', async () => {
+  describe('when batches and running totals rounds interleave, articles being added and taken back', () => {
+    it('ranks and sums every actor, and sums every day, as the hour entries do, before and after every entry is in the running totals', async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(stepArbitrary, { minLength: 1, maxLength: 14 }),
@@ -191,24 +192,23 @@ describe('trends over the running totals', () => {
                 for (const i of removed) live.splice(i, 1);
                 live.push(...step.added);
                 await append(dataSource, rows);
-              } else if (step.kind === 'total') {
-                await dataSource.transaction((manager) => totalDayEntries(manager, step.maxEntries));
               } else {
-                await dataSource.transaction((manager) => compactSentimentEntries(manager, step.maxEntries));
+                await dataSource.transaction((manager) => totalHourEntries(manager, step.maxEntries));
               }
             }
-            for (const r of [...requests, ALL_DAYS]) {
-              expect(await queries().trends(r.granularity, r.previousFrom, r.from, r.to, r.limit)).toEqual(
-                await expectedTrends(r.granularity, r.previousFrom, r.from, r.to, r.limit),
-              );
-            }
-            while ((await dataSource.transaction((manager) => totalDayEntries(manager, 50))).totalled > 0);
-            expect(await unflaggedDayEntries()).toBe(0);
-            for (const r of [...requests, ALL_DAYS]) {
-              expect(await queries().trends(r.granularity, r.previousFrom, r.from, r.to, r.limit)).toEqual(
-                await expectedTrends(r.granularity, r.previousFrom, r.from, r.to, r.limit),
-              );
-            }
+            const expectTheHours = async () => {
+              for (const r of [...requests, ALL_DAYS]) {
+                expect(await queries().trends(r.granularity, r.previousFrom, r.from, r.to, r.limit)).toEqual(
+                  await expectedTrends(r.granularity, r.previousFrom, r.from, r.to, r.limit),
+                );
+              }
+              const days = await dayBuckets();
+              expect(days.viewed).toEqual(days.fromHours);
+            };
+            await expectTheHours();
+            while ((await dataSource.transaction((manager) => totalHourEntries(manager, 50))).totalled > 0);
+            expect(await unflaggedEntries()).toBe(0);
+            await expectTheHours();
           },
         ),
         { numRuns: 60 },
@@ -221,13 +221,14 @@ describe('trends over the running totals', () => {
       const monday: Mention = { actor: 'a-1', hour: 2, count: 4, scoreMicros: 100_000 };
       const tuesday: Mention = { actor: 'a-1', hour: 26, count: 1, scoreMicros: 300_000 };
       await append(dataSource, entriesOf(monday, 1));
-      await dataSource.transaction((manager) => totalDayEntries(manager, 100));
+      await dataSource.transaction((manager) => totalHourEntries(manager, 100));
       await append(dataSource, entriesOf(tuesday, 1));
-      expect(await dataSource.transaction((manager) => totalDayEntries(manager, 100))).toEqual({
+      expect(await dataSource.transaction((manager) => totalHourEntries(manager, 100))).toEqual({
         ran: true,
         totalled: 1,
         rowsWritten: 1,
-        entriesRemoved: 0,
+        entriesRemoved: 1,
+        entriesAdded: 2,
       });
 
       // 2026-03-03 against the two days before it: Monday and Tuesday, read from the rows of 03-01 and 03-03.
@@ -243,23 +244,28 @@ describe('trends over the running totals', () => {
   });
 
   describe('when a day has entries in the running totals and new ones, some taken back', () => {
-    it('folds them into one flagged row with their sums, and a day whose articles were all taken back into none', async () => {
+    it('folds each hour and each day into one flagged row with their sums, and those whose articles were all taken back into none', async () => {
       const kept: Mention = { actor: 'a-1', hour: 50, count: 2, scoreMicros: 400_000 };
       const gone: Mention = { actor: 'a-2', hour: 51, count: 1, scoreMicros: -200_000 };
       await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, 1)]);
-      await dataSource.transaction((manager) => totalDayEntries(manager, 100));
+      await dataSource.transaction((manager) => totalHourEntries(manager, 100));
       await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, -1)]);
       await append(dataSource, entriesOf(kept, 1));
 
-      const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
+      const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
 
-      // a-1: its flagged row and two new entries -> one row; a-2: its flagged row and the entry taking it back -> none.
-      expect(round).toEqual({ ran: true, totalled: 3, rowsWritten: 1, entriesRemoved: 4 });
-      const days = await dataSource.query(
-        `SELECT actor_id, totalled, mentions, articles, score_micros::int AS score FROM ${SENTIMENT_ENTRIES_TABLE}
-         WHERE granularity = 'day' ORDER BY actor_id`,
+      // a-1: its flagged hour and day rows and two new entries -> one hour and one day row; a-2: its flagged rows and
+      // the entry taking it back -> none.
+      expect(round).toEqual({ ran: true, totalled: 3, rowsWritten: 1, entriesRemoved: 7, entriesAdded: 2 });
+      const rows = await dataSource.query(
+        `SELECT actor_id, granularity, totalled, mentions, articles, score_micros::int AS score FROM ${SENTIMENT_ENTRIES_TABLE}
+         ORDER BY actor_id, granularity`,
       );
-      expect(days).toEqual([{ actor_id: 'a-1', totalled: true, mentions: 6, articles: 3, score: 1_200_000 }]);
+      const folded = { actor_id: 'a-1', totalled: true, mentions: 6, articles: 3, score: 1_200_000 };
+      expect(rows).toEqual([
+        { ...folded, granularity: 'day' },
+        { ...folded, granularity: 'hour' },
+      ]);
       const window = {
         previousFrom: '2026-03-01T00:00:00.000Z',
         from: '2026-03-03T00:00:00.000Z',
@@ -282,14 +288,14 @@ describe('trends over the running totals', () => {
         await batch.startTransaction();
         await append(batch.manager, entriesOf(late, 1));
         // The batch has not committed: the round sees only the early entries.
-        const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
-        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1, entriesRemoved: 0 });
+        const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
+        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1, entriesRemoved: 1, entriesAdded: 2 });
         await batch.commitTransaction();
       } finally {
         await batch.release();
       }
 
-      expect(await unflaggedDayEntries()).toBe(1);
+      expect(await unflaggedEntries()).toBe(1);
       const window = {
         previousFrom: '2026-02-28T00:00:00.000Z',
         from: '2026-03-02T00:00:00.000Z',
@@ -310,10 +316,10 @@ describe('trends over the running totals', () => {
       await dataSource.query(`INSERT INTO actor_sentiment_compaction DEFAULT VALUES ON CONFLICT DO NOTHING`);
       await dataSource.transaction(async (holder) => {
         await holder.query(`SELECT FROM actor_sentiment_compaction FOR UPDATE`);
-        const round = await dataSource.transaction((manager) => totalDayEntries(manager, 100));
-        expect(round).toEqual({ ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0 });
+        const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
+        expect(round).toEqual({ ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 });
       });
-      expect(await unflaggedDayEntries()).toBe(1);
+      expect(await unflaggedEntries()).toBe(1);
     });
   });
 });

@@ -42,7 +42,8 @@ export type ReferenceRow = Record<string, ReferenceValue>;
 /**
  * What is compared, and how each is read from the store: the tables, the `actor_sentiment` view,
  * and the sentiment ledger summed per bucket with nothing hidden (the view drops buckets without
- * articles, so a stray entry would otherwise go unseen).
+ * articles, so a stray entry would otherwise go unseen): a day is its day rows and its hour entries not yet
+ * flagged into them.
  */
 const READ_MODELS = {
   articles: {
@@ -162,7 +163,13 @@ const READ_MODELS = {
     from: `(SELECT actor_id, granularity, bucket_start, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
                    sum(positive)::int AS positive, sum(neutral)::int AS neutral, sum(negative)::int AS negative,
                    sum(score_micros)::bigint AS score_micros
-            FROM actor_sentiment_entries GROUP BY actor_id, granularity, bucket_start
+            FROM (SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros
+                  FROM actor_sentiment_entries
+                  UNION ALL
+                  SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC'), mentions, articles, positive, neutral,
+                         negative, score_micros
+                  FROM actor_sentiment_entries WHERE granularity = 'hour' AND NOT totalled) e
+            GROUP BY actor_id, granularity, bucket_start
             HAVING sum(mentions) <> 0 OR sum(articles) <> 0 OR sum(positive) <> 0 OR sum(neutral) <> 0
                 OR sum(negative) <> 0 OR sum(score_micros) <> 0) ledger`,
   },

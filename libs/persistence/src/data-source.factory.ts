@@ -54,6 +54,7 @@ import { ActorPairVectors1764072000000 } from './migrations/1764072000000-ActorP
 import { DropLedgerSweeps1764072200000 } from './migrations/1764072200000-DropLedgerSweeps';
 import { PairChangeRows1764072400000 } from './migrations/1764072400000-PairChangeRows';
 import { OutletActorsHotUpdates1764072600000 } from './migrations/1764072600000-OutletActorsHotUpdates';
+import { SentimentHourEntriesOnly1764072800000 } from './migrations/1764072800000-SentimentHourEntriesOnly';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -121,6 +122,7 @@ export const MIGRATIONS = [
   DropLedgerSweeps1764072200000,
   PairChangeRows1764072400000,
   OutletActorsHotUpdates1764072600000,
+  SentimentHourEntriesOnly1764072800000,
 ];
 
 /**

@@ -18,7 +18,7 @@ export class MetricsRegistry {
   readonly rowsWritten: Counter<'table'>;
   readonly sentimentEntriesCompacted: Counter;
   readonly sentimentEntriesPending: Gauge;
-  readonly sentimentDayEntriesTotalled: Counter;
+  readonly sentimentEntriesTotalled: Counter;
   readonly actorPairEntriesPacked: Counter;
   readonly actorPairEntriesPending: Gauge;
   readonly actorPairWeeksMerged: Counter;
@@ -73,17 +73,17 @@ export class MetricsRegistry {
     });
     this.sentimentEntriesCompacted = new Counter({
       name: 'chronicle_sentiment_entries_compacted_total',
-      help: 'Sentiment ledger entries folded away (hour entries by compaction rounds, day entries as they move into the running totals)',
+      help: 'Sentiment ledger entries folded into flagged hour and day rows as they move into the running totals',
       registers: [this.registry],
     });
     this.sentimentEntriesPending = new Gauge({
       name: 'chronicle_sentiment_entries_pending',
-      help: 'Sentiment ledger entries appended since the last compaction round looked (after that round)',
+      help: 'Sentiment hour entries not yet in the running totals (after the last round; counted up to a million)',
       registers: [this.registry],
     });
-    this.sentimentDayEntriesTotalled = new Counter({
-      name: 'chronicle_sentiment_day_entries_totalled_total',
-      help: 'Sentiment day entries moved into the running totals trends read',
+    this.sentimentEntriesTotalled = new Counter({
+      name: 'chronicle_sentiment_entries_totalled_total',
+      help: 'Sentiment hour entries moved into the running totals trends read',
       registers: [this.registry],
     });
     this.actorPairEntriesPacked = new Counter({

@@ -49,7 +49,7 @@ function permutations<T>(items: readonly T[]): T[][] {
 
 describe(aggregateChanges.name, () => {
   describe('when one article is added', () => {
-    it('counts its mentions, articles, statements and sentiment into hour and day buckets', () => {
+    it('counts its mentions, articles, statements and sentiment into hour buckets (days are summed from hours)', () => {
       const changes = aggregateChanges(
         [],
         [
@@ -67,7 +67,6 @@ describe(aggregateChanges.name, () => {
       const sums = { mentions: 3, articles: 1, positive: 1, neutral: 0, negative: 0, scoreMicros: 500000 };
       expect(changes.actorSentiment.filter((b) => b.actorId === 'person:maria-lindqvist')).toEqual([
         { actorId: 'person:maria-lindqvist', granularity: 'hour', bucketStart: '2026-01-01T10:00:00.000Z', ...sums },
-        { actorId: 'person:maria-lindqvist', granularity: 'day', bucketStart: '2026-01-01T00:00:00.000Z', ...sums },
       ]);
       expect(changes.outlets.outlets).toEqual([{ outlet: 'Example News', articles: 1 }]);
       expect(changes.outlets.outletActors).toHaveLength(2);
@@ -208,25 +207,23 @@ describe(aggregateChanges.name, () => {
   });
 
   describe('when a revision changes only how often an actor is mentioned', () => {
-    it("keeps the hour and day buckets' mention delta", () => {
+    it("keeps the hour bucket's mention delta", () => {
       const before = contribution('e1', 'a1', { actors: [lindqvist(0, 2)] });
       const after = contribution('e2', 'a1', { actors: [lindqvist(0, 3)] });
       const delta = { actorId: 'person:maria-lindqvist', mentions: 1, articles: 0, neutral: 0, scoreMicros: 0 };
       expect(aggregateChanges([before], [after]).actorSentiment).toEqual([
         expect.objectContaining({ ...delta, granularity: 'hour' }),
-        expect.objectContaining({ ...delta, granularity: 'day' }),
       ]);
     });
   });
 
   describe('when a revision changes only the sentiment score, within its label', () => {
-    it("keeps the hour and day buckets' score delta", () => {
+    it("keeps the hour bucket's score delta", () => {
       const before = contribution('e1', 'a1', { actors: [lindqvist(0.5)] });
       const after = contribution('e2', 'a1', { actors: [lindqvist(0.75)] });
       const delta = { mentions: 0, articles: 0, positive: 0, scoreMicros: 250000 };
       expect(aggregateChanges([before], [after]).actorSentiment).toEqual([
         expect.objectContaining({ ...delta, granularity: 'hour' }),
-        expect.objectContaining({ ...delta, granularity: 'day' }),
       ]);
     });
   });

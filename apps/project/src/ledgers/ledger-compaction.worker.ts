@@ -1,4 +1,9 @@
-import { ACTOR_PAIR_ENTRIES_TABLE, compactSentimentEntries, packActorPairEntries, totalDayEntries } from '@chronicle/read-models';
+import {
+  ACTOR_PAIR_ENTRIES_TABLE,
+  packActorPairEntries,
+  SENTIMENT_ENTRIES_TABLE,
+  totalHourEntries,
+} from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { aggregatesDeferred } from '@chronicle/persistence';
 import { MetricsRegistry } from '@chronicle/platform';
@@ -6,17 +11,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 
 /**
- * New sentiment entries one tick looks at, at most: a budget, as autovacuum has one. In steady state a tick
- * sees far fewer; while the projector works off a backlog, compaction takes a bounded share of the
- * database and falls behind, then catches up (a key looked at later has more entries to fold per
- * row rewritten). Reads are exact either way, only longer while entries wait.
- */
-const ENTRIES_PER_TICK = 50_000;
-
-/**
- * Day entries one tick moves into the running totals, at most. A live tick meets about one entry per actor
- * mentioned since the last; a backlog, or a rebuild's derived entries, is worked off over several ticks (reads sum
- * the entries not moved yet meanwhile).
+ * Unflagged sentiment hour entries one tick moves into the running totals, at most: a budget, as autovacuum has one.
+ * A live tick meets about one entry per actor and hour mentioned since the last; while the projector works off a
+ * backlog, or after a rebuild's derived entries, the rounds take a bounded share of the database and fall behind,
+ * then catch up (a key looked at later has more entries to fold per row rewritten). Reads are exact either way (they
+ * sum the entries not moved yet), only longer while entries wait.
  */
 export const TOTALLED_ENTRIES_PER_TICK = 50_000;
 
@@ -28,9 +27,9 @@ export const TOTALLED_ENTRIES_PER_TICK = 50_000;
 export const PACKED_ENTRIES_PER_TICK = 50_000;
 
 /**
- * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it folds the new entries of each
- * sentiment hour (actor and hour) into one row, and moves new sentiment day entries into the running totals trends
- * read, folding each day's into one row (`totalDayEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
+ * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it moves new sentiment hour entries
+ * into the running totals trends read, folding each (actor, hour)'s entries into one row and adding them to their
+ * day's row (`totalHourEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
  * once a week has piled up a few, and moves co-mention entries left from before change rows into those weeks
  * (`packActorPairEntries`). Each step is a transaction of its own. Every replica runs it; one works on a ledger at a
  * time (the others find its compaction row locked and skip). Holds no state: where to resume is stored in the
@@ -60,7 +59,7 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     await this.current;
   }
 
-  /** Runs a round (compaction, totals, packing) unless one is running already; resolves when it is done. */
+  /** Runs a round (totals, packing) unless one is running already; resolves when it is done. */
   tick(): Promise<void> {
     if (this.running) return this.current;
     this.running = true;
@@ -72,22 +71,24 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
 
   private async round(): Promise<void> {
     if (await this.aggregatesStillDeferred()) return;
-    await this.step('sentiment compaction', async () => {
-      const round = await this.dataSource.transaction((manager) => compactSentimentEntries(manager, ENTRIES_PER_TICK));
-      this.metrics.sentimentEntriesCompacted.inc(round.entriesRemoved);
-      if (round.ran) this.metrics.sentimentEntriesPending.set(round.remaining);
-    });
     await this.step('running totals', async () => {
-      const round = await this.dataSource.transaction((manager) => totalDayEntries(manager, TOTALLED_ENTRIES_PER_TICK));
-      this.metrics.sentimentDayEntriesTotalled.inc(round.totalled);
+      const round = await this.dataSource.transaction((manager) => totalHourEntries(manager, TOTALLED_ENTRIES_PER_TICK));
+      this.metrics.sentimentEntriesTotalled.inc(round.totalled);
       this.metrics.sentimentEntriesCompacted.inc(round.entriesRemoved);
+      if (round.ran) {
+        this.metrics.sentimentEntriesPending.set(
+          round.totalled < TOTALLED_ENTRIES_PER_TICK ? 0 : await this.entriesLeft(SENTIMENT_ENTRIES_TABLE, 'NOT totalled'),
+        );
+      }
     });
     await this.step('co-mention packing', async () => {
       const round = await this.dataSource.transaction((manager) => packActorPairEntries(manager, PACKED_ENTRIES_PER_TICK));
       this.metrics.actorPairEntriesPacked.inc(round.packed);
       this.metrics.actorPairWeeksMerged.inc(round.weeksMerged);
       if (round.ran) {
-        this.metrics.actorPairEntriesPending.set(round.packed < PACKED_ENTRIES_PER_TICK ? 0 : await this.pairEntriesLeft());
+        this.metrics.actorPairEntriesPending.set(
+          round.packed < PACKED_ENTRIES_PER_TICK ? 0 : await this.entriesLeft(ACTOR_PAIR_ENTRIES_TABLE, 'true'),
+        );
       }
     });
   }
@@ -117,10 +118,10 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  /** Co-mention entries in the ledger (all not packed yet), counted up to a million: a backlog's size, cheaply bounded. */
-  private async pairEntriesLeft(): Promise<number> {
+  /** A ledger's entries still to move (`waiting`), counted up to a million: a backlog's size, cheaply bounded. */
+  private async entriesLeft(ledger: string, waiting: string): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (SELECT FROM ${ACTOR_PAIR_ENTRIES_TABLE} LIMIT 1000000) e`,
+      `SELECT count(*)::int AS n FROM (SELECT FROM ${ledger} WHERE ${waiting} LIMIT 1000000) e`,
     );
     return n;
   }

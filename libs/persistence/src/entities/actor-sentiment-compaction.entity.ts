@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One row: the highest `actor_sentiment_entries.entry_id` already compacted into hour rows. */
+/** One row, which the running totals round takes so that one process rewrites the sentiment ledger at a time (`compacted_through` is unused since that round folds by key). */
 @Entity({ name: 'actor_sentiment_compaction' })
 @Check('actor_sentiment_compaction_singleton_check', 'singleton')
 export class ActorSentimentCompactionEntity {

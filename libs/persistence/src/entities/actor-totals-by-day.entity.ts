@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Running totals: per UTC day, every actor's flagged (`totalled`) day entries of all days before `day`, summed and
+ * Running totals: per UTC day, every actor's flagged (`totalled`) sentiment entries of all days before `day`, summed and
  * packed by actor key (16 bytes a slot: mentions, articles, score micro-units). Stored uncompressed out of line
  * (`STORAGE EXTERNAL`, which TypeORM cannot declare).
  */

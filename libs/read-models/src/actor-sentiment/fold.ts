@@ -2,13 +2,13 @@ import { ArticleContribution, MentionRow } from '../contributions/fold';
 import { ContributionFold } from '../read-model-slice';
 import { KEY_SEPARATOR } from '../sorted-by-key';
 
-/** The two bucket sizes the ledger keeps: hours, and days summed from them (what trends over weeks read). */
+/** The two bucket sizes the read model keeps: hours, and days summed from them (what trends over weeks read). */
 export type SentimentGranularity = 'hour' | 'day';
 
 /**
- * Delta to one actor's UTC hour or day of sentiment: a row appended to `actor_sentiment_entries`,
- * whose sums per hour and per day are the `actor_sentiment` buckets. Scores are summed in
- * micro-units, so sums stay exact. Deltas are only ever added, so they take no lock.
+ * Delta to one actor's UTC hour (or day) of sentiment: batches append hour deltas to `actor_sentiment_entries`,
+ * whose sums per hour and per day are the `actor_sentiment` buckets. Scores are summed in micro-units, so sums stay
+ * exact. Deltas are only ever added, so they take no lock.
  */
 export interface SentimentBucketChange {
   actorId: string;
@@ -40,21 +40,21 @@ export function dayStartOfHour(hour: string): string {
   return `${hour.slice(0, 10)}T00:00:00.000Z`;
 }
 
+const ZERO_SUMS = { mentions: 0, articles: 0, positive: 0, neutral: 0, negative: 0, scoreMicros: 0 };
+
 const isZero = (b: SentimentBucketChange) =>
   b.mentions === 0 && b.articles === 0 && b.positive === 0 && b.neutral === 0 && b.negative === 0 && b.scoreMicros === 0;
 
 /**
- * Sentiment deltas per actor and hour, and per actor and day (the same mentions counted again in
- * their day's bucket); those that cancel out are dropped.
+ * Sentiment deltas per actor and UTC hour; those that cancel out are dropped. Day buckets are summed from these
+ * hours by the ledger's readers and its running totals rounds, so a batch appends one row per actor and hour.
  */
 export class SentimentBucketsFold implements ContributionFold<SentimentBucketChange[]> {
   private readonly buckets = new Map<string, SentimentBucketChange>();
 
   add(contribution: ArticleContribution, sign: 1 | -1): void {
     for (const mention of contribution.mentions) {
-      const hour = hourStart(mention.seenAt);
-      this.bucket(mention, 'hour', hour, sign);
-      this.bucket(mention, 'day', dayStartOfHour(hour), sign);
+      this.hour(mention, hourStart(mention.seenAt), sign);
     }
   }
 
@@ -62,21 +62,11 @@ export class SentimentBucketsFold implements ContributionFold<SentimentBucketCha
     return [...this.buckets.values()].filter((b) => !isZero(b));
   }
 
-  private bucket(mention: MentionRow, granularity: SentimentGranularity, start: string, sign: 1 | -1): void {
-    const key = mention.actorId + KEY_SEPARATOR + granularity + KEY_SEPARATOR + start;
+  private hour(mention: MentionRow, start: string, sign: 1 | -1): void {
+    const key = mention.actorId + KEY_SEPARATOR + start;
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = {
-        actorId: mention.actorId,
-        granularity,
-        bucketStart: start,
-        mentions: 0,
-        articles: 0,
-        positive: 0,
-        neutral: 0,
-        negative: 0,
-        scoreMicros: 0,
-      };
+      bucket = { actorId: mention.actorId, granularity: 'hour', bucketStart: start, ...ZERO_SUMS };
       this.buckets.set(key, bucket);
     }
     bucket.mentions += sign * mention.count;
@@ -84,4 +74,22 @@ export class SentimentBucketsFold implements ContributionFold<SentimentBucketCha
     bucket[mention.sentimentLabel] += sign;
     bucket.scoreMicros += sign * scoreMicros(mention.sentimentScore);
   }
+}
+
+/** These hour deltas and, summed from them, the deltas of their UTC days (those that cancel out dropped). */
+export function withDayBuckets(hours: readonly SentimentBucketChange[]): SentimentBucketChange[] {
+  const days = new Map<string, SentimentBucketChange>();
+  for (const hour of hours) {
+    const start = dayStartOfHour(hour.bucketStart);
+    const key = hour.actorId + KEY_SEPARATOR + start;
+    const day = days.get(key) ?? { ...hour, granularity: 'day', bucketStart: start, ...ZERO_SUMS };
+    day.mentions += hour.mentions;
+    day.articles += hour.articles;
+    day.positive += hour.positive;
+    day.neutral += hour.neutral;
+    day.negative += hour.negative;
+    day.scoreMicros += hour.scoreMicros;
+    days.set(key, day);
+  }
+  return [...hours, ...[...days.values()].filter((b) => !isZero(b))];
 }

@@ -63,9 +63,9 @@ export class ActorSentimentQueries {
    * starts of `granularity`, UTC ISO instants), by |mentions − previous mentions| descending, ties
    * by id; mean scores are per article, as the sentiment buckets give them.
    *
-   * The ledger ranges of {@link trendSpans} (whole days of an hour window from day entries) are summed
-   * in one statement, so in one snapshot: whole days as the difference of two rows of running totals
-   * (every actor's sums before a day, packed by key) plus the day entries not yet flagged into them, and
+   * The ledger ranges of {@link trendSpans} (whole days of an hour window from the running totals) are
+   * summed in one statement, so in one snapshot: whole days as the difference of two rows of running totals
+   * (every actor's sums before a day, packed by key) plus the hour entries not yet flagged into them, and
    * hours from the hour entries. Every actor is ranked in memory by key; only the ids and names of the
    * actors that can make the page (those tied at its edge included) are read after, and ties are ranked
    * by id then.
@@ -88,7 +88,7 @@ export class ActorSentimentQueries {
          UNION ALL
          SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
          FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
-           ON s.granularity = 'day' AND e.granularity = 'day' AND NOT e.totalled
+           ON s.granularity = 'day' AND e.granularity = 'hour' AND NOT e.totalled
           AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to),
        summed AS (
          SELECT sign, actor_id, sum(mentions)::int AS mentions, sum(articles)::int AS articles,

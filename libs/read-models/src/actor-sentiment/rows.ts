@@ -1,16 +1,20 @@
 import { ReadModelRow, SliceRows } from '../read-model-slice';
 import { isoInstant } from '../sql/iso-instant';
-import { SentimentBucketChange } from './fold';
-import { SENTIMENT_ENTRIES_TABLE } from './tables';
+import { SentimentBucketChange, withDayBuckets } from './fold';
+import { SENTIMENT_ENTRIES_TABLE, sentimentBucketEntries } from './tables';
 
 /** The hour and day buckets (the ledger summed per actor, granularity and start), as the `actor_sentiment` view lists them. */
 export const sentimentRows: SliceRows<SentimentBucketChange[]> = {
-  fromFold: (buckets) => buckets.map((b): ReadModelRow => ({ ...b })).sort(byActorAndBucket),
+  fromFold: (hours) =>
+    withDayBuckets(hours)
+      .map((b): ReadModelRow => ({ ...b }))
+      .sort(byActorAndBucket),
   read: async (sql) => {
     const rows: Array<Record<string, unknown>> = await sql.query(
       `SELECT actor_id, granularity, bucket_start, sum(mentions) AS mentions, sum(articles) AS articles, sum(positive) AS positive,
               sum(neutral) AS neutral, sum(negative) AS negative, sum(score_micros) AS score_micros
-       FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, granularity, bucket_start HAVING sum(articles) > 0`,
+       FROM (${sentimentBucketEntries(SENTIMENT_ENTRIES_TABLE)}) e
+       GROUP BY actor_id, granularity, bucket_start HAVING sum(articles) > 0`,
     );
     return rows
       .map((r): ReadModelRow => ({

@@ -6,16 +6,18 @@ import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE } from '.
 
 const DAY_MS = 86_400_000;
 
-/** What one round of {@link totalDayEntries} did. */
+/** What one round of {@link totalHourEntries} did. */
 export interface RunningTotalsRound {
   /** False when another process held the sentiment ledger's compaction row (nothing done). */
   ran: boolean;
-  /** Day entries added to the running totals and flagged. */
+  /** Unflagged hour entries added to the running totals (folded into flagged rows). */
   totalled: number;
   /** Rows of `actor_totals_by_day` written. */
   rowsWritten: number;
-  /** Day entries folded away (rows before minus rows after). */
+  /** Entries folded into flagged rows (deleted). */
   entriesRemoved: number;
+  /** Flagged hour and day rows written in their place. */
+  entriesAdded: number;
 }
 
 interface DaySums {
@@ -28,50 +30,64 @@ interface DaySums {
 }
 
 /**
- * Moves the unflagged day entries of the sentiment ledger into the running totals, in one transaction (the caller's):
- * takes the (actor, day) keys of up to `maxEntries` unflagged entries, folds every entry of each key into one flagged
- * (`totalled`) row, none where every sum is zero, and adds the unflagged entries' sums to every `actor_totals_by_day`
- * row after their day (a row holds every actor's sums over the days before its `day`; one is added the day after each
- * day with entries). Folding, not flagging in place, is the ledger's compaction for day entries: one new row per key
- * instead of a new version of every entry (the flag is in an index predicate, so an update could never stay on its
- * page), and compaction rounds leave day entries to this. The fold and the totals change together, and an entry a
+ * Moves unflagged hour entries of the sentiment ledger into the running totals, in one transaction (the caller's):
+ * takes the (actor, hour) keys of up to `maxEntries` unflagged entries; folds every entry of each key into one
+ * flagged (`totalled`) hour row, and the unflagged ones into the flagged row of their (actor, day), none where every
+ * sum is zero; and adds the unflagged entries' sums to every `actor_totals_by_day` row after their day (a row holds
+ * every actor's sums over the days before its `day`; one is added the day after each day with entries). This is the
+ * ledger's compaction too: one new row per key instead of a new version of every entry (the flag is in an index
+ * predicate, so an update could never stay on its page). The folds and the totals change together, and an entry a
  * batch commits meanwhile is neither folded nor added (the statement sees only rows committed before it began) and
- * stays unflagged, so a reader taking a window's two running totals and its unflagged day entries in one statement
- * counts every entry exactly once. Live batches add entries for the current day, whose rows are the last one or two;
- * an old day's entries (a revision, a re-analysis) rewrite every row after it.
+ * stays unflagged, so a reader summing a day's flagged row and its unflagged hour entries, or a window's two running
+ * totals and its unflagged hour entries, in one statement counts every entry exactly once. Live batches add entries
+ * for the current day, whose rows are the last one or two; an old day's entries (a revision, a re-analysis) rewrite
+ * every row after it.
  *
- * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside a compaction round or
- * another round of its own.
+ * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside another round.
  * Runs in the current search path.
  */
-export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
-  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0 };
+export async function totalHourEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
+  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER)))
+    return { ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 };
   const { sums } = SENTIMENT_LEDGER;
+  const summed = sums.map((c) => `sum(${c})`).join(', ');
+  const anySum = sums.map((c) => `sum(${c}) <> 0`).join(' OR ');
   const folded: Array<DaySums & { removed: number; added: number }> = await sql.query(
     `WITH picked AS (
        SELECT DISTINCT actor_id, bucket_start
-       FROM (SELECT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'day' AND NOT totalled LIMIT $1) p),
+       FROM (SELECT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'hour' AND NOT totalled LIMIT $1) p),
+     keys AS (
+       SELECT actor_id, 'hour' AS granularity, bucket_start FROM picked
+       UNION
+       SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC') FROM picked),
      removed AS (
-       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING picked k
-       WHERE e.granularity = 'day' AND e.actor_id = k.actor_id AND e.bucket_start = k.bucket_start
+       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING keys k
+       WHERE e.actor_id = k.actor_id AND e.granularity = k.granularity AND e.bucket_start = k.bucket_start
        RETURNING e.*),
-     added AS (
+     hours AS (
        INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, totalled, ${sums.join(', ')})
-       SELECT actor_id, 'day', bucket_start, true, ${sums.map((c) => `sum(${c})`).join(', ')}
-       FROM removed GROUP BY actor_id, bucket_start HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+       SELECT actor_id, 'hour', bucket_start, true, ${summed}
+       FROM removed WHERE granularity = 'hour' GROUP BY actor_id, bucket_start HAVING ${anySum}
+       RETURNING 1),
+     days AS (
+       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, totalled, ${sums.join(', ')})
+       SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC'), true, ${summed}
+       FROM removed WHERE granularity = 'day' OR NOT totalled
+       GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC') HAVING ${anySum}
        RETURNING 1)
-     SELECT actor_id, bucket_start AS day,
+     SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day,
             coalesce(sum(mentions) FILTER (WHERE NOT totalled), 0)::int AS mentions,
             coalesce(sum(articles) FILTER (WHERE NOT totalled), 0)::int AS articles,
             coalesce(sum(score_micros) FILTER (WHERE NOT totalled), 0)::text AS score_micros,
             count(*) FILTER (WHERE NOT totalled)::int AS entries,
-            count(*)::int AS removed, (SELECT count(*) FROM added)::int AS added
-     FROM removed GROUP BY actor_id, bucket_start`,
+            count(*)::int AS removed, ((SELECT count(*) FROM hours) + (SELECT count(*) FROM days))::int AS added
+     FROM removed GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC')`,
     [maxEntries],
   );
-  if (folded.length === 0) return { ran: true, totalled: 0, rowsWritten: 0, entriesRemoved: 0 };
+  if (folded.length === 0) return { ran: true, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 };
   const flagged = folded.filter((f) => f.entries > 0);
-  const entriesRemoved = folded.reduce((n, f) => n + f.removed, 0) - folded[0]!.added;
+  const entriesRemoved = folded.reduce((n, f) => n + f.removed, 0);
+  const entriesAdded = folded[0]!.added;
   const keys = await actorKeys(sql, [...new Set(flagged.map((f) => f.actor_id))]);
 
   // Each touched day's change, as a vector.
@@ -118,7 +134,8 @@ export async function totalDayEntries(sql: SqlRunner, maxEntries: number): Promi
      ON CONFLICT (day) DO UPDATE SET totals = EXCLUDED.totals`,
     [written.map((w) => w.day), written.map((w) => w.totals)],
   );
-  return { ran: true, totalled: flagged.reduce((n, f) => n + f.entries, 0), rowsWritten: written.length, entriesRemoved };
+  const totalled = flagged.reduce((n, f) => n + f.entries, 0);
+  return { ran: true, totalled, rowsWritten: written.length, entriesRemoved, entriesAdded };
 }
 
 /** The keys of these actors, handing out new ones (in id order) to those without. */

@@ -14,8 +14,8 @@ export interface LedgerSpan {
 /**
  * The ledger ranges that sum the previous window [`previousFrom`, `from`) (sign −1) and the window
  * [`from`, `to`) (sign +1), bounds aligned to `granularity`. The whole UTC days inside an hour
- * window are read from day entries, which hold the same sums as their 24 hours: a day's hour
- * trends read one row per actor instead of up to 24, and only the hours at the edges are summed
+ * window are read from the running totals, which hold the same sums as their 24 hours: a day's hour
+ * trends read no row per actor instead of up to 24, and only the hours at the edges are summed
  * hour by hour. Empty ranges are left out.
  */
 export function trendSpans(granularity: SentimentGranularity, previousFrom: string, from: string, to: string): LedgerSpan[] {
