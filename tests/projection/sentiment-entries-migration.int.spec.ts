@@ -1,4 +1,4 @@
-import { SENTIMENT_ENTRIES_TABLE } from '@chronicle/read-models';
+import { SENTIMENT_ENTRIES_TABLE, totalHourEntries } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READ_MODEL_QUERIES } from '../e2e/support/read-model-checksum';
@@ -36,6 +36,9 @@ describe('the SentimentEntries migration', () => {
       expect(await bucketsChecksum(dataSource)).toEqual(view);
 
       await dataSource.runMigrations({ transaction: 'each' });
+      expect(await bucketsChecksum(dataSource)).toEqual(view);
+      // The later migrations leave unflagged entries; the running totals rounds fold them into one row per bucket.
+      while ((await dataSource.transaction((manager) => totalHourEntries(manager, 50_000))).totalled > 0);
       expect(await bucketsChecksum(dataSource)).toEqual(view);
       const [entries] = await dataSource.query(
         `SELECT count(*)::int AS rows, count(DISTINCT (actor_id, granularity, bucket_start))::int AS buckets,
