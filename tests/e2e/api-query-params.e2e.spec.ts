@@ -120,9 +120,7 @@ describe('API request parameters', () => {
       INSERT INTO actor_sentiment_entries
         (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
       VALUES ('person:alpha', 'hour', '2026-05-17T09:00Z', 2, 1, 0, 1, 0, 0),
-             ('person:alpha', 'hour', '2026-05-18T09:00Z', 3, 1, 1, 0, 0, 500000),
-             ('person:alpha', 'day', '2026-05-17T00:00Z', 2, 1, 0, 1, 0, 0),
-             ('person:alpha', 'day', '2026-05-18T00:00Z', 3, 1, 1, 0, 0, 500000)`);
+             ('person:alpha', 'hour', '2026-05-18T09:00Z', 3, 1, 1, 0, 0, 500000)`);
     await stack.query(`
       INSERT INTO outlets (outlet, article_count, actor_count) VALUES ('Wire One', 3, 2), ('Daily Two', 2, 1), ('Courier Three', 1, 1)`);
   });
