@@ -31,6 +31,8 @@ function load(json: CueProposalModelJson): LoadedModel {
 const model = load(modelJson as CueProposalModelJson);
 /** The model of plain objects (cue-proposals-objects.model.json), indexed on first use: only `attitudeObjects` needs it. */
 let objectModel: LoadedModel | undefined;
+/** Both models' cue words, merged on first use with `attitudeObjects`. */
+let allShares: Map<string, number> | undefined;
 
 /** The classifier's score of a proposal: the sum of its features' weights. */
 export function proposalScore(features: readonly string[], w: ReadonlyMap<string, number> = model.weights): number {
@@ -57,7 +59,6 @@ export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array, obj
     (p) => m.cueShares.has(p.word) && proposalScore(p.features, m.weights) >= m.json.threshold,
   );
 }
-let allShares: Map<string, number> | undefined;
 
 /** The proposals `keep` accepts, in order, skipping any that overlaps one already accepted. */
 export function acceptProposals(proposals: readonly CueProposal[], keep: (p: CueProposal) => boolean): StatementDraft[] {
