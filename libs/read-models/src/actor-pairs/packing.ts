@@ -1,7 +1,7 @@
 import { takeCompactionRow } from '../sql/ledger-compaction';
 import { SqlRunner } from '../sql/sql-session';
 import { ACTOR_PAIR_LEDGER } from './ledger';
-import { addPairVectors } from './pair-vectors';
+import { sumPairVectors } from './pair-vectors';
 import { ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
 
 /**
@@ -26,8 +26,6 @@ export interface PairPackingRound {
   /** Weeks whose rows were merged into one. */
   weeksMerged: number;
 }
-
-const EMPTY = Buffer.alloc(0);
 
 /**
  * One packing round, in the caller's transaction: moves up to `maxEntries` co-mention entries out of the ledger
@@ -100,18 +98,19 @@ async function mergeCrowdedWeeks(sql: SqlRunner): Promise<number> {
     [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
   );
   if (parts.length === 0) return 0;
-  const merged = new Map<string, { actorId: string; week: string; others: Buffer }>();
+  const weeks = new Map<string, { actorId: string; week: string; parts: Buffer[] }>();
   for (const { actor_id, week, others } of parts) {
     const key = `${actor_id}\u0000${week}`;
-    const week_ = merged.get(key) ?? { actorId: actor_id, week, others: EMPTY };
-    week_.others = addPairVectors(week_.others, others);
-    merged.set(key, week_);
+    const rows = weeks.get(key) ?? { actorId: actor_id, week, parts: [] };
+    rows.parts.push(others);
+    weeks.set(key, rows);
   }
-  const kept = [...merged.values()].filter((w) => w.others.length > 0);
+  const merged = [...weeks.values()].map(({ actorId, week, parts: rows }) => ({ actorId, week, others: sumPairVectors(rows) }));
+  const kept = merged.filter((w) => w.others.length > 0);
   await sql.query(
     `INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, part, others)
      SELECT actor_id, week, 0, others FROM unnest($1::text[], $2::date[], $3::bytea[]) AS t(actor_id, week, others)`,
     [kept.map((w) => w.actorId), kept.map((w) => w.week), kept.map((w) => w.others)],
   );
-  return merged.size;
+  return merged.length;
 }

@@ -55,32 +55,19 @@ export function encodePairVector(slots: readonly PairSlot[]): Buffer {
 }
 
 /**
- * The slot-by-slot sum of two vectors (a key in either is in the sum, a key whose sum is zero is not): a week's
- * packed co-mentions plus a round's new ones, one pass over each.
+ * The slot-by-slot sum of any number of vectors (a key in any is in the sum, a key whose sum is zero is not): a
+ * week's change rows merged into one. One pass over every slot, then one sort of the keys, however many vectors.
  */
-export function addPairVectors(a: Uint8Array, b: Uint8Array): Buffer {
-  const left = decodePairVector(a);
-  const right = decodePairVector(b);
-  const sum: PairSlot[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
-    const l = left[i];
-    const r = right[j];
-    if (r === undefined || (l !== undefined && l.key < r.key)) {
-      sum.push(l!);
-      i += 1;
-    } else if (l === undefined || r.key < l.key) {
-      sum.push(r);
-      j += 1;
-    } else {
-      const articles = l.articles + r.articles;
-      if (articles !== 0) sum.push({ key: l.key, articles });
-      i += 1;
-      j += 1;
-    }
+export function sumPairVectors(vectors: readonly Uint8Array[]): Buffer {
+  const sums = new Map<number, number>();
+  for (const vector of vectors) addPairVectorInto(sums, vector);
+  const keys = Int32Array.from([...sums.keys()]).sort();
+  const slots: PairSlot[] = [];
+  for (const key of keys) {
+    const articles = sums.get(key)!;
+    if (articles !== 0) slots.push({ key, articles });
   }
-  return encodePairVector(sum);
+  return encodePairVector(slots);
 }
 
 /** Adds the vector's articles into `sums` by key (a window's weeks summed, one vector after another). */
