@@ -16,10 +16,9 @@
  * instead of loading one, so a query change can be measured in minutes.
  */
 import { loadConfig } from '@chronicle/config';
-import { ArticleAnalyzedEvent } from '@chronicle/contracts';
 import { ApiKeyStore, createDataSource, issueApiKey } from '@chronicle/persistence';
 import { seededRandom } from '@chronicle/domain';
-import { analyzedEvents, freePort, GENERATED_WORDS } from '@chronicle/test-support';
+import { freePort, GENERATED_WORDS } from '@chronicle/test-support';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { Pool } from 'undici';
 import 'reflect-metadata';
-import { applyPartitioned, projectBatchAsTheService } from '../projection/partitioned-batches';
+import { analyzedLog, applyPartitioned, LoggedAnalysis, projectBatchAsTheService } from '../projection/partitioned-batches';
 import { dropBenchDatabase, freshBenchDatabase, keptBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
 import { infrastructureCpuSeconds, processCpuSeconds } from '../support/process-cpu';
@@ -113,14 +112,14 @@ const ENDPOINTS: ReadonlyArray<{ name: string; path: (draw: Draw) => string }> =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The project service's write path over the events, as the projection bench drives it. */
-async function load(url: string, events: ArticleAnalyzedEvent[]): Promise<number> {
+async function load(url: string, log: LoggedAnalysis[]): Promise<number> {
   const service = loadConfig({}).kafka;
   const run = { batchSize: 500, partitions: service.partitions, concurrency: service.partitionsConcurrently };
   const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
   const started = performance.now();
   let done = 0;
   try {
-    await applyPartitioned(events, run, async (batch) => {
+    await applyPartitioned(log, run, async (batch) => {
       await projectBatchAsTheService(dataSource, batch);
       done += batch.events.length;
       if (done % 10_000 < batch.events.length) console.error(`[load] ${done} articles`);
@@ -238,7 +237,7 @@ async function main(): Promise<void> {
     } else {
       url = await freshBenchDatabase(DATABASE);
       console.error(`[load] ${articles} generated analysed articles through the projector`);
-      loaded = `loaded in ${Math.round(await load(url, analyzedEvents(articles)))} s`;
+      loaded = `loaded in ${Math.round(await load(url, analyzedLog(articles)))} s`;
     }
     await workOffLedgers(url);
     const sample = await sampleOf(url);

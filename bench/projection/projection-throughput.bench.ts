@@ -3,7 +3,8 @@
  * read-model write throughput on analysed-article events, in process (no Kafka, so only the write path is compared):
  * - chronicle: the live project service's own code (`prepareAnalyses`, `applyBatchOnce` + `projectAnalyses`) on
  *   batches of 500 (`--batch`), fed as one replica's consumer feeds it: keyed onto KAFKA_PARTITIONS partitions with
- *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given),
+ *   CONSUMER_PARTITIONS_CONCURRENTLY batches in flight (the service's defaults unless given), the events held encoded
+ *   as the topic holds them and decoded a batch at a time by the service's decoder,
  *   maintaining every read model (articles, actors, mentions, statements, sentiment ledger,
  *   statement reach, outlets, co-mention ledger), with the service's ledger compaction on its timer. A rebuild takes another path (rows, then aggregates derived once):
  *   `npm run bench -- rebuild` times that one through Kafka;
@@ -30,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { LedgerCompactionWorker } from '../../apps/project/src/ledgers/ledger-compaction.worker';
 import { analyzedEvents } from '@chronicle/test-support';
 import { NaiveAnalysisHandler } from './naive-analysis.handler';
-import { applyPartitioned, PartitionedRun, projectBatchAsTheService } from './partitioned-batches';
+import { analyzedLog, applyPartitioned, LoggedAnalysis, PartitionedRun, projectBatchAsTheService } from './partitioned-batches';
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
@@ -46,7 +47,7 @@ const TABLES = projectionNamed('read-models').tables;
  */
 async function chronicle(
   url: string,
-  events: ArticleAnalyzedEvent[],
+  log: LoggedAnalysis[],
   run: PartitionedRun,
   config: ChronicleConfig,
 ): Promise<{ seconds: number; compactionAfterSeconds: number }> {
@@ -56,7 +57,7 @@ async function chronicle(
     compaction.onApplicationBootstrap();
     const started = performance.now();
     // As the service's handler: prepared before the transaction, then applied exactly once.
-    await applyPartitioned(events, run, async (batch) => {
+    await applyPartitioned(log, run, async (batch) => {
       await projectBatchAsTheService(dataSource, batch);
     });
     const seconds = (performance.now() - started) / 1000;
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     partitions: numberFlag('partitions', service.partitions),
     concurrency: numberFlag('concurrency', service.partitionsConcurrently),
   };
-  const events = analyzedEvents(count);
+  const log = analyzedLog(count);
   const names = {
     chronicle: 'bench_projection_chronicle',
     baseline: 'bench_projection_baseline',
@@ -130,8 +131,11 @@ async function main(): Promise<void> {
   };
   try {
     const chronicleUrl = await freshBenchDatabase(names.chronicle);
-    const { seconds: chronicleSeconds, compactionAfterSeconds } = await chronicle(chronicleUrl, events, run, config);
-    const baselineSeconds = await baseline(await freshBenchDatabase(names.baseline), events.slice(0, baselineCount));
+    const { seconds: chronicleSeconds, compactionAfterSeconds } = await chronicle(chronicleUrl, log, run, config);
+    const baselineSeconds = await baseline(
+      await freshBenchDatabase(names.baseline),
+      analyzedEvents(Math.min(baselineCount, count)),
+    );
     const ceiling = await copyCeiling(chronicleUrl, await freshBenchDatabase(names.ceiling));
     const perSecond = (n: number, s: number) => Math.round(n / s);
     const chronicleRate = perSecond(count, chronicleSeconds);

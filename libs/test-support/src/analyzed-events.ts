@@ -12,12 +12,16 @@ const LABELS = ['negative', 'neutral', 'positive'] as const;
  * ~5 statements (a fifth of them quotes re-run from other outlets), 40 outlets, one month.
  */
 export function analyzedEvents(count: number, seed = 42): ArticleAnalyzedEvent[] {
+  return [...analyzedEventStream(count, seed)];
+}
+
+/** {@link analyzedEvents} one at a time, so a caller can keep each in another form (a log of encoded messages). */
+export function* analyzedEventStream(count: number, seed = 42): Generator<ArticleAnalyzedEvent> {
   const random = seededRandom(seed);
   const pick = (n: number) => Math.floor(random() * n);
   const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.pow(random(), 2.5) * n));
   const sentence = (n: number) => Array.from({ length: n }, () => WORDS[pick(WORDS.length)]).join(' ');
   const quotes = Array.from({ length: 5000 }, (_, i) => `${sentence(14)} (${i})`);
-  const events: ArticleAnalyzedEvent[] = [];
   for (let i = 0; i < count; i += 1) {
     const articleId = `bench-${i}`;
     const publishedAt = new Date(Date.UTC(2026, 0, 1) + pick(30 * 24 * 3600) * 1000).toISOString();
@@ -54,7 +58,7 @@ export function analyzedEvents(count: number, seed = 42): ArticleAnalyzedEvent[]
         sentiment: { score: Math.round((random() * 2 - 1) * 1000) / 1000, label: LABELS[pick(3)]! },
       };
     });
-    events.push({
+    yield {
       id: `bench-analysis-${i}`,
       type: 'ArticleAnalyzed',
       version: 1,
@@ -72,7 +76,6 @@ export function analyzedEvents(count: number, seed = 42): ArticleAnalyzedEvent[]
         analyzedAt: publishedAt,
         analysis: { id: articleId, analyzerVersion: 'bench/1', actors, places: [], statements, targets: [] },
       },
-    });
+    };
   }
-  return events;
 }
