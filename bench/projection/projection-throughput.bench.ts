@@ -42,8 +42,8 @@ const TABLES = projectionNamed('read-models').tables;
 
 /**
  * Chronicle's run, timed until the last batch commits, with the service's compaction worker on its
- * timer. Then (timed apart, reported) the worker's work is done to the end (sentiment compaction, packing, totalling), and
- * (untimed) rewritten whole, so the ceiling loads one sentiment entry per key (actor and hour or day) and the packed weeks, the fewest rows these read models can be stored in.
+ * timer. Then (timed apart, reported) the worker's work is done to the end (totalling and folding, packing), and
+ * (untimed) rewritten whole, so the ceiling loads one sentiment entry per key (actor and hour) and the packed weeks, the fewest rows these read models can be stored in.
  */
 async function chronicle(
   url: string,

@@ -1,5 +1,5 @@
 import { createDataSource, runMigrations } from '@chronicle/persistence';
-import { SENTIMENT_ENTRIES_TABLE, totalHourEntries } from '@chronicle/read-models';
+import { SENTIMENT_ENTRIES_TABLE, TOTALLED_BELOW, totalHourEntries } from '@chronicle/read-models';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
@@ -22,7 +22,7 @@ const OLD_ENTRIES: Array<[string, 'hour' | 'day', string, boolean, number, numbe
   ['a-3', 'day', '2026-03-03T00:00:00Z', true, 1, 1, 1, 0, 0, 900_000],
 ];
 
-describe('the SentimentHourEntriesOnly migration', () => {
+describe('the SentimentHourEntriesOnly and SentimentTotalsWatermark migrations', () => {
   let url: string;
   let dataSource: DataSource;
   const buckets = () =>
@@ -42,9 +42,27 @@ describe('the SentimentHourEntriesOnly migration', () => {
     if (url) await dropTestDatabase(url);
   });
 
-  describe('when the store holds flagged and unflagged day entries', () => {
-    it('keeps every hour and day bucket, leaves only hour entries unflagged, and rounds fold them into the same buckets', async () => {
+  const entryKinds = async () =>
+    (
+      await dataSource.query(
+        `SELECT count(*) FILTER (WHERE granularity = 'day')::int AS days,
+                count(*) FILTER (WHERE xact >= ${TOTALLED_BELOW})::int AS above_the_mark
+         FROM ${SENTIMENT_ENTRIES_TABLE}`,
+      )
+    )[0];
+
+  /** Undoes migrations down to and including `name`. */
+  const undoThrough = async (name: string) => {
+    for (;;) {
+      const [last] = await dataSource.query('SELECT name FROM chronicle_migrations ORDER BY timestamp DESC LIMIT 1');
       await dataSource.undoLastMigration({ transaction: 'each' });
+      if (last.name === name) return;
+    }
+  };
+
+  describe('when the store holds flagged and unflagged day entries', () => {
+    it('keeps every hour and day bucket, through both migrations, their undoing and a round', async () => {
+      await undoThrough('SentimentHourEntriesOnly1764072800000');
       await dataSource.query(
         `INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (${COLUMNS})
          SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bool[], $5::int[], $6::int[], $7::int[],
@@ -54,22 +72,28 @@ describe('the SentimentHourEntriesOnly migration', () => {
       const before = await buckets();
       expect(before).toHaveLength(7);
 
-      expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(1);
+      expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(2);
 
       expect(await buckets()).toEqual(before);
-      const [kinds] = await dataSource.query(
-        `SELECT count(*) FILTER (WHERE granularity = 'day' AND NOT totalled)::int AS unflagged_days,
-                count(*) FILTER (WHERE granularity = 'hour' AND NOT totalled)::int AS unflagged_hours
+      // No day rows; a-1's and a-2's unflagged day entries became one hour entry each, above the mark.
+      expect(await entryKinds()).toEqual({ days: 0, above_the_mark: 2 });
+
+      // Undone, the watermark leaves flagged entries and a flagged day row per day, as that version's rounds did.
+      await undoThrough('SentimentTotalsWatermark1764073000000');
+      expect(await buckets()).toEqual(before);
+      const [flags] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE NOT totalled)::int AS unflagged, count(*) FILTER (WHERE granularity = 'day')::int AS days
          FROM ${SENTIMENT_ENTRIES_TABLE}`,
       );
-      // a-1's and a-2's unflagged day entries became one unflagged hour entry each.
-      expect(kinds).toEqual({ unflagged_days: 0, unflagged_hours: 2 });
+      // a-1's and a-3's days; a-2's flagged hours cancel out (its one day entry was unflagged), so it has none.
+      expect(flags).toEqual({ unflagged: 2, days: 2 });
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await buckets()).toEqual(before);
 
       const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
       expect(round.totalled).toBe(2);
       expect(await buckets()).toEqual(before);
-      const [left] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE NOT totalled`);
-      expect(left.n).toBe(0);
+      expect(await entryKinds()).toEqual({ days: 0, above_the_mark: 0 });
     });
   });
 });

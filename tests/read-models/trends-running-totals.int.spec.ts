@@ -3,7 +3,9 @@ import {
   ActorSentimentQueries,
   ActorTrend,
   SENTIMENT_ENTRIES_TABLE,
+  FOLDED_ENTRIES_PER_HOUR,
   SentimentGranularity,
+  TOTALLED_BELOW,
   trendSpans,
   totalHourEntries,
 } from '@chronicle/read-models';
@@ -25,15 +27,16 @@ interface Mention {
   scoreMicros: number;
 }
 
-const mentionArbitrary: fc.Arbitrary<Mention> = fc.record({
-  actor: fc.constantFrom(...ACTORS),
-  hour: fc.integer({ min: 0, max: DAYS * 24 - 1 }),
-  count: fc.integer({ min: 1, max: 5 }),
-  scoreMicros: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-});
+const scored = { count: fc.integer({ min: 1, max: 5 }), scoreMicros: fc.integer({ min: -1_000_000, max: 1_000_000 }) };
+
+/** Any actor in any hour, or one of two busy hours of one actor (which pile up entries for the rounds to fold). */
+const mentionArbitrary: fc.Arbitrary<Mention> = fc.oneof(
+  fc.record({ actor: fc.constantFrom(...ACTORS), hour: fc.integer({ min: 0, max: DAYS * 24 - 1 }), ...scored }),
+  fc.record({ actor: fc.constant('a-1'), hour: fc.constantFrom(5, 29), ...scored }),
+);
 
 /** What happens to the store: a batch adding mentions and taking back some added before, or a running totals round. */
-type Step = { kind: 'batch'; added: Mention[]; removed: number[] } | { kind: 'total'; maxEntries: number };
+type Step = { kind: 'batch'; added: Mention[]; removed: number[] } | { kind: 'total'; maxFoldedHours: number };
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -41,7 +44,7 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     added: fc.array(mentionArbitrary, { minLength: 1, maxLength: 8 }),
     removed: fc.array(fc.nat(), { maxLength: 3 }),
   }),
-  fc.record({ kind: fc.constant('total' as const), maxEntries: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('total' as const), maxFoldedHours: fc.integer({ min: 1, max: 3 }) }),
 );
 
 /** A trends request: granularity, window (whole days or hours inside the data) and page size. */
@@ -89,8 +92,8 @@ describe('trends over the running totals', () => {
   };
 
   /**
-   * The trends as the ledger's hour entries alone give them, every entry summed whatever its flag (days too, from
-   * their hours), ranked in memory: what the statement over running totals and unflagged entries must equal.
+   * The trends as the ledger's hour entries alone give them, every entry summed wherever the mark is (days too, from
+   * their hours), ranked in memory: what the statement over running totals and entries above the mark must equal.
    */
   async function expectedTrends(
     granularity: SentimentGranularity,
@@ -111,7 +114,7 @@ describe('trends over the running totals', () => {
       `SELECT a.id, a.name, s.sign, sum(e.mentions)::int AS mentions, sum(e.articles)::int AS articles,
               CASE WHEN sum(e.articles) > 0 THEN round(sum(e.score_micros)::numeric / sum(e.articles) / 1000000, 6) END AS mean
        FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)
-       JOIN ${SENTIMENT_ENTRIES_TABLE} e ON e.granularity = 'hour' AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+       JOIN ${SENTIMENT_ENTRIES_TABLE} e ON e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
        JOIN actors a ON a.id = e.actor_id
        GROUP BY a.id, a.name, s.sign`,
       [spans.map((s) => s.granularity), spans.map((s) => s.from), spans.map((s) => s.to), spans.map((s) => s.sign)],
@@ -145,10 +148,18 @@ describe('trends over the running totals', () => {
       .slice(0, limit);
   }
 
-  const unflaggedEntries = async (): Promise<number> =>
-    Number((await dataSource.query(`SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE NOT totalled`))[0].n);
+  const entriesAboveTheMark = async (): Promise<number> =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= ${TOTALLED_BELOW}`))[0].n);
 
-  /** The day buckets the `actor_sentiment` view gives, and the same summed from every hour entry whatever its flag. */
+  /** The hour entries of each (actor, hour), most first. */
+  const entriesPerHour = async (): Promise<number[]> =>
+    (
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY actor_id, bucket_start ORDER BY 1 DESC`,
+      )
+    ).map((r: { n: number }) => r.n);
+
+  /** The day buckets the `actor_sentiment` view gives, and the same summed from every hour entry wherever the mark is. */
   const dayBuckets = async () => {
     const sums = 'sum(mentions)::int AS mentions, sum(articles)::int AS articles, sum(score_micros)::int AS score';
     return {
@@ -158,7 +169,7 @@ describe('trends over the running totals', () => {
       ),
       fromHours: await dataSource.query(
         `SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day, ${sums}
-         FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'hour' GROUP BY 1, 2 HAVING sum(articles) > 0 ORDER BY 1, 2`,
+         FROM ${SENTIMENT_ENTRIES_TABLE} GROUP BY 1, 2 HAVING sum(articles) > 0 ORDER BY 1, 2`,
       ),
     };
   };
@@ -193,7 +204,7 @@ describe('trends over the running totals', () => {
                 live.push(...step.added);
                 await append(dataSource, rows);
               } else {
-                await dataSource.transaction((manager) => totalHourEntries(manager, step.maxEntries));
+                await dataSource.transaction((manager) => totalHourEntries(manager, step.maxFoldedHours));
               }
             }
             const expectTheHours = async () => {
@@ -207,7 +218,7 @@ describe('trends over the running totals', () => {
             };
             await expectTheHours();
             while ((await dataSource.transaction((manager) => totalHourEntries(manager, 50))).totalled > 0);
-            expect(await unflaggedEntries()).toBe(0);
+            expect(await entriesAboveTheMark()).toBe(0);
             await expectTheHours();
           },
         ),
@@ -227,8 +238,8 @@ describe('trends over the running totals', () => {
         ran: true,
         totalled: 1,
         rowsWritten: 1,
-        entriesRemoved: 1,
-        entriesAdded: 2,
+        entriesRemoved: 0,
+        entriesAdded: 0,
       });
 
       // 2026-03-03 against the two days before it: Monday and Tuesday, read from the rows of 03-01 and 03-03.
@@ -243,29 +254,43 @@ describe('trends over the running totals', () => {
     });
   });
 
-  describe('when a day has entries in the running totals and new ones, some taken back', () => {
-    it('folds each hour and each day into one flagged row with their sums, and those whose articles were all taken back into none', async () => {
+  describe('when an hour piles up entries, some taken back, in the totals and not yet', () => {
+    it('folds the hour into one row below the mark once it has enough, and every sum stays as it was', async () => {
       const kept: Mention = { actor: 'a-1', hour: 50, count: 2, scoreMicros: 400_000 };
       const gone: Mention = { actor: 'a-2', hour: 51, count: 1, scoreMicros: -200_000 };
       await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, 1)]);
       await dataSource.transaction((manager) => totalHourEntries(manager, 100));
+      for (let batch = 2; batch < FOLDED_ENTRIES_PER_HOUR; batch += 1) await append(dataSource, entriesOf(kept, 1));
       await append(dataSource, [...entriesOf(kept, 1), ...entriesOf(gone, -1)]);
-      await append(dataSource, entriesOf(kept, 1));
+      const before = await dayBuckets();
 
       const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
 
-      // a-1: its flagged hour and day rows and two new entries -> one hour and one day row; a-2: its flagged rows and
-      // the entry taking it back -> none.
-      expect(round).toEqual({ ran: true, totalled: 3, rowsWritten: 1, entriesRemoved: 7, entriesAdded: 2 });
+      // a-1's hour: one entry in the totals and seven new ones -> one row; a-2's: two entries, not crowded, kept.
+      expect(round).toEqual({
+        ran: true,
+        totalled: FOLDED_ENTRIES_PER_HOUR,
+        rowsWritten: 1,
+        entriesRemoved: FOLDED_ENTRIES_PER_HOUR,
+        entriesAdded: 1,
+      });
       const rows = await dataSource.query(
-        `SELECT actor_id, granularity, totalled, mentions, articles, score_micros::int AS score FROM ${SENTIMENT_ENTRIES_TABLE}
-         ORDER BY actor_id, granularity`,
+        `SELECT actor_id, xact::int AS xact, mentions, articles, score_micros::int AS score FROM ${SENTIMENT_ENTRIES_TABLE}
+         ORDER BY actor_id, articles DESC`,
       );
-      const folded = { actor_id: 'a-1', totalled: true, mentions: 6, articles: 3, score: 1_200_000 };
       expect(rows).toEqual([
-        { ...folded, granularity: 'day' },
-        { ...folded, granularity: 'hour' },
+        {
+          actor_id: 'a-1',
+          xact: 0,
+          mentions: 2 * FOLDED_ENTRIES_PER_HOUR,
+          articles: FOLDED_ENTRIES_PER_HOUR,
+          score: 400_000 * FOLDED_ENTRIES_PER_HOUR,
+        },
+        { actor_id: 'a-2', xact: expect.any(Number), mentions: 1, articles: 1, score: -200_000 },
+        { actor_id: 'a-2', xact: expect.any(Number), mentions: -1, articles: -1, score: 200_000 },
       ]);
+      expect(await dayBuckets()).toEqual(before);
+      expect(await entriesAboveTheMark()).toBe(0);
       const window = {
         previousFrom: '2026-03-01T00:00:00.000Z',
         from: '2026-03-03T00:00:00.000Z',
@@ -275,10 +300,34 @@ describe('trends over the running totals', () => {
         await expectedTrends('day', window.previousFrom, window.from, window.to, 5),
       );
     });
+
+    it('leaves an hour with one entry fewer as it is', async () => {
+      for (let batch = 0; batch < FOLDED_ENTRIES_PER_HOUR; batch += 1) {
+        await append(dataSource, [
+          ...entriesOf({ actor: 'a-1', hour: 7, count: 1, scoreMicros: 0 }, 1),
+          ...(batch > 0 ? entriesOf({ actor: 'a-3', hour: 7, count: 1, scoreMicros: 0 }, 1) : []),
+        ]);
+      }
+      const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
+      expect(round).toMatchObject({ entriesRemoved: FOLDED_ENTRIES_PER_HOUR, entriesAdded: 1 });
+      expect(await entriesPerHour()).toEqual([FOLDED_ENTRIES_PER_HOUR - 1, 1]);
+    });
+
+    it("leaves a crowded hour past the round's budget to a later round", async () => {
+      for (let batch = 0; batch < FOLDED_ENTRIES_PER_HOUR; batch += 1) {
+        await append(dataSource, [
+          ...entriesOf({ actor: 'a-1', hour: 7, count: 1, scoreMicros: 0 }, 1),
+          ...entriesOf({ actor: 'a-2', hour: 7, count: 1, scoreMicros: 0 }, 1),
+        ]);
+      }
+      const round = await dataSource.transaction((manager) => totalHourEntries(manager, 1));
+      expect(round).toMatchObject({ entriesRemoved: FOLDED_ENTRIES_PER_HOUR, entriesAdded: 1 });
+      expect(await entriesPerHour()).toEqual([FOLDED_ENTRIES_PER_HOUR, 1]);
+    });
   });
 
   describe('when a batch commits its entries after a running totals round began', () => {
-    it('leaves them unflagged and counted once', async () => {
+    it('leaves them above the mark and counted once', async () => {
       const early: Mention = { actor: 'a-1', hour: 30, count: 2, scoreMicros: 250_000 };
       const late: Mention = { actor: 'a-2', hour: 31, count: 3, scoreMicros: -500_000 };
       await append(dataSource, entriesOf(early, 1));
@@ -289,13 +338,13 @@ describe('trends over the running totals', () => {
         await append(batch.manager, entriesOf(late, 1));
         // The batch has not committed: the round sees only the early entries.
         const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
-        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1, entriesRemoved: 1, entriesAdded: 2 });
+        expect(round).toEqual({ ran: true, totalled: 1, rowsWritten: 1, entriesRemoved: 0, entriesAdded: 0 });
         await batch.commitTransaction();
       } finally {
         await batch.release();
       }
 
-      expect(await unflaggedEntries()).toBe(1);
+      expect(await entriesAboveTheMark()).toBe(1);
       const window = {
         previousFrom: '2026-02-28T00:00:00.000Z',
         from: '2026-03-02T00:00:00.000Z',
@@ -311,7 +360,7 @@ describe('trends over the running totals', () => {
   });
 
   describe('when another process holds the ledger compaction row', () => {
-    it('skips the round without flagging anything', async () => {
+    it('skips the round without moving the mark', async () => {
       await append(dataSource, entriesOf({ actor: 'a-3', hour: 5, count: 1, scoreMicros: 0 }, 1));
       await dataSource.query(`INSERT INTO actor_sentiment_compaction DEFAULT VALUES ON CONFLICT DO NOTHING`);
       await dataSource.transaction(async (holder) => {
@@ -319,7 +368,7 @@ describe('trends over the running totals', () => {
         const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100));
         expect(round).toEqual({ ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 });
       });
-      expect(await unflaggedEntries()).toBe(1);
+      expect(await entriesAboveTheMark()).toBe(1);
     });
   });
 });

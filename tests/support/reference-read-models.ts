@@ -163,12 +163,13 @@ const READ_MODELS = {
     from: `(SELECT actor_id, granularity, bucket_start, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
                    sum(positive)::int AS positive, sum(neutral)::int AS neutral, sum(negative)::int AS negative,
                    sum(score_micros)::bigint AS score_micros
-            FROM (SELECT actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros
+            FROM (SELECT actor_id, 'hour' AS granularity, bucket_start, mentions, articles, positive, neutral, negative,
+                         score_micros
                   FROM actor_sentiment_entries
                   UNION ALL
                   SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC'), mentions, articles, positive, neutral,
                          negative, score_micros
-                  FROM actor_sentiment_entries WHERE granularity = 'hour' AND NOT totalled) e
+                  FROM actor_sentiment_entries) e
             GROUP BY actor_id, granularity, bucket_start
             HAVING sum(mentions) <> 0 OR sum(articles) <> 0 OR sum(positive) <> 0 OR sum(neutral) <> 0
                 OR sum(negative) <> 0 OR sum(score_micros) <> 0) ledger`,

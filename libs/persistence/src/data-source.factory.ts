@@ -55,6 +55,7 @@ import { DropLedgerSweeps1764072200000 } from './migrations/1764072200000-DropLe
 import { PairChangeRows1764072400000 } from './migrations/1764072400000-PairChangeRows';
 import { OutletActorsHotUpdates1764072600000 } from './migrations/1764072600000-OutletActorsHotUpdates';
 import { SentimentHourEntriesOnly1764072800000 } from './migrations/1764072800000-SentimentHourEntriesOnly';
+import { SentimentTotalsWatermark1764073000000 } from './migrations/1764073000000-SentimentTotalsWatermark';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -123,6 +124,7 @@ export const MIGRATIONS = [
   PairChangeRows1764072400000,
   OutletActorsHotUpdates1764072600000,
   SentimentHourEntriesOnly1764072800000,
+  SentimentTotalsWatermark1764073000000,
 ];
 
 /**

@@ -73,17 +73,17 @@ export class MetricsRegistry {
     });
     this.sentimentEntriesCompacted = new Counter({
       name: 'chronicle_sentiment_entries_compacted_total',
-      help: 'Sentiment ledger entries folded into flagged hour and day rows as they move into the running totals',
+      help: 'Sentiment ledger entries of crowded hours folded into one row per hour',
       registers: [this.registry],
     });
     this.sentimentEntriesPending = new Gauge({
       name: 'chronicle_sentiment_entries_pending',
-      help: 'Sentiment hour entries not yet in the running totals (after the last round; counted up to a million)',
+      help: 'Sentiment hour entries at or above the mark, not yet in the running totals (after the last round; counted up to a million)',
       registers: [this.registry],
     });
     this.sentimentEntriesTotalled = new Counter({
       name: 'chronicle_sentiment_entries_totalled_total',
-      help: 'Sentiment hour entries moved into the running totals trends read',
+      help: 'Sentiment hour entries added to the running totals trends read',
       registers: [this.registry],
     });
     this.actorPairEntriesPacked = new Counter({

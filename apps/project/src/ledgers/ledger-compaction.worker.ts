@@ -3,6 +3,7 @@ import {
   packActorPairEntries,
   SENTIMENT_ENTRIES_TABLE,
   totalHourEntries,
+  TOTALLED_BELOW,
 } from '@chronicle/read-models';
 import { CHRONICLE_CONFIG, ChronicleConfig } from '@chronicle/config';
 import { aggregatesDeferred } from '@chronicle/persistence';
@@ -11,13 +12,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 
 /**
- * Unflagged sentiment hour entries one tick moves into the running totals, at most: a budget, as autovacuum has one.
- * A live tick meets about one entry per actor and hour mentioned since the last; while the projector works off a
- * backlog, or after a rebuild's derived entries, the rounds take a bounded share of the database and fall behind,
- * then catch up (a key looked at later has more entries to fold per row rewritten). Reads are exact either way (they
- * sum the entries not moved yet), only longer while entries wait.
+ * Crowded hours one tick folds at most (those the tick's new entries touched with
+ * `FOLDED_ENTRIES_PER_HOUR` entries or more): a budget, as autovacuum has one. Totalling has none: it adds every
+ * entry of the transactions that have ended since the last tick and writes no entry, so a backlog (a rebuild's
+ * derived entries) is one aggregate over them.
  */
-export const TOTALLED_ENTRIES_PER_TICK = 50_000;
+export const FOLDED_HOURS_PER_TICK = 50_000;
 
 /**
  * Co-mention entries one tick moves into the packed weeks, at most. Only a store written before projector batches
@@ -27,9 +27,9 @@ export const TOTALLED_ENTRIES_PER_TICK = 50_000;
 export const PACKED_ENTRIES_PER_TICK = 50_000;
 
 /**
- * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it moves new sentiment hour entries
- * into the running totals trends read, folding each (actor, hour)'s entries into one row and adding them to their
- * day's row (`totalHourEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
+ * Keeps the append-only ledgers short. Every `SENTIMENT_COMPACTION_INTERVAL_MS` it adds the sentiment entries of
+ * the transactions that have ended to the running totals trends read and moves the mark past them, folding hours that
+ * have piled up a few entries into one row (`totalHourEntries`); it merges the change rows projector batches add to the packed weeks related actors read,
  * once a week has piled up a few, and moves co-mention entries left from before change rows into those weeks
  * (`packActorPairEntries`). Each step is a transaction of its own. Every replica runs it; one works on a ledger at a
  * time (the others find its compaction row locked and skip). Holds no state: where to resume is stored in the
@@ -72,13 +72,11 @@ export class LedgerCompactionWorker implements OnApplicationBootstrap, OnApplica
   private async round(): Promise<void> {
     if (await this.aggregatesStillDeferred()) return;
     await this.step('running totals', async () => {
-      const round = await this.dataSource.transaction((manager) => totalHourEntries(manager, TOTALLED_ENTRIES_PER_TICK));
+      const round = await this.dataSource.transaction((manager) => totalHourEntries(manager, FOLDED_HOURS_PER_TICK));
       this.metrics.sentimentEntriesTotalled.inc(round.totalled);
       this.metrics.sentimentEntriesCompacted.inc(round.entriesRemoved);
       if (round.ran) {
-        this.metrics.sentimentEntriesPending.set(
-          round.totalled < TOTALLED_ENTRIES_PER_TICK ? 0 : await this.entriesLeft(SENTIMENT_ENTRIES_TABLE, 'NOT totalled'),
-        );
+        this.metrics.sentimentEntriesPending.set(await this.entriesLeft(SENTIMENT_ENTRIES_TABLE, `xact >= ${TOTALLED_BELOW}`));
       }
     });
     await this.step('co-mention packing', async () => {

@@ -17,8 +17,8 @@ export const actorSentimentSlice: AggregateSlice<'actorSentiment', SentimentBuck
   name: 'actorSentiment',
   // Compaction and totalling lock the ledger before its row, then the keys and totals, as a rebuild's swap does (in this order).
   tables: [SENTIMENT_ENTRIES_TABLE, SENTIMENT_COMPACTION_TABLE, ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE],
-  // The compaction mark is not derived: a new schema's first compaction round starts it. Nor are the running
-  // totals: derived entries are unflagged, which reads sum exactly, until the worker moves them in.
+  // The mark is not derived: a new schema's first round makes its row (at 0). Nor are the running totals: derived
+  // entries are above the mark, which reads sum exactly, until the worker's first round adds them.
   derivedTables: [SENTIMENT_ENTRIES_TABLE],
   views: [{ name: 'actor_sentiment', select: actorSentimentSelect }],
   startFold: () => new SentimentBucketsFold(),

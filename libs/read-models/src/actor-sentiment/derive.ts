@@ -5,8 +5,9 @@ const ENTRY_COLUMNS = 'actor_id, granularity, bucket_start, mentions, articles, 
 
 /**
  * One entry per actor and UTC hour of its mentions, scores summed in micro-units rounded half up, as
- * `Math.round(Math.fround(score) * 1e6)`, all unflagged: reads sum them into days exactly, and the running totals
- * rounds fold them into flagged hour and day rows once the rebuild is live (as they do a backlog). Runs in UTC.
+ * `Math.round(Math.fround(score) * 1e6)`, all of the derivation's transaction: a shadow's compaction row is made by
+ * its first round, so until then its mark is 0, reads sum every entry, and that round adds them all to the running
+ * totals once the rebuild is live. Runs in UTC.
  */
 export async function deriveSentimentEntries(sql: SqlRunner): Promise<void> {
   await sql.query(

@@ -2,7 +2,7 @@ import { SqlRunner } from '../sql/sql-session';
 import { SentimentBucketChange, SentimentGranularity } from './fold';
 import { isoInstant } from '../sql/iso-instant';
 import { ActorRef } from '../actor-pairs/queries';
-import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE, TOTALLED_BELOW } from './tables';
 import { KeyedWindowSums } from './sum-vectors';
 import { contenders, meanScore, topTrends, TrendCandidate } from './trend-ranking';
 import { LedgerSpan, trendSpans } from './trend-spans';
@@ -65,10 +65,11 @@ export class ActorSentimentQueries {
    *
    * The ledger ranges of {@link trendSpans} (whole days of an hour window from the running totals) are
    * summed in one statement, so in one snapshot: whole days as the difference of two rows of running totals
-   * (every actor's sums before a day, packed by key) plus the hour entries not yet flagged into them, and
-   * hours from the hour entries. Every actor is ranked in memory by key; only the ids and names of the
-   * actors that can make the page (those tied at its edge included) are read after, and ties are ranked
-   * by id then.
+   * (every actor's sums before a day, packed by key) plus the entries at or above the mark (not in them yet),
+   * and hours from the entries. The mark is passed in, as read just before, so the planner sees how few entries
+   * are above it; the statement also reads the mark in its own snapshot and runs again in the rare case a round
+   * moved it in between. Every actor is ranked in memory by key; only the ids and names of the actors that can
+   * make the page (those tied at its edge included) are read after, and ties are ranked by id then.
    */
   async trends(
     granularity: SentimentGranularity,
@@ -78,37 +79,7 @@ export class ActorSentimentQueries {
     limit: number,
   ): Promise<ActorTrend[]> {
     const spans = trendSpans(granularity, previousFrom, from, to);
-    const rows: WindowRow[] = await this.sql.query(
-      `WITH spans AS (
-         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)),
-       entries AS (
-         SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
-         FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
-           ON s.granularity = 'hour' AND e.granularity = 'hour' AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
-         UNION ALL
-         SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
-         FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
-           ON s.granularity = 'day' AND e.granularity = 'hour' AND NOT e.totalled
-          AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to),
-       summed AS (
-         SELECT sign, actor_id, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
-                sum(score_micros)::text AS score_micros
-         FROM entries GROUP BY sign, actor_id)
-       SELECT t.sign, NULL::timestamptz AS point, NULL::bytea AS totals, t.actor_id, k.key, t.mentions, t.articles, t.score_micros
-       FROM summed t LEFT JOIN ${ACTOR_KEYS_TABLE} k ON k.actor_id = t.actor_id
-       UNION ALL
-       SELECT NULL, p.point, r.totals, NULL, NULL, NULL, NULL, NULL
-       FROM unnest($5::timestamptz[]) AS p(point)
-       CROSS JOIN LATERAL (
-         SELECT totals FROM ${ACTOR_TOTALS_TABLE} WHERE day <= p.point ORDER BY day DESC LIMIT 1) r`,
-      [
-        spans.map((s) => s.granularity),
-        spans.map((s) => s.from),
-        spans.map((s) => s.to),
-        spans.map((s) => s.sign),
-        [...new Set(spans.flatMap((s) => (s.granularity === 'day' ? [s.from, s.to] : [])))],
-      ],
-    );
+    const rows = await this.windowRows(spans);
     const { keyed, unkeyed } = windowSums(spans, rows);
     const tied = contenders(keyed, unkeyed, limit);
     const refs = await this.actorRefs(tied);
@@ -129,6 +100,52 @@ export class ActorSentimentQueries {
         sentimentChange: mean === null || previousMean === null ? null : Math.round((mean - previousMean) * 1e6) / 1e6,
       };
     });
+  }
+
+  /** The trends statement's rows for these spans, at the mark its snapshot saw (run again if a round moved it). */
+  private async windowRows(spans: readonly LedgerSpan[]): Promise<WindowRow[]> {
+    const [first]: Array<{ mark: string }> = await this.sql.query(`SELECT ${TOTALLED_BELOW}::text AS mark`);
+    let mark = first?.mark ?? '0';
+    for (;;) {
+      const rows: WindowRow[] = await this.sql.query(
+        `WITH spans AS (
+           SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS s(granularity, span_from, span_to, sign)),
+         entries AS (
+           SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
+           FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
+             ON s.granularity = 'hour' AND e.granularity = 'hour' AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to
+           UNION ALL
+           SELECT s.sign, e.actor_id, e.mentions, e.articles, e.score_micros
+           FROM spans s JOIN ${SENTIMENT_ENTRIES_TABLE} e
+             ON s.granularity = 'day' AND e.granularity = 'hour' AND e.xact >= $6::bigint
+            AND e.bucket_start >= s.span_from AND e.bucket_start < s.span_to),
+         summed AS (
+           SELECT sign, actor_id, sum(mentions)::int AS mentions, sum(articles)::int AS articles,
+                  sum(score_micros)::text AS score_micros
+           FROM entries GROUP BY sign, actor_id)
+         SELECT t.sign, NULL::timestamptz AS point, NULL::bytea AS totals, t.actor_id, k.key, t.mentions, t.articles,
+                t.score_micros, NULL::text AS mark
+         FROM summed t LEFT JOIN ${ACTOR_KEYS_TABLE} k ON k.actor_id = t.actor_id
+         UNION ALL
+         SELECT NULL, p.point, r.totals, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM unnest($5::timestamptz[]) AS p(point)
+         CROSS JOIN LATERAL (
+           SELECT totals FROM ${ACTOR_TOTALS_TABLE} WHERE day <= p.point ORDER BY day DESC LIMIT 1) r
+         UNION ALL
+         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${TOTALLED_BELOW}::text`,
+        [
+          spans.map((s) => s.granularity),
+          spans.map((s) => s.from),
+          spans.map((s) => s.to),
+          spans.map((s) => s.sign),
+          [...new Set(spans.flatMap((s) => (s.granularity === 'day' ? [s.from, s.to] : [])))],
+          mark,
+        ],
+      );
+      const seen = rows.find((row) => row.mark !== null)?.mark ?? mark;
+      if (seen === mark) return rows.filter((row) => row.mark === null);
+      mark = seen;
+    }
   }
 
   /** The actors behind these candidates, by key where they have one, else by id. */
@@ -170,6 +187,8 @@ interface WindowRow {
   mentions: number | null;
   articles: number | null;
   score_micros: string | null;
+  /** Set on one row only: the mark (`totalled_below`) in the statement's snapshot. */
+  mark: string | null;
 }
 
 /**

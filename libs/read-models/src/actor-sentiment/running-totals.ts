@@ -2,7 +2,13 @@ import { SqlRunner } from '../sql/sql-session';
 import { SumVector } from './sum-vectors';
 import { takeCompactionRow } from '../sql/ledger-compaction';
 import { SENTIMENT_LEDGER } from './compaction';
-import { ACTOR_KEYS_TABLE, ACTOR_TOTALS_TABLE, SENTIMENT_ENTRIES_TABLE } from './tables';
+import {
+  ACTOR_KEYS_TABLE,
+  ACTOR_TOTALS_TABLE,
+  FOLDED_ENTRIES_PER_HOUR,
+  SENTIMENT_COMPACTION_TABLE,
+  SENTIMENT_ENTRIES_TABLE,
+} from './tables';
 
 const DAY_MS = 86_400_000;
 
@@ -10,13 +16,13 @@ const DAY_MS = 86_400_000;
 export interface RunningTotalsRound {
   /** False when another process held the sentiment ledger's compaction row (nothing done). */
   ran: boolean;
-  /** Unflagged hour entries added to the running totals (folded into flagged rows). */
+  /** Entries added to the running totals (those the mark moved past). */
   totalled: number;
   /** Rows of `actor_totals_by_day` written. */
   rowsWritten: number;
-  /** Entries folded into flagged rows (deleted). */
+  /** Entries of crowded hours folded (deleted). */
   entriesRemoved: number;
-  /** Flagged hour and day rows written in their place. */
+  /** Rows written in their place (one per folded hour, none where every sum is zero). */
   entriesAdded: number;
 }
 
@@ -29,65 +35,90 @@ interface DaySums {
   entries: number;
 }
 
+const NOTHING_DONE = { totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 };
+
 /**
- * Moves unflagged hour entries of the sentiment ledger into the running totals, in one transaction (the caller's):
- * takes the (actor, hour) keys of up to `maxEntries` unflagged entries; folds every entry of each key into one
- * flagged (`totalled`) hour row, and the unflagged ones into the flagged row of their (actor, day), none where every
- * sum is zero; and adds the unflagged entries' sums to every `actor_totals_by_day` row after their day (a row holds
- * every actor's sums over the days before its `day`; one is added the day after each day with entries). This is the
- * ledger's compaction too: one new row per key instead of a new version of every entry (the flag is in an index
- * predicate, so an update could never stay on its page). The folds and the totals change together, and an entry a
- * batch commits meanwhile is neither folded nor added (the statement sees only rows committed before it began) and
- * stays unflagged, so a reader summing a day's flagged row and its unflagged hour entries, or a window's two running
- * totals and its unflagged hour entries, in one statement counts every entry exactly once. Live batches add entries
- * for the current day, whose rows are the last one or two; an old day's entries (a revision, a re-analysis) rewrite
- * every row after it.
+ * Moves the sentiment ledger's mark (`totalled_below`) up to the oldest transaction still running, and adds the
+ * entries it moves past to the running totals, in one transaction (the caller's), writing no entry: every entry below
+ * the new mark was committed before the round looked (or never will be), so each is added exactly once, and an entry
+ * a batch commits meanwhile is above it. The totals add the entries' sums to every `actor_totals_by_day` row after
+ * their day (a row holds every actor's sums over the days before its `day`; one is added the day after each day with
+ * entries); live batches add entries for the current day, whose rows are the last one or two, and an old day's
+ * entries (a revision, a re-analysis) rewrite every row after it. A reader summing a window's two running totals and
+ * its entries at or above the mark in one statement counts every entry once.
+ *
+ * Then it folds the hours the moved entries touched that have {@link FOLDED_ENTRIES_PER_HOUR} entries below the new
+ * mark or more (up to `maxFoldedHours` of them) into one row each at `xact` 0, so a popular actor's hours stay short;
+ * the sums, and so every bucket and the totals, do not change.
  *
  * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside another round.
  * Runs in the current search path.
  */
-export async function totalHourEntries(sql: SqlRunner, maxEntries: number): Promise<RunningTotalsRound> {
-  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER)))
-    return { ran: false, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 };
-  const { sums } = SENTIMENT_LEDGER;
-  const summed = sums.map((c) => `sum(${c})`).join(', ');
-  const anySum = sums.map((c) => `sum(${c}) <> 0`).join(' OR ');
-  const folded: Array<DaySums & { removed: number; added: number }> = await sql.query(
-    `WITH picked AS (
-       SELECT DISTINCT actor_id, bucket_start
-       FROM (SELECT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE granularity = 'hour' AND NOT totalled LIMIT $1) p),
-     keys AS (
-       SELECT actor_id, 'hour' AS granularity, bucket_start FROM picked
-       UNION
-       SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC') FROM picked),
-     removed AS (
-       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING keys k
-       WHERE e.actor_id = k.actor_id AND e.granularity = k.granularity AND e.bucket_start = k.bucket_start
-       RETURNING e.*),
-     hours AS (
-       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, totalled, ${sums.join(', ')})
-       SELECT actor_id, 'hour', bucket_start, true, ${summed}
-       FROM removed WHERE granularity = 'hour' GROUP BY actor_id, bucket_start HAVING ${anySum}
-       RETURNING 1),
-     days AS (
-       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, totalled, ${sums.join(', ')})
-       SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC'), true, ${summed}
-       FROM removed WHERE granularity = 'day' OR NOT totalled
-       GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC') HAVING ${anySum}
-       RETURNING 1)
-     SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day,
-            coalesce(sum(mentions) FILTER (WHERE NOT totalled), 0)::int AS mentions,
-            coalesce(sum(articles) FILTER (WHERE NOT totalled), 0)::int AS articles,
-            coalesce(sum(score_micros) FILTER (WHERE NOT totalled), 0)::text AS score_micros,
-            count(*) FILTER (WHERE NOT totalled)::int AS entries,
-            count(*)::int AS removed, ((SELECT count(*) FROM hours) + (SELECT count(*) FROM days))::int AS added
-     FROM removed GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC')`,
-    [maxEntries],
+export async function totalHourEntries(sql: SqlRunner, maxFoldedHours: number): Promise<RunningTotalsRound> {
+  if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, ...NOTHING_DONE };
+  // Every transaction below the snapshot's xmin has ended, so its entries are all visible to the statements after.
+  const [mark]: Array<{ from: string; upto: string }> = await sql.query(
+    `SELECT totalled_below::text AS from, pg_snapshot_xmin(pg_current_snapshot())::text AS upto FROM ${SENTIMENT_COMPACTION_TABLE}`,
   );
-  if (folded.length === 0) return { ran: true, totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAdded: 0 };
-  const flagged = folded.filter((f) => f.entries > 0);
-  const entriesRemoved = folded.reduce((n, f) => n + f.removed, 0);
-  const entriesAdded = folded[0]!.added;
+  const { from, upto } = mark!;
+  if (BigInt(upto) <= BigInt(from)) return { ran: true, ...NOTHING_DONE };
+  const flagged: DaySums[] = await sql.query(
+    `SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day, sum(mentions)::int AS mentions,
+            sum(articles)::int AS articles, sum(score_micros)::text AS score_micros, count(*)::int AS entries
+     FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= $1 AND xact < $2
+     GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC')`,
+    [from, upto],
+  );
+  const totals = flagged.length === 0 ? 0 : await addToRunningTotals(sql, flagged);
+  await sql.query(`UPDATE ${SENTIMENT_COMPACTION_TABLE} SET totalled_below = $1`, [upto]);
+  const folded = flagged.length === 0 ? { removed: 0, added: 0 } : await foldCrowdedHours(sql, from, upto, maxFoldedHours);
+  return {
+    ran: true,
+    totalled: flagged.reduce((n, f) => n + f.entries, 0),
+    rowsWritten: totals,
+    entriesRemoved: folded.removed,
+    entriesAdded: folded.added,
+  };
+}
+
+/**
+ * Folds the hours that entries in [`from`, `upto`) touched and that have {@link FOLDED_ENTRIES_PER_HOUR} entries
+ * below `upto` or more, up to `maxHours` of them, into one row each at `xact` 0 (below the mark, as they were).
+ */
+async function foldCrowdedHours(
+  sql: SqlRunner,
+  from: string,
+  upto: string,
+  maxHours: number,
+): Promise<{ removed: number; added: number }> {
+  const { sums } = SENTIMENT_LEDGER;
+  const [folded]: Array<{ removed: number; added: number }> = await sql.query(
+    `WITH touched AS (
+       SELECT DISTINCT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= $1 AND xact < $2),
+     crowded AS (
+       SELECT t.actor_id, t.bucket_start FROM touched t
+       WHERE (SELECT count(*) FROM (
+                SELECT FROM ${SENTIMENT_ENTRIES_TABLE} e
+                WHERE e.actor_id = t.actor_id AND e.granularity = 'hour' AND e.bucket_start = t.bucket_start AND e.xact < $2
+                LIMIT $3) n) >= $3
+       LIMIT $4),
+     removed AS (
+       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING crowded c
+       WHERE e.actor_id = c.actor_id AND e.granularity = 'hour' AND e.bucket_start = c.bucket_start AND e.xact < $2
+       RETURNING e.*),
+     added AS (
+       INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, xact, ${sums.join(', ')})
+       SELECT actor_id, 'hour', bucket_start, 0, ${sums.map((c) => `sum(${c})`).join(', ')}
+       FROM removed GROUP BY actor_id, bucket_start HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM added)::int AS added`,
+    [from, upto, FOLDED_ENTRIES_PER_HOUR, maxHours],
+  );
+  return folded!;
+}
+
+/** Adds each (actor, day)'s sums to every running totals row after the day; returns the rows written. */
+async function addToRunningTotals(sql: SqlRunner, flagged: readonly DaySums[]): Promise<number> {
   const keys = await actorKeys(sql, [...new Set(flagged.map((f) => f.actor_id))]);
 
   // Each touched day's change, as a vector.
@@ -134,8 +165,7 @@ export async function totalHourEntries(sql: SqlRunner, maxEntries: number): Prom
      ON CONFLICT (day) DO UPDATE SET totals = EXCLUDED.totals`,
     [written.map((w) => w.day), written.map((w) => w.totals)],
   );
-  const totalled = flagged.reduce((n, f) => n + f.entries, 0);
-  return { ran: true, totalled, rowsWritten: written.length, entriesRemoved, entriesAdded };
+  return written.length;
 }
 
 /** The keys of these actors, handing out new ones (in id order) to those without. */

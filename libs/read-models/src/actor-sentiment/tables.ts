@@ -1,13 +1,17 @@
 /**
  * Sentiment toward actors is stored as an append-only ledger: every batch adds one row per actor and UTC hour it
- * changed (removed or revised articles add negative rows), and the `actor_sentiment` view sums them into hour and day
- * buckets. Appending takes no row lock, so concurrent batches never wait on a popular actor's buckets. The running
- * totals rounds (`totalHourEntries`) fold each hour's new entries into one flagged (`totalled`) row and add them to
- * a flagged day row and the running totals, so reads stay short: a day bucket is its flagged day row plus the hour
- * entries not flagged yet, and a week's trends read a fraction of the rows.
+ * changed (removed or revised articles add negative rows), with its transaction's id (`xact`), and the
+ * `actor_sentiment` view sums them into hour and day buckets. Appending takes no row lock, so concurrent batches
+ * never wait on a popular actor's buckets. The running totals rounds (`totalHourEntries`) add the entries of
+ * transactions that have ended to the running totals and move the mark (`totalled_below`) past them, writing no
+ * entry, so a week's trends read the totals and the few entries above the mark; they fold an hour's entries into one
+ * row once it has {@link FOLDED_ENTRIES_PER_HOUR} of them, so a popular actor's hours stay short.
  */
 export const SENTIMENT_ENTRIES_TABLE = 'actor_sentiment_entries';
-/** One row, which every round that rewrites the ledger's entries takes first, so no two run at once. */
+/**
+ * One row, which every round takes first, so no two run at once; its `totalled_below` is the mark: every entry
+ * whose `xact` is below it is in the running totals (none before the first round makes the row).
+ */
 export const SENTIMENT_COMPACTION_TABLE = 'actor_sentiment_compaction';
 /**
  * A dense integer key per actor (handed out by `totalHourEntries`), its slot in the running totals. Keys are
@@ -15,9 +19,9 @@ export const SENTIMENT_COMPACTION_TABLE = 'actor_sentiment_compaction';
  */
 export const ACTOR_KEYS_TABLE = 'actor_keys';
 /**
- * Running totals: per UTC day, every actor's sums over the flagged (`totalled`) entries of all the days before
- * it, packed by key (`sum-vectors.ts`). A window's sums are the difference of two rows plus its unflagged hour
- * entries, whatever its length.
+ * Running totals: per UTC day, every actor's sums over the entries below the mark of all the days before it, packed
+ * by key (`sum-vectors.ts`). A window's sums are the difference of two rows plus its entries at or above the mark,
+ * whatever its length.
  */
 export const ACTOR_TOTALS_TABLE = 'actor_totals_by_day';
 
@@ -25,17 +29,22 @@ const SUMS = `sum(mentions)::int AS mentions, sum(articles)::int AS articles, su
          sum(neutral)::int AS neutral, sum(negative)::int AS negative, sum(score_micros)::bigint AS score_micros,
          round(sum(score_micros)::numeric / sum(articles) / 1000000, 6)::numeric(8, 6) AS mean_score`;
 
-const ENTRY_COLUMNS = 'actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros';
+/** Hour entries an hour may pile up before a round folds them (and the entries below the mark) into one. */
+export const FOLDED_ENTRIES_PER_HOUR = 8;
+
+/** The mark, in SQL: entries whose `xact` is below it are in the running totals (0 before the first round). */
+export const TOTALLED_BELOW = `coalesce((SELECT totalled_below FROM ${SENTIMENT_COMPACTION_TABLE}), 0)`;
 
 /**
- * The rows whose sums per (actor, granularity, start) are the buckets: every entry, and the hour entries not in a
- * flagged day row yet once more, as entries of their UTC day. `entries` is the (qualified) ledger table.
+ * The rows whose sums per (actor, granularity, start) are the buckets: every entry as an entry of its UTC hour,
+ * and once more as one of its UTC day. `entries` is the (qualified) ledger table.
  */
 export function sentimentBucketEntries(entries: string): string {
-  return `SELECT ${ENTRY_COLUMNS} FROM ${entries}
+  return `SELECT actor_id, 'hour' AS granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros
+       FROM ${entries}
        UNION ALL
        SELECT actor_id, 'day', date_trunc('day', bucket_start, 'UTC'), mentions, articles, positive, neutral, negative, score_micros
-       FROM ${entries} WHERE granularity = 'hour' AND NOT totalled`;
+       FROM ${entries}`;
 }
 
 /**
