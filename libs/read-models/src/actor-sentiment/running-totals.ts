@@ -62,19 +62,19 @@ export async function totalHourEntries(sql: SqlRunner, maxFoldedHours: number): 
   );
   const { from, upto } = mark!;
   if (BigInt(upto) <= BigInt(from)) return { ran: true, ...NOTHING_DONE };
-  const flagged: DaySums[] = await sql.query(
+  const moved: DaySums[] = await sql.query(
     `SELECT actor_id, date_trunc('day', bucket_start, 'UTC') AS day, sum(mentions)::int AS mentions,
             sum(articles)::int AS articles, sum(score_micros)::text AS score_micros, count(*)::int AS entries
      FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= $1 AND xact < $2
      GROUP BY actor_id, date_trunc('day', bucket_start, 'UTC')`,
     [from, upto],
   );
-  const totals = flagged.length === 0 ? 0 : await addToRunningTotals(sql, flagged);
+  const totals = moved.length === 0 ? 0 : await addToRunningTotals(sql, moved);
   await sql.query(`UPDATE ${SENTIMENT_COMPACTION_TABLE} SET totalled_below = $1`, [upto]);
-  const folded = flagged.length === 0 ? { removed: 0, added: 0 } : await foldCrowdedHours(sql, from, upto, maxFoldedHours);
+  const folded = moved.length === 0 ? { removed: 0, added: 0 } : await foldCrowdedHours(sql, from, upto, maxFoldedHours);
   return {
     ran: true,
-    totalled: flagged.reduce((n, f) => n + f.entries, 0),
+    totalled: moved.reduce((n, f) => n + f.entries, 0),
     rowsWritten: totals,
     entriesRemoved: folded.removed,
     entriesAdded: folded.added,
@@ -118,12 +118,12 @@ async function foldCrowdedHours(
 }
 
 /** Adds each (actor, day)'s sums to every running totals row after the day; returns the rows written. */
-async function addToRunningTotals(sql: SqlRunner, flagged: readonly DaySums[]): Promise<number> {
-  const keys = await actorKeys(sql, [...new Set(flagged.map((f) => f.actor_id))]);
+async function addToRunningTotals(sql: SqlRunner, moved: readonly DaySums[]): Promise<number> {
+  const keys = await actorKeys(sql, [...new Set(moved.map((f) => f.actor_id))]);
 
   // Each touched day's change, as a vector.
   const changes = new Map<number, SumVector>();
-  for (const s of flagged) {
+  for (const s of moved) {
     const day = s.day.getTime();
     const change = changes.get(day) ?? new SumVector();
     change.add(keys.get(s.actor_id)!, { mentions: s.mentions, articles: s.articles, scoreMicros: Number(s.score_micros) });
