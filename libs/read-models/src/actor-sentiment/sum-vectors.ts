@@ -61,10 +61,13 @@ function checkedInt32(value: number, what: string): number {
 
 /** A packed vector being added to: grows to the highest key given. */
 export class SumVector {
+  /** Room for the slots, at least `length` bytes (it grows by doubling, so adding keys in rising order copies little). */
   private bytes: Buffer;
+  private length: number;
 
   constructor(stored?: Uint8Array) {
     this.bytes = Buffer.from(stored ?? new Uint8Array(0));
+    this.length = this.bytes.byteLength;
   }
 
   /** Adds `sums` to the slot of `key`. */
@@ -83,9 +86,9 @@ export class SumVector {
       this.addAt(slot * SLOT_BYTES, ints[4 * slot]!, ints[4 * slot + 1]!, doubles[2 * slot + 1]!);
   }
 
-  /** The packed bytes, to store. */
+  /** The packed bytes, to store: up to the highest key's slot. */
   packed(): Buffer {
-    return this.bytes;
+    return this.bytes.subarray(0, this.length);
   }
 
   private addAt(offset: number, mentions: number, articles: number, scoreMicros: number): void {
@@ -101,10 +104,13 @@ export class SumVector {
   }
 
   private ensure(length: number): void {
-    if (this.bytes.byteLength >= length) return;
-    const grown = Buffer.alloc(length);
-    this.bytes.copy(grown);
-    this.bytes = grown;
+    if (this.length >= length) return;
+    if (this.bytes.byteLength < length) {
+      const grown = Buffer.alloc(Math.max(length, 2 * this.bytes.byteLength));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length = length;
   }
 }
 
