@@ -301,8 +301,7 @@ describe('OpenAPI contract', () => {
     await stack.query(`
       INSERT INTO actor_sentiment_entries
         (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
-      VALUES ('person:alpha', 'hour', '2026-05-17T08:00Z', 3, 1, 1, 0, 0, 250000),
-             ('person:alpha', 'day', '2026-05-17T00:00Z', 3, 1, 1, 0, 0, 250000)`);
+      VALUES ('person:alpha', 'hour', '2026-05-17T08:00Z', 3, 1, 1, 0, 0, 250000)`);
     await stack.query(`
       INSERT INTO outlets (outlet, article_count, actor_count, first_seen, last_seen)
       VALUES ('Wire One', 1, 1, '2026-05-17T08:00Z', '2026-05-17T08:00Z'), ('Daily Two', 0, 0, NULL, NULL)`);
