@@ -2,8 +2,9 @@ import { SqlRunner } from './sql-session';
 
 /**
  * An append-only ledger of deltas: rows of `key` columns and `sums` columns, with an identity `entry_id`, which
- * a view sums per key; and its one-row `compaction` table, which every round that rewrites the entries takes first
- * (its `compacted_through` is unused since those rounds fold by key instead of keeping a mark).
+ * a view sums per key; and its one-row `compaction` table, which every round that works on the entries takes first
+ * (the sentiment ledger's also holds the running totals' mark, `totalled_below`; the co-mention ledger's
+ * `compacted_through` is unused since packing folds by key).
  */
 export interface Ledger {
   entries: string;
