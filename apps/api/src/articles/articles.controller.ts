@@ -24,6 +24,10 @@ export class ArticlesController {
   async get(@Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>): Promise<ArticleView> {
     const article = await this.articles.findById(id);
     if (!article) throw new NotFoundException(`no article ${id}`);
+    // An article contributes rows only while an analysis is recorded on it (the projector writes both in one
+    // transaction and clears both on retraction), so one not analysed yet needs no further query: clients poll
+    // an article they have just submitted until its analysis shows.
+    if (article.analyzedAt === null) return { ...article, actors: [], statements: [] };
     const [actors, statements] = await Promise.all([
       this.contributions.actorsInArticle(id),
       this.contributions.statementsInArticle(id),
