@@ -38,8 +38,8 @@ export function webhookPayload(alert: DueAlert) {
  * Postgres, publishes AlertRaised for them once (the event log's record), then POSTs
  * a body signed by the Standard Webhooks spec to the webhook (stream subscriptions read alerts from the API instead) and
  * retries failures with exponential backoff and jitter until the give-up limit marks the alert
- * failed (`chronicle alerts redeliver` sends failed ones again). Polls, and is woken at once
- * by the matcher when it records new alerts.
+ * failed (`chronicle alerts redeliver` sends failed ones again). Polls, and is handed the
+ * matcher's new alerts as soon as they are recorded.
  */
 @Injectable()
 export class AlertDispatchWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,6 +50,8 @@ export class AlertDispatchWorker implements OnApplicationBootstrap, OnApplicatio
   private running = false;
   private again = false;
   private stopped = false;
+  /** Alerts the matcher recorded and handed over, not claimed yet. */
+  private readonly handedOver = new Set<string>();
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -70,12 +72,19 @@ export class AlertDispatchWorker implements OnApplicationBootstrap, OnApplicatio
     this.http.close();
   }
 
-  /** New alerts were committed: deliver now rather than at the next poll. */
-  kick(): void {
+  /**
+   * New alerts were committed: deliver them now rather than at the next poll, claimed by their ids. Only
+   * this process's memory holds the ids; if it dies first, the poll finds the alerts when they fall due.
+   */
+  kick(alertIds: readonly string[] = []): void {
+    for (const id of alertIds) this.handedOver.add(id);
     void this.tick();
   }
 
-  /** One polling round; rounds never overlap within a process (a kick during a round runs another). */
+  /**
+   * One round: the alerts handed over by `kick` if there are any, else a poll of every due alert. Rounds never
+   * overlap within a process (a kick during a round runs another).
+   */
   async tick(): Promise<void> {
     if (this.stopped) return;
     if (this.running) {
@@ -86,9 +95,15 @@ export class AlertDispatchWorker implements OnApplicationBootstrap, OnApplicatio
     try {
       do {
         this.again = false;
-        const due = await this.repository.claimDue(CLAIM_LIMIT, this.config.webhooks.timeoutMs * 2);
+        const lease = this.config.webhooks.timeoutMs * 2;
+        const handedOver = [...this.handedOver].slice(0, CLAIM_LIMIT);
+        for (const id of handedOver) this.handedOver.delete(id);
+        const due =
+          handedOver.length > 0
+            ? await this.repository.claimDueById(handedOver, lease)
+            : await this.repository.claimDue(CLAIM_LIMIT, lease);
         await this.deliverAll(due);
-        if (due.length === CLAIM_LIMIT) this.again = true;
+        if (this.handedOver.size > 0 || (handedOver.length === 0 && due.length === CLAIM_LIMIT)) this.again = true;
       } while (this.again && !this.stopped);
     } catch (error) {
       this.logger.error(`delivery round failed: ${(error as Error).message}`);

@@ -20,11 +20,11 @@ export class AlertMatchingHandler {
   /**
    * Places every attributed statement in a novelty cluster (per actor, near-duplicates join the
    * earliest), matches subscriptions against statements that are news to them, and records
-   * clusters, alerts and the consumer position in one transaction; then wakes the delivery worker.
+   * clusters, alerts and the consumer position in one transaction; then hands the new alerts to the delivery worker.
    */
   @EventPattern(TOPICS.analyses)
   async handle(batch: EventBatch): Promise<void> {
-    let raised = 0;
+    let raised: string[] = [];
     await applyBatchOnce(this.dataSource, batch, async (manager, fresh) => {
       const repository = new AlertRepository(manager);
       const articles = fresh
@@ -41,6 +41,6 @@ export class AlertMatchingHandler {
         .map((c) => ({ ...c, id: deterministicId('alert', c.subscriptionId, c.clusterId) }));
       raised = await repository.recordNew(candidates);
     });
-    if (raised > 0) this.deliveries.kick();
+    if (raised.length > 0) this.deliveries.kick(raised);
   }
 }

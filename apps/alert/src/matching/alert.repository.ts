@@ -190,10 +190,10 @@ export class AlertRepository {
     }));
   }
 
-  /** Inserts the candidates that are new (for a subscription that still exists); returns how many were. */
-  async recordNew(candidates: Array<AlertCandidate & { id: string }>): Promise<number> {
-    if (candidates.length === 0) return 0;
-    const inserted: unknown[] = await this.manager.query(
+  /** Inserts the candidates that are new (for a subscription that still exists); returns the ids of those that were. */
+  async recordNew(candidates: Array<AlertCandidate & { id: string }>): Promise<string[]> {
+    if (candidates.length === 0) return [];
+    const inserted: Array<{ id: string }> = await this.manager.query(
       `INSERT INTO alerts (id, subscription_id, cluster_id, actor_id, actor_name, statement_id, statement_kind, statement_text,
                            article_id, article_url, outlet, tenant, next_attempt_at, created_at)
        SELECT r.id, "subscriptionId", "clusterId", "actorId", "actorName", "statementId", "statementKind", "statementText",
@@ -207,6 +207,6 @@ export class AlertRepository {
        RETURNING id`,
       [JSON.stringify(candidates)],
     );
-    return inserted.length;
+    return inserted.map((row) => row.id);
   }
 }
