@@ -3,6 +3,7 @@ import {
   EXACT_SAID_AT,
   NewestFirstKey,
   STATEMENT_JOINS,
+  STATEMENT_PROBED_JOINS,
   STATEMENT_SUMMARY_COLUMNS,
   StatementSummary,
   StatementSummaryRow,
@@ -30,8 +31,6 @@ export type {
   StreamedStatement,
 } from './statement-search';
 export type { TextFragment } from './highlight-fragments';
-
-const STATEMENT_SELECT = `SELECT ${STATEMENT_SUMMARY_COLUMNS} ${STATEMENT_JOINS}`;
 
 type SentimentLabel = StatementSummary['sentiment']['label'];
 
@@ -92,7 +91,7 @@ export class ContributionQueries {
   /** The article's statements in text order. */
   async statementsInArticle(articleId: string): Promise<StatementSummary[]> {
     const rows: StatementSummaryRow[] = await this.sql.query(
-      `${STATEMENT_SELECT} WHERE s.article_id = $1 ORDER BY s.start_offset`,
+      `SELECT ${STATEMENT_SUMMARY_COLUMNS} ${STATEMENT_PROBED_JOINS} WHERE s.article_id = $1 ORDER BY s.start_offset`,
       [articleId],
     );
     return rows.map(toStatementSummary);

@@ -36,6 +36,14 @@ export const STATEMENT_DETAIL_JOINS = `
 /** `statements s` with {@link STATEMENT_DETAIL_JOINS}. */
 export const STATEMENT_JOINS = `FROM statements s ${STATEMENT_DETAIL_JOINS}`;
 
+/**
+ * {@link STATEMENT_JOINS} with each statement's reach probed by its key, for reads of a handful of statements (one
+ * article's). On a store growing faster than it is analysed, the planner took 684 statements for one article and
+ * hashed all of `statement_reach` to join them: 5 ms against 0.2 ms with 14,000 clusters, and growing with them.
+ */
+export const STATEMENT_PROBED_JOINS = `FROM statements s LEFT JOIN articles a ON a.id = s.article_id
+  LEFT JOIN LATERAL (SELECT * FROM statement_reach r WHERE r.cluster_id = s.cluster_id LIMIT 1) r ON true`;
+
 /** Where a newest-first page ends: the exact `said_at` (microseconds, UTC) and id of its last statement. */
 export interface NewestFirstKey {
   saidAt: string;
