@@ -164,6 +164,38 @@ describe('novelty clusters in PostgreSQL', () => {
     expect(read).toBeLessThan(20);
   });
 
+  it("add to their clusters' counts in place, without re-inserting every shingle key of a cluster", async () => {
+    await dataSource.query('TRUNCATE novelty_clusters CASCADE');
+    // Clusters written as the store writes them, one after another, so their pages are as full as the table lets them be.
+    await dataSource.query(`
+      INSERT INTO novelty_clusters (id, actor_id, text, shingles, first_statement_id, first_article_id, first_said_at,
+                                    opened_at, last_seen_at)
+      SELECT 'c' || g, '${ACTORS[0]}', 'We will not yield an inch of our land to anyone',
+             ARRAY(SELECT g * 16 + k FROM generate_series(1, 12) k), 's' || g, 'a' || g, now(), now(), now()
+      FROM generate_series(1, 2000) g`);
+    const members = Array.from({ length: 200 }, (_, i) => ({
+      statementId: `new-${i}`,
+      clusterId: `c${i * 10 + 1}`,
+      articleId: `a-new-${i}`,
+      outlet: 'Daily Two',
+      similarity: 0.9,
+      saidAt: '2026-01-02T00:00:00.000Z',
+    }));
+    // The session's counters not yet sent to the statistics collector, so read before and after.
+    const counters = `SELECT pg_stat_get_xact_tuples_updated(c.oid)::int AS updated,
+                             pg_stat_get_xact_tuples_hot_updated(c.oid)::int AS "heapOnly"
+                      FROM pg_class c WHERE c.relname = 'novelty_clusters'`;
+    const { updated, heapOnly } = await dataSource.transaction(async (manager) => {
+      const [before] = await manager.query(counters);
+      await manager.query(RECORD_MEMBERS_SQL, recordMembersParameters(members));
+      const [after] = await manager.query(counters);
+      return { updated: after.updated - before.updated, heapOnly: after.heapOnly - before.heapOnly };
+    });
+    expect(updated).toBe(200);
+    // Heap-only: the new version stays on its page and the GIN index of (actor, shingle) keys is not written.
+    expect(heapOnly).toBe(200);
+  });
+
   it('equal a recount from the members, across batches, redeliveries, shared articles and outlets', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(printArbitrary, { minLength: 8, maxLength: 8 }), historyArbitrary, async (prints, history) => {

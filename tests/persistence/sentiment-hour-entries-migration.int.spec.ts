@@ -72,7 +72,8 @@ describe('the SentimentHourEntriesOnly and SentimentTotalsWatermark migrations',
       const before = await buckets();
       expect(before).toHaveLength(7);
 
-      expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(2);
+      const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+      expect(applied.slice(0, 2)).toEqual(['SentimentHourEntriesOnly1764072800000', 'SentimentTotalsWatermark1764073000000']);
 
       expect(await buckets()).toEqual(before);
       // No day rows; a-1's and a-2's unflagged day entries became one hour entry each, above the mark.

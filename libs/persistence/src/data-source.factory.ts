@@ -56,6 +56,7 @@ import { PairChangeRows1764072400000 } from './migrations/1764072400000-PairChan
 import { OutletActorsHotUpdates1764072600000 } from './migrations/1764072600000-OutletActorsHotUpdates';
 import { SentimentHourEntriesOnly1764072800000 } from './migrations/1764072800000-SentimentHourEntriesOnly';
 import { SentimentTotalsWatermark1764073000000 } from './migrations/1764073000000-SentimentTotalsWatermark';
+import { NoveltyClustersHotUpdates1764073200000 } from './migrations/1764073200000-NoveltyClustersHotUpdates';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -125,6 +126,7 @@ export const MIGRATIONS = [
   OutletActorsHotUpdates1764072600000,
   SentimentHourEntriesOnly1764072800000,
   SentimentTotalsWatermark1764073000000,
+  NoveltyClustersHotUpdates1764073200000,
 ];
 
 /**
