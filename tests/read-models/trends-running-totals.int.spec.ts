@@ -326,6 +326,34 @@ describe('trends over the running totals', () => {
     });
   });
 
+  describe('when a round touches more hours than it may probe', () => {
+    it('probes those with the most new entries first, and an hour left out once a later round touches it', async () => {
+      const busy: Mention = { actor: 'a-1', hour: 7, count: 1, scoreMicros: 0 };
+      const steady: Mention = { actor: 'a-2', hour: 9, count: 1, scoreMicros: 0 };
+      // The steady hour gathers one entry fewer than a fold takes, totalled a round at a time.
+      for (let batch = 1; batch < FOLDED_ENTRIES_PER_HOUR; batch += 1) {
+        await append(dataSource, entriesOf(steady, 1));
+        await dataSource.transaction((manager) => totalHourEntries(manager, 100));
+      }
+      expect(await entriesPerHour()).toEqual([FOLDED_ENTRIES_PER_HOUR - 1]);
+      // One round, one probe: the busy hour's eight new entries come before the steady hour's one, crowded as it is.
+      for (let batch = 0; batch < FOLDED_ENTRIES_PER_HOUR; batch += 1) await append(dataSource, entriesOf(busy, 1));
+      await append(dataSource, entriesOf(steady, 1));
+      const before = await dayBuckets();
+      const round = await dataSource.transaction((manager) => totalHourEntries(manager, 100, 1));
+      expect(round).toMatchObject({ totalled: FOLDED_ENTRIES_PER_HOUR + 1, entriesRemoved: FOLDED_ENTRIES_PER_HOUR });
+      expect(await entriesPerHour()).toEqual([FOLDED_ENTRIES_PER_HOUR, 1]);
+      expect(await dayBuckets()).toEqual(before);
+      // The next round that touches the steady hour probes it.
+      await append(dataSource, entriesOf(steady, 1));
+      const beforeLater = await dayBuckets();
+      const later = await dataSource.transaction((manager) => totalHourEntries(manager, 100, 1));
+      expect(later).toMatchObject({ entriesRemoved: FOLDED_ENTRIES_PER_HOUR + 1, entriesAdded: 1 });
+      expect(await entriesPerHour()).toEqual([1, 1]);
+      expect(await dayBuckets()).toEqual(beforeLater);
+    });
+  });
+
   describe('when a batch commits its entries after a running totals round began', () => {
     it('leaves them above the mark and counted once', async () => {
       const early: Mention = { actor: 'a-1', hour: 30, count: 2, scoreMicros: 250_000 };

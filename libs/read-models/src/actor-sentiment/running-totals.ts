@@ -6,6 +6,7 @@ import {
   ACTOR_KEYS_TABLE,
   ACTOR_TOTALS_TABLE,
   FOLDED_ENTRIES_PER_HOUR,
+  PROBED_HOURS_PER_ROUND,
   SENTIMENT_COMPACTION_TABLE,
   SENTIMENT_ENTRIES_TABLE,
 } from './tables';
@@ -49,12 +50,17 @@ const NOTHING_DONE = { totalled: 0, rowsWritten: 0, entriesRemoved: 0, entriesAd
  *
  * Then it folds the hours the moved entries touched that have {@link FOLDED_ENTRIES_PER_HOUR} entries below the new
  * mark or more (up to `maxFoldedHours` of them) into one row each at `xact` 0, so a popular actor's hours stay short;
- * the sums, and so every bucket and the totals, do not change.
+ * the sums, and so every bucket and the totals, do not change. It probes up to `maxProbedHours` of the touched hours,
+ * those with the most moved entries first (see {@link PROBED_HOURS_PER_ROUND}).
  *
  * Takes the sentiment ledger's compaction row (`takeCompactionRow`), so it never runs beside another round.
  * Runs in the current search path.
  */
-export async function totalHourEntries(sql: SqlRunner, maxFoldedHours: number): Promise<RunningTotalsRound> {
+export async function totalHourEntries(
+  sql: SqlRunner,
+  maxFoldedHours: number,
+  maxProbedHours = PROBED_HOURS_PER_ROUND,
+): Promise<RunningTotalsRound> {
   if (!(await takeCompactionRow(sql, SENTIMENT_LEDGER))) return { ran: false, ...NOTHING_DONE };
   // Every transaction below the snapshot's xmin has ended, so its entries are all visible to the statements after.
   const [mark]: Array<{ from: string; upto: string }> = await sql.query(
@@ -71,7 +77,8 @@ export async function totalHourEntries(sql: SqlRunner, maxFoldedHours: number): 
   );
   const totals = moved.length === 0 ? 0 : await addToRunningTotals(sql, moved);
   await sql.query(`UPDATE ${SENTIMENT_COMPACTION_TABLE} SET totalled_below = $1`, [upto]);
-  const folded = moved.length === 0 ? { removed: 0, added: 0 } : await foldCrowdedHours(sql, from, upto, maxFoldedHours);
+  const folded =
+    moved.length === 0 ? { removed: 0, added: 0 } : await foldCrowdedHours(sql, from, upto, maxFoldedHours, maxProbedHours);
   return {
     ran: true,
     totalled: moved.reduce((n, f) => n + f.entries, 0),
@@ -83,18 +90,21 @@ export async function totalHourEntries(sql: SqlRunner, maxFoldedHours: number): 
 
 /**
  * Folds the hours that entries in [`from`, `upto`) touched and that have {@link FOLDED_ENTRIES_PER_HOUR} entries
- * below `upto` or more, up to `maxHours` of them, into one row each at `xact` 0 (below the mark, as they were).
+ * below `upto` or more, up to `maxHours` of them, into one row each at `xact` 0 (below the mark, as they were). Only
+ * `maxProbes` touched hours are probed, those with the most entries in the range first.
  */
 async function foldCrowdedHours(
   sql: SqlRunner,
   from: string,
   upto: string,
   maxHours: number,
+  maxProbes: number,
 ): Promise<{ removed: number; added: number }> {
   const { sums } = SENTIMENT_LEDGER;
   const [folded]: Array<{ removed: number; added: number }> = await sql.query(
     `WITH touched AS (
-       SELECT DISTINCT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= $1 AND xact < $2),
+       SELECT actor_id, bucket_start FROM ${SENTIMENT_ENTRIES_TABLE} WHERE xact >= $1 AND xact < $2
+       GROUP BY actor_id, bucket_start ORDER BY count(*) DESC, actor_id, bucket_start LIMIT $5),
      crowded AS (
        SELECT t.actor_id, t.bucket_start FROM touched t
        WHERE (SELECT count(*) FROM (
@@ -112,7 +122,7 @@ async function foldCrowdedHours(
        FROM removed GROUP BY actor_id, bucket_start HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')}
        RETURNING 1)
      SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM added)::int AS added`,
-    [from, upto, FOLDED_ENTRIES_PER_HOUR, maxHours],
+    [from, upto, FOLDED_ENTRIES_PER_HOUR, maxHours, maxProbes],
   );
   return folded!;
 }
