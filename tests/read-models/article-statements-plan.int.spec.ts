@@ -4,17 +4,8 @@ import { analyzedEvents } from '@chronicle/test-support';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { PlanNode, planNodes } from './support/plan-nodes';
 import { projectInPostgres } from './support/slice-in-postgres';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
 /** `GET /v1/articles/:id` reads one article's statements; their reach must be probed per statement, whatever the statistics say. */
 describe('the plan of an article’s statements', () => {
@@ -44,7 +35,7 @@ describe('the plan of an article’s statements', () => {
     const explaining: SqlRunner = {
       query: async (sql, parameters) => {
         const [{ 'QUERY PLAN': plan }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
-        plans.push(...nodes(plan[0].Plan as PlanNode));
+        plans.push(...planNodes(plan[0].Plan as PlanNode));
         return [];
       },
     };

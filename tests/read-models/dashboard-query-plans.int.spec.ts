@@ -4,6 +4,7 @@ import { analyzedEvents } from '@chronicle/test-support';
 import { DataSource, EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
+import { PlanNode, planNodes } from './support/plan-nodes';
 import { projectInPostgres } from './support/slice-in-postgres';
 
 /**
@@ -21,18 +22,6 @@ const BIG_TABLES = [
   'statements',
   'articles',
 ];
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
 
 const INDEX_SCANS = ['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'];
 
@@ -101,7 +90,7 @@ async function wholeTableReadsOf(
             'QUERY PLAN': [plan],
           },
         ] = await explain(sql, parameters);
-        for (const node of nodes(plan.Plan as PlanNode)) {
+        for (const node of planNodes(plan.Plan as PlanNode)) {
           const read = wholeTableRead(node, leading);
           if (read !== null) scans.push(read);
         }
