@@ -192,10 +192,12 @@ function forwardBest(emissions: Float64Array, n: number, transitions: ArrayLike<
   for (let t = 0; t < T; t += 1) fwd[t] = allowedTransition(T, t) ? emissions[t]! + transitions[T * T + t]! : -Infinity;
   for (let i = 1; i < n; i += 1) {
     for (let t = 0; t < T; t += 1) {
+      // The allowed previous tags in increasing order, so a tie keeps the lowest, as a scan of all of them would.
+      const from = PREDECESSORS[t]!;
       let max = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p += 1) {
-        if (!ALLOWED[p * T + t]) continue;
+      for (let k = 0; k < from.length; k += 1) {
+        const p = from[k]!;
         const v = fwd[(i - 1) * T + p]! + transitions[p * T + t]!;
         if (v > max) {
           max = v;
@@ -237,9 +239,10 @@ export function viterbiMaxMarginals(
   if (tags && back) readBestPath(fwd, back, n, tags);
   for (let i = n - 2; i >= 0; i -= 1) {
     for (let p = 0; p < T; p += 1) {
+      const to = SUCCESSORS[p]!;
       let max = -Infinity;
-      for (let t = 0; t < T; t += 1) {
-        if (!ALLOWED[p * T + t]) continue;
+      for (let k = 0; k < to.length; k += 1) {
+        const t = to[k]!;
         const v = transitions[p * T + t]! + emissions[(i + 1) * T + t]! + bwd[(i + 1) * T + t]!;
         if (v > max) max = v;
       }
@@ -250,9 +253,10 @@ export function viterbiMaxMarginals(
   return fwd;
 }
 
-const ALLOWED = new Uint8Array(TAG_COUNT * TAG_COUNT);
-for (let p = 0; p < TAG_COUNT; p += 1)
-  for (let t = 0; t < TAG_COUNT; t += 1) ALLOWED[p * TAG_COUNT + t] = allowedTransition(p, t) ? 1 : 0;
+/** Per tag, the tags that may precede it (IOB2), in increasing order: 9 for O and B-, 2 for I-. */
+const PREDECESSORS = NAME_TAGS.map((_, t) => Uint8Array.from(NAME_TAGS.keys()).filter((p) => allowedTransition(p, t)));
+/** Per tag, the tags that may follow it. */
+const SUCCESSORS = NAME_TAGS.map((_, p) => Uint8Array.from(NAME_TAGS.keys()).filter((t) => allowedTransition(p, t)));
 
 /** Words remembered by a tagger; the cache is cleared when full, so memory stays bounded in long-running services. */
 const WORD_CACHE_LIMIT = 50_000;
@@ -265,18 +269,17 @@ interface CachedWord {
   scores: Float32Array;
   /**
    * Weights of the context features this word gives its neighbours (`contextFeatures`, looked up once per word
-   * instead of once per token): as the word before (`l-1`, `w-1`, `s-1`), after (`l+1`, `w+1`, `s+1`) or two away
-   * (`w-2`, `w+2`), and its own sentence-dependent ones.
+   * instead of once per token), summed where a token adds them together: `scores` with the word's own `Sw=` and `Ss=`
+   * in a sentence that is not shouting and in one that is, and its three features as the word before (`l-1`, `w-1`,
+   * `s-1`) and after (`l+1`, `w+1`, `s+1`). Float64 sums of the model's Float32 weights (int16 times one scale) are
+   * exact, so summing them ahead changes no emission by a bit.
    */
-  asPrevious: { lex: Weights; word: Weights; shape: Weights };
-  asNext: { lex: Weights; word: Weights; shape: Weights };
+  sums: { calm: Float64Array; shouting: Float64Array; asPrevious: Float64Array; asNext: Float64Array };
+  /** `w-2` and `w+2`: the word two away. */
   asSecondPrevious: Weights;
   asSecondNext: Weights;
   /** `first=` when the word opens its sentence. */
   first: Weights;
-  /** `Sw=` and `Ss=` in a sentence that is not shouting, and in one that is. */
-  calm: { word: Weights; shape: Weights };
-  shouting: { word: Weights; shape: Weights };
   /** The pair features with this word on the left, by the right-hand value. */
   pairs: PairsOnTheLeft;
 }
@@ -319,15 +322,15 @@ function pairIndex(weights: ReadonlyMap<string, Float32Array>): Map<PairPrefix, 
 
 /** Weights of the context features whose neighbour lies outside the sentence. */
 interface EdgeWeights {
-  lexPrevious: Weights;
-  lexNext: Weights;
-  wordPrevious: Weights;
-  wordNext: Weights;
+  /** `l-1`, `w-1` and `s-1` of the sentence start, summed; `l+1`, `w+1` and `s+1` of its end. */
+  previousSum: Float64Array;
+  nextSum: Float64Array;
+  /** `first=-` with `S=` of a calm sentence, and of a shouting one: what every token but the first adds. */
+  laterCalm: Float64Array;
+  laterShouting: Float64Array;
   wordSecondPrevious: Weights;
   wordSecondNext: Weights;
-  shapePrevious: Weights;
-  shapeNext: Weights;
-  notFirst: Weights;
+  /** `S=` of a calm sentence, and of a shouting one (the first token adds it with its own `first=`). */
   calm: Weights;
   shouting: Weights;
   /** Pairs whose left-hand value is the sentence start. */
@@ -340,9 +343,16 @@ const TAG_TYPES = NAME_TAGS.map((tag) => tag.slice(2));
 /** TAG_COUNT as a module-local constant: the compiled module reads exported constants through `exports`. */
 const TAGS = NAME_TAGS.length;
 
-function addWeights(emissions: Float64Array, offset: number, w: Weights): void {
+function addWeights(emissions: Float64Array, offset: number, w: Weights | Float64Array): void {
   if (!w) return;
   for (let t = 0; t < TAGS; t += 1) emissions[offset + t]! += w[t]!;
+}
+
+/** The sum of the given weight vectors (absent ones add nothing), in float64. */
+function summed(...vectors: ReadonlyArray<Weights | Float64Array>): Float64Array {
+  const sum = new Float64Array(TAGS);
+  for (const w of vectors) addWeights(sum, 0, w);
+  return sum;
 }
 
 /** An averaged-perceptron name tagger (PER, ORG, LOC, MISC). Decoded once; tagging depends only on the words. */
@@ -358,15 +368,12 @@ export class NameTagger {
     const get = (feature: string): Weights => weights.get(feature);
     this.pairs = pairIndex(weights);
     this.edge = {
-      lexPrevious: get('l-1=<s>'),
-      lexNext: get('l+1=</s>'),
-      wordPrevious: get('w-1=<s>'),
-      wordNext: get('w+1=</s>'),
+      previousSum: summed(get('l-1=<s>'), get('w-1=<s>'), get('s-1=<s>')),
+      nextSum: summed(get('l+1=</s>'), get('w+1=</s>'), get('s+1=</s>')),
+      laterCalm: summed(get('first=-'), get('S=')),
+      laterShouting: summed(get('first=-'), get('S=S')),
       wordSecondPrevious: get('w-2=<s>'),
       wordSecondNext: get('w+2=</s>'),
-      shapePrevious: get('s-1=<s>'),
-      shapeNext: get('s+1=</s>'),
-      notFirst: get('first=-'),
       calm: get('S='),
       shouting: get('S=S'),
       startPairs: this.pairsOnTheLeft('<s>', '<s>'),
@@ -416,8 +423,9 @@ export class NameTagger {
     const shouting = shoutingFlag(words) === 'S';
     const edge = this.edge;
     const sentence = shouting ? edge.shouting : edge.calm;
-    // The features of `contextFeatures`, added in its order (so the sums are the same to the last bit), each found
-    // through the neighbouring words' cache entries instead of by its string.
+    // The features of `contextFeatures`, each found through the neighbouring words' cache entries instead of by its
+    // string; those that come together per word or per sentence are added as their sums (exact, see CachedWord.sums).
+    const later = shouting ? edge.laterShouting : edge.laterCalm;
     for (let i = 0; i < n; i += 1) {
       const at = i * TAGS;
       const word = cached[i]!;
@@ -426,24 +434,20 @@ export class NameTagger {
       const before = previous ? previous.pairs : edge.startPairs;
       const nextLower = next ? next.info.lower : '</s>';
       const nextShape = next ? next.info.shape : '</s>';
-      for (let t = 0; t < TAGS; t += 1) emissions[at + t] = word.scores[t]!;
-      addWeights(emissions, at, previous ? previous.asPrevious.lex : edge.lexPrevious);
-      addWeights(emissions, at, next ? next.asNext.lex : edge.lexNext);
-      addWeights(emissions, at, previous ? previous.asPrevious.word : edge.wordPrevious);
-      addWeights(emissions, at, next ? next.asNext.word : edge.wordNext);
+      const own = shouting ? word.sums.shouting : word.sums.calm;
+      for (let t = 0; t < TAGS; t += 1) emissions[at + t] = own[t]!;
+      addWeights(emissions, at, previous ? previous.sums.asPrevious : edge.previousSum);
+      addWeights(emissions, at, next ? next.sums.asNext : edge.nextSum);
       addWeights(emissions, at, i > 1 ? cached[i - 2]!.asSecondPrevious : edge.wordSecondPrevious);
       addWeights(emissions, at, i + 2 < n ? cached[i + 2]!.asSecondNext : edge.wordSecondNext);
-      addWeights(emissions, at, previous ? previous.asPrevious.shape : edge.shapePrevious);
-      addWeights(emissions, at, next ? next.asNext.shape : edge.shapeNext);
       addWeights(emissions, at, before.shapeBefore?.get(word.info.shape));
       addWeights(emissions, at, word.pairs.shapeThen?.get(nextShape));
       addWeights(emissions, at, before.wordBefore?.get(word.info.lower));
       addWeights(emissions, at, word.pairs.wordThen?.get(nextLower));
-      addWeights(emissions, at, i === 0 ? word.first : edge.notFirst);
-      addWeights(emissions, at, sentence);
-      const own = shouting ? word.shouting : word.calm;
-      addWeights(emissions, at, own.word);
-      addWeights(emissions, at, own.shape);
+      if (i === 0) {
+        addWeights(emissions, at, word.first);
+        addWeights(emissions, at, sentence);
+      } else addWeights(emissions, at, later);
     }
     const tags = new Uint8Array(n);
     const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions, tags);
@@ -479,16 +483,22 @@ export class NameTagger {
     }
     if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
     const get = (feature: string): Weights => this.weights.get(feature);
+    const asPrevious = { lex: get(`l-1=${info.lex}`), word: get(`w-1=${info.lower}`), shape: get(`s-1=${info.shape}`) };
+    const asNext = { lex: get(`l+1=${info.lex}`), word: get(`w+1=${info.lower}`), shape: get(`s+1=${info.shape}`) };
+    const calm = { word: get(`Sw=${info.lower}`), shape: get(`Ss=${info.shape}`) };
+    const shouting = { word: get(`Sw=S${info.lower}`), shape: get(`Ss=S${info.shape}`) };
     entry = {
       info,
       scores,
-      asPrevious: { lex: get(`l-1=${info.lex}`), word: get(`w-1=${info.lower}`), shape: get(`s-1=${info.shape}`) },
-      asNext: { lex: get(`l+1=${info.lex}`), word: get(`w+1=${info.lower}`), shape: get(`s+1=${info.shape}`) },
+      sums: {
+        calm: summed(scores, calm.word, calm.shape),
+        shouting: summed(scores, shouting.word, shouting.shape),
+        asPrevious: summed(asPrevious.lex, asPrevious.word, asPrevious.shape),
+        asNext: summed(asNext.lex, asNext.word, asNext.shape),
+      },
       asSecondPrevious: get(`w-2=${info.lower}`),
       asSecondNext: get(`w+2=${info.lower}`),
       first: get(`first=${info.shape}`),
-      calm: { word: get(`Sw=${info.lower}`), shape: get(`Ss=${info.shape}`) },
-      shouting: { word: get(`Sw=S${info.lower}`), shape: get(`Ss=S${info.shape}`) },
       pairs: this.pairsOnTheLeft(info.lower, info.shape),
     };
     this.cache.set(word, entry);
