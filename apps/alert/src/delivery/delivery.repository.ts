@@ -30,7 +30,7 @@ export interface DueAlert {
 }
 
 /** Due alerts, oldest due first, at most $1, skipping those another claimer holds. */
-export const DUE_ALERTS_SQL = `SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= now()
+const DUE_ALERTS_SQL = `SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= now()
   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 /** The alerts named in $3 that are due, at most $1, skipping those another claimer holds. */

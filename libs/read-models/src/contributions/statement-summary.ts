@@ -26,12 +26,15 @@ export const STATEMENT_SUMMARY_COLUMNS = `
   s.sentiment_score, s.sentiment_label, s.cluster_id, s.said_at, s.speaker_id, s.speaker_name,
   r.first_outlet, r.first_article_id, r.first_seen, r.outlet_count`;
 
+/** The article of `statements s`, as `a`. */
+const ARTICLE_JOIN = 'LEFT JOIN articles a ON a.id = s.article_id';
+
 /**
  * The article and reach of `statements s`. A statement row exists only while its article's analysis
  * is in place (a retraction deletes it, a revision replaces it), so no status check is needed.
  */
 export const STATEMENT_DETAIL_JOINS = `
-  LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
+  ${ARTICLE_JOIN} LEFT JOIN statement_reach r ON r.cluster_id = s.cluster_id`;
 
 /** `statements s` with {@link STATEMENT_DETAIL_JOINS}. */
 export const STATEMENT_JOINS = `FROM statements s ${STATEMENT_DETAIL_JOINS}`;
@@ -41,7 +44,7 @@ export const STATEMENT_JOINS = `FROM statements s ${STATEMENT_DETAIL_JOINS}`;
  * article's). On a store growing faster than it is analysed, the planner took 684 statements for one article and
  * hashed all of `statement_reach` to join them: 5 ms against 0.2 ms with 14,000 clusters, and growing with them.
  */
-export const STATEMENT_PROBED_JOINS = `FROM statements s LEFT JOIN articles a ON a.id = s.article_id
+export const STATEMENT_PROBED_JOINS = `FROM statements s ${ARTICLE_JOIN}
   LEFT JOIN LATERAL (SELECT * FROM statement_reach r WHERE r.cluster_id = s.cluster_id LIMIT 1) r ON true`;
 
 /** Where a newest-first page ends: the exact `said_at` (microseconds, UTC) and id of its last statement. */
