@@ -79,9 +79,10 @@ export async function holdingPositions(query: SqlQuery, pids: readonly number[])
 }
 
 /**
- * Opens a transaction on `locker` and requests `LOCK TABLE consumer_positions IN SHARE MODE`:
- * granted once every transaction that wrote or locked a position has ended, after which no
- * position can be written until `locker` commits. Returns once the request is queued (or already
+ * Opens a transaction on `locker` and requests `LOCK TABLE consumer_positions IN EXCLUSIVE MODE`:
+ * granted once every transaction that wrote or locked a position (`FOR UPDATE` takes ROW SHARE,
+ * which SHARE mode would not wait for) has ended, after which no position can be locked or
+ * written until `locker` commits; plain reads still pass. Returns once the request is queued (or already
  * granted), with the promise of the grant.
  */
 export async function requestPositionsLock(locker: Client, observer: SqlQuery): Promise<{ granted: Promise<void> }> {
@@ -89,7 +90,7 @@ export async function requestPositionsLock(locker: Client, observer: SqlQuery): 
   // Repeatable read, and LOCK first: the transaction's snapshot is taken after the lock is granted.
   await locker.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   let settled = false;
-  const granted = locker.query('LOCK TABLE consumer_positions IN SHARE MODE').then(() => undefined);
+  const granted = locker.query('LOCK TABLE consumer_positions IN EXCLUSIVE MODE').then(() => undefined);
   granted.then(
     () => (settled = true),
     () => (settled = true),

@@ -17,25 +17,17 @@ export async function applyBatchOnce<B extends EventBatch>(
 ): Promise<{ applied: number }> {
   return dataSource.transaction(async (manager) => {
     const key = [batch.consumer, batch.topic, batch.partition];
-    await manager.query(
-      `INSERT INTO consumer_positions (consumer, topic, partition, next_offset, updated_at, cluster_id)
-       VALUES ($1, $2, $3, 0, now(), $4) ON CONFLICT DO NOTHING`,
-      [...key, batch.clusterId ?? null],
-    );
-    const [row]: Array<{ next_offset: string; cluster_id: string | null }> = await manager.query(
-      'SELECT next_offset, cluster_id FROM consumer_positions WHERE consumer = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
-      key,
-    );
-    if (batch.clusterId && row!.cluster_id && row!.cluster_id !== batch.clusterId) {
+    const row = await lockPosition(manager, key, batch.clusterId);
+    if (batch.clusterId && row.cluster_id && row.cluster_id !== batch.clusterId) {
       throw new PositionLogMismatchError(batch.consumer, [
-        `${batch.topic}[${batch.partition}] was stored for Kafka cluster ${row!.cluster_id}, but this batch comes from cluster ${batch.clusterId}`,
+        `${batch.topic}[${batch.partition}] was stored for Kafka cluster ${row.cluster_id}, but this batch comes from cluster ${batch.clusterId}`,
       ]);
     }
-    const stored = BigInt(row!.next_offset);
+    const stored = BigInt(row.next_offset);
     const fresh = batch.events.filter((e: PositionedEvent) => BigInt(e.offset) >= stored) as Array<B['events'][number]>;
     if (fresh.length > 0) await apply(manager, fresh);
     await pauseAtFaultPoint(manager);
-    if (batch.nextOffset > stored || (batch.clusterId && !row!.cluster_id)) {
+    if (batch.nextOffset > stored || (batch.clusterId && !row.cluster_id)) {
       await manager.query(
         `UPDATE consumer_positions SET next_offset = GREATEST(next_offset, $4), updated_at = now(), cluster_id = COALESCE(cluster_id, $5),
                 last_timestamp = CASE WHEN $4::bigint > next_offset THEN $6::bigint ELSE last_timestamp END
@@ -45,6 +37,28 @@ export async function applyBatchOnce<B extends EventBatch>(
     }
     return { applied: fresh.length };
   });
+}
+
+type PositionRow = { next_offset: string; cluster_id: string | null };
+
+const LOCK_POSITION_SQL =
+  'SELECT next_offset, cluster_id FROM consumer_positions WHERE consumer = $1 AND topic = $2 AND partition = $3 FOR UPDATE';
+
+/**
+ * Locks the partition's position row and reads it: one round trip once the row exists (every batch
+ * after a partition's first). A missing row is inserted at offset 0 first; two replicas inserting it
+ * at once both end up locking the one row.
+ */
+async function lockPosition(manager: EntityManager, key: unknown[], clusterId: string | undefined): Promise<PositionRow> {
+  const [found]: PositionRow[] = await manager.query(LOCK_POSITION_SQL, key);
+  if (found) return found;
+  await manager.query(
+    `INSERT INTO consumer_positions (consumer, topic, partition, next_offset, updated_at, cluster_id)
+     VALUES ($1, $2, $3, 0, now(), $4) ON CONFLICT DO NOTHING`,
+    [...key, clusterId ?? null],
+  );
+  const [inserted]: PositionRow[] = await manager.query(LOCK_POSITION_SQL, key);
+  return inserted!;
 }
 
 /**
