@@ -1,19 +1,9 @@
 import { EventBatch } from '@chronicle/contracts';
 import { applyBatchOnce, createDataSource, runMigrations } from '@chronicle/persistence';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedDataSource, StatementRecorder } from '../support/statement-recorder';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
-
-/** Records every statement the data source sends, in order, first line only and whitespace collapsed. */
-class StatementRecorder extends AbstractLogger {
-  readonly sent: string[] = [];
-
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
-    for (const m of Array.isArray(message) ? message : [message]) {
-      if (m.type === 'query') this.sent.push(String(m.message).replace(/\s+/g, ' ').trim());
-    }
-  }
-}
 
 const APPLIED = 'SELECT 1 AS applied';
 
@@ -34,14 +24,16 @@ function batch(from: number, count: number): EventBatch {
 describe(`${applyBatchOnce.name} round trips`, () => {
   let url: string;
   let dataSource: DataSource;
-  const recorder = new StatementRecorder(['query']);
+  const recorder = new StatementRecorder();
 
   const applyRecorded = async (b: EventBatch): Promise<{ applied: number; sent: string[] }> => {
-    recorder.sent.length = 0;
-    const { applied } = await applyBatchOnce(dataSource, b, async (manager) => {
-      await manager.query(APPLIED);
+    let applied = -1;
+    const sent = await recorder.during(async () => {
+      ({ applied } = await applyBatchOnce(dataSource, b, async (manager) => {
+        await manager.query(APPLIED);
+      }));
     });
-    return { applied, sent: [...recorder.sent] };
+    return { applied, sent };
   };
   const storedOffset = async (): Promise<string> =>
     (
@@ -53,8 +45,7 @@ describe(`${applyBatchOnce.name} round trips`, () => {
   beforeAll(async () => {
     url = await createTestDatabase('apply-batch-round-trips');
     await runMigrations(url);
-    const options = createDataSource(url, 2).options;
-    dataSource = await new DataSource({ ...options, logging: ['query'], logger: recorder }).initialize();
+    dataSource = await recordedDataSource(createDataSource(url, 2), recorder).initialize();
   });
 
   afterAll(async () => {

@@ -79,23 +79,22 @@ export function recordMembersParameters(members: readonly ClusterMember[]): unkn
 export class AlertRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** The transaction's clock (Postgres `now()`), the same clock subscriptions are stamped with. */
-  async transactionTime(): Promise<string> {
-    const [row]: Array<{ now: Date }> = await this.manager.query('SELECT now() AS now');
-    return row!.now.toISOString();
-  }
-
   /**
    * Takes a transaction-scoped lock per actor, in hash order so two replicas never deadlock:
    * near-duplicates of one actor's words are clustered one transaction at a time, so two
-   * replicas can never open two clusters for the same quote.
+   * replicas can never open two clusters for the same quote. Returns the transaction's clock
+   * (Postgres `now()`, the clock subscriptions are stamped with), read in the same statement.
    */
-  async lockActors(actorIds: string[]): Promise<void> {
-    if (actorIds.length === 0) return;
-    await this.manager.query(
-      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(a) AS k FROM unnest($1::text[]) a ORDER BY k) keys`,
-      [actorIds],
-    );
+  async lockActorsReadingClock(actorIds: string[]): Promise<string> {
+    const [row]: Array<{ now: Date }> =
+      actorIds.length === 0
+        ? await this.manager.query('SELECT now() AS now')
+        : await this.manager.query(
+            `SELECT pg_advisory_xact_lock(k), now() AS now
+             FROM (SELECT DISTINCT hashtext(a) AS k FROM unnest($1::text[]) a ORDER BY k) keys`,
+            [actorIds],
+          );
+    return row!.now.toISOString();
   }
 
   /** Statements already placed in a cluster (replays, redeliveries, re-analyses). */

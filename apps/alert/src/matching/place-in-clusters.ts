@@ -14,7 +14,8 @@ export interface ClusterPlacement {
 }
 
 /**
- * Places a batch's statements in novelty clusters inside the batch transaction: locks their speakers, keeps the
+ * Places a batch's statements in novelty clusters inside the batch transaction: locks their speakers (reading the
+ * transaction's clock with the locks), keeps the
  * statements already placed where they are, clusters the rest against the stored clusters that share a shingle
  * with them, and records what changed.
  */
@@ -23,13 +24,12 @@ export async function placeInClusters(
   statements: readonly NoveltyStatement[],
   threshold: number,
 ): Promise<ClusterPlacement> {
-  await repository.lockActors([...new Set(statements.map((s) => s.actorId))]);
+  const now = await repository.lockActorsReadingClock([...new Set(statements.map((s) => s.actorId))]);
   const placed = await repository.placedStatements(statements.map((s) => s.statementId));
   const unplaced = statements.filter((s) => !placed.has(s.statementId));
   const known = await repository.clustersSharingShingles(
     unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
   );
-  const now = await repository.transactionTime();
   const changes = assignStatementClusters({ statements, placed, known, threshold, now });
   await repository.recordClusters(changes, statements);
   return { placed, changes };
