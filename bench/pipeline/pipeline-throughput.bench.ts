@@ -14,7 +14,9 @@
  * - per stage: CPU time per article (its processes' user + system time, PostgreSQL's and the
  *   broker's included), mean batch size, and p50/p99 of the time each event waited and was
  *   handled at that stage (from the services' `chronicle_event_age_seconds` histograms).
- * Stops stepping after the first unbounded rate. Prints one JSON line on stdout and tables on stderr.
+ * Stops stepping after the first unbounded rate. Prints one JSON line on stdout and tables on stderr. The JSON's
+ * `machine` includes a yardstick taken first: the extractor's words per second over a fixed corpus on one thread and
+ * on one thread per core at once, so runs on machines (or at moments) of different speed can be told apart.
  */
 import { Console } from 'node:console';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
+import { machineYardstick } from '../support/machine-speed';
 import { PipelineService, PipelineStack } from '../support/pipeline-stack';
 import { QUOTED_ACTOR, quotedArticle } from '../support/quoted-articles';
 import { percentile, round, sleep, until } from '../support/timing';
@@ -83,6 +86,12 @@ interface Step {
 
 async function main(): Promise<void> {
   const profileDir = join(tmpdir(), 'chronicle-bench', `pipeline-profiles-${Date.now()}`);
+  // Measured before the services start, on an otherwise idle machine if it is one.
+  const yardstick = await machineYardstick();
+  console.error(
+    `[pipeline] machine yardstick: the extractor runs ${yardstick.oneThread.toLocaleString('en-US')} words/s on one thread, ` +
+      `${yardstick.allCores.toLocaleString('en-US')} on ${yardstick.cores} at once`,
+  );
   const stack = await PipelineStack.start({
     name: 'pipeline',
     replicas,
@@ -248,7 +257,12 @@ async function main(): Promise<void> {
         maxBoundedRate: bounded.length ? Math.max(...bounded.map((step) => step.rate)) : 0,
         duplicateWebhooks: receiver.duplicates,
         profiles: flags['cpu-prof'] ? profileDir : undefined,
-        machine: { cpus: cpus().length, node: process.version, loadavg: readFileSync('/proc/loadavg', 'utf8').trim() },
+        machine: {
+          cpus: cpus().length,
+          node: process.version,
+          loadavg: readFileSync('/proc/loadavg', 'utf8').trim(),
+          extractorWordsPerSecond: yardstick,
+        },
         steps,
       }),
     );
