@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { machineYardstick } from '../support/machine-speed';
 import { PipelineService, PipelineStack } from '../support/pipeline-stack';
+import { postgresSettings } from '../support/postgres-settings';
 import { QUOTED_ACTOR, quotedArticle } from '../support/quoted-articles';
 import { percentile, round, sleep, until } from '../support/timing';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -100,6 +101,12 @@ async function main(): Promise<void> {
       ? (service, replica) => ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${service}-${replica}`)}`]
       : undefined,
   });
+  const postgres = await postgresSettings(stack.databaseUrl);
+  console.error(
+    `[pipeline] PostgreSQL: ${Object.entries(postgres)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ')}`,
+  );
   const receiver = new WebhookReceiver();
   const probe = new StageProbe(stack);
   const lagProbe = stack.lagProbe();
@@ -262,6 +269,7 @@ async function main(): Promise<void> {
           node: process.version,
           loadavg: readFileSync('/proc/loadavg', 'utf8').trim(),
           extractorWordsPerSecond: yardstick,
+          postgres,
         },
         steps,
       }),

@@ -35,6 +35,7 @@ import { analyzedLog, applyPartitioned, LoggedAnalysis, PartitionedRun, projectB
 import { copyIn, copyOut } from './pg-copy';
 import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database';
 import { numberFlag } from '../support/bench-flags';
+import { postgresSettings } from '../support/postgres-settings';
 import { foldLedgersWhole, workOffLedgersToTheEnd } from '../support/compact-ledgers';
 
 /** The tables the read-model projection writes (the ceiling loads their final rows). */
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
         copy_seconds: Math.round(ceiling.seconds * 100) / 100,
         ratio_vs_baseline: Math.round((chronicleRate / baselineRate) * 10) / 10,
         fraction_of_copy_ceiling: Math.round((chronicleRate / ceilingRate) * 100) / 100,
+        postgres: await postgresSettings(chronicleUrl),
       }),
     );
   } finally {
