@@ -15,9 +15,8 @@ export interface ClusterPlacement {
 
 /**
  * Places a batch's statements in novelty clusters inside the batch transaction: locks their speakers (reading the
- * transaction's clock with the locks), keeps the
- * statements already placed where they are, clusters the rest against the stored clusters that share a shingle
- * with them, and records what changed.
+ * transaction's clock with the locks), keeps the statements already placed where they are, clusters the rest
+ * against the stored clusters that share a shingle with them, and records what changed.
  */
 export async function placeInClusters(
   repository: AlertRepository,
