@@ -80,10 +80,13 @@ describe('novelty clusters in PostgreSQL', () => {
     await dataSource.query('ANALYZE novelty_clusters');
     // Each speaker's statement shares shingles with one cluster of its own and one of the other speaker's.
     const statements = [
-      { actorId: ACTORS[0]!, shingles: [1501 * 16 + 3, 1501 * 16 + 4, 1600 * 16 + 1] },
-      { actorId: ACTORS[1]!, shingles: [1600 * 16 + 2, 1502 * 16 + 7] },
+      { statementId: 'new-1', actorId: ACTORS[0]!, shingles: [1501 * 16 + 3, 1501 * 16 + 4, 1600 * 16 + 1] },
+      { statementId: 'new-2', actorId: ACTORS[1]!, shingles: [1600 * 16 + 2, 1502 * 16 + 7] },
     ];
-    const found = await dataSource.transaction((manager) => new AlertRepository(manager).clustersSharingShingles(statements));
+    const { placed, known: found } = await dataSource.transaction((manager) =>
+      new AlertRepository(manager).placedAndCandidateClusters(statements),
+    );
+    expect(placed.size).toBe(0);
     expect(found.map((c) => [c.id, c.actorId]).sort()).toEqual([
       ['c1501', ACTORS[0]],
       ['c1600', ACTORS[1]],

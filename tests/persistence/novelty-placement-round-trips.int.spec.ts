@@ -17,7 +17,10 @@ const statement = (id: string, actorId: string, text: string): NoveltyStatement 
   saidAt: '2026-03-01T08:00:00.000Z',
 });
 
-/** What an alert batch's clustering sends: the speakers' locks and the transaction's clock in one statement. */
+/**
+ * What an alert batch's clustering sends: the speakers' locks and the transaction's clock in one statement, the
+ * statements already placed and the candidate clusters in another.
+ */
 describe(`${placeInClusters.name} round trips`, () => {
   let url: string;
   let dataSource: DataSource;
@@ -34,7 +37,7 @@ describe(`${placeInClusters.name} round trips`, () => {
     if (url) await dropTestDatabase(url);
   });
 
-  it("locks the speakers and reads the clock together, and opens clusters at the transaction's time", async () => {
+  it("locks the speakers and reads the clock together, reads placed statements and candidates together, and opens clusters at the transaction's time", async () => {
     const batch = [
       statement('s1', 'person:maria-lindqvist', 'We will not yield an inch of our land to anyone'),
       statement('s2', 'person:juan-herrera', 'The council meets again in spring to settle the budget'),
@@ -49,8 +52,8 @@ describe(`${placeInClusters.name} round trips`, () => {
     const placement = sent.slice(1, -2);
     expect(placement[0]).toMatch(/^SELECT pg_advisory_xact_lock\(k\), now\(\) AS now FROM/);
     expect(placement.filter((s) => s.startsWith('SELECT now()'))).toEqual([]);
-    // Locks and clock, placed statements, candidate clusters, opened clusters, members.
-    expect(placement).toHaveLength(5);
+    // Locks and clock, placed statements with candidate clusters, opened clusters, members.
+    expect(placement).toHaveLength(4);
     const opened = await dataSource.query<Array<{ actor_id: string; opened_at: Date }>>(
       'SELECT actor_id, opened_at FROM novelty_clusters ORDER BY actor_id',
     );
@@ -58,5 +61,23 @@ describe(`${placeInClusters.name} round trips`, () => {
       ['person:juan-herrera', clock],
       ['person:maria-lindqvist', clock],
     ]);
+  });
+
+  it('finds a redelivered batch placed already, and sends nothing after the lookup', async () => {
+    const batch = [
+      statement('s1', 'person:maria-lindqvist', 'We will not yield an inch of our land to anyone'),
+      statement('s2', 'person:juan-herrera', 'The council meets again in spring to settle the budget'),
+    ];
+    let placement: Awaited<ReturnType<typeof placeInClusters>> | undefined;
+    const sent = await recorder.during(() =>
+      dataSource.transaction(async (manager) => {
+        placement = await placeInClusters(new AlertRepository(manager), batch, 0.7);
+      }),
+    );
+    expect(sent.slice(1, -1)).toHaveLength(2);
+    expect([...placement!.placed.keys()].sort()).toEqual(['s1', 's2']);
+    expect(placement!.changes.assignments).toEqual([]);
+    const clusters = await dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM novelty_clusters');
+    expect(clusters).toEqual([{ n: 2 }]);
   });
 });

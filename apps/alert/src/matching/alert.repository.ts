@@ -97,35 +97,41 @@ export class AlertRepository {
     return row!.now.toISOString();
   }
 
-  /** Statements already placed in a cluster (replays, redeliveries, re-analyses). */
-  async placedStatements(statementIds: string[]): Promise<Map<string, StatementClusterRef>> {
-    if (statementIds.length === 0) return new Map();
-    const rows: Array<{ statement_id: string; cluster_id: string; opened_at: Date }> = await this.manager.query(
-      `SELECT m.statement_id, m.cluster_id, c.opened_at
-       FROM novelty_cluster_members m JOIN novelty_clusters c ON c.id = m.cluster_id
-       WHERE m.statement_id = ANY($1::text[])`,
-      [statementIds],
-    );
-    return new Map(rows.map((r) => [r.statement_id, { clusterId: r.cluster_id, openedAt: r.opened_at.toISOString() }]));
-  }
-
   /**
-   * The clusters of each statement's speaker that share a shingle with it: one lookup per (speaker, shingle) in
-   * the index of shingles keyed by actor (`novelty_actor_shingles`, migration NoveltyCandidateIndex).
+   * In one statement: the batch's statements already placed in a cluster (replays, redeliveries, re-analyses), and
+   * the clusters of each statement's speaker that share a shingle with it, one lookup per (speaker, shingle) in the
+   * index of shingles keyed by actor (`novelty_actor_shingles`, migration NoveltyCandidateIndex). Placed statements'
+   * shingles are looked up too: a cluster found only through them shares no shingle with an unplaced statement, so
+   * none can join it.
    */
-  async clustersSharingShingles(
-    statements: ReadonlyArray<{ actorId: string; shingles: readonly number[] }>,
-  ): Promise<KnownCluster[]> {
+  async placedAndCandidateClusters(
+    statements: ReadonlyArray<{ statementId: string; actorId: string; shingles: readonly number[] }>,
+  ): Promise<{ placed: Map<string, StatementClusterRef>; known: KnownCluster[] }> {
     const pairs = new Map<string, [string, number]>();
     for (const { actorId, shingles } of statements) {
       for (const shingle of shingles) pairs.set(`${actorId} ${shingle}`, [actorId, shingle]);
     }
-    if (pairs.size === 0) return [];
-    const rows: Array<{ id: string; actor_id: string; shingles: number[]; opened_at: Date }> = await this.manager.query(
-      CANDIDATE_CLUSTERS_SQL,
-      [[...pairs.values()].map(([actorId]) => actorId), [...pairs.values()].map(([, shingle]) => shingle)],
-    );
-    return rows.map((r) => ({ id: r.id, actorId: r.actor_id, shingles: r.shingles, openedAt: r.opened_at.toISOString() }));
+    const rows: Array<{ statement_id: string | null; id: string; actor_id: string; shingles: number[] | null; opened_at: Date }> =
+      await this.manager.query(
+        `SELECT NULL::text AS statement_id, k.* FROM (${CANDIDATE_CLUSTERS_SQL}) k
+         UNION ALL
+         SELECT m.statement_id, c.id, c.actor_id, NULL::int4[], c.opened_at
+         FROM novelty_cluster_members m JOIN novelty_clusters c ON c.id = m.cluster_id
+         WHERE m.statement_id = ANY($3::text[])`,
+        [
+          [...pairs.values()].map(([actorId]) => actorId),
+          [...pairs.values()].map(([, shingle]) => shingle),
+          statements.map((s) => s.statementId),
+        ],
+      );
+    const placed = new Map<string, StatementClusterRef>();
+    const known: KnownCluster[] = [];
+    for (const r of rows) {
+      const openedAt = r.opened_at.toISOString();
+      if (r.statement_id !== null) placed.set(r.statement_id, { clusterId: r.id, openedAt });
+      else known.push({ id: r.id, actorId: r.actor_id, shingles: r.shingles!, openedAt });
+    }
+    return { placed, known };
   }
 
   /**

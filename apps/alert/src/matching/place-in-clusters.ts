@@ -16,7 +16,8 @@ export interface ClusterPlacement {
 /**
  * Places a batch's statements in novelty clusters inside the batch transaction: locks their speakers (reading the
  * transaction's clock with the locks), keeps the statements already placed where they are, clusters the rest
- * against the stored clusters that share a shingle with them, and records what changed.
+ * against the stored clusters that share a shingle with them (read with the placed ones in one statement), and
+ * records what changed.
  */
 export async function placeInClusters(
   repository: AlertRepository,
@@ -24,10 +25,8 @@ export async function placeInClusters(
   threshold: number,
 ): Promise<ClusterPlacement> {
   const now = await repository.lockActorsReadingClock([...new Set(statements.map((s) => s.actorId))]);
-  const placed = await repository.placedStatements(statements.map((s) => s.statementId));
-  const unplaced = statements.filter((s) => !placed.has(s.statementId));
-  const known = await repository.clustersSharingShingles(
-    unplaced.map((s) => ({ actorId: s.actorId, shingles: statementShingles(s.text) })),
+  const { placed, known } = await repository.placedAndCandidateClusters(
+    statements.map((s) => ({ statementId: s.statementId, actorId: s.actorId, shingles: statementShingles(s.text) })),
   );
   const changes = assignStatementClusters({ statements, placed, known, threshold, now });
   await repository.recordClusters(changes, statements);
