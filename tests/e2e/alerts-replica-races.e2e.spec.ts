@@ -1,8 +1,9 @@
 import { ARTICLE_SUBMITTED, ArticleAnalyzedEvent, ArticleSubmittedEvent, createEvent, topicName } from '@chronicle/contracts';
-import { analyzeSubmission, seededRandom } from '@chronicle/domain';
+import { seededRandom } from '@chronicle/domain';
 import { createKafka, EventPublisher, KafkaSettings } from '@chronicle/kafka';
 import { Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeSubmission } from '../../apps/enrich/src/analysis/analyze-submission';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 import { actorIdOf, QuoteFamilies, quoteArticle, quoteVariant, Speaker, SPEAKERS } from './support/near-duplicate-quotes';

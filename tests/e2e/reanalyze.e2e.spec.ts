@@ -1,5 +1,4 @@
 import { ArticleAnalyzedEvent, ArticleSubmittedEvent, decodeEvent } from '@chronicle/contracts';
-import { analyzeSubmission } from '@chronicle/domain';
 import { createKafka, EventPublisher, scanTopic } from '@chronicle/kafka';
 import { ANALYZER_VERSION } from '@chronicle/nlp';
 import { spawnSync } from 'node:child_process';
@@ -7,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeSubmission } from '../../apps/enrich/src/analysis/analyze-submission';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 

@@ -8,7 +8,6 @@ export * from './text-query-tsquery';
 export * from './subscription-rule';
 export * from './novelty';
 export * from './alert-webhook-target';
-export * from './article-analysis';
 export * from './analysis-diff';
 export * from './seeded-random';
 export * from './code-point-order';

@@ -1,11 +1,12 @@
 import { loadConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent, encodeEvent, withSanitizedText } from '@chronicle/contracts';
-import { AnalysisDiff, analyzeSubmission, diffAnalyses, isUnchanged } from '@chronicle/domain';
+import { AnalysisDiff, diffAnalyses, isUnchanged } from '@chronicle/domain';
 import { createKafka, EventPublisher } from '@chronicle/kafka';
 import { ANALYZER_VERSION } from '@chronicle/nlp';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { analyzeSubmission } from '../../../enrich/src/analysis/analyze-submission';
 import { readCurrentVersions, readLatestAnalyses } from './article-log.reader';
 
 interface ReanalysisReport {

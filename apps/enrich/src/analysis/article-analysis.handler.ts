@@ -1,8 +1,8 @@
 import { ARTICLE_REVISED, ARTICLE_SUBMITTED, EventBatch, TOPICS, withSanitizedText } from '@chronicle/contracts';
-import { analyzeSubmission } from '@chronicle/domain';
 import { EventPublisher } from '@chronicle/kafka';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { analyzeSubmission } from './analyze-submission';
 
 @Controller()
 export class ArticleAnalysisHandler {

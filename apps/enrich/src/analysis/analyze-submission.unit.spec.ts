@@ -1,7 +1,7 @@
 import { ArticleSubmittedEvent, deterministicId } from '@chronicle/contracts';
 import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
 import { describe, expect, it } from 'vitest';
-import { analyzeSubmission } from './article-analysis';
+import { analyzeSubmission } from './analyze-submission';
 
 const submitted: ArticleSubmittedEvent = {
   id: 'submitted-1',
