@@ -10,6 +10,7 @@ import {
   recordMembersParameters,
 } from '../../apps/alert/src/matching/alert.repository';
 import { placeInClusters } from '../../apps/alert/src/matching/place-in-clusters';
+import { planNodes } from '../read-models/support/plan-nodes';
 import { createTestDatabase, dropTestDatabase } from '../support/test-environment';
 
 const ACTORS = ['person:maria-lindqvist', 'person:juan-herrera'];
@@ -221,8 +222,3 @@ describe('novelty clusters in PostgreSQL', () => {
     );
   });
 });
-
-/** Every node of an EXPLAIN (FORMAT JSON) plan. */
-function planNodes(node: Record<string, unknown>): Array<Record<string, unknown>> {
-  return [node, ...((node.Plans as Array<Record<string, unknown>> | undefined) ?? []).flatMap(planNodes)];
-}
