@@ -57,6 +57,7 @@ import { OutletActorsHotUpdates1764072600000 } from './migrations/1764072600000-
 import { SentimentHourEntriesOnly1764072800000 } from './migrations/1764072800000-SentimentHourEntriesOnly';
 import { SentimentTotalsWatermark1764073000000 } from './migrations/1764073000000-SentimentTotalsWatermark';
 import { NoveltyClustersHotUpdates1764073200000 } from './migrations/1764073200000-NoveltyClustersHotUpdates';
+import { LedgerRoundWindows1764073400000 } from './migrations/1764073400000-LedgerRoundWindows';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -127,6 +128,7 @@ export const MIGRATIONS = [
   SentimentHourEntriesOnly1764072800000,
   SentimentTotalsWatermark1764073000000,
   NoveltyClustersHotUpdates1764073200000,
+  LedgerRoundWindows1764073400000,
 ];
 
 /**

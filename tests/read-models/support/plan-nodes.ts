@@ -7,6 +7,7 @@ export interface PlanNode {
   /** With ANALYZE: rows the node returned (per loop), rows its filter turned away, and its loops. */
   'Actual Rows'?: number;
   'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
   'Actual Loops'?: number;
   Plans?: PlanNode[];
 }

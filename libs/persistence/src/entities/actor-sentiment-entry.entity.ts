@@ -9,17 +9,17 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * Two things here are beyond TypeORM. The table has no primary key (TypeORM requires one), so
  * `entryId`, unique as an identity column, is declared primary; `synchronize: false` keeps the
  * schema builder from adding the constraint (the drift test checks everything else about this
- * table). `actor_sentiment_entries_entry_idx` and `actor_sentiment_entries_xact_idx` are BRIN indexes (`USING brin
- * (entry_id)`, `(xact)`); `actor_sentiment_entries_start_idx` is (bucket_start) INCLUDE (actor_id, mentions,
- * articles, score_micros) over the hour entries; `@Index` can say none of them, so they are declared for the record
- * only.
+ * table). `actor_sentiment_entries_entry_idx` is a BRIN index (`USING brin (entry_id)`);
+ * `actor_sentiment_entries_start_idx` is (bucket_start) INCLUDE (actor_id, mentions, articles, score_micros) over the
+ * hour entries; `@Index` can say neither, so they are declared for the record only. `actor_sentiment_entries_xact_idx`
+ * is a B-tree on `xact`, through which a round reads the entries since its mark.
  */
 @Entity({ name: 'actor_sentiment_entries', synchronize: false })
 @Check('actor_sentiment_entries_granularity_check', `"granularity" = 'hour'`)
 @Index('actor_sentiment_entries_bucket_idx', ['actorId', 'granularity', 'bucketStart'])
 @Index('actor_sentiment_entries_start_idx', { synchronize: false })
 @Index('actor_sentiment_entries_entry_idx', { synchronize: false })
-@Index('actor_sentiment_entries_xact_idx', { synchronize: false })
+@Index('actor_sentiment_entries_xact_idx', ['xact'])
 export class ActorSentimentEntryEntity {
   @PrimaryGeneratedColumn('identity', { name: 'entry_id', type: 'bigint', generatedIdentity: 'ALWAYS' })
   entryId!: string;

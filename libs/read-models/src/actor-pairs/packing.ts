@@ -2,7 +2,7 @@ import { takeCompactionRow } from '../sql/ledger-compaction';
 import { SqlRunner } from '../sql/sql-session';
 import { ACTOR_PAIR_LEDGER } from './ledger';
 import { sumPairVectors } from './pair-vectors';
-import { ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
+import { ACTOR_PAIR_COMPACTION_TABLE, ACTOR_PAIR_ENTRIES_TABLE, ACTOR_PAIR_KEYS_TABLE, ACTOR_PAIR_VECTORS_TABLE } from './tables';
 
 /**
  * Change rows a week of an actor's packed co-mentions may pile up before a round merges them, with its merged row
@@ -34,17 +34,43 @@ export interface PairPackingRound {
  * Readers sum both tables and every row of a week, so they see each entry and change in one place, never two.
  * Moved entries' co-mentioned actors get their pair keys first (in id order); an entry whose actor got no key here
  * (written after that statement) waits for the next round. Each touched week gets one change row, built in SQL.
+ * Only weeks that got a change row since the last round are probed for merging: those of the transactions from the
+ * mark (`merged_below`) up to the oldest one still running, and those this round wrote; the mark then moves there,
+ * unless the round merged its limit (the rest of the window is probed again next round). A change row a batch
+ * commits meanwhile is above the new mark.
  * Takes the ledger's compaction row, so it never runs beside another replica's round (which it skips).
  */
 export async function packActorPairEntries(sql: SqlRunner, maxEntries: number): Promise<PairPackingRound> {
   if (!(await takeCompactionRow(sql, ACTOR_PAIR_LEDGER))) return { ran: false, packed: 0, changesWritten: 0, weeksMerged: 0 };
+  // Every transaction below the snapshot's xmin has ended, so its change rows are all visible to the statements after.
+  const [window]: ChangeWindow[] = await sql.query(
+    `SELECT merged_below::text AS from, pg_snapshot_xmin(pg_current_snapshot())::text AS upto FROM ${ACTOR_PAIR_COMPACTION_TABLE}`,
+  );
   const moved = await moveLedgerEntries(sql, maxEntries);
-  const weeksMerged = await mergeCrowdedWeeks(sql);
+  const weeksMerged = await mergeCrowdedWeeks(sql, window!, moved.weeks);
+  if (weeksMerged < MERGED_WEEKS_PER_ROUND) {
+    await sql.query(`UPDATE ${ACTOR_PAIR_COMPACTION_TABLE} SET merged_below = $1`, [window!.upto]);
+  }
   return { ran: true, packed: moved.packed, changesWritten: moved.written, weeksMerged };
 }
 
+/** The transactions whose change rows a round probes: from the mark up to the oldest one still running. */
+interface ChangeWindow {
+  from: string;
+  upto: string;
+}
+
+/** The weeks a statement wrote change rows for, as `unnest` parameters. */
+interface WrittenWeeks {
+  actorIds: string[];
+  weeks: string[];
+}
+
 /** Moves up to `maxEntries` ledger entries into one change row per touched week. */
-async function moveLedgerEntries(sql: SqlRunner, maxEntries: number): Promise<{ packed: number; written: number }> {
+async function moveLedgerEntries(
+  sql: SqlRunner,
+  maxEntries: number,
+): Promise<{ packed: number; written: number; weeks: WrittenWeeks }> {
   await sql.query(
     `INSERT INTO ${ACTOR_PAIR_KEYS_TABLE} (actor_id)
      SELECT other_actor_id FROM (
@@ -54,7 +80,7 @@ async function moveLedgerEntries(sql: SqlRunner, maxEntries: number): Promise<{ 
     [maxEntries],
   );
   // Each touched week's change as a row of slots (`int4send` writes their big-endian int32s).
-  const [moved]: Array<{ packed: number; written: number }> = await sql.query(
+  const [moved]: Array<{ packed: number; written: number; actor_ids: string[]; weeks: string[] }> = await sql.query(
     `WITH picked AS (
        SELECT e.ctid AS entry FROM ${ACTOR_PAIR_ENTRIES_TABLE} e
        JOIN ${ACTOR_PAIR_KEYS_TABLE} k ON k.actor_id = e.other_actor_id LIMIT $1),
@@ -73,29 +99,63 @@ async function moveLedgerEntries(sql: SqlRunner, maxEntries: number): Promise<{ 
        INSERT INTO ${ACTOR_PAIR_VECTORS_TABLE} (actor_id, week, others)
        SELECT actor_id, week, delta FROM changes WHERE delta IS NOT NULL
        RETURNING actor_id, week)
-     SELECT (SELECT coalesce(sum(entries), 0)::int FROM changes) AS packed, count(*)::int AS written
+     SELECT (SELECT coalesce(sum(entries), 0)::int FROM changes) AS packed, count(*)::int AS written,
+            coalesce(array_agg(actor_id), '{}') AS actor_ids, coalesce(array_agg(week::text), '{}') AS weeks
      FROM written`,
     [maxEntries],
   );
-  return moved!;
+  const { packed, written, actor_ids: actorIds, weeks } = moved!;
+  return { packed, written, weeks: { actorIds, weeks } };
 }
 
 /**
- * Merges the rows of up to {@link MERGED_WEEKS_PER_ROUND} weeks that have {@link PACKED_ROWS_PER_WEEK} change rows or
- * more (found through the partial index of change rows) into one row each (none if all cancel). The rows are deleted
- * and summed from what the delete returned, in one statement, so a batch's change row committed after its snapshot
- * is neither deleted nor counted: it stays beside the merged row.
+ * Weeks a round probes one by one for the cost of reading one page of the change-row index in order: it probes its
+ * window's weeks while they are fewer than this many per page of the index, and reads the whole index otherwise.
+ * Measured on a 100,000-article projection (no visibility map, 128 MB of shared buffers): a probe about 0.18 ms, a
+ * change row read in order about 4 µs, some 240 rows to a page, so a page costs about as much as five probes.
  */
-async function mergeCrowdedWeeks(sql: SqlRunner): Promise<number> {
+export const PROBES_PER_INDEX_PAGE = 5;
+
+/** The partial index of change rows, whose size tells a round whether to probe its window's weeks or read it all. */
+const CHANGE_ROWS_INDEX = 'actor_pair_vectors_changes';
+
+/**
+ * Merges the rows of up to {@link MERGED_WEEKS_PER_ROUND} weeks that have {@link PACKED_ROWS_PER_WEEK} change rows or
+ * more into one row each (none if all cancel). A week can only have piled up since the last round if a change row was
+ * added to it since: one from the window's transactions (found through the B-tree on `xact`) or one of `written`.
+ * Those weeks are probed one by one through the partial index of change rows, unless they are so many that reading the
+ * whole index costs less ({@link PROBES_PER_INDEX_PAGE}), as in a rebuild or a burst on a young store. The rows are
+ * deleted and summed from what the delete returned, in one statement, so a batch's change row committed after its
+ * snapshot is neither deleted nor counted: it stays beside the merged row.
+ */
+async function mergeCrowdedWeeks(sql: SqlRunner, window: ChangeWindow, written: WrittenWeeks): Promise<number> {
+  const [size]: Array<{ weeks: number; pages: number }> = await sql.query(
+    `SELECT (SELECT count(*) FROM (SELECT DISTINCT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE}
+                                   WHERE xact >= $1 AND xact < $2 AND part <> 0) w)::int AS weeks,
+            (pg_relation_size('${CHANGE_ROWS_INDEX}') / current_setting('block_size')::int)::int AS pages`,
+    [window.from, window.upto],
+  );
+  const probe = size!.weeks + written.actorIds.length < size!.pages * PROBES_PER_INDEX_PAGE;
+  const crowded = probe
+    ? `SELECT t.actor_id, t.week FROM (
+         SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE xact >= $3 AND xact < $4 AND part <> 0
+         UNION
+         SELECT * FROM unnest($5::text[], $6::date[])) t
+       WHERE (SELECT count(*) FROM (
+                SELECT FROM ${ACTOR_PAIR_VECTORS_TABLE} v WHERE v.actor_id = t.actor_id AND v.week = t.week AND v.part <> 0
+                LIMIT $1) n) >= $1
+       LIMIT $2`
+    : `SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
+       GROUP BY actor_id, week HAVING count(*) >= $1 LIMIT $2`;
   const parts: Array<{ actor_id: string; week: string; others: Buffer }> = await sql.query(
-    `WITH crowded AS (
-       SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE part <> 0
-       GROUP BY actor_id, week HAVING count(*) >= $1 LIMIT $2),
+    `WITH crowded AS (${crowded}),
      removed AS (
        DELETE FROM ${ACTOR_PAIR_VECTORS_TABLE} v USING crowded c WHERE v.actor_id = c.actor_id AND v.week = c.week
        RETURNING v.actor_id, v.week::text AS week, v.others)
      SELECT * FROM removed`,
-    [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
+    probe
+      ? [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND, window.from, window.upto, written.actorIds, written.weeks]
+      : [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
   );
   if (parts.length === 0) return 0;
   const weeks = new Map<string, { actorId: string; week: string; parts: Buffer[] }>();

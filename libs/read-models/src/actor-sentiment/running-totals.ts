@@ -112,9 +112,16 @@ async function foldCrowdedHours(
                 WHERE e.actor_id = t.actor_id AND e.granularity = 'hour' AND e.bucket_start = t.bucket_start AND e.xact < $2
                 LIMIT $3) n) >= $3
        LIMIT $4),
+     -- Each crowded hour's entries, looked up hour by hour, then deleted by their row addresses. As a join, the planner
+     -- could turn it around when it has no statistics on the ledger, reading all of it for a few hours; OFFSET 0 keeps
+     -- the lookup a subquery run per crowded hour.
+     folded AS (
+       SELECT f.entry FROM crowded c CROSS JOIN LATERAL (
+         SELECT e.ctid AS entry FROM ${SENTIMENT_ENTRIES_TABLE} e
+         WHERE e.actor_id = c.actor_id AND e.granularity = 'hour' AND e.bucket_start = c.bucket_start AND e.xact < $2
+         OFFSET 0) f),
      removed AS (
-       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e USING crowded c
-       WHERE e.actor_id = c.actor_id AND e.granularity = 'hour' AND e.bucket_start = c.bucket_start AND e.xact < $2
+       DELETE FROM ${SENTIMENT_ENTRIES_TABLE} e WHERE e.ctid = ANY(ARRAY(SELECT entry FROM folded))
        RETURNING e.*),
      added AS (
        INSERT INTO ${SENTIMENT_ENTRIES_TABLE} (actor_id, granularity, bucket_start, xact, ${sums.join(', ')})

@@ -3,8 +3,8 @@ import { SqlRunner } from './sql-session';
 /**
  * An append-only ledger of deltas: rows of `key` columns and `sums` columns, with an identity `entry_id`, which
  * a view sums per key; and its one-row `compaction` table, which every round that works on the entries takes first
- * (the sentiment ledger's also holds the running totals' mark, `totalled_below`; the co-mention ledger's
- * `compacted_through` is unused since packing folds by key).
+ * (the sentiment ledger's also holds the running totals' mark, `totalled_below`; the co-mention ledger's the mark of
+ * the change rows whose weeks have been probed for merging, `merged_below`).
  */
 export interface Ledger {
   entries: string;
