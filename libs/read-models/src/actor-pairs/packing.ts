@@ -109,10 +109,11 @@ async function moveLedgerEntries(
 }
 
 /**
- * Weeks a round probes one by one for the cost of reading one page of the change-row index in order: it probes its
- * window's weeks while they are fewer than this many per page of the index, and reads the whole index otherwise.
- * Measured on a 100,000-article projection (no visibility map, 128 MB of shared buffers): a probe about 0.18 ms, a
- * change row read in order about 4 µs, some 240 rows to a page, so a page costs about as much as five probes.
+ * Weeks a round probes one by one for the cost of reading one page of the change-row index in order: it probes the
+ * weeks of its window's change rows while those rows are fewer than this many per page of the index, and reads the
+ * whole index otherwise. Measured on a 100,000-article projection (no visibility map, 128 MB of shared buffers): a
+ * probe about 0.18 ms, a change row read in order about 4 µs, some 240 rows to a page, so a page costs about as much
+ * as five probes.
  */
 export const PROBES_PER_INDEX_PAGE = 5;
 
@@ -123,24 +124,28 @@ const CHANGE_ROWS_INDEX = 'actor_pair_vectors_changes';
  * Merges the rows of up to {@link MERGED_WEEKS_PER_ROUND} weeks that have {@link PACKED_ROWS_PER_WEEK} change rows or
  * more into one row each (none if all cancel). A week can only have piled up since the last round if a change row was
  * added to it since: one from the window's transactions (found through the B-tree on `xact`) or one of `written`.
- * Those weeks are probed one by one through the partial index of change rows, unless they are so many that reading the
- * whole index costs less ({@link PROBES_PER_INDEX_PAGE}), as in a rebuild or a burst on a young store. The rows are
- * deleted and summed from what the delete returned, in one statement, so a batch's change row committed after its
- * snapshot is neither deleted nor counted: it stays beside the merged row.
+ * Those weeks are probed one by one through the partial index of change rows, unless the window holds so many change
+ * rows that reading the whole index costs less ({@link PROBES_PER_INDEX_PAGE}), as in a rebuild or a burst on a young
+ * store: the window is read once, and no further than that many rows. The rows are deleted and summed from what the
+ * delete returned, in one statement, so a batch's change row committed after its snapshot is neither deleted nor
+ * counted: it stays beside the merged row.
  */
 async function mergeCrowdedWeeks(sql: SqlRunner, window: ChangeWindow, written: WrittenWeeks): Promise<number> {
-  const [size]: Array<{ weeks: number; pages: number }> = await sql.query(
-    `SELECT (SELECT count(*) FROM (SELECT DISTINCT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE}
-                                   WHERE xact >= $1 AND xact < $2 AND part <> 0) w)::int AS weeks,
-            (pg_relation_size('${CHANGE_ROWS_INDEX}') / current_setting('block_size')::int)::int AS pages`,
-    [window.from, window.upto],
+  const [touched]: Array<{ probes: number; actor_ids: string[]; weeks: string[] }> = await sql.query(
+    `WITH budget AS (
+       SELECT (pg_relation_size('${CHANGE_ROWS_INDEX}') / current_setting('block_size')::int * $3)::int AS probes),
+     changed AS (
+       SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE xact >= $1 AND xact < $2 AND part <> 0
+       LIMIT (SELECT probes FROM budget))
+     SELECT (SELECT probes FROM budget) AS probes,
+            coalesce(array_agg(actor_id), '{}') AS actor_ids, coalesce(array_agg(week::text), '{}') AS weeks
+     FROM changed`,
+    [window.from, window.upto, PROBES_PER_INDEX_PAGE],
   );
-  const probe = size!.weeks + written.actorIds.length < size!.pages * PROBES_PER_INDEX_PAGE;
+  const probe = touched!.actor_ids.length + written.actorIds.length < touched!.probes;
+  if (probe && touched!.actor_ids.length + written.actorIds.length === 0) return 0;
   const crowded = probe
-    ? `SELECT t.actor_id, t.week FROM (
-         SELECT actor_id, week FROM ${ACTOR_PAIR_VECTORS_TABLE} WHERE xact >= $3 AND xact < $4 AND part <> 0
-         UNION
-         SELECT * FROM unnest($5::text[], $6::date[])) t
+    ? `SELECT t.actor_id, t.week FROM (SELECT DISTINCT * FROM unnest($3::text[], $4::date[]) AS w(actor_id, week)) t
        WHERE (SELECT count(*) FROM (
                 SELECT FROM ${ACTOR_PAIR_VECTORS_TABLE} v WHERE v.actor_id = t.actor_id AND v.week = t.week AND v.part <> 0
                 LIMIT $1) n) >= $1
@@ -154,7 +159,12 @@ async function mergeCrowdedWeeks(sql: SqlRunner, window: ChangeWindow, written: 
        RETURNING v.actor_id, v.week::text AS week, v.others)
      SELECT * FROM removed`,
     probe
-      ? [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND, window.from, window.upto, written.actorIds, written.weeks]
+      ? [
+          PACKED_ROWS_PER_WEEK,
+          MERGED_WEEKS_PER_ROUND,
+          [...touched!.actor_ids, ...written.actorIds],
+          [...touched!.weeks, ...written.weeks],
+        ]
       : [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
   );
   if (parts.length === 0) return 0;
