@@ -41,8 +41,8 @@ describe(loadConfig.name, () => {
   });
 
   describe('when consumer concurrency is set', () => {
-    it('reads it, defaulting to two partitions at once', () => {
-      expect(loadConfig({}).kafka.partitionsConcurrently).toBe(2);
+    it('reads it, defaulting to three partitions at once', () => {
+      expect(loadConfig({}).kafka.partitionsConcurrently).toBe(3);
       expect(loadConfig({ CONSUMER_PARTITIONS_CONCURRENTLY: '4' }).kafka.partitionsConcurrently).toBe(4);
     });
     it('names a value that is not a whole number from 1 to 32', () => {

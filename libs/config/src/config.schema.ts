@@ -63,7 +63,7 @@ export const environmentSchema = z
     CONSUMER_MIN_BYTES: positiveInt(1),
     CONSUMER_MAX_BYTES_PER_PARTITION: positiveInt(1_048_576),
     /** Partitions' batches a replica handles at once; each may hold a database connection. */
-    CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(2),
+    CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(3),
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
     /** Tries of one event that fails in its handler for a reason tied to it, before it is dead-lettered. */
     CONSUMER_POISON_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
