@@ -142,8 +142,9 @@ async function mergeCrowdedWeeks(sql: SqlRunner, window: ChangeWindow, written: 
      FROM changed`,
     [window.from, window.upto, PROBES_PER_INDEX_PAGE],
   );
-  const probe = touched!.actor_ids.length + written.actorIds.length < touched!.probes;
-  if (probe && touched!.actor_ids.length + written.actorIds.length === 0) return 0;
+  const candidates = { actorIds: [...touched!.actor_ids, ...written.actorIds], weeks: [...touched!.weeks, ...written.weeks] };
+  const probe = candidates.actorIds.length < touched!.probes;
+  if (probe && candidates.actorIds.length === 0) return 0;
   const crowded = probe
     ? `SELECT t.actor_id, t.week FROM (SELECT DISTINCT * FROM unnest($3::text[], $4::date[]) AS w(actor_id, week)) t
        WHERE (SELECT count(*) FROM (
@@ -159,12 +160,7 @@ async function mergeCrowdedWeeks(sql: SqlRunner, window: ChangeWindow, written: 
        RETURNING v.actor_id, v.week::text AS week, v.others)
      SELECT * FROM removed`,
     probe
-      ? [
-          PACKED_ROWS_PER_WEEK,
-          MERGED_WEEKS_PER_ROUND,
-          [...touched!.actor_ids, ...written.actorIds],
-          [...touched!.weeks, ...written.weeks],
-        ]
+      ? [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND, candidates.actorIds, candidates.weeks]
       : [PACKED_ROWS_PER_WEEK, MERGED_WEEKS_PER_ROUND],
   );
   if (parts.length === 0) return 0;
