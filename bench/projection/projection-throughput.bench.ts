@@ -37,6 +37,7 @@ import { dropBenchDatabase, freshBenchDatabase } from '../support/bench-database
 import { numberFlag } from '../support/bench-flags';
 import { postgresSettings } from '../support/postgres-settings';
 import { foldLedgersWhole, workOffLedgersToTheEnd } from '../support/compact-ledgers';
+import { walActivity, WalActivity, walCounters } from '../support/wal-activity';
 
 /** The tables the read-model projection writes (the ceiling loads their final rows). */
 const TABLES = projectionNamed('read-models').tables;
@@ -51,23 +52,25 @@ async function chronicle(
   log: LoggedAnalysis[],
   run: PartitionedRun,
   config: ChronicleConfig,
-): Promise<{ seconds: number; compactionAfterSeconds: number }> {
+): Promise<{ seconds: number; compactionAfterSeconds: number; wal: WalActivity }> {
   const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
   const compaction = new LedgerCompactionWorker(dataSource, new MetricsRegistry('bench'), config);
   try {
     compaction.onApplicationBootstrap();
+    const walBefore = await walCounters(url);
     const started = performance.now();
     // As the service's handler: prepared before the transaction, then applied exactly once.
     await applyPartitioned(log, run, async (batch) => {
       await projectBatchAsTheService(dataSource, batch);
     });
     const seconds = (performance.now() - started) / 1000;
+    const wal = walActivity(walBefore, await walCounters(url));
     await compaction.onApplicationShutdown();
     const compacting = performance.now();
     await workOffLedgersToTheEnd(dataSource);
     const compactionAfterSeconds = (performance.now() - compacting) / 1000;
     await foldLedgersWhole(dataSource);
-    return { seconds, compactionAfterSeconds };
+    return { seconds, compactionAfterSeconds, wal };
   } finally {
     await compaction.onApplicationShutdown();
     await dataSource.destroy();
@@ -91,7 +94,7 @@ async function baseline(url: string, events: ArticleAnalyzedEvent[]): Promise<nu
   }
 }
 
-async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seconds: number; rows: number }> {
+async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seconds: number; rows: number; wal: WalActivity }> {
   const source = new Client({ connectionString: sourceUrl });
   const target = new Client({ connectionString: targetUrl });
   await source.connect();
@@ -103,11 +106,13 @@ async function copyCeiling(sourceUrl: string, targetUrl: string): Promise<{ seco
       data.set(table, await copyOut(source, `COPY ${table} TO STDOUT`));
       rows += Number((await source.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     }
+    const walBefore = await walCounters(targetUrl);
     const started = performance.now();
     await target.query('BEGIN');
     for (const table of TABLES) await copyIn(target, `COPY ${table} FROM STDIN`, data.get(table)!);
     await target.query('COMMIT');
-    return { seconds: (performance.now() - started) / 1000, rows };
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, rows, wal: walActivity(walBefore, await walCounters(targetUrl)) };
   } finally {
     await source.end();
     await target.end();
@@ -132,7 +137,11 @@ async function main(): Promise<void> {
   };
   try {
     const chronicleUrl = await freshBenchDatabase(names.chronicle);
-    const { seconds: chronicleSeconds, compactionAfterSeconds } = await chronicle(chronicleUrl, log, run, config);
+    const {
+      seconds: chronicleSeconds,
+      compactionAfterSeconds,
+      wal: chronicleWal,
+    } = await chronicle(chronicleUrl, log, run, config);
     const baselineSeconds = await baseline(
       await freshBenchDatabase(names.baseline),
       analyzedEvents(Math.min(baselineCount, count)),
@@ -159,6 +168,8 @@ async function main(): Promise<void> {
         copy_seconds: Math.round(ceiling.seconds * 100) / 100,
         ratio_vs_baseline: Math.round((chronicleRate / baselineRate) * 10) / 10,
         fraction_of_copy_ceiling: Math.round((chronicleRate / ceilingRate) * 100) / 100,
+        chronicle_wal: chronicleWal,
+        copy_wal: ceiling.wal,
         postgres: await postgresSettings(chronicleUrl),
       }),
     );

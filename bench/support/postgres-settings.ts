@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 /** Server settings that change what a bench measures, read from the server it runs on. */
-const REPORTED = ['autovacuum', 'fsync', 'synchronous_commit', 'shared_buffers'] as const;
+const REPORTED = ['autovacuum', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size'] as const;
 
 export type PostgresSettings = Record<(typeof REPORTED)[number], string>;
 
