@@ -8,6 +8,7 @@ import {
   kafkaClusterOptionsFromEnv,
 } from './kafka-cluster';
 import { DEFAULT_DATABASE_URL, PostgresDatabase, redactUrl } from './postgres-database';
+import { SettingToRaise } from './postgres-write-settings';
 
 /** The environment variables infra reads; pass `process.env` from the edge. */
 export type InfraEnv = Partial<
@@ -116,6 +117,17 @@ export class InfraManager {
     await database.waitUntilReady(Math.min(readyTimeoutMs, 30_000));
     const createdDatabase = await database.ensureExists();
     return { kafkaBrokers, databaseUrl, startedBroker, createdDatabase, replicationFactor, cluster };
+  }
+
+  /**
+   * The DATABASE_URL server's write-load settings below Chronicle's minimum; with `apply`, raised first (server-wide:
+   * `ALTER SYSTEM` and a reload). Returns those that were (or would be) raised, with the values they had.
+   */
+  async postgresWriteSettings(env: InfraEnv, options: { apply: boolean }): Promise<SettingToRaise[]> {
+    const database = new PostgresDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL);
+    const low = await database.writeSettingsToRaise();
+    if (options.apply) await database.raiseWriteSettings(low);
+    return low;
   }
 
   /** Stops the local broker if this project started it; the cluster, external clusters and Postgres are left alone. */

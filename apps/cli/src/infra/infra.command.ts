@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { MAX_LOCAL_CLUSTER_SIZE } from './broker-properties';
 import { InfraEnv, InfraManager, InfraStatus, InfraUpResult, KafkaTopology } from './infra-manager';
 import { redactUrl } from './postgres-database';
+import { formatMb, SettingToRaise } from './postgres-write-settings';
 
 /** Hooks the CLI entry point can plug into the infra commands. */
 export interface InfraCommandOptions {
@@ -15,6 +16,10 @@ export interface InfraCommandOptions {
 interface TopologyFlags {
   brokers?: number;
   basePort?: number;
+}
+
+interface UpFlags extends TopologyFlags {
+  tunePostgres?: boolean;
 }
 
 /**
@@ -41,10 +46,22 @@ export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
       'first port of the local cluster (default CHRONICLE_KAFKA_CLUSTER_PORT or 19092)',
       parsePortFlag,
     )
-    .action(async (flags: TopologyFlags) => {
+    .option(
+      '--tune-postgres',
+      "raise the server's settings below what the projector's write load needs (max_wal_size to 8GB, as docker-compose.yml runs it): ALTER SYSTEM and a reload, server-wide; needs a superuser",
+    )
+    .action(async (flags: UpFlags) => {
       const result = await manager.up(env, topology(flags));
       console.log(`Kafka:      ${result.kafkaBrokers.join(',')} (${describeKafka(result)})`);
       console.log(`PostgreSQL: ${redactUrl(result.databaseUrl)}${result.createdDatabase ? ' (database created)' : ''}`);
+      const tune = flags.tunePostgres === true;
+      try {
+        const low = await manager.postgresWriteSettings(env, { apply: tune });
+        for (const line of describeWriteSettings(low, tune)) console.log(line);
+      } catch (error) {
+        // Tuning is advice on top of a server that works: its failure (no superuser) must not stop `up`.
+        console.log(`            could not ${tune ? 'raise' : 'read'} its write-load settings: ${(error as Error).message}`);
+      }
       if (options.afterUp) await options.afterUp(result);
       if (result.cluster) {
         console.log('Ready. For the services:');
@@ -87,6 +104,18 @@ export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
 
 function topology(flags: TopologyFlags): KafkaTopology {
   return { brokers: flags.brokers, basePort: flags.basePort };
+}
+
+/** What `up` says of the server's write-load settings: those it raised, or those it would raise with the flag. */
+export function describeWriteSettings(low: readonly SettingToRaise[], applied: boolean): string[] {
+  if (low.length === 0) return [];
+  const changes = low.map(({ setting, currentMb }) => `${setting.name} ${formatMb(currentMb)} → ${setting.value}`);
+  return applied
+    ? [`            raised ${changes.join(', ')} (ALTER SYSTEM, reloaded)`]
+    : [
+        `            below the projector's write load: ${changes.join(', ')} (forced checkpoints make every`,
+        '            index page a full-page WAL image); `chronicle infra up --tune-postgres` raises it',
+      ];
 }
 
 function describeKafka(result: InfraUpResult): string {

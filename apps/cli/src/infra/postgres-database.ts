@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
+import { settingsToRaise, SettingToRaise, WRITE_LOAD_SETTINGS } from './postgres-write-settings';
 
 /** Where Chronicle's database lives when `DATABASE_URL` is not set. */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/chronicle';
@@ -81,6 +82,30 @@ export class PostgresDatabase {
     if (name === MAINTENANCE_DATABASE) throw new Error(`Refusing to drop the ${MAINTENANCE_DATABASE} database`);
     const quoted = quoteDatabaseName(name);
     await this.withMaintenanceClient((client) => client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
+  }
+
+  /** The server's write-load settings below Chronicle's minimum (`WRITE_LOAD_SETTINGS`). */
+  async writeSettingsToRaise(): Promise<SettingToRaise[]> {
+    return this.withMaintenanceClient(async (client) => {
+      const { rows } = await client.query<{ name: string; mb: string }>(
+        `SELECT name, setting AS mb FROM pg_settings WHERE name = ANY($1::text[]) AND unit = 'MB'`,
+        [WRITE_LOAD_SETTINGS.map((s) => s.name)],
+      );
+      return settingsToRaise(new Map(rows.map((r) => [r.name, Number(r.mb)])));
+    });
+  }
+
+  /**
+   * Raises these settings server-wide (`ALTER SYSTEM`, then a configuration reload): needs a superuser, and changes
+   * the server for every database on it.
+   */
+  async raiseWriteSettings(settings: readonly SettingToRaise[]): Promise<void> {
+    if (settings.length === 0) return;
+    await this.withMaintenanceClient(async (client) => {
+      // Names and values come from WRITE_LOAD_SETTINGS, never from input.
+      for (const { setting } of settings) await client.query(`ALTER SYSTEM SET ${setting.name} = '${setting.value}'`);
+      await client.query('SELECT pg_reload_conf()');
+    });
   }
 
   /** This URL with the database name replaced by `name`. */
