@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { MAX_LOCAL_CLUSTER_SIZE } from './broker-properties';
 import { InfraEnv, InfraManager, InfraStatus, InfraUpResult, KafkaTopology } from './infra-manager';
 import { redactUrl } from './postgres-database';
-import { formatMb, SettingToRaise } from './postgres-write-settings';
+import { SettingToRaise } from './postgres-write-settings';
 
 /** Hooks the CLI entry point can plug into the infra commands. */
 export interface InfraCommandOptions {
@@ -60,7 +60,9 @@ export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
         for (const line of describeWriteSettings(low, tune)) console.log(line);
       } catch (error) {
         // Tuning is advice on top of a server that works: its failure (no superuser) must not stop `up`.
-        console.log(`            could not ${tune ? 'raise' : 'read'} its write-load settings: ${(error as Error).message}`);
+        console.log(
+          `            could not ${tune ? 'check or raise' : 'check'} its write-load settings: ${(error as Error).message}`,
+        );
       }
       if (options.afterUp) await options.afterUp(result);
       if (result.cluster) {
@@ -109,7 +111,7 @@ function topology(flags: TopologyFlags): KafkaTopology {
 /** What `up` says of the server's write-load settings: those it raised, or those it would raise with the flag. */
 export function describeWriteSettings(low: readonly SettingToRaise[], applied: boolean): string[] {
   if (low.length === 0) return [];
-  const changes = low.map(({ setting, currentMb }) => `${setting.name} ${formatMb(currentMb)} → ${setting.value}`);
+  const changes = low.map(({ setting, current }) => `${setting.name} ${current} → ${setting.value}`);
   return applied
     ? [`            raised ${changes.join(', ')} (ALTER SYSTEM, reloaded)`]
     : [

@@ -3,7 +3,7 @@ import { describeWriteSettings } from './infra.command';
 import { settingsToRaise } from './postgres-write-settings';
 
 describe(describeWriteSettings.name, () => {
-  const low = settingsToRaise(new Map([['max_wal_size', 1024]]));
+  const low = settingsToRaise(new Map([['max_wal_size', { mb: 1024, shown: '1GB' }]]));
 
   it('says what it raised when asked to tune the server', () => {
     expect(describeWriteSettings(low, true)).toEqual(['            raised max_wal_size 1GB → 8GB (ALTER SYSTEM, reloaded)']);

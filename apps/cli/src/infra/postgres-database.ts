@@ -87,11 +87,12 @@ export class PostgresDatabase {
   /** The server's write-load settings below Chronicle's minimum (`WRITE_LOAD_SETTINGS`). */
   async writeSettingsToRaise(): Promise<SettingToRaise[]> {
     return this.withMaintenanceClient(async (client) => {
-      const { rows } = await client.query<{ name: string; mb: string }>(
-        `SELECT name, setting AS mb FROM pg_settings WHERE name = ANY($1::text[]) AND unit = 'MB'`,
+      const { rows } = await client.query<{ name: string; mb: string; shown: string }>(
+        `SELECT name, setting AS mb, current_setting(name) AS shown FROM pg_settings
+         WHERE name = ANY($1::text[]) AND unit = 'MB'`,
         [WRITE_LOAD_SETTINGS.map((s) => s.name)],
       );
-      return settingsToRaise(new Map(rows.map((r) => [r.name, Number(r.mb)])));
+      return settingsToRaise(new Map(rows.map((r) => [r.name, { mb: Number(r.mb), shown: r.shown }])));
     });
   }
 

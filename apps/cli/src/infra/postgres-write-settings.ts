@@ -17,21 +17,22 @@ export interface WriteLoadSetting {
   value: string;
 }
 
-/** One setting below Chronicle's minimum: what the server has (MB) and what it should be set to. */
+/** A setting's value on the server: in MB, and as PostgreSQL shows it (`current_setting`, e.g. `1GB`). */
+export interface ServerSetting {
+  mb: number;
+  shown: string;
+}
+
+/** One setting below Chronicle's minimum: what it should be set to, and what the server shows now. */
 export interface SettingToRaise {
   setting: WriteLoadSetting;
-  currentMb: number;
+  current: string;
 }
 
-/** The settings whose current value (MB, by name) is below Chronicle's minimum; one the server lacks is left alone. */
-export function settingsToRaise(currentMb: ReadonlyMap<string, number>): SettingToRaise[] {
+/** The settings whose current value (by name) is below Chronicle's minimum; one the server lacks is left alone. */
+export function settingsToRaise(current: ReadonlyMap<string, ServerSetting>): SettingToRaise[] {
   return WRITE_LOAD_SETTINGS.flatMap((setting) => {
-    const current = currentMb.get(setting.name);
-    return current !== undefined && current < setting.minimumMb ? [{ setting, currentMb: current }] : [];
+    const value = current.get(setting.name);
+    return value !== undefined && value.mb < setting.minimumMb ? [{ setting, current: value.shown }] : [];
   });
-}
-
-/** `1024` → `1GB`, `512` → `512MB`: a size in MB as PostgreSQL prints it. */
-export function formatMb(mb: number): string {
-  return mb % 1024 === 0 ? `${mb / 1024}GB` : `${mb}MB`;
 }
