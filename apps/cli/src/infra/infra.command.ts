@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { MAX_LOCAL_CLUSTER_SIZE } from './broker-properties';
 import { InfraEnv, InfraManager, InfraStatus, InfraUpResult, KafkaTopology } from './infra-manager';
 import { redactUrl } from './postgres-database';
-import { SettingToRaise } from './postgres-write-settings';
+import { SettingToRaise, settingsToSet } from './postgres-write-settings';
 
 /** Hooks the CLI entry point can plug into the infra commands. */
 export interface InfraCommandOptions {
@@ -48,7 +48,7 @@ export function buildInfraCommand(options: InfraCommandOptions = {}): Command {
     )
     .option(
       '--tune-postgres',
-      "raise the server's settings below what the projector's write load needs (max_wal_size to 8GB, as docker-compose.yml runs it): ALTER SYSTEM and a reload, server-wide; needs a superuser",
+      "raise the server's settings below what the projector's write load needs, as docker-compose.yml runs it (max_wal_size 8GB, applied by a reload; shared_buffers 2GB, applied at the next restart): ALTER SYSTEM, server-wide; needs a superuser",
     )
     .action(async (flags: UpFlags) => {
       const result = await manager.up(env, topology(flags));
@@ -108,16 +108,29 @@ function topology(flags: TopologyFlags): KafkaTopology {
   return { brokers: flags.brokers, basePort: flags.basePort };
 }
 
-/** What `up` says of the server's write-load settings: those it raised, or those it would raise with the flag. */
+/** What `up` says of the server's write-load settings: those it set, those it would set with the flag, those awaiting a restart. */
 export function describeWriteSettings(low: readonly SettingToRaise[], applied: boolean): string[] {
-  if (low.length === 0) return [];
-  const changes = low.map(({ setting, current }) => `${setting.name} ${current} → ${setting.value}`);
-  return applied
-    ? [`            raised ${changes.join(', ')} (ALTER SYSTEM, reloaded)`]
-    : [
-        `            below the projector's write load: ${changes.join(', ')} (forced checkpoints make every`,
-        '            index page a full-page WAL image); `chronicle infra up --tune-postgres` raises it',
-      ];
+  const indent = '            ';
+  const changes = (settings: readonly SettingToRaise[]) =>
+    settings.map(({ setting, current }) => `${setting.name} ${current} → ${setting.value}`).join(', ');
+  const lines: string[] = [];
+  if (applied) {
+    const reloaded = low.filter((s) => s.setting.appliedBy === 'reload');
+    const restart = low.filter((s) => s.setting.appliedBy === 'restart');
+    if (reloaded.length > 0) lines.push(`${indent}raised ${changes(reloaded)} (ALTER SYSTEM, reloaded)`);
+    if (restart.length > 0) lines.push(`${indent}set ${changes(restart)} (ALTER SYSTEM): restart PostgreSQL to apply it`);
+    return lines;
+  }
+  const unset = settingsToSet(low);
+  const pending = low.filter((s) => s.pendingRestart);
+  if (unset.length > 0) {
+    lines.push(
+      `${indent}below the projector's write load: ${changes(unset)} (README, Performance);`,
+      `${indent}\`chronicle infra up --tune-postgres\` sets ${unset.length > 1 ? 'them' : 'it'} (shared_buffers takes a restart)`,
+    );
+  }
+  if (pending.length > 0) lines.push(`${indent}${changes(pending)} is set and waits for a PostgreSQL restart`);
+  return lines;
 }
 
 function describeKafka(result: InfraUpResult): string {

@@ -3,16 +3,34 @@ import { describeWriteSettings } from './infra.command';
 import { settingsToRaise } from './postgres-write-settings';
 
 describe(describeWriteSettings.name, () => {
-  const low = settingsToRaise(new Map([['max_wal_size', { mb: 1024, shown: '1GB' }]]));
+  const defaults = settingsToRaise(
+    new Map([
+      ['max_wal_size', { mb: 1024, shown: '1GB', pendingRestart: false }],
+      ['shared_buffers', { mb: 128, shown: '128MB', pendingRestart: false }],
+    ]),
+  );
+  const walOnly = defaults.filter((s) => s.setting.name === 'max_wal_size');
 
-  it('says what it raised when asked to tune the server', () => {
-    expect(describeWriteSettings(low, true)).toEqual(['            raised max_wal_size 1GB → 8GB (ALTER SYSTEM, reloaded)']);
+  it('says what it raised by a reload and what waits for a restart when asked to tune the server', () => {
+    expect(describeWriteSettings(defaults, true)).toEqual([
+      '            raised max_wal_size 1GB → 8GB (ALTER SYSTEM, reloaded)',
+      '            set shared_buffers 128MB → 2GB (ALTER SYSTEM): restart PostgreSQL to apply it',
+    ]);
+    expect(describeWriteSettings(walOnly, true)).toEqual(['            raised max_wal_size 1GB → 8GB (ALTER SYSTEM, reloaded)']);
   });
 
-  it('names the setting and the flag that raises it when not asked', () => {
-    const lines = describeWriteSettings(low, false).join('\n');
-    expect(lines).toContain('max_wal_size 1GB → 8GB');
-    expect(lines).toContain('chronicle infra up --tune-postgres');
+  it('names the settings and the flag that sets them when not asked', () => {
+    const lines = describeWriteSettings(defaults, false).join('\n');
+    expect(lines).toContain('max_wal_size 1GB → 8GB, shared_buffers 128MB → 2GB');
+    expect(lines).toContain('chronicle infra up --tune-postgres` sets them');
+  });
+
+  it('says a value already set waits for a restart, and does not offer the flag for it', () => {
+    const pending = defaults.map((s) => (s.setting.name === 'shared_buffers' ? { ...s, pendingRestart: true } : s));
+    const lines = describeWriteSettings(pending, false);
+    expect(lines.join('\n')).toContain('max_wal_size 1GB → 8GB (README, Performance)');
+    expect(lines.join('\n')).toContain('--tune-postgres` sets it (');
+    expect(lines.at(-1)).toBe('            shared_buffers 128MB → 2GB is set and waits for a PostgreSQL restart');
   });
 
   it('says nothing of a server that needs no change', () => {

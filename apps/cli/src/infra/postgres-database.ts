@@ -1,6 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
-import { settingsToRaise, SettingToRaise, WRITE_LOAD_SETTINGS } from './postgres-write-settings';
+import {
+  ServerSetting,
+  settingsToRaise,
+  settingsToSet,
+  SettingToRaise,
+  WRITE_LOAD_SETTINGS,
+} from './postgres-write-settings';
 
 /** Where Chronicle's database lives when `DATABASE_URL` is not set. */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/chronicle';
@@ -86,25 +92,33 @@ export class PostgresDatabase {
 
   /** The server's write-load settings below Chronicle's minimum (`WRITE_LOAD_SETTINGS`). */
   async writeSettingsToRaise(): Promise<SettingToRaise[]> {
+    return settingsToRaise(await this.writeSettings());
+  }
+
+  /** The server's values of the write-load settings (`WRITE_LOAD_SETTINGS`), by name. */
+  async writeSettings(): Promise<Map<string, ServerSetting>> {
     return this.withMaintenanceClient(async (client) => {
-      const { rows } = await client.query<{ name: string; mb: string; shown: string }>(
-        `SELECT name, setting AS mb, current_setting(name) AS shown FROM pg_settings
-         WHERE name = ANY($1::text[]) AND unit = 'MB'`,
+      // Units differ (max_wal_size in MB, shared_buffers in 8 kB blocks): compare what PostgreSQL shows, in bytes.
+      const { rows } = await client.query<{ name: string; mb: string; shown: string; pending_restart: boolean }>(
+        `SELECT name, pg_size_bytes(current_setting(name)) / 1048576 AS mb, current_setting(name) AS shown, pending_restart
+         FROM pg_settings WHERE name = ANY($1::text[])`,
         [WRITE_LOAD_SETTINGS.map((s) => s.name)],
       );
-      return settingsToRaise(new Map(rows.map((r) => [r.name, { mb: Number(r.mb), shown: r.shown }])));
+      return new Map(rows.map((r) => [r.name, { mb: Number(r.mb), shown: r.shown, pendingRestart: r.pending_restart }]));
     });
   }
 
   /**
-   * Raises these settings server-wide (`ALTER SYSTEM`, then a configuration reload): needs a superuser, and changes
-   * the server for every database on it.
+   * Sets these settings server-wide (`ALTER SYSTEM`, then a configuration reload), except those already set and
+   * waiting for a restart: needs a superuser, and changes the server for every database on it. A setting applied by
+   * a restart only takes effect when the server next starts.
    */
   async raiseWriteSettings(settings: readonly SettingToRaise[]): Promise<void> {
-    if (settings.length === 0) return;
+    const toSet = settingsToSet(settings);
+    if (toSet.length === 0) return;
     await this.withMaintenanceClient(async (client) => {
       // Names and values come from WRITE_LOAD_SETTINGS, never from input.
-      for (const { setting } of settings) await client.query(`ALTER SYSTEM SET ${setting.name} = '${setting.value}'`);
+      for (const { setting } of toSet) await client.query(`ALTER SYSTEM SET ${setting.name} = '${setting.value}'`);
       await client.query('SELECT pg_reload_conf()');
     });
   }

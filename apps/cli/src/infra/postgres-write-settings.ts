@@ -1,38 +1,62 @@
 /**
  * Server settings Chronicle's write load needs above PostgreSQL's defaults, as `docker-compose.yml` runs its server.
- * Only settings a reload applies: `infra up --tune-postgres` raises them on a running server without a restart.
+ * `infra up --tune-postgres` sets them with `ALTER SYSTEM`: a reload applies `max_wal_size`; `shared_buffers` waits
+ * for the server's next restart.
  *
  * `max_wal_size`: with the default 1 GB the projector forces a checkpoint every few seconds at a thousand events a
  * second, and after each checkpoint the first change to every index page writes the whole page to the WAL again:
  * 100,000 events wrote 4.8 GB of WAL, 60 % of it full-page images, against 1.9 GB for the COPY of the same rows
  * (README, Performance, stop 43).
+ *
+ * `shared_buffers`: with the default 128 MB the ledgers' and statements' indexes outgrow the buffers, and the
+ * projector's backends spend their time evicting dirty pages themselves. Sampled during the projection bench, about a
+ * fifth of the active backends waited on data-file writes, the buffer mapping or the checkpointer's request queue;
+ * at 2 GB none did, and the run took 76–79 s instead of 85–88 (README, Performance, stop 44).
  */
-export const WRITE_LOAD_SETTINGS: readonly WriteLoadSetting[] = [{ name: 'max_wal_size', minimumMb: 8192, value: '8GB' }];
+export const WRITE_LOAD_SETTINGS: readonly WriteLoadSetting[] = [
+  { name: 'max_wal_size', minimumMb: 8192, value: '8GB', appliedBy: 'reload' },
+  { name: 'shared_buffers', minimumMb: 2048, value: '2GB', appliedBy: 'restart' },
+];
 
 export interface WriteLoadSetting {
-  name: 'max_wal_size';
-  /** The least Chronicle wants, in MB (the unit `pg_settings` reports `max_wal_size` in). */
+  name: 'max_wal_size' | 'shared_buffers';
+  /** The least Chronicle wants, in MB. */
   minimumMb: number;
   /** What `ALTER SYSTEM` sets it to. */
   value: string;
+  /** What makes a running server take a new value: a configuration reload, or only a restart. */
+  appliedBy: 'reload' | 'restart';
 }
 
-/** A setting's value on the server: in MB, and as PostgreSQL shows it (`current_setting`, e.g. `1GB`). */
+/**
+ * A setting's value on the server: in MB, as PostgreSQL shows it (`current_setting`, e.g. `1GB`), and whether a
+ * changed value is already set and waits for a restart (`pg_settings.pending_restart`).
+ */
 export interface ServerSetting {
   mb: number;
   shown: string;
+  pendingRestart: boolean;
 }
 
-/** One setting below Chronicle's minimum: what it should be set to, and what the server shows now. */
+/** One setting below Chronicle's minimum: what it should be, what the server runs with now, and whether it is set. */
 export interface SettingToRaise {
   setting: WriteLoadSetting;
   current: string;
+  /** Already set (by an earlier `--tune-postgres` or by hand); the server runs the old value until it restarts. */
+  pendingRestart: boolean;
 }
 
 /** The settings whose current value (by name) is below Chronicle's minimum; one the server lacks is left alone. */
 export function settingsToRaise(current: ReadonlyMap<string, ServerSetting>): SettingToRaise[] {
   return WRITE_LOAD_SETTINGS.flatMap((setting) => {
     const value = current.get(setting.name);
-    return value !== undefined && value.mb < setting.minimumMb ? [{ setting, current: value.shown }] : [];
+    return value !== undefined && value.mb < setting.minimumMb
+      ? [{ setting, current: value.shown, pendingRestart: value.pendingRestart }]
+      : [];
   });
+}
+
+/** Those of `low` that `ALTER SYSTEM` still has to set (a value pending a restart is set already). */
+export function settingsToSet(low: readonly SettingToRaise[]): SettingToRaise[] {
+  return low.filter((s) => !s.pendingRestart);
 }
