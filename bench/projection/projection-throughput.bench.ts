@@ -12,7 +12,8 @@
  *   message (measured on a smaller sample, it is slow);
  * - copy ceiling: COPY of the exact rows Chronicle ended with (co-mentions packed, the sentiment ledger compacted to one entry per
  *   key), into empty tables with the same indexes.
- * Prints one JSON line.
+ * Also reports, for Chronicle's run, the WAL written and what its backends were doing, sampled every 250 ms
+ * (`chronicle_backends`: running, waiting for the client, for row locks, for I/O). Prints one JSON line.
  */
 import 'reflect-metadata';
 import { ArticleAnalyzedEvent } from '@chronicle/contracts';
@@ -38,6 +39,7 @@ import { numberFlag } from '../support/bench-flags';
 import { postgresSettings } from '../support/postgres-settings';
 import { foldLedgersWhole, workOffLedgersToTheEnd } from '../support/compact-ledgers';
 import { walActivity, WalActivity, walCounters } from '../support/wal-activity';
+import { BackendActivityShares, sampleBackendActivity } from '../support/backend-activity';
 
 /** The tables the read-model projection writes (the ceiling loads their final rows). */
 const TABLES = projectionNamed('read-models').tables;
@@ -52,25 +54,27 @@ async function chronicle(
   log: LoggedAnalysis[],
   run: PartitionedRun,
   config: ChronicleConfig,
-): Promise<{ seconds: number; compactionAfterSeconds: number; wal: WalActivity }> {
+): Promise<{ seconds: number; compactionAfterSeconds: number; wal: WalActivity; backends: BackendActivityShares }> {
   const dataSource = await createDataSource(url, run.concurrency + 2).initialize();
   const compaction = new LedgerCompactionWorker(dataSource, new MetricsRegistry('bench'), config);
   try {
     compaction.onApplicationBootstrap();
     const walBefore = await walCounters(url);
+    const sampler = await sampleBackendActivity(url, decodeURIComponent(new URL(url).pathname.slice(1)));
     const started = performance.now();
     // As the service's handler: prepared before the transaction, then applied exactly once.
     await applyPartitioned(log, run, async (batch) => {
       await projectBatchAsTheService(dataSource, batch);
     });
     const seconds = (performance.now() - started) / 1000;
+    const backends = await sampler.stop();
     const wal = walActivity(walBefore, await walCounters(url));
     await compaction.onApplicationShutdown();
     const compacting = performance.now();
     await workOffLedgersToTheEnd(dataSource);
     const compactionAfterSeconds = (performance.now() - compacting) / 1000;
     await foldLedgersWhole(dataSource);
-    return { seconds, compactionAfterSeconds, wal };
+    return { seconds, compactionAfterSeconds, wal, backends };
   } finally {
     await compaction.onApplicationShutdown();
     await dataSource.destroy();
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
       seconds: chronicleSeconds,
       compactionAfterSeconds,
       wal: chronicleWal,
+      backends: chronicleBackends,
     } = await chronicle(chronicleUrl, log, run, config);
     const baselineSeconds = await baseline(
       await freshBenchDatabase(names.baseline),
@@ -169,6 +174,7 @@ async function main(): Promise<void> {
         ratio_vs_baseline: Math.round((chronicleRate / baselineRate) * 10) / 10,
         fraction_of_copy_ceiling: Math.round((chronicleRate / ceilingRate) * 100) / 100,
         chronicle_wal: chronicleWal,
+        chronicle_backends: chronicleBackends,
         copy_wal: ceiling.wal,
         postgres: await postgresSettings(chronicleUrl),
       }),
