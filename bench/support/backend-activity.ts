@@ -3,8 +3,8 @@ import { Client } from 'pg';
 /**
  * What one client backend of the measured database was doing when sampled (`pg_stat_activity`):
  * - `running`: executing, not waiting on anything (on a core, or runnable);
- * - `waiting_for_client`: inside a transaction, waiting for the application's next statement (the client is the
- *   bottleneck: busy with other work, or in a round trip);
+ * - `waiting_for_client`: inside a transaction, waiting on the application: for its next statement or COPY data, or
+ *   for it to read results (the client is the bottleneck: busy with other work, or in a round trip);
  * - `row_lock`: waiting for another transaction's row or transaction lock (hot rows serialise their writers);
  * - `io`: reading or writing a data file or the WAL (a backend evicting dirty buffers itself writes here);
  * - `lwlock`: waiting on an internal lock (buffer mapping, WAL insertion, the checkpointer's request queue);

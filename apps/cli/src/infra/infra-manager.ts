@@ -120,8 +120,9 @@ export class InfraManager {
   }
 
   /**
-   * The DATABASE_URL server's write-load settings below Chronicle's minimum; with `apply`, raised first (server-wide:
-   * `ALTER SYSTEM` and a reload). Returns those that were (or would be) raised, with the values they had.
+   * The DATABASE_URL server's write-load settings below Chronicle's minimum; with `apply`, set first (server-wide:
+   * `ALTER SYSTEM` and a reload; a setting applied by a restart waits for one). Returns those below the minimum, with
+   * the values the server runs with and whether a new value already waits for a restart.
    */
   async postgresWriteSettings(env: InfraEnv, options: { apply: boolean }): Promise<SettingToRaise[]> {
     const database = new PostgresDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL);

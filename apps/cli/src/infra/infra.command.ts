@@ -124,9 +124,11 @@ export function describeWriteSettings(low: readonly SettingToRaise[], applied: b
   const unset = settingsToSet(low);
   const pending = low.filter((s) => s.pendingRestart);
   if (unset.length > 0) {
+    const onRestart = unset.filter((s) => s.setting.appliedBy === 'restart').map((s) => s.setting.name);
+    const restartNote = onRestart.length > 0 ? ` (${onRestart.join(', ')} at the next restart)` : '';
     lines.push(
       `${indent}below the projector's write load: ${changes(unset)} (README, Performance);`,
-      `${indent}\`chronicle infra up --tune-postgres\` sets ${unset.length > 1 ? 'them' : 'it'} (shared_buffers takes a restart)`,
+      `${indent}\`chronicle infra up --tune-postgres\` sets ${unset.length > 1 ? 'them' : 'it'}${restartNote}`,
     );
   }
   if (pending.length > 0) lines.push(`${indent}${changes(pending)} is set and waits for a PostgreSQL restart`);

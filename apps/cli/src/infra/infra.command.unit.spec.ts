@@ -22,14 +22,14 @@ describe(describeWriteSettings.name, () => {
   it('names the settings and the flag that sets them when not asked', () => {
     const lines = describeWriteSettings(defaults, false).join('\n');
     expect(lines).toContain('max_wal_size 1GB → 8GB, shared_buffers 128MB → 2GB');
-    expect(lines).toContain('chronicle infra up --tune-postgres` sets them');
+    expect(lines).toContain('`chronicle infra up --tune-postgres` sets them (shared_buffers at the next restart)');
   });
 
   it('says a value already set waits for a restart, and does not offer the flag for it', () => {
     const pending = defaults.map((s) => (s.setting.name === 'shared_buffers' ? { ...s, pendingRestart: true } : s));
     const lines = describeWriteSettings(pending, false);
     expect(lines.join('\n')).toContain('max_wal_size 1GB → 8GB (README, Performance)');
-    expect(lines.join('\n')).toContain('--tune-postgres` sets it (');
+    expect(lines).toContain('            `chronicle infra up --tune-postgres` sets it');
     expect(lines.at(-1)).toBe('            shared_buffers 128MB → 2GB is set and waits for a PostgreSQL restart');
   });
 

@@ -11,7 +11,8 @@
  * `shared_buffers`: with the default 128 MB the ledgers' and statements' indexes outgrow the buffers, and the
  * projector's backends spend their time evicting dirty pages themselves. Sampled during the projection bench, about a
  * fifth of the active backends waited on data-file writes, the buffer mapping or the checkpointer's request queue;
- * at 2 GB none did, and the run took 76–79 s instead of 85–88 (README, Performance, stop 44).
+ * at 2 GB none did, and the run took 75.9–82.8 s (six runs of seven) instead of 84.6–87.9 (README, Performance,
+ * stop 44).
  */
 export const WRITE_LOAD_SETTINGS: readonly WriteLoadSetting[] = [
   { name: 'max_wal_size', minimumMb: 8192, value: '8GB', appliedBy: 'reload' },
