@@ -6,19 +6,16 @@
  *   npx vite-node libs/nlp/training/train-name-tagger.ts -- [--data DIR] [--epochs N] [--seed S] [--prune X] [--no-write]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data. The shipped model was produced with the defaults.
  * Each epoch prints eng.testa (dev) entity F1 per type; dev is used only to pick the epoch count and pruning threshold.
+ * The features include word-vector clusters (libs/nlp/src/names/model/word-clusters.json, written by
+ * cluster-word-vectors.ts; rerun this script after it). Their sizes (50, 200, 800) and seed (7) were chosen on dev
+ * among four settings (100+400 with seeds 7 and 1, 50+200+800, 100+400+1600): PER / ORG / LOC dev F1 of the tagger
+ * alone 93.6-94.5 / 87.6-88.1 / 95.1-95.4 with clusters, against 91.6 / 86.5 / 94.5 without.
  * Deterministic: the seeded PRNG drives the per-epoch shuffle and there is no other randomness.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { encodeBase64 } from '../src/sentiment/linear-head';
-import {
-  NAME_TAGS,
-  TAG_COUNT,
-  sentenceFeatures,
-  spansOfTags,
-  viterbi,
-  type NameTaggerModelJson,
-} from '../src/names/name-tagger';
+import { NAME_TAGS, TAG_COUNT, sentenceFeatures, spansOfTags, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
 import { readConll, type ConllSentence } from '../scripts/eval/dev-split-readers';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
@@ -133,10 +130,7 @@ function main(): void {
   let c = 1;
   const random = seededRandom(seed);
   const order = train.map((_, i) => i);
-  const averaged = (): [Float64Array, Float64Array] => [
-    w.map((x, i) => x - u[i]! / c),
-    tw.map((x, i) => x - tu[i]! / c),
-  ];
+  const averaged = (): [Float64Array, Float64Array] => [w.map((x, i) => x - u[i]! / c), tw.map((x, i) => x - tu[i]! / c)];
 
   for (let epoch = 1; epoch <= epochs; epoch += 1) {
     for (let i = order.length - 1; i > 0; i -= 1) {
@@ -198,7 +192,9 @@ function main(): void {
       pruned[f * T + t] = q[row * T + t]! * scale;
     }
   });
-  console.log(`kept ${kept.length} of ${names.length} features; dev F1 after pruning ${JSON.stringify(scoreDev(dev, pruned, at))}`);
+  console.log(
+    `kept ${kept.length} of ${names.length} features; dev F1 after pruning ${JSON.stringify(scoreDev(dev, pruned, at))}`,
+  );
 
   const model: NameTaggerModelJson = {
     format: 'chronicle-name-tagger/1',

@@ -28,6 +28,12 @@ export const SPAN_OVERRIDE_MARGIN = 10;
 /** A rule candidate the model tags with exactly the same edges takes the model's type when it is this sure. */
 export const TYPE_OVERRIDE_MARGIN = 15;
 
+/**
+ * A rule candidate the model tags as one miscellaneous name with exactly its edges ("U.S. Open", "World Series",
+ * "Afrikaners") is dropped when every token is this sure, unless the registry knows it or it speaks.
+ */
+export const MISC_SPAN_DROP_MARGIN = 5;
+
 /** A rule candidate over tokens the model tags O with at least this margin is no name ("Results", "Extras"). */
 export const NO_NAME_MARGIN = 20;
 
@@ -115,6 +121,7 @@ function overrideWithConfidentSpans(
       out.push(c);
       continue;
     }
+    if (isMiscName(c)) continue;
     while (si < spans.length && spans[si]!.end <= c.first) si += 1;
     const span = spans[si];
     if (!span || span.start >= c.last) {
@@ -142,6 +149,16 @@ function overrideWithConfidentSpans(
     ci = j;
   }
   return out;
+
+  function isMiscName(c: NameCandidate): boolean {
+    const span = spanAt.get(c.first);
+    return (
+      span?.type === 'MISC' &&
+      span.end === c.last &&
+      !c.speech &&
+      spanConfidence(c.first, c.last, margins) >= MISC_SPAN_DROP_MARGIN
+    );
+  }
 
   function readsNoName(c: NameCandidate): boolean {
     if (c.speech || namedElsewhere.has(c.key)) return false;

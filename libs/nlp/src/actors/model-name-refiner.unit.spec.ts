@@ -48,6 +48,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a tournament takes its name from a place', () => {
+    it('reports the player but no actor for the tournament, which the name tagger reads as an event', () => {
+      const cases: Array<[string, string]> = [
+        ['Pete Sampras reached the final of the U.S. Open on Sunday.', 'Pete Sampras'],
+        ['Greg Norman won the Hong Kong Open by two strokes on Sunday.', 'Greg Norman'],
+      ];
+      for (const [body, player] of cases) expect(actors(analyze(body))).toEqual([[player, 'person']]);
+    });
+  });
+
   describe('when a long organisation name holds lower-case words and a place', () => {
     it('reports the whole name as one organisation, as the name tagger cuts it', () => {
       const a = analyze('Monitors from the Organisation for Security and Cooperation in Europe arrived in Sarajevo on Monday.');

@@ -4,6 +4,7 @@ import { registryByKey } from '../lexicon/actor-registry';
 import { decodeBase64 } from '../sentiment/linear-head';
 import { nameKey } from '../text/name-normalizer';
 import { HONORIFICS, MONTHS_AND_DAYS, ORG_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
+import { wordClusters } from './word-clusters';
 
 /** Tags of the name tagger (IOB2). Index order is part of the model format. */
 export const NAME_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -68,10 +69,23 @@ interface WordInfo {
   lower: string;
   shape: string;
   lex: string;
+  /** Word-vector cluster ids, coarse to fine (word-clusters.ts). */
+  clusters: readonly string[];
 }
 
 function wordInfo(word: string): WordInfo {
-  return { lower: word.toLowerCase(), shape: shapeOf(word), lex: lexiconFlags(word) };
+  const lower = word.toLowerCase();
+  return { lower, shape: shapeOf(word), lex: lexiconFlags(word), clusters: wordClusters().of(lower) };
+}
+
+/** `c<g><side>=<id>` for each cluster granularity g of a word (side '' for the token itself, '-1', '+1'). */
+function clusterFeatures(clusters: readonly string[], side: '' | '-1' | '+1'): string[] {
+  return clusters.map((id, g) => `c${g}${side}=${id}`);
+}
+
+/** The same features for a neighbour outside the sentence (`edge` '<s>' or '</s>'), at every granularity. */
+function edgeClusterFeatures(edge: '<s>' | '</s>'): string[] {
+  return wordClusters().sizes.map((_, g) => `c${g}${edge === '<s>' ? '-1' : '+1'}=${edge}`);
 }
 
 /** Features of a word on its own, whatever its context. */
@@ -91,6 +105,7 @@ function intrinsicFeatures(word: string, info: WordInfo): string[] {
     `x3=${lw.slice(-3)}`,
     `x4=${lw.slice(-4)}`,
     `l=${info.lex}`,
+    ...clusterFeatures(info.clusters, ''),
   ];
 }
 
@@ -131,6 +146,8 @@ function contextFeatures(infos: readonly WordInfo[], i: number, shouting: string
     `S=${shouting}`,
     `Sw=${shouting}${lw}`,
     `Ss=${shouting}${shape}`,
+    ...(i > 0 ? clusterFeatures(infos[i - 1]!.clusters, '-1') : edgeClusterFeatures('<s>')),
+    ...(i + 1 < n ? clusterFeatures(infos[i + 1]!.clusters, '+1') : edgeClusterFeatures('</s>')),
   ];
 }
 
@@ -368,8 +385,8 @@ export class NameTagger {
     const get = (feature: string): Weights => weights.get(feature);
     this.pairs = pairIndex(weights);
     this.edge = {
-      previousSum: summed(get('l-1=<s>'), get('w-1=<s>'), get('s-1=<s>')),
-      nextSum: summed(get('l+1=</s>'), get('w+1=</s>'), get('s+1=</s>')),
+      previousSum: summed(get('l-1=<s>'), get('w-1=<s>'), get('s-1=<s>'), ...edgeClusterFeatures('<s>').map(get)),
+      nextSum: summed(get('l+1=</s>'), get('w+1=</s>'), get('s+1=</s>'), ...edgeClusterFeatures('</s>').map(get)),
       laterCalm: summed(get('first=-'), get('S=')),
       laterShouting: summed(get('first=-'), get('S=S')),
       wordSecondPrevious: get('w-2=<s>'),
@@ -483,8 +500,18 @@ export class NameTagger {
     }
     if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
     const get = (feature: string): Weights => this.weights.get(feature);
-    const asPrevious = { lex: get(`l-1=${info.lex}`), word: get(`w-1=${info.lower}`), shape: get(`s-1=${info.shape}`) };
-    const asNext = { lex: get(`l+1=${info.lex}`), word: get(`w+1=${info.lower}`), shape: get(`s+1=${info.shape}`) };
+    const asPrevious = {
+      lex: get(`l-1=${info.lex}`),
+      word: get(`w-1=${info.lower}`),
+      shape: get(`s-1=${info.shape}`),
+      clusters: clusterFeatures(info.clusters, '-1').map(get),
+    };
+    const asNext = {
+      lex: get(`l+1=${info.lex}`),
+      word: get(`w+1=${info.lower}`),
+      shape: get(`s+1=${info.shape}`),
+      clusters: clusterFeatures(info.clusters, '+1').map(get),
+    };
     const calm = { word: get(`Sw=${info.lower}`), shape: get(`Ss=${info.shape}`) };
     const shouting = { word: get(`Sw=S${info.lower}`), shape: get(`Ss=S${info.shape}`) };
     entry = {
@@ -493,8 +520,8 @@ export class NameTagger {
       sums: {
         calm: summed(scores, calm.word, calm.shape),
         shouting: summed(scores, shouting.word, shouting.shape),
-        asPrevious: summed(asPrevious.lex, asPrevious.word, asPrevious.shape),
-        asNext: summed(asNext.lex, asNext.word, asNext.shape),
+        asPrevious: summed(asPrevious.lex, asPrevious.word, asPrevious.shape, ...asPrevious.clusters),
+        asNext: summed(asNext.lex, asNext.word, asNext.shape, ...asNext.clusters),
       },
       asSecondPrevious: get(`w-2=${info.lower}`),
       asSecondNext: get(`w+2=${info.lower}`),

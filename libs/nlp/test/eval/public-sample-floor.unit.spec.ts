@@ -4,7 +4,7 @@ import { nameTagger } from '../../src/names/name-tagger.model';
 import { countMatches, placeTokens, predictedSpans, prf, type TokenSpan } from '../../scripts/eval/span-scoring';
 import sample from './public/gum-dev-sample.json';
 
-// Floors sit a little under the figures of chronicle-nlp/1.5.0 on this copied public sample (GUM dev, CC BY texts;
+// Floors sit a little under the figures of chronicle-nlp/1.10.0 on this copied public sample (GUM dev, CC BY texts;
 // see public/NOTICE.md), so that a regression of the name tagger or of its use in the extractor fails CI.
 // The full dev-split figures come from `npm run eval` (libs/nlp/EVALUATION.md).
 
@@ -39,9 +39,12 @@ describe('analyzeArticle', () => {
       });
       // 1.4.0: PER 33.3, ORG 22.2, LOC 32.7; 1.5.0 (the tagger also reads short lines): PER 37.9, ORG 22.2, LOC 31.4;
       // nlp-names branch (the model overrules the rules where it is sure): PER 44.8, ORG 31.4, LOC 30.8.
-      expect(f1.PER).toBeGreaterThanOrEqual(43);
-      expect(f1.ORG).toBeGreaterThanOrEqual(29);
-      expect(f1.LOC).toBeGreaterThanOrEqual(30);
+      // 1.10.0 (word-cluster features in the tagger, confident miscellaneous names dropped): PER 48.3, ORG 25.7, LOC
+      // 34.0. ORG fell with the tagger's new confidence (GUM dev ORG named 24.7 -> 23.2) while PER rose (41.1 -> 48.2)
+      // and CoNLL-2003 dev rose for every type (libs/nlp/EVALUATION.md).
+      expect(f1.PER).toBeGreaterThanOrEqual(46);
+      expect(f1.ORG).toBeGreaterThanOrEqual(24);
+      expect(f1.LOC).toBeGreaterThanOrEqual(32);
     });
   });
 });
@@ -59,9 +62,10 @@ describe('NameTagger', () => {
         return ['PER', 'ORG', 'LOC'].map((type) => [type, ...countMatches(gold(doc), pred, type)]);
       });
       // 1.4.0 model: PER 50.4, ORG 25.5, LOC 28.1 (GUM is not news; on CoNLL-2003 dev it scores 91.6 / 86.5 / 94.5).
-      expect(f1.PER).toBeGreaterThanOrEqual(47);
-      expect(f1.ORG).toBeGreaterThanOrEqual(23);
-      expect(f1.LOC).toBeGreaterThanOrEqual(25);
+      // 1.10.0 model (with word-cluster features): PER 52.2, ORG 26.0, LOC 32.7 (CoNLL-2003 dev 94.5 / 88.1 / 95.2).
+      expect(f1.PER).toBeGreaterThanOrEqual(50);
+      expect(f1.ORG).toBeGreaterThanOrEqual(24);
+      expect(f1.LOC).toBeGreaterThanOrEqual(30);
     });
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * Clusters the shipped word vectors (libs/nlp/src/sentiment/model/word-vectors.json, a GloVe 100-d subset) with
+ * spherical k-means at several sizes and writes libs/nlp/src/names/model/word-clusters.json, which the name tagger
+ * reads as word-class features (a word's cluster and its neighbours', so "Kohl" and a name never seen in training
+ * share evidence).
+ *
+ * Run from the project root:
+ *   npx vite-node libs/nlp/training/cluster-word-vectors.ts -- [--sizes 50,200,800] [--iterations 8] [--seed 7]
+ * The shipped file was produced with the defaults. Deterministic: the seeded PRNG picks the initial centroids, and
+ * ties go to the lower cluster. Then retrain the tagger (`npm run train:names`): its features name cluster ids.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeBase64 } from '../src/sentiment/linear-head';
+import type { WordVectorsJson } from '../src/sentiment/word-vectors';
+import type { WordClustersJson } from '../src/names/word-clusters';
+// Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
+import { seededRandom } from '../../domain/src/seeded-random';
+
+const VECTORS_FILE = join(__dirname, '..', 'src', 'sentiment', 'model', 'word-vectors.json');
+const CLUSTERS_FILE = join(__dirname, '..', 'src', 'names', 'model', 'word-clusters.json');
+
+/** The table's vectors, dequantised and scaled to unit length (row-major, n x d). */
+function unitVectors(json: WordVectorsJson): { words: string[]; d: number; x: Float32Array } {
+  const words = json.words.split('\n');
+  const d = json.dimensions;
+  const q = new Int8Array(decodeBase64(json.vectors).buffer);
+  const scales = new Float32Array(decodeBase64(json.scales).buffer);
+  const x = new Float32Array(words.length * d);
+  for (let r = 0; r < words.length; r += 1) {
+    let norm = 0;
+    for (let j = 0; j < d; j += 1) {
+      const v = q[r * d + j]! * scales[r]!;
+      x[r * d + j] = v;
+      norm += v * v;
+    }
+    const inv = 1 / (Math.sqrt(norm) || 1);
+    for (let j = 0; j < d; j += 1) x[r * d + j]! *= inv;
+  }
+  return { words, d, x };
+}
+
+/** Spherical k-means: each row goes to the centroid of highest cosine; centroids are renormalised means. */
+export function sphericalKMeans(x: Float32Array, d: number, k: number, iterations: number, random: () => number): Int32Array {
+  const n = x.length / d;
+  const centroids = new Float32Array(k * d);
+  const reseed = (c: number): void => {
+    const r = Math.floor(random() * n);
+    centroids.set(x.subarray(r * d, r * d + d), c * d);
+  };
+  for (let c = 0; c < k; c += 1) reseed(c);
+  const assignment = new Int32Array(n);
+  for (let it = 0; it < iterations; it += 1) {
+    for (let r = 0; r < n; r += 1) {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let c = 0; c < k; c += 1) {
+        let s = 0;
+        for (let j = 0; j < d; j += 1) s += x[r * d + j]! * centroids[c * d + j]!;
+        if (s > bestScore) {
+          bestScore = s;
+          best = c;
+        }
+      }
+      assignment[r] = best;
+    }
+    centroids.fill(0);
+    const counts = new Int32Array(k);
+    for (let r = 0; r < n; r += 1) {
+      const c = assignment[r]!;
+      counts[c]! += 1;
+      for (let j = 0; j < d; j += 1) centroids[c * d + j]! += x[r * d + j]!;
+    }
+    for (let c = 0; c < k; c += 1) {
+      if (counts[c] === 0) {
+        reseed(c);
+        continue;
+      }
+      let norm = 0;
+      for (let j = 0; j < d; j += 1) norm += centroids[c * d + j]! ** 2;
+      const inv = 1 / (Math.sqrt(norm) || 1);
+      for (let j = 0; j < d; j += 1) centroids[c * d + j]! *= inv;
+    }
+  }
+  return assignment;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '50,200,800' },
+      iterations: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '7' },
+    },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  const { words, d, x } = unitVectors(JSON.parse(readFileSync(VECTORS_FILE, 'utf8')) as WordVectorsJson);
+  const random = seededRandom(Number(values.seed));
+  const assignments = sizes.map((k) => {
+    const started = Date.now();
+    const a = sphericalKMeans(x, d, k, Number(values.iterations), random);
+    console.log(`k=${k}: ${words.length} words in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return a;
+  });
+  const json: WordClustersJson = {
+    format: 'chronicle-word-clusters/1',
+    sizes,
+    words: words.join('\n'),
+    clusters: words.map((_, r) => assignments.map((a) => a[r]!.toString(36)).join('.')).join('\n'),
+  };
+  writeFileSync(CLUSTERS_FILE, `${JSON.stringify(json)}\n`);
+  console.log(`wrote ${CLUSTERS_FILE}`);
+}
+
+main();
