@@ -18,6 +18,8 @@ import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolut
 import { indirectDraft, type StatementDraft } from './statement-draft';
 
 const THAT_LOOKAHEAD = 10;
+/** Pronouns that open a clause as its subject (not "him", "them": "told them that …" still reaches its "that"). */
+const CLAUSE_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
@@ -142,7 +144,8 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   for (let j = k; j < k + THAT_LOOKAHEAD && inSentence(j); j += 1) {
     const t = tokens[j]!;
     if (t.lower === 'that') return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
-    if (!t.isWord || speechVerb(t.lower)) break;
+    // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that").
+    if (!t.isWord || speechVerb(t.lower) || CLAUSE_SUBJECTS.has(t.lower) || BE_FORMS.has(t.lower)) break;
   }
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;

@@ -423,6 +423,25 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a bare clause ends in a "that" of its own', () => {
+    const body = 'Nadia Okonkwo runs the shelter. Okonkwo says it is hard to blame any one person for that.';
+
+    it('reports the whole clause, not the nothing after that "that"', () => {
+      const statement = analyze(body).statements.find((s) => s.speaker?.name === 'Nadia Okonkwo');
+      expect(statement?.text).toBe('it is hard to blame any one person for that');
+    });
+  });
+
+  describe('when a time adverbial stands between the speaker and "said"', () => {
+    const body = 'Party spokesman Sean Pellow on Thursday evening said the party was not in a crisis.';
+
+    it('reports the clause after the verb, attributed to the speaker', () => {
+      const [statement] = analyze(body).statements;
+      expect(statement?.text).toBe('the party was not in a crisis');
+      expect(statement?.speaker?.name).toBe('Sean Pellow');
+    });
+  });
+
   describe('when the attribution sits between commas inside the sentence', () => {
     const body =
       'George W. Bush spoke at the opening of the museum.\n' +

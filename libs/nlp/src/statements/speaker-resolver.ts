@@ -5,6 +5,7 @@ import {
   ORG_DESCRIPTOR_NOUNS,
   PREPOSITIONS,
   SUBJECT_PRONOUN_KINDS,
+  TIME_WORDS,
   TITLE_WORDS,
   VERB_PADDING,
 } from '../lexicon/word-lists';
@@ -28,18 +29,38 @@ const ADVERB_RE = /ly$/;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
+/** Words that open a time adverbial before its day or time word: "on Thursday", "late Sunday", "this morning". */
+const TIME_LEADS = new Set(['on', 'late', 'early', 'last', 'this']);
+
+/**
+ * The last token before a time adverbial that ends at `k` ("Sean Spicer on Thursday evening said"), or `k` when
+ * none does.
+ */
+function timeAdverbialStart(ctx: AnalysisContext, k: number): number {
+  const { tokens, sentenceOf } = ctx.doc;
+  let j = k;
+  while (j >= 0 && sentenceOf[j] === sentenceOf[k] && TIME_WORDS.has(tokens[j]!.lower)) j -= 1;
+  if (j === k) return k;
+  return j >= 0 && sentenceOf[j] === sentenceOf[k] && TIME_LEADS.has(tokens[j]!.lower) ? j - 1 : j;
+}
+
 /** The subject phrase ending right before `verb` (skipping adverbs and auxiliaries) and the actor it denotes. */
 export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolution {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   const sentence = sentenceOf[verb];
-  let k = verb - 1;
-  while (
-    k >= 0 &&
-    sentenceOf[k] === sentence &&
-    !tokens[k]!.isCap &&
-    (VERB_PADDING.has(tokens[k]!.lower) || ADVERB_RE.test(tokens[k]!.lower))
-  )
-    k -= 1;
+  const skipPadding = (from: number): number => {
+    let j = from;
+    while (
+      j >= 0 &&
+      sentenceOf[j] === sentence &&
+      !tokens[j]!.isCap &&
+      (VERB_PADDING.has(tokens[j]!.lower) || ADVERB_RE.test(tokens[j]!.lower))
+    )
+      j -= 1;
+    return j;
+  };
+  let k = skipPadding(verb - 1);
+  k = skipPadding(timeAdverbialStart(ctx, k));
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
   // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped.
   if (tokens[k]!.text === ')') {
