@@ -29,4 +29,43 @@ describe(PostgresDatabase.name, () => {
       }
     });
   });
+
+  describe('when a new shared_buffers is set and waits for a restart', () => {
+    it('reads the value set, as the configuration file holds it, and puts back what was there', async () => {
+      const client = new Client({ connectionString: databaseUrl() });
+      await client.connect();
+      const setting = async (sql: string) => (await client.query<{ value: string | null }>(sql)).rows[0]?.value ?? null;
+      const superuser = await setting('SELECT rolsuper::text AS value FROM pg_roles WHERE rolname = current_user');
+      // ALTER SYSTEM needs a superuser; this machine kind's server runs with trust auth as postgres.
+      expect(superuser, 'the test database user must be a superuser').toBe('true');
+      const before = await setting(
+        "SELECT setting AS value FROM pg_file_settings WHERE name = 'shared_buffers' AND sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno DESC LIMIT 1",
+      );
+      const runningMb = Number(
+        await setting("SELECT (pg_size_bytes(current_setting('shared_buffers')) / 1048576)::text AS value"),
+      );
+      const value = `${runningMb + 16}MB`;
+      const pendingRestart = async () =>
+        setting("SELECT pending_restart::text AS value FROM pg_settings WHERE name = 'shared_buffers'");
+      try {
+        await client.query(`ALTER SYSTEM SET shared_buffers = '${value}'`);
+        await client.query('SELECT pg_reload_conf()');
+        for (let i = 0; i < 50 && (await pendingRestart()) !== 'true'; i += 1) await new Promise((r) => setTimeout(r, 100));
+
+        const read = await new PostgresDatabase(databaseUrl()).writeSettings();
+
+        expect(read.get('shared_buffers')).toMatchObject({
+          mb: runningMb,
+          pendingRestart: true,
+          pendingValue: { mb: runningMb + 16, shown: value },
+        });
+      } finally {
+        await client.query(
+          before === null ? 'ALTER SYSTEM RESET shared_buffers' : `ALTER SYSTEM SET shared_buffers = '${before}'`,
+        );
+        await client.query('SELECT pg_reload_conf()');
+        await client.end();
+      }
+    });
+  });
 });

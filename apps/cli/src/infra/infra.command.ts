@@ -122,7 +122,7 @@ export function describeWriteSettings(low: readonly SettingToRaise[], applied: b
     return lines;
   }
   const unset = settingsToSet(low);
-  const pending = low.filter((s) => s.pendingRestart);
+  const pending = low.filter((s) => s.pendingRestart && !unset.includes(s));
   if (unset.length > 0) {
     const onRestart = unset.filter((s) => s.setting.appliedBy === 'restart').map((s) => s.setting.name);
     const restartNote = onRestart.length > 0 ? ` (${onRestart.join(', ')} at the next restart)` : '';
@@ -131,7 +131,12 @@ export function describeWriteSettings(low: readonly SettingToRaise[], applied: b
       `${indent}\`chronicle infra up --tune-postgres\` sets ${unset.length > 1 ? 'them' : 'it'}${restartNote}`,
     );
   }
-  if (pending.length > 0) lines.push(`${indent}${changes(pending)} is set and waits for a PostgreSQL restart`);
+  if (pending.length > 0) {
+    const waiting = pending
+      .map((s) => `${s.setting.name} ${s.current}${s.pendingValue ? ` → ${s.pendingValue.shown}` : ': a new value'}`)
+      .join(', ');
+    lines.push(`${indent}${waiting} is set and waits for a PostgreSQL restart`);
+  }
   return lines;
 }
 

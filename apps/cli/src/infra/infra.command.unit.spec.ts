@@ -30,7 +30,20 @@ describe(describeWriteSettings.name, () => {
     const lines = describeWriteSettings(pending, false);
     expect(lines.join('\n')).toContain('max_wal_size 1GB → 8GB (README, Performance)');
     expect(lines).toContain('            `chronicle infra up --tune-postgres` sets it');
-    expect(lines.at(-1)).toBe('            shared_buffers 128MB → 2GB is set and waits for a PostgreSQL restart');
+    expect(lines.at(-1)).toBe('            shared_buffers 128MB: a new value is set and waits for a PostgreSQL restart');
+  });
+
+  it('names the value that waits for a restart, and offers the flag again when that value is too low', () => {
+    const waiting = (mb: number, shown: string) =>
+      settingsToRaise(
+        new Map([['shared_buffers', { mb: 128, shown: '128MB', pendingRestart: true, pendingValue: { mb, shown } }]]),
+      );
+    expect(describeWriteSettings(waiting(4096, '4GB'), false)).toEqual([
+      '            shared_buffers 128MB → 4GB is set and waits for a PostgreSQL restart',
+    ]);
+    const low = describeWriteSettings(waiting(1024, '1GB'), false).join('\n');
+    expect(low).toContain('shared_buffers 128MB → 2GB (README, Performance)');
+    expect(low).not.toContain('waits for a PostgreSQL restart');
   });
 
   it('says nothing of a server that needs no change', () => {

@@ -2,9 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
 import {
   ServerSetting,
+  settingMb,
   settingsToRaise,
   settingsToSet,
   SettingToRaise,
+  SettingValue,
   WRITE_LOAD_SETTINGS,
 } from './postgres-write-settings';
 
@@ -104,7 +106,13 @@ export class PostgresDatabase {
          FROM pg_settings WHERE name = ANY($1::text[])`,
         [WRITE_LOAD_SETTINGS.map((s) => s.name)],
       );
-      return new Map(rows.map((r) => [r.name, { mb: Number(r.mb), shown: r.shown, pendingRestart: r.pending_restart }]));
+      const pending = rows.some((r) => r.pending_restart) ? await pendingValues(client) : new Map<string, SettingValue>();
+      return new Map(
+        rows.map((r) => {
+          const pendingValue = r.pending_restart ? pending.get(r.name) : undefined;
+          return [r.name, { mb: Number(r.mb), shown: r.shown, pendingRestart: r.pending_restart, ...(pendingValue ? { pendingValue } : {}) }];
+        }),
+      );
     });
   }
 
@@ -185,4 +193,31 @@ function localStartCommand(): string {
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
   const version = versions.length === 1 ? versions[0] : '$(ls /etc/postgresql)';
   return `pg_ctlcluster --skip-systemctl-redirect ${version} main start`;
+}
+
+/**
+ * The values the configuration files set for the write-load settings (the last line of each wins; one waiting for a
+ * restart carries the error "setting could not be applied"), by name: what a pending restart will apply. Empty when the session may not read `pg_file_settings` (only superusers may, by
+ * default).
+ */
+async function pendingValues(client: Client): Promise<Map<string, SettingValue>> {
+  try {
+    const { rows } = await client.query<{ name: string; setting: string; unit: string }>(
+      `SELECT DISTINCT ON (f.name) f.name, f.setting, s.unit
+       FROM pg_file_settings f JOIN pg_settings s USING (name)
+       WHERE f.name = ANY($1::text[]) AND f.setting IS NOT NULL
+       ORDER BY f.name, f.seqno DESC`,
+      [WRITE_LOAD_SETTINGS.map((s) => s.name)],
+    );
+    return new Map(
+      rows.flatMap((r) => {
+        const mb = settingMb(r.setting, r.unit);
+        return mb === undefined ? [] : [[r.name, { mb, shown: r.setting }] as const];
+      }),
+    );
+  } catch (error) {
+    // insufficient_privilege: the pending values stay unknown, and `infra up` says only that one is set.
+    if ((error as { code?: string }).code === '42501') return new Map();
+    throw error;
+  }
 }

@@ -29,14 +29,20 @@ export interface WriteLoadSetting {
   appliedBy: 'reload' | 'restart';
 }
 
-/**
- * A setting's value on the server: in MB, as PostgreSQL shows it (`current_setting`, e.g. `1GB`), and whether a
- * changed value is already set and waits for a restart (`pg_settings.pending_restart`).
- */
-export interface ServerSetting {
+/** A setting's value in MB and as written (`1GB`, `2GB`, or a bare number in the setting's own unit). */
+export interface SettingValue {
   mb: number;
   shown: string;
+}
+
+/**
+ * A setting's value on the server: in MB, as PostgreSQL shows it (`current_setting`, e.g. `1GB`), whether a changed
+ * value is already set and waits for a restart (`pg_settings.pending_restart`), and that value when the server lets
+ * the session read its configuration files (`pg_file_settings`, superusers by default).
+ */
+export interface ServerSetting extends SettingValue {
   pendingRestart: boolean;
+  pendingValue?: SettingValue;
 }
 
 /** One setting below Chronicle's minimum: what it should be, what the server runs with now, and whether it is set. */
@@ -45,19 +51,39 @@ export interface SettingToRaise {
   current: string;
   /** Already set (by an earlier `--tune-postgres` or by hand); the server runs the old value until it restarts. */
   pendingRestart: boolean;
+  /** The value set, when the server showed it. */
+  pendingValue?: SettingValue;
 }
 
 /** The settings whose current value (by name) is below Chronicle's minimum; one the server lacks is left alone. */
 export function settingsToRaise(current: ReadonlyMap<string, ServerSetting>): SettingToRaise[] {
   return WRITE_LOAD_SETTINGS.flatMap((setting) => {
     const value = current.get(setting.name);
-    return value !== undefined && value.mb < setting.minimumMb
-      ? [{ setting, current: value.shown, pendingRestart: value.pendingRestart }]
-      : [];
+    if (value === undefined || value.mb >= setting.minimumMb) return [];
+    const pending = value.pendingRestart && value.pendingValue ? { pendingValue: value.pendingValue } : {};
+    return [{ setting, current: value.shown, pendingRestart: value.pendingRestart, ...pending }];
   });
 }
 
-/** Those of `low` that `ALTER SYSTEM` still has to set (a value pending a restart is set already). */
+/**
+ * Those of `low` that `ALTER SYSTEM` still has to set: a value pending a restart is set already, unless it is itself
+ * below the minimum (`shared_buffers` set to 1GB by hand).
+ */
 export function settingsToSet(low: readonly SettingToRaise[]): SettingToRaise[] {
-  return low.filter((s) => !s.pendingRestart);
+  return low.filter((s) => !s.pendingRestart || (s.pendingValue !== undefined && s.pendingValue.mb < s.setting.minimumMb));
+}
+
+const BYTES_PER_UNIT: Record<string, number> = { B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
+
+/**
+ * A memory setting's value in MB from what a configuration file holds (`2GB`, `512 MB`, or a bare number in the
+ * setting's own unit, `pg_settings.unit`: `8kB` for shared_buffers, `MB` for max_wal_size); undefined when it is not
+ * one PostgreSQL would accept.
+ */
+export function settingMb(written: string, unit: string): number | undefined {
+  const value = /^\s*(\d+(?:\.\d+)?)\s*(B|kB|MB|GB|TB)?\s*$/.exec(written);
+  const own = /^(\d*)(B|kB|MB|GB|TB)$/.exec(unit);
+  if (!value || !own) return undefined;
+  const bytes = value[2] ? BYTES_PER_UNIT[value[2]]! : Number(own[1] || 1) * BYTES_PER_UNIT[own[2]!]!;
+  return (Number(value[1]) * bytes) / 1024 ** 2;
 }

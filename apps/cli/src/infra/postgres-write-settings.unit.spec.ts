@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServerSetting, settingsToRaise, settingsToSet, WRITE_LOAD_SETTINGS } from './postgres-write-settings';
+import { ServerSetting, settingMb, settingsToRaise, settingsToSet, WRITE_LOAD_SETTINGS } from './postgres-write-settings';
 
 const server = (entries: Record<string, Partial<ServerSetting> & { mb: number }>) =>
   new Map(Object.entries(entries).map(([name, s]) => [name, { shown: `${s.mb}MB`, pendingRestart: false, ...s }]));
@@ -44,5 +44,31 @@ describe(settingsToSet.name, () => {
   it('sets again only what is not already waiting for a restart', () => {
     const low = settingsToRaise(server({ max_wal_size: { mb: 1024 }, shared_buffers: { mb: 128, pendingRestart: true } }));
     expect(settingsToSet(low).map((s) => s.setting.name)).toEqual(['max_wal_size']);
+  });
+
+  it('sets a value waiting for a restart again when that value is itself below the minimum', () => {
+    const waiting = (mb: number) =>
+      settingsToRaise(server({ shared_buffers: { mb: 128, pendingRestart: true, pendingValue: { mb, shown: `${mb}MB` } } }));
+    expect(settingsToSet(waiting(1024)).map((s) => s.setting.name)).toEqual(['shared_buffers']);
+    expect(settingsToSet(waiting(2048))).toEqual([]);
+  });
+});
+
+describe(settingMb.name, () => {
+  it('reads a value with a unit whatever the setting keeps it in', () => {
+    expect(settingMb('2GB', '8kB')).toBe(2048);
+    expect(settingMb('512 MB', 'MB')).toBe(512);
+    expect(settingMb('1TB', 'MB')).toBe(1024 * 1024);
+  });
+
+  it("reads a bare number in the setting's own unit", () => {
+    expect(settingMb('262144', '8kB')).toBe(2048);
+    expect(settingMb('8192', 'MB')).toBe(8192);
+  });
+
+  it('gives nothing for what PostgreSQL would not accept', () => {
+    expect(settingMb('lots', 'MB')).toBeUndefined();
+    expect(settingMb('2 GiB', 'MB')).toBeUndefined();
+    expect(settingMb('2GB', 'ms')).toBeUndefined();
   });
 });
