@@ -110,7 +110,8 @@ export class PostgresDatabase {
       return new Map(
         rows.map((r) => {
           const pendingValue = r.pending_restart ? pending.get(r.name) : undefined;
-          return [r.name, { mb: Number(r.mb), shown: r.shown, pendingRestart: r.pending_restart, ...(pendingValue ? { pendingValue } : {}) }];
+          const setting: ServerSetting = { mb: Number(r.mb), shown: r.shown, pendingRestart: r.pending_restart };
+          return [r.name, pendingValue ? { ...setting, pendingValue } : setting];
         }),
       );
     });
@@ -197,8 +198,8 @@ function localStartCommand(): string {
 
 /**
  * The values the configuration files set for the write-load settings (the last line of each wins; one waiting for a
- * restart carries the error "setting could not be applied"), by name: what a pending restart will apply. Empty when the session may not read `pg_file_settings` (only superusers may, by
- * default).
+ * restart carries the error "setting could not be applied"), by name: what a pending restart will apply. Empty when
+ * the session may not read `pg_file_settings` (only superusers may, by default).
  */
 async function pendingValues(client: Client): Promise<Map<string, SettingValue>> {
   try {

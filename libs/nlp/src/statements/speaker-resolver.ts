@@ -33,15 +33,16 @@ const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '
 const TIME_LEADS = new Set(['on', 'late', 'early', 'last', 'this']);
 
 /**
- * The last token before a time adverbial that ends at `k` ("Sean Spicer on Thursday evening said"), or `k` when
- * none does.
+ * The last token before a time adverbial of sentence `sentence` that ends at `k` ("Sean Spicer on Thursday evening
+ * said"), or `k` when none does.
  */
-function timeAdverbialStart(ctx: AnalysisContext, k: number): number {
+function timeAdverbialStart(ctx: AnalysisContext, k: number, sentence: number | undefined): number {
   const { tokens, sentenceOf } = ctx.doc;
+  const inSentence = (j: number): boolean => j >= 0 && sentenceOf[j] === sentence;
   let j = k;
-  while (j >= 0 && sentenceOf[j] === sentenceOf[k] && TIME_WORDS.has(tokens[j]!.lower)) j -= 1;
+  while (inSentence(j) && TIME_WORDS.has(tokens[j]!.lower)) j -= 1;
   if (j === k) return k;
-  return j >= 0 && sentenceOf[j] === sentenceOf[k] && TIME_LEADS.has(tokens[j]!.lower) ? j - 1 : j;
+  return inSentence(j) && TIME_LEADS.has(tokens[j]!.lower) ? j - 1 : j;
 }
 
 /** The subject phrase ending right before `verb` (skipping adverbs and auxiliaries) and the actor it denotes. */
@@ -60,7 +61,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     return j;
   };
   let k = skipPadding(verb - 1);
-  k = skipPadding(timeAdverbialStart(ctx, k));
+  k = skipPadding(timeAdverbialStart(ctx, k, sentence));
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
   // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped.
   if (tokens[k]!.text === ')') {
