@@ -16,3 +16,20 @@ export interface PlanNode {
 export function planNodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
 }
+
+/**
+ * Rows the plan's scans of `tables` read, over every loop: those they returned and those a filter or a lossy recheck
+ * turned away (EXPLAIN ANALYZE gives each per loop). The writes of a ModifyTable node are not reads.
+ */
+export function rowsRead(plans: readonly PlanNode[], tables: readonly string[]): number {
+  return plans
+    .flatMap(planNodes)
+    .filter((node) => tables.includes(String(node['Relation Name'])) && node['Node Type'] !== 'ModifyTable')
+    .reduce(
+      (sum, node) =>
+        sum +
+        ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) *
+          (node['Actual Loops'] ?? 1),
+      0,
+    );
+}
