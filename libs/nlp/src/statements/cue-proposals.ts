@@ -185,7 +185,8 @@ function thatAfter(ctx: AnalysisContext, cue: number, sentenceLast: number): num
       continue;
     }
     if (CLAUSE_STOPS.has(tokens[k]!.text)) return -1;
-    if (tokens[k]!.lower === 'that') return k;
+    // "a margin larger than that, said …": a "that" after a preposition is a pronoun, not a complementizer.
+    if (tokens[k]!.lower === 'that') return PREPOSITIONS.has(tokens[k - 1]!.lower) ? -1 : k;
   }
   return -1;
 }

@@ -6,6 +6,7 @@ import { mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
+import { reportsOwnContent } from './reported-speech-extractor';
 
 /** Direct statements plus the speech-verb tokens they consumed (so reported speech does not reuse them). */
 export interface QuoteExtraction {
@@ -189,6 +190,9 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     }
     const subject = subjectBefore(ctx, v);
     if (!subject.found || !isRolePrefix(ctx, k, subject.first)) return null;
+    // `on “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's …`: a verb with content of its own does not
+    // attribute a quoted phrase that ends mid-sentence.
+    if (!endsSentence && !looksLikeSpeech(ctx, q) && reportsOwnContent(ctx, v)) return null;
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;

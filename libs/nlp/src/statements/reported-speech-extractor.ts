@@ -23,6 +23,7 @@ const CLAUSE_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
+const CLOSING_MARKS = new Set(['”', '"', "''"]);
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
@@ -70,7 +71,9 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     let subject: SubjectResolution;
     let cueFirst: number;
     if (verb.form === 'ing') {
-      if (samePrev?.text !== ',') continue;
+      // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
+      const afterComma = samePrev?.text === ',' || (CLOSING_MARKS.has(samePrev?.text ?? '') && tokens[i - 2]?.text === ',');
+      if (!afterComma) continue;
       const main = mainSubject(doc, ctx.salience, i);
       if (!main) continue;
       subject = mainSubjectResolution(ctx, main, i, i + 1);
@@ -101,6 +104,28 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     i = contentLast - 1;
   }
   return out;
+}
+
+/**
+ * Whether the speech verb at `v` reports content of its own after it ("Rep. Darrell Issa said Clinton's judgment is in
+ * question"): at least three words of a complement the verb takes.
+ */
+export function reportsOwnContent(ctx: AnalysisContext, v: number): boolean {
+  const { tokens } = ctx.doc;
+  const verb = speechVerb(tokens[v]?.lower ?? '');
+  if (!verb || verb.lemma === 'tell') return false;
+  const complement = findComplement(ctx, v, verb);
+  if (!complement) return false;
+  // A that-clause, or a bare clause that opens with its subject ("said the talks", "said Clinton's"), not an adverbial
+  // ("said onstage Tuesday night", "said when asked").
+  const first = tokens[complement.contentFirst]!;
+  if (
+    complement.marked
+      ? tokens[complement.cueLast]!.lower !== 'that'
+      : !(first.isCap || DETERMINERS.has(first.lower) || CLAUSE_SUBJECTS.has(first.lower))
+  )
+    return false;
+  return countWords(ctx, complement.contentFirst, contentEnd(ctx, complement.contentFirst)) >= 3;
 }
 
 function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
@@ -163,10 +188,20 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (DETERMINERS.has(tokens[j]!.lower)) j += 1;
     const audienceStart = j;
     while (j < k + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isWord && (tokens[j]!.isCap || j === audienceStart)) j += 1;
-    if (j === audienceStart || !inSentence(j)) return null;
+    // "told POLITICO before Ryan's interview": an adverbial, not a clause, follows the audience.
+    if (j === audienceStart || !inSentence(j) || PREPOSITIONS.has(tokens[j]!.lower)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
   }
   if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
+  // "…, said Richard Curtin, the chief economist …": a name the sentence or a comma ends is the verb's own subject.
+  const inverted = ctx.mentionStartingAt.get(k);
+  const afterName = inverted ? tokens[inverted.last] : undefined;
+  if (
+    inverted &&
+    !inverted.possessive &&
+    (!afterName || sentenceOf[inverted.last] !== sentenceOf[v] || afterName.text === ',' || afterName.text === '.')
+  )
+    return null;
   // "said no" / "said no to the deal" answer; "said no decision had been made" reports a clause.
   if (bareNext.lower === 'no' && (!tokens[k + 1]?.isWord || tokens[k + 1]!.lower === 'to' || !inSentence(k + 1))) return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
@@ -283,6 +318,28 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
   return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
 }
 
+const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'and', 'or', 'a', 'an', 'the']);
+
+/**
+ * After `said Michael Kofman, an expert on Russia at the Wilson Center, would read this as …`: the first token of
+ * the content that resumes after the appositive opened by the comma at `comma`, or -1 when the appositive runs to the
+ * sentence end.
+ */
+function resumeAfterAppositive(ctx: AnalysisContext, comma: number, sentenceLast: number): number {
+  const { tokens, quoteOf } = ctx.doc;
+  for (let k = sentenceLast - 1; k > comma; k -= 1) {
+    if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;
+    const next = tokens[k + 1];
+    const opensContent =
+      next?.isWord === true &&
+      !APPOSITIVE_OPENERS.has(next.lower) &&
+      !PREPOSITIONS.has(next.lower) &&
+      countWords(ctx, k + 1, sentenceLast) >= 3;
+    return opensContent ? k + 1 : -1;
+  }
+  return -1;
+}
+
 /**
  * "Rail workers will strike again, the union said." / "…, said the company." — the attribution closes the
  * sentence and the content is everything before its comma.
@@ -302,8 +359,14 @@ function trailingAttribution(
   // the content ("The museum, Mr. Bush said, celebrated …").
   let tail = 0;
   let resume = -1;
+  // "…, said Orla Veyne, the chief economist …": a comma right after an inverted named subject opens its appositive.
+  const inverted = subject.first > v && subject.pronoun === undefined && tokens[subject.last]?.text === ',';
   for (let k = cueLast + 1; k < sentence.last; k += 1) {
     const t = tokens[k]!;
+    if (inverted && k === subject.last) {
+      resume = resumeAfterAppositive(ctx, k, sentence.last);
+      break;
+    }
     if (t.text === ',' && tail <= PARENTHETICAL_TAIL && resume < 0 && quoteOf[k] === -1) {
       resume = k + 1;
       break;
@@ -311,7 +374,7 @@ function trailingAttribution(
     if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
     if (t.isWord) tail += 1;
   }
-  if (resume < 0 && tail > 5) return null;
+  if (resume < 0 && !inverted && tail > 5) return null;
   let first = sentence.first;
   while (first < comma && (!tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
   if (quoteOf[first] !== -1) return null;

@@ -442,6 +442,88 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quoted programme title precedes a speaker whose verb reports a clause of its own', () => {
+    const body =
+      'Speaking on Channel Four’s “Morning Desk,” Senator Ruth Adeyemi said the harbour tax would be repealed within a year.';
+
+    it('reports the clause after the verb, not the narration up to the title, as her statement', () => {
+      const { statements } = analyze(body);
+      expect(statements.map((s) => [s.kind, s.text, s.speaker?.name])).toEqual([
+        ['indirect', 'the harbour tax would be repealed within a year', 'Ruth Adeyemi'],
+      ]);
+    });
+  });
+
+  describe('when a quoted phrase ends mid-sentence and the attribution after it has no clause of its own', () => {
+    const body = 'Tariffs are “a tax on every family,” Senator Ruth Adeyemi said on Monday.';
+
+    it('still gives the sentence to the speaker after it', () => {
+      expect(speakerOf(analyze(body), 'a tax on every family')).toBe('Ruth Adeyemi');
+    });
+  });
+
+  describe('when the speaker before "said" carries a home place or an age and then an appositive', () => {
+    const body =
+      'Rep. Tomas Brandt of Ohio, an ally of the leadership, said the vote would be close.\n' +
+      'Lena Ortiz, 27, a nurse in Dayton, said the clinic had run out of beds.';
+
+    it('reports each clause, attributed to the named person', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the vote would be close')).toBe('Tomas Brandt');
+      expect(speakerOf(analysis, 'the clinic had run out of beds')).toBe('Lena Ortiz');
+    });
+  });
+
+  describe('when the name after an inverted "said" follows capitalised role words or a possessive place', () => {
+    const body =
+      '"The harbour will not be ready this year," said Republican political consultant Marta Quist.\n' +
+      '"We need the ferries back first," said Vermont’s Hal Brenner, a pilot.';
+
+    it('gives each quote to the name', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'The harbour will not be ready')).toBe('Marta Quist');
+      expect(speakerOf(analysis, 'We need the ferries back')).toBe('Hal Brenner');
+    });
+  });
+
+  describe('when an inverted speaker is followed by an appositive', () => {
+    const body =
+      'Prices for eggs are the highest in a decade and rising, said Orla Veyne, the chief economist at the farm bureau.';
+
+    it('reports the words before the attribution, never the speaker and the appositive as the content', () => {
+      const { statements } = analyze(body);
+      expect(statements.map((s) => s.text)).not.toContainEqual(expect.stringContaining('the chief economist'));
+      expect(speakerOf(analyze(body), 'Prices for eggs')).toBe('Orla Veyne');
+    });
+  });
+
+  describe('when "told" names an audience and an adverbial follows', () => {
+    const body = '“The deal is done,” union leader Piet Marsh told Reuters before the vote.';
+
+    it('reports no statement made of the adverbial', () => {
+      const { statements } = analyze(body);
+      expect(statements.map((s) => s.text)).not.toContain('before the vote');
+    });
+  });
+
+  describe('when "that" is a pronoun after "than"', () => {
+    const body =
+      'Karin Vos expects a narrow win. "Many would call that a defeat" if she won by less than that, said Tomas Ilves, a pollster.';
+
+    it('reports nothing that starts at the pronoun', () => {
+      const { statements } = analyze(body);
+      expect(statements.map((s) => s.text)).not.toContainEqual(expect.stringContaining('said Tomas Ilves'));
+    });
+  });
+
+  describe('when ", saying" follows a quoted phrase whose comma sits inside the marks', () => {
+    const body = 'Mayor Ines Falk mounted a defence of “city values,” saying the budget protected every library.';
+
+    it('reports the participle clause as the sentence subject’s statement', () => {
+      expect(speakerOf(analyze(body), 'the budget protected every library')).toBe('Ines Falk');
+    });
+  });
+
   describe('when the attribution sits between commas inside the sentence', () => {
     const body =
       'George W. Bush spoke at the opening of the museum.\n' +

@@ -149,12 +149,13 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   if (e === k) return NOT_FOUND;
   const owner = ownerInside(ctx, k, e);
   if (owner) return owner;
-  // "said commuter Sarah Malik", "according to a Congressional Budget Office estimate": a name after a few
-  // lower-case words is the source.
+  // "said commuter Sarah Malik", "said Republican political consultant Chris Russell", "said Florida's Rick Wilson",
+  // "according to a Congressional Budget Office estimate": a name after a few role words is the source.
   for (let j = k; j < e && j - k <= LOWER_WORDS_BEFORE_NAME; j += 1) {
     const m = ctx.mentionStartingAt.get(j);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: k, last: Math.max(m.last, j + 1) };
-    if (tokens[j]!.isCap) break;
+    if (m) j = m.last - 1;
+    else if (!tokens[j]!.isWord) break;
   }
   let headEnd = e;
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
@@ -240,7 +241,11 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   const { tokens, sentenceOf } = ctx.doc;
   for (let j = comma - 1; j > 0 && comma - j < APPOSITIVE_MAX && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
     if (tokens[j]!.text !== ',') continue;
-    const m = ctx.mentionEndingAt.get(j - 1) ?? mentionBeforeParenthetical(ctx, j - 1);
+    const m =
+      ctx.mentionEndingAt.get(j - 1) ??
+      mentionBeforeParenthetical(ctx, j - 1) ??
+      mentionBeforeHomePlace(ctx, j - 1) ??
+      mentionBeforeAge(ctx, j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
       return { found: true, actor: pronounSpeaker(ctx, j - 1), first: j - 1, last: comma, pronoun: j - 1 };
@@ -266,6 +271,27 @@ function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): Return
     if (tokens[open]!.text === '(') return ctx.mentionEndingAt.get(open - 1);
   }
   return undefined;
+}
+
+const HOME_PLACE_MAX = 4;
+
+/** "Rep. Tom Cole of Oklahoma, …" / "Dana Smith from Derry, …": the name before "of"/"from" and a capitalised place ending at `end`. */
+function mentionBeforeHomePlace(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens } = ctx.doc;
+  for (let j = end; j > 0 && end - j < HOME_PLACE_MAX; j -= 1) {
+    const t = tokens[j]!;
+    if (!t.isCap && t.text !== '.') return undefined;
+    const before = tokens[j - 1]!.lower;
+    if (t.isCap && (before === 'of' || before === 'from')) return ctx.mentionEndingAt.get(j - 2);
+  }
+  return undefined;
+}
+
+/** "Jillian Chase, 27, …": the name before an age set off by commas, the age ending at `end`. */
+function mentionBeforeAge(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens } = ctx.doc;
+  if (!/^\d{1,3}$/.test(tokens[end]?.text ?? '') || tokens[end - 1]?.text !== ',') return undefined;
+  return ctx.mentionEndingAt.get(end - 2);
 }
 
 /** In "a spokesperson for X" the speaker is X. */
