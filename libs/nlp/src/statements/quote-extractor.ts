@@ -333,8 +333,11 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   const p = q.open - 1;
   const punct = tokens[p];
-  if (!punct || punct.paragraph !== tokens[q.open]!.paragraph) return null;
-  const sentence = sentenceOf[q.open];
+  if (!punct) return null;
+  // `Cruz continued:` closing one paragraph introduces the quote that fills the next.
+  const leadParagraph = punct.paragraph !== tokens[q.open]!.paragraph;
+  if (leadParagraph && punct.text !== ':') return null;
+  const sentence = sentenceOf[p];
   const leadEnd = punct.text === ',' || punct.text === ':' ? p : q.open;
   // Look back over a short object or adverbial ("told reporters", "said in a statement") for the verb.
   for (let v = leadEnd - 1; v >= 0 && leadEnd - v <= LEAD_WINDOW; v -= 1) {
@@ -360,7 +363,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     }
     break;
   }
-  if (punct.text !== ':') return null;
+  if (punct.text !== ':' || leadParagraph) return null;
   // A colon lead without a speech verb ("Zelenskyy framed this as essential: …") quotes the sentence subject.
   const subject = mainSubject(ctx.doc, ctx.salience, p);
   if (!subject) return null;

@@ -516,6 +516,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a short paragraph ending "said:" introduces a quote that fills the next', () => {
+    const body =
+      'Senator Maria Lind spoke after the vote.\n\nLind said:\n\n“We need a plan for the harbour and we need it now.”\n\n' +
+      'Her deputy, Tomas Berg, continued:\n\n“The ferries cannot wait another winter.”';
+
+    it('gives each quote to the speaker of the lead, with the lead as its cue', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We need a plan')).toBe('Maria Lind');
+      expect(speakerOf(analysis, 'The ferries cannot wait')).toBe('Tomas Berg');
+      expect(analysis.statements.find((s) => s.text.startsWith('We need a plan'))?.cue).toBe('Lind said');
+    });
+  });
+
   describe('when ", saying" follows a quoted phrase whose comma sits inside the marks', () => {
     const body = 'Mayor Ines Falk mounted a defence of “city values,” saying the budget protected every library.';
 

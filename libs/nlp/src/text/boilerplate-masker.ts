@@ -1,3 +1,4 @@
+import { isFiniteSpeechVerb } from '../lexicon/speech-verb-lexicon';
 import type { Token } from './token-scanner';
 
 /**
@@ -61,11 +62,13 @@ function shortLineKind(tokens: readonly Token[], first: number, last: number): M
   let titleCased = 0;
   let lowerCased = 0;
   let figuresOrCommas = 0;
+  let speaksBeforeColon = false;
   for (let k = first; k < last; k += 1) {
     const t = tokens[k]!;
     if (t.text === ',' || DIGIT_RE.test(t.text)) figuresOrCommas += 1;
     if (!t.isWord) continue;
     words += 1;
+    if (!t.isCap && isFiniteSpeechVerb(t.lower)) speaksBeforeColon = true;
     if (t.isCap) caps += 1;
     if (LOWER_RE.test(t.text)) {
       if (t.isCap) titleCased += 1;
@@ -74,7 +77,8 @@ function shortLineKind(tokens: readonly Token[], first: number, last: number): M
   }
   const lastText = tokens[last - 1]!.text;
   if (words > 12 || SENTENCE_END_RE.test(lastText)) return null;
-  if (lastText === ':') return MASK_FURNITURE;
+  // "Related Sources:" labels; "Lind said:" / "Cruz continued:" leads into a quote in the next paragraph.
+  if (lastText === ':') return speaksBeforeColon ? null : MASK_FURNITURE;
   if (caps / Math.max(words, 1) < 0.6) return null;
   return lowerCased === 0 && titleCased > 2 && figuresOrCommas === 0 ? MASK_FURNITURE : MASK_SHORT_LINE;
 }

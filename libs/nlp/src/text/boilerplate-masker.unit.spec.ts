@@ -20,6 +20,14 @@ describe(findBoilerplate.name, () => {
     });
   });
 
+  describe('when a short line ending in a colon is an attribution', () => {
+    it('leaves it as prose, so the quote in the next paragraph finds its speaker', () => {
+      expect(kindsOf('Senator Lind said:\n“We need a plan.”\nTranscript follows:')).toEqual([
+        ['Transcript follows:', MASK_FURNITURE],
+      ]);
+    });
+  });
+
   describe('when a short line is a heading in title case', () => {
     it('marks it as furniture', () => {
       expect(kindsOf('Kovarik Wins In Prague\nThe match ended late.')).toEqual([['Kovarik Wins In Prague', MASK_FURNITURE]]);
