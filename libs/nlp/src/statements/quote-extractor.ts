@@ -228,7 +228,7 @@ const NARRATION_MAX = 16;
 /**
  * `"…" for criminal behavior, she said.` / `"…" of the proposals, Mr. Holtz-Eakin said.`: a quote embedded at the
  * start of a sentence whose few narrated words end in a closing attribution. The attribution must be the clause
- * after the last comma (subject right after it, then the verb, then the sentence end or another comma).
+ * after the last comma (subject right after it, then the verb, then at most a short adverbial: "said after the attacks.").
  */
 function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attribution | null {
   const { tokens, quoteOf, sentenceOf } = ctx.doc;
@@ -244,7 +244,7 @@ function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attributio
     while (v < tokens.length && v - j <= ATTRIBUTION_WINDOW && !isFiniteSpeechVerb(tokens[v]!.lower) && tokens[v]!.isWord) v += 1;
     if (!tokens[v] || !isFiniteSpeechVerb(tokens[v]!.lower)) continue;
     const subject = subjectBefore(ctx, v);
-    const closes = tokens[v + 1]?.text === '.' || tokens[v + 1]?.text === ',';
+    const closes = closesClause(ctx, v);
     if (!subject.found || subject.first !== j + 1 || !closes) return null;
     return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
   }

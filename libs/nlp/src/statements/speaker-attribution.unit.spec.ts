@@ -516,6 +516,14 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when narration after a quoted phrase ends in a role-prefixed speaker and a short adverbial', () => {
+    const body = '"Boots on the ground" would be appropriate, Republican candidate Ben Carlow said after the attacks.';
+
+    it('gives the quote to the speaker', () => {
+      expect(speakerOf(analyze(body), 'Boots on the ground')).toBe('Ben Carlow');
+    });
+  });
+
   describe('when a short paragraph ending "said:" introduces a quote that fills the next', () => {
     const body =
       'Senator Maria Lind spoke after the vote.\n\nLind said:\n\n“We need a plan for the harbour and we need it now.”\n\n' +
