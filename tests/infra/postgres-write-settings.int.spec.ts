@@ -31,13 +31,17 @@ describe(PostgresDatabase.name, () => {
   });
 
   describe('when a new shared_buffers is set and waits for a restart', () => {
-    it('reads the value set, as the configuration file holds it, and puts back what was there', async () => {
+    it('reads the value set, as the configuration file holds it, and puts back what was there', async ({ skip }) => {
       const client = new Client({ connectionString: databaseUrl() });
       await client.connect();
       const setting = async (sql: string) => (await client.query<{ value: string | null }>(sql)).rows[0]?.value ?? null;
       const superuser = await setting('SELECT rolsuper::text AS value FROM pg_roles WHERE rolname = current_user');
-      // ALTER SYSTEM needs a superuser; this machine kind's server runs with trust auth as postgres.
-      expect(superuser, 'the test database user must be a superuser').toBe('true');
+      // ALTER SYSTEM needs a superuser. This machine kind's server runs with trust auth as postgres; a DATABASE_URL
+      // of another user skips the test, saying why, rather than failing it.
+      if (superuser !== 'true') {
+        await client.end();
+        skip('ALTER SYSTEM needs a superuser, and the test database user is none');
+      }
       const before = await setting(
         "SELECT setting AS value FROM pg_file_settings WHERE name = 'shared_buffers' AND sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno DESC LIMIT 1",
       );
