@@ -240,6 +240,13 @@ function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attributio
     if (quoteOf[j] !== -1 || HARD_STOPS.has(t.text) || sentenceOf[j] !== sentenceOf[q.close]) return null;
     if (speechVerb(t.lower)) return null;
     if (t.text !== ',') continue;
+    // `''…,'' like the recent volatility of markets, said Richard Curtin, the chief economist …`
+    if (isFiniteSpeechVerb(tokens[j + 1]?.lower ?? '') && sentenceOf[j + 1] === sentenceOf[q.close]) {
+      const inverted = subjectAfter(ctx, j + 1);
+      return inverted.found && inverted.actor !== null
+        ? { subject: inverted, cueStart: j + 1, cueEnd: inverted.last, verb: j + 1 }
+        : null;
+    }
     let v = j + 1;
     while (v < tokens.length && v - j <= ATTRIBUTION_WINDOW && !isFiniteSpeechVerb(tokens[v]!.lower) && tokens[v]!.isWord) v += 1;
     if (!tokens[v] || !isFiniteSpeechVerb(tokens[v]!.lower)) continue;

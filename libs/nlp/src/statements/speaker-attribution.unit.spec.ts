@@ -524,6 +524,15 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when narration after a quote ends in an inverted attribution', () => {
+    const body =
+      '"Consumers have shown a new resilience," despite the swings of the markets, said Orla Veyne, the chief economist at the bureau.';
+
+    it('gives the quote to the speaker after the verb', () => {
+      expect(speakerOf(analyze(body), 'Consumers have shown')).toBe('Orla Veyne');
+    });
+  });
+
   describe('when a short paragraph ending "said:" introduces a quote that fills the next', () => {
     const body =
       'Senator Maria Lind spoke after the vote.\n\nLind said:\n\n“We need a plan for the harbour and we need it now.”\n\n' +
