@@ -47,7 +47,11 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
   for (const q of doc.quotes) {
     if (doc.masked[q.open]) continue;
     const words = countWords(ctx, q);
-    const attribution = attributeAfter(ctx, q) ?? attributeBefore(ctx, q) ?? attributeAfterNarration(ctx, q);
+    const attribution =
+      attributeAfter(ctx, q) ??
+      attributeBefore(ctx, q) ??
+      attributeAfterNarration(ctx, q) ??
+      attributeFromLeadSentence(ctx, q, usedVerbs);
     let statement: StatementDraft | undefined;
     const text = doc.body.slice(q.start, q.end);
     const closeToken = q.close === -1 ? lastQuotedToken(ctx, q) : q.close;
@@ -256,6 +260,21 @@ function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attributio
     return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/**
+ * `The mayor, Anna Holm, disagreed. "The plan is sound."`: a quote that opens a sentence right after one that ends in
+ * its subject's speech verb, a verb no other quote is attributed to.
+ */
+function attributeFromLeadSentence(ctx: AnalysisContext, q: QuoteSpan, usedVerbs: ReadonlySet<number>): Attribution | null {
+  const { tokens } = ctx.doc;
+  const v = q.open - 2;
+  const stop = tokens[q.open - 1];
+  if (v < 0 || stop?.text !== '.' || tokens[v]!.paragraph !== tokens[q.open]!.paragraph || usedVerbs.has(v)) return null;
+  if (tokens[v]!.isCap || !isFiniteSpeechVerb(tokens[v]!.lower)) return null;
+  const subject = subjectBefore(ctx, v);
+  // The verb stays free: the sentence it ends may report content of its own ("…, the union said.").
+  return subject.found && subject.actor !== null ? { subject, cueStart: subject.first, cueEnd: v + 1, verb: -1 } : null;
 }
 
 const APPOSITIVE_MAX = 40;

@@ -533,6 +533,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote opens the sentence after one that ends in its speaker and a speech verb', () => {
+    const body =
+      'Rail workers will strike again next week, union leader Mick Lawton said. "We are ready for a long fight."\n' +
+      'Iowa State University\'s Dana Brostrom agreed. "Both sides are running out of time."';
+
+    it('gives the quote to that speaker, and the sentence before keeps its own statement', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Both sides are running out of time')).toBe('Dana Brostrom');
+      expect(speakerOf(analysis, 'We are ready for a long fight')).toBe('Mick Lawton');
+      expect(speakerOf(analysis, 'Rail workers will strike again next week')).toBe('Mick Lawton');
+    });
+  });
+
   describe('when a short paragraph ending "said:" introduces a quote that fills the next', () => {
     const body =
       'Senator Maria Lind spoke after the vote.\n\nLind said:\n\n“We need a plan for the harbour and we need it now.”\n\n' +
