@@ -35,6 +35,61 @@ export interface EmbeddingFeatureOptions {
   window: number;
   /** Subtract rather than add the vectors of words in a negation scope. */
   flipNegated: boolean;
+  /**
+   * At analysis time: add the dense features' share of the head's class scores here, instead of pushing one hashed
+   * feature per component (training pushes them, to learn their weights).
+   */
+  logits?: EmbeddingLogits;
+}
+
+/** The weights of a hashed 3-class head, as the dense features index them. */
+export interface HashedHeadWeights {
+  weights: Float32Array;
+  bits: number;
+}
+
+/**
+ * The dense features' contribution to a trained head's three class scores, computed from each word's share. Pooling is
+ * linear (weighted means) and so is the head, so the head's score for a pooled vector is the pool of the head's scores
+ * for each word's vector: three numbers per word and pool, computed on a word's first use and kept, instead of pooling
+ * 100 components and weighing each. Equal to the hashed features' contribution up to float rounding.
+ */
+export class EmbeddingLogits {
+  /** Class scores [neg, neu, pos] added by the last `pushEmbeddingFeatures` call. */
+  readonly z = new Float64Array(3);
+  private readonly projected: Float64Array;
+  private readonly known: Uint8Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly vectors: WordVectors,
+    private readonly pools: readonly EmbeddingPool[],
+    private readonly scale: number,
+    private readonly head: HashedHeadWeights,
+  ) {
+    if (pools.includes('max')) throw new Error('embedding logits: the max pool is not linear');
+    this.projected = new Float64Array(vectors.rows * pools.length * 3);
+    this.known = new Uint8Array(vectors.rows * pools.length);
+    this.mask = (1 << head.bits) - 1;
+  }
+
+  /** Offset into `projected` of the head's scores for table row `row` in the pool at `poolIndex`. */
+  scoresOf(row: number, poolIndex: number): number {
+    const slot = row * this.pools.length + poolIndex;
+    if (this.known[slot] === 0) {
+      const hashes = hashesOf(POOL_SLOT[this.pools[poolIndex]], this.vectors.dimensions);
+      this.vectors.projectRow(row, hashes, this.mask, this.head.weights, this.scale, this.projected, slot * 3);
+      this.known[slot] = 1;
+    }
+    return slot * 3;
+  }
+
+  /** Adds `weight` times the scores at `offset` (from `scoresOf`) to `acc`. */
+  addScores(offset: number, weight: number, acc: Float64Array): void {
+    acc[0] += weight * this.projected[offset];
+    acc[1] += weight * this.projected[offset + 1];
+    acc[2] += weight * this.projected[offset + 2];
+  }
 }
 
 /** The target's tokens [t0, t1) and its clause's [c0, c1) in a tokenized sentence, with the negation scope of each token. */
@@ -92,12 +147,52 @@ export function pushEmbeddingFeatures(
   for (let i = 0; i < tokens.length; i++) {
     rowOfToken[i] = WORD_START.test(tokens[i].norm) ? vectors.row(tokens[i].norm) : -1;
   }
+  const { logits } = options;
+  if (logits) {
+    logits.z.fill(0);
+    for (let p = 0; p < options.pools.length; p++) poolScores(logits, options.pools[p], p, context, options);
+    return;
+  }
   const acc = pooled.subarray(0, d);
   for (const pool of options.pools) {
     if (!poolInto(acc, pool, context, options)) continue;
     const hashes = hashesOf(POOL_SLOT[pool], d);
     for (let j = 0; j < d; j++) push(hashes[j], acc[j] * options.scale);
   }
+}
+
+const poolSum = new Float64Array(3);
+
+/** Adds the head's scores for the pooled vector of `pool` to `logits.z` (nothing when no word of its region is known). */
+function poolScores(
+  logits: EmbeddingLogits,
+  pool: EmbeddingPool,
+  poolIndex: number,
+  context: TargetContext,
+  options: EmbeddingFeatureOptions,
+): void {
+  const { t0, t1 } = context;
+  const { first, last, step, limit } = regionOf(pool, context, options.window);
+  poolSum.fill(0);
+  let total = 0;
+  let counted = 0;
+  for (let i = first; i !== last && counted < limit; i += step) {
+    if (pool !== 'target' && i >= t0 && i < t1) continue;
+    const row = rowOfToken[i];
+    if (row < 0) continue;
+    counted++;
+    const weight = poolWeight(pool, i, context, options.flipNegated);
+    logits.addScores(logits.scoresOf(row, poolIndex), weight, poolSum);
+    total += Math.abs(weight);
+  }
+  if (total === 0) return;
+  for (let c = 0; c < 3; c++) logits.z[c] += poolSum[c] / total;
+}
+
+/** A word's weight in a mean pool: 1, or 1 / distance to the target in the decay pool; negative in a negation scope. */
+function poolWeight(pool: EmbeddingPool, i: number, { t0, t1, negated }: TargetContext, flipNegated: boolean): number {
+  const distance = i < t0 ? t0 - i : i - t1 + 1;
+  return (pool === 'decay' ? 1 / distance : 1) * (flipNegated && negated[i] ? -1 : 1);
 }
 
 function regionOf(pool: EmbeddingPool, { tokens, t0, t1, c0, c1 }: TargetContext, window: number): Region {
@@ -121,7 +216,7 @@ function regionOf(pool: EmbeddingPool, { tokens, t0, t1, c0, c1 }: TargetContext
 
 /** Writes the pooled vector of `pool` into `acc`; false when no word of its region has a vector. */
 function poolInto(acc: Float32Array, pool: EmbeddingPool, context: TargetContext, options: EmbeddingFeatureOptions): boolean {
-  const { negated, t0, t1 } = context;
+  const { t0, t1 } = context;
   const { vectors } = options;
   const { first, last, step, limit } = regionOf(pool, context, options.window);
   acc.fill(pool === 'max' ? -Infinity : 0, 0, vectors.dimensions);
@@ -137,8 +232,7 @@ function poolInto(acc: Float32Array, pool: EmbeddingPool, context: TargetContext
       total = 1;
       continue;
     }
-    const distance = i < t0 ? t0 - i : i - t1 + 1;
-    const weight = (pool === 'decay' ? 1 / distance : 1) * (options.flipNegated && negated[i] ? -1 : 1);
+    const weight = poolWeight(pool, i, context, options.flipNegated);
     vectors.addRow(row, weight, acc);
     total += Math.abs(weight);
   }

@@ -34,11 +34,11 @@ export class LinearHead {
     return new LinearHead(w, json.bits);
   }
 
-  /** Writes softmax class probabilities [P(neg), P(neu), P(pos)] into `probs`. */
-  predict(fv: FeatureVector, probs: Float64Array): void {
-    let z0 = 0,
-      z1 = 0,
-      z2 = 0;
+  /** Writes softmax class probabilities [P(neg), P(neu), P(pos)] into `probs`; `extra` adds class scores of its own. */
+  predict(fv: FeatureVector, probs: Float64Array, extra?: ArrayLike<number>): void {
+    let z0 = extra ? extra[0] : 0,
+      z1 = extra ? extra[1] : 0,
+      z2 = extra ? extra[2] : 0;
     const w = this.weights;
     for (let i = 0; i < fv.size; i++) {
       const b = (fv.index[i] & this.mask) * 3;

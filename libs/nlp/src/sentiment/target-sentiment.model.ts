@@ -1,5 +1,5 @@
 import type { Sentiment } from '../analysis.types';
-import type { EmbeddingFeatureOptions, EmbeddingPool } from './embedding-features';
+import { EmbeddingLogits, type EmbeddingFeatureOptions, type EmbeddingPool } from './embedding-features';
 import { extractFeatures } from './feature-extractor';
 import { LinearHead, LinearHeadJson } from './linear-head';
 import { labelFor, NEUTRAL_BAND } from './sentiment-label';
@@ -33,14 +33,17 @@ let embedding: EmbeddingFeatureOptions | undefined;
 
 function targetEmbedding(): EmbeddingFeatureOptions | undefined {
   if (embedding === undefined && model.embedding !== undefined) {
-    embedding = { ...model.embedding, vectors: WordVectors.fromJson(wordVectorsJson as WordVectorsJson) };
+    const { pools, scale } = model.embedding;
+    const vectors = WordVectors.fromJson(wordVectorsJson as WordVectorsJson);
+    embedding = { ...model.embedding, vectors, logits: new EmbeddingLogits(vectors, pools, scale, targetHead) };
   }
   return embedding;
 }
 
 /** Class probabilities [P(neg), P(neu), P(pos)] toward [start, end) of `text`. Returns shared scratch: copy to keep. */
 export function targetProbabilities(text: string, start: number, end: number): Float64Array {
-  targetHead.predict(extractFeatures(text, start, end, 'target', targetEmbedding()), probs);
+  const dense = targetEmbedding();
+  targetHead.predict(extractFeatures(text, start, end, 'target', dense), probs, dense?.logits?.z);
   return probs;
 }
 

@@ -52,6 +52,42 @@ export class WordVectors {
     };
   }
 
+  /** Number of words (rows) in the table. */
+  get rows(): number {
+    return this.scales.length;
+  }
+
+  /**
+   * Writes into `out[offset + c]`, for each of three classes c, the dot product of row `row`'s vector with the class-c
+   * weights of a hashed 3-class table: component j weighs `weights[(hashes[j] & mask) * 3 + c]`, times `multiplier`.
+   */
+  projectRow(
+    row: number,
+    hashes: Uint32Array,
+    mask: number,
+    weights: Float32Array,
+    multiplier: number,
+    out: Float64Array,
+    offset: number,
+  ): void {
+    const d = this.dimensions;
+    const q = this.components;
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    for (let j = 0, k = row * d; j < d; j++, k++) {
+      const b = (hashes[j] & mask) * 3;
+      const x = q[k];
+      z0 += x * weights[b];
+      z1 += x * weights[b + 1];
+      z2 += x * weights[b + 2];
+    }
+    const m = multiplier * this.scales[row];
+    out[offset] = z0 * m;
+    out[offset + 1] = z1 * m;
+    out[offset + 2] = z2 * m;
+  }
+
   /** Row of `word` (or of its stem without a possessive "'s"), or -1 when the table has no vector for it. */
   row(word: string): number {
     const row = this.rowOf.get(word);
