@@ -16,7 +16,9 @@
  *   handled at that stage (from the services' `chronicle_event_age_seconds` histograms).
  * Stops stepping after the first unbounded rate. Prints one JSON line on stdout and tables on stderr. The JSON's
  * `machine` includes a yardstick taken first: the extractor's words per second over a fixed corpus on one thread and
- * on one thread per core at once, so runs on machines (or at moments) of different speed can be told apart.
+ * on one thread per core at once, so runs on machines (or at moments) of different speed can be told apart; and
+ * `postgresRoundTripsPerSecond`, `SELECT 1` on one connection with the services idle, for what system calls and
+ * process switches cost there, which the extractor's yardstick does not show.
  */
 import { Console } from 'node:console';
 import { cpus, tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { machineYardstick } from '../support/machine-speed';
+import { machineYardstick, postgresRoundTripsPerSecond } from '../support/machine-speed';
 import { PipelineService, PipelineStack } from '../support/pipeline-stack';
 import { postgresSettings } from '../support/postgres-settings';
 import { QUOTED_ACTOR, quotedArticle } from '../support/quoted-articles';
@@ -102,10 +104,12 @@ async function main(): Promise<void> {
       : undefined,
   });
   const postgres = await postgresSettings(stack.databaseUrl);
+  // Before any load: with the services idle, what one statement's round trip costs on this machine.
+  const roundTrips = await postgresRoundTripsPerSecond(stack.databaseUrl);
   console.error(
     `[pipeline] PostgreSQL: ${Object.entries(postgres)
       .map(([name, value]) => `${name} ${value}`)
-      .join(', ')}`,
+      .join(', ')}; ${roundTrips.toLocaleString('en-US')} round trips/s of SELECT 1 on one connection`,
   );
   const receiver = new WebhookReceiver();
   const probe = new StageProbe(stack);
@@ -270,6 +274,7 @@ async function main(): Promise<void> {
           loadavg: readFileSync('/proc/loadavg', 'utf8').trim(),
           extractorWordsPerSecond: yardstick,
           postgres,
+          postgresRoundTripsPerSecond: roundTrips,
         },
         steps,
       }),

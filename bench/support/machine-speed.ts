@@ -1,5 +1,6 @@
 import { analyzeArticle } from '@chronicle/nlp';
 import { cpus } from 'node:os';
+import { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { newsArticle, wordCount } from './news-corpus';
@@ -57,4 +58,31 @@ export async function machineYardstick(): Promise<MachineYardstick> {
   const [oneThread] = await onWorkers(1);
   const all = await onWorkers(cpus().length);
   return { oneThread: oneThread!, allCores: all.reduce((sum, n) => sum + n, 0), cores: cpus().length };
+}
+
+/** How long the round-trip yardstick runs, after a warm-up of as many round trips as it first does in a tenth of it. */
+const ROUND_TRIP_MS = 2_000;
+
+/**
+ * Round trips per second of `SELECT 1` on one connection to the server behind `url`: the cost of a system call, a
+ * loopback packet and a process switch, which the pipeline pays per statement, produce and fetch and which the
+ * extractor's yardstick does not see. Two machines of one kind with the same extractor speed have differed by half in
+ * the pipeline's capacity (README, Performance); this tells them apart.
+ */
+export async function postgresRoundTripsPerSecond(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const warmUntil = performance.now() + ROUND_TRIP_MS / 10;
+    while (performance.now() < warmUntil) await client.query('SELECT 1');
+    let count = 0;
+    const started = performance.now();
+    while (performance.now() - started < ROUND_TRIP_MS) {
+      await client.query('SELECT 1');
+      count += 1;
+    }
+    return Math.round(count / ((performance.now() - started) / 1000));
+  } finally {
+    await client.end();
+  }
 }
