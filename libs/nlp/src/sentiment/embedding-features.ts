@@ -171,20 +171,13 @@ function poolScores(
   context: TargetContext,
   options: EmbeddingFeatureOptions,
 ): void {
-  const { t0, t1 } = context;
-  const { first, last, step, limit } = regionOf(pool, context, options.window);
   poolSum.fill(0);
   let total = 0;
-  let counted = 0;
-  for (let i = first; i !== last && counted < limit; i += step) {
-    if (pool !== 'target' && i >= t0 && i < t1) continue;
-    const row = rowOfToken[i];
-    if (row < 0) continue;
-    counted++;
+  forEachPooledWord(pool, context, options.window, (i, row) => {
     const weight = poolWeight(pool, i, context, options.flipNegated);
     logits.addScores(logits.scoresOf(row, poolIndex), weight, poolSum);
     total += Math.abs(weight);
-  }
+  });
   if (total === 0) return;
   for (let c = 0; c < 3; c++) logits.z[c] += poolSum[c] / total;
 }
@@ -193,6 +186,25 @@ function poolScores(
 function poolWeight(pool: EmbeddingPool, i: number, { t0, t1, negated }: TargetContext, flipNegated: boolean): number {
   const distance = i < t0 ? t0 - i : i - t1 + 1;
   return (pool === 'decay' ? 1 / distance : 1) * (flipNegated && negated[i] ? -1 : 1);
+}
+
+/** Calls `visit` with the token index and table row of each word `pool` takes, up to its limit of known words. */
+function forEachPooledWord(
+  pool: EmbeddingPool,
+  context: TargetContext,
+  window: number,
+  visit: (i: number, row: number) => void,
+): void {
+  const { t0, t1 } = context;
+  const { first, last, step, limit } = regionOf(pool, context, window);
+  let counted = 0;
+  for (let i = first; i !== last && counted < limit; i += step) {
+    if (pool !== 'target' && i >= t0 && i < t1) continue;
+    const row = rowOfToken[i];
+    if (row < 0) continue;
+    counted++;
+    visit(i, row);
+  }
 }
 
 function regionOf(pool: EmbeddingPool, { tokens, t0, t1, c0, c1 }: TargetContext, window: number): Region {
@@ -216,26 +228,19 @@ function regionOf(pool: EmbeddingPool, { tokens, t0, t1, c0, c1 }: TargetContext
 
 /** Writes the pooled vector of `pool` into `acc`; false when no word of its region has a vector. */
 function poolInto(acc: Float32Array, pool: EmbeddingPool, context: TargetContext, options: EmbeddingFeatureOptions): boolean {
-  const { t0, t1 } = context;
   const { vectors } = options;
-  const { first, last, step, limit } = regionOf(pool, context, options.window);
   acc.fill(pool === 'max' ? -Infinity : 0, 0, vectors.dimensions);
   let total = 0;
-  let counted = 0;
-  for (let i = first; i !== last && counted < limit; i += step) {
-    if (pool !== 'target' && i >= t0 && i < t1) continue;
-    const row = rowOfToken[i];
-    if (row < 0) continue;
-    counted++;
+  forEachPooledWord(pool, context, options.window, (i, row) => {
     if (pool === 'max') {
       vectors.maxRow(row, acc);
       total = 1;
-      continue;
+      return;
     }
     const weight = poolWeight(pool, i, context, options.flipNegated);
     vectors.addRow(row, weight, acc);
     total += Math.abs(weight);
-  }
+  });
   if (total === 0) return false;
   if (pool !== 'max') for (let j = 0; j < vectors.dimensions; j++) acc[j] /= total;
   return true;
