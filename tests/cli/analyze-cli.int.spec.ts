@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -17,14 +18,43 @@ function chronicle(args: string[], input: string) {
   });
 }
 
+/** Packages of the other commands (database, broker, services) that `analyze` has no use for. */
+const HEAVY_PACKAGES = /\/node_modules\/(typeorm|pg|kafkajs|@nestjs\/core)\//;
+
 describe('chronicle analyze', () => {
+  describe('when it starts', () => {
+    it('loads the extractor but none of the database, broker or service packages of the other commands', () => {
+      // A preloaded hook lists, at exit, every module file the run loaded.
+      const hook = join(mkdtempSync(join(tmpdir(), 'chronicle-cli-')), 'loaded-modules.cjs');
+      writeFileSync(
+        hook,
+        "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(Object.keys(require.cache))));",
+      );
+      const result = spawnSync(process.execPath, ['-r', hook, CLI, 'analyze', '-'], {
+        input: seed,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(0);
+      const loaded = JSON.parse(result.stderr.trim().split('\n').pop()!) as string[];
+      expect(loaded.some((f) => f.endsWith('name-tagger.model.js'))).toBe(true);
+      expect(loaded.filter((f) => HEAVY_PACKAGES.test(f))).toEqual([]);
+    });
+  });
+
   describe('when given the seed article as plain text on stdin', () => {
     it('prints the analysis with the direct quotes attributed', () => {
       const result = chronicle(['analyze', '-'], seed);
       expect(result.status).toBe(0);
       const analysis = JSON.parse(result.stdout) as { statements: Array<{ kind: string; speaker: { name: string } | null }> };
       const direct = analysis.statements.filter((s) => s.kind === 'direct').map((s) => s.speaker?.name);
-      expect(direct.sort()).toEqual(['Donald Trump', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyy']);
+      expect(direct.sort()).toEqual([
+        'Donald Trump',
+        'Volodymyr Zelenskyy',
+        'Volodymyr Zelenskyy',
+        'Volodymyr Zelenskyy',
+        'Volodymyr Zelenskyy',
+      ]);
     });
   });
 
@@ -37,7 +67,10 @@ describe('chronicle analyze', () => {
       ];
       const result = chronicle(['analyze', '--ndjson'], `${lines.join('\n')}\n`);
       expect(result.status).toBe(0);
-      const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; error?: string; actors?: unknown[] });
+      const out = result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string | null; error?: string; actors?: unknown[] });
       expect(out.map((o) => o.id)).toEqual(['a', null, 'b']);
       expect(out[1]!.error).toMatch(/not valid JSON/);
       expect(out[2]!.actors!.length).toBeGreaterThanOrEqual(9);

@@ -1,44 +1,46 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { ConfigError } from '@chronicle/config';
-import { runMigrations } from '@chronicle/persistence';
 import { Command } from 'commander';
-import { buildAlertsCommand } from './alerts/alerts.command';
-import { buildAnalyzeCommand } from './analyze/analyze.command';
-import { buildDlqCommand } from './dlq/dlq.command';
-import { buildFeedsCommand } from './feeds/feeds.command';
-import { buildInfraCommand } from './infra/infra.command';
-import { buildIngestCommand } from './ingest/ingest.command';
-import { buildKeysCommand } from './keys/keys.command';
-import { buildMigrateCommand } from './migrate/migrate.command';
-import { buildReanalyzeCommand } from './reanalyze/reanalyze.command';
-import { buildPositionsCommand } from './positions/positions.command';
-import { buildReplayCommand } from './replay/replay.command';
-import { buildStatusCommand } from './status/status.command';
 
-const program = new Command('chronicle')
-  .description('Chronicle: event-sourced media monitoring')
-  .addCommand(
-    buildInfraCommand({
-      afterUp: async ({ databaseUrl }) => {
-        const applied = await runMigrations(databaseUrl);
-        console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
-      },
-    }),
-  )
-  .addCommand(buildMigrateCommand())
-  .addCommand(buildIngestCommand())
-  .addCommand(buildAnalyzeCommand())
-  .addCommand(buildDlqCommand())
-  .addCommand(buildReplayCommand())
-  .addCommand(buildReanalyzeCommand())
-  .addCommand(buildAlertsCommand())
-  .addCommand(buildPositionsCommand())
-  .addCommand(buildStatusCommand())
-  .addCommand(buildKeysCommand())
-  .addCommand(buildFeedsCommand());
+/**
+ * Each command's module, loaded only when that command runs (all of them for help or an unknown name): `analyze`
+ * needs the extractor alone, and loading the database, broker and service modules of the others cost it about a
+ * second of start-up.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
+  [
+    'infra',
+    async () =>
+      (await import('./infra/infra.command')).buildInfraCommand({
+        afterUp: async ({ databaseUrl }) => {
+          const { runMigrations } = await import('@chronicle/persistence');
+          const applied = await runMigrations(databaseUrl);
+          console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+        },
+      }),
+  ],
+  ['migrate', async () => (await import('./migrate/migrate.command')).buildMigrateCommand()],
+  ['ingest', async () => (await import('./ingest/ingest.command')).buildIngestCommand()],
+  ['analyze', async () => (await import('./analyze/analyze.command')).buildAnalyzeCommand()],
+  ['dlq', async () => (await import('./dlq/dlq.command')).buildDlqCommand()],
+  ['replay', async () => (await import('./replay/replay.command')).buildReplayCommand()],
+  ['reanalyze', async () => (await import('./reanalyze/reanalyze.command')).buildReanalyzeCommand()],
+  ['alerts', async () => (await import('./alerts/alerts.command')).buildAlertsCommand()],
+  ['positions', async () => (await import('./positions/positions.command')).buildPositionsCommand()],
+  ['status', async () => (await import('./status/status.command')).buildStatusCommand()],
+  ['keys', async () => (await import('./keys/keys.command')).buildKeysCommand()],
+  ['feeds', async () => (await import('./feeds/feeds.command')).buildFeedsCommand()],
+];
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+async function main(argv: readonly string[]): Promise<void> {
+  const program = new Command('chronicle').description('Chronicle: event-sourced media monitoring');
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  for (const [, build] of named.length ? named : COMMANDS) program.addCommand(await build());
+  await program.parseAsync([...argv]);
+}
+
+main(process.argv).catch((error: unknown) => {
   process.stderr.write(`chronicle: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
   process.exit(1);
 });
