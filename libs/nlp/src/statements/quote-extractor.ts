@@ -263,8 +263,8 @@ function attributeAfterNarration(ctx: AnalysisContext, q: QuoteSpan): Attributio
 }
 
 /**
- * `The mayor, Anna Holm, disagreed. "The plan is sound."`: a quote that opens a sentence right after one that ends in
- * its subject's speech verb, a verb no other quote is attributed to.
+ * `Iowa State University's Dianne Bystrom agreed. "Mainstream Republicans are running out of time."`: a quote that
+ * opens a sentence right after one that ends in its subject's speech verb, a verb no other quote is attributed to.
  */
 function attributeFromLeadSentence(ctx: AnalysisContext, q: QuoteSpan, usedVerbs: ReadonlySet<number>): Attribution | null {
   const { tokens } = ctx.doc;
