@@ -23,7 +23,6 @@ const CLAUSE_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
-const CLOSING_MARKS = new Set(['”', '"', "''"]);
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
@@ -72,7 +71,8 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     let cueFirst: number;
     if (verb.form === 'ing') {
       // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
-      const afterComma = samePrev?.text === ',' || (CLOSING_MARKS.has(samePrev?.text ?? '') && tokens[i - 2]?.text === ',');
+      const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
+      const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
       if (!afterComma) continue;
       const main = mainSubject(doc, ctx.salience, i);
       if (!main) continue;
