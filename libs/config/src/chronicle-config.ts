@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { environmentSchema } from './config.schema';
 import { maxMessageBytesFor, maxRequestBytesFor } from './message-limits';
 
@@ -53,6 +54,8 @@ export interface ChronicleConfig {
     secretRotationMs: number;
   };
   alerts: { noveltyThreshold: number; streamPollMs: number };
+  /** Worker threads the enrich service analyses articles on; 0 runs the extractor on the event loop. */
+  enrich: { analysisThreads: number };
   feeds: {
     allowedTargets: string[];
     /** Where site operators reach whoever runs this instance, in the User-Agent. */
@@ -147,6 +150,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secretRotationMs: Math.round(env.WEBHOOK_SECRET_ROTATION_HOURS * 3_600_000),
     },
     alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
+    enrich: { analysisThreads: env.ENRICH_ANALYSIS_THREADS ?? availableParallelism() },
     feeds: {
       allowedTargets: env.FEEDS_ALLOWED_HOSTS.split(',')
         .map((entry) => entry.trim())

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './chronicle-config';
 
@@ -59,6 +60,16 @@ describe(loadConfig.name, () => {
     });
   });
 
+  describe('when ENRICH_ANALYSIS_THREADS is set or not', () => {
+    it('defaults to one thread per core the process may use, takes 0 (inline) and names a negative or fractional value', () => {
+      expect(loadConfig({}).enrich.analysisThreads).toBe(availableParallelism());
+      expect(loadConfig({ ENRICH_ANALYSIS_THREADS: '0' }).enrich.analysisThreads).toBe(0);
+      expect(loadConfig({ ENRICH_ANALYSIS_THREADS: '3' }).enrich.analysisThreads).toBe(3);
+      expect(() => loadConfig({ ENRICH_ANALYSIS_THREADS: '-1' })).toThrow(/ENRICH_ANALYSIS_THREADS/);
+      expect(() => loadConfig({ ENRICH_ANALYSIS_THREADS: '1.5' })).toThrow(/ENRICH_ANALYSIS_THREADS/);
+    });
+  });
+
   describe('when alert settings are given', () => {
     it('splits the webhook allow-list and reads the novelty threshold', () => {
       const config = loadConfig({
@@ -70,11 +81,9 @@ describe(loadConfig.name, () => {
       expect(loadConfig({}).webhooks.allowedTargets).toEqual([]);
     });
     it('takes entries with a port', () => {
-      expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1:3999,[::1]:3999,hooks.internal:8443' }).webhooks.allowedTargets).toEqual([
-        '127.0.0.1:3999',
-        '[::1]:3999',
-        'hooks.internal:8443',
-      ]);
+      expect(
+        loadConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1:3999,[::1]:3999,hooks.internal:8443' }).webhooks.allowedTargets,
+      ).toEqual(['127.0.0.1:3999', '[::1]:3999', 'hooks.internal:8443']);
     });
     it('names bad ones', () => {
       expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x/y', NOVELTY_SIMILARITY_THRESHOLD: '1.5' })).toThrow(
@@ -125,9 +134,14 @@ describe(loadConfig.name, () => {
     });
     it('allows auth off outside production only', () => {
       expect(loadConfig({ CHRONICLE_AUTH: 'off' }).auth.enabled).toBe(false);
-      expect(() => loadConfig({ CHRONICLE_ENV: 'production', KAFKA_BROKERS: 'k:9092', DATABASE_URL: 'postgres://db/x', CHRONICLE_AUTH: 'off' })).toThrow(
-        /CHRONICLE_AUTH: cannot be off in production/,
-      );
+      expect(() =>
+        loadConfig({
+          CHRONICLE_ENV: 'production',
+          KAFKA_BROKERS: 'k:9092',
+          DATABASE_URL: 'postgres://db/x',
+          CHRONICLE_AUTH: 'off',
+        }),
+      ).toThrow(/CHRONICLE_AUTH: cannot be off in production/);
     });
     it('reads CORS origins and refuses ones with a path or another scheme', () => {
       expect(loadConfig({ CORS_ORIGINS: 'https://desk.example, http://127.0.0.1:5173' }).http.corsOrigins).toEqual([

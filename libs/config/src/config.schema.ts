@@ -64,6 +64,11 @@ export const environmentSchema = z
     CONSUMER_MAX_BYTES_PER_PARTITION: positiveInt(1_048_576),
     /** Partitions' batches a replica handles at once; each may hold a database connection. */
     CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(3),
+    /**
+     * Worker threads enrich analyses articles on (0: on the event loop). Unset: one per core the process may use
+     * (`os.availableParallelism()`), so the extractor no longer blocks fetches, heartbeats and publishes.
+     */
+    ENRICH_ANALYSIS_THREADS: z.coerce.number().int().min(0).max(64).optional(),
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10000),
     /** Tries of one event that fails in its handler for a reason tied to it, before it is dead-lettered. */
     CONSUMER_POISON_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
@@ -155,7 +160,11 @@ export const environmentSchema = z
     SSE_STREAMS_PER_KEY: positiveInt(4),
     SSE_STREAMS_PER_PROCESS: positiveInt(200),
     /** After a subscription's secret changes, how long the old secret still signs deliveries too. */
-    WEBHOOK_SECRET_ROTATION_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+    WEBHOOK_SECRET_ROTATION_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .default(24),
   })
   .superRefine((env, ctx) => {
     if (env.FEEDS_MIN_INTERVAL_SECONDS > env.FEEDS_MAX_INTERVAL_SECONDS) {

@@ -1,28 +1,28 @@
-import { ARTICLE_REVISED, ARTICLE_SUBMITTED, EventBatch, TOPICS, withSanitizedText } from '@chronicle/contracts';
+import { EventBatch, TOPICS } from '@chronicle/contracts';
 import { EventPublisher } from '@chronicle/kafka';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { analyzeSubmission } from './analyze-submission';
+import { AnalysisPool } from './analysis-pool';
 
 @Controller()
 export class ArticleAnalysisHandler {
-  constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
+  constructor(
+    @Inject(EventPublisher) private readonly publisher: EventPublisher,
+    @Inject(AnalysisPool) private readonly analyses: AnalysisPool,
+  ) {}
 
   /**
-   * Analyses every submitted or revised article in the batch (retractions need no analysis:
-   * projections read them from the articles topic) and publishes the results before the
-   * batch's offsets are committed (at-least-once; event ids are deterministic, so a
-   * redelivery republishes the same facts and projections ignore the repeat). Text is sanitized
-   * again first: articles logged before ingest sanitized them must not poison the analyses.
+   * Analyses every submitted or revised article in the batch (see `analyzeBatch`) on the analysis pool's threads
+   * and publishes the results before the batch's offsets are committed (at-least-once; event ids are deterministic,
+   * so a redelivery republishes the same facts and projections ignore the repeat).
    */
   @EventPattern(TOPICS.articles)
   async handle(batch: EventBatch): Promise<void> {
-    const analyzedAt = new Date().toISOString();
-    const results = batch.events.flatMap(({ event, offset }) =>
-      event.type === ARTICLE_SUBMITTED || event.type === ARTICLE_REVISED
-        ? [{ key: event.data.articleId, event: analyzeSubmission(withSanitizedText(event), analyzedAt, offset) }]
-        : [],
+    const entries = batch.events.map(({ event, offset }) => ({ event, offset }));
+    const analyses = await this.analyses.analyze(entries, new Date().toISOString());
+    await this.publisher.publish(
+      'analyses',
+      analyses.map((event) => ({ key: event.data.articleId, event })),
     );
-    await this.publisher.publish('analyses', results);
   }
 }
