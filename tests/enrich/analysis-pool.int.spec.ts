@@ -34,7 +34,7 @@ describe('AnalysisPool on worker threads', () => {
     if (!existsSync(WORKER_FILE)) throw new Error(`${WORKER_FILE} is missing: run npm run build first`);
     pool = new AnalysisPool(2, WORKER_FILE);
   });
-  afterAll(() => pool.onModuleDestroy());
+  afterAll(() => pool.onApplicationShutdown());
 
   describe('when a batch is cut into one slice per thread', () => {
     it('gives the same analyses as the extractor inline, in the batch order', async () => {

@@ -1,5 +1,5 @@
 import type { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import Piscina from 'piscina';
 import type { AnalysisTask, ArticleLogEntry } from './analyze-batch';
@@ -14,7 +14,7 @@ export const ANALYSIS_WORKER_FILE = join(__dirname, 'analysis-worker.js');
  * Threads keep no state between tasks beyond the loaded models, so a replica that dies loses nothing the log
  * cannot give again.
  */
-export class AnalysisPool implements OnModuleDestroy {
+export class AnalysisPool implements OnApplicationShutdown {
   private readonly pool: Piscina<AnalysisTask, ArticleAnalyzedEvent[]> | undefined;
 
   constructor(
@@ -37,7 +37,12 @@ export class AnalysisPool implements OnModuleDestroy {
     return (await Promise.all(slices)).flat();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Stops the threads once the consumer has stopped (Nest's shutdown hooks run after its servers close; destroy
+   * hooks run before), so a batch in flight at SIGTERM finishes its analysis instead of failing as if its articles
+   * were poison.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.destroy();
   }
 }
