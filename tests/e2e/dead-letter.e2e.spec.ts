@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { submittedArticle } from './support/submitted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { testKafkaSettings, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
 const submitted = (id: string) => submittedArticle(id, { outlet: 'DLQ Test' });
@@ -16,15 +16,7 @@ describe('dead-letter handling', () => {
 
   beforeAll(async () => {
     stack = await createStack('dead-letter');
-    settings = {
-      brokers: kafkaBrokers(),
-      clientId: 'dlq-test',
-      topicPrefix: stack.topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      maxWaitMs: 100,
-      sessionTimeoutMs: 6000,
-    };
+    settings = testKafkaSettings('dlq-test', stack.topicPrefix);
     const kafka = createKafka(settings, 'test');
     await ensureTopics(kafka, settings);
     const publisher = new EventPublisher(kafka, settings);
@@ -85,11 +77,15 @@ describe('dead-letter handling', () => {
 
   describe('when an operator inspects and re-drives the dead-letter topic', () => {
     const cli = (...args: string[]) => {
-      const result = spawnSync(process.execPath, [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'dlq', ...args], {
-        env: { ...process.env, ...stack.env },
-        encoding: 'utf8',
-        timeout: 90_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        [join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js'), 'dlq', ...args],
+        {
+          env: { ...process.env, ...stack.env },
+          encoding: 'utf8',
+          timeout: 90_000,
+        },
+      );
       if (result.status !== 0) throw new Error(`chronicle dlq ${args.join(' ')} failed: ${result.stderr}`);
       return result.stdout;
     };

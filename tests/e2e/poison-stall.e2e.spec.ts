@@ -2,7 +2,7 @@ import { DEAD_LETTER_HEADERS, encodeEvent, topicName } from '@chronicle/contract
 import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
 import { submittedArticle } from './support/submitted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { testKafkaSettings, waitFor } from '../support/test-environment';
 import { freePort } from './support/chronicle-cluster';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
 
@@ -28,15 +28,7 @@ describe('a poison event that fails in the handler', () => {
   beforeAll(async () => {
     // Slow retries (1.5 s, 3 s) so the retrying state is long enough to observe from outside.
     stack = await createStack('poison-stall', { CONSUMER_RETRY_BACKOFF_MS: '1500', CONSUMER_POISON_ATTEMPTS: '3' });
-    settings = {
-      brokers: kafkaBrokers(),
-      clientId: 'stall-test',
-      topicPrefix: stack.topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      maxWaitMs: 100,
-      sessionTimeoutMs: 6000,
-    };
+    settings = testKafkaSettings('stall-test', stack.topicPrefix);
     const kafka = createKafka(settings, 'test');
     await ensureTopics(kafka, settings);
     const publisher = new EventPublisher(kafka, settings);
@@ -117,10 +109,13 @@ describe('a poison event that fails in the handler', () => {
       "SELECT next_offset::text FROM consumer_positions WHERE topic LIKE '%articles%' AND next_offset > 0",
     );
     expect(positions).toEqual([{ next_offset: '11' }]);
-    const health = await waitFor(async () => (await fetch(`${stack.cluster.url('project')}/health`)).json() as Promise<HealthBody>, {
-      until: (h) => h.status === 'ok',
-      timeoutMs: 20_000,
-    });
+    const health = await waitFor(
+      async () => (await fetch(`${stack.cluster.url('project')}/health`)).json() as Promise<HealthBody>,
+      {
+        until: (h) => h.status === 'ok',
+        timeoutMs: 20_000,
+      },
+    );
     expect(health.problems).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { ARTICLE_SUBMITTED, ArticleSubmittedEvent, createEvent, encodeEvent, topicName } from '@chronicle/contracts';
-import { createKafka, EventPublisher, ensureTopics, KafkaSettings } from '@chronicle/kafka';
+import { createKafka, EventPublisher, ensureTopics } from '@chronicle/kafka';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChronicleStack, createStack } from '../e2e/support/chronicle-stack';
-import { kafkaBrokers, waitFor } from '../support/test-environment';
+import { testKafkaSettings, waitFor } from '../support/test-environment';
 
 /** Enough seed-article copies (about 630 words each) that the first analyses appear long before the last. */
 const ARTICLES = 600;
@@ -44,15 +44,7 @@ describe('an enrich replica stopped gracefully while it analyses', () => {
   beforeAll(async () => {
     // One try before isolation: a batch failed by the stop and taken for poison is dead-lettered at once.
     stack = await createStack('enrich-graceful-stop', { ENRICH_ANALYSIS_THREADS: '2', CONSUMER_POISON_ATTEMPTS: '1' });
-    const settings: KafkaSettings = {
-      brokers: kafkaBrokers(),
-      clientId: 'graceful-stop-test',
-      topicPrefix: stack.topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      maxWaitMs: 100,
-      sessionTimeoutMs: 6000,
-    };
+    const settings = testKafkaSettings('graceful-stop-test', stack.topicPrefix);
     const kafka = createKafka(settings, 'test');
     await ensureTopics(kafka, settings);
     const publisher = new EventPublisher(kafka, settings);

@@ -7,7 +7,7 @@ import { ChronicleCluster, freePort } from '../e2e/support/chronicle-cluster';
 import { stackEnvironment } from '../e2e/support/chronicle-stack';
 import { readModelChecksums } from '../e2e/support/read-model-checksum';
 import { syntheticArticle } from '../e2e/support/synthetic-articles';
-import { kafkaBrokers, uniqueTopicPrefix, waitFor } from '../support/test-environment';
+import { testKafkaSettings, uniqueTopicPrefix, waitFor } from '../support/test-environment';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 
 const ARTICLES = 400;
@@ -65,15 +65,7 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     cleanUrl = pg.url.replace(/\/postgres$/, '/clean');
     await runMigrations(liveUrl);
     await runMigrations(cleanUrl);
-    settings = {
-      brokers: kafkaBrokers(),
-      clientId: 'pg-outage-test',
-      topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      maxWaitMs: 100,
-      sessionTimeoutMs: 6000,
-    };
+    settings = testKafkaSettings('pg-outage-test', topicPrefix);
     const kafka = createKafka(settings, 'test');
     await ensureTopics(kafka, settings);
     const env = stackEnvironment(liveUrl, topicPrefix, {
@@ -89,7 +81,9 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     await ingestCluster.start('ingest');
     const keyStore = ApiKeyStore.connect(liveUrl, 1);
     const [key, unseenKey] = await Promise.all(
-      ['outage ingest', 'never used before the outage'].map(async (name) => (await issueApiKey(keyStore, { name, scopes: ['ingest'] })).key),
+      ['outage ingest', 'never used before the outage'].map(
+        async (name) => (await issueApiKey(keyStore, { name, scopes: ['ingest'] })).key,
+      ),
     ).finally(() => keyStore.close());
     const ingest = async (apiKey: string): Promise<number> => {
       const response = await fetch(`${ingestCluster.url('ingest')}/v1/articles`, {
@@ -108,15 +102,24 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
     const chunk = 40;
     for (let start = 0; start < ARTICLES; start += chunk) {
       const events = Array.from({ length: chunk }, (_, i) => article(start + i));
-      await publisher.publish('articles', events.map((event) => ({ key: event.data.articleId, event })));
+      await publisher.publish(
+        'articles',
+        events.map((event) => ({ key: event.data.articleId, event })),
+      );
       if (start === chunk * 3) {
         console.log(`[pg-outage] stopping PostgreSQL after ${start + chunk} articles, for ${OUTAGE_MS / 1000} s`);
         pg.stop();
         const until = Date.now() + OUTAGE_MS;
         while (Date.now() < until) {
-          await publisher.publish('articles', [article(ARTICLES + outageSamples.length)].map((event) => ({ key: event.data.articleId, event })));
+          await publisher.publish(
+            'articles',
+            [article(ARTICLES + outageSamples.length)].map((event) => ({ key: event.data.articleId, event })),
+          );
           const project = cluster.url('project');
-          const health = (await (await fetch(`${project}/health`)).json()) as { status: string; problems: Array<{ kind: string }> };
+          const health = (await (await fetch(`${project}/health`)).json()) as {
+            status: string;
+            problems: Array<{ kind: string }>;
+          };
           const metrics = await (await fetch(`${project}/metrics`)).text();
           const lag = [...metrics.matchAll(/^chronicle_consumer_lag\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
           outageSamples.push({ status: health.status, kinds: health.problems.map((p) => p.kind), lag });
@@ -150,11 +153,23 @@ describe('PostgreSQL stopped for 20 s mid-stream', () => {
       const [{ n }] = await sql<{ n: string }>(url, 'SELECT COALESCE(sum(next_offset), 0)::text AS n FROM consumer_positions');
       return BigInt(n) === (await ends()) && BigInt(n) === BigInt((ARTICLES + outageSamples.length + ingested) * 2);
     };
-    await waitFor(() => caughtUp(liveUrl), { timeoutMs: 180_000, intervalMs: 500, description: 'the live projector to catch up' });
+    await waitFor(() => caughtUp(liveUrl), {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      description: 'the live projector to catch up',
+    });
 
-    clean = new ChronicleCluster(`pg-outage-clean-${topicPrefix}`, { ...env, DATABASE_URL: cleanUrl, KAFKA_GROUP_PREFIX: `${topicPrefix}clean-` });
+    clean = new ChronicleCluster(`pg-outage-clean-${topicPrefix}`, {
+      ...env,
+      DATABASE_URL: cleanUrl,
+      KAFKA_GROUP_PREFIX: `${topicPrefix}clean-`,
+    });
     await clean.start('project');
-    await waitFor(() => caughtUp(cleanUrl), { timeoutMs: 180_000, intervalMs: 500, description: 'the clean rebuild to catch up' });
+    await waitFor(() => caughtUp(cleanUrl), {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      description: 'the clean rebuild to catch up',
+    });
   });
 
   afterAll(async () => {

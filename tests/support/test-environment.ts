@@ -1,3 +1,4 @@
+import type { KafkaSettings } from '@chronicle/kafka';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { inject } from 'vitest';
@@ -9,6 +10,19 @@ const TEST_DATABASE_PREFIX = 't_';
 /** Bootstrap servers of the run's Kafka cluster (from the global setup). */
 export function kafkaBrokers(): string[] {
   return inject('kafkaBrokers');
+}
+
+/** Client settings for a test's own producers, readers and admin on the run's Kafka cluster, under `topicPrefix`. */
+export function testKafkaSettings(clientId: string, topicPrefix: string): KafkaSettings {
+  return {
+    brokers: kafkaBrokers(),
+    clientId,
+    topicPrefix,
+    partitions: 3,
+    replicationFactor: 1,
+    maxWaitMs: 100,
+    sessionTimeoutMs: 6000,
+  };
 }
 
 /** URL of the run's base database (from the global setup). */
