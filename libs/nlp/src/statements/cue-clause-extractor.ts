@@ -1,6 +1,7 @@
 import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import { attributionCue } from './attribution-cues';
 import type { AnalysisContext } from './analysis-context';
+import { countWords, isDemonstrativeThat } from './adverbial-phrases';
 import { subjectAfter, subjectBefore } from './speaker-resolver';
 import { indirectDraft, type StatementDraft } from './statement-draft';
 
@@ -73,7 +74,7 @@ export function extractCueClauses(
     if (comma < 0 && follow < 0) continue;
     const [first, last] = comma >= 0 ? [sentence.first, comma] : [follow, clauseEnd(ctx, follow, sentence.last)];
     const [from, to] = trimmed(ctx, first, last);
-    if (words(ctx, from, to) < MIN_CONTENT_WORDS || anyTaken(taken, quoteOf, from, to)) continue;
+    if (countWords(ctx, from, to) < MIN_CONTENT_WORDS || anyTaken(taken, quoteOf, from, to)) continue;
     // Without a named speaker these clauses were wrong more often than right on PolNeAR dev; the rules keep the
     // unnamed-speaker cases they can delimit.
     const subject = comma === i - 1 ? subjectAfter(ctx, i) : subjectBefore(ctx, i);
@@ -94,7 +95,7 @@ function trailingComma(ctx: AnalysisContext, cue: number, sentenceFirst: number,
   const { tokens } = ctx.doc;
   for (let k = cue - 1; k >= Math.max(sentenceFirst, cue - 1 - MAX_TRAILING_SUBJECT); k -= 1) {
     const text = tokens[k]!.text;
-    if (text === ',') return k === cue - 1 || words(ctx, cue + 1, sentenceLast) <= MAX_TRAILING_TAIL ? k : -1;
+    if (text === ',') return k === cue - 1 || countWords(ctx, cue + 1, sentenceLast) <= MAX_TRAILING_TAIL ? k : -1;
     if (CLAUSE_STOPS.has(text) || text === '.') return -1;
   }
   return -1;
@@ -107,7 +108,7 @@ function trailingComma(ctx: AnalysisContext, cue: number, sentenceFirst: number,
 function contentStart(ctx: AnalysisContext, cue: number, sentenceLast: number, thatOnly: boolean): number {
   const { tokens } = ctx.doc;
   for (let k = cue + 1; k < Math.min(sentenceLast, cue + 1 + THAT_LOOKAHEAD); k += 1) {
-    if (tokens[k]!.lower === 'that') return k + 1;
+    if (tokens[k]!.lower === 'that') return isDemonstrativeThat(ctx, k) ? -1 : k + 1;
     if (CLAUSE_STOPS.has(tokens[k]!.text)) break;
   }
   if (thatOnly) return -1;
@@ -131,12 +132,6 @@ function trimmed(ctx: AnalysisContext, first: number, last: number): [number, nu
   while (from < to && EDGE_PUNCT.has(tokens[from]!.text)) from += 1;
   while (to > from && EDGE_PUNCT.has(tokens[to - 1]!.text)) to -= 1;
   return [from, to];
-}
-
-function words(ctx: AnalysisContext, first: number, last: number): number {
-  let n = 0;
-  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.isWord) n += 1;
-  return n;
 }
 
 function anyTaken(taken: Uint8Array, quoteOf: Int32Array, first: number, last: number): boolean {

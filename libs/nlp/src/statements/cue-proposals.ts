@@ -11,6 +11,7 @@ import {
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
+import { countWords, isDemonstrativeThat } from './adverbial-phrases';
 import { contentEnd } from './reported-speech-extractor';
 import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
@@ -186,7 +187,7 @@ function thatAfter(ctx: AnalysisContext, cue: number, sentenceLast: number): num
     }
     if (CLAUSE_STOPS.has(tokens[k]!.text)) return -1;
     // "a margin larger than that, said …": a "that" after a preposition is a pronoun, not a complementizer.
-    if (tokens[k]!.lower === 'that') return PREPOSITIONS.has(tokens[k - 1]!.lower) ? -1 : k;
+    if (tokens[k]!.lower === 'that') return PREPOSITIONS.has(tokens[k - 1]!.lower) || isDemonstrativeThat(ctx, k) ? -1 : k;
   }
   return -1;
 }
@@ -205,12 +206,6 @@ function bareStart(ctx: AnalysisContext, cue: number): number {
     if (!t.isWord) break;
   }
   return cue + 1;
-}
-
-function countWords(ctx: AnalysisContext, first: number, last: number): number {
-  let n = 0;
-  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.isWord) n += 1;
-  return n;
 }
 
 function anyTaken(taken: Uint8Array, first: number, last: number): boolean {

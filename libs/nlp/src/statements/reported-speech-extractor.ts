@@ -2,15 +2,24 @@ import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   BE_FORMS,
   CLAUSE_BREAK_WORDS,
+  CLAUSE_OPENERS,
   DETERMINERS,
   GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
-  OCCASION_NOUNS,
   PREPOSITIONS,
   SUBJECT_PRONOUN_KINDS,
-  TIME_WORDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
+import {
+  countWords,
+  FINITE_WORDS,
+  isAdverbialTail,
+  isFrontedAdverbial,
+  isDemonstrativeThat,
+  skipOccasion,
+  TAIL_STOPS,
+  demonstrativePhraseEnd,
+} from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { mainSubject } from './salience-tracker';
@@ -168,7 +177,10 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   // "said that", "told reporters on Monday that", "said in a statement that".
   for (let j = k; j < k + THAT_LOOKAHEAD && inSentence(j); j += 1) {
     const t = tokens[j]!;
-    if (t.lower === 'that') return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
+    if (t.lower === 'that') {
+      if (isDemonstrativeThat(ctx, j)) return clauseAfterDemonstrative(ctx, j, inSentence);
+      return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
+    }
     // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that").
     if (!t.isWord || speechVerb(t.lower) || CLAUSE_SUBJECTS.has(t.lower) || BE_FORMS.has(t.lower)) break;
   }
@@ -229,33 +241,6 @@ function objectIsProposition(ctx: AnalysisContext, first: number): boolean {
   return false;
 }
 
-/** Skips "on Thursday", "late Sunday", "in a statement" between a say-verb and its bare clause. */
-function skipOccasion(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): number {
-  const { tokens } = ctx.doc;
-  let j = k;
-  for (let guard = 0; guard < 3 && inSentence(j); guard += 1) {
-    const lower = tokens[j]!.lower;
-    if (
-      (lower === 'on' || lower === 'late' || lower === 'early' || lower === 'last' || lower === 'this') &&
-      TIME_WORDS.has(tokens[j + 1]?.lower ?? '')
-    ) {
-      j += 2;
-      if (TIME_WORDS.has(tokens[j]?.lower ?? '')) j += 1;
-    } else if (
-      (lower === 'in' || lower === 'during') &&
-      DETERMINERS.has(tokens[j + 1]?.lower ?? '') &&
-      OCCASION_NOUNS.has(tokens[j + 2]?.lower ?? '')
-    ) {
-      j += 3;
-    } else if (TIME_WORDS.has(lower)) {
-      j += 1;
-    } else {
-      break;
-    }
-  }
-  return j;
-}
-
 /** Exclusive end token of reported content starting at `first`: sentence end or the next clause boundary. */
 export function contentEnd(ctx: AnalysisContext, first: number): number {
   const { tokens, sentenceOf, quoteOf, quotes } = ctx.doc;
@@ -286,13 +271,6 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   return k;
 }
 
-function countWords(ctx: AnalysisContext, first: number, last: number): number {
-  let n = 0;
-  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.isWord) n += 1;
-  return n;
-}
-
-/** "According to X, …" and "…, according to X." */
 function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   const subject = subjectAfter(ctx, i + 1);
@@ -311,11 +289,33 @@ function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {
     while (first < i && (quoteOf[first] !== -1 || !tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
     last = i;
     while (last > first && TRAILING_PUNCT.has(tokens[last - 1]!.text)) last -= 1;
+    // "At the heart of the trouble, according to Dennis B. Ross, an envoy, was a decision …": set off by commas, the
+    // attribution sits inside its content, which resumes after it.
+    const resume = resumeAfterSource(ctx, subject.last, sentence.last);
+    if (resume >= 0) last = contentEnd(ctx, resume);
   }
   if (last - first < 2 || first >= sentence.last) return null;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
   return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
+}
+
+/**
+ * After `according to X,` inside a sentence: the first token of the content that resumes after the source (past its
+ * appositive, if any), or -1 when the attribution closes its clause.
+ */
+function resumeAfterSource(ctx: AnalysisContext, sourceLast: number, sentenceLast: number): number {
+  const { tokens, quoteOf } = ctx.doc;
+  if (tokens[sourceLast]?.text !== ',' || quoteOf[sourceLast] !== -1) return -1;
+  const afterAppositive = resumeAfterAppositive(ctx, sourceLast, sentenceLast);
+  if (afterAppositive >= 0) return afterAppositive;
+  const next = tokens[sourceLast + 1];
+  const opensContent =
+    next?.isWord === true &&
+    !APPOSITIVE_OPENERS.has(next.lower) &&
+    !PREPOSITIONS.has(next.lower) &&
+    countWords(ctx, sourceLast + 1, sentenceLast) >= 3;
+  return opensContent ? sourceLast + 1 : -1;
 }
 
 const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'and', 'or', 'a', 'an', 'the']);
@@ -367,6 +367,8 @@ function trailingAttribution(
       resume = resumeAfterAppositive(ctx, k, sentence.last);
       break;
     }
+    // "…, said this week in Wyoming — an apparent reversal …": what a dash or a semicolon adds is not the cue's.
+    if (TAIL_STOPS.has(t.text) && quoteOf[k] === -1) break;
     if (t.text === ',' && tail <= PARENTHETICAL_TAIL && resume < 0 && quoteOf[k] === -1) {
       resume = k + 1;
       break;
@@ -374,13 +376,15 @@ function trailingAttribution(
     if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
     if (t.isWord) tail += 1;
   }
-  if (resume < 0 && !inverted && tail > 5) return null;
+  if (resume < 0 && !inverted && tail > 5 && !isAdverbialTail(ctx, v, cueLast + 1, sentence.last)) return null;
   let first = sentence.first;
   while (first < comma && (!tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
   if (quoteOf[first] !== -1) return null;
   for (let k = first; k < comma; k += 1) {
     if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return null;
   }
+  // "During his attack, Mateen also posted messages …": a fronted adverbial sets the scene of the clause it opens.
+  if (resume < 0 && isFrontedAdverbial(ctx, first, comma)) return null;
   let last = comma;
   if (resume >= 0) {
     last = contentEnd(ctx, resume);
@@ -389,4 +393,20 @@ function trailingAttribution(
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
   return indirectDraft(ctx.doc.body, start, end, tokens[cueFirst]!.start, tokens[cueLast]!.end, subject);
+}
+
+/**
+ * After a demonstrative "that" ("reported that night Petraeus testifies …", "says despite all that, Obama wasn't …"):
+ * the clause that follows its phrase and an optional comma, or null when an adverbial or nothing does ("announced
+ * that same day, as mentioned above", "proposed just that in 2013").
+ */
+function clauseAfterDemonstrative(ctx: AnalysisContext, that: number, inSentence: (k: number) => boolean): Complement | null {
+  const { tokens } = ctx.doc;
+  let k = demonstrativePhraseEnd(ctx, that);
+  const cueLast = k - 1;
+  if (tokens[k]?.text === ',') k += 1;
+  const t = tokens[k];
+  if (!inSentence(k) || !t!.isWord || PREPOSITIONS.has(t!.lower) || CLAUSE_OPENERS.has(t!.lower) || FINITE_WORDS.has(t!.lower))
+    return null;
+  return countWords(ctx, k, contentEnd(ctx, k)) >= 3 ? { contentFirst: k, cueLast, marked: false } : null;
 }

@@ -594,6 +594,56 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a fronted adverbial opens the sentence before a subject and a speech verb with an object', () => {
+    const body =
+      'Omar Ridley attacked the station on Sunday. During the attack, Ridley also posted messages on Facebook.\n' +
+      'In the end, most voters want change, Senator Maria Lindqvist said.';
+
+    it('reports no statement of the adverbial, and still attributes a clause it opens', () => {
+      const analysis = analyze(body);
+      expect(analysis.statements.map((s) => s.text)).not.toContain('During the attack');
+      expect(speakerOf(analysis, 'most voters want change')).toBe('Maria Lindqvist');
+    });
+  });
+
+  describe('when "according to" sits between commas inside its content', () => {
+    const body =
+      'At the heart of the dispute, according to Dennis Okafor, a former envoy, was a decision by the minister to expand the port.';
+
+    it('reports the content on both sides of the attribution', () => {
+      const statement = analyze(body).statements.find((s) => s.text.includes('At the heart of the dispute'));
+      expect(statement?.text).toContain('was a decision by the minister to expand the port');
+      expect(statement?.speaker?.name).toBe('Dennis Okafor');
+    });
+  });
+
+  describe('when "that" after a speech verb is a determiner or a pronoun', () => {
+    const body =
+      'The ministry filed the lawsuit Maria Lindqvist announced that same day, as reported earlier.\n' +
+      'Senator Tom Okafor proposed just that in 2013.\n' +
+      'The broadcaster Radio Nord reported that night the minister had resigned.';
+
+    it('reports no time phrase as content, and a clause after the time phrase still is', () => {
+      const texts = analyze(body).statements.map((s) => s.text);
+      expect(texts.filter((t) => /same day|in 2013/.test(t))).toEqual([]);
+      expect(texts).toContain('the minister had resigned');
+    });
+  });
+
+  describe('when a trailing attribution ends in a long setting or a dash', () => {
+    const body =
+      'The government requires too many tests for schoolchildren, former President Tom Okafor said this week at an event ' +
+      'in Wyoming — an apparent reversal of his position, as critics noted.\n' +
+      'While the party blamed foreigners for the losses, Pope Francis points to structural inequities in the global order.';
+
+    it('takes the clause before the attribution as content, but not a clause before a verb with its own argument', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'requires too many tests')).toBe('Tom Okafor');
+      expect(analysis.statements.map((s) => s.text)).not.toContain('this week at an event in Wyoming');
+      expect(analysis.statements.filter((s) => s.text.includes('While the party blamed'))).toEqual([]);
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';
