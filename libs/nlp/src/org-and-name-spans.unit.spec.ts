@@ -8,6 +8,19 @@ const reported = (a: ArticleAnalysis): Array<[string, string | null]> =>
   a.statements.filter((s) => s.kind === 'indirect').map((s) => [s.text, s.speaker?.name ?? null]);
 
 describe(analyzeArticle.name, () => {
+  describe('when a weekday follows a name', () => {
+    it('dates the sentence and stays out of the name, while a named day keeps its weekday', () => {
+      const a = analyze(
+        'Senator Maria Lindqvist told Radio Nord Tuesday that the talks would resume. She spoke to Okafor Monday.\n' +
+          'Voters in twelve states go to the polls on Super Tuesday.',
+      );
+      const names = a.actors.map((x) => x.name);
+      expect(names).toEqual(expect.arrayContaining(['Maria Lindqvist', 'Radio Nord']));
+      expect(names.filter((n) => /Monday|Tuesday/.test(n) && n !== 'Super Tuesday')).toEqual([]);
+      expect(names).not.toContain('Super');
+    });
+  });
+
   describe('when an organisation name has "<Head> of X" after a place or a determiner', () => {
     it('keeps the whole name as one organisation', () => {
       const a = analyze('The Bank of Norway and the Ohio Institute of Mining signed the accord.');

@@ -57,6 +57,9 @@ const HYPHEN_CAPS_RE = /^\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)+$/u;
 const SENTENCE_ADVERB_RE = /(?:ly|ing)$/;
 // Lower-case Arabic, Berber and Romance particles glued to a surname: "al-Sisi", "el-Sisi", "bin-Laden", "d'Estaing".
 const PARTICLE_SURNAME_RE = /^(?:al|el|ad|ar|as|ash|at|an|az|ben|bin|ibn|abu|bou|d|l|dell|dall)[-'’]\p{Lu}/u;
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** First words of named days ("Super Tuesday", "Black Friday", "Good Friday", "Cyber Monday"). */
+const DAY_NAME_OPENERS = new Set(['super', 'black', 'good', 'cyber', 'fat', 'ash', 'holy', 'maundy', 'giving']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
 const PRONOUN_I = new Set(['i', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
 
@@ -177,7 +180,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     if (wholeRunIsOrg) parsed.roleFirst = orgFirst;
     const lead = wholeRunIsOrg ? { ...parsed, nameFirst: parsed.roleFirst, hasTitle: false } : parsed;
     let first = lead.hasTitle || wholeRunIsOrg ? lead.nameFirst : lead.adjectivesEnd;
-    const last = runLast;
+    let last = runLast;
     let gender: Gender = 'u';
     let personCue = lead.hasTitle;
     for (let k = lead.roleFirst; k < lead.nameFirst; k += 1) {
@@ -190,6 +193,10 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     // "Jan van der Berg" is a name, "Monday Trump" is not.
     while (first < last && MONTHS_AND_DAYS.has(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first + 1]?.lower ?? ''))
       first += 1;
+    // "told CNN Tuesday", "in Miami Tuesday": a weekday after a name dates the sentence ("Super Tuesday" names a day).
+    if (!DAY_NAME_OPENERS.has(tokens[last - 2]?.lower ?? '')) {
+      while (last > first && WEEKDAYS.has(bare(tokens[last - 1]!.lower))) last -= 1;
+    }
     if (first >= last) return null;
     const lastTok = tokens[last - 1]!;
     const baseLen = possessiveBaseLength(lastTok.text);
