@@ -26,6 +26,10 @@
  * - GUM dev (the openly licensed documents kept in the data folder): exact-span mention F1 for person and organization,
  *   against all gold mentions ("all") and against named gold mentions ("named": last token and first non-determiner
  *   token are proper nouns); predicted pronoun/description mentions count only in "all".
+ * - GUM dev coreference of people and organisations: MUC and B³ F1 (eval/coreference-scoring.ts), the key being the gold
+ *   person and organisation mentions of every kind grouped by GUM entity, the response every actor's mentions grouped
+ *   by actor, mentions matched by exact token span (a mention only one side has is a singleton on the other). The
+ *   1.3 figures in the frozen baseline were added in stop 47 by running this scorer on the 1.3 extractor (a38d28a7c5a1).
  * - PolNeAR dev: a predicted statement matches a gold content (one-to-one, greedy) when their character overlap is more
  *   than 30 % of both the gold and the predicted span. Content P/R/F1, and source accuracy: among matched contents with
  *   a gold source, the share whose predicted speaker has a mention overlapping the gold source span or whose name's
@@ -42,6 +46,7 @@ import {
   isNamedGum,
   placeTokens,
   predictedSpans,
+  toTokenSpan,
   prf,
   type PlacedToken,
   type Prf,
@@ -49,9 +54,11 @@ import {
 } from './eval/span-scoring';
 import { iobSpans, readConll, readGumSplit, readPolnearSplit } from './eval/dev-split-readers';
 import { matchContents, speakerMatchesSource } from './eval/polnear-matching';
+import { addCounts, bcubedCounts, corefPrf, emptyCounts, mucCounts } from './eval/coreference-scoring';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
+type CorefPrf = ReturnType<typeof corefPrf>;
 const BASELINE_FILE = join(__dirname, '..', 'test', 'eval', 'dev-splits-1.3.json');
 const EVALUATION_MD = join(__dirname, '..', 'EVALUATION.md');
 
@@ -106,6 +113,35 @@ function scoreConll(dataDir: string): Record<string, Prf> {
     }
   });
   return Object.fromEntries(Object.entries(totals).map(([k, [tp, g, p]]) => [k, prf(tp, g, p)]));
+}
+
+/**
+ * Coreference of people and organisations on GUM dev: the key partition is the gold person and organisation mentions
+ * (names, descriptions and pronouns) grouped by their GUM entity, the response the extractor's actors' mentions of
+ * every kind grouped by actor, mentions identified by exact token span. MUC and B³, pooled over documents.
+ */
+function scoreGumCoreference(dataDir: string): { muc: CorefPrf; b3: CorefPrf } {
+  const muc = emptyCounts();
+  const b3 = emptyCounts();
+  for (const doc of readGumSplit(join(dataDir, 'gum'), 'dev')) {
+    const { body, tokens } = placeTokens(doc.sentences);
+    const analysis = analyzeArticle({ id: doc.name, body });
+    const entities = new Map<string, string[]>();
+    for (const m of doc.mentions) {
+      if (m.type !== 'person' && m.type !== 'organization') continue;
+      entities.set(m.cluster, [...(entities.get(m.cluster) ?? []), `${m.start}:${m.end}`]);
+    }
+    const key = [...entities.values()];
+    const response = analysis.actors.map((a) =>
+      a.mentions.flatMap((m) => {
+        const span = toTokenSpan(tokens, m.start, m.end, a.kind);
+        return span ? [`${span.start}:${span.end}`] : [];
+      }),
+    );
+    addCounts(muc, mucCounts(key, response));
+    addCounts(b3, bcubedCounts(key, response));
+  }
+  return { muc: corefPrf(muc), b3: corefPrf(b3) };
 }
 
 function scoreGum(dataDir: string): Record<string, Prf> {
@@ -220,6 +256,8 @@ export interface DevScores {
   commit: string;
   conll: Record<string, Prf>;
   gum: Record<string, Prf>;
+  /** Absent from baselines recorded before stop 47. */
+  gumCoreference?: { muc: CorefPrf; b3: CorefPrf };
   polnear: { content: Prf; sourceAccuracy: number; sourcesJudged: number };
   newsmtsc: Record<string, number>;
 }
@@ -229,6 +267,12 @@ function rows(s: DevScores): Array<[string, number]> {
   return [
     ...Object.entries(s.conll).map(([k, v]): [string, number] => [`CoNLL-2003 dev ${k} F1`, v.f1]),
     ...Object.entries(s.gum).map(([k, v]): [string, number] => [`GUM dev ${k} mention F1`, v.f1]),
+    ...(s.gumCoreference
+      ? ([
+          ['GUM dev person/org coreference MUC F1', s.gumCoreference.muc.f1],
+          ['GUM dev person/org coreference B³ F1', s.gumCoreference.b3.f1],
+        ] as Array<[string, number]>)
+      : []),
     ['PolNeAR dev content F1 (>30% overlap)', s.polnear.content.f1],
     ['PolNeAR dev content precision', s.polnear.content.p],
     ['PolNeAR dev content recall', s.polnear.content.r],
@@ -295,7 +339,7 @@ function main(): void {
   if (values.only !== undefined) {
     const scorers: Record<string, (dir: string) => unknown> = {
       conll: scoreConll,
-      gum: scoreGum,
+      gum: (dir) => ({ mentions: scoreGum(dir), coreference: scoreGumCoreference(dir) }),
       polnear: scorePolnear,
       newsmtsc: scoreNewsMtsc,
     };
@@ -310,6 +354,7 @@ function main(): void {
     commit: gitCommit(),
     conll: scoreConll(dataDir),
     gum: scoreGum(dataDir),
+    gumCoreference: scoreGumCoreference(dataDir),
     polnear: scorePolnear(dataDir),
     newsmtsc: scoreNewsMtsc(dataDir),
   };

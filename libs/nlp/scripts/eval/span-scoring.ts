@@ -63,7 +63,7 @@ export function isName(m: Mention): boolean {
 }
 
 /** Token span covering exactly [start, end) of the body, or null when the mention does not sit on token edges. */
-function toTokenSpan(tokens: readonly PlacedToken[], start: number, end: number, type: string): TokenSpan | null {
+export function toTokenSpan(tokens: readonly PlacedToken[], start: number, end: number, type: string): TokenSpan | null {
   const first = tokens.findIndex((t) => t.start === start);
   if (first < 0) return null;
   let last = first;
@@ -102,4 +102,3 @@ export function isNamedGum(tokens: readonly PlacedToken[], start: number, end: n
   while (first < end - 1 && tokens[first]!.tag === 'DT') first += 1;
   return proper(first) && proper(end - 1);
 }
-
