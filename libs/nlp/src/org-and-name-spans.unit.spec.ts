@@ -8,6 +8,25 @@ const reported = (a: ArticleAnalysis): Array<[string, string | null]> =>
   a.statements.filter((s) => s.kind === 'indirect').map((s) => [s.text, s.speaker?.name ?? null]);
 
 describe(analyzeArticle.name, () => {
+  describe('when a person is later called by given name alone', () => {
+    it('folds the given name into the one person of the article who has it', () => {
+      const a = analyze(
+        'Senator Hillary Lindqvist opened the debate on Monday. Voters cheered when Hillary spoke about the budget.',
+      );
+      const person = a.actors.find((x) => x.name === 'Hillary Lindqvist');
+      expect(person?.mentions.map((m) => m.text)).toEqual(['Hillary Lindqvist', 'Hillary']);
+      expect(a.actors.map((x) => x.name)).not.toContain('Hillary');
+    });
+
+    it('leaves it apart when two people of the article share it', () => {
+      const a = analyze(
+        'Senator Hillary Lindqvist and Governor Hillary Okafor debated on Monday. Voters cheered when Hillary spoke.',
+      );
+      expect(a.actors.find((x) => x.name === 'Hillary Lindqvist')?.mentions.map((m) => m.text)).toEqual(['Hillary Lindqvist']);
+      expect(a.actors.find((x) => x.name === 'Hillary Okafor')?.mentions.map((m) => m.text)).toEqual(['Hillary Okafor']);
+    });
+  });
+
   describe('when a weekday follows a name', () => {
     it('dates the sentence and stays out of the name, while a named day keeps its weekday', () => {
       const a = analyze(

@@ -119,6 +119,21 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     return best ?? list[0];
   };
 
+  /**
+   * The article's one person whose full name opens with this given name ("Hillary" after "Hillary Clinton", "Bernie"
+   * after "Bernie Sanders"); none when two people share it or it is also someone's surname.
+   */
+  const personByGivenName = (given: string): ActorDraft | undefined => {
+    if (!givenNameGender(given) || bySurname.has(given)) return undefined;
+    let found: ActorDraft | undefined;
+    for (const a of actors) {
+      if (a.kind !== 'person' || a.firstKey !== given || a.mentions.length === 0) continue;
+      if (found) return undefined;
+      found = a;
+    }
+    return found;
+  };
+
   /** A title's gender ("Mrs.", "widow") outranks the usual gender of the given name. */
   const withGivenNameGender = (c: NameCandidate): NameCandidate =>
     c.titleGender !== 'u' ? { ...c, gender: c.titleGender } : { ...c, gender: givenNameGender(c.words[0]!) ?? c.gender };
@@ -175,7 +190,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     }
   }
   for (const c of singlePersons) {
-    const linked = personBySurname(c.key, c.start);
+    const linked = personBySurname(c.key, c.start) ?? personByGivenName(c.key);
     if (linked) attach(linked, c);
     else attach(getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender), c);
   }
@@ -185,7 +200,13 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       linkHyphenParts(c);
       continue;
     }
-    const linked = c.words.length === 1 ? personBySurname(c.key, c.start) : undefined;
+    // A given name alone at a sentence's start may be a common word ("Bill would cut taxes"), so it needs a speech
+    // verb or a possessive there to stand for the person.
+    const givenNameReference = isMidSentence(doc, c) || c.possessive || c.speech !== undefined;
+    const linked =
+      c.words.length === 1
+        ? (personBySurname(c.key, c.start) ?? (givenNameReference ? personByGivenName(c.key) : undefined))
+        : undefined;
     if (linked) {
       attach(linked, c);
     } else if (c.cls === 'acronym') {
