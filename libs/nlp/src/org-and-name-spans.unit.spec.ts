@@ -27,6 +27,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a party convention is named and then called "the Convention"', () => {
+    it('reports one organisation under its whole name, not a bare "Convention"', () => {
+      const a = analyze(
+        'Kasich won all 66 of the delegates to the Republican National Convention. Trump spoke at the Convention on Thursday.',
+      );
+      const convention = a.actors.find((x) => x.name === 'Republican National Convention');
+      expect(convention?.kind).toBe('organization');
+      expect(convention?.mentions.map((m) => m.text)).toEqual(['Republican National Convention', 'Convention']);
+    });
+  });
+
   describe('when a weekday follows a name', () => {
     it('dates the sentence and stays out of the name, while a named day keeps its weekday', () => {
       const a = analyze(

@@ -143,7 +143,7 @@ navy force forces guard times news post journal herald tribune gazette telegraph
 group holdings foundation fund organisation organization office bureau authority administration government
 parliament assembly senate congress cabinet federation alliance coalition front movement network service
 services airlines airways motors motor railway railways systems technologies labs laboratories media broadcasting television radio
-channel club league board trust church brigade battalion regiment command staff committee secretariat
+channel club league board trust church brigade battalion regiment command staff committee secretariat convention
 directorate federal reserve exchange chamber society network studios partners capital ventures
 electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
 insurance industries enterprises brands solutions software robotics semiconductor semiconductors survey
