@@ -309,13 +309,7 @@ function resumeAfterSource(ctx: AnalysisContext, sourceLast: number, sentenceLas
   if (tokens[sourceLast]?.text !== ',' || quoteOf[sourceLast] !== -1) return -1;
   const afterAppositive = resumeAfterAppositive(ctx, sourceLast, sentenceLast);
   if (afterAppositive >= 0) return afterAppositive;
-  const next = tokens[sourceLast + 1];
-  const opensContent =
-    next?.isWord === true &&
-    !APPOSITIVE_OPENERS.has(next.lower) &&
-    !PREPOSITIONS.has(next.lower) &&
-    countWords(ctx, sourceLast + 1, sentenceLast) >= 3;
-  return opensContent ? sourceLast + 1 : -1;
+  return opensContentAfter(ctx, sourceLast, sentenceLast) ? sourceLast + 1 : -1;
 }
 
 const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'and', 'or', 'a', 'an', 'the']);
@@ -329,15 +323,20 @@ function resumeAfterAppositive(ctx: AnalysisContext, comma: number, sentenceLast
   const { tokens, quoteOf } = ctx.doc;
   for (let k = sentenceLast - 1; k > comma; k -= 1) {
     if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;
-    const next = tokens[k + 1];
-    const opensContent =
-      next?.isWord === true &&
-      !APPOSITIVE_OPENERS.has(next.lower) &&
-      !PREPOSITIONS.has(next.lower) &&
-      countWords(ctx, k + 1, sentenceLast) >= 3;
-    return opensContent ? k + 1 : -1;
+    return opensContentAfter(ctx, k, sentenceLast) ? k + 1 : -1;
   }
   return -1;
+}
+
+/** Whether the comma at `comma` is followed by content (three words or more) rather than an appositive or a phrase. */
+function opensContentAfter(ctx: AnalysisContext, comma: number, sentenceLast: number): boolean {
+  const next = ctx.doc.tokens[comma + 1];
+  return (
+    next?.isWord === true &&
+    !APPOSITIVE_OPENERS.has(next.lower) &&
+    !PREPOSITIONS.has(next.lower) &&
+    countWords(ctx, comma + 1, sentenceLast) >= 3
+  );
 }
 
 /**
