@@ -38,6 +38,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when an upper-case word the lexicon knows is no organisation stands alone', () => {
+    it('reports no actor for it, while a place written in capitals stays a place', () => {
+      const a = analyze('The TV reporter Alison Parker died. She ran no TV ads. Voters watched TV all night in the UK.');
+      expect(actors(a)).toEqual([['Alison Parker', 'person']]);
+      expect(a.places.map((p) => p.name)).toContain('United Kingdom');
+    });
+
+    it('reports none where the name tagger reads it as one either', () => {
+      const a = analyze('Senator Maria Lindqvist of Ohio is airing a new TV ad in the state aimed at farmers.');
+      expect(actors(a)).toEqual([['Maria Lindqvist', 'person']]);
+    });
+  });
+
   describe('when a weekday follows a name', () => {
     it('dates the sentence and stays out of the name, while a named day keeps its weekday', () => {
       const a = analyze(

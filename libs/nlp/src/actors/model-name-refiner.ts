@@ -4,6 +4,7 @@ import { nameKey, possessiveBaseLength } from '../text/name-normalizer';
 import type { DocumentTags } from '../names/name-tagger.model';
 import type { NameCandidate } from './name-candidate-scanner';
 import { placeByKey } from '../lexicon/gazetteer';
+import { NON_ORG_ACRONYMS } from '../lexicon/word-lists';
 import { MASK_DATELINE, MASK_SHORT_LINE } from '../text/boilerplate-masker';
 
 /**
@@ -100,7 +101,12 @@ export function refineWithNameTagger(
   const covered = new Uint8Array(doc.tokens.length);
   for (const c of candidates) for (let k = Math.min(c.lead, c.first); k < c.last; k += 1) covered[k] = 1;
   for (const span of spanAt.values()) {
-    if (span.type === 'MISC') continue;
+    // "a new TV ad": an upper-case word the rules know is no organisation stays none when the model reads one.
+    if (
+      span.type === 'MISC' ||
+      (span.type === 'ORG' && span.end - span.start === 1 && NON_ORG_ACRONYMS.has(doc.tokens[span.start]!.lower))
+    )
+      continue;
     let free = true;
     for (let k = span.start; k < span.end; k += 1) if (covered[k] || !modelReadsThroughMask(doc.masked[k]!, span)) free = false;
     if (free) out.push(candidateFromSpan(doc, span));

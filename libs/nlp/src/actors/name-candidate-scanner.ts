@@ -269,8 +269,11 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       const only = words[0]!;
       if (isDemonym(only) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only)) return null;
       if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
-      if (ACRONYM_RE.test(tokens[first]!.text) && !NON_ORG_ACRONYMS.has(only.replace(/ /g, '')))
-        return { ...base, cls: 'acronym' };
+      if (ACRONYM_RE.test(tokens[first]!.text)) {
+        // "TV reporter", "the CEO": an upper-case word the lexicon knows is no organisation names nobody.
+        if (!NON_ORG_ACRONYMS.has(only.replace(/ /g, ''))) return { ...base, cls: 'acronym' };
+        if (!placeByKey(only)) return null;
+      }
     } else if (HYPHEN_CAPS_RE.test(tokens[first]!.text) && last - first === 1) {
       // "Trump-Putin encounter": the folder may split it into known actors.
       return base;
