@@ -10,6 +10,7 @@ import {
   MONTHS_AND_DAYS,
   NAME_CONNECTORS,
   NON_ORG_ACRONYMS,
+  WEEKDAYS,
   ORG_HEAD_WORDS,
   ORG_WORDS,
   ROLE_MODIFIERS,
@@ -57,7 +58,6 @@ const HYPHEN_CAPS_RE = /^\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)+$/u;
 const SENTENCE_ADVERB_RE = /(?:ly|ing)$/;
 // Lower-case Arabic, Berber and Romance particles glued to a surname: "al-Sisi", "el-Sisi", "bin-Laden", "d'Estaing".
 const PARTICLE_SURNAME_RE = /^(?:al|el|ad|ar|as|ash|at|an|az|ben|bin|ibn|abu|bou|d|l|dell|dall)[-'’]\p{Lu}/u;
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** First words of named days ("Super Tuesday", "Black Friday", "Good Friday", "Cyber Monday"). */
 const DAY_NAME_OPENERS = new Set(['super', 'black', 'good', 'cyber', 'fat', 'ash', 'holy', 'maundy', 'giving']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);

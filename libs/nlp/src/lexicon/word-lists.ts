@@ -173,11 +173,15 @@ federation association organisation organization union agency house chamber acad
 /** Lower-case words allowed inside a capitalised name ("Bank of England", "Ursula von der Leyen"). */
 export const NAME_CONNECTORS = wordSet('of de da del della di van von der den bin bint ibn al el la le du dos das y');
 
-export const MONTHS_AND_DAYS = wordSet(`
+export const WEEKDAYS = wordSet('monday tuesday wednesday thursday friday saturday sunday');
+
+export const MONTHS_AND_DAYS: ReadonlySet<string> = new Set([
+  ...wordSet(`
 january february march april may june july august september october november december jan feb mar apr jun
-jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter
-ramadan
-`);
+jul aug sep sept oct nov dec christmas easter ramadan
+`),
+  ...WEEKDAYS,
+]);
 
 /** Upper-case tokens that are not organisations even though they look like acronyms. */
 export const NON_ORG_ACRONYMS = wordSet(`
@@ -220,10 +224,10 @@ broadcast podcast op-ed column filing report release
 `);
 
 /** Words after "on"/"late"/"early" that make a time adverbial: "said on Thursday", "said late Sunday". */
-export const TIME_WORDS = wordSet(`
-monday tuesday wednesday thursday friday saturday sunday today yesterday tuesday's morning evening night
-afternoon weekend
-`);
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAYS,
+  ...wordSet(`today yesterday tuesday's morning evening night afternoon weekend`),
+]);
 
 export const BE_FORMS = wordSet('is was were are be been being am');
 
