@@ -103,12 +103,13 @@ export async function projectLifecycle(
   const changes = foldArticleLifecycle(events);
   if (changes.length === 0) return;
   const deferred = await tx.aggregatesDeferred();
-  await insertNewArticles(tx, changes);
+  // A row inserted now is this transaction's own until it commits, and has no analysis to withdraw.
+  const inserted = await insertNewArticles(tx, changes);
   const locked = await lockArticles(
     tx,
-    changes.map((c) => c.id),
+    changes.filter((c) => !inserted.has(c.id)).map((c) => c.id),
   );
-  await applyLifecycle(tx, changes);
+  await applyLifecycle(tx, changes, inserted);
   const withdrawn = articlesToWithdraw(changes, locked);
   if (withdrawn.length === 0) return;
   const removed = await takeContributions(tx, withdrawn);

@@ -5,21 +5,26 @@ import { isoInstant } from '../sql/iso-instant';
 
 type Row = Record<string, unknown>;
 
-/** Inserts articles first seen in this batch (existing rows are left to `applyLifecycle`). */
-export async function insertNewArticles(session: SqlSession, changes: readonly ArticleLifecycleChange[]): Promise<void> {
+/**
+ * Inserts articles first seen in this batch and returns their ids. Those rows are written whole
+ * here (their content goes in once); existing rows are left to `lockArticles` + `applyLifecycle`.
+ */
+export async function insertNewArticles(session: SqlSession, changes: readonly ArticleLifecycleChange[]): Promise<Set<string>> {
   const rows = changes.flatMap((c) => (c.content ? [{ ...c.content, status: c.status }] : []));
-  if (rows.length === 0) return;
-  await session.write(
-    'articles',
-    rows.length,
+  if (rows.length === 0) return new Set();
+  const inserted = await session.rows<{ id: string }>(
     `INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, status, content_offset)
      SELECT id, url, outlet, title, body, "publishedAt", "receivedAt", status, "contentOffset"::bigint
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, url text, outlet text, title text, body text,
           "publishedAt" timestamptz, "receivedAt" timestamptz, status text, "contentOffset" text)
      ORDER BY id
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
     [JSON.stringify(rows)],
   );
+  // Counted as inserted: the articles that already had a row were not written here.
+  session.written('articles', inserted.length);
+  return new Set(inserted.map((r) => r.id));
 }
 
 /**
@@ -70,9 +75,16 @@ export async function lockArticles(session: SqlSession, ids: readonly string[]):
   }));
 }
 
-/** Content, status and retraction columns from the articles topic (rows already locked). */
-export async function applyLifecycle(session: SqlSession, changes: readonly ArticleLifecycleChange[]): Promise<void> {
-  const contents = changes.flatMap((c) => (c.content ? [{ ...c.content, status: c.status }] : []));
+/**
+ * Content, status and retraction columns from the articles topic (rows already locked). The
+ * content of a row `insertNewArticles` has just written is in place already; its retraction is not.
+ */
+export async function applyLifecycle(
+  session: SqlSession,
+  changes: readonly ArticleLifecycleChange[],
+  inserted: ReadonlySet<string>,
+): Promise<void> {
+  const contents = changes.flatMap((c) => (c.content && !inserted.has(c.id) ? [{ ...c.content, status: c.status }] : []));
   if (contents.length > 0) {
     await session.write(
       'articles',
