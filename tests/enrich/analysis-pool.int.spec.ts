@@ -3,7 +3,7 @@ import { retracted, revised, submitted } from '@chronicle/test-support';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisPool } from '../../apps/enrich/src/analysis/analysis-pool';
+import { AnalysisPool, ANALYSIS_THREAD_YOUNG_GENERATION_MB } from '../../apps/enrich/src/analysis/analysis-pool';
 import { analyzeBatch, type ArticleLogEntry } from '../../apps/enrich/src/analysis/analyze-batch';
 
 /** The worker entry as the service runs it: compiled by `npm run build`. */
@@ -54,6 +54,13 @@ describe('AnalysisPool on worker threads', () => {
       expect((await pool.analyze([one!], ANALYZED_AT)).map((a) => a.data.articleId)).toEqual(['a0']);
       expect(await pool.analyze([retracted('9', 'a9')], ANALYZED_AT)).toEqual([]);
     });
+  });
+
+  it('gives each thread the larger young generation the extractor runs cheaper with', async () => {
+    await pool.analyze(batchOfArticles(2), ANALYZED_AT);
+
+    expect(pool.threadYoungGenerationsMb()).toEqual([ANALYSIS_THREAD_YOUNG_GENERATION_MB, ANALYSIS_THREAD_YOUNG_GENERATION_MB]);
+    expect(ANALYSIS_THREAD_YOUNG_GENERATION_MB).toBeGreaterThan(48);
   });
 
   describe('when an article makes the extractor throw on a thread', () => {

@@ -8,6 +8,15 @@ import type { AnalysisTask, ArticleLogEntry } from './analyze-batch';
 export const ANALYSIS_WORKER_FILE = join(__dirname, 'analysis-worker.js');
 
 /**
+ * Each thread's young generation (V8's `maxYoungGenerationSizeMb`, three semi-spaces' worth), twice the default.
+ * The extractor allocates much short-lived memory per article; with the default, scavenges ran often and copied
+ * what a larger space lets die first. Measured on 3,000 bench articles in batches of 50 on two threads, CPU per
+ * article 1.50–1.70 ms with the default against 1.23–1.31 ms with 96 (more gave no more); RSS grows by at most
+ * the difference per thread.
+ */
+export const ANALYSIS_THREAD_YOUNG_GENERATION_MB = 96;
+
+/**
  * Runs the extractor on worker threads (piscina), so a batch's analysis neither blocks the consumer's event loop
  * (fetches, heartbeats, the previous batch's publish) nor waits for one core: a batch is cut into one contiguous
  * slice per thread and the slices' results are joined in the batch's order. With no threads it analyses inline.
@@ -24,7 +33,13 @@ export class AnalysisPool implements OnApplicationShutdown {
     this.pool =
       this.threads === 0
         ? undefined
-        : new Piscina({ filename: workerFile, minThreads: this.threads, maxThreads: this.threads, idleTimeout: Infinity });
+        : new Piscina({
+            filename: workerFile,
+            minThreads: this.threads,
+            maxThreads: this.threads,
+            idleTimeout: Infinity,
+            resourceLimits: { maxYoungGenerationSizeMb: ANALYSIS_THREAD_YOUNG_GENERATION_MB },
+          });
   }
 
   /** The analyses of the submissions and revisions among `entries`, in their order. */
@@ -35,6 +50,11 @@ export class AnalysisPool implements OnApplicationShutdown {
     for (let i = 0; i < entries.length; i += size)
       slices.push(this.pool.run({ entries: entries.slice(i, i + size), analyzedAt }));
     return (await Promise.all(slices)).flat();
+  }
+
+  /** The young generation each running thread got, in MB (empty when analysing inline). */
+  threadYoungGenerationsMb(): Array<number | undefined> {
+    return (this.pool?.threads ?? []).map((thread) => thread.resourceLimits?.maxYoungGenerationSizeMb);
   }
 
   /**
