@@ -48,7 +48,7 @@ AUTH="Authorization: Bearer $CHRONICLE_API_KEY"
 
 for service in "${SERVICES[@]}"; do
   if [ -f "$STATE/$service.pid" ] && kill -0 "$(cat "$STATE/$service.pid")" 2>/dev/null; then continue; fi
-  nohup node "dist/apps/$service/src/main.js" >"$STATE/$service.log" 2>&1 &
+  nohup node --max-semi-space-size=64 "dist/apps/$service/src/main.js" >"$STATE/$service.log" 2>&1 &
   echo $! >"$STATE/$service.pid"
 done
 if ! { [ -f "$STATE/webhook.pid" ] && kill -0 "$(cat "$STATE/webhook.pid")" 2>/dev/null; }; then

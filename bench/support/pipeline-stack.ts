@@ -1,4 +1,4 @@
-import { loadConfig } from '@chronicle/config';
+import { loadConfig, SERVICE_NODE_FLAGS } from '@chronicle/config';
 import { createKafka, deletePrefixedTopics } from '@chronicle/kafka';
 import { ApiKeyStore, issueApiKey, runMigrations } from '@chronicle/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -24,8 +24,6 @@ const PORT_VARIABLE: Record<PipelineService, string> = {
   alert: 'ALERT_PORT',
   api: 'API_PORT',
 };
-/** Node flags each service runs with in production (package.json `start:*`). */
-const SERVICE_NODE_FLAGS: Partial<Record<PipelineService, string[]>> = { project: ['--max-semi-space-size=64'] };
 
 export interface PipelineStackOptions {
   /** Names the run's topics, database and log folder. */
@@ -164,11 +162,11 @@ export class PipelineStack {
   ): Promise<void> {
     const port = await freePort();
     const log = createWriteStream(join(this.logDir, `${service}-${replica}.log`));
-    const child = spawn(
-      process.execPath,
-      [...(SERVICE_NODE_FLAGS[service] ?? []), ...flags, join(ROOT, 'dist/apps', service, 'src/main.js')],
-      { cwd: ROOT, env: { ...process.env, ...env, [PORT_VARIABLE[service]]: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...flags, join(ROOT, 'dist/apps', service, 'src/main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, [PORT_VARIABLE[service]]: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.services.push({ service, replica, url: `http://127.0.0.1:${port}`, process: child });

@@ -1,4 +1,4 @@
-import { ChronicleConfig } from '@chronicle/config';
+import { ChronicleConfig, SERVICE_NODE_FLAGS } from '@chronicle/config';
 import { createKafka, deleteConsumerGroups, fetchHighWatermarks } from '@chronicle/kafka';
 import {
   createDataSource,
@@ -40,12 +40,6 @@ export interface RebuildResult {
 }
 
 const PROJECT_MAIN = resolve(__dirname, '../../../project/src/main.js');
-
-/**
- * Node flags of the rebuild projector: a young generation big enough that a batch's decoded
- * events and rows die young, instead of being promoted and marked again and again.
- */
-export const REBUILD_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -119,7 +113,7 @@ export async function rebuildProjection(
 
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, `rebuild-${name}-v${version}.log`));
-    child = spawn(process.execPath, [...REBUILD_NODE_FLAGS, PROJECT_MAIN], {
+    child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, PROJECT_MAIN], {
       env: {
         // Batches of about a thousand events (the fetch limit counts gzip-compressed bytes, about
         // 0.5 KB an analysed article): large enough for set-based writes, small enough that a
