@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_TAGS, spansOfTags, TAG_COUNT, viterbi, viterbiMaxMarginals } from './name-tagger';
+import { ChainBuffers, NAME_TAGS, spansOfTags, TAG_COUNT, viterbi, viterbiMaxMarginals } from './name-tagger';
 import { nameTagger } from './name-tagger.model';
 
 const tag = (name: string): number => NAME_TAGS.indexOf(name as (typeof NAME_TAGS)[number]);
@@ -77,6 +77,31 @@ describe('viterbiMaxMarginals', () => {
       for (let i = 0; i < n; i += 1) {
         expect(marginals[i * TAG_COUNT + tags[i]!]).toBeCloseTo(best, 9);
         for (let t = 0; t < TAG_COUNT; t += 1) expect(marginals[i * TAG_COUNT + t]!).toBeLessThanOrEqual(best + 1e-9);
+      }
+    });
+  });
+});
+
+describe('viterbiMaxMarginals with reused buffers', () => {
+  describe('when the buffers still hold a longer sentence', () => {
+    it('gives the marginals and the path that fresh arrays give', () => {
+      let seed = 11;
+      const next = (): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648 - 0.5;
+      };
+      const transitions = Float64Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4);
+      const buffers = new ChainBuffers();
+      for (const n of [12, 5, 1, 7]) {
+        const emissions = Float64Array.from({ length: n * TAG_COUNT }, () => next() * 10);
+        const fresh = new Uint8Array(n);
+        const expected = [...viterbiMaxMarginals(emissions, n, transitions, fresh)];
+        buffers.reserve(n * TAG_COUNT);
+        buffers.emissions.set(emissions);
+        const reused = new Uint8Array(n);
+        const marginals = viterbiMaxMarginals(buffers.emissions, n, transitions, reused, buffers);
+        expect([...marginals.subarray(0, n * TAG_COUNT)]).toEqual(expected);
+        expect([...reused]).toEqual([...fresh]);
       }
     });
   });
