@@ -4,6 +4,14 @@ import { nameTagger } from './name-tagger.model';
 
 const tag = (name: string): number => NAME_TAGS.indexOf(name as (typeof NAME_TAGS)[number]);
 
+/** A seeded uniform generator in [0, 1), so random cases repeat. */
+function uniformFrom(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+}
+
 describe('spansOfTags', () => {
   describe('when a B- tag follows an entity of the same type', () => {
     it('starts a new span', () => {
@@ -59,11 +67,7 @@ describe('NameTagger', () => {
 describe('viterbiMaxMarginals', () => {
   describe('when scoring random emissions and transitions', () => {
     it('gives the Viterbi path its best score at every token and no tag a higher one', () => {
-      let seed = 7;
-      const next = (): number => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed / 2147483648;
-      };
+      const next = uniformFrom(7);
       const n = 6;
       const emissions = Float64Array.from({ length: n * TAG_COUNT }, () => next() * 10 - 5);
       const transitions = Float64Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4 - 2);
@@ -85,15 +89,11 @@ describe('viterbiMaxMarginals', () => {
 describe('viterbiMaxMarginals with reused buffers', () => {
   describe('when the buffers still hold a longer sentence', () => {
     it('gives the marginals and the path that fresh arrays give', () => {
-      let seed = 11;
-      const next = (): number => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed / 2147483648 - 0.5;
-      };
-      const transitions = Float64Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4);
+      const next = uniformFrom(11);
+      const transitions = Float64Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4 - 2);
       const buffers = new ChainBuffers();
       for (const n of [12, 5, 1, 7]) {
-        const emissions = Float64Array.from({ length: n * TAG_COUNT }, () => next() * 10);
+        const emissions = Float64Array.from({ length: n * TAG_COUNT }, () => next() * 10 - 5);
         const fresh = new Uint8Array(n);
         const expected = [...viterbiMaxMarginals(emissions, n, transitions, fresh)];
         buffers.reserve(n * TAG_COUNT);
