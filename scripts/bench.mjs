@@ -26,7 +26,9 @@ if (!existsSync(script)) {
   console.error(`${name}: ${BENCHES[name]} is not built`);
   process.exit(2);
 }
-// The projection bench runs the project service's write path in process, so with the service's Node flags.
-const NODE_FLAGS = { projection: ['--max-semi-space-size=64'], api: ['--max-semi-space-size=64'] };
-const result = spawnSync(process.execPath, [...(NODE_FLAGS[name] ?? []), script, ...args], { cwd: root, stdio: 'inherit' });
+// The projection and api benches run a service's code in process, so with the services' Node flags (one list, built).
+const { SERVICE_NODE_FLAGS } = await import(join(root, 'dist/libs/config/src/service-node-flags.js'));
+const IN_PROCESS_SERVICE_BENCHES = new Set(['projection', 'api']);
+const flags = IN_PROCESS_SERVICE_BENCHES.has(name) ? SERVICE_NODE_FLAGS : [];
+const result = spawnSync(process.execPath, [...flags, script, ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
