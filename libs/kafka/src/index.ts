@@ -1,5 +1,6 @@
 export * from './kafka-settings';
 export * from './kafka-client.factory';
+export * from './gzip-codec';
 export * from './topic-provisioner';
 export * from './event-publisher';
 export * from './dead-letter.publisher';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { useInlineGzipCodec } from './gzip-codec';
 import { KafkaSettings } from './kafka-settings';
 
 function nestLogCreator() {
@@ -14,8 +15,12 @@ function nestLogCreator() {
     };
 }
 
-/** Creates the kafkajs client every adapter in this library shares. */
+/**
+ * Creates the kafkajs client every adapter in this library shares, with small record batches gzipped inline (see
+ * `gzipCodec`).
+ */
 export function createKafka(settings: KafkaSettings, clientSuffix = ''): Kafka {
+  useInlineGzipCodec();
   return new Kafka({
     clientId: `${settings.clientId}${clientSuffix ? `-${clientSuffix}` : ''}`,
     brokers: settings.brokers,
