@@ -14,6 +14,8 @@
  * - per stage: CPU time per article (its processes' user + system time, PostgreSQL's and the
  *   broker's included), mean batch size, and p50/p99 of the time each event waited and was
  *   handled at that stage (from the services' `chronicle_event_age_seconds` histograms).
+ * Replicas of enrich split the cores' analysis threads between them (`ENRICH_ANALYSIS_THREADS`, in the JSON as
+ * `enrichAnalysisThreads`), as replicas sharing one host would be configured.
  * Stops stepping after the first unbounded rate. Prints one JSON line on stdout and tables on stderr. The JSON's
  * `machine` includes a yardstick taken first: the extractor's words per second over a fixed corpus on one thread and
  * on one thread per core at once, so runs on machines (or at moments) of different speed can be told apart; and
@@ -58,6 +60,11 @@ const replicas = Object.fromEntries(
     }),
 ) as Partial<Record<PipelineService, number>>;
 const partitions = flags.partitions ? Number(flags.partitions) : undefined;
+/**
+ * Analysis threads per enrich replica: the replicas share this machine's cores, as they would on one host, instead of
+ * each starting one thread per core (the service's default, meant for one replica per host).
+ */
+const enrichThreadsPerReplica = Math.max(1, Math.floor(cpus().length / (replicas.enrich ?? 1)));
 if (rates.some((rate) => !(rate > 0)) || !(seconds > 0) || !(warmupSeconds >= 0)) {
   throw new Error('--rates takes positive numbers, --seconds a positive number, --warmup a number ≥ 0');
 }
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
     name: 'pipeline',
     replicas,
     partitions,
+    env: { ENRICH_ANALYSIS_THREADS: String(enrichThreadsPerReplica) },
     nodeFlags: flags['cpu-prof']
       ? (service, replica) => ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${service}-${replica}`)}`]
       : undefined,
@@ -265,6 +273,7 @@ async function main(): Promise<void> {
           (['ingest', 'enrich', 'project', 'alert', 'api'] as const).map((s) => [s, replicas[s] ?? 1]),
         ),
         partitions: partitions ?? 6,
+        enrichAnalysisThreads: enrichThreadsPerReplica,
         maxBoundedRate: bounded.length ? Math.max(...bounded.map((step) => step.rate)) : 0,
         duplicateWebhooks: receiver.duplicates,
         profiles: flags['cpu-prof'] ? profileDir : undefined,
