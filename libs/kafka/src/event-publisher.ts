@@ -33,7 +33,8 @@ export function chunkBySize<M extends { size: number }>(messages: readonly M[], 
 
 /**
  * Publishes events; the Kafka key keeps each article's events in order on one partition.
- * Messages are gzip-compressed (built into kafkajs; lz4 and zstd would need native codecs), and
+ * Messages are gzip-compressed (kafkajs's format; small batches inline, see `gzipCodec`; lz4 and zstd
+ * would need native codecs), and
  * every message is checked against `maxMessageBytes` before any is sent. Concurrent publishes
  * share produce requests ({@link ProduceCoalescer}): kafkajs has no linger, and with one request
  * in flight each publish would otherwise wait for every one before it.
