@@ -1,6 +1,7 @@
 import { ArticleAnalyzedData } from '@chronicle/contracts';
 import { foldName, speakerKeys } from './name-keys';
-import { statementIdentity } from './statement-identity';
+import { statementClusterId } from './statement-cluster';
+import { statementId } from './statement-identity';
 import { matchesTextQuery, TextQuery } from './subscription-query';
 
 export type StatementKind = 'direct' | 'indirect';
@@ -104,8 +105,10 @@ export function matchAlerts(
   const candidates = new Map<string, AlertCandidate>();
   for (const statement of article.analysis.statements) {
     if (!statement.speaker) continue;
-    const identity = statementIdentity(article.articleId, statement);
-    const cluster = clusters ? clusters.get(identity.id) : { clusterId: identity.clusterId, openedAt: '' };
+    const id = statementId(article.articleId, statement);
+    const cluster = clusters
+      ? clusters.get(id)
+      : { clusterId: statementClusterId(statement.speaker.actorId, statement.text), openedAt: '' };
     if (!cluster) continue;
     for (const rule of rules) {
       if (rule.since !== undefined && clusters && cluster.openedAt < rule.since) continue;
@@ -115,7 +118,7 @@ export function matchAlerts(
       candidates.set(dedupeKey, {
         subscriptionId: rule.id,
         clusterId: cluster.clusterId,
-        statementId: identity.id,
+        statementId: id,
         statementKind: statement.kind,
         actorId: statement.speaker.actorId,
         actorName: statement.speaker.name,

@@ -1,6 +1,6 @@
 import { ArticleAnalyzedData, deterministicId } from '@chronicle/contracts';
 import { normalizeStatementText } from './statement-cluster';
-import { statementIdentity } from './statement-identity';
+import { statementId } from './statement-identity';
 
 /** Words per shingle: long enough that two different sentences rarely share many. */
 export const SHINGLE_WORDS = 3;
@@ -78,6 +78,8 @@ export interface NoveltyStatement {
   outlet: string | null;
   /** When the article says it was published (else received). */
   saidAt: string;
+  /** Its `statementShingles(text)`, when the caller has them already (they are computed from `text` otherwise). */
+  shingles?: number[];
 }
 
 /** A cluster already stored for one of the batch's actors. */
@@ -143,7 +145,7 @@ export function assignStatementClusters(input: {
   for (const statement of input.statements) {
     const already = placed.get(statement.statementId);
     if (already) continue;
-    const shingles = statementShingles(statement.text);
+    const shingles = statement.shingles ?? statementShingles(statement.text);
     const candidates = clustersByActor.get(statement.actorId) ?? [];
     let best: { index: number; similarity: number } | undefined;
     candidates.forEach((cluster, index) => {
@@ -207,7 +209,7 @@ export function noveltyStatementsOf(articles: readonly ArticleAnalyzedData[]): N
   for (const article of articles) {
     for (const statement of article.analysis.statements) {
       if (!statement.speaker) continue;
-      const { id } = statementIdentity(article.articleId, statement);
+      const id = statementId(article.articleId, statement);
       if (statements.has(id)) continue;
       statements.set(id, {
         statementId: id,

@@ -136,6 +136,20 @@ describe(assignStatementClusters.name, () => {
     });
   });
 
+  describe('when a statement comes with its shingles computed already', () => {
+    it('is placed by those shingles, and a cluster it opens keeps them', () => {
+      const first = run([said('s1', FULL)]).opened[0]!;
+      const known = [{ id: first.id, actorId: first.actorId, shingles: first.shingles, openedAt: now }];
+      const harbour = 'Something entirely different is planned for the harbour.';
+
+      const joined = run([{ ...said('s2', harbour), shingles: statementShingles(FULL) }], known);
+      const opened = run([{ ...said('s3', FULL), shingles: statementShingles(harbour) }], known);
+
+      expect(joined.assignments).toEqual([expect.objectContaining({ statementId: 's2', clusterId: first.id })]);
+      expect(opened.opened.map((c) => c.shingles)).toEqual([statementShingles(harbour)]);
+    });
+  });
+
   describe('given a cluster of another actor, when the same words arrive', () => {
     it('opens a cluster of its own (novelty is per actor)', () => {
       const first = run([said('s1', FULL)]).opened[0]!;

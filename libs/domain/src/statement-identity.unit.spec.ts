@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statement } from '@chronicle/test-support';
 import { statementClusterId } from './statement-cluster';
-import { statementIdentity } from './statement-identity';
+import { statementId, statementIdentity } from './statement-identity';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
 
@@ -33,5 +33,17 @@ describe(statementIdentity.name, () => {
         statementClusterId(trump.actorId, 'We will win'),
       );
     });
+  });
+});
+
+describe(statementId.name, () => {
+  it('is the id statementIdentity gives, for every span, kind and article', () => {
+    for (const [article, said] of [
+      ['a1', statement('We will win', trump, 10)],
+      ['a1', statement('We will win', trump, 10, 'indirect')],
+      ['a2', statement('Never again', null, 50)],
+    ] as const) {
+      expect(statementId(article, said)).toBe(statementIdentity(article, said).id);
+    }
   });
 });

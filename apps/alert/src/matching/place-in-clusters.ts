@@ -25,10 +25,12 @@ export async function placeInClusters(
   threshold: number,
 ): Promise<ClusterPlacement> {
   const now = await repository.lockActorsReadingClock([...new Set(statements.map((s) => s.actorId))]);
+  // Shingled once, for the candidate lookup and the placement alike.
+  const shingled = statements.map((s) => ({ ...s, shingles: s.shingles ?? statementShingles(s.text) }));
   const { placed, known } = await repository.placedAndCandidateClusters(
-    statements.map((s) => ({ statementId: s.statementId, actorId: s.actorId, shingles: statementShingles(s.text) })),
+    shingled.map((s) => ({ statementId: s.statementId, actorId: s.actorId, shingles: s.shingles })),
   );
-  const changes = assignStatementClusters({ statements, placed, known, threshold, now });
+  const changes = assignStatementClusters({ statements: shingled, placed, known, threshold, now });
   await repository.recordClusters(changes, statements);
   return { placed, changes };
 }
