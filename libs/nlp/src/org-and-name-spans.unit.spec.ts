@@ -27,6 +27,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a title of an organisation stands without a name ("The CEO of Apple")', () => {
+    it('names the organisation alone, and no person "of Apple"', () => {
+      const a = analyze('The CEO of Apple said on Monday that sales would rise. Shares of Apple fell.');
+      expect(actors(a)).toEqual([['Apple', 'organization']]);
+      expect(a.actors[0]!.mentions.map((m) => m.text)).toEqual(['Apple', 'Apple']);
+    });
+
+    it('names nobody when the rest only completes the title ("Secretary of State")', () => {
+      const a = analyze('The Secretary of State said on Monday that talks would resume. Officials agreed.');
+      expect(actors(a)).toEqual([]);
+    });
+  });
+
   describe('when a party convention is named and then called "the Convention"', () => {
     it('reports one organisation under its whole name, not a bare "Convention"', () => {
       const a = analyze(

@@ -14,6 +14,7 @@ import {
   ORG_HEAD_WORDS,
   ORG_WORDS,
   ROLE_MODIFIERS,
+  TITLE_DEPARTMENT_WORDS,
   TITLE_WORDS,
   VERB_PADDING,
 } from '../lexicon/word-lists';
@@ -174,6 +175,13 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
 
   function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
     const parsed = parseLeadingRole(d, runFirst, runLast);
+    // "The CEO of Apple", "Secretary of State": a title with its "of" left over names no holder. What follows is named
+    // alone ("Apple"), unless it only completes the title ("State").
+    if (parsed.hasTitle && tokens[parsed.nameFirst]!.lower === 'of' && parsed.nameFirst + 1 < runLast) {
+      const after = parsed.nameFirst + 1;
+      if (tokens.slice(after, runLast).every((t) => TITLE_DEPARTMENT_WORDS.has(t.lower))) return null;
+      return classify(d, after, runLast);
+    }
     const descriptorEnd = orgAfterInitialDescriptor(d, parsed.roleFirst, runLast);
     const orgFirst = descriptorEnd === -1 ? parsed.roleFirst : descriptorEnd;
     const wholeRunIsOrg = isWholeRunOrg(d, orgFirst, runLast) || descriptorEnd !== -1;

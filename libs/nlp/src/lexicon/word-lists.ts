@@ -91,7 +91,7 @@ union club team company board bank central then late first high armed naval air 
 export const TITLE_DEPARTMENT_WORDS = wordSet(`
 state defense defence foreign affairs interior justice health treasury commerce labor labour energy homeland
 security education agriculture transportation transport finance economy trade war the staff veterans housing
-environment culture digital industry development internal external information
+environment culture digital industry development internal external information government
 `);
 
 /** Courtesy titles: always a person cue; some also carry gender. */
