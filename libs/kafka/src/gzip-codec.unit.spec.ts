@@ -1,3 +1,4 @@
+import { seededRandom } from '@chronicle/domain';
 import fc from 'fast-check';
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -6,17 +7,10 @@ import { gzipCodec, INLINE_GZIP_MAX_BYTES } from './gzip-codec';
 import { createKafka } from './kafka-client.factory';
 import { KafkaSettings } from './kafka-settings';
 
-/** Bytes that compress poorly, so a buffer of this size stays near it once gzipped. */
+/** Seeded random bytes: they compress poorly, so a buffer of this size stays near it once gzipped. */
 function noise(bytes: number, seed: number): Buffer {
-  const out = Buffer.alloc(bytes);
-  let state = seed >>> 0 || 1;
-  for (let i = 0; i < bytes; i += 1) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    out[i] = state & 0xff;
-  }
-  return out;
+  const random = seededRandom(seed);
+  return Buffer.from(Array.from({ length: bytes }, () => Math.floor(random() * 256)));
 }
 
 describe('gzipCodec', () => {
