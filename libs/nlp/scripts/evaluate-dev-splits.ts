@@ -4,7 +4,7 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
- *     [--learned-cues] [--attitude-objects] [--join-split-quotes] [--only polnear] [--polnear-split train]
+ *     [--learned-cues] [--attitude-objects] [--split-quote-pieces] [--only polnear] [--polnear-split train]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
@@ -12,7 +12,8 @@
  * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
  * --attitude-objects scores with the opt-in `attitudeObjects` option (plain objects of learned cue words, PolNeAR's
- *   wider notion of attribution), and leaves EVALUATION.md alone; --join-split-quotes likewise with `joinSplitQuotes`.
+ *   wider notion of attribution), and leaves EVALUATION.md alone; --split-quote-pieces likewise with `joinSplitQuotes`
+ *   off (the pieces of a split quote reported apart, as before 1.14.0).
  * --only CORPUS (conll, gum, polnear or newsmtsc) scores that corpus alone, prints its figures and leaves
  *   EVALUATION.md alone: a quick loop for error analysis.
  * --polnear-split train scores PolNeAR train instead of dev (with --only polnear): error analysis and tuning happen on
@@ -317,7 +318,7 @@ function main(): void {
       'polnear-errors': { type: 'boolean', default: false },
       'learned-cues': { type: 'boolean', default: false },
       'attitude-objects': { type: 'boolean', default: false },
-      'join-split-quotes': { type: 'boolean', default: false },
+      'split-quote-pieces': { type: 'boolean', default: false },
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -334,7 +335,7 @@ function main(): void {
   if (polnearSplit === 'train' && values.only !== 'polnear') throw new Error('--polnear-split train needs --only polnear');
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
   if (values['attitude-objects']) analyzeOptions = { ...analyzeOptions, attitudeObjects: true };
-  if (values['join-split-quotes']) analyzeOptions = { ...analyzeOptions, joinSplitQuotes: true };
+  if (values['split-quote-pieces']) analyzeOptions = { ...analyzeOptions, joinSplitQuotes: false };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
   if (values.only !== undefined) {
     const scorers: Record<string, (dir: string) => unknown> = {
@@ -360,7 +361,7 @@ function main(): void {
   };
   if (values['record-baseline']) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
   const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
-  const optIn = values['learned-cues'] || values['attitude-objects'] || values['join-split-quotes'];
+  const optIn = values['learned-cues'] || values['attitude-objects'] || values['split-quote-pieces'];
   if (!values['no-write'] && !optIn) writeEvaluationMd(current, baseline);
 
   const flat = Object.fromEntries(rows(current));

@@ -25,7 +25,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.13.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.14.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -53,8 +53,9 @@ export interface AnalyzeOptions {
   attitudeObjects?: boolean;
   /**
    * Join direct statements split around their attribution (“We will win,” Kiro said. “And we will win big.”) into one
-   * statement whose span includes the attribution, as PolNeAR annotates them (statements/split-quote-joiner.ts). The
-   * project's own quote splits count the pieces separately, so it stays opt-in.
+   * statement whose span includes the attribution, as PolNeAR annotates them (statements/split-quote-joiner.ts). On by
+   * default since 1.14.0: one utterance is one statement (alerts and novelty see it once), and PolNeAR dev content
+   * precision rose from 79.7 to 91.1. `false` reports the pieces apart, as the project's own quote splits annotate them.
    */
   joinSplitQuotes?: boolean;
 }
@@ -71,7 +72,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const { doc, actors } = ctx;
   const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found), options.attitudeObjects === true);
   const sorted = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
-  const drafts = options.joinSplitQuotes === true ? joinSplitQuotes(body, sorted) : sorted;
+  const drafts = options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted;
   recordSpeakerMentions(body, doc.tokens, actors, drafts);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));

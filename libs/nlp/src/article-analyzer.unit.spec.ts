@@ -47,11 +47,13 @@ describe(analyzeArticle.name, () => {
   describe('when a quote is split by its attribution', () => {
     const body = '"The plan is dead," Senator Paul Hendricks said, "and everyone in this building knows it."';
 
-    it('gives both halves the same speaker', () => {
+    it('reports one statement, attribution included, with the speaker', () => {
       const analysis = analyze(body);
       const direct = analysis.statements.filter((s) => s.kind === 'direct');
-      expect(direct.map((s) => s.text)).toEqual(['The plan is dead,', 'and everyone in this building knows it.']);
-      expect(direct.map((s) => s.speaker?.name)).toEqual(['Paul Hendricks', 'Paul Hendricks']);
+      expect(direct.map((s) => s.text)).toEqual([
+        'The plan is dead," Senator Paul Hendricks said, "and everyone in this building knows it.',
+      ]);
+      expect(direct.map((s) => s.speaker?.name)).toEqual(['Paul Hendricks']);
     });
   });
 

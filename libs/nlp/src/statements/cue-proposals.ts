@@ -106,6 +106,8 @@ export function cueProposals(
       else if (objects) form = 'object';
       else continue;
     }
+    // "announced that same day", "proposed just that in 2013": a demonstrative is no attributed content.
+    if (form === 'object' && demonstrativeObject(ctx, first)) continue;
     const last = contentEnd(ctx, first);
     if (countWords(ctx, first, last) < (form === 'object' ? MIN_OBJECT_WORDS : MIN_CONTENT_WORDS) || anyTaken(taken, first, last))
       continue;
@@ -211,4 +213,10 @@ function bareStart(ctx: AnalysisContext, cue: number): number {
 function anyTaken(taken: Uint8Array, first: number, last: number): boolean {
   for (let k = first; k < last; k += 1) if (taken[k]) return true;
   return false;
+}
+
+/** Whether a plain object opens with a demonstrative "that" ("that same day", "just that"). */
+function demonstrativeObject(ctx: AnalysisContext, first: number): boolean {
+  const { tokens } = ctx.doc;
+  return [first, first + 1].some((k) => tokens[k]?.lower === 'that' && isDemonstrativeThat(ctx, k));
 }

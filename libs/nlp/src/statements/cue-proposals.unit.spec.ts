@@ -116,6 +116,15 @@ describe('analyzeArticle with attitudeObjects', () => {
       expect(reported(wide('The committee criticized the decision to close the plant next year.'))).toEqual([]);
     });
   });
+
+  describe('when the object is a demonstrative time phrase or pronoun', () => {
+    it('reports no time phrase and no pronoun as content', () => {
+      const body =
+        'The ministry filed the lawsuit Maria Lindqvist announced that same day, as reported earlier.\n' +
+        'Senator Tom Okafor proposed just that in 2013.';
+      expect(reported(wide(body)).filter(([text]) => /same day|in 2013/.test(text))).toEqual([]);
+    });
+  });
 });
 
 describe(acceptProposals.name, () => {

@@ -5,10 +5,10 @@ import type { ArticleAnalysis } from '../analysis.types';
 const direct = (a: ArticleAnalysis): Array<[string, string | undefined]> =>
   a.statements.filter((s) => s.kind === 'direct').map((s) => [s.text, s.speaker?.name]);
 
-const joined = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body }, { joinSplitQuotes: true });
+const joined = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body });
 
 describe(analyzeArticle.name, () => {
-  describe('when joinSplitQuotes is on and a quote is split by its attribution on one line', () => {
+  describe('when a quote is split by its attribution on one line', () => {
     const body = '“The plan is dead,” Senator Dana Kiro said on Monday. “We will vote against it.”';
 
     it('reports one statement from the first piece to the last, attribution included', () => {
@@ -17,15 +17,15 @@ describe(analyzeArticle.name, () => {
       ]);
     });
 
-    it('still reports the pieces apart by default', () => {
-      expect(direct(analyzeArticle({ id: 't', body }))).toEqual([
+    it('reports the pieces apart when joinSplitQuotes is off', () => {
+      expect(direct(analyzeArticle({ id: 't', body }, { joinSplitQuotes: false }))).toEqual([
         ['The plan is dead,', 'Dana Kiro'],
         ['We will vote against it.', 'Dana Kiro'],
       ]);
     });
   });
 
-  describe('when joinSplitQuotes is on and the next quote opens a new paragraph', () => {
+  describe('when the next quote opens a new paragraph', () => {
     it('keeps the quotes apart', () => {
       const body = '“The plan is dead,” Senator Dana Kiro said.\n“We will vote against it,” she added.';
       expect(direct(joined(body))).toEqual([
@@ -35,7 +35,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
-  describe('when joinSplitQuotes is on and two speakers answer each other on one line', () => {
+  describe('when the second quote has an attribution of its own after it', () => {
+    it('keeps the quotes apart, though the speaker is the same', () => {
+      const body = '“The plan is dead,” said Senator Dana Kiro. “We will vote against it,” she said.';
+      expect(direct(joined(body))).toEqual([
+        ['The plan is dead,', 'Dana Kiro'],
+        ['We will vote against it,', 'Dana Kiro'],
+      ]);
+    });
+  });
+
+  describe('when two speakers answer each other on one line', () => {
     it('keeps each quote with its speaker', () => {
       const body = '“The plan is dead,” Senator Dana Kiro said. “It is not,” Governor Tom Reyes replied.';
       expect(direct(joined(body))).toEqual([
