@@ -191,6 +191,9 @@ faq pdf ap photo live update breaking exclusive video watch us uk opinion
 
 export const DETERMINERS = wordSet('the a an this that these those its his her their our my your some any each every');
 
+/** Words that count a plural noun after them ("the 15 states that", "many reports"), with any numeral. */
+export const QUANTIFIERS = wordSet('many several other both few most two three four five six seven eight nine ten dozen');
+
 /** Words (after a comma) that open a new clause and so end reported content. */
 export const CLAUSE_BREAK_WORDS = wordSet(`
 although though but while whereas which who whom whose according as because since unless adding saying noting

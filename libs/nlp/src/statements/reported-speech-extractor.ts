@@ -7,6 +7,7 @@ import {
   GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
   PREPOSITIONS,
+  QUANTIFIERS,
   SUBJECT_PRONOUN_KINDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
@@ -75,6 +76,8 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
         POSSESSIVE_RE.test(samePrev.text))
     )
       continue;
+    // "the 15 states that have held caucuses", "several reports": a counted plural is a noun, not a speech verb.
+    if (verb.form === 'third' && samePrev && (/^\d/.test(samePrev.text) || QUANTIFIERS.has(samePrev.lower))) continue;
 
     let subject: SubjectResolution;
     let cueFirst: number;
