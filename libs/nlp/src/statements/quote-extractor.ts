@@ -390,6 +390,8 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     break;
   }
   if (punct.text !== ':' || leadParagraph) return null;
+  const signed = nameSigningColon(ctx, p);
+  if (signed) return signed;
   // A colon lead without a speech verb ("Zelenskyy framed this as essential: …") quotes the sentence subject.
   const subject = mainSubject(ctx.doc, ctx.salience, p);
   if (!subject) return null;
@@ -440,4 +442,23 @@ function isSplitTail(ctx: AnalysisContext, q: QuoteSpan, previousParagraph: numb
   return (
     tokens[q.open]!.paragraph === previousParagraph && before?.text === ',' && first !== undefined && first.isWord && !first.isCap
   );
+}
+
+/**
+ * `Donald Trump: “…”`, `Former secretary of state Hillary Clinton: “…”`: a name that alone (after a few role words and
+ * no other name) opens the sentence and ends at the colon signs the quote after it.
+ */
+function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | null {
+  const { doc } = ctx;
+  const named = ctx.mentionEndingAt.get(colon - 1);
+  if (!named || named.possessive) return null;
+  const from = doc.sentences[doc.sentenceOf[colon]!]!.first;
+  if (!isRolePrefix(ctx, from, named.lead)) return null;
+  for (let k = from; k < named.lead; k += 1) if (ctx.mentionStartingAt.has(k)) return null;
+  return {
+    subject: { found: true, actor: named.actor, first: named.lead, last: named.last },
+    cueStart: named.lead,
+    cueEnd: colon,
+    verb: -1,
+  };
 }

@@ -617,6 +617,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a name alone before a colon signs the quote after it', () => {
+    const body =
+      'The senators met on Monday. Former Governor Tom Reyes: "We will not accept a border tax on our farmers."\n' +
+      'Ann Carver on Tom Reyes: "He has never run a farm and never will."';
+
+    it('gives the quote to that name, and not to a name after another name', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We will not accept')).toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'He has never run')).not.toBe('Tom Reyes');
+    });
+  });
+
   describe('when a counted plural that looks like a speech verb comes before "that"', () => {
     const body =
       'Senator Dana Kiro has won 10 of the 15 states that have held caucuses so far.\n' +
