@@ -35,6 +35,7 @@ const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
+const PROGRESSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were']);
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
 const PARENTHETICAL_TAIL = 3;
 
@@ -68,7 +69,10 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     if (!verb) continue;
     const prev = tokens[i - 1];
     const samePrev = prev && sentenceOf[i - 1] === sentenceOf[i] ? prev : undefined;
+    // "Trump is insisting that …": a progressive is the finite verb, its subject before the auxiliary.
+    const progressive = verb.form === 'ing' && samePrev !== undefined && PROGRESSIVE_AUXILIARIES.has(samePrev.lower);
     if (
+      !progressive &&
       samePrev &&
       (DETERMINERS.has(samePrev.lower) ||
         BE_FORMS.has(samePrev.lower) ||
@@ -81,7 +85,12 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
 
     let subject: SubjectResolution;
     let cueFirst: number;
-    if (verb.form === 'ing') {
+    if (progressive) {
+      subject = subjectBefore(ctx, i - 1);
+      // A person or a body ("it is demanding" is an adjective).
+      if (!subject.found || !isPersonLikeSource(ctx, subject)) continue;
+      cueFirst = subject.first;
+    } else if (verb.form === 'ing') {
       // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
       const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');

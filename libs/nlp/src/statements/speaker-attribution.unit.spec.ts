@@ -617,6 +617,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a speech verb is in the progressive', () => {
+    const body =
+      'Senator Dana Kiro toured the plant on Monday. Kiro is calling for the state to step up its support for the workers.\n' +
+      'The ritual is demanding that nobody leaves early, the guide said.';
+
+    it('reports the content for the subject before the auxiliary, and nothing for an adjective of a thing', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the state to step up')).toBe('Dana Kiro');
+      expect(analysis.statements.find((s) => s.text.startsWith('the state'))?.cue).toBe('Kiro is calling for');
+      expect(analysis.statements.some((s) => s.text.startsWith('nobody leaves'))).toBe(false);
+    });
+  });
+
   describe('when a name alone before a colon signs the quote after it', () => {
     const body =
       'The senators met on Monday. Former Governor Tom Reyes: "We will not accept a border tax on our farmers."\n' +
