@@ -29,6 +29,7 @@ const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '
 const SENTENCE_END_RE = /[.!?…]$/;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
+const PAST_VERB_RE = /^[a-z]{3,}ed$/;
 
 /**
  * Turns quotations into direct statements, finding the attribution after the quote ("…," he said / "…," said X),
@@ -180,6 +181,8 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   }
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
+  const named = nameThenPastVerb(ctx, k, lastContent);
+  if (named) return named;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
   // the verb follows (`"…?" Graham asked.`).
   if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower) && !nameBeforeSpeechVerb(ctx, k)) return null;
@@ -460,5 +463,26 @@ function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | nu
     cueStart: named.lead,
     cueEnd: colon,
     verb: -1,
+  };
+}
+
+/**
+ * `“Would it be negotiable?” Hannity pressed.`, `“…,” Cruz quipped,`: after a quote that ends on a comma, a question or
+ * an exclamation, a name and one past-tense verb the lexicon lacks, closing the clause, attribute the quote.
+ */
+function nameThenPastVerb(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {
+  const { tokens } = ctx.doc;
+  if (lastContent !== ',' && lastContent !== '?' && lastContent !== '!') return null;
+  const named = ctx.mentionStartingAt.get(k);
+  if (!named || named.possessive || named.lead !== k) return null;
+  const verb = tokens[named.last];
+  const closing = tokens[named.last + 1];
+  if (!verb || verb.isCap || !PAST_VERB_RE.test(verb.lower) || !closing || (closing.text !== '.' && closing.text !== ','))
+    return null;
+  return {
+    subject: { found: true, actor: named.actor, first: named.lead, last: named.last },
+    cueStart: k,
+    cueEnd: named.last + 1,
+    verb: named.last,
   };
 }

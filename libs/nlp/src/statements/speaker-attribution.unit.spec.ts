@@ -617,6 +617,20 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a name and a past-tense verb the lexicon lacks follow a quote', () => {
+    const body =
+      'Senator Ann Carver met reporters on Monday.\n' +
+      '“Would the tax stay in place for farmers?” Carver pressed.\n' +
+      '“The harvest is late this year.” Carver sighed.';
+
+    it('attributes a question or a comma quote to the name, but not a quote that ends its sentence', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Would the tax')).toBe('Ann Carver');
+      expect(analysis.statements.find((s) => s.text.startsWith('Would'))?.cue).toBe('Carver pressed');
+      expect(analysis.statements.find((s) => s.text.startsWith('The harvest'))?.cue).toBeUndefined();
+    });
+  });
+
   describe('when a speech verb is in the progressive', () => {
     const body =
       'Senator Dana Kiro toured the plant on Monday. Kiro is calling for the state to step up its support for the workers.\n' +
