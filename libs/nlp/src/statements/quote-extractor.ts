@@ -317,7 +317,9 @@ function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   if (!m || m.possessive) return false;
   let j = skipParenthetical(ctx, m.last);
   while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
-  return tokens[j] !== undefined && isFiniteSpeechVerb(tokens[j]!.lower) && closesClause(ctx, j);
+  if (tokens[j] === undefined || !isFiniteSpeechVerb(tokens[j]!.lower)) return false;
+  // `"…?" Trump told Britain's ITV television station in an interview.`: after "told" its audience may run long.
+  return closesClause(ctx, j) || (speechVerb(tokens[j]!.lower)?.lemma === 'tell' && !reportsOwnContent(ctx, j));
 }
 
 const CLOSING_ADVERBIAL_MAX = 4;

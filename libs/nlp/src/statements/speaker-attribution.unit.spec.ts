@@ -617,6 +617,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when "told" after a quote takes a long audience and occasion', () => {
+    const body =
+      'Senator Ann Carver visited London on Monday. ' +
+      '“It looks like we will not have a very good relationship, who knows?” Carver told Britain’s ITV television station in an interview.';
+
+    it('attributes the quote, and reports no audience as content', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'It looks like')).toBe('Ann Carver');
+      expect(analysis.statements.some((s) => s.text.includes('television station'))).toBe(false);
+    });
+  });
+
   describe('when a name and a past-tense verb the lexicon lacks follow a quote', () => {
     const body =
       'Senator Ann Carver met reporters on Monday.\n' +
