@@ -7,6 +7,13 @@ const actors = (a: ArticleAnalysis): Array<[string, string]> => a.actors.map((x)
 const speakers = (a: ArticleAnalysis): Array<[string, string | undefined]> => a.statements.map((s) => [s.text, s.speaker?.name]);
 
 describe(analyzeArticle.name, () => {
+  describe('when a sentence opens with a number word and a nationality', () => {
+    it('reports no actor for the counted group', () => {
+      const a = analyze('Three Russian soldiers were killed on Monday. Seven Iraqis were wounded near Basra.');
+      expect(actors(a)).toEqual([]);
+    });
+  });
+
   describe('when an acronym appears only once outside quotes', () => {
     it('reports it as an organisation', () => {
       expect(actors(analyze('Delegates of the OSCE met in Vienna on Monday to discuss the vote.'))).toEqual([

@@ -12,6 +12,7 @@ function wordSet(words: string): ReadonlySet<string> {
  * token whose lower-case form is here is never taken as a name on its own.
  */
 export const COMMON_WORDS = wordSet(`
+two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens
 a about above according across actually addressing after afterwards again against ahead all almost along already also
 although always amid among amongst an and another any anyone anything apart are around as asked at away back based
 be because been before behind being below beneath beside besides between beyond both but by can cannot certainly
