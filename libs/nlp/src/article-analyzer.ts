@@ -1,3 +1,4 @@
+import { dropCapitalisedCommonWords } from './actors/case-evidence';
 import { addAppositiveRoles } from './actors/appositive-role';
 import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
@@ -111,7 +112,10 @@ export interface StatementsBeforeProposals {
 /** Actors and every statement the analyzer finds before it weighs proposals around learned cue words. */
 export function statementsBeforeProposals(body: string, options: AnalyzeOptions = {}): StatementsBeforeProposals {
   const doc = buildDocument(body, NAME_LEXICON);
-  const folded = foldActors(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc)));
+  const folded = foldActors(
+    doc,
+    dropCapitalisedCommonWords(doc, refineWithNameTagger(doc, scanNameCandidates(doc), tagDocument(doc))),
+  );
   const { actors } = folded;
   addAppositiveRoles(doc, actors);
   addDescriptionMentions(doc, actors);

@@ -14,6 +14,21 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a capitalised word only opens sentences and the article also writes it in lower case', () => {
+    it('reports no actor for it, but keeps a name the article never writes in lower case', () => {
+      const a = analyze(
+        'Prices fell on Monday as traders sold shares. Traders said the market was nervous. Carver said rates would rise.',
+      );
+      expect(actors(a).map(([name]) => name)).toEqual(['Carver']);
+    });
+
+    it('takes no lower-case evidence from an all-caps headline', () => {
+      const a = analyze('RUGBY LEAGUE - WIGAN ROUT LEEDS IN SUPER LEAGUE.\nWigan beat Leeds 30-10 on Sunday to stay top.');
+      const wigan = a.actors.find((x) => x.name.toLowerCase() === 'wigan');
+      expect(wigan?.mentions.map((m) => m.text)).toContain('Wigan');
+    });
+  });
+
   describe('when an acronym appears only once outside quotes', () => {
     it('reports it as an organisation', () => {
       expect(actors(analyze('Delegates of the OSCE met in Vienna on Monday to discuss the vote.'))).toEqual([
