@@ -192,6 +192,17 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     if (!t || HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
     if (!isFiniteSpeechVerb(t.lower)) continue;
     if (v === k) {
+      // `Humphrey, who calls Trump a “sociopath,” said he doesn't believe …`: a pronoun that opens the verb's own
+      // clause is no inverted subject of a quoted phrase.
+      const pronoun = tokens[v + 1];
+      if (
+        !endsSentence &&
+        !looksLikeSpeech(ctx, q) &&
+        pronoun &&
+        SUBJECT_PRONOUN_KINDS.has(pronoun.lower) &&
+        tokens[v + 2]?.isWord
+      )
+        return null;
       const subject = subjectAfter(ctx, v);
       return subject.found ? { subject, cueStart: v, cueEnd: subject.last, verb: v } : null;
     }

@@ -617,6 +617,25 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a relative clause before the verb ends in a quoted phrase', () => {
+    const body =
+      'Senator Ann Carver spoke in Denver on Monday. ' +
+      'Carver, who calls the plan a “disaster,” said she does not believe the tax will pass this year.';
+
+    it('reports the clause for the name before the relative clause, and no quote for the phrase', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'she does not believe')).toBe('Ann Carver');
+      expect(analysis.statements.some((s) => s.kind === 'direct')).toBe(false);
+    });
+  });
+
+  describe('when a parenthetical between dashes separates the name from its verb', () => {
+    it('gives the reported speech to the name', () => {
+      const body = 'Jack Joyce filed the case. Joyce — who is listed as an attorney — said he will not appeal the ruling.';
+      expect(speakerOf(analyze(body), 'he will not appeal')).toBe('Jack Joyce');
+    });
+  });
+
   describe('when "told" after a quote takes a long audience and occasion', () => {
     const body =
       'Senator Ann Carver visited London on Monday. ' +

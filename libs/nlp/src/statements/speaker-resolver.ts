@@ -26,6 +26,8 @@ export interface SubjectResolution {
 
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
 const ADVERB_RE = /ly$/;
+const PARENTHETICAL_DASHES = new Set(['—', '–']);
+const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
@@ -72,6 +74,9 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   }
   const t = tokens[k]!;
   if (quoteOf[k] !== -1 && t.isWord) return NOT_FOUND;
+  // `Humphrey, who calls Trump a “sociopath,” said …`: the comma that closes the appositive sits inside the quote marks.
+  if (quoteOf[k] !== -1 && tokens[k - 1]?.text === ',' && quoteOf[k - 1] === quoteOf[k]) return appositiveSubject(ctx, k - 1);
+  if (PARENTHETICAL_DASHES.has(t.text)) return subjectBeforeDashes(ctx, k);
   if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
     return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   }
@@ -307,4 +312,16 @@ function ownerInside(ctx: AnalysisContext, from: number, to: number): SubjectRes
     if (m) return { found: true, actor: m.actor, first: from, last: Math.max(to, m.last) };
   }
   return null;
+}
+
+/** `Joyce — who is listed as an attorney in Illinois — told …`: the name before a parenthetical between dashes. */
+function subjectBeforeDashes(ctx: AnalysisContext, close: number): SubjectResolution {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  for (let open = close - 1; open > 0 && close - open <= DASH_PARENTHETICAL_MAX; open -= 1) {
+    if (sentenceOf[open] !== sentenceOf[close] || quoteOf[open] !== -1) return NOT_FOUND;
+    if (!PARENTHETICAL_DASHES.has(tokens[open]!.text)) continue;
+    const m = ctx.mentionEndingAt.get(open - 1);
+    return m && !m.possessive ? { found: true, actor: m.actor, first: m.lead, last: close } : NOT_FOUND;
+  }
+  return NOT_FOUND;
 }
