@@ -269,11 +269,13 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
     if (CONTENT_STOPS.has(t.text)) break;
     if (t.text === ',') {
       const n = tokens[k + 1];
+      // ", and he said he hoped …": a coordinated attribution starts a statement of its own.
+      const p = n && (n.lower === 'and' || n.lower === 'but') ? k + 2 : k + 1;
       if (
         n &&
         (CLAUSE_BREAK_WORDS.has(n.lower) ||
           ING_RE.test(n.text) ||
-          (SUBJECT_PRONOUN_KINDS.has(n.lower) && speechVerb(tokens[k + 2]?.lower ?? '')))
+          (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')))
       )
         break;
     }

@@ -629,6 +629,15 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a second attribution is coordinated after reported speech', () => {
+    it('ends the first content before it and reports the second apart', () => {
+      const body =
+        'Senator Ann Carver spoke on Thursday. Carver said the letter was delivered to the governor, and she said she hoped for an answer soon.';
+      const texts = analyze(body).statements.map((s) => s.text);
+      expect(texts).toEqual(['the letter was delivered to the governor', 'she hoped for an answer soon']);
+    });
+  });
+
   describe('when a parenthetical between dashes separates the name from its verb', () => {
     it('gives the reported speech to the name', () => {
       const body = 'Jack Joyce filed the case. Joyce — who is listed as an attorney — said he will not appeal the ruling.';
