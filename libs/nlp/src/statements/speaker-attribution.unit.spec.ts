@@ -629,6 +629,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe("when a name's campaign, office or spokesman speaks", () => {
+    it('gives the reported speech to the name', () => {
+      const body =
+        'Senator Ann Carver spoke on Monday. Carver’s campaign said it raised roughly 15 million dollars in January. ' +
+        'Governor Tom Reyes met donors. Reyes’s office announced that he will run again.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'it raised roughly')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'he will run again')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a second attribution is coordinated after reported speech', () => {
     it('ends the first content before it and reports the second apart', () => {
       const body =

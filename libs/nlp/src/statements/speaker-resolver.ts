@@ -29,6 +29,8 @@ const ADVERB_RE = /ly$/;
 const PARENTHETICAL_DASHES = new Set(['—', '–']);
 const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
+/** Nouns that speak for the name whose possessive they follow. */
+const VOICE_NOUNS = new Set([...SPOKESPERSON_WORDS, 'campaign', 'camp', 'office']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
 /** Words that open a time adverbial before its day or time word: "on Thursday", "late Sunday", "this morning". */
@@ -114,6 +116,10 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (first < k) return { found: true, actor: describedActor(ctx, first, k + 1), first, last: k + 1 };
     return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
   }
+  // "Hillary Clinton's campaign said", "Sanders' spokesman said": a name's voice speaks for it.
+  const voiceOf = ctx.mentionEndingAt.get(k - 1);
+  if (voiceOf?.possessive && VOICE_NOUNS.has(t.lower) && sentenceOf[k - 1] === sentence)
+    return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
   const first = descriptionStart(ctx, k);
   const owner = ownerBefore(ctx, first, k + 1);
   if (owner) return owner;
