@@ -116,7 +116,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (first < k) return { found: true, actor: describedActor(ctx, first, k + 1), first, last: k + 1 };
     return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
   }
-  // "Hillary Clinton's campaign said", "Sanders' spokesman said": a name's voice speaks for it.
+  // "Hillary Clinton's campaign said", "Ryan's office announced": a name's voice speaks for it.
   const voiceOf = ctx.mentionEndingAt.get(k - 1);
   if (voiceOf?.possessive && VOICE_NOUNS.has(t.lower) && sentenceOf[k - 1] === sentence)
     return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
