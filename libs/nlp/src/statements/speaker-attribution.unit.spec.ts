@@ -633,10 +633,12 @@ describe(analyzeArticle.name, () => {
     it('gives the reported speech to the name', () => {
       const body =
         'Senator Ann Carver spoke on Monday. Carver’s campaign said it raised roughly 15 million dollars in January. ' +
-        'Governor Tom Reyes met donors. Reyes’s office announced that he will run again.';
+        'Governor Tom Reyes met donors. Reyes’s office announced that he will run again. ' +
+        'Senator Dana Jones toured Ohio. Jones’ campaign says it will appeal the ruling in court.';
       const analysis = analyze(body);
       expect(speakerOf(analysis, 'it raised roughly')).toBe('Ann Carver');
       expect(speakerOf(analysis, 'he will run again')).toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'it will appeal')).toBe('Dana Jones');
     });
   });
 

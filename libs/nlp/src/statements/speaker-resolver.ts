@@ -27,6 +27,7 @@ export interface SubjectResolution {
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
 const ADVERB_RE = /ly$/;
 const PARENTHETICAL_DASHES = new Set(['—', '–']);
+const BARE_APOSTROPHES = new Set(["'", '’']);
 const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 /** Nouns that speak for the name whose possessive they follow. */
@@ -116,10 +117,9 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (first < k) return { found: true, actor: describedActor(ctx, first, k + 1), first, last: k + 1 };
     return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
   }
-  // "Hillary Clinton's campaign said", "Ryan's office announced": a name's voice speaks for it.
-  const voiceOf = ctx.mentionEndingAt.get(k - 1);
-  if (voiceOf?.possessive && VOICE_NOUNS.has(t.lower) && sentenceOf[k - 1] === sentence)
-    return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
+  // "Hillary Clinton's campaign said", "Bernie Sanders' campaign says": a name's voice speaks for it.
+  const voiceOf = VOICE_NOUNS.has(t.lower) ? possessiveMentionBefore(ctx, k) : undefined;
+  if (voiceOf) return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
   const first = descriptionStart(ctx, k);
   const owner = ownerBefore(ctx, first, k + 1);
   if (owner) return owner;
@@ -330,4 +330,14 @@ function subjectBeforeDashes(ctx: AnalysisContext, close: number): SubjectResolu
     return m && !m.possessive ? { found: true, actor: m.actor, first: m.lead, last: close } : NOT_FOUND;
   }
   return NOT_FOUND;
+}
+
+/** The possessive name right before `k`: "Clinton's", or a name ending in "s" and a bare apostrophe ("Sanders' "). */
+function possessiveMentionBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens, sentenceOf } = ctx.doc;
+  const direct = ctx.mentionEndingAt.get(k - 1);
+  if (direct?.possessive && sentenceOf[k - 1] === sentenceOf[k]) return direct;
+  if (!BARE_APOSTROPHES.has(tokens[k - 1]?.text ?? '') || sentenceOf[k - 2] !== sentenceOf[k]) return undefined;
+  const named = ctx.mentionEndingAt.get(k - 2);
+  return named && /s$/i.test(tokens[k - 2]!.text) ? named : undefined;
 }
