@@ -634,11 +634,13 @@ describe(analyzeArticle.name, () => {
       const body =
         'Senator Ann Carver spoke on Monday. Carver’s campaign said it raised roughly 15 million dollars in January. ' +
         'Governor Tom Reyes met donors. Reyes’s office announced that he will run again. ' +
-        'Senator Dana Jones toured Ohio. Jones’ campaign says it will appeal the ruling in court.';
+        'Senator Dana Jones toured Ohio. Jones’ campaign says it will appeal the ruling in court. ' +
+        'Mayor Lee Park spoke. The Park campaign said the report was misleading.';
       const analysis = analyze(body);
       expect(speakerOf(analysis, 'it raised roughly')).toBe('Ann Carver');
       expect(speakerOf(analysis, 'he will run again')).toBe('Tom Reyes');
       expect(speakerOf(analysis, 'it will appeal')).toBe('Dana Jones');
+      expect(speakerOf(analysis, 'the report was misleading')).toBe('Lee Park');
     });
   });
 

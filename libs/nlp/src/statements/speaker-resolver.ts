@@ -332,11 +332,18 @@ function subjectBeforeDashes(ctx: AnalysisContext, close: number): SubjectResolu
   return NOT_FOUND;
 }
 
-/** The possessive name right before `k`: "Clinton's", or a name ending in "s" and a bare apostrophe ("Sanders' "). */
+/**
+ * The name whose voice the noun at `k` is: a possessive right before it ("Clinton's", or a name ending in "s" and a
+ * bare apostrophe: "Sanders' "), or a person's name between "the" and it ("the Clinton campaign").
+ */
 function possessiveMentionBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ctx.mentionEndingAt.get> {
   const { tokens, sentenceOf } = ctx.doc;
   const direct = ctx.mentionEndingAt.get(k - 1);
-  if (direct?.possessive && sentenceOf[k - 1] === sentenceOf[k]) return direct;
+  if (direct && sentenceOf[k - 1] === sentenceOf[k]) {
+    if (direct.possessive) return direct;
+    const person = ctx.actors[direct.actor]!.kind === 'person';
+    if (person && tokens[direct.first - 1]?.lower === 'the' && sentenceOf[direct.first - 1] === sentenceOf[k]) return direct;
+  }
   if (!BARE_APOSTROPHES.has(tokens[k - 1]?.text ?? '') || sentenceOf[k - 2] !== sentenceOf[k]) return undefined;
   const named = ctx.mentionEndingAt.get(k - 2);
   return named && /s$/i.test(tokens[k - 2]!.text) ? named : undefined;
