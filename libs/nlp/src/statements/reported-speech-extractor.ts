@@ -186,6 +186,15 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   let k = v + 1;
   if (verb.lemma === 'point' && tokens[k]?.lower === 'out') k += 1;
   if (!inSentence(k)) return null;
+  const aside = afterAside(ctx, k, inSentence);
+  if (aside >= 0) {
+    // "said — on Twitter, as it happens — that Trump raised …", "says, win or lose, he's staying in the race".
+    const a = tokens[aside]!;
+    if (a.lower === 'that' && inSentence(aside + 1)) return { contentFirst: aside + 1, cueLast: aside, marked: true };
+    if (verb.bareClause && CLAUSE_SUBJECTS.has(a.lower.replace(CONTRACTION_RE, '')))
+      return { contentFirst: aside, cueLast: v, marked: false };
+    return null;
+  }
   // "said that", "told reporters on Monday that", "said in a statement that".
   for (let j = k; j < k + THAT_LOOKAHEAD && inSentence(j); j += 1) {
     const t = tokens[j]!;
@@ -422,4 +431,24 @@ function clauseAfterDemonstrative(ctx: AnalysisContext, that: number, inSentence
   if (!inSentence(k) || !t!.isWord || PREPOSITIONS.has(t!.lower) || CLAUSE_OPENERS.has(t!.lower) || FINITE_WORDS.has(t!.lower))
     return null;
   return countWords(ctx, k, contentEnd(ctx, k)) >= 3 ? { contentFirst: k, cueLast, marked: false } : null;
+}
+
+const ASIDE_MAX = 12;
+/** "he's", "they're", "I'll": a subject pronoun with its auxiliary. */
+const CONTRACTION_RE = /['’](?:s|re|ll|d|ve|m)$/;
+const ASIDE_MARKS = new Set([',', '—', '–']);
+
+/**
+ * The token after a short aside that opens at `k` and closes with the same mark (", win or lose in Tuesday's primary,"
+ * or "— on Twitter, as it happens —"), or -1 when `k` opens none.
+ */
+function afterAside(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): number {
+  const { tokens } = ctx.doc;
+  const mark = tokens[k]!.text;
+  if (!ASIDE_MARKS.has(mark)) return -1;
+  const closes = (text: string): boolean => (mark === ',' ? text === ',' : text === '—' || text === '–');
+  for (let j = k + 1; j - k <= ASIDE_MAX && inSentence(j); j += 1) {
+    if (closes(tokens[j]!.text)) return j > k + 1 && inSentence(j + 1) ? j + 1 : -1;
+  }
+  return -1;
 }

@@ -644,6 +644,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a short aside follows the speech verb', () => {
+    it('reports the that-clause or the clause after the aside', () => {
+      const body =
+        'Senator Ann Carver spoke on Monday. Carver said — on Twitter, as it happens — that the vote would be close. ' +
+        'Governor Tom Reyes spoke too. Reyes says, win or lose in the primary, he’s staying in the race.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the vote would be close')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'he’s staying in the race')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a second attribution is coordinated after reported speech', () => {
     it('ends the first content before it and reports the second apart', () => {
       const body =
