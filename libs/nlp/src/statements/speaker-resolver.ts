@@ -118,7 +118,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     return { found: !ctx.doc.initial[k] || tokens[k + 1]?.isCap === true, actor: null, first: k, last: k + 1 };
   }
   // "Hillary Clinton's campaign said", "Bernie Sanders' campaign says": a name's voice speaks for it.
-  const voiceOf = VOICE_NOUNS.has(t.lower) ? possessiveMentionBefore(ctx, k) : undefined;
+  const voiceOf = VOICE_NOUNS.has(t.lower) ? voiceOwnerBefore(ctx, k) : undefined;
   if (voiceOf) return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
   const first = descriptionStart(ctx, k);
   const owner = ownerBefore(ctx, first, k + 1);
@@ -336,7 +336,7 @@ function subjectBeforeDashes(ctx: AnalysisContext, close: number): SubjectResolu
  * The name whose voice the noun at `k` is: a possessive right before it ("Clinton's", or a name ending in "s" and a
  * bare apostrophe: "Sanders' "), or a person's name between "the" and it ("the Clinton campaign").
  */
-function possessiveMentionBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+function voiceOwnerBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ctx.mentionEndingAt.get> {
   const { tokens, sentenceOf } = ctx.doc;
   const direct = ctx.mentionEndingAt.get(k - 1);
   if (direct && sentenceOf[k - 1] === sentenceOf[k]) {
