@@ -7,12 +7,18 @@ function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));
 }
 
+/** Number words: common words ("Three Russian soldiers" names nobody) that count a plural noun after them. */
+const NUMBER_WORDS = wordSet(
+  'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozen dozens',
+);
+
 /**
  * Ordinary words that often appear capitalised only because they start a sentence or a headline. A capitalised
  * token whose lower-case form is here is never taken as a name on its own.
  */
-export const COMMON_WORDS = wordSet(`
-two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens
+export const COMMON_WORDS: ReadonlySet<string> = new Set([
+  ...NUMBER_WORDS,
+  ...wordSet(`
 a about above according across actually addressing after afterwards again against ahead all almost along already also
 although always amid among amongst an and another any anyone anything apart are around as asked at away back based
 be because been before behind being below beneath beside besides between beyond both but by can cannot certainly
@@ -40,7 +46,8 @@ crucially separately elsewhere instead similarly tonight this that these those h
 good bad great big small large high low long short old young major minor key main official officially
 public private national international local global general special senior junior deputy acting interim
 meanwhile later earlier today yesterday tomorrow morning evening afternoon night week month year
-`);
+`),
+]);
 
 /** Plural or collective human nouns that can be a reported-speech subject without naming anyone. */
 export const HUMAN_GROUP_NOUNS = wordSet(`
@@ -190,10 +197,13 @@ i ii iii iv v vi vii viii ix x ok tv gdp ceo cfo cto coo am pm ad bc usd eur gbp
 faq pdf ap photo live update breaking exclusive video watch us uk opinion
 `);
 
+/** Long dashes that open and close a parenthetical ("Joyce — who is listed as an attorney — said"). */
+export const PARENTHETICAL_DASHES = wordSet('— –');
+
 export const DETERMINERS = wordSet('the a an this that these those its his her their our my your some any each every');
 
 /** Words that count a plural noun after them ("the 15 states that", "many reports"), with any numeral. */
-export const QUANTIFIERS = wordSet('many several other both few most two three four five six seven eight nine ten dozen');
+export const QUANTIFIERS: ReadonlySet<string> = new Set([...wordSet('many several other both few most'), ...NUMBER_WORDS]);
 
 /** Words (after a comma) that open a new clause and so end reported content. */
 export const CLAUSE_BREAK_WORDS = wordSet(`

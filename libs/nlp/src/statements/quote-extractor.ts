@@ -173,7 +173,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     const signed = ctx.mentionStartingAt.get(q.close + 2);
     if (signed && !signed.possessive && tokens[q.close + 2]!.paragraph === after.paragraph)
       return {
-        subject: { found: true, actor: signed.actor, first: signed.lead, last: signed.last },
+        subject: nameSubject(signed),
         cueStart: q.close + 1,
         cueEnd: signed.last,
         verb: -1,
@@ -472,7 +472,7 @@ function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | nu
   if (!isRolePrefix(ctx, from, named.lead)) return null;
   for (let k = from; k < named.lead; k += 1) if (ctx.mentionStartingAt.has(k)) return null;
   return {
-    subject: { found: true, actor: named.actor, first: named.lead, last: named.last },
+    subject: nameSubject(named),
     cueStart: named.lead,
     cueEnd: colon,
     verb: -1,
@@ -493,9 +493,14 @@ function nameThenPastVerb(ctx: AnalysisContext, k: number, lastContent: string):
   if (!verb || verb.isCap || !PAST_VERB_RE.test(verb.lower) || !closing || (closing.text !== '.' && closing.text !== ','))
     return null;
   return {
-    subject: { found: true, actor: named.actor, first: named.lead, last: named.last },
+    subject: nameSubject(named),
     cueStart: k,
     cueEnd: named.last + 1,
     verb: named.last,
   };
+}
+
+/** A name mention as the subject of an attribution. */
+function nameSubject(m: { actor: number; lead: number; last: number }): SubjectResolution {
+  return { found: true, actor: m.actor, first: m.lead, last: m.last };
 }

@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
+  PARENTHETICAL_DASHES,
   PREPOSITIONS,
   QUANTIFIERS,
   SUBJECT_PRONOUN_KINDS,
@@ -436,7 +437,6 @@ function clauseAfterDemonstrative(ctx: AnalysisContext, that: number, inSentence
 const ASIDE_MAX = 12;
 /** "he's", "they're", "I'll": a subject pronoun with its auxiliary. */
 const CONTRACTION_RE = /['’](?:s|re|ll|d|ve|m)$/;
-const ASIDE_MARKS = new Set([',', '—', '–']);
 
 /**
  * The token after a short aside that opens at `k` and closes with the same mark (", win or lose in Tuesday's primary,"
@@ -445,8 +445,8 @@ const ASIDE_MARKS = new Set([',', '—', '–']);
 function afterAside(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): number {
   const { tokens } = ctx.doc;
   const mark = tokens[k]!.text;
-  if (!ASIDE_MARKS.has(mark)) return -1;
-  const closes = (text: string): boolean => (mark === ',' ? text === ',' : text === '—' || text === '–');
+  if (mark !== ',' && !PARENTHETICAL_DASHES.has(mark)) return -1;
+  const closes = (text: string): boolean => (mark === ',' ? text === ',' : PARENTHETICAL_DASHES.has(text));
   for (let j = k + 1; j - k <= ASIDE_MAX && inSentence(j); j += 1) {
     if (closes(tokens[j]!.text)) return j > k + 1 && inSentence(j + 1) ? j + 1 : -1;
   }

@@ -3,6 +3,7 @@ import {
   DETERMINERS,
   HUMAN_GROUP_NOUNS,
   ORG_DESCRIPTOR_NOUNS,
+  PARENTHETICAL_DASHES,
   PREPOSITIONS,
   SUBJECT_PRONOUN_KINDS,
   TIME_WORDS,
@@ -26,7 +27,6 @@ export interface SubjectResolution {
 
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
 const ADVERB_RE = /ly$/;
-const PARENTHETICAL_DASHES = new Set(['—', '–']);
 const BARE_APOSTROPHES = new Set(["'", '’']);
 const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
