@@ -277,6 +277,7 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
     }
     const t = tokens[k]!;
     if (CONTENT_STOPS.has(t.text)) break;
+    if (k > first && coordinatedSpeechVerb(ctx, k)) break;
     if (t.text === ',') {
       const n = tokens[k + 1];
       // ", and he said he hoped …": a coordinated attribution starts a statement of its own.
@@ -293,6 +294,26 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/** Adverbs between a coordinating word and its verb ("and then said", "but also argued"). */
+const COORDINATED_VERB_PADDING = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'quickly', 'still']);
+
+/**
+ * Whether `and`/`but` at `k` coordinates a second speech verb with the attribution ("said the plan would fail and
+ * called him a liar", "says she respects him but argues that …"): the reported content ends there, and the second
+ * verb reports content of its own.
+ */
+function coordinatedSpeechVerb(ctx: AnalysisContext, k: number): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  const t = tokens[k]!;
+  if (t.lower !== 'and' && t.lower !== 'but') return false;
+  let v = k + 1;
+  while (COORDINATED_VERB_PADDING.has(tokens[v]?.lower ?? '')) v += 1;
+  const n = tokens[v];
+  if (!n || n.isCap || sentenceOf[v] !== sentenceOf[k]) return false;
+  const verb = speechVerb(n.lower);
+  return verb !== undefined && (verb.form === 'past' || verb.form === 'third');
 }
 
 function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {

@@ -664,6 +664,23 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a second speech verb shares the subject of reported speech', () => {
+    it('ends the first content at the coordination and reports the second verb apart, for the same speaker', () => {
+      const body =
+        'Mayor Lena Ortiz met the council on Monday. Ortiz says the budget will pass this week but argues that the pension plan needs more time.';
+      const statements = analyze(body).statements.map((s) => [s.text, s.speaker?.name]);
+      expect(statements).toEqual([
+        ['the budget will pass this week', 'Lena Ortiz'],
+        ['the pension plan needs more time', 'Lena Ortiz'],
+      ]);
+    });
+
+    it('ends the content before "and then said"', () => {
+      const body = 'Judge Omar Haddad heard the case. Haddad said the filing was late and then said that the fine would stand.';
+      expect(analyze(body).statements.map((s) => s.text)).toEqual(['the filing was late', 'the fine would stand']);
+    });
+  });
+
   describe('when a parenthetical between dashes separates the name from its verb', () => {
     it('gives the reported speech to the name', () => {
       const body = 'Jack Joyce filed the case. Joyce — who is listed as an attorney — said he will not appeal the ruling.';
