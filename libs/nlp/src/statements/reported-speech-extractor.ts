@@ -37,6 +37,7 @@ const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
 const PROGRESSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were']);
+const OWNER_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
 const PARENTHETICAL_TAIL = 3;
 
@@ -395,7 +396,9 @@ function trailingAttribution(
   cueFirst: number,
 ): StatementDraft | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
-  const comma = cueFirst - 1;
+  // "…, his top aide, Tad Devine, told The Huffington Post": a possessive determiner opens the subject phrase.
+  const owner = OWNER_DETERMINERS.has(tokens[cueFirst - 1]?.lower ?? '') && cueFirst < v ? 1 : 0;
+  const comma = cueFirst - 1 - owner;
   if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;
   const sentence = ctx.doc.sentences[sentenceOf[v]!]!;
   const cueLast = Math.max(v, subject.last - 1);
@@ -436,7 +439,7 @@ function trailingAttribution(
   } else if (countWords(ctx, first, comma) < 3) return null;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  return indirectDraft(ctx.doc.body, start, end, tokens[cueFirst]!.start, tokens[cueLast]!.end, subject);
+  return indirectDraft(ctx.doc.body, start, end, tokens[comma + 1]!.start, tokens[cueLast]!.end, subject);
 }
 
 /**

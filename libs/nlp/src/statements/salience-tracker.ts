@@ -42,21 +42,35 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   if (m.possessive) return 1;
   const prevIdx = m.lead - 1;
   const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
-  const next = tokens[m.last];
+  const after = afterPartyTag(doc, m.last);
+  const next = tokens[after];
   const nextOk =
     next !== undefined &&
-    sentenceOf[m.last] === sentenceOf[m.first] &&
+    sentenceOf[after] === sentenceOf[m.first] &&
     ((next.isWord && !next.isCap && !PREPOSITIONS.has(next.lower) && next.lower !== 'and' && next.lower !== 'or') ||
       next.text === ',');
   if (!nextOk) return 1;
   // "Union leader Sophie Binet", "Arsenal manager Mikel Arteta": an organisation before a title only modifies it.
-  if (TITLE_WORDS.has(next.lower) && tokens[m.last + 1]?.isCap) return 1;
+  if (TITLE_WORDS.has(next.lower) && tokens[after + 1]?.isCap) return 1;
   // "Fire brigade spokesman X said": whoever a speech verb follows is what the sentence is about.
   if (isFiniteSpeechVerb(next.lower)) return 3;
   if (!prev || CLAUSE_PUNCT.has(prev.text)) return 3;
   if (CLAUSE_OPENERS.has(prev.lower)) return 2;
   if (opensWithRolePhrase(doc, prevIdx)) return 3;
   return 1;
+}
+
+const PARTY_TAG_MAX = 6;
+
+/** The token after a short parenthetical right after a name ("Rick Scott (R) blasted", "(D-Calif.)"), else `k`. */
+function afterPartyTag(doc: ArticleDocument, k: number): number {
+  const { tokens, sentenceOf } = doc;
+  if (tokens[k]?.text !== '(') return k;
+  for (let j = k + 1; j < tokens.length && j - k <= PARTY_TAG_MAX && sentenceOf[j] === sentenceOf[k]; j += 1) {
+    if (tokens[j]!.text === '(') return k;
+    if (tokens[j]!.text === ')') return j + 1;
+  }
+  return k;
 }
 
 const ROLE_PHRASE_MAX = 4;

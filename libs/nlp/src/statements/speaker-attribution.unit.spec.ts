@@ -778,6 +778,45 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a period adverbial stands between the name and its verb', () => {
+    it('gives the reported speech to the name ("last week", "earlier this year")', () => {
+      const body =
+        'Senator Dana Whitcombe chairs the committee. Whitcombe last week said the inquiry had found no wrongdoing. ' +
+        'Mayor Ivo Brandt earlier this year said the tram line would open in spring.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the inquiry had found no wrongdoing')).toBe('Dana Whitcombe');
+      expect(speakerOf(analysis, 'the tram line would open in spring')).toBe('Ivo Brandt');
+    });
+  });
+
+  describe('when a party tag follows a name', () => {
+    it('keeps the name as the subject of a coordinated speech verb', () => {
+      const body = 'In a statement, Gov. Rick Salas (R) blasted the legislature and said the state had set aside money for vaccines.';
+      expect(speakerOf(analyze(body), 'the state had set aside money for vaccines')).toBe('Rick Salas');
+    });
+
+    it('skips a stray comma after the tag', () => {
+      const body = 'Sen. Jack Orrin (D-R.I.), said after a lunch on Tuesday that he had not read the new plan.';
+      expect(speakerOf(analyze(body), 'he had not read the new plan')).toBe('Jack Orrin');
+    });
+  });
+
+  describe('when a closing attribution follows a sentence with two clauses', () => {
+    it('does not read the main clause as an appositive of a noun in the fronted clause', () => {
+      const body =
+        'When arguments against big government resonate with voters, candidates have more room to walk away from the program, said Steve Grubb, an Iowa operative.';
+      expect(speakerOf(analyze(body), 'candidates have more room')).toBe('Steve Grubb');
+    });
+
+    it('takes "his top aide, Name," as the attribution', () => {
+      const body =
+        'Senator Lou Marsh lost three states. Marsh remains committed to the race through the convention, his top aide, Tad Devlin, told reporters.';
+      const statement = analyze(body).statements.find((s) => s.text.includes('remains committed'));
+      expect(statement?.speaker?.name).toBe('Tad Devlin');
+      expect(statement?.cue).toBe('his top aide, Tad Devlin, told');
+    });
+  });
+
   describe('when the same article is analysed twice', () => {
     const body =
       'Arsenal manager Mikel Arteta was furious. "We had twenty shots," the Spaniard said.\n' + '"We have to look at ourselves."';

@@ -11,6 +11,7 @@ import {
   VERB_PADDING,
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
+import { FINITE_WORDS } from './adverbial-phrases';
 import { descriptionAntecedent } from './description-antecedent';
 import { lastEventBefore, mainSubject, pronounFit, type SubjectEvent } from './salience-tracker';
 
@@ -36,6 +37,8 @@ const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '
 
 /** Words that open a time adverbial before its day or time word: "on Thursday", "late Sunday", "this morning". */
 const TIME_LEADS = new Set(['on', 'late', 'early', 'last', 'this']);
+const PERIOD_WORDS = new Set(['week', 'month', 'year']);
+const PERIOD_LEADS = new Set(['last', 'this', 'next']);
 
 /**
  * The last token before a time adverbial of sentence `sentence` that ends at `k` ("Sean Spicer on Thursday evening
@@ -45,6 +48,11 @@ function timeAdverbialStart(ctx: AnalysisContext, k: number, sentence: number | 
   const { tokens, sentenceOf } = ctx.doc;
   const inSentence = (j: number): boolean => j >= 0 && sentenceOf[j] === sentence;
   let j = k;
+  // "last week", "this month", "earlier this year": a period needs a lead of its own.
+  if (inSentence(j - 1) && PERIOD_WORDS.has(tokens[j]!.lower) && PERIOD_LEADS.has(tokens[j - 1]!.lower)) {
+    j -= 2;
+    return inSentence(j) && tokens[j]!.lower === 'earlier' ? j - 1 : j;
+  }
   while (inSentence(j) && TIME_WORDS.has(tokens[j]!.lower)) j -= 1;
   if (j === k) return k;
   return inSentence(j) && TIME_LEADS.has(tokens[j]!.lower) ? j - 1 : j;
@@ -68,7 +76,9 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   let k = skipPadding(verb - 1);
   k = skipPadding(timeAdverbialStart(ctx, k, sentence));
   if (k < 0 || sentenceOf[k] !== sentence) return NOT_FOUND;
-  // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped.
+  // "Rep. Gwen Moore (D-Wis.) said": a short parenthetical between the subject and its verb is skipped, with the
+  // stray comma some writers set after it ("Sen. Jack Reed (D-R.I.), said").
+  if (tokens[k]!.text === ',' && tokens[k - 1]?.text === ')') k -= 1;
   if (tokens[k]!.text === ')') {
     let open = k - 1;
     while (open > 0 && k - open < 8 && sentenceOf[open] === sentence && tokens[open]!.text !== '(' && tokens[open]!.text !== ')')
@@ -252,6 +262,8 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   const { tokens, sentenceOf } = ctx.doc;
   for (let j = comma - 1; j > 0 && comma - j < APPOSITIVE_MAX && sentenceOf[j] === sentenceOf[comma]; j -= 1) {
     if (tokens[j]!.text !== ',') continue;
+    // "When arguments resonate with voters, candidates have more room, said …": a clause is no appositive.
+    if (opensClause(ctx, j + 1, comma)) return NOT_FOUND;
     const m =
       ctx.mentionEndingAt.get(j - 1) ??
       mentionBeforeParenthetical(ctx, j - 1) ??
@@ -271,6 +283,19 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     return NOT_FOUND;
   }
   return NOT_FOUND;
+}
+
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that', 'when', 'where', 'while', 'after', 'before', 'as']);
+
+/** Whether tokens [first, last) read as a clause (a finite verb, not inside a relative clause) rather than an appositive. */
+function opensClause(ctx: AnalysisContext, first: number, last: number): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = first; k < last; k += 1) {
+    const lower = tokens[k]!.lower;
+    if (RELATIVE_WORDS.has(lower) || lower.startsWith('who')) return false;
+    if (FINITE_WORDS.has(lower)) return k > first;
+  }
+  return false;
 }
 
 /** "Rep. Gregory Meeks (D-N.Y.), chairman of …": the name before a short parenthetical that ends at `close`. */
