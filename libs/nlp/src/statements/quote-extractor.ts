@@ -237,7 +237,11 @@ function narratedLead(ctx: AnalysisContext, q: QuoteSpan): number {
   let first = sentence.first;
   while (first < q.open && (!tokens[first]!.isWord || masked[first])) first += 1;
   if (first >= q.open || tokens[first]!.paragraph !== tokens[q.open]!.paragraph) return -1;
-  for (let k = first; k < q.open; k += 1) if (quoteOf[k] !== -1 || speechVerb(tokens[k]!.lower)) return -1;
+  for (let k = first; k < q.open; k += 1) {
+    // A quoted phrase in the narration belongs to it (`words like “maybe” and “perhaps”, he told reporters`).
+    if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return -1;
+    if (quoteOf[k] === -1 && speechVerb(tokens[k]!.lower)) return -1;
+  }
   return first;
 }
 

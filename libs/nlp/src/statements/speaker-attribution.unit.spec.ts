@@ -381,6 +381,13 @@ describe(analyzeArticle.name, () => {
       expect(texts).toContain('We will win,');
       expect(speakerOf(analysis, 'However fine')).toBe('Tom Reyes');
     });
+
+    it('keeps quoted phrases earlier in the narration inside the sentence it reports', () => {
+      const texts = analyze(
+        'Lu Kang spoke on Tuesday. Critics should not wave around speculative words like "maybe" and "perhaps," he told reporters.',
+      ).statements.map((s) => s.text);
+      expect(texts).toEqual(['Critics should not wave around speculative words like "maybe" and "perhaps,']);
+    });
   });
 
   describe('when quotes are signed with a dash and a name', () => {
