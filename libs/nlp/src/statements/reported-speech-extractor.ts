@@ -32,6 +32,12 @@ const THAT_LOOKAHEAD = 10;
 /** Pronouns that open a clause as its subject (not "him", "them": "told them that …" still reaches its "that"). */
 const CLAUSE_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
+/**
+ * Clause words that, after a comma, go on with the reported content rather than end it: a relative clause on one of
+ * its nouns ("said the bill, which passed Monday, would …"), a concession or a result ("…, even as …", "…, so he'll
+ * have enough votes"). PolNeAR train annotates them inside the content.
+ */
+const CONTENT_CONTINUATIONS = new Set(['which', 'who', 'whom', 'whose', 'despite', 'even', 'yet', 'so']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
 const POSSESSIVE_RE = /['’]s$/;
@@ -285,7 +291,7 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
       const p = n && (n.lower === 'and' || n.lower === 'but') ? k + 2 : k + 1;
       if (
         n &&
-        (CLAUSE_BREAK_WORDS.has(n.lower) ||
+        ((CLAUSE_BREAK_WORDS.has(n.lower) && !CONTENT_CONTINUATIONS.has(n.lower)) ||
           ING_RE.test(n.text) ||
           (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')))
       )

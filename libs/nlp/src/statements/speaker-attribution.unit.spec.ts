@@ -785,6 +785,24 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when reported content holds a relative or concessive clause after a comma', () => {
+    it('keeps the clause in the content', () => {
+      const body =
+        'Senator Ana Pell spoke on Monday. Pell said the levy would fall on Marlow Freight, which moved its office abroad. ' +
+        'Pell said she is not giving up, despite trailing in every poll.';
+      const texts = analyze(body).statements.map((s) => s.text);
+      expect(texts).toEqual([
+        'the levy would fall on Marlow Freight, which moved its office abroad',
+        'she is not giving up, despite trailing in every poll',
+      ]);
+    });
+
+    it('still ends the content at a participle of the narrator ("…, adding …")', () => {
+      const body = 'Senator Ana Pell spoke on Monday. Pell said the levy would pass, adding that it needs more votes.';
+      expect(analyze(body).statements.map((s) => s.text)).toContain('the levy would pass');
+    });
+  });
+
   describe('when a period adverbial stands between the name and its verb', () => {
     it('gives the reported speech to the name ("last week", "earlier this year")', () => {
       const body =
