@@ -34,7 +34,8 @@
  * - PolNeAR dev: a predicted statement matches a gold content (one-to-one, greedy) when their character overlap is more
  *   than 30 % of both the gold and the predicted span. Content P/R/F1, and source accuracy: among matched contents with
  *   a gold source, the share whose predicted speaker has a mention overlapping the gold source span or whose name's
- *   last word occurs in the source text.
+ *   last word occurs in the source text. "By speaker.mention span" (since 1.15.0) is stricter: the share whose
+ *   statement's `speaker.mention` (the one span the attribution hangs on) overlaps a gold source span.
  * - NewsMTSC dev-rw and dev-mt: 3-class macro-F1 of the sentiment toward the target span.
  */
 import { execFileSync } from 'node:child_process';
@@ -176,8 +177,9 @@ function scoreGum(dataDir: string): Record<string, Prf> {
   return Object.fromEntries(Object.entries(totals).map(([k, [tp, g, p]]) => [k, prf(tp, g, p)]));
 }
 
-function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; sourcesJudged: number } {
+function scorePolnear(dataDir: string): PolnearScores {
   let tp = 0;
+  let mentionRight = 0;
   let goldCount = 0;
   let predCount = 0;
   let judged = 0;
@@ -205,6 +207,8 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
         }
         continue;
       }
+      const m = s.speaker.mention;
+      if (m && gold.sources.some((g) => g.start < m.end && m.start < g.end)) mentionRight += 1;
       const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
       const mentions = (actor?.mentions ?? []).map((m) => [m.start, m.end] as const);
       const hit = speakerMatchesSource(doc, best, mentions, s.speaker.name);
@@ -230,6 +234,7 @@ function scorePolnear(dataDir: string): { content: Prf; sourceAccuracy: number; 
   return {
     content: prf(tp, goldCount, predCount),
     sourceAccuracy: judged ? Math.round((right / judged) * 1000) / 10 : 0,
+    sourceMentionAccuracy: judged ? Math.round((mentionRight / judged) * 1000) / 10 : 0,
     sourcesJudged: judged,
   };
 }
@@ -259,8 +264,16 @@ export interface DevScores {
   gum: Record<string, Prf>;
   /** Absent from baselines recorded before stop 47. */
   gumCoreference?: { muc: CorefPrf; b3: CorefPrf };
-  polnear: { content: Prf; sourceAccuracy: number; sourcesJudged: number };
+  polnear: PolnearScores;
   newsmtsc: Record<string, number>;
+}
+
+interface PolnearScores {
+  content: Prf;
+  sourceAccuracy: number;
+  /** Absent from baselines recorded before 1.15.0. */
+  sourceMentionAccuracy?: number;
+  sourcesJudged: number;
 }
 
 /** Flat "metric -> value" rows for the table and the comparison. */
@@ -278,6 +291,9 @@ function rows(s: DevScores): Array<[string, number]> {
     ['PolNeAR dev content precision', s.polnear.content.p],
     ['PolNeAR dev content recall', s.polnear.content.r],
     ['PolNeAR dev source accuracy on found contents', s.polnear.sourceAccuracy],
+    ...(s.polnear.sourceMentionAccuracy !== undefined
+      ? ([['PolNeAR dev source accuracy by speaker.mention span', s.polnear.sourceMentionAccuracy]] as Array<[string, number]>)
+      : []),
     ...Object.entries(s.newsmtsc).map(([k, v]): [string, number] => [`NewsMTSC ${k} macro-F1`, v]),
   ];
 }

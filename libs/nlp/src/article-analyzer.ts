@@ -205,13 +205,22 @@ function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedS
 
 /**
  * The mention that attributes a statement to its speaker: one inside or touching the cue ("said Leonard Burman",
- * "she said"), else the closest one before the statement, else the closest after it. Mentions inside the statement's
- * own words never count.
+ * "she said"), even where the cue sits inside the statement's span (a split quote joined around its attribution);
+ * else the closest one before the statement, else the closest after it. Mentions inside quoted or reported words
+ * never count.
  */
 export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
   const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
   const cue = d.cue;
-  const inCue = cue ? outside.find((m) => m.start < cue.end + 1 && cue.start < m.end + 1) : undefined;
+  const inCue = cue
+    ? mentions.find(
+        (m) =>
+          !m.inQuote &&
+          m.start < cue.end + 1 &&
+          cue.start < m.end + 1 &&
+          (m.end <= d.start || m.start >= d.end || (m.start >= cue.start - 1 && m.end <= cue.end + 1)),
+      )
+    : undefined;
   if (inCue) return inCue;
   let before: MentionRef | undefined;
   let after: MentionRef | undefined;

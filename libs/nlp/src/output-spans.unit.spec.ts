@@ -51,6 +51,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a split quote is joined around its attribution', () => {
+    const body =
+      'Trump spoke in Ohio on Monday. Senator Mia Kell answered him later. ' +
+      '"Like Oakland. Or Ferguson," Kell said. "The crime numbers are worse."';
+    const s = statementWith(analyze(body), 'Like Oakland');
+
+    it('points the speaker mention at the name in the attribution inside the joined span', () => {
+      expect(s.text).toContain('The crime numbers are worse');
+      expect(s.speaker?.name).toBe('Mia Kell');
+      expect(s.speaker?.mention).toEqual(spanOf(body, 'Kell', body.indexOf('," ')));
+    });
+  });
+
   describe('when given the Istanbul talks seed article', () => {
     const raw = readFileSync(join(__dirname, '..', 'test', 'fixtures', 'istanbul-talks.txt'), 'utf8');
     const body = raw.slice(raw.indexOf('\n') + 1);
@@ -62,12 +75,13 @@ describe(analyzeArticle.name, () => {
       for (const s of cued) expect(body.slice(s.cueSpan!.start, s.cueSpan!.end)).toBe(s.cue);
     });
 
-    it('points every speaker mention at a mention of that speaker outside the statement', () => {
+    it('points every speaker mention at a mention of that speaker outside the statement or inside its cue', () => {
       for (const s of analysis.statements.filter((x) => x.speaker)) {
         const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId)!;
         const m = s.speaker!.mention!;
         expect(actor.mentions.some((x) => x.start === m.start && x.end === m.end)).toBe(true);
-        expect(m.end <= s.start || m.start >= s.end).toBe(true);
+        const inCue = s.cueSpan !== undefined && m.start >= s.cueSpan.start && m.end <= s.cueSpan.end;
+        expect(m.end <= s.start || m.start >= s.end || inCue).toBe(true);
       }
     });
 

@@ -816,7 +816,8 @@ describe(analyzeArticle.name, () => {
 
   describe('when a party tag follows a name', () => {
     it('keeps the name as the subject of a coordinated speech verb', () => {
-      const body = 'In a statement, Gov. Rick Salas (R) blasted the legislature and said the state had set aside money for vaccines.';
+      const body =
+        'In a statement, Gov. Rick Salas (R) blasted the legislature and said the state had set aside money for vaccines.';
       expect(speakerOf(analyze(body), 'the state had set aside money for vaccines')).toBe('Rick Salas');
     });
 
