@@ -235,6 +235,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a gendered title meets a surname shared with a person of the other gender', () => {
+    it('does not fold "Mrs. Kane" into "Robert Kane"', () => {
+      const analysis = analyze(
+        'Former governor Robert Kane campaigned in Ohio on Monday. Mrs. Kane has said she will fill half her cabinet with women.',
+      );
+      expect(statementWith(analysis, 'fill half her cabinet').speaker?.name).not.toBe('Robert Kane');
+      expect(analysis.actors.find((a) => a.name === 'Robert Kane')?.mentions.map((m) => m.text)).toEqual(['Robert Kane']);
+    });
+  });
+
   describe('when two articles spell the same person differently', () => {
     it('gives Zelensky and Zelenskyy the same id', () => {
       const a = analyze('President Zelensky said the front line was holding.');

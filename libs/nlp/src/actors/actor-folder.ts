@@ -106,9 +106,14 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     for (let k = c.first; k < c.last; k += 1) placeTokens[k] = 1;
   };
 
-  /** The article's person with this surname, preferring the most recently mentioned one before `start`. */
-  const personBySurname = (surname: string, start: number): ActorDraft | undefined => {
-    const list = bySurname.get(surname);
+  /**
+   * The article's person with this surname, preferring the most recently mentioned one before `start`. A title's
+   * gender ("Mrs. Clinton" after "Bill Clinton") rules out a person known to be of the other gender.
+   */
+  const personBySurname = (surname: string, start: number, titleGender: Gender = 'u'): ActorDraft | undefined => {
+    const list = bySurname
+      .get(surname)
+      ?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
     if (!list || list.length === 0) return undefined;
     if (list.length === 1) return list[0];
     let best: ActorDraft | undefined;
@@ -190,7 +195,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     }
   }
   for (const c of singlePersons) {
-    const linked = personBySurname(c.key, c.start) ?? personByGivenName(c.key);
+    const linked = personBySurname(c.key, c.start, c.titleGender) ?? personByGivenName(c.key);
     if (linked) attach(linked, c);
     else attach(getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender), c);
   }
