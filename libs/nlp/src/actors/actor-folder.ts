@@ -111,9 +111,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
    * gender ("Mrs. Clinton" after "Bill Clinton") rules out a person known to be of the other gender.
    */
   const personBySurname = (surname: string, start: number, titleGender: Gender = 'u'): ActorDraft | undefined => {
-    const list = bySurname
-      .get(surname)
-      ?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
+    const list = bySurname.get(surname)?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
     if (!list || list.length === 0) return undefined;
     if (list.length === 1) return list[0];
     let best: ActorDraft | undefined;
