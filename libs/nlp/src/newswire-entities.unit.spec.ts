@@ -29,6 +29,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a surname is written with a curly apostrophe', () => {
+    it('knows the lone surname as the person, as with a straight apostrophe', () => {
+      for (const mark of ['’', "'"]) {
+        const a = analyze(`Conan O${mark}Brien joked on Monday. O${mark}Brien said the show was over.`);
+        const person = a.actors.find((x) => x.name === `Conan O${mark}Brien`);
+        expect(person?.mentions.map((m) => m.text)).toEqual([`Conan O${mark}Brien`, `O${mark}Brien`]);
+        expect(speakers(a)).toEqual([['the show was over', `Conan O${mark}Brien`]]);
+      }
+    });
+  });
+
   describe('when an acronym appears only once outside quotes', () => {
     it('reports it as an organisation', () => {
       expect(actors(analyze('Delegates of the OSCE met in Vienna on Monday to discuss the vote.'))).toEqual([

@@ -17,9 +17,22 @@ export interface DocumentTags {
   margins: Float32Array;
 }
 
+const CURLY_APOSTROPHE_RE = /[’‘ʼ]/g;
+const CURLY_DOUBLE_QUOTES = new Set(['“', '”', "''", '„']);
+
+/**
+ * A token as the training data writes it: straight apostrophes ("O’Rourke" -> "O'Rourke") and straight double
+ * quotes, so that a curly-quoted article gets the word shapes and neighbours the model learned.
+ */
+function asTrainingText(text: string): string {
+  if (CURLY_DOUBLE_QUOTES.has(text)) return '"';
+  return text.replace(CURLY_APOSTROPHE_RE, "'");
+}
+
 /**
  * Model tag index (into NAME_TAGS) of every token of the document, tagged sentence by sentence. A possessive "'s" is
- * cut off the word and given to the model as a token of its own, as newswire training data splits it.
+ * cut off the word and given to the model as a token of its own, as newswire training data splits it. Curly
+ * apostrophes and quotes are straightened first (`asTrainingText`).
  */
 export function tagDocument(doc: ArticleDocument): DocumentTags {
   const tags = new Uint8Array(doc.tokens.length);
@@ -33,7 +46,7 @@ export function tagDocument(doc: ArticleDocument): DocumentTags {
       const text = doc.tokens[i]!.text;
       const base = possessiveBaseLength(text);
       wordOf.push(words.length);
-      words.push(text.slice(0, base));
+      words.push(asTrainingText(text.slice(0, base)));
       if (base !== text.length) words.push("'s");
     }
     const tagged = tagger.tagWithMargins(words);
