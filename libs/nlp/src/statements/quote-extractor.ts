@@ -181,7 +181,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   }
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
-  const named = nameThenPastVerb(ctx, k, lastContent);
+  const named = nameThenPastVerb(ctx, k, lastContent) ?? pastVerbThenName(ctx, k, lastContent);
   if (named) return named;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
   // the verb follows (`"…?" Graham asked.`).
@@ -502,6 +502,22 @@ function nameThenPastVerb(ctx: AnalysisContext, k: number, lastContent: string):
     cueEnd: named.last + 1,
     verb: named.last,
   };
+}
+
+/**
+ * `“…,” remembered Roy Verley, HP's former chief spokesman.`: the inverted form of `nameThenPastVerb`, a past-tense
+ * verb the lexicon lacks and then a person's name that closes the clause or opens its appositive.
+ */
+function pastVerbThenName(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {
+  const { tokens } = ctx.doc;
+  if (lastContent !== ',' && lastContent !== '?' && lastContent !== '!') return null;
+  const verb = tokens[k];
+  if (!verb || verb.isCap || !PAST_VERB_RE.test(verb.lower)) return null;
+  const named = ctx.mentionStartingAt.get(k + 1);
+  if (!named || named.possessive || named.lead !== k + 1 || ctx.actors[named.actor]!.kind !== 'person') return null;
+  const closing = tokens[named.last];
+  if (!closing || (closing.text !== '.' && closing.text !== ',')) return null;
+  return { subject: nameSubject(named), cueStart: k, cueEnd: named.last, verb: k };
 }
 
 /** A name mention as the subject of an attribution. */

@@ -719,6 +719,15 @@ describe(analyzeArticle.name, () => {
       expect(analysis.statements.find((s) => s.text.startsWith('Would'))?.cue).toBe('Carver pressed');
       expect(analysis.statements.find((s) => s.text.startsWith('The harvest'))?.cue).toBeUndefined();
     });
+
+    it('attributes a comma quote to a person named right after such a verb ("remembered Roy Verley, …")', () => {
+      const analysis = analyze(
+        'The merger remains a liability.\n' +
+          '"Analysts said no, and she took it upon herself to prove them wrong," remembered Roy Vell, the former spokesman.',
+      );
+      expect(speakerOf(analysis, 'Analysts said no')).toBe('Roy Vell');
+      expect(analysis.statements[0]?.cue).toBe('remembered Roy Vell');
+    });
   });
 
   describe('when a speech verb is in the progressive', () => {
