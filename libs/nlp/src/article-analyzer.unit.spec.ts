@@ -165,6 +165,15 @@ describe(analyzeArticle.name, () => {
       expect(analysis.actors.find((a) => a.name === 'Defence Ministry')?.kind).toBe('organization');
       expect(analysis.places.map((p) => p.name)).toContain('Russia');
     });
+
+    it('records the description as a mention of the organisation and as the speaker mention', () => {
+      const analysis = analyze(body);
+      const s = statementWith(analysis, '40 drones had been shot down');
+      const at = body.indexOf('The ministry');
+      expect(s.speaker?.mention).toEqual({ start: at, end: at + 'The ministry'.length });
+      const ministry = analysis.actors.find((a) => a.name === 'Defence Ministry')!;
+      expect(ministry.mentions.map((m) => [m.text, m.kind])).toContainEqual(['The ministry', 'description']);
+    });
   });
 
   describe('when the Kremlin or a capital city is the speaker', () => {
