@@ -29,6 +29,13 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when the rules see a name inside a longer miscellaneous name the model reads', () => {
+    it('reports no actor for the part ("Day" of "Labor Day")', () => {
+      const a = analyze('U.S. stocks closed higher on Friday ahead of the U.S. Labor Day holiday weekend, traders said.');
+      expect(actors(a)).toEqual([]);
+    });
+  });
+
   describe('when a surname is written with a curly apostrophe', () => {
     it('knows the lone surname as the person, as with a straight apostrophe', () => {
       for (const mark of ['’', "'"]) {

@@ -37,8 +37,10 @@ export const SPAN_OVERRIDE_MARGIN = 10;
 export const TYPE_OVERRIDE_MARGIN = 15;
 
 /**
- * A rule candidate the model tags as one miscellaneous name with exactly its edges ("U.S. Open", "World Series",
- * "Afrikaners") is dropped when every token is this sure, unless the registry knows it or it speaks.
+ * A rule candidate inside one miscellaneous name of the model ("U.S. Open", "World Series", "Afrikaners", "Day" of
+ * "Labor Day") is dropped when every token of that name is this sure, unless the registry knows it or it speaks.
+ * Until 1.15.0 the name had to have exactly the candidate's edges; covering it raised CoNLL-2003 dev PER / ORG / LOC
+ * 93.6 / 85.3 / 93.9 -> 94.0 / 86.0 / 94.1 and GUM dev PER named 48.8 -> 49.0, PolNeAR dev unchanged.
  */
 export const MISC_SPAN_DROP_MARGIN = 5;
 
@@ -167,13 +169,18 @@ function overrideWithConfidentSpans(
   return out;
 
   function isMiscName(c: NameCandidate): boolean {
-    const span = spanAt.get(c.first);
-    return (
-      span?.type === 'MISC' &&
-      span.end === c.last &&
-      !c.speech &&
-      spanConfidence(c.first, c.last, margins) >= MISC_SPAN_DROP_MARGIN
-    );
+    if (c.speech) return false;
+    const span = miscSpanCovering(c.first, c.last);
+    return span !== undefined && spanConfidence(span.start, span.end, margins) >= MISC_SPAN_DROP_MARGIN;
+  }
+
+  /** The miscellaneous-name span of the model that covers tokens [first, last) ("Labor Day" over a candidate "Day"). */
+  function miscSpanCovering(first: number, last: number): NameSpan | undefined {
+    for (let k = first; k >= 0 && first - k < 8; k -= 1) {
+      const span = spanAt.get(k);
+      if (span) return span.type === 'MISC' && span.end >= last ? span : undefined;
+    }
+    return undefined;
   }
 
   function readsNoName(c: NameCandidate): boolean {
