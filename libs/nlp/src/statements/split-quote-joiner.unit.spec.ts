@@ -45,6 +45,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a second speech verb introduces the second quote', () => {
+    it('keeps the quotes apart ("…,” she said, adding, “…”)', () => {
+      const body = 'Senator Dana Kiro spoke on Monday. “The plan is dead,” she said, adding, “We will vote against it.”';
+      expect(direct(joined(body))).toEqual([
+        ['The plan is dead,', 'Dana Kiro'],
+        ['We will vote against it.', 'Dana Kiro'],
+      ]);
+    });
+  });
+
   describe('when two speakers answer each other on one line', () => {
     it('keeps each quote with its speaker', () => {
       const body = '“The plan is dead,” Senator Dana Kiro said. “It is not,” Governor Tom Reyes replied.';
