@@ -20,7 +20,7 @@ import { buildDocument, type NameLexicon } from './text/article-document';
 import { registryByKey } from './lexicon/actor-registry';
 import { placeByKey } from './lexicon/gazetteer';
 import { givenNameGender } from './lexicon/given-names';
-import { COMMON_WORDS } from './lexicon/word-lists';
+import { COMMON_WORDS, SUBJECT_PRONOUN_KINDS } from './lexicon/word-lists';
 import { nameKey } from './text/name-normalizer';
 import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
@@ -75,6 +75,8 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const sorted = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
   const drafts = options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted;
   recordSpeakerMentions(body, doc.tokens, actors, drafts);
+  recordResolvedPronouns(doc.tokens, actors, ctx.salience.pronouns);
+  recordResolvedPronouns(doc.tokens, actors, ctx.salience.otherPronouns);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
   const statements: ExtractedStatement[] = drafts.map((d) => ({
@@ -131,6 +133,36 @@ export function statementsBeforeProposals(body: string, options: AnalyzeOptions 
   const ruled = [...quotes.statements, ...reported, ...labelled];
   const learned = extractCueClauses(ctx, tokensInside(doc.tokens, ruled), { thatOnly: options.learnedCueClauses !== true });
   return { ctx, places: folded.places, drafts: [...ruled, ...learned] };
+}
+
+/**
+ * Every third-person pronoun outside quotes that salience resolved to an actor ("he", "his", "her", "them") is a
+ * pronoun mention of it (since 1.15.0; before, only the pronouns that named a speaker). GUM dev person mention F1
+ * (all mentions) 18.5 -> 35.1, person/org coreference MUC 12.7 -> 34.5 and B³ 51.4 -> 56.3.
+ */
+function recordResolvedPronouns(
+  tokens: ReturnType<typeof buildDocument>['tokens'],
+  actors: ActorDraft[],
+  pronouns: ReadonlyMap<number, number | null>,
+): void {
+  for (const [k, actorIndex] of pronouns) {
+    if (actorIndex === null) continue;
+    const t = tokens[k]!;
+    const actor = actors[actorIndex]!;
+    if (actor.mentions.some((m) => m.start === t.start)) continue;
+    actor.mentions.push({
+      actor: actorIndex,
+      kind: 'pronoun',
+      first: k,
+      last: k + 1,
+      lead: k,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      possessive: false,
+      inQuote: false,
+    });
+  }
 }
 
 /** A pronoun or description that names a statement's speaker is a mention of that speaker. */
@@ -225,6 +257,8 @@ export function speakerMention(mentions: readonly MentionRef[], d: StatementDraf
   let before: MentionRef | undefined;
   let after: MentionRef | undefined;
   for (const m of outside) {
+    // An object or possessive pronoun ("his", "them") never carries an attribution.
+    if (m.kind === 'pronoun' && !SUBJECT_PRONOUN_KINDS.has(m.text.toLowerCase())) continue;
     if (m.end <= d.start && (!before || m.start > before.start)) before = m;
     if (m.start >= d.end && (!after || m.start < after.start)) after = m;
   }

@@ -31,6 +31,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when narration refers to an actor by subject, object and possessive pronouns', () => {
+    it('records each resolved pronoun outside quotes as a pronoun mention', () => {
+      const body = 'Senator Mia Kell arrived on Monday. She thanked her staff, and the staff cheered her. "We love him," they said.';
+      const kell = analyze(body).actors.find((a) => a.name === 'Mia Kell')!;
+      expect(kell.mentions.map((m) => [m.text, m.kind])).toEqual([
+        ['Mia Kell', 'name'],
+        ['She', 'pronoun'],
+        ['her', 'pronoun'],
+        ['her', 'pronoun'],
+      ]);
+    });
+  });
+
   describe('when a quote is attributed after it by name', () => {
     const body = '"We are ready to send troops if a deal is reached," said Prime Minister Keir Starmer.';
     const s = statementWith(analyze(body), 'We are ready');

@@ -25,6 +25,8 @@ export interface Salience {
   events: SubjectEvent[];
   /** Token index of "he"/"she"/"they" -> actor index, or null when unresolved. */
   pronouns: Map<number, number | null>;
+  /** Token index of an object or possessive pronoun ("him", "his", "her", "their") -> actor index, or null. */
+  otherPronouns: Map<number, number | null>;
   /** Ages given in apposition ("Walsh, 52,"), by actor index, for "the 52-year-old" descriptions. */
   ages: Map<number, number>;
 }
@@ -34,6 +36,15 @@ const DECAY = [1.5, 0.5, 0.25, 0.12];
 const OTHER_PARAGRAPH = 0.6;
 const MIN_SCORE = 0.45;
 const MIN_MARGIN = 1.2;
+/** Object and possessive third-person pronouns, resolved like subject pronouns but never made subject events. */
+const OTHER_PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
+  ['him', 'm'],
+  ['his', 'm'],
+  ['her', 'f'],
+  ['them', 'plural'],
+  ['their', 'plural'],
+  ['its', 'plural'],
+]);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', "''", '"', '”', '“']);
 
 /** How strongly a mention's position makes its actor the topic of the passage. */
@@ -153,6 +164,7 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
   for (const a of actors) for (const m of a.mentions) if (!m.inQuote) mentionsByToken.set(m.first, m);
   const events: SubjectEvent[] = [];
   const pronouns = new Map<number, number | null>();
+  const otherPronouns = new Map<number, number | null>();
   const ages = appositiveAges(doc, actors);
   for (let i = 0; i < tokens.length; i += 1) {
     if (quoteOf[i] !== -1 || masked[i]) continue;
@@ -167,7 +179,16 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
       continue;
     }
     const kind = SUBJECT_PRONOUN_KINDS.get(tokens[i]!.lower);
-    if (!kind) continue;
+    if (!kind) {
+      // "his", "her", "them": a mention of whoever salience names, which does not change who the passage is about.
+      const other = OTHER_PRONOUN_KINDS.get(tokens[i]!.lower);
+      if (other)
+        otherPronouns.set(
+          i,
+          resolveBySalience(doc, actors, events, i, (a) => pronounFit(other, a)),
+        );
+      continue;
+    }
     const actor = resolveBySalience(doc, actors, events, i, (a) => pronounFit(kind, a));
     pronouns.set(i, actor);
     if (actor !== null) {
@@ -177,7 +198,7 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
       events.push({ token: i, actor, weight: 3, sentence: doc.sentenceOf[i]! });
     }
   }
-  return { events, pronouns, ages };
+  return { events, pronouns, otherPronouns, ages };
 }
 
 const DESCRIPTION_HEAD_MAX = 3;

@@ -127,11 +127,15 @@ export function sameSpeaker(gold: string | null, predicted: string | null): bool
   return g.length === 1 || p.length === 1 || g[0] === p[0];
 }
 
+/**
+ * The extractor's name and description mentions. The snippets annotate names only, so pronoun mentions (every
+ * resolved pronoun since 1.15.0; before, only pronouns that named a speaker) are not scored against them.
+ */
 function predictedEntities(analysis: ArticleAnalysis): Span[] {
   const out: Span[] = [];
   for (const a of analysis.actors) {
     const type = a.kind === 'person' ? 'PER' : 'ORG';
-    for (const m of a.mentions) out.push({ start: m.start, end: m.end, text: m.text, type });
+    for (const m of a.mentions) if (m.kind !== 'pronoun') out.push({ start: m.start, end: m.end, text: m.text, type });
   }
   return out.sort((x, y) => x.start - y.start);
 }
