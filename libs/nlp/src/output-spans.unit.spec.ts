@@ -33,13 +33,28 @@ describe(analyzeArticle.name, () => {
 
   describe('when narration refers to an actor by subject, object and possessive pronouns', () => {
     it('records each resolved pronoun outside quotes as a pronoun mention', () => {
-      const body = 'Senator Mia Kell arrived on Monday. She thanked her staff, and the staff cheered her. "We love him," they said.';
+      const body =
+        'Senator Mia Kell arrived on Monday. She thanked her staff, and the staff cheered her. "We love him," they said.';
       const kell = analyze(body).actors.find((a) => a.name === 'Mia Kell')!;
       expect(kell.mentions.map((m) => [m.text, m.kind])).toEqual([
         ['Mia Kell', 'name'],
         ['She', 'pronoun'],
         ['her', 'pronoun'],
         ['her', 'pronoun'],
+      ]);
+    });
+  });
+
+  describe('when a speaker refers to themselves inside their quote', () => {
+    it('records "I" and "my" as pronoun mentions of the speaker, and no one else\'s "I"', () => {
+      const body =
+        'Senator Mia Kell spoke on Monday. "I will fight, and my staff will too," Kell said. "I doubt it," a voter said.';
+      const kell = analyze(body).actors.find((a) => a.name === 'Mia Kell')!;
+      expect(kell.mentions.map((m) => [m.text, m.kind, m.start])).toEqual([
+        ['Mia Kell', 'name', body.indexOf('Mia Kell')],
+        ['I', 'pronoun', body.indexOf('I will')],
+        ['my', 'pronoun', body.indexOf('my staff')],
+        ['Kell', 'name', body.indexOf('Kell said')],
       ]);
     });
   });
