@@ -12,7 +12,7 @@ import {
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { countWords, isDemonstrativeThat } from './adverbial-phrases';
-import { contentEnd } from './reported-speech-extractor';
+import { contentEnd, relativeClauseEnd } from './reported-speech-extractor';
 import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
 import { indirectDraft, type StatementDraft } from './statement-draft';
@@ -116,7 +116,8 @@ export function cueProposals(
     if (!subject || subject.resolution.actor === null) continue;
     const s = subject.resolution;
     const start = tokens[first]!.start;
-    const end = tokens[last - 1]!.end;
+    // The classifier reads the content as it learned it; only the reported span stops at a relative clause's end.
+    const end = tokens[relativeClauseEnd(ctx, i, first, last) - 1]!.end;
     out.push({
       draft: indirectDraft(ctx.doc.body, start, end, t.start, t.end, s),
       form,

@@ -40,6 +40,8 @@ const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 const CONTENT_CONTINUATIONS = new Set(['which', 'who', 'whom', 'whose', 'despite', 'even', 'yet', 'so']);
 const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
+const ADVERB_RE = /^[a-z]+ly$/;
+const PAST_RE = /^[a-z]{3,}ed$/;
 const POSSESSIVE_RE = /['’]s$/;
 const AUDIENCE_MAX = 3;
 const PROGRESSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were']);
@@ -124,7 +126,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     }
     const complement = findComplement(ctx, i, verb);
     if (!complement) continue;
-    const contentLast = contentEnd(ctx, complement.contentFirst);
+    const contentLast = relativeClauseEnd(ctx, i, complement.contentFirst, contentEnd(ctx, complement.contentFirst));
     const words = countWords(ctx, complement.contentFirst, contentLast);
     if (words < (complement.marked ? 2 : 3)) continue;
     const start = tokens[complement.contentFirst]!.start;
@@ -301,6 +303,31 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/**
+ * "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": reported speech in a relative clause set off
+ * by commas ends at the comma that closes the clause, where the main clause's verb follows. `last` is the content's
+ * end otherwise.
+ */
+function isFiniteSpeechVerbForm(lower: string): boolean {
+  const verb = speechVerb(lower);
+  return verb !== undefined && (verb.form === 'past' || verb.form === 'third');
+}
+
+export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number, last: number): number {
+  const { tokens, quoteOf } = ctx.doc;
+  let w = v - 1;
+  while (w > 0 && ADVERB_RE.test(tokens[w]!.lower) && !tokens[w]!.isCap) w -= 1;
+  if (tokens[w]?.lower !== 'who' || tokens[w - 1]?.text !== ',') return last;
+  for (let k = first + 1; k < last; k += 1) {
+    if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;
+    const next = tokens[k + 1];
+    // The main clause's verb follows the closing comma ("…, recounted the incident", "…, will vote", "…, told").
+    if (next && !next.isCap && (PAST_RE.test(next.lower) || FINITE_WORDS.has(next.lower) || isFiniteSpeechVerbForm(next.lower)))
+      return k;
+  }
+  return last;
 }
 
 /** Adverbs between a coordinating word and its verb ("and then said", "but also argued"). */

@@ -812,6 +812,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when reported speech sits in a relative clause set off by commas', () => {
+    it('ends the content where the main clause resumes', () => {
+      const body =
+        'Dana Kiro, who said the levy would hurt farmers, recounted the vote on Monday. ' +
+        'Tom Reyes, who says the plan is dead, will vote against it.';
+      const analysis = analyze(body);
+      expect(analysis.statements.map((s) => [s.text, s.speaker?.name])).toEqual([
+        ['the levy would hurt farmers', 'Dana Kiro'],
+        ['the plan is dead', 'Tom Reyes'],
+      ]);
+    });
+  });
+
   describe('when a period adverbial stands between the name and its verb', () => {
     it('gives the reported speech to the name ("last week", "earlier this year")', () => {
       const body =
