@@ -20,7 +20,7 @@ import { buildDocument, type NameLexicon } from './text/article-document';
 import { registryByKey } from './lexicon/actor-registry';
 import { placeByKey } from './lexicon/gazetteer';
 import { givenNameGender } from './lexicon/given-names';
-import { COMMON_WORDS, SUBJECT_PRONOUN_KINDS } from './lexicon/word-lists';
+import { COMMON_WORDS } from './lexicon/word-lists';
 import { nameKey } from './text/name-normalizer';
 import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
@@ -147,11 +147,13 @@ function recordResolvedPronouns(
   pronouns: ReadonlyMap<number, number | null>,
   inQuote = false,
 ): void {
+  // A token already a mention (a speaker's pronoun, which attribution may have given to another actor) keeps it.
+  const taken = new Set(actors.flatMap((a) => a.mentions.map((m) => m.start)));
   for (const [k, actorIndex] of pronouns) {
     if (actorIndex === null) continue;
     const t = tokens[k]!;
     const actor = actors[actorIndex]!;
-    if (actor.mentions.some((m) => m.start === t.start)) continue;
+    if (taken.has(t.start)) continue;
     actor.mentions.push({
       actor: actorIndex,
       kind: 'pronoun',
@@ -261,12 +263,20 @@ function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedS
 }
 
 /**
- * The mention that attributes a statement to its speaker: one inside or touching the cue ("said Leonard Burman",
- * "she said"), even where the cue sits inside the statement's span (a split quote joined around its attribution);
- * else the closest one before the statement, else the closest after it. Mentions inside quoted or reported words
- * never count.
+ * The mention that attributes a statement to its speaker: the pronoun or subject phrase attribution resolved, when
+ * it is a mention of the speaker; else one inside or touching the cue ("said Leonard Burman", "she said"), even where
+ * the cue sits inside the statement's span (a split quote joined around its attribution); else the closest one
+ * before the statement, else the closest after it. Mentions inside quoted or reported words never count.
  */
 export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
+  const { pronoun, subject } = d;
+  const resolved =
+    pronoun !== undefined
+      ? mentions.find((m) => m.first <= pronoun && pronoun < m.last)
+      : subject
+        ? mentions.find((m) => m.first < subject[1] && subject[0] < m.last)
+        : undefined;
+  if (resolved && !resolved.inQuote && (resolved.end <= d.start || resolved.start >= d.end)) return resolved;
   const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
   const cue = d.cue;
   const inCue = cue
@@ -282,8 +292,8 @@ export function speakerMention(mentions: readonly MentionRef[], d: StatementDraf
   let before: MentionRef | undefined;
   let after: MentionRef | undefined;
   for (const m of outside) {
-    // An object or possessive pronoun ("his", "them") never carries an attribution.
-    if (m.kind === 'pronoun' && !SUBJECT_PRONOUN_KINDS.has(m.text.toLowerCase())) continue;
+    // Away from the cue a pronoun is no attribution's anchor: most stand in reported words ("said he would …").
+    if (m.kind === 'pronoun') continue;
     if (m.end <= d.start && (!before || m.start > before.start)) before = m;
     if (m.start >= d.end && (!after || m.start < after.start)) after = m;
   }

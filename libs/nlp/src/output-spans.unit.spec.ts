@@ -79,6 +79,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a coordinated verb shares the subject of an earlier attribution', () => {
+    const body = 'Senator Mia Kell said she would order a review of the data, and warned that hackers were active in the state.';
+    const s = statementWith(analyze(body), 'hackers were active');
+
+    it('points the speaker mention at the subject, not at a pronoun in the earlier reported words', () => {
+      expect(s.speaker?.name).toBe('Mia Kell');
+      expect(s.speaker?.mention).toEqual(spanOf(body, 'Mia Kell'));
+    });
+  });
+
   describe('when a split quote is joined around its attribution', () => {
     const body =
       'Trump spoke in Ohio on Monday. Senator Mia Kell answered him later. ' +
