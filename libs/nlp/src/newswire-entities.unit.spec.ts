@@ -36,6 +36,22 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a lone club name in sports copy leads or follows a verb', () => {
+    it("takes the name tagger's reading of it as a club, not a player", () => {
+      const a = analyze(
+        'BASEBALL - RANGERS BEAT INDIANS.\n' +
+          'Todd Vane pitched a five-hitter for his first career shutout as the Tigers blanked the Kansas City Royals 4-0.\n' +
+          'Vane walked two and struck out two in defeating the Royals for the second time this week.',
+      );
+      expect(actors(a)).toContainEqual(['Royals', 'organization']);
+      expect(
+        actors(a)
+          .filter(([, kind]) => kind === 'person')
+          .map(([name]) => name),
+      ).toEqual(['Todd Vane']);
+    });
+  });
+
   describe('when a surname is written with a curly apostrophe', () => {
     it('knows the lone surname as the person, as with a straight apostrophe', () => {
       for (const mark of ['’', "'"]) {

@@ -141,6 +141,8 @@ export function classifyLoneName(ctx: LoneNameContext, c: NameCandidate): ActorK
     if (statLine(doc, c)) return 'person';
     if (sports === INDIVIDUAL_SPORTS) return 'person';
     if (teamCue(doc, c)) return 'organization';
+    // "Karlsruhe beat …": a player or a club alike may lead a verb; the name tagger, reading the sentence, tells them apart.
+    if (c.modelType === 'ORG') return 'organization';
     // "Kluivert put the home side ahead": a lone subject of a lower-case verb is a player.
     if (after && after.isWord && !after.isCap) return 'person';
     return mid ? 'organization' : null;
