@@ -52,6 +52,24 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a Title Case headline opens the article', () => {
+    it('reads only its names as actors, also when the headline shares a paragraph with the body', () => {
+      const a = analyze(
+        'Donald Trump Tweets A Wildly Inaccurate Graphic To Portray Black People As Murderers. ' +
+          'Real estate mogul Donald Trump on Sunday tweeted a chart of inaccurate crime statistics.',
+      );
+      expect(actors(a)).toEqual([['Donald Trump', 'person']]);
+    });
+
+    it('keeps a name the article capitalises in its prose and the quote the headline gives it', () => {
+      const a = analyze(
+        'Kasich: ‘We Are Going To Go All The Way To Cleveland.’ Ohio Gov. John Kasich vowed on Tuesday to press on.',
+      );
+      const headline = a.statements.find((s) => s.text.startsWith('‘We Are Going'));
+      expect(headline?.speaker?.name).toBe('John Kasich');
+    });
+  });
+
   describe('when a surname is written with a curly apostrophe', () => {
     it('knows the lone surname as the person, as with a straight apostrophe', () => {
       for (const mark of ['’', "'"]) {

@@ -18,6 +18,7 @@ export interface DocumentTags {
 }
 
 const CURLY_APOSTROPHE_RE = /[’‘ʼ]/g;
+const LOWER_LETTER_RE = /\p{Ll}/u;
 const CURLY_DOUBLE_QUOTES = new Set(['“', '”', "''", '„']);
 
 /**
@@ -43,7 +44,10 @@ export function tagDocument(doc: ArticleDocument): DocumentTags {
     words.length = 0;
     wordOf.length = 0;
     for (let i = s.first; i < s.last; i += 1) {
-      const text = doc.tokens[i]!.text;
+      const token = doc.tokens[i]!;
+      // A Title Case headline's ordinary words ("Tweets A Wildly Inaccurate Graphic") reach the model in lower case,
+      // as the document reads them (text/shouting-normalizer.ts); all-caps words stay as the training data has them.
+      const text = token.shouted && !token.isCap && LOWER_LETTER_RE.test(token.text) ? token.text.toLowerCase() : token.text;
       const base = possessiveBaseLength(text);
       wordOf.push(words.length);
       words.push(asTrainingText(text.slice(0, base)));
