@@ -1,4 +1,4 @@
-import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
+import { isFiniteSpeechVerb, speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   BE_FORMS,
   CLAUSE_BREAK_WORDS,
@@ -310,11 +310,6 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
  * by commas ends at the comma that closes the clause, where the main clause's verb follows. `last` is the content's
  * end otherwise.
  */
-function isFiniteSpeechVerbForm(lower: string): boolean {
-  const verb = speechVerb(lower);
-  return verb !== undefined && (verb.form === 'past' || verb.form === 'third');
-}
-
 export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number, last: number): number {
   const { tokens, quoteOf } = ctx.doc;
   let w = v - 1;
@@ -324,7 +319,7 @@ export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number
     if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;
     const next = tokens[k + 1];
     // The main clause's verb follows the closing comma ("…, recounted the incident", "…, will vote", "…, told").
-    if (next && !next.isCap && (PAST_RE.test(next.lower) || FINITE_WORDS.has(next.lower) || isFiniteSpeechVerbForm(next.lower)))
+    if (next && !next.isCap && (PAST_RE.test(next.lower) || FINITE_WORDS.has(next.lower) || isFiniteSpeechVerb(next.lower)))
       return k;
   }
   return last;
@@ -345,9 +340,7 @@ function coordinatedSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   let v = k + 1;
   while (COORDINATED_VERB_PADDING.has(tokens[v]?.lower ?? '')) v += 1;
   const n = tokens[v];
-  if (!n || n.isCap || sentenceOf[v] !== sentenceOf[k]) return false;
-  const verb = speechVerb(n.lower);
-  return verb !== undefined && (verb.form === 'past' || verb.form === 'third');
+  return n !== undefined && !n.isCap && sentenceOf[v] === sentenceOf[k] && isFiniteSpeechVerb(n.lower);
 }
 
 function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | null {

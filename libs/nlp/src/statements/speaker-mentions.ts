@@ -1,0 +1,166 @@
+import type { ActorDraft, MentionRef } from '../actors/actor-model';
+import type { Token } from '../text/token-scanner';
+import type { Salience } from './salience-tracker';
+import type { StatementDraft } from './statement-draft';
+
+/**
+ * Mentions that statements add to their actors once attribution is done: the pronoun or description that named a
+ * speaker, every third-person pronoun salience resolved, and a speaker's "I" inside their quote.
+ */
+export function recordStatementMentions(
+  body: string,
+  tokens: readonly Token[],
+  actors: ActorDraft[],
+  drafts: readonly StatementDraft[],
+  salience: Salience,
+): void {
+  recordSpeakerMentions(body, tokens, actors, drafts);
+  recordResolvedPronouns(tokens, actors, salience.pronouns);
+  recordResolvedPronouns(tokens, actors, salience.otherPronouns);
+  recordFirstPersonInQuotes(tokens, actors, drafts);
+}
+
+/**
+ * Every third-person pronoun outside quotes that salience resolved to an actor ("he", "his", "her", "them") is a
+ * pronoun mention of it (since 1.15.0; before, only the pronouns that named a speaker). GUM dev person mention F1
+ * (all mentions) 18.5 -> 35.1, person/org coreference MUC 12.7 -> 34.5 and B³ 51.4 -> 56.3.
+ */
+function recordResolvedPronouns(
+  tokens: readonly Token[],
+  actors: ActorDraft[],
+  pronouns: ReadonlyMap<number, number | null>,
+  inQuote = false,
+): void {
+  // A token already a mention (a speaker's pronoun, which attribution may have given to another actor) keeps it.
+  const taken = new Set(actors.flatMap((a) => a.mentions.map((m) => m.start)));
+  for (const [k, actorIndex] of pronouns) {
+    if (actorIndex === null) continue;
+    const t = tokens[k]!;
+    const actor = actors[actorIndex]!;
+    if (taken.has(t.start)) continue;
+    actor.mentions.push({
+      actor: actorIndex,
+      kind: 'pronoun',
+      first: k,
+      last: k + 1,
+      lead: k,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      possessive: false,
+      inQuote,
+    });
+  }
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
+
+/**
+ * "I", "me", "my" inside a direct quote with a known speaker are pronoun mentions of that speaker (GUM dev person
+ * mention F1, all mentions, 35.1 -> 36.5; coreference MUC 34.5 -> 36.3).
+ */
+function recordFirstPersonInQuotes(tokens: readonly Token[], actors: ActorDraft[], drafts: readonly StatementDraft[]): void {
+  const pronouns = new Map<number, number>();
+  const spoken = drafts.filter((d) => d.kind === 'direct' && d.speaker !== null).sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const d of spoken) {
+    while (k > 0 && tokens[k - 1]!.end > d.start) k -= 1;
+    while (k < tokens.length && tokens[k]!.end <= d.start) k += 1;
+    for (let j = k; j < tokens.length && tokens[j]!.start < d.end; j += 1)
+      if (FIRST_PERSON.has(tokens[j]!.lower)) pronouns.set(j, d.speaker!);
+  }
+  recordResolvedPronouns(tokens, actors, pronouns, true);
+}
+
+/** A pronoun or description that names a statement's speaker is a mention of that speaker. */
+function recordSpeakerMentions(
+  body: string,
+  tokens: readonly Token[],
+  actors: ActorDraft[],
+  drafts: readonly StatementDraft[],
+): void {
+  for (const d of drafts) {
+    if (d.speaker !== null && d.subject) recordDescription(body, tokens, actors[d.speaker]!, d.subject[0], d.subject[1]);
+    if (d.speaker === null || d.pronoun === undefined) continue;
+    const t = tokens[d.pronoun]!;
+    const actor = actors[d.speaker]!;
+    if (actor.mentions.some((m) => m.start === t.start)) continue;
+    actor.mentions.push({
+      actor: d.speaker,
+      kind: 'pronoun',
+      first: d.pronoun,
+      last: d.pronoun + 1,
+      lead: d.pronoun,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      possessive: false,
+      inQuote: false,
+    });
+  }
+}
+
+/**
+ * "The Republican nominee said", "the ministry said": a description that named a statement's speaker is a mention of
+ * that speaker, unless one of the speaker's mentions already covers it.
+ */
+function recordDescription(body: string, tokens: readonly Token[], actor: ActorDraft, first: number, last: number): void {
+  // Organisation descriptions count too since 1.15.0 (PolNeAR dev source accuracy 85.9 -> 86.3, and by the speaker
+  // mention span alone 85.2 -> 86.0); before, only people's were recorded.
+  if (!DESCRIPTION_DETERMINERS.has(tokens[first]!.lower) || !tokens[last - 1]!.isWord) return;
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  if (actor.mentions.some((m) => m.start < end && start < m.end)) return;
+  actor.mentions.push({
+    actor: actor.index,
+    kind: 'description',
+    first,
+    last,
+    lead: first,
+    start,
+    end,
+    text: body.slice(start, end),
+    possessive: false,
+    inQuote: false,
+  });
+}
+
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an']);
+
+/**
+ * The mention that attributes a statement to its speaker: the pronoun or subject phrase attribution resolved, when
+ * it is a mention of the speaker; else one inside or touching the cue ("said Leonard Burman", "she said"), even where
+ * the cue sits inside the statement's span (a split quote joined around its attribution); else the closest one
+ * before the statement, else the closest after it. Mentions inside quoted or reported words never count.
+ */
+export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
+  const { pronoun, subject } = d;
+  const resolved =
+    pronoun !== undefined
+      ? mentions.find((m) => m.first <= pronoun && pronoun < m.last)
+      : subject
+        ? mentions.find((m) => m.first < subject[1] && subject[0] < m.last)
+        : undefined;
+  if (resolved && !resolved.inQuote && (resolved.end <= d.start || resolved.start >= d.end)) return resolved;
+  const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
+  const cue = d.cue;
+  const inCue = cue
+    ? mentions.find(
+        (m) =>
+          !m.inQuote &&
+          m.start < cue.end + 1 &&
+          cue.start < m.end + 1 &&
+          (m.end <= d.start || m.start >= d.end || (m.start >= cue.start - 1 && m.end <= cue.end + 1)),
+      )
+    : undefined;
+  if (inCue) return inCue;
+  let before: MentionRef | undefined;
+  let after: MentionRef | undefined;
+  for (const m of outside) {
+    // Away from the cue a pronoun is no attribution's anchor: most stand in reported words ("said he would …").
+    if (m.kind === 'pronoun') continue;
+    if (m.end <= d.start && (!before || m.start > before.start)) before = m;
+    if (m.start >= d.end && (!after || m.start < after.start)) after = m;
+  }
+  return before ?? after;
+}
