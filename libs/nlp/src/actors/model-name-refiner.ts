@@ -43,6 +43,8 @@ export const TYPE_OVERRIDE_MARGIN = 15;
  * 93.6 / 85.3 / 93.9 -> 94.0 / 86.0 / 94.1 and GUM dev PER named 48.8 -> 49.0, PolNeAR dev unchanged.
  */
 export const MISC_SPAN_DROP_MARGIN = 5;
+/** How far before a candidate the miscellaneous name that covers it may start. */
+const MISC_SPAN_LOOKBACK = 8;
 
 /** A rule candidate over tokens the model tags O with at least this margin is no name ("Results", "Extras"). */
 export const NO_NAME_MARGIN = 20;
@@ -176,7 +178,7 @@ function overrideWithConfidentSpans(
 
   /** The miscellaneous-name span of the model that covers tokens [first, last) ("Labor Day" over a candidate "Day"). */
   function miscSpanCovering(first: number, last: number): NameSpan | undefined {
-    for (let k = first; k >= 0 && first - k < 8; k -= 1) {
+    for (let k = first; k >= 0 && first - k < MISC_SPAN_LOOKBACK; k -= 1) {
       const span = spanAt.get(k);
       if (span) return span.type === 'MISC' && span.end >= last ? span : undefined;
     }

@@ -2,7 +2,7 @@ import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
 import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
-import { mainSubject, pronounFit } from './salience-tracker';
+import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
@@ -187,7 +187,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   // the verb follows (`"…?" Graham asked.`).
   if (endsSentence && tokens[k]?.isCap && !isFiniteSpeechVerb(tokens[k]!.lower) && !nameBeforeSpeechVerb(ctx, k)) return null;
   for (let v = k; v < tokens.length && v - k < ATTRIBUTION_WINDOW; v += 1) {
-    if (v > k && ctx.mentionEndingAt.has(v - 1)) v = skipParenthetical(ctx, v);
+    if (v > k && ctx.mentionEndingAt.has(v - 1)) v = afterParenthetical(ctx.doc, v);
     const t = tokens[v];
     if (!t || HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
     if (!isFiniteSpeechVerb(t.lower)) continue;
@@ -305,7 +305,7 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
   const { tokens, quoteOf } = ctx.doc;
   const m = ctx.mentionStartingAt.get(k);
   if (!m || m.possessive) return null;
-  let j = skipParenthetical(ctx, m.last);
+  let j = afterParenthetical(ctx.doc, m.last);
   if (tokens[j]?.text !== ',') return null;
   for (j += 1; j < tokens.length && j - m.last < APPOSITIVE_MAX; j += 1) {
     const t = tokens[j]!;
@@ -330,7 +330,7 @@ function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   const { tokens } = ctx.doc;
   const m = ctx.mentionStartingAt.get(k);
   if (!m || m.possessive) return false;
-  let j = skipParenthetical(ctx, m.last);
+  let j = afterParenthetical(ctx.doc, m.last);
   while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
   if (tokens[j] === undefined || !isFiniteSpeechVerb(tokens[j]!.lower)) return false;
   // `"…?" Trump told Britain's ITV television station in an interview.`: after "told" its audience may run long.
@@ -350,14 +350,6 @@ function closesClause(ctx: AnalysisContext, v: number): boolean {
     if (t.isWord && (words += 1) > CLOSING_ADVERBIAL_MAX) return false;
   }
   return true;
-}
-
-/** Index past a short parenthetical that opens at `k` ("(D-Wis.)"), or `k` when none does. */
-function skipParenthetical(ctx: AnalysisContext, k: number): number {
-  const { tokens } = ctx.doc;
-  if (tokens[k]?.text !== '(') return k;
-  for (let j = k + 1; j < tokens.length && j - k <= 8; j += 1) if (tokens[j]!.text === ')') return j + 1;
-  return k;
 }
 
 /**

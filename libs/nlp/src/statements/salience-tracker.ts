@@ -53,7 +53,7 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   if (m.possessive) return 1;
   const prevIdx = m.lead - 1;
   const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
-  const after = afterPartyTag(doc, m.last);
+  const after = afterParenthetical(doc, m.last);
   const next = tokens[after];
   const nextOk =
     next !== undefined &&
@@ -71,13 +71,16 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   return 1;
 }
 
-const PARTY_TAG_MAX = 6;
+const PARENTHETICAL_MAX = 8;
 
-/** The token after a short parenthetical right after a name ("Rick Scott (R) blasted", "(D-Calif.)"), else `k`. */
-function afterPartyTag(doc: ArticleDocument, k: number): number {
+/**
+ * The token after a short parenthetical that opens at `k` ("Rick Scott (R) blasted", "Gwen Moore (D-Wis.) said"), or
+ * `k` when none does: the parenthetical closes within the sentence, without a second one opening inside it.
+ */
+export function afterParenthetical(doc: ArticleDocument, k: number): number {
   const { tokens, sentenceOf } = doc;
   if (tokens[k]?.text !== '(') return k;
-  for (let j = k + 1; j < tokens.length && j - k <= PARTY_TAG_MAX && sentenceOf[j] === sentenceOf[k]; j += 1) {
+  for (let j = k + 1; j < tokens.length && j - k <= PARENTHETICAL_MAX && sentenceOf[j] === sentenceOf[k]; j += 1) {
     if (tokens[j]!.text === '(') return k;
     if (tokens[j]!.text === ')') return j + 1;
   }

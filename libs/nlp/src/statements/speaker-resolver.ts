@@ -285,7 +285,8 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
   return NOT_FOUND;
 }
 
-const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'that', 'when', 'where', 'while', 'after', 'before', 'as']);
+/** Words that open a relative or subordinate clause; any word starting "who" ("who", "whose", "who's") does too. */
+const RELATIVE_WORDS = new Set(['which', 'that', 'when', 'where', 'while', 'after', 'before', 'as']);
 
 /** Whether tokens [first, last) read as a clause (a finite verb, not inside a relative clause) rather than an appositive. */
 function opensClause(ctx: AnalysisContext, first: number, last: number): boolean {

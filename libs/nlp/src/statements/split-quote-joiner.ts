@@ -4,10 +4,11 @@ import type { StatementDraft } from './statement-draft';
  * “We will win,” Kiro said. “And we will win big.”: direct statements split around their attribution, read as one
  * statement, as PolNeAR annotates them (AnalyzeOptions.joinSplitQuotes, on by default). Consecutive direct drafts
  * (sorted by start) are joined when their attribution (or nothing but punctuation) lies between them, on one line, the
- * second has no attribution of its own after it nor a second verb before it (“…,” she said, adding, “…”), and their speakers agree (the same actor, or one of them unknown).
- * The joined draft spans from the first quote to the last, attribution included, keeps the first draft's cue and
- * takes the known speaker. On PolNeAR train, 92 % of such pairs (with a gap of up to six words; 87 % with a longer
- * one) share one annotated content; pairs across a line break mostly do not.
+ * second has no attribution of its own after it nor a second verb before it (“…,” she said, adding, “…”), and their
+ * speakers agree (the same actor, or one of them unknown). The joined draft spans from the first quote to the last,
+ * attribution included, keeps the first draft's cue and takes the known speaker. On PolNeAR train, 92 % of such pairs
+ * (with a gap of up to six words; 87 % with a longer one) share one annotated content; pairs across a line break
+ * mostly do not.
  */
 export function joinSplitQuotes(body: string, drafts: readonly StatementDraft[]): StatementDraft[] {
   const out: StatementDraft[] = [];
