@@ -1,4 +1,4 @@
-import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
+import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
 import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
@@ -181,7 +181,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   }
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
-  const named = nameThenPastVerb(ctx, k, lastContent) ?? pastVerbThenName(ctx, k, lastContent);
+  const named = subjectThenUnlistedVerb(ctx, k, lastContent) ?? pastVerbThenName(ctx, k, lastContent);
   if (named) return named;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
   // the verb follows (`"…?" Graham asked.`).
@@ -386,7 +386,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (!verb) continue;
     // Without a comma or colon the verb must touch the quote: `called the plan "a mistake"` is not attribution.
     if (leadEnd === q.open && v !== q.open - 1) break;
-    if (verb.form === 'ing' && tokens[v - 1]?.text === ',') {
+    if (participialLead(ctx, v, verb.form)) {
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
         ? mainSubjectResolution(ctx, subject, v, v + 1)
@@ -418,6 +418,22 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     cueEnd: Math.min(verbEnd + 1, p),
     verb: -1,
   };
+}
+
+/** Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`. */
+const PARTICIPLE_LEADS = new Set([',', 'by', 'before', 'after', 'upon', 'while']);
+/** Verbs whose infinitive complement is their subject's next act: `went on to say, “…”`. */
+const INFINITIVE_LEADS = new Set(['on', 'prompted', 'continued', 'began', 'proceeded', 'went', 'added']);
+
+/**
+ * A participle or infinitive speech verb that the sentence's subject performs: `, adding, “…”`, `by saying, “…”`,
+ * `went on to say, “…”`.
+ */
+function participialLead(ctx: AnalysisContext, v: number, form: VerbForm): boolean {
+  const before = ctx.doc.tokens[v - 1];
+  if (!before) return false;
+  if (form === 'ing') return PARTICIPLE_LEADS.has(before.lower);
+  return form === 'base' && before.lower === 'to' && INFINITIVE_LEADS.has(ctx.doc.tokens[v - 2]?.lower ?? '');
 }
 
 /**
@@ -476,28 +492,48 @@ function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | nu
 }
 
 /**
- * `“Would it be negotiable?” Hannity pressed.`, `“…,” Cruz quipped,`: after a quote that ends on a comma, a question or
- * an exclamation, a name and one past-tense verb the lexicon lacks, closing the clause, attribute the quote.
+ * `“Would it be negotiable?” Hannity pressed.`, `“…,” Cruz quipped,`, `“…,” Bozell answers.`, `"…," Trump shot back.`,
+ * `"…," he surmised.`: after a quote that ends on a comma, a question or an exclamation, a name or a subject pronoun
+ * and one verb the lexicon lacks (past tense, or present after a comma), with at most a particle or an adverb after
+ * it, closing the clause, attribute the quote.
  */
-function nameThenPastVerb(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {
+function subjectThenUnlistedVerb(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {
   const { tokens } = ctx.doc;
   if (lastContent !== ',' && lastContent !== '?' && lastContent !== '!') return null;
   const named = ctx.mentionStartingAt.get(k);
-  if (!named || named.possessive || named.lead !== k) return null;
-  const verb = tokens[named.last];
-  const closing = tokens[named.last + 1];
-  if (!verb || verb.isCap || !PAST_VERB_RE.test(verb.lower) || !closing || (closing.text !== '.' && closing.text !== ','))
+  const pronoun = SUBJECT_PRONOUN_KINDS.has(tokens[k]?.lower ?? '') && tokens[k]!.lower !== 'it';
+  if (!pronoun && (!named || named.possessive || named.lead !== k)) return null;
+  const v = pronoun ? k + 1 : named!.last;
+  const verb = tokens[v];
+  if (
+    !verb ||
+    verb.isCap ||
+    !(
+      PAST_VERB_RE.test(verb.lower) ||
+      IRREGULAR_PAST.has(verb.lower) ||
+      (lastContent === ',' && PRESENT_VERB_RE.test(verb.lower))
+    )
+  )
     return null;
-  return {
-    subject: nameSubject(named),
-    cueStart: k,
-    cueEnd: named.last + 1,
-    verb: named.last,
-  };
+  let end = v + 1;
+  if (VERB_PARTICLES.has(tokens[end]?.lower ?? '') || ADVERB_RE.test(tokens[end]?.lower ?? '')) end += 1;
+  const closing = tokens[end];
+  if (!closing || (closing.text !== '.' && closing.text !== ',')) return null;
+  const subject = pronoun ? subjectBefore(ctx, v) : nameSubject(named!);
+  if (!subject.found || subject.first !== k) return null;
+  return { subject, cueStart: k, cueEnd: end, verb: v };
 }
 
+/** Irregular past tenses that close an attribution (`"…," Trump shot back.`). */
+const IRREGULAR_PAST = new Set(['shot', 'hit', 'struck', 'spoke', 'swore']);
+/** A present tense (`answers`, `notes`), not a plural noun's `-ss` (`press`). */
+const PRESENT_VERB_RE = /^[a-z]{3,}[^s]s$/;
+/** Words that complete an attribution verb (`shot back`, `wondered aloud`). */
+const VERB_PARTICLES = new Set(['back', 'aloud', 'out', 'up', 'on', 'in', 'off']);
+const ADVERB_RE = /^[a-z]{3,}ly$/;
+
 /**
- * `“…,” remembered Roy Verley, HP's former chief spokesman.`: the inverted form of `nameThenPastVerb`, a past-tense
+ * `“…,” remembered Roy Verley, HP's former chief spokesman.`: the inverted form of `subjectThenUnlistedVerb`, a past-tense
  * verb the lexicon lacks and then a person's name that closes the clause or opens its appositive.
  */
 function pastVerbThenName(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {

@@ -51,6 +51,8 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', "''", '"', '”'
 export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   const { tokens, sentenceOf } = doc;
   if (m.possessive) return 1;
+  // "On Twitter, she said": a name a sentence-initial preposition governs is no subject.
+  if (m.lead < m.first && PREPOSITIONS.has(tokens[m.lead]!.lower)) return 1;
   const prevIdx = m.lead - 1;
   const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
   const after = afterParenthetical(doc, m.last);

@@ -873,4 +873,55 @@ describe(analyzeArticle.name, () => {
       expect(analyze(body)).toEqual(analyze(body));
     });
   });
+  describe('when a participle after "by" or an infinitive after "went on to" introduces a quote', () => {
+    const body =
+      'Senator Ann Kerr spoke after the vote. She followed that by saying, "We will be back next year."\n\n' +
+      'Her rival, Tom Ruiz, was asked about the result, but went on to say, "This is not the end of it."';
+
+    it("gives the quote to the sentence's subject", () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'We will be back')).toBe('Ann Kerr');
+      expect(speakerOf(analysis, 'This is not the end')).toBe('Tom Ruiz');
+    });
+  });
+
+  describe('when a sentence-initial preposition governs a name before the pronoun that speaks', () => {
+    const body =
+      'Reporter Michelle Fields resigned from the website on March 14.\n\n' +
+      'On Twitter, she responded Tuesday to one of the messages by saying, "Seriously, just stop lying."';
+
+    it('gives the quote to the person the pronoun refers to, not to the named organisation', () => {
+      expect(speakerOf(analyze(body), 'Seriously')).toBe('Michelle Fields');
+    });
+  });
+
+  describe('when a name or a pronoun and a verb the lexicon lacks follow a quote that ends on a comma', () => {
+    const body =
+      '"Can you name one accomplishment of the party?" Brent Bozell asks.\n\n' +
+      '"I can point to only two accomplishments," Bozell answers.\n\n' +
+      '"Jeb wants to be a tough guy tonight," Donald Trump shot back.\n\n' +
+      '"People are afraid of wasting their votes," he surmised.';
+
+    it('reads a present tense, a particle and a pronoun subject as the attribution', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'only two accomplishments')).toBe('Brent Bozell');
+      expect(speakerOf(analysis, 'tough guy')).toBe('Donald Trump');
+      expect(speakerOf(analysis, 'afraid of wasting')).toBe('Donald Trump');
+    });
+  });
+
+  describe('when an abbreviation with dots ends a sentence or "No." numbers a rank', () => {
+    const body =
+      'Tom Cox says Obama is trying to distract from his failures in the U.S. He says Americans do not need any more lectures.\n\n' +
+      'Senator Jo Kerr, the No. 2 Republican in the Senate, said the chamber will vote on Monday.';
+
+    it('ends the reported content at the sentence end and reads across the rank', () => {
+      const reported = analyze(body).statements.map((s) => [s.text, s.speaker?.name]);
+      expect(reported).toEqual([
+        ['Obama is trying to distract from his failures in the U.S.', 'Tom Cox'],
+        ['Americans do not need any more lectures', 'Tom Cox'],
+        ['the chamber will vote on Monday', 'Jo Kerr'],
+      ]);
+    });
+  });
 });

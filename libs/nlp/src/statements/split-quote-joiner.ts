@@ -31,6 +31,8 @@ function joinable(body: string, a: StatementDraft, b: StatementDraft): boolean {
   if (b.cue !== undefined && b.cue.start >= b.end) return false;
   // “…,” she said, adding, “…”: a second verb of its own introduces the second quote, a statement of its own.
   if (a.cue !== undefined && b.cue !== undefined && inGap(a) && inGap(b) && b.cue.start > a.cue.end) return false;
+  // “…,” Blige sings to Clinton before asking her, “…”: narration before the second quote's own verb parts them.
+  if (!inGap(a) && inGap(b) && /[\p{L}\p{N}]/u.test(body.slice(a.end, b.cue!.start))) return false;
   return inGap(a) || inGap(b) || !/[\p{L}\p{N}]/u.test(gap);
 }
 

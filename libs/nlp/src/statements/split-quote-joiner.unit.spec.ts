@@ -64,4 +64,15 @@ describe(analyzeArticle.name, () => {
       ]);
     });
   });
+  describe("when narration stands before the second quote's own speech verb", () => {
+    it('keeps the quotes apart', () => {
+      const body =
+        'Singer Mary Blige appeared in a new clip on Monday.\n\n' +
+        '“Promise you will keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”';
+      expect(direct(joined(body))).toEqual([
+        ['Promise you will keep your hands in sight,', undefined],
+        ['Where do we go from here?', 'Mary Blige'],
+      ]);
+    });
+  });
 });

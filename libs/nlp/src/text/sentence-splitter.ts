@@ -14,6 +14,9 @@ const TERMINATORS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(["''", '"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(["''", '"', '“', '«', '„', '(', '‘', "'"]);
 const DIGIT_START_RE = /^\p{N}/u;
+const DOTTED_ABBREVIATION_RE = /^(?:\p{L}\.){2,}$/u;
+/** Capitalised words that open a sentence and never continue a name or an abbreviation ("U.S. He said …"). */
+const SENTENCE_OPENERS = new Set(['He', 'She', 'They', 'We', 'It', 'The', 'This', 'But', 'There']);
 
 function startsNewSentence(next: Token): boolean {
   return next.isCap || next.shouted === true || DIGIT_START_RE.test(next.text) || OPENERS.has(next.text);
@@ -48,7 +51,13 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
       close(i + 1);
       continue;
     }
-    if (!TERMINATORS.has(tok.text) || !next) continue;
+    if (!next) continue;
+    // "… in the U.S. He says …": dotted initials end the sentence before a word that only opens one.
+    if (DOTTED_ABBREVIATION_RE.test(tok.text) && next.start > tok.end && SENTENCE_OPENERS.has(next.text)) {
+      close(i + 1);
+      continue;
+    }
+    if (!TERMINATORS.has(tok.text)) continue;
     let j = i + 1;
     // A closing quote glued to the terminator belongs to this sentence.
     while (j < tokens.length && CLOSERS.has(tokens[j]!.text) && tokens[j]!.start === tokens[j - 1]!.end) j += 1;

@@ -53,8 +53,12 @@ const ABBREVIATIONS = new Set([
   'supt',
 ]);
 
-/** True when a trailing dot belongs to the word ("Mr.", "U.S.", "J.") rather than ending the sentence. */
-function takesAbbreviationDot(word: string): boolean {
+/** "No. 2", "no. 10": "no" abbreviates "number" before a figure. */
+const FIGURE_AFTER_RE = /^ ?\p{N}/u;
+
+/** True when a trailing dot belongs to the word ("Mr.", "U.S.", "J.", "No. 2") rather than ending the sentence. */
+function takesAbbreviationDot(word: string, body: string, afterDot: number): boolean {
+  if (word.toLowerCase() === 'no') return FIGURE_AFTER_RE.test(body.slice(afterDot, afterDot + 2));
   return ABBREVIATIONS.has(word.toLowerCase()) || DOTTED_INITIALS_RE.test(word) || /^\p{Lu}$/u.test(word);
 }
 
@@ -74,7 +78,11 @@ export function scanTokens(body: string): Token[] {
       nextBreak = body.indexOf('\n', start);
     }
     const isWord = text.length > 1 || /[\p{L}\p{N}]/u.test(text);
-    if (isWord && body.charCodeAt(start + text.length) === 46 /* . */ && takesAbbreviationDot(text)) {
+    if (
+      isWord &&
+      body.charCodeAt(start + text.length) === 46 /* . */ &&
+      takesAbbreviationDot(text, body, start + text.length + 1)
+    ) {
       text += '.';
       re.lastIndex = start + text.length;
     }
