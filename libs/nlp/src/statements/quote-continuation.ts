@@ -1,3 +1,4 @@
+import { isFiniteSpeechVerb } from '../lexicon/speech-verb-lexicon';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject } from './salience-tracker';
@@ -104,10 +105,16 @@ function lastSpokenIn(spoken: readonly SpokenQuote[], paragraph: number): Spoken
   return undefined;
 }
 
-/** Nobody else is named in narration between the previous statement and the end of its paragraph. */
+/**
+ * Nobody else is named in narration between the previous statement and the end of its paragraph. Names in the rest of
+ * the attribution's own sentence describe the speaker (`said Harry J. Kazianis, director of defence studies at the
+ * Center for the National Interest`) and do not count.
+ */
 function onlyVoiceAfter(ctx: AnalysisContext, s: SpokenQuote, paragraphs: ParagraphIndex): boolean {
   const end = paragraphs.last.get(s.lastParagraph)!;
-  for (let k = s.endToken; k <= end; k += 1) {
+  const { sentenceOf, sentences } = ctx.doc;
+  const attribution = sentences[sentenceOf[Math.max(0, s.endToken - 1)]!]!;
+  for (let k = Math.max(s.endToken, attribution.last); k <= end; k += 1) {
     if (ctx.doc.quoteOf[k] !== -1) continue;
     const m = ctx.mentionStartingAt.get(k);
     if (m && m.actor !== s.speaker) return false;
@@ -157,7 +164,8 @@ function soleSubject(ctx: AnalysisContext, paragraph: number, paragraphs: Paragr
 /**
  * `Asked what comes next, he laughed. "A long holiday."`: a quote that closes its paragraph right after a
  * narrative sentence belongs to that sentence's subject, when the subject is a person who has already been
- * quoted or the sentence sets the quote up with an expression verb. Null otherwise.
+ * quoted or the sentence sets the quote up with an expression verb or a speech verb of its own ("Ford said the
+ * province would not budge. '…'"). Null otherwise.
  */
 export function leadSentenceSpeaker(ctx: AnalysisContext, q: QuoteSpan, spoken: readonly SpokenQuote[]): number | null {
   const { tokens, sentenceOf, quoteOf, sentences } = ctx.doc;
@@ -167,7 +175,7 @@ export function leadSentenceSpeaker(ctx: AnalysisContext, q: QuoteSpan, spoken: 
   let expressive = false;
   for (let k = sentence.first; k < q.open; k += 1) {
     if (quoteOf[k] !== -1) return null;
-    if (EXPRESSION_VERBS.has(tokens[k]!.lower)) expressive = true;
+    if (EXPRESSION_VERBS.has(tokens[k]!.lower) || isFiniteSpeechVerb(tokens[k]!.lower)) expressive = true;
   }
   const subject = mainSubject(ctx.doc, ctx.salience, q.open - 1);
   if (!subject || ctx.actors[subject.actor]!.kind !== 'person') return null;

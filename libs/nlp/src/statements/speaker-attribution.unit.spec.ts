@@ -924,4 +924,21 @@ describe(analyzeArticle.name, () => {
       ]);
     });
   });
+  describe("when the speaker's appositive names an organisation before a paragraph of speech", () => {
+    const body =
+      '"The talks are a sign of weakness," said Harry J. Kazianis, director of defence studies at the Center for the National Interest.\n\n' +
+      '"They will not last the winter."';
+
+    it('carries the speaker on to the next paragraph', () => {
+      expect(speakerOf(analyze(body), 'They will not last')).toBe('Harry J. Kazianis');
+    });
+  });
+
+  describe('when a quote closes the paragraph right after its speaker reports something', () => {
+    const body = 'Premier Doug Ford said the province would not budge. "We have made our best offer. That is it."';
+
+    it('gives the quote to the speaker of the reported sentence', () => {
+      expect(speakerOf(analyze(body), 'best offer')).toBe('Doug Ford');
+    });
+  });
 });
