@@ -1,6 +1,7 @@
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
+import { PREPOSITIONS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
+import type { Token } from '../text/token-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
@@ -181,7 +182,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   }
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
-  const named = subjectThenUnlistedVerb(ctx, k, lastContent) ?? pastVerbThenName(ctx, k, lastContent);
+  const named = subjectThenUnlistedVerb(ctx, k, lastContent, looksLikeSpeech(ctx, q)) ?? pastVerbThenName(ctx, k, lastContent);
   if (named) return named;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
   // the verb follows (`"…?" Graham asked.`).
@@ -339,15 +340,22 @@ function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
 
 const CLOSING_ADVERBIAL_MAX = 4;
 
-/** After the verb at `v` only a short adverbial ("on Friday", "in a statement") comes before the clause ends. */
+/** Longest prepositional adverbial after a closing verb (`said to a crowd of about 500 in Portsmouth.`). */
+const CLOSING_PREPOSITIONAL_MAX = 12;
+
+/**
+ * After the verb at `v` only a short adverbial ("on Friday", "in a statement"), or a longer one that opens with a
+ * preposition ("about McCain's effort to downplay his ties"), comes before the clause ends.
+ */
 function closesClause(ctx: AnalysisContext, v: number): boolean {
   const { tokens, quoteOf } = ctx.doc;
+  const max = PREPOSITIONS.has(tokens[v + 1]?.lower ?? '') ? CLOSING_PREPOSITIONAL_MAX : CLOSING_ADVERBIAL_MAX;
   let words = 0;
   for (let j = v + 1; j < tokens.length && tokens[j]!.paragraph === tokens[v]!.paragraph; j += 1) {
     const t = tokens[j]!;
     if (SENTENCE_END_RE.test(t.text) || t.text === ',' || t.text === ';') return true;
     if (quoteOf[j] !== -1 || t.lower === 'that' || HARD_STOPS.has(t.text)) return false;
-    if (t.isWord && (words += 1) > CLOSING_ADVERBIAL_MAX) return false;
+    if (t.isWord && (words += 1) > max) return false;
   }
   return true;
 }
@@ -495,33 +503,34 @@ function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | nu
  * `“Would it be negotiable?” Hannity pressed.`, `“…,” Cruz quipped,`, `“…,” Bozell answers.`, `"…," Trump shot back.`,
  * `"…," he surmised.`: after a quote that ends on a comma, a question or an exclamation, a name or a subject pronoun
  * and one verb the lexicon lacks (past tense, or present after a comma), with at most a particle or an adverb after
- * it, closing the clause, attribute the quote.
+ * it, closing the clause, attribute the quote. After a quoted sentence an adverbial may close it instead
+ * (`"…," Bennett shot back with a laugh.`, `"…," Toomey fumed on Tuesday.`).
  */
-function subjectThenUnlistedVerb(ctx: AnalysisContext, k: number, lastContent: string): Attribution | null {
+function subjectThenUnlistedVerb(ctx: AnalysisContext, k: number, lastContent: string, speech: boolean): Attribution | null {
   const { tokens } = ctx.doc;
   if (lastContent !== ',' && lastContent !== '?' && lastContent !== '!') return null;
   const named = ctx.mentionStartingAt.get(k);
   const pronoun = SUBJECT_PRONOUN_KINDS.has(tokens[k]?.lower ?? '') && tokens[k]!.lower !== 'it';
   if (!pronoun && (!named || named.possessive || named.lead !== k)) return null;
   const v = pronoun ? k + 1 : named!.last;
-  const verb = tokens[v];
-  if (
-    !verb ||
-    verb.isCap ||
-    !(
-      PAST_VERB_RE.test(verb.lower) ||
-      IRREGULAR_PAST.has(verb.lower) ||
-      (lastContent === ',' && PRESENT_VERB_RE.test(verb.lower))
-    )
-  )
-    return null;
-  let end = v + 1;
-  if (VERB_PARTICLES.has(tokens[end]?.lower ?? '') || ADVERB_RE.test(tokens[end]?.lower ?? '')) end += 1;
-  const closing = tokens[end];
-  if (!closing || (closing.text !== '.' && closing.text !== ',')) return null;
+  if (!isUnlistedVerb(tokens[v], lastContent)) return null;
+  const closesAt = (j: number): boolean => tokens[j]?.text === '.' || tokens[j]?.text === ',';
+  const opensAdverbial = (j: number): boolean => speech && PREPOSITIONS.has(tokens[j]?.lower ?? '') && closesClause(ctx, j - 1);
+  const completed = VERB_PARTICLES.has(tokens[v + 1]?.lower ?? '') || ADVERB_RE.test(tokens[v + 1]?.lower ?? '');
+  let end: number;
+  if (completed && (closesAt(v + 2) || opensAdverbial(v + 2))) end = v + 2;
+  else if (closesAt(v + 1) || opensAdverbial(v + 1)) end = v + 1;
+  else return null;
   const subject = pronoun ? subjectBefore(ctx, v) : nameSubject(named!);
   if (!subject.found || subject.first !== k) return null;
   return { subject, cueStart: k, cueEnd: end, verb: v };
+}
+
+/** A lower-case past tense the lexicon lacks, or after a comma quote its present tense. */
+function isUnlistedVerb(verb: Token | undefined, lastContent: string): boolean {
+  if (!verb || verb.isCap) return false;
+  if (PAST_VERB_RE.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) return true;
+  return lastContent === ',' && PRESENT_VERB_RE.test(verb.lower);
 }
 
 /** Irregular past tenses that close an attribution (`"…," Trump shot back.`). */

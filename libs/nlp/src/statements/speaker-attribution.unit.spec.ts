@@ -941,4 +941,19 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analyze(body), 'best offer')).toBe('Doug Ford');
     });
   });
+  describe('when an adverbial that opens with a preposition closes the attribution after a quoted sentence', () => {
+    const body =
+      'But the vote this time was more partisan.\n\n' +
+      '“If they were serious about this, they would have gone to the only bill,” Pat Toomey fumed on Tuesday.\n\n' +
+      '“They are all here for the free stuff,” Jim Bennett shot back with a laugh.\n\n' +
+      '“How do you control these banks if you owe them money?” Donald Trump said to a crowd of about 500 in Portsmouth.';
+
+    it('attributes the quote, with the verb and its particle as the cue', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'only bill')).toBe('Pat Toomey');
+      expect(speakerOf(analysis, 'free stuff')).toBe('Jim Bennett');
+      expect(speakerOf(analysis, 'owe them money')).toBe('Donald Trump');
+      expect(analysis.statements.map((s) => s.cue)).toEqual(['Pat Toomey fumed', 'Jim Bennett shot back', 'Donald Trump said']);
+    });
+  });
 });

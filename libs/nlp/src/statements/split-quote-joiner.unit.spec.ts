@@ -68,9 +68,9 @@ describe(analyzeArticle.name, () => {
     it('keeps the quotes apart', () => {
       const body =
         'Singer Mary Blige appeared in a new clip on Monday.\n\n' +
-        '“Promise you will keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”';
+        '“Promise you will keep your hands in sight.” Blige then turns to Clinton before asking her, “Where do we go from here?”';
       expect(direct(joined(body))).toEqual([
-        ['Promise you will keep your hands in sight,', undefined],
+        ['Promise you will keep your hands in sight.', undefined],
         ['Where do we go from here?', 'Mary Blige'],
       ]);
     });
