@@ -173,4 +173,15 @@ describe(analyzeArticle.name, () => {
       expect(reported(analyze('Sea ice shrank again this year, according to a study published on Tuesday.'))).toEqual([]);
     });
   });
+
+  describe("when a capitalised role the rules cannot parse runs into a person's name", () => {
+    const body =
+      'Officials blamed a miscalculation.\n\n"We made some horrendous mistakes," Maricopa County Recorder Helen Purcell said during a hearing.';
+
+    it('names the person the run ends in and gives them the quote', () => {
+      const a = analyze(body);
+      expect(actors(a)).toContainEqual(['Helen Purcell', 'person']);
+      expect(a.statements.map((s) => s.speaker?.name)).toEqual(['Helen Purcell']);
+    });
+  });
 });

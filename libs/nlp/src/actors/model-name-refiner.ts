@@ -4,6 +4,7 @@ import { nameKey, possessiveBaseLength } from '../text/name-normalizer';
 import type { DocumentTags } from '../names/name-tagger.model';
 import type { NameCandidate } from './name-candidate-scanner';
 import { placeByKey } from '../lexicon/gazetteer';
+import { givenNameGender } from '../lexicon/given-names';
 import { NON_ORG_ACRONYMS } from '../lexicon/word-lists';
 import { MASK_DATELINE, MASK_SHORT_LINE } from '../text/boilerplate-masker';
 
@@ -95,6 +96,17 @@ export function refineWithNameTagger(
     }
     if (span && span.end === c.last) {
       if (span.type !== 'MISC') out.push(classified(c, span.type));
+      continue;
+    }
+    // "Maricopa County Recorder Helen Purcell": a run that ends in a person the model is sure of, from a given name on,
+    // names that person, the words before being their role.
+    const person = lastSpanInside(spanAt, c);
+    if (
+      person?.type === 'PER' &&
+      givenNameGender(nameKey(doc.tokens[person.start]!.lower)) !== undefined &&
+      spanConfidence(person.start, person.end, margins) >= SPAN_OVERRIDE_MARGIN
+    ) {
+      out.push(recut(doc, c, person));
       continue;
     }
     let named = false;
@@ -191,6 +203,15 @@ function overrideWithConfidentSpans(
     for (let k = c.first; k < c.last; k += 1) if (NAME_TAGS[tags[k]!] !== 'O') return false;
     return spanConfidence(c.first, c.last, margins) >= NO_NAME_MARGIN;
   }
+}
+
+/** The model's span that ends where the candidate ends and starts inside it, if any. */
+function lastSpanInside(spanAt: ReadonlyMap<number, NameSpan>, c: NameCandidate): NameSpan | undefined {
+  for (let k = c.last - 1; k > c.first; k -= 1) {
+    const span = spanAt.get(k);
+    if (span) return span.end === c.last ? span : undefined;
+  }
+  return undefined;
 }
 
 /** Lowest margin over tokens [first, last): how sure the model is of its reading of the run as a whole. */
