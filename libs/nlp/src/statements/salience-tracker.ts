@@ -9,6 +9,7 @@ import {
   ROLE_MODIFIERS,
   SUBJECT_PRONOUN_KINDS,
   TITLE_WORDS,
+  WEEKDAYS,
 } from '../lexicon/word-lists';
 
 /** A moment where an actor was (or was referred to as) the subject of narration. */
@@ -55,7 +56,7 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   if (m.lead < m.first && PREPOSITIONS.has(tokens[m.lead]!.lower)) return 1;
   const prevIdx = m.lead - 1;
   const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
-  const after = afterParenthetical(doc, m.last);
+  const after = afterTimeAdverbial(doc, afterParenthetical(doc, m.last));
   const next = tokens[after];
   const nextOk =
     next !== undefined &&
@@ -71,6 +72,17 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   if (CLAUSE_OPENERS.has(prev.lower)) return 2;
   if (opensWithRolePhrase(doc, prevIdx)) return 3;
   return 1;
+}
+
+/**
+ * The verb after a day adverbial that opens at `k` ("Sanders on Saturday criticized", "Trump Tuesday said"), or `k`
+ * when none does.
+ */
+function afterTimeAdverbial(doc: ArticleDocument, k: number): number {
+  const { tokens } = doc;
+  const j = tokens[k]?.lower === 'on' ? k + 1 : k;
+  const verb = tokens[j + 1];
+  return WEEKDAYS.has(tokens[j]?.lower ?? '') && verb?.isWord === true && !verb.isCap ? j + 1 : k;
 }
 
 const PARENTHETICAL_MAX = 8;

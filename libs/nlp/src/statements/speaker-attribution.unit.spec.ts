@@ -956,4 +956,21 @@ describe(analyzeArticle.name, () => {
       expect(analysis.statements.map((s) => s.cue)).toEqual(['Pat Toomey fumed', 'Jim Bennett shot back', 'Donald Trump said']);
     });
   });
+  describe('when a day adverbial stands between the subject and its verb before a participle that reports', () => {
+    const body =
+      'Senator Bernie Sanders on Saturday criticized the climate accord adopted in Paris, saying the agreement goes nowhere near far enough.';
+
+    it("gives the reported words to the sentence's subject", () => {
+      expect(speakerOf(analyze(body), 'the agreement goes')).toBe('Bernie Sanders');
+    });
+  });
+
+  describe('when a speech verb is coordinated inside a contrasting clause', () => {
+    const body =
+      'Governor Bobby Jindal on Monday signed an order to block refugees, while Mike Huckabee proposed a pause and said the speaker should resign over the plan.';
+
+    it('gives the reported words to the subject of the contrasting clause', () => {
+      expect(speakerOf(analyze(body), 'the speaker should resign')).toBe('Mike Huckabee');
+    });
+  });
 });

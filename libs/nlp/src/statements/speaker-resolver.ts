@@ -104,7 +104,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (ctx.placeTokens[k]) return NOT_FOUND;
   if (t.lower === 'and' || t.lower === 'but') {
     // "Cook called the quarter extraordinary and said …": a coordinated verb shares the sentence subject.
-    const main = mainSubject(ctx.doc, ctx.salience, k);
+    const main = coordinatedSubject(ctx, k);
     return main ? mainSubjectResolution(ctx, main, k + 1, k + 1) : NOT_FOUND;
   }
   if (t.text === ',') {
@@ -140,6 +140,35 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   const determined = DETERMINERS.has(tokens[first]!.lower);
   if (actor === null && !determined) return NOT_FOUND;
   return { found: true, actor, first, last: k + 1 };
+}
+
+const CONTRAST_OPENERS = new Set(['while', 'whereas']);
+const CONTRAST_LEAD_MAX = 4;
+
+/** "while Mike Huckabee", "while former Gov. Mike Huckabee": a contrasting clause opens a few words before `token`. */
+function opensContrast(ctx: AnalysisContext, token: number): boolean {
+  const { tokens } = ctx.doc;
+  for (let j = token - 1; j >= 0 && token - j <= CONTRAST_LEAD_MAX; j -= 1) {
+    if (CONTRAST_OPENERS.has(tokens[j]!.lower)) return true;
+    if (!tokens[j]!.isWord) return false;
+  }
+  return false;
+}
+
+/**
+ * The subject a verb coordinated at `and` shares: that of the nearest clause before it ("Jindal signed an order, while
+ * Huckabee proposed … and said …"), else the sentence's main subject.
+ */
+function coordinatedSubject(ctx: AnalysisContext, and: number): SubjectEvent | undefined {
+  const { events } = ctx.salience;
+  const sentence = ctx.doc.sentenceOf[and];
+  for (let e = lastEventBefore(events, and); e >= 0 && events[e]!.sentence === sentence; e -= 1) {
+    const ev = events[e]!;
+    // Only a contrasting clause has a subject of its own that the verb may share; "that", "when" and "as" clauses do not.
+    if (ev.weight >= 2 && opensContrast(ctx, ev.token)) return ev;
+    if (ev.weight >= 2) break;
+  }
+  return mainSubject(ctx.doc, ctx.salience, and);
 }
 
 /**
