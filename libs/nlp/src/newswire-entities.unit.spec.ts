@@ -210,4 +210,15 @@ describe(analyzeArticle.name, () => {
       ]);
     });
   });
+  describe('when a result line names a venue after "in" or a small country as a national side', () => {
+    const body =
+      'SOCCER - U.S. EDGES AUSTRIA .\n' +
+      'The United States edged Austria in Salzburg 3-2 in the opening round in April . Wales beat San Marino 6-0 in their qualifier .';
+
+    it('reads them as places, not clubs', () => {
+      const a = analyze(body);
+      expect(actors(a)).toEqual([]);
+      expect(a.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Salzburg', 'San Marino']));
+    });
+  });
 });

@@ -115,9 +115,13 @@ function insideParentheses(doc: ArticleDocument, i: number): boolean {
  * The kind of a one-word place name used in sports copy: a city or region next to a score or result verb is a
  * club ("Blackburn lost 2-0 to Everton"); a country stays a place (newswire tags national teams as places).
  */
+const VENUE_PREPOSITIONS = new Set(['in', 'at']);
+
 export function placeAsTeam(ctx: LoneNameContext, c: NameCandidate): boolean {
   if (ctx.individualSports || ctx.sports[ctx.doc.sentenceOf[c.first]!] === NOT_SPORTS) return false;
   if (isCountry(c.key) || c.inQuote) return false;
+  // "edged Austria in Salzburg 3-2", "( at Edgbaston , Birmingham )": a place after "in" or "at" is the venue.
+  if (VENUE_PREPOSITIONS.has(ctx.doc.tokens[c.lead - 1]?.lower ?? '')) return false;
   return teamCue(ctx.doc, c);
 }
 
