@@ -184,4 +184,11 @@ describe(analyzeArticle.name, () => {
       expect(a.statements.map((s) => s.speaker?.name)).toEqual(['Helen Purcell']);
     });
   });
+  describe('when "of" and a place follow a corporate suffix', () => {
+    it('ends the company at its suffix and reads the place apart', () => {
+      const a = analyze('The car made by Kia Motor Corp of South Korea arrived at Jakarta on Friday.');
+      expect(actors(a)).toEqual([['Kia Motor Corp', 'organization']]);
+      expect(a.places.map((p) => p.name)).toEqual(expect.arrayContaining(['South Korea']));
+    });
+  });
 });

@@ -74,6 +74,9 @@ function bare(lower: string): string {
 }
 
 /** Extent [i, j) of the capitalised run starting at token i (connectors like "of", "von der" included). */
+/** Suffixes that close a company's name. */
+const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc', 'co', 'co.']);
+
 function runEnd(doc: ArticleDocument, i: number): number {
   const { tokens, sentenceOf, quoteOf, masked } = doc;
   let j = i + 1;
@@ -106,10 +109,11 @@ function runEnd(doc: ArticleDocument, i: number): number {
       tokens[j + 1]?.isCap &&
       tokens[j + 1]!.start - u.end <= 1 &&
       // "Susannah Streeter of Hargreaves Lansdown" is two names; "Bank of England", "Secretary of State" are one.
+      // "Kia Motor Corp of South Korea": after a corporate suffix, "of" gives the company's home, not more of its name.
       (u.lower !== 'of' ||
         ORG_HEAD_WORDS.has(tokens[j - 1]!.lower) ||
         TITLE_WORDS.has(tokens[j - 1]!.lower) ||
-        ORG_WORDS.has(tokens[j - 1]!.lower))
+        (ORG_WORDS.has(tokens[j - 1]!.lower) && !CORPORATE_SUFFIXES.has(tokens[j - 1]!.lower)))
     ) {
       j += 2;
     } else {
