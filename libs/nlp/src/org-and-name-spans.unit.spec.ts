@@ -112,7 +112,12 @@ describe(analyzeArticle.name, () => {
     });
 
     it('still reads a title-led name after an organisation as a role and a person', () => {
-      expect(actors(analyze('Bank of Norway Governor Ida Wold said rates would fall.'))).toEqual([['Ida Wold', 'person']]);
+      const a = analyze('Bank of Norway Governor Ida Wold said rates would fall.');
+      expect(actors(a)).toEqual([
+        ['Bank of Norway', 'organization'],
+        ['Ida Wold', 'person'],
+      ]);
+      expect(a.statements.map((s) => s.speaker?.name)).toEqual(['Ida Wold']);
     });
   });
 
@@ -189,6 +194,21 @@ describe(analyzeArticle.name, () => {
       const a = analyze('The car made by Kia Motor Corp of South Korea arrived at Jakarta on Friday.');
       expect(actors(a)).toEqual([['Kia Motor Corp', 'organization']]);
       expect(a.places.map((p) => p.name)).toEqual(expect.arrayContaining(['South Korea']));
+    });
+  });
+  describe("when an organisation heads a person's title", () => {
+    const body =
+      'Lawrence Lindsey spoke to bankers on Monday.\n\n' +
+      '"There is still room to move," said Federal Reserve Governor Lawrence Lindsey in an interview with CNBC on Friday.';
+
+    it('names the organisation too, and still gives the quote to the person', () => {
+      const a = analyze(body);
+      expect(actors(a)).toEqual([
+        ['Lawrence Lindsey', 'person'],
+        ['Federal Reserve', 'organization'],
+        ['CNBC', 'organization'],
+      ]);
+      expect(a.statements.map((s) => s.speaker?.name)).toEqual(['Lawrence Lindsey']);
     });
   });
 });

@@ -47,6 +47,11 @@ export const MISC_SPAN_DROP_MARGIN = 5;
 /** How far before a candidate the miscellaneous name that covers it may start. */
 const MISC_SPAN_LOOKBACK = 8;
 
+/** How sure the model must be of an organisation or place inside the role words before a name. */
+export const ROLE_NAME_MARGIN = 30;
+const NAME = 1;
+const ROLE = 2;
+
 /** A rule candidate over tokens the model tags O with at least this margin is no name ("Results", "Extras"). */
 export const NO_NAME_MARGIN = 20;
 
@@ -115,7 +120,7 @@ export function refineWithNameTagger(
   }
   // Names the rules saw no run for at all (a capitalised common word, a name after a lower-case particle).
   const covered = new Uint8Array(doc.tokens.length);
-  for (const c of candidates) for (let k = Math.min(c.lead, c.first); k < c.last; k += 1) covered[k] = 1;
+  for (const c of candidates) for (let k = Math.min(c.lead, c.first); k < c.last; k += 1) covered[k] = k < c.first ? ROLE : NAME;
   for (const span of spanAt.values()) {
     // "a new TV ad": an upper-case word the rules know is no organisation stays none when the model reads one.
     if (
@@ -124,8 +129,16 @@ export function refineWithNameTagger(
     )
       continue;
     let free = true;
-    for (let k = span.start; k < span.end; k += 1) if (covered[k] || !modelReadsThroughMask(doc.masked[k]!, span)) free = false;
-    if (free) out.push(candidateFromSpan(doc, span));
+    let inRole = true;
+    for (let k = span.start; k < span.end; k += 1) {
+      if (covered[k] || !modelReadsThroughMask(doc.masked[k]!, span)) free = false;
+      if (covered[k] !== ROLE) inRole = false;
+    }
+    // "Federal Reserve Governor Lawrence Lindsey", "South Carolina Gov. Carroll Campbell": an organisation or a place the
+    // model is sure of inside the role words before a name is named there too; words of a person's name there
+    // ("President Trump and Erdoğan") stay the person's.
+    const confident = inRole && spanConfidence(span.start, span.end, margins) >= ROLE_NAME_MARGIN;
+    if (free || (confident && !spanHoldsNameWord(doc, span, surnames))) out.push(candidateFromSpan(doc, span));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -203,6 +216,12 @@ function overrideWithConfidentSpans(
     for (let k = c.first; k < c.last; k += 1) if (NAME_TAGS[tags[k]!] !== 'O') return false;
     return spanConfidence(c.first, c.last, margins) >= NO_NAME_MARGIN;
   }
+}
+
+/** Whether a word of the span is a word of a longer name in the article. */
+function spanHoldsNameWord(doc: ArticleDocument, span: NameSpan, nameWords: ReadonlySet<string>): boolean {
+  for (let k = span.start; k < span.end; k += 1) if (nameWords.has(nameKey(doc.tokens[k]!.text))) return true;
+  return false;
 }
 
 /** The model's span that ends where the candidate ends and starts inside it, if any. */

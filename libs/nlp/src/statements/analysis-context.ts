@@ -28,8 +28,12 @@ export function buildContext(
   for (const a of actors) {
     for (const m of a.mentions) {
       mentionEndingAt.set(m.last - 1, m);
-      mentionStartingAt.set(m.lead, m);
-      mentionStartingAt.set(m.first, m);
+      // "Federal Reserve Governor Lawrence Lindsey": the person whose role holds an organisation starts there too, and
+      // the longer mention is the one an attribution reads.
+      for (const k of [m.lead, m.first]) {
+        const known = mentionStartingAt.get(k);
+        if (!known || known.last < m.last) mentionStartingAt.set(k, m);
+      }
     }
   }
   return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt, ages: salience.ages };
