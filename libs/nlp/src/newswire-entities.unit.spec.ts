@@ -221,4 +221,13 @@ describe(analyzeArticle.name, () => {
       expect(a.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Salzburg', 'San Marino']));
     });
   });
+  describe('when a capital names where a speaker is rather than who speaks', () => {
+    it('keeps the capital a place', () => {
+      const a = analyze(
+        'Fighting went on near Arbil on Saturday. A U.N. official in Baghdad said the rebels had taken the city.',
+      );
+      expect(a.actors.map((x) => x.name)).not.toContain('Baghdad');
+      expect(a.places.map((p) => p.name)).toContain('Baghdad');
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { ActorKind } from '../analysis.types';
 import type { Gender } from '../lexicon/actor-registry';
 import { registryByKey } from '../lexicon/actor-registry';
 import { givenNameGender } from '../lexicon/given-names';
-import { COMMON_WORDS, NAME_CONNECTORS } from '../lexicon/word-lists';
+import { COMMON_WORDS, NAME_CONNECTORS, PREPOSITIONS } from '../lexicon/word-lists';
 import type { ArticleDocument } from '../text/article-document';
 import { nameKey, slugify } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef, PlaceDraft } from './actor-model';
@@ -178,7 +178,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       if (placeAsTeam(lone, c)) {
         // "Blackburn lost 2-0 at home to Everton": in a result line a city names its club.
         attach(getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
-      } else if (c.place.capital && c.speech?.governmentVoice && !c.inQuote && !c.possessive) {
+      } else if (c.place.capital && c.speech?.governmentVoice && !c.inQuote && !c.possessive && !afterPreposition(c)) {
         // "Moscow said ..." : the capital speaks for its government.
         attach(getOrCreate(`organization:${slugify(c.place.name)}`, c.place.name, 'organization', 'u'), c);
       } else {
@@ -247,6 +247,11 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       if (!NAME_TOKEN_RE.test(t.text) || COMMON_WORDS.has(t.lower)) return false;
     }
     return true;
+  }
+
+  /** "A U.N. official in Baghdad said": the place where the speaker is, not the speaker. */
+  function afterPreposition(c: NameCandidate): boolean {
+    return PREPOSITIONS.has(doc.tokens[c.lead - 1]?.lower ?? '');
   }
 
   /** A multi-word club name in a result line ("Heracles Almelo 2"). */
