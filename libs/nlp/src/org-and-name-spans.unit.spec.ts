@@ -211,4 +211,14 @@ describe(analyzeArticle.name, () => {
       expect(a.statements.map((s) => s.speaker?.name)).toEqual(['Lawrence Lindsey']);
     });
   });
+  describe('when a hyphenated title stands before a name', () => {
+    it('reads it as the role, not as part of the name', () => {
+      const a = analyze('NATO spokesman Lieutenant-Colonel Max Marriner said on Friday that the rebels were close to the town.');
+      expect(actors(a)).toEqual([
+        ['NATO', 'organization'],
+        ['Max Marriner', 'person'],
+      ]);
+      expect(reported(a)).toEqual([['the rebels were close to the town', 'Max Marriner']]);
+    });
+  });
 });

@@ -32,6 +32,11 @@ function isRoleWord(lower: string): boolean {
   return ROLE_MODIFIERS.has(bare) || isDemonym(key) || (placeByKey(key) !== undefined && givenNameGender(key) === undefined);
 }
 
+/** A title word, or a hyphenated title of title words ("Lieutenant-Colonel", "Attorney-General"). */
+function isTitleWord(lower: string): boolean {
+  return TITLE_WORDS.has(lower) || (lower.includes('-') && lower.split('-').every((part) => TITLE_WORDS.has(part)));
+}
+
 /**
  * Splits "Ukrainian President Volodymyr Zelenskyy" / "Secretary of State Marco Rubio" / "Russia's Foreign Minister
  * Sergey Lavrov" into role words and name. Leaves at least one token for the name.
@@ -45,7 +50,7 @@ export function parseLeadingRole(doc: ArticleDocument, first: number, last: numb
   let nameFirst = -1;
   for (let k = roleFirst; k < last - 1; k += 1) {
     const lower = tokens[k]!.lower;
-    if (!TITLE_WORDS.has(lower) && !HONORIFICS.has(lower)) continue;
+    if (!isTitleWord(lower) && !HONORIFICS.has(lower)) continue;
     let end = k + 1;
     if (tokens[end]?.lower === 'of') {
       let m = end + 1;
