@@ -111,12 +111,14 @@ function insideParentheses(doc: ArticleDocument, i: number): boolean {
   return false;
 }
 
-/**
- * The kind of a one-word place name used in sports copy: a city or region next to a score or result verb is a
- * club ("Blackburn lost 2-0 to Everton"); a country stays a place (newswire tags national teams as places).
- */
+/** Prepositions that make the place after them a venue. */
 const VENUE_PREPOSITIONS = new Set(['in', 'at']);
 
+/**
+ * The kind of a one-word place name used in sports copy: a city or region next to a score or result verb is a
+ * club ("Blackburn lost 2-0 to Everton"); a country stays a place (newswire tags national teams as places), and so
+ * does a venue.
+ */
 export function placeAsTeam(ctx: LoneNameContext, c: NameCandidate): boolean {
   if (ctx.individualSports || ctx.sports[ctx.doc.sentenceOf[c.first]!] === NOT_SPORTS) return false;
   if (isCountry(c.key) || c.inQuote) return false;

@@ -73,10 +73,10 @@ function bare(lower: string): string {
   return lower.slice(0, possessiveBaseLength(lower));
 }
 
-/** Extent [i, j) of the capitalised run starting at token i (connectors like "of", "von der" included). */
 /** Suffixes that close a company's name. */
 const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc', 'co', 'co.']);
 
+/** Extent [i, j) of the capitalised run starting at token i (connectors like "of", "von der" included). */
 function runEnd(doc: ArticleDocument, i: number): number {
   const { tokens, sentenceOf, quoteOf, masked } = doc;
   let j = i + 1;
