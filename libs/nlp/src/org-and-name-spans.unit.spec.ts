@@ -221,4 +221,17 @@ describe(analyzeArticle.name, () => {
       expect(reported(a)).toEqual([['the rebels were close to the town', 'Max Marriner']]);
     });
   });
+  describe('when a union local is named by its number', () => {
+    it('reads one organisation that speaks and that "the union" refers to', () => {
+      const a = analyze(
+        '"We expect a deal by spring," UFCW Local 832 said in a statement on Monday.\n\n"Our members have waited long enough," the union added.',
+      );
+      expect(actors(a)).toEqual([['UFCW Local 832', 'organization']]);
+      expect(a.statements.map((s) => s.speaker?.name)).toEqual(['UFCW Local 832', 'UFCW Local 832']);
+    });
+
+    it('keeps the local whole when it is named without its union', () => {
+      expect(actors(analyze('"We expect a deal by spring," Local 832 said on Monday.'))).toEqual([['Local 832', 'organization']]);
+    });
+  });
 });

@@ -73,6 +73,10 @@ function bare(lower: string): string {
   return lower.slice(0, possessiveBaseLength(lower));
 }
 
+/** Words a number completes in an organisation's name ("UFCW Local 832"). */
+const NUMBERED_UNIT_WORDS = new Set(['local', 'lodge']);
+const UNIT_NUMBER_RE = /^\d{1,5}$/;
+
 /** Suffixes that close a company's name. */
 const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc', 'co', 'co.']);
 
@@ -94,6 +98,10 @@ function runEnd(doc: ArticleDocument, i: number): number {
     if (possessiveBaseLength(prev.text) !== prev.text.length) break;
     if (u.isCap || PARTICLE_SURNAME_RE.test(u.text)) {
       j += 1;
+    } else if (NUMBERED_UNIT_WORDS.has(prev.lower) && UNIT_NUMBER_RE.test(u.text)) {
+      // "UFCW Local 832", "Teamsters Local 120": a union local is named by its number.
+      j += 1;
+      break;
     } else if (
       u.lower !== 'of' &&
       NAME_CONNECTORS.has(u.lower) &&
@@ -177,6 +185,11 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   }
   return out;
 
+  /** "Local 832": the unit word of a numbered union local, which its number completes. */
+  function opensNumberedUnit(k: number): boolean {
+    return NUMBERED_UNIT_WORDS.has(tokens[k]!.lower) && UNIT_NUMBER_RE.test(tokens[k + 1]?.text ?? '');
+  }
+
   function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
     const parsed = parseLeadingRole(d, runFirst, runLast);
     // "The CEO of Apple", "Secretary of State": a title with its "of" left over names no holder. What follows is named
@@ -188,7 +201,9 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     }
     const descriptorEnd = orgAfterInitialDescriptor(d, parsed.roleFirst, runLast);
     const orgFirst = descriptorEnd === -1 ? parsed.roleFirst : descriptorEnd;
-    const wholeRunIsOrg = isWholeRunOrg(d, orgFirst, runLast) || descriptorEnd !== -1;
+    // Only a union local or lodge ends its run in a number (see runEnd): "UFCW Local 832", "Local 832".
+    const numberedUnit = runLast - runFirst >= 2 && opensNumberedUnit(runLast - 2);
+    const wholeRunIsOrg = numberedUnit || isWholeRunOrg(d, orgFirst, runLast) || descriptorEnd !== -1;
     if (wholeRunIsOrg) parsed.roleFirst = orgFirst;
     const lead = wholeRunIsOrg ? { ...parsed, nameFirst: parsed.roleFirst, hasTitle: false } : parsed;
     let first = lead.hasTitle || wholeRunIsOrg ? lead.nameFirst : lead.adjectivesEnd;
