@@ -35,22 +35,25 @@ function recordResolvedPronouns(
   const taken = new Set(actors.flatMap((a) => a.mentions.map((m) => m.start)));
   for (const [k, actorIndex] of pronouns) {
     if (actorIndex === null) continue;
-    const t = tokens[k]!;
-    const actor = actors[actorIndex]!;
-    if (taken.has(t.start)) continue;
-    actor.mentions.push({
-      actor: actorIndex,
-      kind: 'pronoun',
-      first: k,
-      last: k + 1,
-      lead: k,
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      possessive: false,
-      inQuote,
-    });
+    if (!taken.has(tokens[k]!.start)) actors[actorIndex]!.mentions.push(pronounMention(tokens, k, actorIndex, inQuote));
   }
+}
+
+/** The pronoun at token `k` as a mention of actor `actorIndex`. */
+function pronounMention(tokens: readonly Token[], k: number, actorIndex: number, inQuote: boolean): MentionRef {
+  const t = tokens[k]!;
+  return {
+    actor: actorIndex,
+    kind: 'pronoun',
+    first: k,
+    last: k + 1,
+    lead: k,
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    possessive: false,
+    inQuote,
+  };
 }
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
@@ -82,21 +85,9 @@ function recordSpeakerMentions(
   for (const d of drafts) {
     if (d.speaker !== null && d.subject) recordDescription(body, tokens, actors[d.speaker]!, d.subject[0], d.subject[1]);
     if (d.speaker === null || d.pronoun === undefined) continue;
-    const t = tokens[d.pronoun]!;
     const actor = actors[d.speaker]!;
-    if (actor.mentions.some((m) => m.start === t.start)) continue;
-    actor.mentions.push({
-      actor: d.speaker,
-      kind: 'pronoun',
-      first: d.pronoun,
-      last: d.pronoun + 1,
-      lead: d.pronoun,
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      possessive: false,
-      inQuote: false,
-    });
+    const mention = pronounMention(tokens, d.pronoun, d.speaker, false);
+    if (!actor.mentions.some((m) => m.start === mention.start)) actor.mentions.push(mention);
   }
 }
 
