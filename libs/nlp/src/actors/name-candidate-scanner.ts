@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../text/article-document';
 import { registryByKey, registryBySurname, type Gender, type RegistryEntry } from '../lexicon/actor-registry';
 import { givenNameGender } from '../lexicon/given-names';
 import { isDemonym, isPlaceSuffix, placeByKey, type PlaceEntry } from '../lexicon/gazetteer';
-import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
+import { isFiniteSpeechVerb, speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   COMMON_WORDS,
   GENDERED_TITLES,
@@ -64,9 +64,16 @@ const DAY_NAME_OPENERS = new Set(['super', 'black', 'good', 'cyber', 'fat', 'ash
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"]);
 const PRONOUN_I = new Set(['i', "i'm", "i've", "i'd", "i'll", 'i’m', 'i’ve', 'i’d', 'i’ll']);
 
-/** Capitalised words that can be dropped from the front of a sentence-initial sequence. */
+/**
+ * Capitalised words that can be dropped from the front of a sentence-initial sequence, among them a speech verb that
+ * opens an inverted attribution (`Stated Stone:`, `Added Ms. Lee:`); "Said" stays, a given name as often.
+ */
 function isDroppableOpener(lower: string): boolean {
-  return (COMMON_WORDS.has(lower) && !ROLE_MODIFIERS.has(lower) && !TITLE_WORDS.has(lower)) || SENTENCE_ADVERB_RE.test(lower);
+  return (
+    (COMMON_WORDS.has(lower) && !ROLE_MODIFIERS.has(lower) && !TITLE_WORDS.has(lower)) ||
+    SENTENCE_ADVERB_RE.test(lower) ||
+    (isFiniteSpeechVerb(lower) && lower !== 'said')
+  );
 }
 
 function bare(lower: string): string {

@@ -182,6 +182,8 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   }
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
+  const according = looksLikeSpeech(ctx, q) ? accordingToAfter(ctx, k, after.paragraph) : null;
+  if (according) return according;
   const named = subjectThenUnlistedVerb(ctx, k, lastContent, looksLikeSpeech(ctx, q)) ?? pastVerbThenName(ctx, k, lastContent);
   if (named) return named;
   // After a full stop a capitalised word starts a new sentence, unless it is the attribution verb itself or a name
@@ -191,7 +193,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     if (v > k && ctx.mentionEndingAt.has(v - 1)) v = afterParenthetical(ctx.doc, v);
     const t = tokens[v];
     if (!t || HARD_STOPS.has(t.text) || t.paragraph !== after.paragraph) return null;
-    if (!isFiniteSpeechVerb(t.lower)) continue;
+    if (!headsAttribution(ctx, v)) continue;
     if (v === k) {
       // `Humphrey, who calls Trump a “sociopath,” said he doesn't believe …`: a pronoun that opens the verb's own
       // clause is no inverted subject of a quoted phrase.
@@ -215,6 +217,28 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/**
+ * `"…," according to CNN.`: a source named after "according to" attributes the quote before it (a quote that opens
+ * its sentence; a quoted phrase inside narration leaves the whole sentence to reported speech).
+ */
+function accordingToAfter(ctx: AnalysisContext, k: number, paragraph: number): Attribution | null {
+  const { tokens } = ctx.doc;
+  if (tokens[k]?.lower !== 'according' || tokens[k + 1]?.lower !== 'to' || tokens[k + 1]!.paragraph !== paragraph) return null;
+  const subject = subjectAfter(ctx, k + 1);
+  return subject.found && subject.actor !== null ? { subject, cueStart: k, cueEnd: subject.last, verb: -1 } : null;
+}
+
+/** Auxiliaries that make a speech verb's bare form finite: `"…," he will say.` */
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must', 'shall', "'ll"]);
+
+/** A finite speech verb at `v`, or its bare form after a modal. */
+function headsAttribution(ctx: AnalysisContext, v: number): boolean {
+  const { tokens } = ctx.doc;
+  const lower = tokens[v]!.lower;
+  if (isFiniteSpeechVerb(lower)) return true;
+  return speechVerb(lower)?.form === 'base' && MODALS.has(tokens[v - 1]?.lower ?? '');
 }
 
 /** Closing marks of a quote nested at the end of a quote: `"…the products you called 'miracles,'" she said`. */
@@ -333,7 +357,7 @@ function nameBeforeSpeechVerb(ctx: AnalysisContext, k: number): boolean {
   if (!m || m.possessive) return false;
   let j = afterParenthetical(ctx.doc, m.last);
   while (j < tokens.length && j - m.last < 4 && VERB_PADDING.has(tokens[j]!.lower)) j += 1;
-  if (tokens[j] === undefined || !isFiniteSpeechVerb(tokens[j]!.lower)) return false;
+  if (tokens[j] === undefined || !headsAttribution(ctx, j)) return false;
   // `"…?" Trump told Britain's ITV television station in an interview.`: after "told" its audience may run long.
   return closesClause(ctx, j) || (speechVerb(tokens[j]!.lower)?.lemma === 'tell' && !reportsOwnContent(ctx, j));
 }
@@ -374,6 +398,9 @@ function isRolePrefix(ctx: AnalysisContext, from: number, to: number): boolean {
   return true;
 }
 
+/** Words after which a speech verb's form is a noun or an adjective (`his believed strength`, `the said amount`). */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 /** `X said: "…"`, `he recently remarked, "…"`, `, asserting, "…"`, `X framed this as essential: "…"`. */
 function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
@@ -391,7 +418,8 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (sentenceOf[v] !== sentence) break;
     if (quoteOf[v] !== -1 || HARD_STOPS.has(t.text)) break;
     const verb = speechVerb(t.lower);
-    if (!verb) continue;
+    // `played up his believed strength: "…"`: after a determiner the word is no verb.
+    if (!verb || NOUN_DETERMINERS.has(tokens[v - 1]?.lower ?? '')) continue;
     // Without a comma or colon the verb must touch the quote: `called the plan "a mistake"` is not attribution.
     if (leadEnd === q.open && v !== q.open - 1) break;
     if (participialLead(ctx, v, verb.form)) {
@@ -514,7 +542,8 @@ function subjectThenUnlistedVerb(ctx: AnalysisContext, k: number, lastContent: s
   if (!pronoun && (!named || named.possessive || named.lead !== k)) return null;
   const v = pronoun ? k + 1 : named!.last;
   if (!isUnlistedVerb(tokens[v], lastContent)) return null;
-  const closesAt = (j: number): boolean => tokens[j]?.text === '.' || tokens[j]?.text === ',';
+  // `"…," Trump barked and a security guard escorted Ramos out.`: a conjunction also ends the attribution's clause.
+  const closesAt = (j: number): boolean => ['.', ',', 'and', 'as'].includes(tokens[j]?.lower ?? '');
   const opensAdverbial = (j: number): boolean => speech && PREPOSITIONS.has(tokens[j]?.lower ?? '') && closesClause(ctx, j - 1);
   const completed = VERB_PARTICLES.has(tokens[v + 1]?.lower ?? '') || ADVERB_RE.test(tokens[v + 1]?.lower ?? '');
   let end: number;

@@ -973,4 +973,65 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analyze(body), 'the speaker should resign')).toBe('Mike Huckabee');
     });
   });
+
+  describe('when "according to" names the source after a quote', () => {
+    const body =
+      'The inquiry is nearly over.\n\n' +
+      '“FBI officials overseeing the probe now expect to complete their work in the next few weeks,” according to CNN.\n\n' +
+      'Some 55 percent of voters said they do not believe Mrs. Clinton “cares about people like me,” according to a Quinnipiac poll.';
+
+    it('gives the quote that opens its sentence to that source, and leaves a quoted phrase to the reported sentence', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'FBI officials overseeing')).toBe('CNN');
+      expect(analysis.statements.find((s) => s.text.includes('FBI officials'))?.cue).toBe('according to CNN');
+      expect(analysis.statements.some((s) => s.text === 'cares about people like me,')).toBe(false);
+    });
+  });
+
+  describe('when a modal comes before the speech verb of an attribution', () => {
+    const body =
+      'Bill Clinton arrived late.\n\n' +
+      '“Nothing truly prepares you for the demands of the Oval Office,” he will say.\n\n' +
+      '“Until you have sat at that desk, you do not know what it is like.” Clinton would say later.';
+
+    it('attributes the quote to the subject of the modal verb', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Nothing truly prepares')).toBe('Bill Clinton');
+      expect(speakerOf(analysis, 'sat at that desk')).toBe('Bill Clinton');
+      expect(analysis.statements.map((s) => s.cue)).toEqual(['he will say', 'Clinton would say']);
+    });
+  });
+
+  describe('when a verb the lexicon lacks is followed by a conjunction after a quote', () => {
+    const body =
+      'Donald Trump held a news conference.\n\n“Go back to Univision,” Trump barked and a security guard escorted Ramos out.';
+
+    it('still attributes the quote to the subject of that verb', () => {
+      expect(speakerOf(analyze(body), 'Go back to Univision')).toBe('Donald Trump');
+    });
+  });
+
+  describe('when a speech verb follows a determiner in a colon lead', () => {
+    const body =
+      'Ted Cruz spoke in Iowa on Monday.\n\n' +
+      'He also played up his believed strength in a general election: "Who gives us the best chance to win? I know that I do."';
+
+    it('reads the word as no verb and quotes the subject of the sentence', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'best chance to win')).toBe('Ted Cruz');
+      expect(analysis.statements.find((s) => s.text.includes('best chance'))?.cue).toBe('He also played');
+    });
+  });
+
+  describe('when a capitalised speech verb opens an inverted attribution before a surname', () => {
+    const body =
+      'Roger Stone spoke on the radio on Friday about the election.\n\n' +
+      'Continued Stone: “So I think it is a very real problem, and the best thing is to register voters.”';
+
+    it('keeps the verb out of the name, so the surname finds its person', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'very real problem')).toBe('Roger Stone');
+      expect(analysis.actors.map((a) => a.name)).toEqual(['Roger Stone']);
+    });
+  });
 });
