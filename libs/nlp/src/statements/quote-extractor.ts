@@ -24,7 +24,7 @@ interface Attribution {
 
 const MAX_SCARE_WORDS = 3;
 const ATTRIBUTION_WINDOW = 9;
-const LEAD_WINDOW = 6;
+const LEAD_WINDOW = 10;
 const ROLE_PREFIX_MAX = 4;
 const HARD_STOPS = new Set(['.', '!', '?', ';', "''", '"', '“', '”', '«', '»', '„']);
 const SENTENCE_END_RE = /[.!?…]$/;
@@ -241,6 +241,35 @@ function headsAttribution(ctx: AnalysisContext, v: number): boolean {
   return speechVerb(lower)?.form === 'base' && MODALS.has(tokens[v - 1]?.lower ?? '');
 }
 
+/**
+ * `Silverman interjected, "…"`, `Hillary shot back, "…"`: a named subject, then a past verb the lexicon lacks (with
+ * an optional particle or -ly adverb) right before the comma that opens a quote.
+ */
+function subjectThenUnlistedVerbBefore(ctx: AnalysisContext, comma: number): Attribution | null {
+  const { tokens } = ctx.doc;
+  let v = comma - 1;
+  const after = tokens[v]?.lower ?? '';
+  if (VERB_PARTICLES.has(after) || ADVERB_RE.test(after)) v -= 1;
+  const verb = tokens[v];
+  if (!verb || verb.isCap || speechVerb(verb.lower) || !(PAST_VERB_RE.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)))
+    return null;
+  const subject = subjectBefore(ctx, v);
+  if (!subject.found || subject.actor === null || subject.last !== v) return null;
+  return { subject, cueStart: subject.first, cueEnd: comma, verb: -1 };
+}
+
+/** `According to Woodward, "…"`: a sentence that opens with its source, then a comma and the quote. */
+function accordingToLead(ctx: AnalysisContext, comma: number): Attribution | null {
+  const { tokens, sentences, sentenceOf } = ctx.doc;
+  let first = sentences[sentenceOf[comma]!]!.first;
+  while (first < comma && !tokens[first]!.isWord) first += 1;
+  if (tokens[first]?.lower !== 'according' || tokens[first + 1]?.lower !== 'to') return null;
+  const subject = subjectAfter(ctx, first + 1);
+  return subject.found && subject.actor !== null && subject.last === comma
+    ? { subject, cueStart: first, cueEnd: subject.last, verb: -1 }
+    : null;
+}
+
 /** Closing marks of a quote nested at the end of a quote: `"…the products you called 'miracles,'" she said`. */
 const NESTED_CLOSES = new Set(["'", '’']);
 
@@ -418,8 +447,9 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (sentenceOf[v] !== sentence) break;
     if (quoteOf[v] !== -1 || HARD_STOPS.has(t.text)) break;
     const verb = speechVerb(t.lower);
-    // `played up his believed strength: "…"`: after a determiner the word is no verb.
-    if (!verb || NOUN_DETERMINERS.has(tokens[v - 1]?.lower ?? '')) continue;
+    // `played up his believed strength: "…"`: after a determiner the word is no verb, nor is a capitalised word
+    // inside the sentence (`told the Washington Post, "…"`).
+    if (!verb || NOUN_DETERMINERS.has(tokens[v - 1]?.lower ?? '') || (t.isCap && sentenceOf[v - 1] === sentence)) continue;
     // Without a comma or colon the verb must touch the quote: `called the plan "a mistake"` is not attribution.
     if (leadEnd === q.open && v !== q.open - 1) break;
     if (participialLead(ctx, v, verb.form)) {
@@ -432,10 +462,15 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (verb.form === 'past' || verb.form === 'third') {
       const subject = subjectBefore(ctx, v);
       if (subject.found) return { subject, cueStart: subject.first, cueEnd: v + 1, verb: v };
-      const inverted = v === leadEnd - 1 ? null : subjectAfter(ctx, v);
+      // `… told the Associated Press (AP), "…"`: whoever follows "told" is the audience, never the speaker.
+      const inverted = v === leadEnd - 1 || verb.lemma === 'tell' ? null : subjectAfter(ctx, v);
       if (inverted?.found) return { subject: inverted, cueStart: v, cueEnd: inverted.last, verb: v };
     }
     break;
+  }
+  if (punct.text === ',' && !leadParagraph) {
+    if (!looksLikeSpeech(ctx, q)) return null;
+    return accordingToLead(ctx, p) ?? subjectThenUnlistedVerbBefore(ctx, p);
   }
   if (punct.text !== ':' || leadParagraph) return null;
   const signed = nameSigningColon(ctx, p);
@@ -457,6 +492,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
 }
 
 /** Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`. */
+const CLOSING_QUOTE_MARKS = new Set(['”', '"', "''", '’']);
 const PARTICIPLE_LEADS = new Set([',', 'by', 'before', 'after', 'upon', 'while']);
 /** Verbs whose infinitive complement is their subject's next act: `went on to say, “…”`. */
 const INFINITIVE_LEADS = new Set(['on', 'prompted', 'continued', 'began', 'proceeded', 'went', 'added']);
@@ -466,8 +502,11 @@ const INFINITIVE_LEADS = new Set(['on', 'prompted', 'continued', 'began', 'proce
  * `went on to say, “…”`.
  */
 function participialLead(ctx: AnalysisContext, v: number, form: VerbForm): boolean {
-  const before = ctx.doc.tokens[v - 1];
+  const { tokens } = ctx.doc;
+  const before = tokens[v - 1];
   if (!before) return false;
+  // `she stated, "…," adding, "…"`: the comma before the participle may sit inside the closing quote.
+  if (form === 'ing' && CLOSING_QUOTE_MARKS.has(before.text) && tokens[v - 2]?.text === ',') return true;
   if (form === 'ing') return PARTICIPLE_LEADS.has(before.lower);
   return form === 'base' && before.lower === 'to' && INFINITIVE_LEADS.has(ctx.doc.tokens[v - 2]?.lower ?? '');
 }

@@ -1034,4 +1034,55 @@ describe(analyzeArticle.name, () => {
       expect(analysis.actors.map((a) => a.name)).toEqual(['Roger Stone']);
     });
   });
+
+  describe('when a long audience and setting stand between the speech verb and the quote', () => {
+    const body =
+      'Jeb Bush may not endorse the businessman.\n\n' +
+      'Donald Trump told the Washington Post in a written statement, “I really don’t want Jeb’s endorsement.”\n\n' +
+      'However, as Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told the Associated Press (AP), “We have suffered the same fate.”';
+
+    it('still finds the verb and its subject, and never takes the audience after "told" for the speaker', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'Jeb’s endorsement')).toBe('Donald Trump');
+      expect(speakerOf(analysis, 'the same fate')).not.toBe('Associated Press');
+    });
+  });
+
+  describe('when a sentence opens with "according to" its source before a quote', () => {
+    const body =
+      'Bob Woodward spoke at a convention in Washington.\n\n' +
+      'According to Woodward, “The New York real estate world is more complex than the CIA,” presumably.\n\n' +
+      'According to an archived version of the foundation website from 2010, “Title Sponsor” was the highest level.';
+
+    it('gives the quote to that source when the source ends at the comma', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'more complex than the CIA')).toBe('Bob Woodward');
+      expect(analysis.statements.some((s) => s.text === 'Title Sponsor')).toBe(false);
+    });
+  });
+
+  describe('when a verb the lexicon lacks introduces a quote after its named subject', () => {
+    const body =
+      'Jerry Brown criticized Bill Clinton during a debate.\n\n' +
+      'Hillary Clinton shot back, “I suppose I could have chosen to bake cookies and have teas.”\n\n' +
+      'Al Franken joked with Sarah Silverman. Silverman interjected, “Ladies and gentlemen, Mr. Paul Simon.”';
+
+    it('attributes the quote to that subject', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'bake cookies')).toBe('Hillary Clinton');
+      expect(speakerOf(analysis, 'Ladies and gentlemen')).toBe('Sarah Silverman');
+    });
+  });
+
+  describe('when a participle after a closing quote introduces a second quote', () => {
+    const body =
+      'Hillary Clinton spoke on Monday. The day before, she stated, “An absence of action would have turned Libya into Syria,” ' +
+      'adding, “I think maybe 1,500 people were killed last year.”';
+
+    it('gives the second quote to the same subject, as a statement of its own', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, '1,500 people')).toBe('Hillary Clinton');
+      expect(analysis.statements.filter((s) => s.kind === 'direct').map((s) => s.cue)).toEqual(['she stated', 'adding']);
+    });
+  });
 });
