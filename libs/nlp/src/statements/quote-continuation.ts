@@ -62,7 +62,8 @@ export function fillsParagraph(ctx: AnalysisContext, q: QuoteSpan, paragraphs: P
  * - a question put right after B's answer goes to whoever "asked" in the paragraph before that answer;
  * - continuation: the previous paragraph ended with a quote (or its attribution) by a known speaker;
  * - Q&A: interviewer questions (short paragraphs ending in "?", naming nobody) are skipped;
- * - introduction: the previous paragraph is narration about exactly one person.
+ * - introduction: the previous paragraph is narration about exactly one person, or the subject of its last sentence
+ *   is a person.
  */
 export function paragraphSpeaker(
   ctx: AnalysisContext,
@@ -93,7 +94,16 @@ export function paragraphSpeaker(
     const answered = lastSpokenIn(spoken, p);
     if (answered) return answered.opensParagraph ? answered.speaker : null;
   }
-  return soleSubject(ctx, p, paragraphs);
+  return soleSubject(ctx, p, paragraphs) ?? closingSubject(ctx, p, paragraphs);
+}
+
+/**
+ * `Valastro praised Christie's leadership …¶"We need someone who's going to cut through …"`: the person who is the
+ * subject of a narrative paragraph's last sentence, when the paragraph names several people.
+ */
+function closingSubject(ctx: AnalysisContext, paragraph: number, paragraphs: ParagraphIndex): number | null {
+  const subject = mainSubject(ctx.doc, ctx.salience, paragraphs.last.get(paragraph)!);
+  return subject && ctx.actors[subject.actor]!.kind === 'person' ? subject.actor : null;
 }
 
 function lastSpokenIn(spoken: readonly SpokenQuote[], paragraph: number): SpokenQuote | undefined {

@@ -1085,4 +1085,15 @@ describe(analyzeArticle.name, () => {
       expect(analysis.statements.filter((s) => s.kind === 'direct').map((s) => s.cue)).toEqual(['she stated', 'adding']);
     });
   });
+
+  describe('when a paragraph of speech follows narration about several people', () => {
+    const body =
+      'Buddy Valastro joined Chris Christie at a town hall.\n\n' +
+      'Valastro praised Christie’s leadership in the aftermath of Hurricane Sandy.\n\n' +
+      '“We need someone who is going to cut through the nonsense and bring people together.”';
+
+    it('gives it to the subject of the last sentence before it', () => {
+      expect(speakerOf(analyze(body), 'cut through the nonsense')).toBe('Buddy Valastro');
+    });
+  });
 });
