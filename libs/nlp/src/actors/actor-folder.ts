@@ -150,7 +150,11 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       return particleLed;
     }
     const existing = (bySurname.get(surname) ?? []).find(
-      (a) => a.firstKey === c.words[0] || a.firstKey?.[0] === c.words[0] || c.words[0]!.length === 1,
+      (a) =>
+        a.firstKey === c.words[0] ||
+        a.firstKey?.[0] === c.words[0] ||
+        c.words[0]!.length === 1 ||
+        isDoubleSurnameOf(c.words, a.name),
     );
     const actor = existing ?? getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender);
     if (actor.mentions.length === 0) actor.genderGuessed = c.gender !== 'u' && c.titleGender === 'u';
@@ -291,6 +295,17 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
 function modelKind(c: NameCandidate): ActorKind | 'place' | null {
   if (c.inQuote || COMMON_WORDS.has(c.key)) return null;
   return c.modelType === 'PER' ? 'person' : c.modelType === 'ORG' ? 'organization' : c.modelType === 'LOC' ? 'place' : null;
+}
+
+/**
+ * "Wasserman Schultz" after "Debbie Wasserman Schultz": a name of two or more words, not opening with a given name,
+ * that follows one first word to make up a person's full name is that person's double surname.
+ */
+function isDoubleSurnameOf(words: readonly string[], name: string): boolean {
+  const full = nameKey(name).split(' ');
+  if (words.length < 2 || full.length !== words.length + 1 || givenNameGender(words[0]!) || COMMON_WORDS.has(full[0]!))
+    return false;
+  return words.every((w, i) => full[full.length - words.length + i] === w);
 }
 
 function nameKeyLast(name: string): string {

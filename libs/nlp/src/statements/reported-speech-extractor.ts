@@ -92,6 +92,9 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       continue;
     // "the 15 states that have held caucuses", "several reports": a counted plural is a noun, not a speech verb.
     if (verb.form === 'third' && samePrev && (/^\d/.test(samePrev.text) || QUANTIFIERS.has(samePrev.lower))) continue;
+    // "in her opening remarks that …": after a determiner and a participle the -s form is a plural noun.
+    if (verb.form === 'third' && samePrev && /^[a-z]+ing$/.test(samePrev.text) && DETERMINERS.has(tokens[i - 2]?.lower ?? ''))
+      continue;
 
     let subject: SubjectResolution;
     let cueFirst: number;

@@ -1096,4 +1096,29 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analyze(body), 'cut through the nonsense')).toBe('Buddy Valastro');
     });
   });
+
+  describe('when a setting stands between a named subject and its speech verb', () => {
+    const body =
+      'Ben Carson proposed a cyber agency, while Jeb Bush in a Medium post said he would put more conservative judges on the bench.\n\n' +
+      '“It was very nice,” the gambling tycoon told Reuters in a rare interview in Macau when asked if he had met Trump, who leads in polls.';
+
+    it('gives the reported words to the name, not to the setting or to an audience before it', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'conservative judges')).toBe('Jeb Bush');
+      expect(analysis.statements.map((s) => s.speaker?.name ?? null)).not.toContain('Reuters');
+    });
+  });
+
+  describe('when a plural noun after a participle looks like a speech verb', () => {
+    const body =
+      'Debbie Wasserman Schultz opened the meeting.\n\n' +
+      'Wasserman Schultz said in her opening remarks that the platform should reiterate support for Israel.';
+
+    it('reads the real verb, and the double surname names the same person', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the platform should')).toBe('Debbie Wasserman Schultz');
+      expect(analysis.statements[0]?.cue).not.toContain('remarks');
+      expect(analysis.actors.map((a) => a.name)).toEqual(['Debbie Wasserman Schultz']);
+    });
+  });
 });

@@ -133,14 +133,37 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   const first = descriptionStart(ctx, k);
   const owner = ownerBefore(ctx, first, k + 1);
   if (owner) return owner;
-  // "a source close to the presenter said": the description is a complement; its head names nobody.
-  if (PREPOSITIONS.has(tokens[first - 1]?.lower ?? '') && sentenceOf[first - 1] === sentence)
+  if (PREPOSITIONS.has(tokens[first - 1]?.lower ?? '') && sentenceOf[first - 1] === sentence) {
+    // "Jeb Bush in a Medium post said": a setting between a name and its verb.
+    const setting = SETTING_PREPOSITIONS.has(tokens[first - 1]!.lower) && !RELATIVE_WORDS.has(t.lower);
+    const named = setting ? ctx.mentionEndingAt.get(first - 2) : undefined;
+    if (named && !named.possessive && startsClause(ctx, named.lead))
+      return { found: true, actor: named.actor, first: named.lead, last: k + 1 };
+    // "a source close to the presenter said": the description is a complement; its head names nobody.
     return { found: true, actor: null, first, last: k + 1 };
+  }
   const actor = describedActor(ctx, first, k + 1);
   const determined = DETERMINERS.has(tokens[first]!.lower);
   if (actor === null && !determined) return NOT_FOUND;
   return { found: true, actor, first, last: k + 1 };
 }
+
+/**
+ * The token at `k` opens its clause: the sentence, or after a comma, a conjunction ("while Jeb Bush …") or a
+ * sentence-initial adverb ("Meanwhile Jeb Bush …").
+ */
+function startsClause(ctx: AnalysisContext, k: number): boolean {
+  const { tokens, sentenceOf, initial } = ctx.doc;
+  const prev = tokens[k - 1];
+  if (!prev || sentenceOf[k - 1] !== sentenceOf[k]) return true;
+  if (prev.text === ',' || CLAUSE_CONJUNCTIONS.has(prev.lower)) return true;
+  return initial[k - 1] === 1 && prev.isWord && !ctx.mentionEndingAt.has(k - 1);
+}
+
+const CLAUSE_CONJUNCTIONS = new Set(['while', 'whereas', 'and', 'but']);
+
+/** Prepositions that open the setting of a statement (`in a Medium post`, `on Twitter`). */
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'via', 'during', 'through']);
 
 const CONTRAST_OPENERS = new Set(['while', 'whereas']);
 const CONTRAST_LEAD_MAX = 4;
