@@ -86,8 +86,9 @@ export function refineWithNameTagger(
       const surname = surnames.has(c.key);
       if (exact && exact.type !== 'MISC' && margins[c.first]! >= (surname ? LONE_NAME_OVERRIDE_MARGIN : overrideMargin))
         out.push(classified(c, exact.type));
-      // A nationality or an event name ("Moslem", "Olympics") is no actor, whatever the context cues suggest.
-      else if (exact?.type !== 'MISC' || margins[c.first]! < MISC_DROP_MARGIN)
+      // A nationality or an event name ("Moslem", "Olympics") is no actor, whatever the context cues suggest, unless
+      // it is the surname of a person the article names in full ("Cuban" after "Mark Cuban").
+      else if (surname || exact?.type !== 'MISC' || margins[c.first]! < MISC_DROP_MARGIN)
         out.push(exact ? { ...c, modelType: exact.type, modelMargin: margins[c.first]! } : c);
       continue;
     }

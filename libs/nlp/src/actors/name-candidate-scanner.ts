@@ -182,15 +182,29 @@ function saidBefore(doc: ArticleDocument, lead: number): SpeechVerb | undefined 
 export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   const { tokens, masked, quoteOf, initial } = doc;
   const out: NameCandidate[] = [];
+  const demonyms: number[] = [];
+  let demonymSurnames = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (!t.isCap || masked[i]) continue;
     const j = runEnd(doc, i);
     const candidate = classify(doc, i, j);
     if (candidate) out.push(candidate);
+    else if (j === i + 1 && isDemonym(nameKey(t.text))) demonyms.push(i);
     i = j - 1;
   }
-  return out;
+  return demonyms.length ? [...out, ...demonymSurnameMentions()].sort((a, b) => a.first - b.first) : out;
+
+  /** "Cuban said" after "Mark Cuban": a lone demonym that is the surname of a person named in full is that person. */
+  function demonymSurnameMentions(): NameCandidate[] {
+    const surnames = new Set(
+      out.filter((c) => c.cls === 'person' && c.words.length > 1).map((c) => c.words[c.words.length - 1]!),
+    );
+    demonymSurnames = true;
+    const found = demonyms.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1)] : []));
+    demonymSurnames = false;
+    return found.filter((c): c is NameCandidate => c !== null);
+  }
 
   /** "Local 832": the unit word of a numbered union local, which its number completes. */
   function opensNumberedUnit(k: number): boolean {
@@ -301,7 +315,13 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     if (words.length > 1 && isPlaceSuffix(lastLower)) return { ...base, cls: 'place', place: { name: text, capital: false } };
     if (last - first === 1 && words.length === 1) {
       const only = words[0]!;
-      if (isDemonym(only) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only)) return null;
+      if (
+        (isDemonym(only) && !demonymSurnames) ||
+        MONTHS_AND_DAYS.has(only) ||
+        PRONOUN_I.has(firstLower) ||
+        COMMON_WORDS.has(only)
+      )
+        return null;
       if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
       if (ACRONYM_RE.test(tokens[first]!.text)) {
         // "TV reporter", "the CEO": an upper-case word the lexicon knows is no organisation names nobody.

@@ -1121,4 +1121,17 @@ describe(analyzeArticle.name, () => {
       expect(analysis.actors.map((a) => a.name)).toEqual(['Debbie Wasserman Schultz']);
     });
   });
+
+  describe('when a person named in full has a surname that is also a nationality', () => {
+    const body =
+      'Mark Cuban spoke at the festival. In describing Donald Trump, Cuban said he sees someone without intellectual curiosity. ' +
+      'A Cuban official said the embargo was unfair.';
+
+    it('reads the lone surname as that person and the adjective as no one', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'intellectual curiosity')).toBe('Mark Cuban');
+      expect(speakerOf(analysis, 'the embargo')).toBeNull();
+      expect(analysis.actors.map((a) => a.name)).toEqual(['Mark Cuban', 'Donald Trump']);
+    });
+  });
 });
