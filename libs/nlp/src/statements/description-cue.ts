@@ -122,14 +122,24 @@ export function appositiveAges(doc: ArticleDocument, actors: readonly ActorDraft
 }
 
 /**
+ * How well a title description ("the Florida senator", "the former president") fits a person the article gave no
+ * role but names at least twice (a figure readers know, not someone met once): less than a person whose role
+ * matches, so salience picks them only when no such person is as salient. PolNeAR train source accuracy 88.2 ->
+ * 88.3 %, dev 87.5 -> 87.6 % (87.7 % with people named once too; at 0.3 most of the gain was lost, at 1 it was the
+ * same).
+ */
+const ROLELESS_TITLE_FIT = 0.6;
+const ROLELESS_MIN_MENTIONS = 2;
+
+/**
  * How well an actor fits a description: 0 rules it out (wrong kind, gender or age, a title the actor does not
- * hold, or first named only after `start`), 1 fits.
+ * hold, or first named only after `start`), 1 fits, `ROLELESS_TITLE_FIT` for a title and a person with no role.
  */
 export function descriptionFit(cue: DescriptionCue, a: ActorDraft, ages: ReadonlyMap<number, number>, start: number): number {
   if (a.kind !== cue.kind || a.mentions[0]!.start >= start) return 0;
   if (cue.gender && a.gender !== 'u' && a.gender !== cue.gender) return 0;
   if (cue.title !== undefined) {
-    if (!a.role) return 0;
+    if (!a.role) return a.mentions.length >= ROLELESS_MIN_MENTIONS ? ROLELESS_TITLE_FIT : 0;
     const words = roleWordsOf(a);
     if (!sameOffice(cue.title, words) || !modifiersFitRole(cue.roleWords!, words)) return 0;
   }

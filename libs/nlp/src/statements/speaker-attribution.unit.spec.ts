@@ -1134,4 +1134,15 @@ describe(analyzeArticle.name, () => {
       expect(analysis.actors.map((a) => a.name)).toEqual(['Mark Cuban', 'Donald Trump']);
     });
   });
+
+  describe('when a title description follows a well-known figure the article gives no role', () => {
+    const body =
+      'One month after announcing his support for Donald Trump, Marco Rubio still believes that the nominee is unfit. ' +
+      'Rubio spoke to reporters on Tuesday.\n\n' +
+      '“I stand by everything I said during the campaign,” the Florida senator told CNN.';
+
+    it('gives the quote to the salient person the title may describe', () => {
+      expect(speakerOf(analyze(body), 'I stand by everything')).toBe('Marco Rubio');
+    });
+  });
 });
