@@ -11,7 +11,24 @@ import type { AnalysisContext } from './analysis-context';
 /** Marks after a trailing attribution that end it; a colon instead opens the cue's own content. */
 export const TAIL_STOPS = new Set([';', '—', '–']);
 /** Words that open an adverbial phrase as prepositions do ("Earlier this year", "Since last November"). */
-const ADVERBIAL_OPENERS = new Set(['earlier', 'later', 'since', 'until', 'meanwhile']);
+const ADVERBIAL_OPENERS = new Set([
+  'earlier',
+  'later',
+  'since',
+  'until',
+  'meanwhile',
+  // "Then, last week, Eric Trump called.", "Shortly after my sentence, Eric Holder announced his resignation."
+  'then',
+  'now',
+  'soon',
+  'once',
+  'yesterday',
+  'today',
+  'tonight',
+  'last',
+  'next',
+]);
+const LY_ADVERB_RE = /^[a-z]{3,}ly$/;
 /** Words that show a finite clause ("In Iowa, Trump is in first"). */
 export const FINITE_WORDS = new Set([
   ...BE_FORMS,
@@ -126,7 +143,7 @@ export function isFrontedAdverbial(ctx: AnalysisContext, first: number, last: nu
       continue;
     }
     if (!t.isWord) continue;
-    if (opensPhrase && !PREPOSITIONS.has(t.lower) && !ADVERBIAL_OPENERS.has(t.lower)) return false;
+    if (opensPhrase && !PREPOSITIONS.has(t.lower) && !ADVERBIAL_OPENERS.has(t.lower) && !LY_ADVERB_RE.test(t.lower)) return false;
     if (FINITE_WORDS.has(t.lower)) return false;
     opensPhrase = false;
   }

@@ -132,6 +132,9 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     const contentLast = relativeClauseEnd(ctx, i, complement.contentFirst, contentEnd(ctx, complement.contentFirst));
     const words = countWords(ctx, complement.contentFirst, contentLast);
     if (words < (complement.marked ? 2 : 3)) continue;
+    // "hinted at that in a news conference Monday": a setting alone reports nothing.
+    if (PREPOSITIONS.has(tokens[complement.contentFirst]!.lower) && isFrontedAdverbial(ctx, complement.contentFirst, contentLast))
+      continue;
     const start = tokens[complement.contentFirst]!.start;
     const end = tokens[contentLast - 1]!.end;
     out.push(indirectDraft(doc.body, start, end, tokens[cueFirst]!.start, tokens[complement.cueLast]!.end, subject));

@@ -1145,4 +1145,16 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analyze(body), 'I stand by everything')).toBe('Marco Rubio');
     });
   });
+
+  describe('when only a setting stands where reported content would be', () => {
+    const body =
+      'The foundation had no gifts from Donald Trump since 2008.\n\n' +
+      'Then, last week, Eric Trump called.\n\n' +
+      'Shortly after my sentence, Eric Holder announced his resignation.\n\n' +
+      'Governor Jerry Brown hinted at that in a news conference Monday.';
+
+    it('reports nothing', () => {
+      expect(analyze(body).statements).toEqual([]);
+    });
+  });
 });
