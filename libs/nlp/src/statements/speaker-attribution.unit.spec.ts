@@ -1157,4 +1157,18 @@ describe(analyzeArticle.name, () => {
       expect(analyze(body).statements).toEqual([]);
     });
   });
+
+  describe('when a relative clause after a name carries the speech verb', () => {
+    const body =
+      'Ted Cruz won an endorsement from Mike Lee, who declared in the debate spin room, “I’m sending the signal that it’s time to unite.” ' +
+      'He was joined by Reince Priebus, who said the party would not change its rules.';
+
+    it('gives the statement to the name the relative pronoun refers to, and records the pronoun as its mention', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'sending the signal')).toBe('Mike Lee');
+      expect(speakerOf(analysis, 'the party would not change')).toBe('Reince Priebus');
+      const lee = analysis.actors.find((a) => a.name === 'Mike Lee')!;
+      expect(lee.mentions.map((m) => m.text)).toEqual(['Mike Lee', 'who']);
+    });
+  });
 });

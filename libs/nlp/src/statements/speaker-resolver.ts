@@ -93,6 +93,13 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
     return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   }
+  // "from Mike Lee, who declared in the spin room, …": a relative "who" after a name set off by a comma is that name,
+  // and the pronoun the attribution hangs on.
+  if (t.lower === 'who' && tokens[k - 1]?.text === ',') {
+    const antecedent = ctx.mentionEndingAt.get(k - 2);
+    if (antecedent && !antecedent.possessive && sentenceOf[k - 2] === sentence)
+      return { found: true, actor: antecedent.actor, first: antecedent.lead, last: k + 1, pronoun: k };
+  }
   const mention = ctx.mentionEndingAt.get(k);
   if (mention) {
     if (mention.possessive) return NOT_FOUND;
