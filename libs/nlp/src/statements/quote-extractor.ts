@@ -491,9 +491,12 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   };
 }
 
-/** Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`. */
 const CLOSING_QUOTE_MARKS = new Set(['”', '"', "''", '’']);
-const PARTICIPLE_LEADS = new Set([',', 'by', 'before', 'after', 'upon', 'while']);
+/**
+ * Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`,
+ * `by mentioning … and adding, “…”`.
+ */
+const PARTICIPLE_LEADS = new Set([',', 'by', 'before', 'after', 'upon', 'while', 'and']);
 /** Verbs whose infinitive complement is their subject's next act: `went on to say, “…”`. */
 const INFINITIVE_LEADS = new Set(['on', 'prompted', 'continued', 'began', 'proceeded', 'went', 'added']);
 

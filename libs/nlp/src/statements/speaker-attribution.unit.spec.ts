@@ -1171,4 +1171,14 @@ describe(analyzeArticle.name, () => {
       expect(lee.mentions.map((m) => m.text)).toEqual(['Mike Lee', 'who']);
     });
   });
+
+  describe('when a participle after "and" introduces a quote', () => {
+    const body =
+      'Ted Cruz spoke at a town hall. He only hinted at Donald Trump by mentioning the need for a wall on the border and adding, ' +
+      '"I have got an idea of who should build it."';
+
+    it('gives the quote to the subject of the sentence', () => {
+      expect(speakerOf(analyze(body), 'who should build it')).toBe('Ted Cruz');
+    });
+  });
 });
