@@ -99,7 +99,8 @@ export function paragraphSpeaker(
 
 /**
  * `Valastro praised Christie's leadership …¶"We need someone who's going to cut through …"`: the person who is the
- * subject of a narrative paragraph's last sentence, when the paragraph names several people.
+ * subject of a narrative paragraph's last sentence, for a paragraph that is about no one person (it names several,
+ * or quotes a phrase).
  */
 function closingSubject(ctx: AnalysisContext, paragraph: number, paragraphs: ParagraphIndex): number | null {
   const subject = mainSubject(ctx.doc, ctx.salience, paragraphs.last.get(paragraph)!);

@@ -491,6 +491,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   };
 }
 
+/** Marks that close a quote, inside which a comma may sit before a participle (`"…," adding, "…"`). */
 const CLOSING_QUOTE_MARKS = new Set(['”', '"', "''", '’']);
 /**
  * Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`,
