@@ -84,6 +84,11 @@ function bare(lower: string): string {
 const NUMBERED_UNIT_WORDS = new Set(['local', 'lodge']);
 const UNIT_NUMBER_RE = /^\d{1,5}$/;
 
+/** "Local 832": the unit word at `k` of a numbered union local or lodge, which its number completes. */
+function opensNumberedUnit(tokens: ArticleDocument['tokens'], k: number): boolean {
+  return NUMBERED_UNIT_WORDS.has(tokens[k]!.lower) && UNIT_NUMBER_RE.test(tokens[k + 1]?.text ?? '');
+}
+
 /** Suffixes that close a company's name. */
 const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc', 'co', 'co.']);
 
@@ -105,7 +110,7 @@ function runEnd(doc: ArticleDocument, i: number): number {
     if (possessiveBaseLength(prev.text) !== prev.text.length) break;
     if (u.isCap || PARTICLE_SURNAME_RE.test(u.text)) {
       j += 1;
-    } else if (NUMBERED_UNIT_WORDS.has(prev.lower) && UNIT_NUMBER_RE.test(u.text)) {
+    } else if (opensNumberedUnit(tokens, j - 1)) {
       // "UFCW Local 832", "Teamsters Local 120": a union local is named by its number.
       j += 1;
       break;
@@ -183,7 +188,6 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   const { tokens, masked, quoteOf, initial } = doc;
   const out: NameCandidate[] = [];
   const demonyms: number[] = [];
-  let demonymSurnames = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (!t.isCap || masked[i]) continue;
@@ -200,18 +204,12 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     const surnames = new Set(
       out.filter((c) => c.cls === 'person' && c.words.length > 1).map((c) => c.words[c.words.length - 1]!),
     );
-    demonymSurnames = true;
-    const found = demonyms.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1)] : []));
-    demonymSurnames = false;
+    const found = demonyms.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1, true)] : []));
     return found.filter((c): c is NameCandidate => c !== null);
   }
 
-  /** "Local 832": the unit word of a numbered union local, which its number completes. */
-  function opensNumberedUnit(k: number): boolean {
-    return NUMBERED_UNIT_WORDS.has(tokens[k]!.lower) && UNIT_NUMBER_RE.test(tokens[k + 1]?.text ?? '');
-  }
-
-  function classify(d: ArticleDocument, runFirst: number, runLast: number): NameCandidate | null {
+  /** The candidate a capitalised run names, if any; `demonymSurname` lets a lone nationality word be a surname. */
+  function classify(d: ArticleDocument, runFirst: number, runLast: number, demonymSurname = false): NameCandidate | null {
     const parsed = parseLeadingRole(d, runFirst, runLast);
     // "The CEO of Apple", "Secretary of State": a title with its "of" left over names no holder. What follows is named
     // alone ("Apple"), unless it only completes the title ("State").
@@ -223,7 +221,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     const descriptorEnd = orgAfterInitialDescriptor(d, parsed.roleFirst, runLast);
     const orgFirst = descriptorEnd === -1 ? parsed.roleFirst : descriptorEnd;
     // Only a union local or lodge ends its run in a number (see runEnd): "UFCW Local 832", "Local 832".
-    const numberedUnit = runLast - runFirst >= 2 && opensNumberedUnit(runLast - 2);
+    const numberedUnit = runLast - runFirst >= 2 && opensNumberedUnit(tokens, runLast - 2);
     const wholeRunIsOrg = numberedUnit || isWholeRunOrg(d, orgFirst, runLast) || descriptorEnd !== -1;
     if (wholeRunIsOrg) parsed.roleFirst = orgFirst;
     const lead = wholeRunIsOrg ? { ...parsed, nameFirst: parsed.roleFirst, hasTitle: false } : parsed;
@@ -316,7 +314,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     if (last - first === 1 && words.length === 1) {
       const only = words[0]!;
       if (
-        (isDemonym(only) && !demonymSurnames) ||
+        (isDemonym(only) && !demonymSurname) ||
         MONTHS_AND_DAYS.has(only) ||
         PRONOUN_I.has(firstLower) ||
         COMMON_WORDS.has(only)

@@ -167,12 +167,11 @@ function startsClause(ctx: AnalysisContext, k: number): boolean {
   return initial[k - 1] === 1 && prev.isWord && !ctx.mentionEndingAt.has(k - 1);
 }
 
-const CLAUSE_CONJUNCTIONS = new Set(['while', 'whereas', 'and', 'but']);
-
 /** Prepositions that open the setting of a statement (`in a Medium post`, `on Twitter`). */
 const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'via', 'during', 'through']);
 
 const CONTRAST_OPENERS = new Set(['while', 'whereas']);
+const CLAUSE_CONJUNCTIONS = new Set([...CONTRAST_OPENERS, 'and', 'but']);
 const CONTRAST_LEAD_MAX = 4;
 
 /** "while Mike Huckabee", "while former Gov. Mike Huckabee": a contrasting clause opens a few words before `token`. */
