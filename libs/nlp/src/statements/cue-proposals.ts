@@ -150,7 +150,13 @@ function opensClause(ctx: AnalysisContext, first: number, last: number): boolean
     const t = tokens[k]!;
     if (FINITE_MARKERS.has(t.lower)) return true;
     // "thanked the workers and said the plant would …": the finite verb belongs to another clause.
-    if (!t.isWord || PREPOSITIONS.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || t.lower === 'or' || speechVerb(t.lower))
+    if (
+      !t.isWord ||
+      PREPOSITIONS.has(t.lower) ||
+      CLAUSE_OPENERS.has(t.lower) ||
+      t.lower === 'or' ||
+      (!t.isCap && speechVerb(t.lower))
+    )
       return false;
   }
   return false;

@@ -10,6 +10,7 @@ import {
   PREPOSITIONS,
   QUANTIFIERS,
   SUBJECT_PRONOUN_KINDS,
+  TIME_WORDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
 import {
@@ -121,6 +122,12 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (isGenericSource(ctx, subject)) continue;
       cueFirst = Math.min(subject.first, i);
     }
+    const asLead = verb.form === 'ing' ? null : asAttribution(ctx, i, subject);
+    if (asLead) {
+      out.push(asLead.draft);
+      i = asLead.contentLast - 1;
+      continue;
+    }
     const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst);
     if (trailing) {
       // "…, aides said" / "…, the government said": a closing attribution that names nobody is too vague to keep.
@@ -223,6 +230,7 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   }
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
+  if (verb.lemma === 'ask') return askedBy(ctx, v) ? questionAfter(ctx, k, inSentence) : null;
   if (verb.thatOnly || !next.isWord) return null;
   if (verb.objectContent && !PREPOSITIONS.has(next.lower))
     return objectIsProposition(ctx, k) ? { contentFirst: k, cueLast: v, marked: true } : null;
@@ -237,6 +245,20 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (DETERMINERS.has(tokens[j]!.lower)) j += 1;
     const audienceStart = j;
     while (j < k + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isWord && (tokens[j]!.isCap || j === audienceStart)) j += 1;
+    // "told The Star-Ledger of Newark last week she would …": the audience's home and the occasion are the cue's.
+    if (j > audienceStart && tokens[j]?.lower === 'of') {
+      const home = j;
+      j += 1;
+      while (j < home + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isCap) j += 1;
+      if (j === home + 1) j = home;
+    }
+    const occasion = j > audienceStart ? skipOccasion(ctx, j, inSentence) : j;
+    // After an occasion only a clause's subject may open the content ("told Mic in an interview published …" has none).
+    if (occasion > j) {
+      const opener = tokens[occasion];
+      if (!opener || !(CLAUSE_SUBJECTS.has(opener.lower) || DETERMINERS.has(opener.lower) || opener.isCap)) return null;
+      j = occasion;
+    }
     // "told POLITICO before Ryan's interview": an adverbial, not a clause, follows the audience.
     if (j === audienceStart || !inSentence(j) || PREPOSITIONS.has(tokens[j]!.lower)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
@@ -254,6 +276,47 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   // "said no" / "said no to the deal" answer; "said no decision had been made" reports a clause.
   if (bareNext.lower === 'no' && (!tokens[k + 1]?.isWord || tokens[k + 1]!.lower === 'to' || !inSentence(k + 1))) return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
+}
+
+/** Words that open a reported question ("asked whether …", "asked Sanders how …"). */
+const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'who', 'when', 'where', 'which']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
+/** Longest unnamed audience before a reported question ("asked the crowd how …", "asked a local reporter why …"). */
+const QUESTION_AUDIENCE_MAX = 4;
+
+/**
+ * Whether "asked" at `v` has a named or pronoun subject of its own: a reporter's or an unnamed voter's question is no
+ * statement to track.
+ */
+function askedBy(ctx: AnalysisContext, v: number): boolean {
+  const subject = subjectBefore(ctx, v);
+  return subject.found && (subject.actor !== null || subject.pronoun !== undefined);
+}
+
+/**
+ * "Paul asked how it's conservative to add a trillion dollars", "A reporter asked Sanders how he's feeling": after
+ * "asked" and its audience (a pronoun, a name or a short noun phrase), the reported question runs from its question
+ * word. Null when no question follows ("asked them to leave", "asked for a recount").
+ */
+function questionAfter(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): Complement | null {
+  const { tokens } = ctx.doc;
+  let j = k;
+  const name = ctx.mentionStartingAt.get(j);
+  if (OBJECT_PRONOUNS.has(tokens[j]?.lower ?? '')) j += 1;
+  else if (name && !name.possessive) j = name.last;
+  else if (DETERMINERS.has(tokens[j]?.lower ?? '')) {
+    const audienceStart = j;
+    j += 1;
+    while (
+      j - audienceStart < QUESTION_AUDIENCE_MAX &&
+      inSentence(j) &&
+      tokens[j]!.isWord &&
+      !QUESTION_WORDS.has(tokens[j]!.lower)
+    )
+      j += 1;
+  }
+  if (!inSentence(j) || !inSentence(j + 1) || !QUESTION_WORDS.has(tokens[j]!.lower)) return null;
+  return { contentFirst: j, cueLast: j - 1, marked: true };
 }
 
 /**
@@ -415,6 +478,56 @@ function opensContentAfter(ctx: AnalysisContext, comma: number, sentenceLast: nu
     !PREPOSITIONS.has(next.lower) &&
     countWords(ctx, comma + 1, sentenceLast) >= 3
   );
+}
+
+/** Words an "as" attribution may follow at the start of its sentence ("But as Clyburn noted, …"). */
+const AS_LEAD_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'so']);
+/** Longest setting between an "as" attribution's verb and its comma ("As Comey noted in July, …"). */
+const AS_LEAD_TAIL = 4;
+const FIRST_PERSON = new Set(['i', 'we']);
+
+/**
+ * "As Clyburn noted, those voters will give Sanders a second look": an attribution opened by "as" at the start of a
+ * sentence (or of its clause after a conjunction) reports the clause after its comma.
+ */
+function asAttribution(
+  ctx: AnalysisContext,
+  v: number,
+  subject: SubjectResolution,
+): { draft: StatementDraft; contentLast: number } | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  // A capitalised "As" opening the sentence may be read into the subject phrase ("As Clyburn").
+  let as = tokens[subject.first]?.lower === 'as' && subject.last - subject.first > 1 ? subject.first : subject.first - 1;
+  if (DETERMINERS.has(tokens[as]?.lower ?? '')) as -= 1;
+  if (subject.first > v || tokens[as]?.lower !== 'as' || sentenceOf[as] !== sentenceOf[v]) return null;
+  // "As Blumenthal spoke, …" and "as Centerview continues gaining …" tell when; "As I mentioned above" is the writer's.
+  const verb = speechVerb(tokens[v]!.lower)!;
+  if (
+    verb.thatOnly ||
+    verb.lemma === 'speak' ||
+    (subject.pronoun !== undefined && FIRST_PERSON.has(tokens[subject.pronoun]!.lower))
+  )
+    return null;
+  const sentence = ctx.doc.sentences[sentenceOf[v]!]!;
+  let lead = as - 1;
+  if (lead >= sentence.first && tokens[lead]!.text === ',') lead -= 1;
+  if (lead >= sentence.first && AS_LEAD_CONJUNCTIONS.has(tokens[lead]!.lower)) lead -= 1;
+  if (lead >= sentence.first && tokens[lead]!.text !== ',') return null;
+  // Only a setting may follow the verb ("noted in July", "said previously"): "As Trump demands wall, …" and "As Soviet
+  // states and neighbors, …" are no attributions.
+  const tail = tokens[v + 1];
+  if (tail?.isWord && !PREPOSITIONS.has(tail.lower) && !TIME_WORDS.has(tail.lower) && !ADVERB_RE.test(tail.lower)) return null;
+  let comma = v + 1;
+  while (comma < sentence.last && comma - v <= AS_LEAD_TAIL && tokens[comma]!.isWord) comma += 1;
+  if (tokens[comma]?.text !== ',' || quoteOf[comma] !== -1) return null;
+  const first = comma + 1;
+  const opener = tokens[first];
+  if (!opener?.isWord || quoteOf[first] !== -1 || PREPOSITIONS.has(opener.lower) || CLAUSE_OPENERS.has(opener.lower)) return null;
+  const contentLast = contentEnd(ctx, first);
+  if (countWords(ctx, first, contentLast) < 3) return null;
+  const start = tokens[first]!.start;
+  const end = tokens[contentLast - 1]!.end;
+  return { draft: indirectDraft(ctx.doc.body, start, end, tokens[as]!.start, tokens[v]!.end, subject), contentLast };
 }
 
 /**

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../article-analyzer';
+import type { ExtractedStatement } from '../analysis.types';
+
+function statements(body: string): ExtractedStatement[] {
+  return analyzeArticle({ id: 'test', body }).statements;
+}
+
+function reported(body: string): Array<[string, string | null]> {
+  return statements(body).map((s) => [s.text, s.speaker?.name ?? null]);
+}
+
+describe('reported speech', () => {
+  describe('when "as" opens an attribution before the clause it reports', () => {
+    it('reports the clause after the comma, with the cue from "as" to the verb', () => {
+      const body = 'The mayor of Lyon spoke on Tuesday. As Mayor Odile Brenner noted, the tram line will open two years late.';
+      const [found] = statements(body).filter((s) => s.text.includes('tram line'));
+      expect(found?.text).toBe('the tram line will open two years late');
+      expect(found?.speaker?.name).toBe('Odile Brenner');
+      expect(found?.cue).toBe('As Mayor Odile Brenner noted');
+    });
+
+    it('reads it after a conjunction and past a setting, and from an organisation', () => {
+      expect(
+        reported('Turnout was low. But as Kerstin Alder said in March, the party will not change its leader before winter.'),
+      ).toContainEqual(['the party will not change its leader before winter', 'Kerstin Alder']);
+      expect(reported('As the Baltic Shipping Council reported on Friday, freight rates fell for a third month.')).toContainEqual(
+        ['freight rates fell for a third month', 'Baltic Shipping Council'],
+      );
+    });
+
+    it('reports nothing when "as" tells when, or the writer speaks, or the verb takes an object', () => {
+      const body =
+        'As Ilse Vang spoke, protesters gathered outside the hall. As I mentioned above, the budget grew by a third. ' +
+        'As Ilse Vang demands reform, her rivals wait for the vote.';
+      expect(statements(body)).toEqual([]);
+    });
+  });
+
+  describe('when "asked" is followed by a question', () => {
+    it('reports the question from its question word, past a named or unnamed audience', () => {
+      const body =
+        'Senator Rand Okafor asked how the state could add a billion dollars in spending. ' +
+        'Okafor also asked the minister whether the plan had been costed.';
+      expect(reported(body)).toEqual([
+        ['how the state could add a billion dollars in spending', 'Rand Okafor'],
+        ['whether the plan had been costed', 'Rand Okafor'],
+      ]);
+    });
+
+    it('reports no request and no unnamed asker', () => {
+      const body = 'Governor Lena Marsh asked them to leave the room. A reporter asked whether the deal was dead.';
+      expect(reported(body)).toEqual([]);
+    });
+  });
+
+  describe('when "told" names its audience with its home and the occasion before the reported clause', () => {
+    it('leaves the audience and the occasion to the cue', () => {
+      const body = 'Carla Ruiz told The Courier of Leeds last week she would vote against the merger.';
+      expect(reported(body)).toEqual([['she would vote against the merger', 'Carla Ruiz']]);
+    });
+
+    it('reports nothing when no clause follows the occasion', () => {
+      const body =
+        'Carla Ruiz weighed in, telling Radio Leeds in an interview published on Monday, “The vote was close,” she said.';
+      expect(reported(body)).toEqual([['The vote was close,', 'Carla Ruiz']]);
+    });
+  });
+
+  describe('when a capitalised word inside a bare clause is also a speech verb', () => {
+    it('still reads the clause ("the United States should …")', () => {
+      const body = 'Former Secretary Hillary Clinton suggested the United States should send more special forces to Syria.';
+      expect(reported(body)).toEqual([['the United States should send more special forces to Syria', 'Hillary Clinton']]);
+    });
+  });
+});
