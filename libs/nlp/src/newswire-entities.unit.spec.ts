@@ -230,4 +230,13 @@ describe(analyzeArticle.name, () => {
       expect(a.places.map((p) => p.name)).toContain('Baghdad');
     });
   });
+
+  describe('when a title and "of" name an office', () => {
+    it('reports no actor for the office word', () => {
+      const a = analyze(
+        'Governor Ruth Okafor offered the banker a job as Secretary of Defense. The Minister of Finance resigned.',
+      );
+      expect(actors(a)).toEqual([['Ruth Okafor', 'person']]);
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { DocumentTags } from '../names/name-tagger.model';
 import type { NameCandidate } from './name-candidate-scanner';
 import { placeByKey } from '../lexicon/gazetteer';
 import { givenNameGender } from '../lexicon/given-names';
-import { NON_ORG_ACRONYMS } from '../lexicon/word-lists';
+import { NON_ORG_ACRONYMS, TITLE_WORDS } from '../lexicon/word-lists';
 import { MASK_DATELINE, MASK_SHORT_LINE } from '../text/boilerplate-masker';
 
 /**
@@ -126,7 +126,8 @@ export function refineWithNameTagger(
     // "a new TV ad": an upper-case word the rules know is no organisation stays none when the model reads one.
     if (
       span.type === 'MISC' ||
-      (span.type === 'ORG' && span.end - span.start === 1 && NON_ORG_ACRONYMS.has(doc.tokens[span.start]!.lower))
+      (span.type === 'ORG' && span.end - span.start === 1 && NON_ORG_ACRONYMS.has(doc.tokens[span.start]!.lower)) ||
+      completesTitle(doc, span)
     )
       continue;
     let free = true;
@@ -142,6 +143,20 @@ export function refineWithNameTagger(
     if (free || (confident && !spanHoldsNameWord(doc, span, surnames))) out.push(candidateFromSpan(doc, span));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "a job as Secretary of Defense", "the Minister of Finance": one word after a title and "of" names the office, not
+ * an actor of its own.
+ */
+function completesTitle(doc: ArticleDocument, span: NameSpan): boolean {
+  const { tokens } = doc;
+  return (
+    span.end - span.start === 1 &&
+    tokens[span.start - 1]?.lower === 'of' &&
+    tokens[span.start - 2]?.isCap === true &&
+    TITLE_WORDS.has(tokens[span.start - 2]!.lower)
+  );
 }
 
 /**
