@@ -231,6 +231,9 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
   if (verb.lemma === 'ask') return askedBy(ctx, v) ? questionAfter(ctx, k, inSentence) : null;
+  // "explained how he expanded the business": what is explained is the clause its question word opens.
+  if (verb.lemma === 'explain' && EXPLAINED_WORDS.has(next.lower) && inSentence(k + 1))
+    return { contentFirst: k, cueLast: v, marked: true };
   if (verb.thatOnly || !next.isWord) return null;
   if (verb.objectContent && !PREPOSITIONS.has(next.lower))
     return objectIsProposition(ctx, k) ? { contentFirst: k, cueLast: v, marked: true } : null;
@@ -280,6 +283,8 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
 
 /** Words that open a reported question ("asked whether …", "asked Sanders how …"). */
 const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'who', 'when', 'where', 'which']);
+/** Question words whose clause "explained" reports ("explained why …"; "explained if" is no English). */
+const EXPLAINED_WORDS = new Set(['how', 'why', 'what', 'where', 'when']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
 /** Longest unnamed audience before a reported question ("asked the crowd how …", "asked a local reporter why …"). */
 const QUESTION_AUDIENCE_MAX = 4;

@@ -54,6 +54,18 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when "explained" is followed by a question word', () => {
+    it('reports the clause the question word opens, from a verb or a participle', () => {
+      const body =
+        'Mayor Ines Caldera spoke to the council. She explained how she expanded the tram network across the river. ' +
+        'Later Caldera met the workers, explaining why the union rejected the offer.';
+      expect(reported(body)).toEqual([
+        ['how she expanded the tram network across the river', 'Ines Caldera'],
+        ['why the union rejected the offer', 'Ines Caldera'],
+      ]);
+    });
+  });
+
   describe('when "told" names its audience with its home and the occasion before the reported clause', () => {
     it('leaves the audience and the occasion to the cue', () => {
       const body = 'Carla Ruiz told The Courier of Leeds last week she would vote against the merger.';
