@@ -56,10 +56,15 @@ const ABBREVIATIONS = new Set([
 /** "No. 2", "no. 10": "no" abbreviates "number" before a figure. */
 const FIGURE_AFTER_RE = /^ ?\p{N}/u;
 
+/** Month abbreviations, whose dot ends no sentence before a day ("Dec. 28", "Sept. 11"). */
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 /** True when a trailing dot belongs to the word ("Mr.", "U.S.", "J.", "No. 2") rather than ending the sentence. */
 function takesAbbreviationDot(word: string, body: string, afterDot: number): boolean {
-  if (word.toLowerCase() === 'no') return FIGURE_AFTER_RE.test(body.slice(afterDot, afterDot + 2));
-  return ABBREVIATIONS.has(word.toLowerCase()) || DOTTED_INITIALS_RE.test(word) || /^\p{Lu}$/u.test(word);
+  const lower = word.toLowerCase();
+  if (lower === 'no' || (MONTH_ABBREVIATIONS.has(lower) && UPPER_START_RE.test(word)))
+    return FIGURE_AFTER_RE.test(body.slice(afterDot, afterDot + 2));
+  return ABBREVIATIONS.has(lower) || DOTTED_INITIALS_RE.test(word) || /^\p{Lu}$/u.test(word);
 }
 
 /** Splits a body into tokens in one regex pass; paragraph numbers advance at every line break. */
