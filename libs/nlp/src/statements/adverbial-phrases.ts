@@ -76,8 +76,6 @@ export function countWords(ctx: AnalysisContext, first: number, last: number): n
   return n;
 }
 
-/** "According to X, …" and "…, according to X." */
-
 /** Skips "on Thursday", "late Sunday", "in a statement" between a say-verb and its bare clause. */
 export function skipOccasion(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): number {
   const { tokens } = ctx.doc;

@@ -12,7 +12,7 @@ import {
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { countWords, isDemonstrativeThat } from './adverbial-phrases';
-import { contentEnd, relativeClauseEnd } from './reported-speech-extractor';
+import { contentEnd, relativeClauseEnd } from './reported-content-span';
 import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
 import { indirectDraft, type StatementDraft } from './statement-draft';

@@ -1,0 +1,92 @@
+import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
+import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS } from '../lexicon/word-lists';
+import { FINITE_WORDS } from './adverbial-phrases';
+import type { AnalysisContext } from './analysis-context';
+import { looksLikeSpeech } from './quote-extractor';
+
+// Where reported content ends: the sentence end, a clause boundary, or a relative clause's closing comma.
+
+/** Punctuation a content span never ends on. */
+export const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
+const ING_RE = /^[a-z]{2,}ing$/;
+const ADVERB_RE = /^[a-z]+ly$/;
+const PAST_RE = /^[a-z]{3,}ed$/;
+const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
+
+/**
+ * Clause words that, after a comma, go on with the reported content rather than end it: a relative clause on one of
+ * its nouns ("said the bill, which passed Monday, would …"), a concession or a result ("…, even as …", "…, so he'll
+ * have enough votes"). PolNeAR train annotates them inside the content.
+ */
+const CONTENT_CONTINUATIONS = new Set(['which', 'who', 'whom', 'whose', 'despite', 'even', 'yet', 'so']);
+
+/** Exclusive end token of reported content starting at `first`: sentence end or the next clause boundary. */
+export function contentEnd(ctx: AnalysisContext, first: number): number {
+  const { tokens, sentenceOf, quoteOf, quotes } = ctx.doc;
+  let k = first;
+  while (k < tokens.length && sentenceOf[k] === sentenceOf[first]) {
+    if (quoteOf[k] !== -1) {
+      // A quoted phrase inside reported speech belongs to it; a quoted utterance ends it.
+      const q = quotes[quoteOf[k]!]!;
+      if (k !== q.open || looksLikeSpeech(ctx, q) || q.close === -1) break;
+      k = q.close + 1;
+      continue;
+    }
+    const t = tokens[k]!;
+    if (CONTENT_STOPS.has(t.text)) break;
+    if (k > first && coordinatedSpeechVerb(ctx, k)) break;
+    if (t.text === ',') {
+      const n = tokens[k + 1];
+      // ", and he said he hoped …": a coordinated attribution starts a statement of its own.
+      const p = n && (n.lower === 'and' || n.lower === 'but') ? k + 2 : k + 1;
+      if (
+        n &&
+        ((CLAUSE_BREAK_WORDS.has(n.lower) && !CONTENT_CONTINUATIONS.has(n.lower)) ||
+          ING_RE.test(n.text) ||
+          (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')))
+      )
+        break;
+    }
+    k += 1;
+  }
+  while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
+  return k;
+}
+
+/**
+ * "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": reported speech in a relative clause set off
+ * by commas ends at the comma that closes the clause, where the main clause's verb follows. `last` is the content's
+ * end otherwise.
+ */
+export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number, last: number): number {
+  const { tokens, quoteOf } = ctx.doc;
+  let w = v - 1;
+  while (w > 0 && ADVERB_RE.test(tokens[w]!.lower) && !tokens[w]!.isCap) w -= 1;
+  if (tokens[w]?.lower !== 'who' || tokens[w - 1]?.text !== ',') return last;
+  for (let k = first + 1; k < last; k += 1) {
+    if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;
+    const next = tokens[k + 1];
+    // The main clause's verb follows the closing comma ("…, recounted the incident", "…, will vote", "…, told").
+    if (next && !next.isCap && (PAST_RE.test(next.lower) || FINITE_WORDS.has(next.lower) || isFiniteSpeechVerb(next.lower)))
+      return k;
+  }
+  return last;
+}
+
+/** Adverbs between a coordinating word and its verb ("and then said", "but also argued"). */
+const COORDINATED_VERB_PADDING = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'quickly', 'still']);
+
+/**
+ * Whether `and`/`but` at `k` coordinates a second speech verb with the attribution ("said the plan would fail and
+ * called him a liar", "says she respects him but argues that …"): the reported content ends there, and the second
+ * verb reports content of its own.
+ */
+function coordinatedSpeechVerb(ctx: AnalysisContext, k: number): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  const t = tokens[k]!;
+  if (t.lower !== 'and' && t.lower !== 'but') return false;
+  let v = k + 1;
+  while (COORDINATED_VERB_PADDING.has(tokens[v]?.lower ?? '')) v += 1;
+  const n = tokens[v];
+  return n !== undefined && !n.isCap && sentenceOf[v] === sentenceOf[k] && isFiniteSpeechVerb(n.lower);
+}
