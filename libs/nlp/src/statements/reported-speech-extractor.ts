@@ -13,6 +13,7 @@ import {
   countWords,
   FINITE_WORDS,
   isFrontedAdverbial,
+  opensPrepositionalPhrase,
   isDemonstrativeThat,
   skipOccasion,
   demonstrativePhraseEnd,
@@ -122,7 +123,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     const words = countWords(ctx, complement.contentFirst, contentLast);
     if (words < (complement.marked ? 2 : 3)) continue;
     // "hinted at that in a news conference Monday": a setting alone reports nothing.
-    if (PREPOSITIONS.has(tokens[complement.contentFirst]!.lower) && isFrontedAdverbial(ctx, complement.contentFirst, contentLast))
+    if (opensPrepositionalPhrase(ctx, complement.contentFirst) && isFrontedAdverbial(ctx, complement.contentFirst, contentLast))
       continue;
     const start = tokens[complement.contentFirst]!.start;
     const end = tokens[contentLast - 1]!.end;
@@ -237,7 +238,7 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (j === audienceStart || !inSentence(j) || PREPOSITIONS.has(tokens[j]!.lower)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
   }
-  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
+  if (opensPrepositionalPhrase(ctx, k) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
   // "…, said Richard Curtin, the chief economist …": a name the sentence or a comma ends is the verb's own subject.
   const inverted = ctx.mentionStartingAt.get(k);
   const afterName = inverted ? tokens[inverted.last] : undefined;

@@ -79,6 +79,13 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a bare clause opens with "such"', () => {
+    it('reads "such" as a determiner unless "as" follows it', () => {
+      const body = 'Senator Dora Vance said such methods are cruel. Vance said such as it was, the plan had failed.';
+      expect(reported(body)).toEqual([['such methods are cruel', 'Dora Vance']]);
+    });
+  });
+
   describe('when a capitalised word inside a bare clause is also a speech verb', () => {
     it('still reads the clause ("the United States should …")', () => {
       const body = 'Former Secretary Hillary Clinton suggested the United States should send more special forces to Syria.';
