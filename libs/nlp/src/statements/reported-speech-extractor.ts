@@ -207,8 +207,11 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   if (verb.lemma === 'explain' && EXPLAINED_WORDS.has(next.lower) && inSentence(k + 1))
     return { contentFirst: k, cueLast: v, marked: true };
   if (verb.thatOnly || !next.isWord) return null;
-  if (verb.objectContent && !PREPOSITIONS.has(next.lower))
-    return objectIsProposition(ctx, k) ? { contentFirst: k, cueLast: v, marked: true } : null;
+  if (verb.objectContent && !PREPOSITIONS.has(next.lower)) {
+    if (objectIsProposition(ctx, k)) return { contentFirst: k, cueLast: v, marked: true };
+    // "admitted she had lost", "stressed the vote was fair": a clause, not an object, follows the verb.
+    return opensBareClause(ctx, k, inSentence) ? { contentFirst: k, cueLast: v, marked: false } : null;
+  }
   if (!verb.bareClause) return null;
   k = skipOccasion(ctx, k, inSentence);
   if (!inSentence(k)) return null;
@@ -294,6 +297,29 @@ function questionAfter(ctx: AnalysisContext, k: number, inSentence: (k: number) 
   }
   if (!inSentence(j) || !inSentence(j + 1) || !QUESTION_WORDS.has(tokens[j]!.lower)) return null;
   return { contentFirst: j, cueLast: j - 1, marked: true };
+}
+
+/** Longest subject phrase before the finite word of a bare clause ("the vote was", "the new rules will"). */
+const BARE_SUBJECT_MAX = 4;
+
+/**
+ * Whether a clause opens at `k`: a subject pronoun and its verb ("she had lost"), or a short subject phrase that
+ * opens with a determiner or a name and then a finite word ("the vote was fair", "Trump would win").
+ */
+function opensBareClause(ctx: AnalysisContext, k: number, inSentence: (k: number) => boolean): boolean {
+  const { tokens } = ctx.doc;
+  const first = tokens[k]!;
+  if (CLAUSE_SUBJECTS.has(first.lower)) {
+    const verb = tokens[k + 1];
+    return inSentence(k + 1) && verb!.isWord && !verb!.isCap && !PREPOSITIONS.has(verb!.lower);
+  }
+  if (!(DETERMINERS.has(first.lower) || first.isCap)) return false;
+  for (let j = k + 1; j <= k + BARE_SUBJECT_MAX && inSentence(j); j += 1) {
+    const t = tokens[j]!;
+    if (FINITE_WORDS.has(t.lower)) return true;
+    if (!t.isWord || PREPOSITIONS.has(t.lower) || t.lower === 'and' || t.lower === 'or') return false;
+  }
+  return false;
 }
 
 /**

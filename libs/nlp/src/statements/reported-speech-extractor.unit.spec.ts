@@ -79,6 +79,20 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a verb whose object is its content is followed by a clause', () => {
+    it('reports the clause', () => {
+      const body = 'Senator Dora Vance admitted she had lost. Vance stressed the vote was fair.';
+      expect(reported(body)).toEqual([
+        ['she had lost', 'Dora Vance'],
+        ['the vote was fair', 'Dora Vance'],
+      ]);
+    });
+
+    it('still reports no plain object', () => {
+      expect(reported('Senator Dora Vance announced the death of her father. Vance denied the charges.')).toEqual([]);
+    });
+  });
+
   describe('when a bare clause opens with "such"', () => {
     it('reads "such" as a determiner unless "as" follows it', () => {
       const body = 'Senator Dora Vance said such methods are cruel. Vance said such as it was, the plan had failed.';
