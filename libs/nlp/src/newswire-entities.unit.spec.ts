@@ -239,4 +239,15 @@ describe(analyzeArticle.name, () => {
       expect(actors(a)).toEqual([['Ruth Okafor', 'person']]);
     });
   });
+
+  describe('when a surname the registry knows as a well-known person follows an article person of that surname', () => {
+    it('folds it into the article person, unless the article names the well-known one in full', () => {
+      const local = analyze('Senator Dora Vance spoke on Monday. Vance said the vote was fair.');
+      expect(local.actors.map((x) => [x.name, x.mentions.map((m) => m.text)])).toEqual([['Dora Vance', ['Dora Vance', 'Vance']]]);
+      const both = analyze(
+        'Donald Trump arrived in Ohio on Monday. His son Eric Trump spoke first. Trump said the rally was huge.',
+      );
+      expect(speakers(both)).toEqual([['the rally was huge', 'Donald Trump']]);
+    });
+  });
 });

@@ -162,10 +162,20 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     return actor;
   };
 
+  const namedInFull = new Set(
+    candidates.filter((c) => c.cls === 'registry' && c.registry && c.words.length > 1).map((c) => c.registry!.id),
+  );
   const deferred: NameCandidate[] = [];
   const singlePersons: NameCandidate[] = [];
   for (const c of candidates) {
-    if (c.cls === 'registry' && c.registry) {
+    // "Vance" after "Dora Vance": the article's own person with that surname outranks a well-known one of the registry
+    // the article never names in full.
+    const local =
+      c.registry?.kind === 'person' && c.words.length === 1 && !namedInFull.has(c.registry.id)
+        ? personBySurname(c.key, c.start)
+        : undefined;
+    if (local && !local.registry) attach(local, c);
+    else if (c.cls === 'registry' && c.registry) {
       const r = c.registry;
       const actor = getOrCreate(r.id, r.name, r.kind, r.gender);
       actor.registry = r;
