@@ -250,4 +250,12 @@ describe(analyzeArticle.name, () => {
       expect(speakers(both)).toEqual([['the rally was huge', 'Donald Trump']]);
     });
   });
+
+  describe('when a place and a party member describe a speaker', () => {
+    it('reports no organisation for the description and gives the quote to the person it describes', () => {
+      const a = analyze('Senator Anna Kessler of Oregon spoke on Monday. “The plan is dead,” the Oregon Democrat said.');
+      expect(actors(a)).toEqual([['Anna Kessler', 'person']]);
+      expect(speakers(a)).toEqual([['The plan is dead,', 'Anna Kessler']]);
+    });
+  });
 });

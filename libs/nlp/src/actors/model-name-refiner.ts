@@ -5,7 +5,7 @@ import type { DocumentTags } from '../names/name-tagger.model';
 import type { NameCandidate } from './name-candidate-scanner';
 import { placeByKey } from '../lexicon/gazetteer';
 import { givenNameGender } from '../lexicon/given-names';
-import { NON_ORG_ACRONYMS, TITLE_WORDS } from '../lexicon/word-lists';
+import { DETERMINERS, NON_ORG_ACRONYMS, TITLE_WORDS } from '../lexicon/word-lists';
 import { MASK_DATELINE, MASK_SHORT_LINE } from '../text/boilerplate-masker';
 
 /**
@@ -127,7 +127,8 @@ export function refineWithNameTagger(
     if (
       span.type === 'MISC' ||
       (span.type === 'ORG' && span.end - span.start === 1 && NON_ORG_ACRONYMS.has(doc.tokens[span.start]!.lower)) ||
-      completesTitle(doc, span)
+      completesTitle(doc, span) ||
+      describesPartyMember(doc, span)
     )
       continue;
     let free = true;
@@ -156,6 +157,22 @@ function completesTitle(doc: ArticleDocument, span: NameSpan): boolean {
     tokens[span.start - 1]?.lower === 'of' &&
     tokens[span.start - 2]?.isCap === true &&
     TITLE_WORDS.has(tokens[span.start - 2]!.lower)
+  );
+}
+
+/** Nouns for a member of a party, which after a place describe a person ("the Oregon Democrat"). */
+const PARTY_MEMBER_NOUNS = new Set(['democrat', 'republican', 'independent']);
+
+/**
+ * "the Oregon Democrat said": a determiner, a place or state and a party member's noun describe a person the article
+ * names elsewhere; they name no organisation or person of their own.
+ */
+function describesPartyMember(doc: ArticleDocument, span: NameSpan): boolean {
+  const { tokens } = doc;
+  return (
+    span.end - span.start >= 2 &&
+    PARTY_MEMBER_NOUNS.has(tokens[span.end - 1]!.lower) &&
+    DETERMINERS.has(tokens[span.start - 1]?.lower ?? '')
   );
 }
 
