@@ -26,6 +26,7 @@ import { accordingTo, asAttribution, isPersonLikeSource, trailingAttribution } f
 import { contentEnd, relativeClauseEnd } from './reported-content-span';
 
 const THAT_LOOKAHEAD = 10;
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Pronouns that open a clause as its subject (not "him", "them": "told them that …" still reaches its "that"). */
 const CLAUSE_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const ING_RE = /^[a-z]{2,}ing$/;
@@ -197,8 +198,11 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
       if (isDemonstrativeThat(ctx, j)) return clauseAfterDemonstrative(ctx, j, inSentence);
       return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
     }
-    // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that").
-    if (!t.isWord || speechVerb(t.lower) || CLAUSE_SUBJECTS.has(t.lower) || BE_FORMS.has(t.lower)) break;
+    // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that", "said the deficit would
+    // fall and that growth would return").
+    // A relative clause on the audience has a verb of its own ("told reporters who had gathered outside that …").
+    const relative = RELATIVE_PRONOUNS.has(tokens[j - 1]!.lower);
+    if (!t.isWord || speechVerb(t.lower) || CLAUSE_SUBJECTS.has(t.lower) || (FINITE_WORDS.has(t.lower) && !relative)) break;
   }
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;

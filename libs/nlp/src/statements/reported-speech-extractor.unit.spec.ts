@@ -93,6 +93,18 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a bare clause is followed by a second clause with "and that"', () => {
+    it('reports both clauses, not only the one after "that"', () => {
+      const body = 'Minister Lena Ortiz spoke on Tuesday. She said the deficit would fall by 2026 and that growth would return.';
+      expect(reported(body)).toEqual([['the deficit would fall by 2026 and that growth would return', 'Lena Ortiz']]);
+    });
+
+    it('still looks past a relative clause on the audience for the "that"', () => {
+      const body = 'Minister Lena Ortiz told reporters who had gathered outside that the plan was sound.';
+      expect(reported(body)).toEqual([['the plan was sound', 'Lena Ortiz']]);
+    });
+  });
+
   describe('when a bare clause opens with "such"', () => {
     it('reads "such" as a determiner unless "as" follows it', () => {
       const body = 'Senator Dora Vance said such methods are cruel. Vance said such as it was, the plan had failed.';
