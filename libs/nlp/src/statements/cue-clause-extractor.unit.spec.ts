@@ -9,7 +9,9 @@ const reported = (a: ArticleAnalysis): Array<[string, string | undefined]> =>
 describe(analyzeArticle.name, () => {
   describe('when learned cue clauses are switched on', () => {
     it('reports a trailing attribution by a known organisation that the rules leave out', () => {
-      const body = 'The IMF cut its forecast. Slower growth in rich nations is offset by faster growth elsewhere, the IMF said.';
+      // "…, the IMF said." is the rules' own since 1.18.0; "concluded" closes no attribution for them.
+      const body =
+        'The IMF cut its forecast. Slower growth in rich nations is offset by faster growth elsewhere, the IMF concluded.';
       expect(reported(analyzeArticle({ id: 't', body }))).toEqual([]);
       expect(reported(analyzeArticle({ id: 't', body }, { learnedCueClauses: true }))).toEqual([
         ['Slower growth in rich nations is offset by faster growth elsewhere', 'International Monetary Fund'],

@@ -20,6 +20,7 @@ import { indirectDraft, type StatementDraft } from './statement-draft';
 
 const ADVERB_RE = /^[a-z]+ly$/;
 const OWNER_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
 const PARENTHETICAL_TAIL = 3;
@@ -171,8 +172,13 @@ export function trailingAttribution(
   cueFirst: number,
 ): StatementDraft | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
-  // "…, his top aide, Tad Devine, told The Huffington Post": a possessive determiner opens the subject phrase.
-  const owner = OWNER_DETERMINERS.has(tokens[cueFirst - 1]?.lower ?? '') && cueFirst < v ? 1 : 0;
+  // "…, his top aide, Tad Devine, told The Huffington Post": a possessive determiner opens the subject phrase; so may
+  // an article before the subject of a verb that reports ("…, a spokeswoman, Anna White, said", "…, the AP reported").
+  const before = tokens[cueFirst - 1]?.lower ?? '';
+  const verb = speechVerb(tokens[v]!.lower);
+  const opensSubject =
+    OWNER_DETERMINERS.has(before) || (ARTICLES.has(before) && (verb?.bareClause === true || verb?.lemma === 'report'));
+  const owner = opensSubject && cueFirst < v ? 1 : 0;
   const comma = cueFirst - 1 - owner;
   if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;
   const sentence = ctx.doc.sentences[sentenceOf[v]!]!;

@@ -37,6 +37,25 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a closing attribution opens its subject with an article', () => {
+    it('reports the content before it from a named appositive or an outlet', () => {
+      const body =
+        'Lumen created the tool to help in times of crisis, a spokeswoman, Anna White, said on Saturday. ' +
+        'The mayor will resign in May, the Daily Courier reported.';
+      expect(reported(body)).toEqual([
+        ['Lumen created the tool to help in times of crisis', 'Anna White'],
+        ['The mayor will resign in May', 'Daily Courier'],
+      ]);
+    });
+
+    it('takes no clause before a verb that does not report', () => {
+      const body =
+        'Ilse Vang had been scheduled to attend the event in Casper, but on Thursday, the Green Party announced she ' +
+        'was not coming.';
+      expect(reported(body)).toEqual([['she was not coming', 'Green Party']]);
+    });
+  });
+
   describe('when "asked" is followed by a question', () => {
     it('reports the question from its question word, past a named or unnamed audience', () => {
       const body =
