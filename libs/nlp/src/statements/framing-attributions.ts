@@ -8,7 +8,7 @@ import {
   TIME_WORDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
-import { countWords, isAdverbialTail, isFrontedAdverbial, TAIL_STOPS } from './adverbial-phrases';
+import { countWords, FINITE_WORDS, isAdverbialTail, isFrontedAdverbial, TAIL_STOPS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
 import { contentEnd, TRAILING_PUNCT } from './reported-content-span';
@@ -201,7 +201,8 @@ export function trailingAttribution(
       resume = k + 1;
       break;
     }
-    if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1) return null;
+    // "Speaking to reporters, Kessler said the bill will pass": a finite verb after the cue's is its own content's.
+    if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1 || FINITE_WORDS.has(t.lower)) return null;
     if (t.isWord) tail += 1;
   }
   if (resume < 0 && !inverted && tail > 5 && !isAdverbialTail(ctx, v, cueLast + 1, sentence.last)) return null;

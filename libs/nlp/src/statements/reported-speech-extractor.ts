@@ -196,7 +196,9 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     const t = tokens[j]!;
     if (t.lower === 'that') {
       if (isDemonstrativeThat(ctx, j)) return clauseAfterDemonstrative(ctx, j, inSentence);
-      return inSentence(j + 1) ? { contentFirst: j + 1, cueLast: j, marked: true } : null;
+      // "said that, if elected, she would resign": the content opens after the comma.
+      const first = tokens[j + 1]?.text === ',' ? j + 2 : j + 1;
+      return inSentence(first) ? { contentFirst: first, cueLast: j, marked: true } : null;
     }
     // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that", "said the deficit would
     // fall and that growth would return").

@@ -56,6 +56,21 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a fronted phrase and a comma come before a speaker who reports a clause', () => {
+    it('reports the clause, not the fronted phrase as a closing attribution', () => {
+      const body = 'Senator Dora Vance spoke on Monday. Speaking to reporters, Vance said the bill will pass.';
+      expect(reported(body)).toEqual([['the bill will pass', 'Dora Vance']]);
+    });
+  });
+
+  describe('when "that" is followed by a comma and an aside', () => {
+    it('opens the content after the comma', () => {
+      expect(reported('Senator Dora Vance said that, if elected, she would resign.')).toEqual([
+        ['if elected, she would resign', 'Dora Vance'],
+      ]);
+    });
+  });
+
   describe('when "asked" is followed by a question', () => {
     it('reports the question from its question word, past a named or unnamed audience', () => {
       const body =
