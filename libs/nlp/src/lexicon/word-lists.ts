@@ -217,10 +217,14 @@ and but as while when because although though after before since if that so yet 
 whether
 `);
 
+/**
+ * Prepositions. Not "such": "such as" is rare in news beside the determiner ("said such techniques are inhumane", "As
+ * Vance noted, such methods …"), which a preposition reading had kept from opening reported content.
+ */
 export const PREPOSITIONS = wordSet(`
 of in on at by for with from to into onto about against between among amongst toward towards through during
 without within over under upon after before behind beyond near like via across around despite including
-than such
+than
 `);
 
 /** Adverbs and auxiliaries that may sit between a subject and its speech verb ("had previously announced"). */

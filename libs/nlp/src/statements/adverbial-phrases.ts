@@ -69,16 +69,6 @@ const DETERMINED_BY_THAT = new Set([
 /** Words before "that" that make it a pronoun ("proposed just that in 2013", "said exactly that"). */
 const PRONOUN_THAT_AFTER = new Set(['just', 'exactly', 'precisely', 'all', 'like']);
 
-/**
- * Whether the token at `k` opens a prepositional phrase: a preposition, but "such" only in "such as" ("said such
- * techniques are inhumane" reports a clause).
- */
-export function opensPrepositionalPhrase(ctx: AnalysisContext, k: number): boolean {
-  const { tokens } = ctx.doc;
-  const lower = tokens[k]?.lower ?? '';
-  return PREPOSITIONS.has(lower) && (lower !== 'such' || tokens[k + 1]?.lower === 'as');
-}
-
 /** Words (not punctuation) among tokens [first, last). */
 export function countWords(ctx: AnalysisContext, first: number, last: number): number {
   let n = 0;

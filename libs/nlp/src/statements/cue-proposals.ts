@@ -11,7 +11,7 @@ import {
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
-import { countWords, isDemonstrativeThat, opensPrepositionalPhrase } from './adverbial-phrases';
+import { countWords, isDemonstrativeThat } from './adverbial-phrases';
 import { contentEnd, relativeClauseEnd } from './reported-content-span';
 import { proposalFeatures } from './cue-proposal-features';
 import { proposalSubject } from './proposal-subject';
@@ -138,7 +138,7 @@ export function cueProposals(
 function opensClause(ctx: AnalysisContext, first: number, last: number): boolean {
   const { tokens } = ctx.doc;
   const opener = tokens[first]!;
-  if (!opener.isWord || NOT_SUBJECTS.has(opener.lower) || opensPrepositionalPhrase(ctx, first)) return false;
+  if (!opener.isWord || NOT_SUBJECTS.has(opener.lower) || PREPOSITIONS.has(opener.lower)) return false;
   if (NOMINATIVE_PRONOUNS.has(opener.lower)) return true;
   // "shows Clinton leads", "believes Trump will win": a name followed by a lower-case word that can be its verb.
   const name = ctx.mentionStartingAt.get(first);

@@ -1,4 +1,4 @@
-import { speechVerb } from '../lexicon/speech-verb-lexicon';
+import type { SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -125,6 +125,7 @@ export function asAttribution(
   ctx: AnalysisContext,
   v: number,
   subject: SubjectResolution,
+  verb: SpeechVerb,
 ): { draft: StatementDraft; contentLast: number } | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   // A capitalised "As" opening the sentence may be read into the subject phrase ("As Clyburn").
@@ -132,7 +133,6 @@ export function asAttribution(
   if (DETERMINERS.has(tokens[as]?.lower ?? '')) as -= 1;
   if (subject.first > v || tokens[as]?.lower !== 'as' || sentenceOf[as] !== sentenceOf[v]) return null;
   // "As Blumenthal spoke, …" and "as Centerview continues gaining …" tell when; "As I mentioned above" is the writer's.
-  const verb = speechVerb(tokens[v]!.lower)!;
   if (
     verb.thatOnly ||
     verb.lemma === 'speak' ||
@@ -170,14 +170,13 @@ export function trailingAttribution(
   v: number,
   subject: SubjectResolution,
   cueFirst: number,
+  verb: SpeechVerb,
 ): StatementDraft | null {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
   // "…, his top aide, Tad Devine, told The Huffington Post": a possessive determiner opens the subject phrase; so may
   // an article before the subject of a verb that reports ("…, a spokeswoman, Anna White, said", "…, the AP reported").
   const before = tokens[cueFirst - 1]?.lower ?? '';
-  const verb = speechVerb(tokens[v]!.lower);
-  const opensSubject =
-    OWNER_DETERMINERS.has(before) || (ARTICLES.has(before) && (verb?.bareClause === true || verb?.lemma === 'report'));
+  const opensSubject = OWNER_DETERMINERS.has(before) || (ARTICLES.has(before) && (verb.bareClause || verb.lemma === 'report'));
   const owner = opensSubject && cueFirst < v ? 1 : 0;
   const comma = cueFirst - 1 - owner;
   if (tokens[comma]?.text !== ',' || sentenceOf[comma] !== sentenceOf[v]) return null;

@@ -13,7 +13,6 @@ import {
   countWords,
   FINITE_WORDS,
   isFrontedAdverbial,
-  opensPrepositionalPhrase,
   isDemonstrativeThat,
   skipOccasion,
   demonstrativePhraseEnd,
@@ -106,13 +105,13 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (isGenericSource(ctx, subject)) continue;
       cueFirst = Math.min(subject.first, i);
     }
-    const asLead = verb.form === 'ing' ? null : asAttribution(ctx, i, subject);
+    const asLead = verb.form === 'ing' ? null : asAttribution(ctx, i, subject, verb);
     if (asLead) {
       out.push(asLead.draft);
       i = asLead.contentLast - 1;
       continue;
     }
-    const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst);
+    const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst, verb);
     if (trailing) {
       // "…, aides said" / "…, the government said": a closing attribution that names nobody is too vague to keep.
       if (trailing.speaker !== null) out.push(trailing);
@@ -124,7 +123,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     const words = countWords(ctx, complement.contentFirst, contentLast);
     if (words < (complement.marked ? 2 : 3)) continue;
     // "hinted at that in a news conference Monday": a setting alone reports nothing.
-    if (opensPrepositionalPhrase(ctx, complement.contentFirst) && isFrontedAdverbial(ctx, complement.contentFirst, contentLast))
+    if (PREPOSITIONS.has(tokens[complement.contentFirst]!.lower) && isFrontedAdverbial(ctx, complement.contentFirst, contentLast))
       continue;
     const start = tokens[complement.contentFirst]!.start;
     const end = tokens[contentLast - 1]!.end;
@@ -201,8 +200,8 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
       return inSentence(first) ? { contentFirst: first, cueLast: j, marked: true } : null;
     }
     // A subject or a verb starts the clause itself ("says it is hard to blame anyone for that", "said the deficit would
-    // fall and that growth would return").
-    // A relative clause on the audience has a verb of its own ("told reporters who had gathered outside that …").
+    // fall and that growth would return"); a relative clause on the audience has a verb of its own ("told reporters
+    // who had gathered outside that …").
     const relative = RELATIVE_PRONOUNS.has(tokens[j - 1]!.lower);
     if (!t.isWord || speechVerb(t.lower) || CLAUSE_SUBJECTS.has(t.lower) || (FINITE_WORDS.has(t.lower) && !relative)) break;
   }
@@ -247,7 +246,7 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     if (j === audienceStart || !inSentence(j) || PREPOSITIONS.has(tokens[j]!.lower)) return null;
     return { contentFirst: j, cueLast: j - 1, marked: false };
   }
-  if (opensPrepositionalPhrase(ctx, k) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
+  if (PREPOSITIONS.has(bareNext.lower) || bareNext.lower === 'so' || bareNext.lower === 'yes') return null;
   // "…, said Richard Curtin, the chief economist …": a name the sentence or a comma ends is the verb's own subject.
   const inverted = ctx.mentionStartingAt.get(k);
   const afterName = inverted ? tokens[inverted.last] : undefined;

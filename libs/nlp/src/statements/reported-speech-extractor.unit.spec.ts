@@ -140,9 +140,12 @@ describe('reported speech', () => {
   });
 
   describe('when a bare clause opens with "such"', () => {
-    it('reads "such" as a determiner unless "as" follows it', () => {
-      const body = 'Senator Dora Vance said such methods are cruel. Vance said such as it was, the plan had failed.';
-      expect(reported(body)).toEqual([['such methods are cruel', 'Dora Vance']]);
+    it('reads "such" as a determiner, after a speech verb and after an "as" attribution', () => {
+      const body = 'Senator Dora Vance said such methods are cruel. As Vance noted, such rules are rare.';
+      expect(reported(body)).toEqual([
+        ['such methods are cruel', 'Dora Vance'],
+        ['such rules are rare', 'Dora Vance'],
+      ]);
     });
   });
 
