@@ -25,16 +25,27 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
 const PARENTHETICAL_TAIL = 3;
 
+/** Words that make an unnamed source someone who knows: "a person familiar with …", "people briefed on …". */
+const ANONYMOUS_SOURCE_WORDS = new Set(['person', 'source', 'familiar', 'briefed', 'knowledgeable']);
+
+/** Heads of an unnamed source that speaks for a body: "according to the campaign". */
+const VOICE_HEADS = new Set(['campaign', 'spokesperson', 'spokesman', 'spokeswoman']);
+
 /** "according to a study": an unnamed source must at least be a person or an official body. */
 export function isPersonLikeSource(ctx: AnalysisContext, s: SubjectResolution): boolean {
   if (s.actor !== null || s.pronoun !== undefined) return true;
+  if (VOICE_HEADS.has(ctx.doc.tokens[s.last - 1]?.lower ?? '')) return true;
   for (let k = s.first; k < s.last; k += 1) {
     const lower = ctx.doc.tokens[k]!.lower;
+    if (ANONYMOUS_SOURCE_WORDS.has(lower)) return true;
     if (GENERIC_GROUP_NOUNS.has(lower)) return false;
     if (HUMAN_GROUP_NOUNS.has(lower) || TITLE_WORDS.has(lower)) return true;
   }
   return false;
 }
+
+/** Words that open a subordinate clause. */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'if', 'because', 'since', 'when', 'unless']);
 
 /**
  * "According to Woodward, the plan failed." / "The plan failed, according to CNN.": the clause after the source's comma
@@ -56,13 +67,25 @@ export function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | n
     last = contentEnd(ctx, first);
   } else {
     first = sentence.first;
-    while (first < i && (quoteOf[first] !== -1 || !tokens[first]!.isWord || ctx.doc.masked[first])) first += 1;
+    let afterQuote = false;
+    while (first < i && (quoteOf[first] !== -1 || !tokens[first]!.isWord || ctx.doc.masked[first])) {
+      if (quoteOf[first] !== -1) afterQuote = true;
+      first += 1;
+    }
+    // "“You've been very critical of me,” he told Sen. Jeff Flake, according to officials": what is left between a
+    // quote and the attribution is the quote's own attribution.
+    if (afterQuote) return null;
     last = i;
     while (last > first && TRAILING_PUNCT.has(tokens[last - 1]!.text)) last -= 1;
     // "At the heart of the trouble, according to Dennis B. Ross, an envoy, was a decision …": set off by commas, the
     // attribution sits inside its content, which resumes after it.
     const resume = resumeAfterSource(ctx, subject.last, sentence.last);
-    if (resume >= 0) last = contentEnd(ctx, resume);
+    if (resume >= 0) {
+      // "While most were marked confidential, according to an official, two were upgraded": the main clause after the
+      // attribution is what the source says; the subordinate clause before it only sets it up.
+      if (SUBORDINATORS.has(tokens[first]!.lower) && !commaBetween(ctx, first, i - 1)) first = resume;
+      last = contentEnd(ctx, resume);
+    }
   }
   if (last - first < 2 || first >= sentence.last) return null;
   const start = tokens[first]!.start;
@@ -70,16 +93,27 @@ export function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | n
   return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
 }
 
+function commaBetween(ctx: AnalysisContext, first: number, last: number): boolean {
+  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.text === ',' && ctx.doc.quoteOf[k] === -1) return true;
+  return false;
+}
+
+/** Words a source phrase may run past the name it holds ("a State Department official"). */
+const SOURCE_TAIL = 3;
+
 /**
  * After `according to X,` inside a sentence: the first token of the content that resumes after the source (past its
  * appositive, if any), or -1 when the attribution closes its clause.
  */
 function resumeAfterSource(ctx: AnalysisContext, sourceLast: number, sentenceLast: number): number {
   const { tokens, quoteOf } = ctx.doc;
-  if (tokens[sourceLast]?.text !== ',' || quoteOf[sourceLast] !== -1) return -1;
-  const afterAppositive = resumeAfterAppositive(ctx, sourceLast, sentenceLast);
+  // "according to a State Department official, …": the source phrase may run past the name it holds.
+  let comma = sourceLast;
+  while (comma < sentenceLast && comma - sourceLast < SOURCE_TAIL && tokens[comma]!.isWord) comma += 1;
+  if (tokens[comma]?.text !== ',' || quoteOf[comma] !== -1) return -1;
+  const afterAppositive = resumeAfterAppositive(ctx, comma, sentenceLast);
   if (afterAppositive >= 0) return afterAppositive;
-  return opensContentAfter(ctx, sourceLast, sentenceLast) ? sourceLast + 1 : -1;
+  return opensContentAfter(ctx, comma, sentenceLast) ? comma + 1 : -1;
 }
 
 const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'and', 'or', 'a', 'an', 'the']);
@@ -104,6 +138,7 @@ function opensContentAfter(ctx: AnalysisContext, comma: number, sentenceLast: nu
   return (
     next?.isWord === true &&
     !APPOSITIVE_OPENERS.has(next.lower) &&
+    !TITLE_WORDS.has(next.lower) &&
     !PREPOSITIONS.has(next.lower) &&
     countWords(ctx, comma + 1, sentenceLast) >= 3
   );

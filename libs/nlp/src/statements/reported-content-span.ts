@@ -33,7 +33,12 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
       continue;
     }
     const t = tokens[k]!;
-    if (CONTENT_STOPS.has(t.text)) break;
+    if (CONTENT_STOPS.has(t.text)) {
+      const close = parentheticalClose(ctx, k);
+      if (close < 0) break;
+      k = close + 1;
+      continue;
+    }
     if (k > first && coordinatedSpeechVerb(ctx, k)) break;
     if (t.text === ',') {
       const n = tokens[k + 1];
@@ -51,6 +56,33 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/** Closing marks of the parentheticals reported content runs through. */
+const PARENTHETICAL_CLOSE = new Map([
+  ['—', '—'],
+  ['–', '–'],
+  ['(', ')'],
+]);
+
+/** Longest parenthetical (in tokens) that reported content runs through. */
+const PARENTHETICAL_MAX = 24;
+
+/**
+ * "571 of the 714 superdelegates — a group made up of party leaders — supported Clinton": the closing mark of a
+ * parenthetical opened at `open` that the content goes on after, or -1 when the mark ends the content.
+ */
+function parentheticalClose(ctx: AnalysisContext, open: number): number {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const closing = PARENTHETICAL_CLOSE.get(tokens[open]!.text);
+  if (!closing) return -1;
+  for (let k = open + 1; k < tokens.length && k - open <= PARENTHETICAL_MAX; k += 1) {
+    if (sentenceOf[k] !== sentenceOf[open] || quoteOf[k] !== -1 || tokens[k]!.text === ';') return -1;
+    if (tokens[k]!.text !== closing) continue;
+    const next = tokens[k + 1];
+    return next?.isWord && sentenceOf[k + 1] === sentenceOf[open] ? k : -1;
+  }
+  return -1;
 }
 
 /**

@@ -11,6 +11,63 @@ function reported(body: string): Array<[string, string | null]> {
 }
 
 describe('reported speech', () => {
+  describe('when "according to" names an unnamed source', () => {
+    it('reports what officials, a person familiar with the plan or a campaign say, with no speaker to name', () => {
+      expect(reported('The ministry moved the list into the draft, according to officials involved at the time.')).toEqual([
+        ['The ministry moved the list into the draft', null],
+      ]);
+      expect(reported('The firm will cut 400 jobs in Lyon, according to a person familiar with the plan.')).toEqual([
+        ['The firm will cut 400 jobs in Lyon', null],
+      ]);
+      expect(reported('Fundraising has surged since June, according to the campaign.')).toEqual([
+        ['Fundraising has surged since June', null],
+      ]);
+    });
+
+    it('reports nothing for a poll or for commentators at large', () => {
+      expect(reported('Turnout fell by a third, according to a new poll.')).toEqual([]);
+      expect(reported('Turnout fell by a third, according to experts.')).toEqual([]);
+    });
+
+    it("reports no quote's attribution as what the source says", () => {
+      const body = '“You have been very critical of me,” he told Senator Anna Kessler, according to officials at the meeting.';
+      expect(statements(body).map((s) => s.kind)).toEqual(['direct']);
+    });
+  });
+
+  describe('when "according to" follows a clause that opens the sentence', () => {
+    it('reports the main clause after a subordinate one the attribution closes', () => {
+      const body =
+        'While most files were marked confidential, according to a Foreign Ministry official, two were upgraded to secret.';
+      expect(reported(body)).toEqual([['two were upgraded to secret', 'Foreign Ministry']]);
+    });
+
+    it('keeps the subordinate clause when the main clause comes before the attribution, past an appositive', () => {
+      const body =
+        'When training fits the patient, it works very well, according to Craig Bryan, head of the center at the university.';
+      expect(reported(body)).toEqual([['When training fits the patient, it works very well', 'Craig Bryan']]);
+      const resumed = 'When the vote came, the party split, according to a Foreign Ministry official, most rebels walked out.';
+      expect(reported(resumed)[0]?.[0]).toMatch(/^When the vote came, the party split, .* most rebels walked out$/);
+    });
+  });
+
+  describe('when reported content holds a parenthetical', () => {
+    it('runs through a pair of dashes or brackets to the rest of the clause', () => {
+      expect(reported('Senator Anna Kessler said the 40 delegates — most of them party officials — backed the plan.')).toEqual([
+        ['the 40 delegates — most of them party officials — backed the plan', 'Anna Kessler'],
+      ]);
+      expect(reported('Senator Anna Kessler said the senator (D-Ore.) would back the plan.')).toEqual([
+        ['the senator (D-Ore.) would back the plan', 'Anna Kessler'],
+      ]);
+    });
+
+    it('ends at a single dash', () => {
+      expect(reported('Senator Anna Kessler said the plan would pass — and it did.')).toEqual([
+        ['the plan would pass', 'Anna Kessler'],
+      ]);
+    });
+  });
+
   describe('when "as" opens an attribution before the clause it reports', () => {
     it('reports the clause after the comma, with the cue from "as" to the verb', () => {
       const body = 'The mayor of Lyon spoke on Tuesday. As Mayor Odile Brenner noted, the tram line will open two years late.';

@@ -239,7 +239,13 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   let headEnd = e;
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
   const actor = describedActor(ctx, k, headEnd);
-  return { found: DETERMINERS.has(t.lower) || actor !== null, actor, first: k, last: e };
+  const group = tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
+  return { found: DETERMINERS.has(t.lower) || actor !== null || group, actor, first: k, last: e };
+}
+
+function tokensMatch(ctx: AnalysisContext, first: number, last: number, words: ReadonlySet<string>): boolean {
+  for (let j = first; j < last; j += 1) if (words.has(ctx.doc.tokens[j]!.lower)) return true;
+  return false;
 }
 
 /** Narrative sentences back that a speaking pronoun may reach for its most recent fitting subject. */
