@@ -1,4 +1,4 @@
-import type { SpeechVerb } from '../lexicon/speech-verb-lexicon';
+import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -232,7 +232,8 @@ export function trailingAttribution(
     // "…, said this week in Wyoming — an apparent reversal …": what a dash or a semicolon adds is not the cue's.
     if (TAIL_STOPS.has(t.text) && quoteOf[k] === -1) break;
     if (t.text === ',' && tail <= PARENTHETICAL_TAIL && resume < 0 && quoteOf[k] === -1) {
-      resume = k + 1;
+      // "…, Hollande said Tuesday in Paris, noting the nominee …": a participle after the comma opens a clause of its own.
+      if (speechVerb(tokens[k + 1]?.lower ?? '')?.form !== 'ing') resume = k + 1;
       break;
     }
     // "Speaking to reporters, Kessler said the bill will pass": a finite verb after the cue's is its own content's.

@@ -23,6 +23,8 @@ const CONTENT_CONTINUATIONS = new Set(['which', 'who', 'whom', 'whose', 'despite
 /** Exclusive end token of reported content starting at `first`: sentence end or the next clause boundary. */
 export function contentEnd(ctx: AnalysisContext, first: number): number {
   const { tokens, sentenceOf, quoteOf, quotes } = ctx.doc;
+  const subordinate = inOpeningSubordinateClause(ctx, first);
+  let inRelative = false;
   let k = first;
   while (k < tokens.length && sentenceOf[k] === sentenceOf[first]) {
     if (quoteOf[k] !== -1) {
@@ -42,6 +44,13 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
     if (k > first && coordinatedSpeechVerb(ctx, k)) break;
     if (t.text === ',') {
       const n = tokens[k + 1];
+      // "Although Kessler said he'd hold a hearing, it's unlikely to …": the main clause follows the first comma that
+      // closes no relative clause ("…said the tax, which passed in May, would fail, the …").
+      if (subordinate && n?.isWord) {
+        if (CONTENT_CONTINUATIONS.has(n.lower)) inRelative = true;
+        else if (inRelative) inRelative = false;
+        else break;
+      }
       // ", and he said he hoped …": a coordinated attribution starts a statement of its own.
       const p = n && (n.lower === 'and' || n.lower === 'but') ? k + 2 : k + 1;
       if (
@@ -56,6 +65,21 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/** Words that open a subordinate clause before its main clause ("Although she said …, she …"). */
+const OPENING_SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'when', 'after']);
+
+/** Whether the content at `first` sits in a subordinate clause that opens its sentence, with no comma before it. */
+function inOpeningSubordinateClause(ctx: AnalysisContext, first: number): boolean {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const sentence = ctx.doc.sentences[sentenceOf[first]!]!;
+  let k = sentence.first;
+  while (k < first && !tokens[k]!.isWord) k += 1;
+  if (tokens[k]?.lower === 'but' || tokens[k]?.lower === 'and') k += 1;
+  if (!OPENING_SUBORDINATORS.has(tokens[k]?.lower ?? '')) return false;
+  for (let j = k + 1; j < first; j += 1) if (tokens[j]!.text === ',' && quoteOf[j] === -1) return false;
+  return true;
 }
 
 /** Closing marks of the parentheticals reported content runs through. */

@@ -113,6 +113,47 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a closing attribution is followed by a comma', () => {
+    it('ends the content at the attribution when a speech participle follows it', () => {
+      const body =
+        'President Odile Brenner spoke on Tuesday. The plans are sickening, Brenner said Tuesday in Lyon, noting the ' +
+        'minister would fail.';
+      expect(reported(body)[0]).toEqual(['The plans are sickening', 'Odile Brenner']);
+    });
+
+    it('runs on past the attribution when the clause resumes after it', () => {
+      const body = 'The museum, Senator Anna Kessler said, celebrated the city and its workers.';
+      expect(reported(body)[0]?.[0]).toMatch(/^The museum, .* celebrated the city and its workers$/);
+    });
+  });
+
+  describe('when the attribution sits in a subordinate clause that opens the sentence', () => {
+    it('ends the content at the comma before the main clause', () => {
+      const body =
+        'Senator Anna Kessler spoke on Monday. Although Kessler said she would hold a hearing, the bill is unlikely to ' +
+        'pass this year.';
+      expect(reported(body)).toEqual([['she would hold a hearing', 'Anna Kessler']]);
+    });
+
+    it('runs through a relative clause to the comma after it', () => {
+      const body =
+        'Senator Anna Kessler spoke on Monday. But while Kessler said the tax, which passed in May, would fail, the ' +
+        'governor disagreed.';
+      expect(reported(body)).toEqual([['the tax, which passed in May, would fail', 'Anna Kessler']]);
+    });
+
+    it('reads a clause after the subordinate one as the main clause', () => {
+      const body =
+        'Senator Anna Kessler spoke on Monday. If elected, Kessler said she would cut taxes, raise wages and build homes.';
+      expect(reported(body)).toEqual([['she would cut taxes, raise wages and build homes', 'Anna Kessler']]);
+    });
+
+    it('keeps a subordinate clause inside the content whole', () => {
+      const body = 'Senator Anna Kessler spoke on Monday. Kessler said that although the vote was close, the bill would pass.';
+      expect(reported(body)).toEqual([['although the vote was close, the bill would pass', 'Anna Kessler']]);
+    });
+  });
+
   describe('when a fronted phrase and a comma come before a speaker who reports a clause', () => {
     it('reports the clause, not the fronted phrase as a closing attribution', () => {
       const body = 'Senator Dora Vance spoke on Monday. Speaking to reporters, Vance said the bill will pass.';
