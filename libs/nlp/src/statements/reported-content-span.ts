@@ -73,7 +73,8 @@ const OPENING_SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas',
 /** Whether the content at `first` sits in a subordinate clause that opens its sentence, with no comma before it. */
 function inOpeningSubordinateClause(ctx: AnalysisContext, first: number): boolean {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
-  const sentence = ctx.doc.sentences[sentenceOf[first]!]!;
+  const sentence = ctx.doc.sentences[sentenceOf[first] ?? -1];
+  if (!sentence) return false;
   let k = sentence.first;
   while (k < first && !tokens[k]!.isWord) k += 1;
   if (tokens[k]?.lower === 'but' || tokens[k]?.lower === 'and') k += 1;

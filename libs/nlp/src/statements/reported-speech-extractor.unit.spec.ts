@@ -148,6 +148,11 @@ describe('reported speech', () => {
       expect(reported(body)).toEqual([['she would cut taxes, raise wages and build homes', 'Anna Kessler']]);
     });
 
+    it('reads a closing attribution whose comma ends the text (found by the property test)', () => {
+      const body = 'Senator Dana Kiro believes the plant will close, Senator Dana Kiro said comment,';
+      expect(() => statements(body)).not.toThrow();
+    });
+
     it('keeps a subordinate clause inside the content whole', () => {
       const body = 'Senator Anna Kessler spoke on Monday. Kessler said that although the vote was close, the bill would pass.';
       expect(reported(body)).toEqual([['although the vote was close, the bill would pass', 'Anna Kessler']]);
