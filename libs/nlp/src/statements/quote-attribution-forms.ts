@@ -105,7 +105,7 @@ export function isRolePrefix(ctx: AnalysisContext, from: number, to: number): bo
  */
 export function nameSigningColon(ctx: AnalysisContext, colon: number): Attribution | null {
   const { doc } = ctx;
-  const named = ctx.mentionEndingAt.get(colon - 1);
+  const named = ctx.mentionEndingAt.get(beforeParenthetical(ctx, colon) - 1);
   if (!named || named.possessive) return null;
   const from = doc.sentences[doc.sentenceOf[colon]!]!.first;
   if (!isRolePrefix(ctx, from, named.lead)) return null;
@@ -116,6 +116,32 @@ export function nameSigningColon(ctx: AnalysisContext, colon: number): Attributi
     cueEnd: colon,
     verb: -1,
   };
+}
+
+/** Longest parenthetical between a name and its colon (`Rep. Trey Gowdy (R-S.C.):`). */
+const NAME_PARENTHETICAL_MAX = 6;
+
+/** The token a short parenthetical that ends right before `k` opens at (`Gowdy (R-S.C.):`), or `k` when none does. */
+function beforeParenthetical(ctx: AnalysisContext, k: number): number {
+  const { tokens, sentenceOf } = ctx.doc;
+  if (tokens[k - 1]?.text !== ')') return k;
+  for (let j = k - 2; j >= 0 && k - j <= NAME_PARENTHETICAL_MAX; j -= 1) {
+    if (sentenceOf[j] !== sentenceOf[k]) return k;
+    if (tokens[j]!.text === '(') return j;
+  }
+  return k;
+}
+
+/**
+ * `The surge doesn't surprise pollster Daron Shaw: “…”`: when the sentence has no named subject, a person named right
+ * before the colon speaks the quote after it.
+ */
+export function personBeforeColon(ctx: AnalysisContext, colon: number): Attribution | null {
+  const named = ctx.mentionEndingAt.get(beforeParenthetical(ctx, colon) - 1);
+  if (!named || named.possessive || ctx.actors[named.actor]?.kind !== 'person') return null;
+  // `Ann Carver on Tom Reyes: "…"`: a name a preposition governs is what the quote is about.
+  if (PREPOSITIONS.has(ctx.doc.tokens[named.lead - 1]?.lower ?? '')) return null;
+  return { subject: nameSubject(named), cueStart: named.lead, cueEnd: colon, verb: -1 };
 }
 
 /**

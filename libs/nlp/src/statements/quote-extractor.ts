@@ -14,6 +14,7 @@ import {
   HARD_STOPS,
   isRolePrefix,
   nameSigningColon,
+  personBeforeColon,
   nameSubject,
   pastVerbThenName,
   SENTENCE_END_RE,
@@ -396,14 +397,14 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   }
   if (punct.text === ',' && !leadParagraph) {
     if (!looksLikeSpeech(ctx, q)) return null;
-    return accordingToLead(ctx, p) ?? subjectThenUnlistedVerbBefore(ctx, p);
+    return accordingToLead(ctx, p) ?? invertedVerbLead(ctx, p) ?? subjectThenUnlistedVerbBefore(ctx, p);
   }
   if (punct.text !== ':' || leadParagraph) return null;
   const signed = nameSigningColon(ctx, p);
   if (signed) return signed;
   // A colon lead without a speech verb ("Zelenskyy framed this as essential: …") quotes the sentence subject.
   const subject = mainSubject(ctx.doc, ctx.salience, p);
-  if (!subject) return null;
+  if (!subject) return personBeforeColon(ctx, p);
   let verbEnd = subject.token + 1;
   const mention = ctx.mentionStartingAt.get(subject.token);
   if (mention) verbEnd = mention.last;
@@ -415,6 +416,21 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     cueEnd: Math.min(verbEnd + 1, p),
     verb: -1,
   };
+}
+
+/**
+ * `Said Dorothy Poynter, who grew up with Ali in the neighborhood, “…”`: a speech verb that opens the sentence before
+ * its named subject, however long the appositive between the name and the quote.
+ */
+function invertedVerbLead(ctx: AnalysisContext, comma: number): Attribution | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const v = ctx.doc.sentences[sentenceOf[comma]!]!.first;
+  const verb = speechVerb(tokens[v]?.lower ?? '');
+  if (!verb || (verb.form !== 'past' && verb.form !== 'third')) return null;
+  for (let k = v; k < comma; k += 1) if (quoteOf[k] !== -1) return null;
+  const subject = subjectAfter(ctx, v);
+  if (!subject.found || subject.actor === null) return null;
+  return { subject, cueStart: v, cueEnd: subject.last, verb: v };
 }
 
 /** Marks that close a quote, inside which a comma may sit before a participle (`"…," adding, "…"`). */

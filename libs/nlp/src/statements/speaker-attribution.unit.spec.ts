@@ -755,6 +755,39 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a speech verb opens the sentence before its subject and a long appositive', () => {
+    it('gives the quote after the appositive to that subject', () => {
+      const body =
+        'The small home on Grand Avenue became a museum. Said Dora Vance, who grew up two doors away in the 1950s, ' +
+        '"We were all so proud of him."';
+      expect(speakerOf(analyze(body), 'We were all so proud')).toBe('Dora Vance');
+    });
+  });
+
+  describe('when a name before a colon is not alone in its sentence', () => {
+    it('signs the quote past a party parenthetical', () => {
+      const body = 'Rep. Dana Kiro (R-S.C.): "I have not heard anyone other than you cite that figure."';
+      expect(speakerOf(analyze(body), 'I have not heard')).toBe('Dana Kiro');
+    });
+
+    it('gives the quote to a person named last when the sentence has no named subject', () => {
+      const body =
+        'The timing of the surge does not surprise Republican pollster Tom Reyes: "Lesser-known candidates have ' +
+        'seen the biggest boost."';
+      expect(speakerOf(analyze(body), 'Lesser-known candidates')).toBe('Tom Reyes');
+    });
+
+    it('gives no quote to an organisation named last', () => {
+      const body = 'The plan was published on Monday by the Baltic Shipping Council: "Freight rates will fall."';
+      expect(speakerOf(analyze(body), 'Freight rates')).toBeNull();
+    });
+
+    it('keeps the sentence subject as the speaker when it is named', () => {
+      const body = 'Senator Ann Carver framed the vote as a test for Governor Tom Reyes: "We will see who shows up."';
+      expect(speakerOf(analyze(body), 'We will see')).toBe('Ann Carver');
+    });
+  });
+
   describe('when a counted plural that looks like a speech verb comes before "that"', () => {
     const body =
       'Senator Dana Kiro has won 10 of the 15 states that have held caucuses so far.\n' +
