@@ -88,7 +88,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
       if (speaker !== null || (words > MAX_SCARE_WORDS && looksLikeSpeech(ctx, q)))
         statement = { kind: 'direct', start: q.start, end: q.end, text, speaker };
     } else if (words > MAX_SCARE_WORDS && looksLikeSpeech(ctx, q)) {
-      const speaker = endsParagraph(ctx, q) ? leadSentenceSpeaker(ctx, q, spoken) : null;
+      const speaker = endsParagraph(ctx, q) || pronounSentenceFollows(ctx, q) ? leadSentenceSpeaker(ctx, q, spoken) : null;
       statement = { kind: 'direct', start: q.start, end: q.end, text, speaker };
     }
     if (statement) {
@@ -122,6 +122,20 @@ function recentSpeaker(ctx: AnalysisContext, pronoun: number, spoken: readonly S
 }
 
 /** No words follow the quote in its paragraph. */
+/**
+ * `Lynch announced the lawsuit. “We are seeking a court order.” She further announced …`: the quote is followed in its
+ * paragraph by a sentence whose subject is the pronoun the lead sentence's subject continues as.
+ */
+function pronounSentenceFollows(ctx: AnalysisContext, q: QuoteSpan): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  if (q.close === -1) return false;
+  const next = q.close + 1;
+  const t = tokens[next];
+  if (!t || t.paragraph !== tokens[q.close]!.paragraph || sentenceOf[next] === sentenceOf[q.close]) return false;
+  const resolved = ctx.salience.pronouns.get(next);
+  return resolved !== undefined && resolved !== null && resolved === mainSubject(ctx.doc, ctx.salience, q.open - 1)?.actor;
+}
+
 function endsParagraph(ctx: AnalysisContext, q: QuoteSpan): boolean {
   const { tokens } = ctx.doc;
   if (q.close === -1) return true;

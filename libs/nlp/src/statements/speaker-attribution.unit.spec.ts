@@ -755,6 +755,15 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe("when a quoted sentence follows a speaker's sentence inside a paragraph", () => {
+    it('gives it to that speaker when the next sentence goes on with her pronoun, and to nobody otherwise', () => {
+      const lead = 'Attorney General Dora Vance spoke on Monday.\n\nVance announced a lawsuit against the state on Monday. ';
+      const quote = '"We are seeking a court order against the restriction." ';
+      expect(speakerOf(analyze(lead + quote + 'She said the state could lose funding.'), 'We are seeking')).toBe('Dora Vance');
+      expect(speakerOf(analyze(lead + quote + 'The state said it would appeal.'), 'We are seeking')).toBeNull();
+    });
+  });
+
   describe('when a speech verb opens the sentence before its subject and a long appositive', () => {
     it('gives the quote after the appositive to that subject', () => {
       const body =
