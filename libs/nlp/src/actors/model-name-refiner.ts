@@ -5,7 +5,7 @@ import type { DocumentTags } from '../names/name-tagger.model';
 import type { NameCandidate } from './name-candidate-scanner';
 import { placeByKey } from '../lexicon/gazetteer';
 import { givenNameGender } from '../lexicon/given-names';
-import { DETERMINERS, NON_ORG_ACRONYMS, TITLE_WORDS } from '../lexicon/word-lists';
+import { DETERMINERS, NAME_CONNECTORS, NON_ORG_ACRONYMS, TITLE_WORDS } from '../lexicon/word-lists';
 import { MASK_DATELINE, MASK_SHORT_LINE } from '../text/boilerplate-masker';
 
 /**
@@ -77,8 +77,13 @@ export function refineWithNameTagger(
   }
   const out: NameCandidate[] = [];
   const surnames = new Set(candidates.filter((c) => c.words.length > 1).flatMap((c) => c.words));
+  const particleSurnames = particleSurnamesOf(candidates);
   for (const c of overrideWithConfidentSpans(doc, candidates, spanAt, { tags, margins })) {
     const span = spanAt.get(c.first);
+    if (c.cls === 'unknown' && particleSurnames.has(c.words.join(' '))) {
+      out.push(c);
+      continue;
+    }
     // One-word names lean on article-level evidence (surname links, sports lines, pronouns) that the rules weigh
     // first; the folder falls back on the model's type only when the rules would drop the word.
     if (c.cls === 'unknown' && c.last - c.first === 1) {
@@ -181,6 +186,13 @@ function describesPartyMember(doc: ArticleDocument, span: NameSpan): boolean {
  * it tags with the same edges, and recuts runs it tags with other edges. Registry names keep the rules' reading, and
  * so do speakers (a speech verb is evidence the rules weigh) and surnames of a full name used elsewhere in the article.
  */
+/** "Le Pen" after "Marine Le Pen": the particle-led ends of names the article gives in full, which name those people. */
+function particleSurnamesOf(candidates: readonly NameCandidate[]): Set<string> {
+  return new Set(
+    candidates.flatMap((c) => c.words.flatMap((w, i) => (i > 0 && NAME_CONNECTORS.has(w) ? [c.words.slice(i).join(' ')] : []))),
+  );
+}
+
 function overrideWithConfidentSpans(
   doc: ArticleDocument,
   candidates: readonly NameCandidate[],

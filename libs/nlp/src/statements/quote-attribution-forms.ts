@@ -91,12 +91,17 @@ export function closesClause(ctx: AnalysisContext, v: number): boolean {
  */
 export function isRolePrefix(ctx: AnalysisContext, from: number, to: number): boolean {
   const { tokens } = ctx.doc;
-  if (to < from || to - from > ROLE_PREFIX_MAX) return false;
+  if (to < from) return false;
+  let words = 0;
   for (let k = from; k < to; k += 1) {
     const t = tokens[k]!;
     if (!t.isWord || isFiniteSpeechVerb(t.lower)) return false;
+    // `former George W. Bush speechwriter Noam Neusner`: a name that modifies the role counts as one word.
+    const named = ctx.mentionStartingAt.get(k);
+    if (named && !named.possessive && named.last < to) k = named.last - 1;
+    words += 1;
   }
-  return true;
+  return words <= ROLE_PREFIX_MAX;
 }
 
 /**

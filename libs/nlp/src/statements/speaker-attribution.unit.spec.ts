@@ -773,6 +773,20 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when the subject after a quote holds another name in its role words', () => {
+    it('gives the quote to the named subject, the inner name counting as one role word', () => {
+      const body = '"These are dark days for us," former George W. Bush speechwriter Ann Carver wrote in a column this month.';
+      expect(speakerOf(analyze(body), 'These are dark days')).toBe('Ann Carver');
+    });
+  });
+
+  describe('when a particle-led surname follows the full name', () => {
+    it('gives the quote to the person the article named in full', () => {
+      const body = 'Marine Le Pen spoke in Paris on Monday.\n“The vote is over,” Le Pen told the radio station.';
+      expect(speakerOf(analyze(body), 'The vote is over')).toBe('Marine Le Pen');
+    });
+  });
+
   describe('when a name before a colon is not alone in its sentence', () => {
     it('signs the quote past a party parenthetical', () => {
       const body = 'Rep. Dana Kiro (R-S.C.): "I have not heard anyone other than you cite that figure."';
