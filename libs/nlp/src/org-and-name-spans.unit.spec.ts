@@ -27,6 +27,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a capitalised local-office title comes before a name', () => {
+    it('keeps the title out of the name', () => {
+      const a = analyze('“It is over,” City Councilwoman Trish Okafor said. “It is not,” Public Advocate Tom Reyes said.');
+      expect(actors(a)).toEqual([
+        ['Trish Okafor', 'person'],
+        ['Tom Reyes', 'person'],
+      ]);
+    });
+  });
+
   describe('when a title of an organisation stands without a name ("The CEO of Apple")', () => {
     it('names the organisation alone, and no person "of Apple"', () => {
       const a = analyze('The CEO of Apple said on Monday that sales would rise. Shares of Apple fell.');

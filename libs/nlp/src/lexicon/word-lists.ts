@@ -82,7 +82,8 @@ executive strategist representative-elect superintendent treasurer administrator
 writer novelist poet artist actor actress singer musician teacher nurse doctor surgeon dentist farmer pilot trainer
 striker goalkeeper midfielder defender winger batsman bowler quarterback pitcher skipper playmaker son daughter wife
 husband widow widower mother father brother sister barrister solicitor landlady landlord headteacher headmaster
-headmistress detective constable
+headmistress detective constable advocate councilman councilwoman councillor councilor alderman alderwoman
+assemblyman assemblywoman comptroller trustee selectman ombudsman magistrate
 `);
 
 /** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */
