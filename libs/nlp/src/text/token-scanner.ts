@@ -15,8 +15,9 @@ export interface Token {
 }
 
 // Words keep internal apostrophes, hyphens, dots and ampersands ("Trump’s", "30-day", "U.S", "AT&T").
-// Two apostrophes are one mark: some newspapers (the New York Times archive) write double quotes as ''.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu;
+// Two apostrophes are one mark: some newspapers (the New York Times archive) write double quotes as ''. Of three, the
+// first closes a nested single quote before the double one closes (`'I'm sorry,'''`).
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|'(?='')|''|[^\s\p{L}\p{N}]/gu;
 const UPPER_START_RE = /^\p{Lu}/u;
 const DOTTED_INITIALS_RE = /^(?:\p{L}\.)+\p{L}$/u;
 const ABBREVIATIONS = new Set([
