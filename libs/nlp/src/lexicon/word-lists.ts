@@ -83,7 +83,8 @@ writer novelist poet artist actor actress singer musician teacher nurse doctor s
 striker goalkeeper midfielder defender winger batsman bowler quarterback pitcher skipper playmaker son daughter wife
 husband widow widower mother father brother sister barrister solicitor landlady landlord headteacher headmaster
 headmistress detective constable advocate councilman councilwoman councillor councilor alderman alderwoman
-assemblyman assemblywoman comptroller trustee selectman ombudsman magistrate
+assemblyman assemblywoman comptroller trustee selectman ombudsman magistrate pollster consultant lobbyist columnist
+commentator pundit operative organizer organiser
 `);
 
 /** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */

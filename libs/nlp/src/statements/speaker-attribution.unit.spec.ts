@@ -780,6 +780,15 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a campaign job describes the speaker named before', () => {
+    it('resolves "the former pollster" to that person', () => {
+      const body =
+        'Former pollster Tom Reyes spoke on Monday. Reyes told the host a loss is likely.\n\n' +
+        'The former pollster said, “She is behind in a number of polls.”';
+      expect(speakerOf(analyze(body), 'She is behind')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a particle-led surname follows the full name', () => {
     it('gives the quote to the person the article named in full', () => {
       const body = 'Marine Le Pen spoke in Paris on Monday.\n“The vote is over,” Le Pen told the radio station.';
