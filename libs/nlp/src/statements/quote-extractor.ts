@@ -4,7 +4,13 @@ import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
-import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import {
+  mainSubjectResolution,
+  subjectAfter,
+  subjectBefore,
+  voiceSubjectOfSentence,
+  type SubjectResolution,
+} from './speaker-resolver';
 import { bodySpan, subjectRange, type StatementDraft } from './statement-draft';
 import { reportsOwnContent } from './reported-speech-extractor';
 import {
@@ -397,7 +403,7 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
         ? mainSubjectResolution(ctx, subject, v, v + 1)
-        : { found: true, actor: null, first: v, last: v + 1 };
+        : (voiceSubjectOfSentence(ctx, v) ?? { found: true, actor: null, first: v, last: v + 1 });
       return { subject: resolution, cueStart: v, cueEnd: v + 1, verb: v };
     }
     if (verb.form === 'past' || verb.form === 'third') {

@@ -789,6 +789,22 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe("when a participle introduces a quote in a sentence whose subject is a name's campaign", () => {
+    it('gives the quote to the name', () => {
+      const body =
+        'Senator Dora Vance spoke on Monday. Vance’s campaign shrugged off the comments, telling reporters, ' +
+        '“Nobody on her team has ever asked for that endorsement.”';
+      expect(speakerOf(analyze(body), 'Nobody on her team')).toBe('Dora Vance');
+    });
+
+    it('gives it to nobody when the name is not the sentence subject', () => {
+      const body =
+        'Senator Dora Vance spoke on Monday. Critics of Vance’s campaign shrugged off the comments, telling reporters, ' +
+        '“Nobody on her team has ever asked for that endorsement.”';
+      expect(speakerOf(analyze(body), 'Nobody on her team')).toBeNull();
+    });
+  });
+
   describe('when a particle-led surname follows the full name', () => {
     it('gives the quote to the person the article named in full', () => {
       const body = 'Marine Le Pen spoke in Paris on Monday.\n“The vote is over,” Le Pen told the radio station.';

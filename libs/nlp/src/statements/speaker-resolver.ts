@@ -422,6 +422,25 @@ function subjectBeforeDashes(ctx: AnalysisContext, close: number): SubjectResolu
   return NOT_FOUND;
 }
 
+/** Words from its sentence's start within which a voice noun is that sentence's subject ("The Clinton campaign"). */
+const VOICE_SUBJECT_REACH = 5;
+
+/**
+ * `Ryan's campaign shrugged off the comments, telling reporters, “…”`: when the sentence opens with a name's voice
+ * (its campaign, office or spokesperson), that name speaks for the sentence's participles; undefined otherwise.
+ */
+export function voiceSubjectOfSentence(ctx: AnalysisContext, token: number): SubjectResolution | undefined {
+  const sentence = ctx.doc.sentences[ctx.doc.sentenceOf[token]!]!;
+  const reach = Math.min(token, sentence.first + VOICE_SUBJECT_REACH);
+  for (let k = sentence.first + 1; k < reach; k += 1) {
+    if (!VOICE_NOUNS.has(ctx.doc.tokens[k]!.lower)) continue;
+    const owner = voiceOwnerBefore(ctx, k);
+    const opens = owner && (owner.lead === sentence.first || ctx.doc.tokens[owner.lead - 1]?.lower === 'the');
+    return opens ? { found: true, actor: owner.actor, first: owner.lead, last: k + 1 } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The name whose voice the noun at `k` is: a possessive right before it ("Clinton's", or a name ending in "s" and a
  * bare apostrophe: "Sanders' "), or a person's name between "the" and it ("the Clinton campaign").
