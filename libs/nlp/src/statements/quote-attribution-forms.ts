@@ -89,7 +89,7 @@ export function closesClause(ctx: AnalysisContext, v: number): boolean {
  * `"…," chief financial officer Yoichi Miyazaki told a briefing`: the subject phrase may start with role words the
  * name mention does not cover (a few words, no punctuation).
  */
-export function isRolePrefix(ctx: AnalysisContext, from: number, to: number): boolean {
+export function isRolePrefix(ctx: AnalysisContext, from: number, to: number, max = ROLE_PREFIX_MAX): boolean {
   const { tokens } = ctx.doc;
   if (to < from) return false;
   let words = 0;
@@ -101,7 +101,21 @@ export function isRolePrefix(ctx: AnalysisContext, from: number, to: number): bo
     if (named && !named.possessive && named.last < to) k = named.last - 1;
     words += 1;
   }
-  return words <= ROLE_PREFIX_MAX;
+  return words <= max;
+}
+
+/** Longest role phrase an appositive name follows (`the senator's chief of staff, Joe Kasper,`). */
+const APPOSITIVE_ROLE_MAX = 6;
+
+/**
+ * `"…," Tom Reyes's chief of staff, Joe Kasper, told reporters`: a role phrase (its owner's name or a description
+ * and the role words), then the speaker's name set off by commas.
+ */
+export function isAppositiveRolePrefix(ctx: AnalysisContext, from: number, subject: SubjectResolution): boolean {
+  const { tokens } = ctx.doc;
+  const comma = subject.first - 1;
+  if (subject.actor === null || tokens[comma]?.text !== ',' || tokens[subject.last]?.text !== ',') return false;
+  return comma > from && isRolePrefix(ctx, from, comma, APPOSITIVE_ROLE_MAX);
 }
 
 /**

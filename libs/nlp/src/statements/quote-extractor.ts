@@ -18,6 +18,7 @@ import {
   accordingToLead,
   closesClause,
   HARD_STOPS,
+  isAppositiveRolePrefix,
   isRolePrefix,
   nameSigningColon,
   personBeforeColon,
@@ -36,7 +37,7 @@ export interface QuoteExtraction {
 }
 
 const MAX_SCARE_WORDS = 3;
-const ATTRIBUTION_WINDOW = 9;
+const ATTRIBUTION_WINDOW = 12;
 const LEAD_WINDOW = 10;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
@@ -233,7 +234,7 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
       return subject.found ? { subject, cueStart: v, cueEnd: subject.last, verb: v } : null;
     }
     const subject = subjectBefore(ctx, v);
-    if (!subject.found || !isRolePrefix(ctx, k, subject.first)) return null;
+    if (!subject.found || !(isRolePrefix(ctx, k, subject.first) || isAppositiveRolePrefix(ctx, k, subject))) return null;
     // `on “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's …`: a verb with content of its own does not
     // attribute a quoted phrase that ends mid-sentence.
     if (!endsSentence && !looksLikeSpeech(ctx, q) && reportsOwnContent(ctx, v)) return null;

@@ -805,6 +805,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a role phrase and an appositive name follow a quote', () => {
+    it('gives the quote to the name set off by commas', () => {
+      const body =
+        '“It is over,” Tom Reyes’s chief of staff, Joe Kasper, told reporters. ' +
+        '“We are done,” the senator’s chief of staff, Ann Carver, said on Monday.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'It is over')).toBe('Joe Kasper');
+      expect(speakerOf(analysis, 'We are done')).toBe('Ann Carver');
+    });
+  });
+
   describe('when a particle-led surname follows the full name', () => {
     it('gives the quote to the person the article named in full', () => {
       const body = 'Marine Le Pen spoke in Paris on Monday.\n“The vote is over,” Le Pen told the radio station.';
