@@ -72,9 +72,9 @@
  * source 87.9 %); with attitudeObjects 66.0 (P 86.2, R 53.4, source 88.1 %). Rerunning both gives the same bytes.
  * Retrained for 1.19.0 (unnamed official sources after "according to", content through paired dashes and brackets,
  * content cut before a main clause or a speech participle, more quotes attributed), the same commands: default model
- * threshold -1, out of fold 58.2 (P 91.2, R 42.7); objects model threshold -4, 66.0 (P 86.3, R 53.4). PolNeAR dev: 59.2
- * (P 91.4, R 43.8, source 87.8 %; before this retrain the 1.19.0 rules with the 1.18.0 models scored 59.4, 964 matched
- * against 960 now); with attitudeObjects 66.2 (P 87.1, R 53.4, source 88.3 %). Rerunning both gives the same bytes.
+ * threshold -2, out of fold 58.3 (P 91.2, R 42.8); objects model threshold -5.5, 66.0 (P 85.2, R 53.9). PolNeAR dev:
+ * 59.4 (P 91.4, R 44.0, source 87.8 %); with attitudeObjects 66.2 (P 85.8, R 53.9, source 88.1 %). Rerunning both
+ * gives the same bytes.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
