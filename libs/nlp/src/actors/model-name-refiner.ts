@@ -80,6 +80,7 @@ export function refineWithNameTagger(
   const particleSurnames = particleSurnamesOf(candidates);
   for (const c of overrideWithConfidentSpans(doc, candidates, spanAt, { tags, margins })) {
     const span = spanAt.get(c.first);
+    // The tagger reads "Le Pen" alone as no name or a miscellaneous one; the article's full name says it is a person.
     if (c.cls === 'unknown' && particleSurnames.has(c.words.join(' '))) {
       out.push(c);
       continue;
@@ -181,11 +182,6 @@ function describesPartyMember(doc: ArticleDocument, span: NameSpan): boolean {
   );
 }
 
-/**
- * Lets the model overrule the rules where it is sure: it drops candidates where it reads no name, retypes candidates
- * it tags with the same edges, and recuts runs it tags with other edges. Registry names keep the rules' reading, and
- * so do speakers (a speech verb is evidence the rules weigh) and surnames of a full name used elsewhere in the article.
- */
 /** "Le Pen" after "Marine Le Pen": the particle-led ends of names the article gives in full, which name those people. */
 function particleSurnamesOf(candidates: readonly NameCandidate[]): Set<string> {
   return new Set(
@@ -193,6 +189,11 @@ function particleSurnamesOf(candidates: readonly NameCandidate[]): Set<string> {
   );
 }
 
+/**
+ * Lets the model overrule the rules where it is sure: it drops candidates where it reads no name, retypes candidates
+ * it tags with the same edges, and recuts runs it tags with other edges. Registry names keep the rules' reading, and
+ * so do speakers (a speech verb is evidence the rules weigh) and surnames of a full name used elsewhere in the article.
+ */
 function overrideWithConfidentSpans(
   doc: ArticleDocument,
   candidates: readonly NameCandidate[],

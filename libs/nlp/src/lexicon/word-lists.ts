@@ -213,6 +213,9 @@ although though but while whereas which who whom whose according as because sinc
 yet so even despite when where after before
 `);
 
+/** Words that open a subordinate clause ("Although she said …, the bill …", "While most were …, according to …"). */
+export const SUBORDINATORS = wordSet('although though while whereas if because since when unless after');
+
 /** Words that start a clause; a name right after one is that clause's subject. */
 export const CLAUSE_OPENERS = wordSet(`
 and but as while when because although though after before since if that so yet where whereas until once

@@ -5,6 +5,7 @@ import {
   GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
   PREPOSITIONS,
+  SUBORDINATORS,
   TIME_WORDS,
   TITLE_WORDS,
 } from '../lexicon/word-lists';
@@ -43,9 +44,6 @@ export function isPersonLikeSource(ctx: AnalysisContext, s: SubjectResolution): 
   }
   return false;
 }
-
-/** Words that open a subordinate clause. */
-const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'if', 'because', 'since', 'when', 'unless']);
 
 /**
  * "According to Woodward, the plan failed." / "The plan failed, according to CNN.": the clause after the source's comma
@@ -93,6 +91,7 @@ export function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | n
   return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
 }
 
+/** Whether a comma outside quotes sits in tokens [first, last). */
 function commaBetween(ctx: AnalysisContext, first: number, last: number): boolean {
   for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.text === ',' && ctx.doc.quoteOf[k] === -1) return true;
   return false;

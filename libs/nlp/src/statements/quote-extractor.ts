@@ -128,7 +128,6 @@ function recentSpeaker(ctx: AnalysisContext, pronoun: number, spoken: readonly S
   return pronounFit(kind, ctx.actors[last.speaker]!) > 0 ? last.speaker : null;
 }
 
-/** No words follow the quote in its paragraph. */
 /**
  * `Lynch announced the lawsuit. “We are seeking a court order.” She further announced …`: the quote is followed in its
  * paragraph by a sentence whose subject is the pronoun the lead sentence's subject continues as.
@@ -143,6 +142,7 @@ function pronounSentenceFollows(ctx: AnalysisContext, q: QuoteSpan): boolean {
   return resolved !== undefined && resolved !== null && resolved === mainSubject(ctx.doc, ctx.salience, q.open - 1)?.actor;
 }
 
+/** No words follow the quote in its paragraph. */
 function endsParagraph(ctx: AnalysisContext, q: QuoteSpan): boolean {
   const { tokens } = ctx.doc;
   if (q.close === -1) return true;

@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
-import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS } from '../lexicon/word-lists';
+import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS, SUBORDINATORS } from '../lexicon/word-lists';
 import { FINITE_WORDS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
@@ -67,9 +67,6 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   return k;
 }
 
-/** Words that open a subordinate clause before its main clause ("Although she said …, she …"). */
-const OPENING_SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'when', 'after']);
-
 /** Whether the content at `first` sits in a subordinate clause that opens its sentence, with no comma before it. */
 function inOpeningSubordinateClause(ctx: AnalysisContext, first: number): boolean {
   const { tokens, sentenceOf, quoteOf } = ctx.doc;
@@ -78,7 +75,7 @@ function inOpeningSubordinateClause(ctx: AnalysisContext, first: number): boolea
   let k = sentence.first;
   while (k < first && !tokens[k]!.isWord) k += 1;
   if (tokens[k]?.lower === 'but' || tokens[k]?.lower === 'and') k += 1;
-  if (!OPENING_SUBORDINATORS.has(tokens[k]?.lower ?? '')) return false;
+  if (!SUBORDINATORS.has(tokens[k]?.lower ?? '')) return false;
   for (let j = k + 1; j < first; j += 1) if (tokens[j]!.text === ',' && quoteOf[j] === -1) return false;
   return true;
 }
