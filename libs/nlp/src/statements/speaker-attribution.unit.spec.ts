@@ -816,6 +816,24 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when an inverted attribution describes the speaker and then names them in apposition', () => {
+    it('gives the quote to the named person', () => {
+      const body =
+        '"It may have been his first attempt," said his best friend at college, Bruce Turry, who joined the club. ' +
+        '"It was over," said the American ambassador at the time, Ann Carver.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'It may have been')).toBe('Bruce Turry');
+      expect(speakerOf(analysis, 'It was over')).toBe('Ann Carver');
+    });
+
+    it('takes no name that goes on into the clause after the comma as the source', () => {
+      const body =
+        'Senator Tom Reyes spoke on Monday. According to a recent poll of Indiana voters, Tom Reyes garnered 30% of ' +
+        'votes, leading the field.';
+      expect(analyze(body).statements.map((s) => s.speaker?.name ?? null)).not.toContain('Tom Reyes');
+    });
+  });
+
   describe('when a particle-led surname follows the full name', () => {
     it('gives the quote to the person the article named in full', () => {
       const body = 'Marine Le Pen spoke in Paris on Monday.\n“The vote is over,” Le Pen told the radio station.';

@@ -240,7 +240,25 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
   const actor = describedActor(ctx, k, headEnd);
   const group = tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
-  return { found: DETERMINERS.has(t.lower) || actor !== null || group, actor, first: k, last: e };
+  const found = DETERMINERS.has(t.lower) || actor !== null || group;
+  // "said his best friend at Lehigh, Bruce Turry, who …": a person named in apposition to the description is the speaker.
+  const named = found && actor === null ? appositiveName(ctx, e) : undefined;
+  if (named) return { found: true, actor: named.actor, first: k, last: named.last };
+  return { found, actor, first: k, last: e };
+}
+
+/**
+ * The person named right after the comma at `comma` and closed by a comma or the sentence's end ("said his friend,
+ * Bruce Turry, who …"), if any; a name that goes on into a clause ("According to a poll, Tom Reyes leads …") is none.
+ */
+function appositiveName(ctx: AnalysisContext, comma: number): ReturnType<typeof ctx.mentionStartingAt.get> {
+  const { tokens, sentenceOf } = ctx.doc;
+  if (tokens[comma]?.text !== ',') return undefined;
+  const named = ctx.mentionStartingAt.get(comma + 1);
+  if (!named || named.possessive || ctx.actors[named.actor]!.kind !== 'person') return undefined;
+  const after = tokens[named.last];
+  const closes = !after || after.text === ',' || after.text === '.' || sentenceOf[named.last] !== sentenceOf[comma];
+  return closes ? named : undefined;
 }
 
 function tokensMatch(ctx: AnalysisContext, first: number, last: number, words: ReadonlySet<string>): boolean {
