@@ -12,8 +12,8 @@ import {
 import { countWords, FINITE_WORDS, isAdverbialTail, isFrontedAdverbial, TAIL_STOPS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
-import { contentEnd, TRAILING_PUNCT } from './reported-content-span';
-import { subjectAfter, type SubjectResolution } from './speaker-resolver';
+import { commaBetween, contentEnd, TRAILING_PUNCT } from './reported-content-span';
+import { subjectAfter, VOICE_NOUNS, type SubjectResolution } from './speaker-resolver';
 import { indirectDraft, type StatementDraft } from './statement-draft';
 
 // Attributions that frame their content rather than take it as a complement: "according to X" before or after it,
@@ -29,13 +29,11 @@ const PARENTHETICAL_TAIL = 3;
 /** Words that make an unnamed source someone who knows: "a person familiar with …", "people briefed on …". */
 const ANONYMOUS_SOURCE_WORDS = new Set(['person', 'source', 'familiar', 'briefed', 'knowledgeable']);
 
-/** Heads of an unnamed source that speaks for a body: "according to the campaign". */
-const VOICE_HEADS = new Set(['campaign', 'spokesperson', 'spokesman', 'spokeswoman']);
-
 /** "according to a study": an unnamed source must at least be a person or an official body. */
 export function isPersonLikeSource(ctx: AnalysisContext, s: SubjectResolution): boolean {
   if (s.actor !== null || s.pronoun !== undefined) return true;
-  if (VOICE_HEADS.has(ctx.doc.tokens[s.last - 1]?.lower ?? '')) return true;
+  // "according to the campaign": a body's voice speaks for it.
+  if (VOICE_NOUNS.has(ctx.doc.tokens[s.last - 1]?.lower ?? '')) return true;
   for (let k = s.first; k < s.last; k += 1) {
     const lower = ctx.doc.tokens[k]!.lower;
     if (ANONYMOUS_SOURCE_WORDS.has(lower)) return true;
@@ -89,12 +87,6 @@ export function accordingTo(ctx: AnalysisContext, i: number): StatementDraft | n
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
   return indirectDraft(ctx.doc.body, start, end, tokens[i]!.start, tokens[subject.last - 1]!.end, subject);
-}
-
-/** Whether a comma outside quotes sits in tokens [first, last). */
-function commaBetween(ctx: AnalysisContext, first: number, last: number): boolean {
-  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.text === ',' && ctx.doc.quoteOf[k] === -1) return true;
-  return false;
 }
 
 /** Words a source phrase may run past the name it holds ("a State Department official"). */

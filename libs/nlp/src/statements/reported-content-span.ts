@@ -69,15 +69,19 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
 
 /** Whether the content at `first` sits in a subordinate clause that opens its sentence, with no comma before it. */
 function inOpeningSubordinateClause(ctx: AnalysisContext, first: number): boolean {
-  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const { tokens, sentenceOf } = ctx.doc;
   const sentence = ctx.doc.sentences[sentenceOf[first] ?? -1];
   if (!sentence) return false;
   let k = sentence.first;
   while (k < first && !tokens[k]!.isWord) k += 1;
   if (tokens[k]?.lower === 'but' || tokens[k]?.lower === 'and') k += 1;
-  if (!SUBORDINATORS.has(tokens[k]?.lower ?? '')) return false;
-  for (let j = k + 1; j < first; j += 1) if (tokens[j]!.text === ',' && quoteOf[j] === -1) return false;
-  return true;
+  return SUBORDINATORS.has(tokens[k]?.lower ?? '') && !commaBetween(ctx, k + 1, first);
+}
+
+/** Whether a comma outside quotes sits in tokens [first, last). */
+export function commaBetween(ctx: AnalysisContext, first: number, last: number): boolean {
+  for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.text === ',' && ctx.doc.quoteOf[k] === -1) return true;
+  return false;
 }
 
 /** Closing marks of the parentheticals reported content runs through. */

@@ -32,7 +32,7 @@ const BARE_APOSTROPHES = new Set(["'", '’']);
 const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 /** Nouns that speak for the name whose possessive they follow. */
-const VOICE_NOUNS = new Set([...SPOKESPERSON_WORDS, 'campaign', 'camp', 'office']);
+export const VOICE_NOUNS: ReadonlySet<string> = new Set([...SPOKESPERSON_WORDS, 'campaign', 'camp', 'office']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
 /** Words that open a time adverbial before its day or time word: "on Thursday", "late Sunday", "this morning". */
@@ -239,8 +239,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   let headEnd = e;
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
   const actor = describedActor(ctx, k, headEnd);
-  const group = tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
-  const found = DETERMINERS.has(t.lower) || actor !== null || group;
+  const found = DETERMINERS.has(t.lower) || actor !== null || tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
   // "said his best friend at Lehigh, Bruce Turry, who …": a person named in apposition to the description is the speaker.
   const named = found && actor === null ? appositiveName(ctx, e) : undefined;
   if (named) return { found: true, actor: named.actor, first: k, last: named.last };
