@@ -113,8 +113,11 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     }
     const trailing = verb.form === 'ing' ? null : trailingAttribution(ctx, i, subject, cueFirst, verb);
     if (trailing) {
-      // "…, aides said" / "…, the government said": a closing attribution that names nobody is too vague to keep.
-      if (trailing.speaker !== null) out.push(trailing);
+      // "…, aides said" / "…, police said": an unnamed official source before the verb reports with no speaker to
+      // name, as "according to officials" does; an unresolved pronoun or the public at large does not, nor the object
+      // of a verb after a comma (", asked a federal judge to …").
+      const unnamedOfficial = subject.last <= i && subject.pronoun === undefined && isPersonLikeSource(ctx, subject);
+      if (trailing.speaker !== null || unnamedOfficial) out.push(trailing);
       continue;
     }
     const complement = findComplement(ctx, i, verb);

@@ -209,9 +209,27 @@ describe(analyzeArticle.name, () => {
   });
 
   describe('when the attribution closes the sentence and names nobody', () => {
-    const body = 'Ursula von der Leyen met Emmanuel Macron in Paris on Friday, aides said.';
+    it('reports what aides, officials or police say, with no speaker to name, as "according to officials" does', () => {
+      const texts = (body: string): Array<[string, string | null]> =>
+        analyze(body).statements.map((s) => [s.text, s.speaker?.name ?? null]);
+      expect(texts('Ursula von der Leyen met Emmanuel Macron in Paris on Friday, aides said.')).toEqual([
+        ['Ursula von der Leyen met Emmanuel Macron in Paris on Friday', null],
+      ]);
+      expect(texts('The senator, officials said, has grown skeptical of the plan.')).toEqual([
+        ['The senator, officials said, has grown skeptical of the plan', null],
+      ]);
+      expect(texts('Two protesters were arrested outside the venue, police said.')).toEqual([
+        ['Two protesters were arrested outside the venue', null],
+      ]);
+    });
 
-    it('reports no statement', () => {
+    it('reports nothing when the public at large or an unresolved pronoun says it', () => {
+      expect(analyze('The plant will close in June, residents said.').statements).toEqual([]);
+      expect(analyze('The plant will close in June, they said.').statements).toEqual([]);
+    });
+
+    it('does not read the object of a verb after a comma as an unnamed speaker', () => {
+      const body = 'Friday, Texas, leading a coalition of states, asked a federal judge to block the rules this year.';
       expect(analyze(body).statements).toEqual([]);
     });
   });
