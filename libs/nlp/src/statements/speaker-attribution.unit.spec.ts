@@ -667,6 +667,16 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analysis, 'it will appeal')).toBe('Dana Jones');
       expect(speakerOf(analysis, 'the report was misleading')).toBe('Lee Park');
     });
+
+    it('gives it to whoever "his" or "her" refers to, but not what her aides say', () => {
+      const body =
+        'Senator Ann Carver spoke on Monday. Her campaign said it raised roughly 15 million dollars in January. ' +
+        'Carver will visit Iowa next week, her spokesman said. The bus tour will start in Ames, her aides said.';
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'it raised roughly')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'Carver will visit Iowa')).toBe('Ann Carver');
+      expect(speakerOf(analysis, 'The bus tour')).toBeNull();
+    });
   });
 
   describe('when a short aside follows the speech verb', () => {

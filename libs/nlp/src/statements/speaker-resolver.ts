@@ -137,6 +137,10 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   // "Hillary Clinton's campaign said", "Bernie Sanders' campaign says": a name's voice speaks for it.
   const voiceOf = VOICE_NOUNS.has(t.lower) ? voiceOwnerBefore(ctx, k) : undefined;
   if (voiceOf) return { found: true, actor: voiceOf.actor, first: voiceOf.lead, last: k + 1 };
+  // "her campaign said", "his spokesman said": the voice of whoever the possessive pronoun refers to.
+  const pronounOwner =
+    VOICE_NOUNS.has(t.lower) && sentenceOf[k - 1] === sentence ? ctx.salience.otherPronouns.get(k - 1) : undefined;
+  if (pronounOwner !== undefined && pronounOwner !== null) return { found: true, actor: pronounOwner, first: k - 1, last: k + 1 };
   const first = descriptionStart(ctx, k);
   const owner = ownerBefore(ctx, first, k + 1);
   if (owner) return owner;
