@@ -22,6 +22,8 @@ import { indirectDraft, type StatementDraft } from './statement-draft';
 const ADVERB_RE = /^[a-z]+ly$/;
 const OWNER_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** A subject pronoun, alone or with its auxiliary ("he", "she's", "it's", "they'll"), that opens a clause of its own. */
+const TAIL_SUBJECT_RE = /^(?:he|she|we|they|i|(?:he|she|it|we|they|you|i)['’](?:s|re|ll|d|ve|m))$/;
 
 /** Words between a parenthetical attribution's verb and its closing comma ("Mr. Bush said on Friday,"). */
 const PARENTHETICAL_TAIL = 3;
@@ -227,8 +229,10 @@ export function trailingAttribution(
       if (speechVerb(tokens[k + 1]?.lower ?? '')?.form !== 'ing') resume = k + 1;
       break;
     }
-    // "Speaking to reporters, Kessler said the bill will pass": a finite verb after the cue's is its own content's.
-    if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1 || FINITE_WORDS.has(t.lower)) return null;
+    // "Speaking to reporters, Kessler said the bill will pass": a finite verb after the cue's is its own content's, and
+    // so is a subject pronoun ("As for Trump, he said he's not worried").
+    if (t.lower === 'that' || t.text === ',' || quoteOf[k] !== -1 || FINITE_WORDS.has(t.lower) || TAIL_SUBJECT_RE.test(t.lower))
+      return null;
     if (t.isWord) tail += 1;
   }
   if (resume < 0 && !inverted && tail > 5 && !isAdverbialTail(ctx, v, cueLast + 1, sentence.last)) return null;

@@ -164,6 +164,11 @@ describe('reported speech', () => {
       const body = 'Senator Dora Vance spoke on Monday. Speaking to reporters, Vance said the bill will pass.';
       expect(reported(body)).toEqual([['the bill will pass', 'Dora Vance']]);
     });
+
+    it('reads a subject pronoun after the verb as the clause it opens', () => {
+      const body = 'Senator Dora Vance spoke on Monday. As for the vote, she said she’s not worried.';
+      expect(reported(body)).toEqual([['she’s not worried', 'Dora Vance']]);
+    });
   });
 
   describe('when "that" is followed by a comma and an aside', () => {
