@@ -3,6 +3,7 @@ import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS, SUBORDINATORS } from '../lex
 import { FINITE_WORDS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
+import { subjectBefore } from './speaker-resolver';
 
 // Where reported content ends: the sentence end, a clause boundary, or a relative clause's closing comma.
 
@@ -57,7 +58,8 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
         n &&
         ((CLAUSE_BREAK_WORDS.has(n.lower) && !CONTENT_CONTINUATIONS.has(n.lower)) ||
           ING_RE.test(n.text) ||
-          (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')))
+          (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')) ||
+          (n.lower === 'and' && opensAttribution(ctx, p)))
       )
         break;
     }
@@ -65,6 +67,22 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/** Longest subject phrase of a coordinated attribution ("and other GOP leaders said", "and Senator Tom Reyes said"). */
+const COORDINATED_SUBJECT_MAX = 6;
+
+/**
+ * Whether a clause that opens at `p` is an attribution of its own: a speech verb within a few words that has a subject
+ * ("…, and Senator Tom Reyes said the vote is secure", "…, and other GOP leaders said …").
+ */
+function opensAttribution(ctx: AnalysisContext, p: number): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  for (let v = p + 1; v <= p + COORDINATED_SUBJECT_MAX && sentenceOf[v] === sentenceOf[p]; v += 1) {
+    if (!isFiniteSpeechVerb(tokens[v]!.lower)) continue;
+    return subjectBefore(ctx, v).found;
+  }
+  return false;
 }
 
 /** Whether the content at `first` sits in a subordinate clause that opens its sentence, with no comma before it. */

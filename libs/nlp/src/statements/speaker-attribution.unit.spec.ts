@@ -697,6 +697,19 @@ describe(analyzeArticle.name, () => {
       const texts = analyze(body).statements.map((s) => s.text);
       expect(texts).toEqual(['the letter was delivered to the governor', 'she hoped for an answer soon']);
     });
+
+    it('does so when the second attribution names a speaker of its own', () => {
+      const body =
+        'Senator Ann Carver spoke on Thursday. Carver said the letter was delivered to the governor, and Governor Tom Reyes said he would answer soon.';
+      const statements = analyze(body).statements.map((s) => [s.text, s.speaker?.name]);
+      expect(statements).toEqual([
+        ['the letter was delivered to the governor', 'Ann Carver'],
+        ['he would answer soon', 'Tom Reyes'],
+      ]);
+      const group =
+        'Senator Ann Carver spoke on Thursday. Carver said the letter was delivered, and other party leaders said it came late.';
+      expect(analyze(group).statements.map((s) => s.text)).toEqual(['the letter was delivered', 'it came late']);
+    });
   });
 
   describe('when a second speech verb shares the subject of reported speech', () => {
