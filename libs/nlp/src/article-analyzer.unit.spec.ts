@@ -361,9 +361,10 @@ describe(analyzeArticle.name, () => {
       'Chief executive Tim Cook called the quarter "extraordinary" and said demand in India had doubled. ' +
       'Samsung Electronics said on Thursday it expects profits to fall by a third.';
 
-    it('finds both reported statements and treats the one-word quote as a scare quote', () => {
+    it('finds both reported statements and reads the one-word quote as part of a characterisation, not a direct quote', () => {
       const analysis = analyze(body);
       expect(analysis.statements.map((s) => [s.kind, s.text, s.speaker?.name])).toEqual([
+        ['indirect', 'the quarter "extraordinary"', 'Tim Cook'],
         ['indirect', 'demand in India had doubled', 'Tim Cook'],
         ['indirect', 'it expects profits to fall by a third', 'Samsung Electronics'],
       ]);

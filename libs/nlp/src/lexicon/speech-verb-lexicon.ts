@@ -20,6 +20,11 @@ export interface SpeechVerb {
   needsAnimateSubject: boolean;
   /** Strong enough for a capital city subject to stand for its government ("Moscow said"). */
   governmentVoice: boolean;
+  /**
+   * The object and what it is called are content when they hold the speaker's own quoted words ("called the plan a
+   * “fundamental mistake”", "described the field as “all very good”").
+   */
+  quotedObject: boolean;
 }
 
 interface VerbSpec {
@@ -31,6 +36,7 @@ interface VerbSpec {
   thatOnly?: boolean;
   needsAnimateSubject?: boolean;
   governmentVoice?: boolean;
+  quotedObject?: boolean;
 }
 
 const SPECS: VerbSpec[] = [
@@ -64,7 +70,8 @@ const SPECS: VerbSpec[] = [
   { lemma: 'hint', preps: ['at'] },
   // "urged regulators to block the deal": the object is the addressee, so only "urged that …" reports speech.
   { lemma: 'urge', governmentVoice: true },
-  { lemma: 'call', preps: ['for'] },
+  { lemma: 'call', preps: ['for'], quotedObject: true },
+  { lemma: 'describe', needsAnimateSubject: true, quotedObject: true },
   { lemma: 'write', forms: { past: ['wrote', 'written'], ing: ['writing'] }, bareClause: true },
   { lemma: 'tweet' },
   { lemma: 'post', needsAnimateSubject: true },
@@ -151,6 +158,7 @@ function buildLexicon(): ReadonlyMap<string, SpeechVerb> {
           thatOnly: spec.thatOnly ?? false,
           needsAnimateSubject: spec.needsAnimateSubject ?? false,
           governmentVoice: spec.governmentVoice ?? false,
+          quotedObject: spec.quotedObject ?? false,
         });
       }
     }

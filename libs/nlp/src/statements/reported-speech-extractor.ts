@@ -38,6 +38,8 @@ interface Complement {
   cueLast: number;
   /** Content introduced by "that" or a preposition, rather than following the verb bare. */
   marked: boolean;
+  /** A quoted characterisation ("called Trump “unhinged”"): only a known speaker's is worth reporting. */
+  needsSpeaker?: boolean;
 }
 
 /**
@@ -98,7 +100,8 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       cueFirst = i;
     } else {
       subject = subjectBefore(ctx, i);
-      if (!subject.found && samePrev?.text === ',') subject = subjectAfter(ctx, i);
+      // "…, said Kessler"; but "The town, called the “Crossroads of America,”" names no speaker after its verb.
+      if (!subject.found && samePrev?.text === ',' && !verb.quotedObject) subject = subjectAfter(ctx, i);
       if (!subject.found) continue;
       if (verb.form === 'base' && !isPluralSubject(ctx, subject)) continue;
       if (verb.needsAnimateSubject && !isAnimate(ctx, subject)) continue;
@@ -121,7 +124,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       continue;
     }
     const complement = findComplement(ctx, i, verb);
-    if (!complement) continue;
+    if (!complement || (complement.needsSpeaker && subject.actor === null)) continue;
     const contentLast = relativeClauseEnd(ctx, i, complement.contentFirst, contentEnd(ctx, complement.contentFirst));
     const words = countWords(ctx, complement.contentFirst, contentLast);
     if (words < (complement.marked ? 2 : 3)) continue;
@@ -210,6 +213,7 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   }
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
+  if (verb.quotedObject) return quotedObject(ctx, k);
   if (verb.lemma === 'ask') return askedBy(ctx, v) ? questionAfter(ctx, k, inSentence) : null;
   // "explained how he expanded the business": what is explained is the clause its question word opens.
   if (verb.lemma === 'explain' && EXPLAINED_WORDS.has(next.lower) && inSentence(k + 1))
@@ -262,6 +266,20 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   // "said no" / "said no to the deal" answer; "said no decision had been made" reports a clause.
   if (bareNext.lower === 'no' && (!tokens[k + 1]?.isWord || tokens[k + 1]!.lower === 'to' || !inSentence(k + 1))) return null;
   return { contentFirst: k, cueLast: k - 1, marked: false };
+}
+
+/**
+ * "called Trump “unhinged”", "described the field as “all very good”", "called on Congress to pay “their fair share”":
+ * the object and what the speaker calls it (after a preposition, what follows it), up to the clause's end, when a
+ * quotation inside gives the speaker's own words; null otherwise ("called the meeting").
+ */
+function quotedObject(ctx: AnalysisContext, k: number): Complement | null {
+  const { tokens, quoteOf } = ctx.doc;
+  const first = PREPOSITIONS.has(tokens[k]!.lower) ? k + 1 : k;
+  const last = contentEnd(ctx, first);
+  for (let j = first; j < last; j += 1)
+    if (quoteOf[j] !== -1) return { contentFirst: first, cueLast: first - 1, marked: true, needsSpeaker: true };
+  return null;
 }
 
 /** Words that open a reported question ("asked whether …", "asked Sanders how …"). */

@@ -264,3 +264,27 @@ describe('reported speech', () => {
     });
   });
 });
+
+describe('quoted characterisations', () => {
+  describe('when "called" or "described" gives the speaker’s own quoted words', () => {
+    it('reports the object and what the speaker calls it', () => {
+      const body =
+        'Senator Dora Vance spoke on Monday. Vance called the plan a “fundamental mistake” on Monday. ' +
+        'Governor Tom Reyes described the field of candidates as “all very good.” ' +
+        'Reyes called on Congress to pay “their fair share” of the costs.';
+      expect(reported(body)).toEqual([
+        ['the plan a “fundamental mistake” on Monday', 'Dora Vance'],
+        ['the field of candidates as “all very good.”', 'Tom Reyes'],
+        ['Congress to pay “their fair share” of the costs', 'Tom Reyes'],
+      ]);
+    });
+
+    it('reports nothing without a quotation, a known speaker, or a speaker before the verb', () => {
+      const body =
+        'Senator Dora Vance spoke on Monday. Vance called the behavior a fireable offense. ' +
+        'A pundit called the plan “reckless” on Monday. The town, called the “Crossroads of America,” votes early. ' +
+        'A group of donors, angry at the tax, called Vance “a walking liability.”';
+      expect(reported(body)).toEqual([]);
+    });
+  });
+});
