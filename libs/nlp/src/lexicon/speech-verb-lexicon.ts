@@ -72,6 +72,8 @@ const SPECS: VerbSpec[] = [
   { lemma: 'urge', governmentVoice: true },
   { lemma: 'call', preps: ['for'], quotedObject: true },
   { lemma: 'describe', needsAnimateSubject: true, quotedObject: true },
+  { lemma: 'label', forms: { past: ['labeled', 'labelled'], ing: ['labeling', 'labelling'] }, quotedObject: true },
+  { lemma: 'dub', forms: { past: ['dubbed'], ing: ['dubbing'] }, quotedObject: true },
   { lemma: 'write', forms: { past: ['wrote', 'written'], ing: ['writing'] }, bareClause: true },
   { lemma: 'tweet' },
   { lemma: 'post', needsAnimateSubject: true },

@@ -266,16 +266,19 @@ describe('reported speech', () => {
 });
 
 describe('quoted characterisations', () => {
-  describe('when "called" or "described" gives the speaker’s own quoted words', () => {
+  describe('when "called", "described", "dubbed" or "labeled" gives the speaker’s own quoted words', () => {
     it('reports the object and what the speaker calls it', () => {
       const body =
         'Senator Dora Vance spoke on Monday. Vance called the plan a “fundamental mistake” on Monday. ' +
         'Governor Tom Reyes described the field of candidates as “all very good.” ' +
-        'Reyes called on Congress to pay “their fair share” of the costs.';
+        'Reyes called on Congress to pay “their fair share” of the costs. Vance dubbed the tax “a disaster.” ' +
+        'Reyes labeled the bill “reckless.”';
       expect(reported(body)).toEqual([
         ['the plan a “fundamental mistake” on Monday', 'Dora Vance'],
         ['the field of candidates as “all very good.”', 'Tom Reyes'],
         ['Congress to pay “their fair share” of the costs', 'Tom Reyes'],
+        ['the tax “a disaster.”', 'Dora Vance'],
+        ['the bill “reckless.”', 'Tom Reyes'],
       ]);
     });
 
