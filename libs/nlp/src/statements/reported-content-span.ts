@@ -33,6 +33,8 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
       const q = quotes[quoteOf[k]!]!;
       if (k !== q.open || looksLikeSpeech(ctx, q) || q.close === -1) break;
       k = q.close + 1;
+      // `called Cruz the "ultimate hypocrite," linking to …`: a comma inside the closing mark ends a clause as one after it.
+      if (tokens[q.close - 1]?.text === ',' && clauseAfterComma(ctx, q.close)) break;
       continue;
     }
     const t = tokens[k]!;
@@ -42,7 +44,7 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
       k = close + 1;
       continue;
     }
-    if (k > first && coordinatedSpeechVerb(ctx, k)) break;
+    if (k > first && (coordinatedSpeechVerb(ctx, k) || namedSpeakerAfter(ctx, k))) break;
     if (t.text === ',') {
       const n = tokens[k + 1];
       // "Although Kessler said he'd hold a hearing, it's unlikely to …": the main clause follows the first comma that
@@ -52,21 +54,29 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
         else if (inRelative) inRelative = false;
         else break;
       }
-      // ", and he said he hoped …": a coordinated attribution starts a statement of its own.
-      const p = n && (n.lower === 'and' || n.lower === 'but') ? k + 2 : k + 1;
-      if (
-        n &&
-        ((CLAUSE_BREAK_WORDS.has(n.lower) && !CONTENT_CONTINUATIONS.has(n.lower)) ||
-          ING_RE.test(n.text) ||
-          (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '')) ||
-          (n.lower === 'and' && opensAttribution(ctx, p)))
-      )
-        break;
+      if (clauseAfterComma(ctx, k)) break;
     }
     k += 1;
   }
   while (k > first && TRAILING_PUNCT.has(tokens[k - 1]!.text)) k -= 1;
   return k;
+}
+
+/**
+ * Whether what follows the comma at `k` is a clause of its own that ends the content: a clause word ("while", "but"), a
+ * participle ("…, adding …"), or a coordinated attribution (", and he said he hoped …").
+ */
+function clauseAfterComma(ctx: AnalysisContext, k: number): boolean {
+  const { tokens } = ctx.doc;
+  const n = tokens[k + 1];
+  if (!n) return false;
+  const p = n.lower === 'and' || n.lower === 'but' ? k + 2 : k + 1;
+  return (
+    (CLAUSE_BREAK_WORDS.has(n.lower) && !CONTENT_CONTINUATIONS.has(n.lower)) ||
+    ING_RE.test(n.text) ||
+    (SUBJECT_PRONOUN_KINDS.has(tokens[p]?.lower ?? '') && speechVerb(tokens[p + 1]?.lower ?? '') !== undefined) ||
+    (n.lower === 'and' && opensAttribution(ctx, p))
+  );
 }
 
 /** Longest subject phrase of a coordinated attribution ("and other GOP leaders said", "and Senator Tom Reyes said"). */
@@ -147,6 +157,20 @@ export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number
       return k;
   }
   return last;
+}
+
+/**
+ * Whether `and` at `k` opens a clause whose subject is a name and whose verb is a speech verb ("… “productive” and
+ * Reyes calling it …", "… and Senator Tom Reyes said …").
+ */
+function namedSpeakerAfter(ctx: AnalysisContext, k: number): boolean {
+  const { tokens } = ctx.doc;
+  if (tokens[k]!.lower !== 'and') return false;
+  // "said both he and Rubio promised …": names coordinated into one subject.
+  const before = tokens[k - 1]?.lower ?? '';
+  if (SUBJECT_PRONOUN_KINDS.has(before) || ctx.mentionEndingAt.has(k - 1)) return false;
+  const named = ctx.mentionStartingAt.get(k + 1);
+  return named !== undefined && speechVerb(tokens[named.last]?.lower ?? '') !== undefined;
 }
 
 /** Adverbs between a coordinating word and its verb ("and then said", "but also argued"). */

@@ -93,11 +93,18 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
       const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
-      if (!afterComma) continue;
-      const main = mainSubject(doc, ctx.salience, i);
-      if (!main) continue;
-      subject = mainSubjectResolution(ctx, main, i, i + 1);
-      cueFirst = i;
+      // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
+      const named = verb.quotedObject ? ctx.mentionEndingAt.get(i - 1) : undefined;
+      if (named && !named.possessive && sentenceOf[i - 1] === sentenceOf[i]) {
+        subject = { found: true, actor: named.actor, first: named.lead, last: i };
+        cueFirst = named.lead;
+      } else {
+        if (!afterComma) continue;
+        const main = mainSubject(doc, ctx.salience, i);
+        if (!main) continue;
+        subject = mainSubjectResolution(ctx, main, i, i + 1);
+        cueFirst = i;
+      }
     } else {
       subject = subjectBefore(ctx, i);
       // "…, said Kessler"; but "The town, called the “Crossroads of America,”" names no speaker after its verb.

@@ -282,6 +282,30 @@ describe('quoted characterisations', () => {
       ]);
     });
 
+    it('ends the content at a comma inside the closing mark when a participle follows', () => {
+      const body = 'Senator Dora Vance spoke on Monday. Vance called the tax a "disaster," linking to a story about the budget.';
+      expect(reported(body)).toEqual([['the tax a "disaster,"', 'Dora Vance']]);
+    });
+
+    it('reads a name right before "calling" as its speaker', () => {
+      const body =
+        'Senator Dora Vance and Governor Tom Reyes spoke on Monday. ' +
+        'Both issued statements, with Vance calling the meeting “productive” and Reyes calling it a “great start.”';
+      expect(reported(body)).toEqual([
+        ['the meeting “productive”', 'Dora Vance'],
+        ['it a “great start.”', 'Tom Reyes'],
+      ]);
+    });
+
+    it('ends the first content at "and" before a named speaker, not at names coordinated into one subject', () => {
+      const coordinated =
+        'Senator Dora Vance and Governor Tom Reyes spoke on Monday. Vance said both she and Reyes promised to cut the tax.';
+      expect(reported(coordinated)).toEqual([['both she and Reyes promised to cut the tax', 'Dora Vance']]);
+      const names =
+        'Senator Dora Vance and Governor Tom Reyes spoke on Monday. Vance said Senator Ann Carver and Reyes promised to cut the tax.';
+      expect(reported(names)).toEqual([['Senator Ann Carver and Reyes promised to cut the tax', 'Dora Vance']]);
+    });
+
     it('reports nothing without a quotation, a known speaker, or a speaker before the verb', () => {
       const body =
         'Senator Dora Vance spoke on Monday. Vance called the behavior a fireable offense. ' +
