@@ -95,7 +95,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
       // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
       const named = verb.quotedObject ? ctx.mentionEndingAt.get(i - 1) : undefined;
-      if (named && !named.possessive && sentenceOf[i - 1] === sentenceOf[i]) {
+      if (named) {
         subject = { found: true, actor: named.actor, first: named.lead, last: i };
         cueFirst = named.lead;
       } else {
