@@ -37,6 +37,21 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a chamber and its side come before a title ("Senate Minority Leader")', () => {
+    it('names the chamber, not the chamber and its side', () => {
+      const a = analyze('Lawmakers met on Monday. Senate Minority Leader Harry Reid spoke first.');
+      expect(actors(a)).toEqual([
+        ['Senate', 'organization'],
+        ['Harry Reid', 'person'],
+      ]);
+    });
+
+    it('reads a whip as a title, so the whip is the speaker', () => {
+      const a = analyze('Leaders had no answer. “I don’t know,” said Senate Minority Whip Dick Durbin in an interview.');
+      expect(a.statements.map((s) => [s.text, s.speaker?.name ?? null])).toEqual([['I don’t know,', 'Dick Durbin']]);
+    });
+  });
+
   describe('when a title of an organisation stands without a name ("The CEO of Apple")', () => {
     it('names the organisation alone, and no person "of Apple"', () => {
       const a = analyze('The CEO of Apple said on Monday that sales would rise. Shares of Apple fell.');

@@ -147,9 +147,26 @@ export function refineWithNameTagger(
     // model is sure of inside the role words before a name is named there too; words of a person's name there
     // ("President Trump and Erdoğan") stay the person's.
     const confident = inRole && spanConfidence(span.start, span.end, margins) >= ROLE_NAME_MARGIN;
-    if (free || (confident && !spanHoldsNameWord(doc, span, surnames))) out.push(candidateFromSpan(doc, span));
+    if (free) out.push(candidateFromSpan(doc, span));
+    else if (confident && !spanHoldsNameWord(doc, span, surnames)) {
+      const named = withoutChamberSide(doc, span);
+      if (named) out.push(candidateFromSpan(doc, named));
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words for a side of a chamber, which belong to the title that follows ("Senate Minority Leader"). */
+const CHAMBER_SIDE_WORDS = new Set(['majority', 'minority']);
+
+/**
+ * "Senate Minority Leader Harry Reid": an organisation the model reads in a role ends before the chamber's side, which
+ * is part of the title ("Senate", not "Senate Minority"). Null when nothing is left.
+ */
+function withoutChamberSide(doc: ArticleDocument, span: NameSpan): NameSpan | null {
+  let end = span.end;
+  while (end > span.start && CHAMBER_SIDE_WORDS.has(doc.tokens[end - 1]!.lower)) end -= 1;
+  return end > span.start ? { ...span, end } : null;
 }
 
 /**

@@ -84,7 +84,7 @@ striker goalkeeper midfielder defender winger batsman bowler quarterback pitcher
 husband widow widower mother father brother sister barrister solicitor landlady landlord headteacher headmaster
 headmistress detective constable advocate councilman councilwoman councillor councilor alderman alderwoman
 assemblyman assemblywoman comptroller trustee selectman ombudsman magistrate pollster consultant lobbyist columnist
-commentator pundit operative organizer organiser
+commentator pundit operative organizer organiser whip
 `);
 
 /** Words that modify a title ("former", "defense", "special") and so belong to the role, not the name. */
