@@ -239,7 +239,10 @@ function overrideWithConfidentSpans(
     const confidence = spanConfidence(span.start, span.end, margins);
     if (span.start === c.first && span.end === c.last) {
       const own = TYPE_OF_CLASS[c.cls];
-      out.push(own && own !== span.type && confidence >= TYPE_OVERRIDE_MARGIN ? classified(c, span.type) : c);
+      // "Israel said" after "Steve Israel": the rules' person who bears the surname of a longer name keeps its type.
+      const surname = c.cls === 'person' && c.words.length === 1 && namedElsewhere.has(c.key);
+      const override = own && own !== span.type && confidence >= TYPE_OVERRIDE_MARGIN && !surname;
+      out.push(override ? classified(c, span.type) : c);
       continue;
     }
     let j = ci;

@@ -197,19 +197,23 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     else if (j === i + 1 && isDemonym(nameKey(t.text))) demonyms.push(i);
     i = j - 1;
   }
-  return demonyms.length ? [...out, ...demonymSurnameMentions()].sort((a, b) => a.first - b.first) : out;
+  const surnames = new Set(out.filter((c) => c.cls === 'person' && c.words.length > 1).map((c) => c.words[c.words.length - 1]!));
+  const named = out.map((c) => (speakingPlaceSurname(c) ? (classify(doc, c.first, c.last, true) ?? c) : c));
+  return demonyms.length ? [...named, ...demonymSurnameMentions()].sort((a, b) => a.first - b.first) : named;
 
   /** "Cuban said" after "Mark Cuban": a lone demonym that is the surname of a person named in full is that person. */
   function demonymSurnameMentions(): NameCandidate[] {
-    const surnames = new Set(
-      out.filter((c) => c.cls === 'person' && c.words.length > 1).map((c) => c.words[c.words.length - 1]!),
-    );
     const found = demonyms.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1, true)] : []));
     return found.filter((c): c is NameCandidate => c !== null);
   }
 
-  /** The candidate a capitalised run names, if any; `demonymSurname` lets a lone nationality word be a surname. */
-  function classify(d: ArticleDocument, runFirst: number, runLast: number, demonymSurname = false): NameCandidate | null {
+  /** "Israel said" after "Rep. Steve Israel": a lone place that speaks and is the surname of a person named in full. */
+  function speakingPlaceSurname(c: NameCandidate): boolean {
+    return c.cls === 'place' && c.words.length === 1 && c.speech !== undefined && surnames.has(c.key);
+  }
+
+  /** The candidate a capitalised run names, if any; `loneSurname` lets a lone nationality word or place be a surname. */
+  function classify(d: ArticleDocument, runFirst: number, runLast: number, loneSurname = false): NameCandidate | null {
     const parsed = parseLeadingRole(d, runFirst, runLast);
     // "The CEO of Apple", "Secretary of State": a title with its "of" left over names no holder. What follows is named
     // alone ("Apple"), unless it only completes the title ("State").
@@ -308,17 +312,12 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       }
       return { ...base, cls: 'organization', role: undefined };
     }
-    const place = placeByKey(key);
+    const place = loneSurname ? undefined : placeByKey(key);
     if (place) return { ...base, cls: 'place', place };
     if (words.length > 1 && isPlaceSuffix(lastLower)) return { ...base, cls: 'place', place: { name: text, capital: false } };
     if (last - first === 1 && words.length === 1) {
       const only = words[0]!;
-      if (
-        (isDemonym(only) && !demonymSurname) ||
-        MONTHS_AND_DAYS.has(only) ||
-        PRONOUN_I.has(firstLower) ||
-        COMMON_WORDS.has(only)
-      )
+      if ((isDemonym(only) && !loneSurname) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only))
         return null;
       if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
       if (ACRONYM_RE.test(tokens[first]!.text)) {
@@ -363,7 +362,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
         return { ...base, gender, cls: 'person', personCue: true };
       }
     }
-    if (personCue) return { ...base, cls: 'person' };
+    if (personCue || loneSurname) return { ...base, cls: 'person' };
     return base;
   }
 }

@@ -1286,6 +1286,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a person named in full has a surname that is also a country', () => {
+    const body =
+      'Rep. Steve Israel spoke on Monday. “They will have to recruit interns,” Israel said. ' + 'He visited Israel in May.';
+
+    it('reads the speaking surname as that person and the country elsewhere as a place', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'recruit interns')).toBe('Steve Israel');
+      expect(analysis.actors.map((a) => a.name)).toEqual(['Steve Israel']);
+      expect(analysis.places.map((p) => p.mentions.map((m) => m.start))).toEqual([[body.lastIndexOf('Israel')]]);
+    });
+  });
+
   describe('when a title description follows a well-known figure the article gives no role', () => {
     const body =
       'One month after announcing his support for Donald Trump, Marco Rubio still believes that the nominee is unfit. ' +
