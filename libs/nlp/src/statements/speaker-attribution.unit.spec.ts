@@ -1286,6 +1286,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a home state or an employer stands between the name and its verb', () => {
+    const body =
+      'Senator Tom Reyes of Ohio said the bill was dead. ' +
+      '“The economy is strong,” Dana Whitfield of the Brookings Institution said on Monday.';
+
+    it('gives the statement to the person, not to the place or the organisation', () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the bill was dead')).toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'The economy is strong')).toBe('Dana Whitfield');
+    });
+  });
+
   describe('when a person named in full has a surname that is also a country', () => {
     const body =
       'Rep. Steve Israel spoke on Monday. “They will have to recruit interns,” Israel said. ' + 'He visited Israel in May.';

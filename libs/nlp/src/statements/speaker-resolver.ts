@@ -100,6 +100,8 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (antecedent && !antecedent.possessive && sentenceOf[k - 2] === sentence)
       return { found: true, actor: antecedent.actor, first: antecedent.lead, last: k + 1, pronoun: k };
   }
+  const affiliated = actorBeforeAffiliation(ctx, k);
+  if (affiliated) return { found: true, actor: affiliated.actor, first: affiliated.lead, last: k + 1 };
   const mention = ctx.mentionEndingAt.get(k);
   if (mention) {
     if (mention.possessive) return NOT_FOUND;
@@ -407,6 +409,25 @@ function mentionBeforeHomePlace(ctx: AnalysisContext, end: number): ReturnType<t
     if (t.isCap && (before === 'of' || before === 'from')) return ctx.mentionEndingAt.get(j - 2);
   }
   return undefined;
+}
+
+const AFFILIATION_WORDS = new Set(['of', 'from', 'at']);
+
+/**
+ * "Karlyn Bowman of the American Enterprise Institute said", "Senator Ted Cruz of Texas said": the actor named before
+ * "of", "from" or "at" and the organisation or place that ends at `end`.
+ */
+function actorBeforeAffiliation(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const { tokens } = ctx.doc;
+  const org = ctx.mentionEndingAt.get(end);
+  let first = end;
+  if (org && !org.possessive && ctx.actors[org.actor]!.kind === 'organization') first = org.lead;
+  else if (ctx.placeTokens[end]) while (first > 0 && ctx.placeTokens[first - 1]) first -= 1;
+  else return undefined;
+  if (DETERMINERS.has(tokens[first - 1]?.lower ?? '')) first -= 1;
+  if (!AFFILIATION_WORDS.has(tokens[first - 1]?.lower ?? '')) return undefined;
+  const named = ctx.mentionEndingAt.get(first - 2);
+  return named && !named.possessive ? named : undefined;
 }
 
 /** "Jillian Chase, 27, …": the name before an age set off by commas, the age ending at `end`. */
