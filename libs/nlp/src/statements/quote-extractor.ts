@@ -400,12 +400,19 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     if (!verb || NOUN_DETERMINERS.has(tokens[v - 1]?.lower ?? '') || (t.isCap && sentenceOf[v - 1] === sentence)) continue;
     // Without a comma or colon the verb must touch the quote: `called the plan "a mistake"` is not attribution.
     if (leadEnd === q.open && v !== q.open - 1) break;
-    if (participialLead(ctx, v, verb.form)) {
+    const named = verb.form === 'ing' ? nameBeforeParticiple(ctx, v) : undefined;
+    // `answered the question on Facebook writing, “…”`: a setting before the participle leaves it the subject's act.
+    const setting = named !== undefined && SETTING_OR_ADDRESSEE.has(ctx.doc.tokens[named.lead - 1]?.lower ?? '');
+    if (participialLead(ctx, v, verb.form) || setting) {
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
         ? mainSubjectResolution(ctx, subject, v, v + 1)
         : (voiceSubjectOfSentence(ctx, v) ?? { found: true, actor: null, first: v, last: v + 1 });
       return { subject: resolution, cueStart: v, cueEnd: v + 1, verb: v };
+    }
+    if (named) {
+      const subject: SubjectResolution = { found: true, actor: named.actor, first: named.lead, last: v };
+      return { subject, cueStart: named.lead, cueEnd: v + 1, verb: v };
     }
     if (verb.form === 'past' || verb.form === 'third') {
       const subject = subjectBefore(ctx, v);
@@ -437,6 +444,20 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     cueEnd: Math.min(verbEnd + 1, p),
     verb: -1,
   };
+}
+
+const LY_ADVERB_RE = /^[a-z]+ly$/;
+/** Prepositions of a setting or an addressee, whose object does not say what the participle after it says. */
+const SETTING_OR_ADDRESSEE = new Set(['on', 'in', 'at', 'via', 'through', 'during', 'to', 'into', 'onto']);
+
+/**
+ * `with Donald Trump reportedly yelling: “…”`, `footage of Trump saying, “…”`: the name right before a participle (or
+ * its -ly adverb), which says it unless it is a setting or an addressee (`responded on Facebook writing, “…”`).
+ */
+function nameBeforeParticiple(ctx: AnalysisContext, v: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+  const j = LY_ADVERB_RE.test(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
+  const named = ctx.mentionEndingAt.get(j);
+  return named && !named.possessive ? named : undefined;
 }
 
 /**

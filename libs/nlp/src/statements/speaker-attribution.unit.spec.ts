@@ -1286,6 +1286,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a name right before a participle introduces a quote', () => {
+    it('gives the quote to that name, and not to a setting before the participle', () => {
+      const analysis = analyze(
+        'A protester was led out, with Tom Reyes reportedly yelling: “Get him out of here!” ' +
+          'Senator Anna Kessler answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”',
+      );
+      expect(speakerOf(analysis, 'Get him out')).toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'Yes, I will')).toBe('Anna Kessler');
+    });
+  });
+
   describe('when a home state or an employer stands between the name and its verb', () => {
     const body =
       'Senator Tom Reyes of Ohio said the bill was dead. ' +
