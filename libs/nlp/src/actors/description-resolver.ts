@@ -53,7 +53,9 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     let j = i + 1;
     while (j < tokens.length && j - i <= 3 && !TITLE_WORDS.has(tokens[j]!.lower)) {
       const t = tokens[j]!;
-      if (!(isDemonym(nameKey(t.text)) || (!t.isCap && ROLE_MODIFIERS.has(t.lower)))) break;
+      const key = nameKey(t.text);
+      // "the Florida senator", "the Swedish minister", "the former senator".
+      if (!(isDemonym(key) || (t.isCap && placeByKey(key)) || (!t.isCap && ROLE_MODIFIERS.has(t.lower)))) break;
       j += 1;
     }
     const head = tokens[j];
@@ -63,7 +65,7 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     // "the director, Sofia Lindqvist,": the description only introduces the name that follows it.
     if (after?.text === ',' && tokens[j + 2]?.isCap) continue;
     const actor = resolveDescription(doc, actors, i, j + 1);
-    if (actor === null) continue;
+    if (actor === null || describesAnotherName(doc, actors, i, actor)) continue;
     const draft = actors[actor]!;
     const start = tokens[i + 1]!.start;
     const end = head.end;
@@ -83,4 +85,15 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     draft.mentions.sort((a, b) => a.start - b.start);
     i = j;
   }
+}
+
+/**
+ * "James Hamilton, the Washington lawyer leading …": a description in apposition to a name describes that name, so it
+ * is no mention of another actor.
+ */
+function describesAnotherName(doc: ArticleDocument, actors: readonly ActorDraft[], the: number, actor: number): boolean {
+  const { tokens } = doc;
+  const named = tokens[the - 2];
+  if (tokens[the - 1]?.text !== ',' || !named?.isCap) return false;
+  return !actors[actor]!.mentions.some((m) => m.last === the - 1);
 }

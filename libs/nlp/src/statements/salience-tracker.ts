@@ -178,7 +178,12 @@ export function pronounFit(kind: 'm' | 'f' | 'plural', actor: ActorDraft): numbe
 export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[]): Salience {
   const { tokens, quoteOf, masked } = doc;
   const mentionsByToken = new Map<number, MentionRef>();
-  for (const a of actors) for (const m of a.mentions) if (!m.inQuote) mentionsByToken.set(m.first, m);
+  const actorEndingAt = new Map<number, number>();
+  for (const a of actors)
+    for (const m of a.mentions) {
+      if (!m.inQuote) mentionsByToken.set(m.first, m);
+      actorEndingAt.set(m.last - 1, m.actor);
+    }
   const events: SubjectEvent[] = [];
   const pronouns = new Map<number, number | null>();
   const otherPronouns = new Map<number, number | null>();
@@ -187,7 +192,10 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
     if (quoteOf[i] !== -1 || masked[i]) continue;
     const m = mentionsByToken.get(i);
     if (m) {
-      events.push({ token: i, actor: m.actor, weight: subjectWeight(doc, m), sentence: doc.sentenceOf[i]! });
+      // "Mike Huckabee, the former Arkansas governor, proposed": a description in apposition repeats its name's event.
+      const appositive =
+        m.kind === 'description' && tokens[m.lead - 1]?.text === ',' && actorEndingAt.get(m.lead - 2) === m.actor;
+      if (!appositive) events.push({ token: i, actor: m.actor, weight: subjectWeight(doc, m), sentence: doc.sentenceOf[i]! });
       continue;
     }
     if (tokens[i]!.lower === 'the' && !mentionsByToken.has(i + 1)) {

@@ -619,6 +619,34 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a description names the speaker by a home state and a title', () => {
+    it('records the description as a mention of the speaker the participle is about', () => {
+      const body =
+        'Ohio Sen. Tom Reyes ended his bid on Tuesday. The Ohio senator sought to calm his supporters, saying the ' +
+        'hecklers would not be harmed.';
+      const statement = analyze(body).statements.find((s) => s.text.includes('hecklers'))!;
+      expect(statement.speaker?.name).toBe('Tom Reyes');
+      const mention = statement.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('Ohio senator');
+    });
+
+    it('leaves a description in apposition to another name to that name', () => {
+      const analysis = analyze(
+        'Attorney Dana Whitfield filed the suit. Tom Reyes, the Ohio attorney handling the appeal, declined to comment.',
+      );
+      const whitfield = analysis.actors.find((a) => a.name === 'Dana Whitfield')!;
+      expect(whitfield.mentions.map((m) => m.text)).toEqual(['Dana Whitfield']);
+    });
+
+    it('keeps the name before an appositive description the subject of a coordinated speech verb', () => {
+      const analysis = analyze(
+        'Ohio Gov. Tom Reyes signed an order on Monday, while Dana Whitfield, the former Iowa governor, proposed a ' +
+          'ban and said the speaker should resign.',
+      );
+      expect(speakerOf(analysis, 'the speaker should resign')).toBe('Dana Whitfield');
+    });
+  });
+
   describe('when a fronted adverbial opens the sentence before a subject and a speech verb with an object', () => {
     const body =
       'Omar Ridley attacked the station on Sunday. During the attack, Ridley also posted messages on Facebook.\n' +
