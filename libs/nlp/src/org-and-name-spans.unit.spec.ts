@@ -37,6 +37,14 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a name ends in "Center"', () => {
+    it('reads it as an organisation that can be a source', () => {
+      const a = analyze('Taxes rose. The plan would raise $1 trillion over a decade, according to the Haskell Center.');
+      expect(actors(a)).toEqual([['Haskell Center', 'organization']]);
+      expect(reported(a)).toEqual([['The plan would raise $1 trillion over a decade', 'Haskell Center']]);
+    });
+  });
+
   describe('when a chamber and its side come before a title ("Senate Minority Leader")', () => {
     it('names the chamber, not the chamber and its side', () => {
       const a = analyze('Lawmakers met on Monday. Senate Minority Leader Harry Reid spoke first.');

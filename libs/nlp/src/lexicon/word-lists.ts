@@ -156,7 +156,7 @@ services airlines airways motors motor railway railways systems technologies lab
 channel club league board trust church brigade battalion regiment command staff committee secretariat convention
 directorate federal reserve exchange chamber society network studios partners capital ventures
 electronics securities pharmaceuticals pharma energy petroleum oil steel telecom telecoms communications
-insurance industries enterprises brands solutions software robotics semiconductor semiconductors survey
+insurance industries enterprises brands solutions software robotics semiconductor semiconductors survey center centre
 `);
 
 /** Legal-form suffixes that end a company name ("Siemens AG", "Nestle SA"); never a name on their own. */
