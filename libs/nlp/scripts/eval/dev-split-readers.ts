@@ -170,8 +170,10 @@ function readAnn(file: string): PolnearStatement[] {
   const statements: PolnearStatement[] = [];
   for (const event of events) {
     const roles = new Map(event.split(' ').map((kv) => kv.split(':') as [string, string]));
-    const content = spans.get(roles.get('Content') ?? '');
-    if (!content) continue;
+    const first = spans.get(roles.get('Content') ?? '');
+    if (!first) continue;
+    // A split quote's second piece ("…," he said. "…") is the event's Content2: the content spans both pieces.
+    const content = [...first, ...(spans.get(roles.get('Content2') ?? '') ?? [])];
     const source = spans.get(roles.get('Source') ?? '') ?? [];
     const cue = spans.get(roles.get('Cue') ?? '') ?? [];
     statements.push({
