@@ -1314,6 +1314,30 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when "it" opens a speech verb after a sentence about an organisation', () => {
+    it('gives the statement to the organisation', () => {
+      const analysis = analyze(
+        'Kestrel Media suspended 125,000 accounts on Friday. It also said it had expanded its review teams.',
+      );
+      expect(speakerOf(analysis, 'expanded its review teams')).toBe('Kestrel Media');
+    });
+
+    it.each([
+      ['a cognition verb', 'It signals that the market for ads is weak.'],
+      ['an object', 'Several members included on it told reporters they were unhappy.'],
+      ['a relative clause', 'It hired a firm that builds what it calls “psychographic” profiles of voters.'],
+      ['a passive verb', 'It is said that the rules were broken.'],
+    ])('leaves "it" before %s to no organisation', (_, sentence) => {
+      const analysis = analyze(`Kestrel Media suspended 125,000 accounts on Friday. ${sentence}`);
+      expect(analysis.statements.map((s) => s.speaker?.name ?? null)).not.toContain('Kestrel Media');
+    });
+
+    it('gives no speaker when the sentence before is about a person', () => {
+      const analysis = analyze('Dana Whitfield left Kestrel Media on Friday. It said the rules were broken.');
+      expect(analysis.statements.map((s) => s.speaker?.name ?? null)).toEqual([]);
+    });
+  });
+
   describe('when a name right before a participle introduces a quote', () => {
     it('gives the quote to that name, and not to a setting before the participle', () => {
       const analysis = analyze(

@@ -1,4 +1,5 @@
 import { resolveDescription } from '../actors/description-resolver';
+import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   DETERMINERS,
   HUMAN_GROUP_NOUNS,
@@ -93,6 +94,8 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (SUBJECT_PRONOUN_KINDS.has(t.lower)) {
     return { found: true, actor: pronounSpeaker(ctx, k), first: k, last: k + 1, pronoun: k };
   }
+  const itsOrganisation = t.lower === 'it' ? organisationForIt(ctx, k, verb) : null;
+  if (itsOrganisation !== null) return { found: true, actor: itsOrganisation, first: k, last: k + 1, pronoun: k };
   // "from Mike Lee, who declared in the spin room, …": a relative "who" after a name set off by a comma is that name,
   // and the pronoun the attribution hangs on.
   if (t.lower === 'who' && tokens[k - 1]?.text === ',') {
@@ -289,6 +292,35 @@ function pronounSpeaker(ctx: AnalysisContext, k: number): number | null {
     const ev = events[e]!;
     if (here - ctx.doc.narrativeIndex[ev.sentence]! > PRONOUN_SPEAKER_REACH) break;
     if (pronounFit(kind, ctx.actors[ev.actor]!) > 0) return ev.actor;
+  }
+  return null;
+}
+
+const IT_RELATIVES = new Set(['what', 'which', 'that', 'whom']);
+
+/** Words between "it" and its speech verb that keep the verb active ("it also said", "it has said"). */
+const IT_VERB_PADDING = new Set(['also', 'has', 'had', 'previously', 'then', 'later', 'further']);
+
+/**
+ * "Twitter suspended 125,000 accounts. It said …": "it" right before a speech verb is the organisation that was the
+ * subject of this or the previous sentence; not "it is said", "it appears" or "it seems", nor an "it" whose passage is
+ * about a person.
+ */
+function organisationForIt(ctx: AnalysisContext, k: number, verb: number): number | null {
+  const { tokens } = ctx.doc;
+  const lexicon = speechVerb(tokens[verb]?.lower ?? '');
+  // "several included on it told POLITICO" (an object), "a company … building what it calls …" (the relative clause's
+  // own antecedent): no organisation the passage is about.
+  const before = tokens[k - 1]?.lower ?? '';
+  if (!lexicon || lexicon.thatOnly || PREPOSITIONS.has(before) || IT_RELATIVES.has(before)) return null;
+  for (let j = k + 1; j < verb; j += 1) if (!IT_VERB_PADDING.has(tokens[j]!.lower)) return null;
+  const { events } = ctx.salience;
+  const here = ctx.doc.narrativeIndex[ctx.doc.sentenceOf[k]!]!;
+  for (let e = lastEventBefore(events, k); e >= 0; e -= 1) {
+    const ev = events[e]!;
+    if (here - ctx.doc.narrativeIndex[ev.sentence]! > 1) break;
+    if (ev.weight < 2) continue;
+    return ctx.actors[ev.actor]!.kind === 'organization' ? ev.actor : null;
   }
   return null;
 }
