@@ -235,7 +235,13 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   k = skipOccasion(ctx, k, inSentence);
   if (!inSentence(k)) return null;
   const bareNext = tokens[k]!;
-  if (!bareNext.isWord) return null;
+  // "said nothing about his plans", "revealed almost nothing", "said little": no content is reported.
+  if (
+    !bareNext.isWord ||
+    NO_CONTENT_WORDS.has(bareNext.lower) ||
+    (bareNext.lower === 'almost' && tokens[k + 1]?.lower === 'nothing')
+  )
+    return null;
   if (verb.lemma === 'tell') {
     // "told reporters the talks were over": skip the audience.
     let j = k;
@@ -289,6 +295,8 @@ function quotedObject(ctx: AnalysisContext, k: number): Complement | null {
   return null;
 }
 
+/** Objects that report no content ("said nothing", "revealed little"). */
+const NO_CONTENT_WORDS = new Set(['nothing', 'little', 'anything', 'something']);
 /** Words that open a reported question ("asked whether …", "asked Sanders how …"). */
 const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'who', 'when', 'where', 'which']);
 /** Question words whose clause "explained" reports ("explained why …"; "explained if" is no English). */

@@ -35,6 +35,35 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when "noted", "explained", "revealed" or "suggested" takes a clause without "that"', () => {
+    it.each([
+      ['noted', 'Senator Anna Kessler noted Trump was unfit.', 'Trump was unfit'],
+      [
+        'explained',
+        'In a long interview, Senator Anna Kessler explained her husband had taken her name.',
+        'her husband had taken her name',
+      ],
+      [
+        'revealed',
+        'In a long interview, Senator Anna Kessler revealed her husband had taken her name.',
+        'her husband had taken her name',
+      ],
+      [
+        'suggested',
+        'In a long interview, Senator Anna Kessler suggested her husband had taken her name.',
+        'her husband had taken her name',
+      ],
+    ])('reports the clause after "%s"', (_, body, content) => {
+      expect(reported(body)).toEqual([[content, 'Anna Kessler']]);
+    });
+
+    it('reports nothing when nothing is said ("said nothing about", "revealed almost nothing")', () => {
+      expect(reported('Senator Anna Kessler said nothing about her plans.')).toEqual([]);
+      expect(reported('Senator Anna Kessler revealed almost nothing about her plans.')).toEqual([]);
+      expect(reported('Senator Anna Kessler said little about the budget.')).toEqual([]);
+    });
+  });
+
   describe('when "according to" follows a clause that opens the sentence', () => {
     it('reports the main clause after a subordinate one the attribution closes', () => {
       const body =
