@@ -81,7 +81,7 @@ const SPECS: VerbSpec[] = [
   { lemma: 'respond' },
   { lemma: 'highlight', needsAnimateSubject: true },
   { lemma: 'observe', needsAnimateSubject: true },
-  { lemma: 'predict', objectContent: true },
+  { lemma: 'predict', bareClause: true },
   { lemma: 'promise', objectContent: true },
   { lemma: 'pledge', objectContent: true },
   { lemma: 'vow', preps: ['to'] },

@@ -35,7 +35,7 @@ describe('reported speech', () => {
     });
   });
 
-  describe('when "noted", "explained", "revealed" or "suggested" takes a clause without "that"', () => {
+  describe('when "noted", "explained", "revealed", "suggested" or "predicted" reports without "that"', () => {
     it.each([
       ['noted', 'Senator Anna Kessler noted Trump was unfit.', 'Trump was unfit'],
       [
@@ -53,7 +53,8 @@ describe('reported speech', () => {
         'In a long interview, Senator Anna Kessler suggested her husband had taken her name.',
         'her husband had taken her name',
       ],
-    ])('reports the clause after "%s"', (_, body, content) => {
+      ['predicted', 'Senator Anna Kessler predicted a closer-than-expected primary.', 'a closer-than-expected primary'],
+    ])('reports what follows "%s"', (_, body, content) => {
       expect(reported(body)).toEqual([[content, 'Anna Kessler']]);
     });
 
