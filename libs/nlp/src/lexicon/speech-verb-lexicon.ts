@@ -69,7 +69,7 @@ const SPECS: VerbSpec[] = [
   { lemma: 'confirm', objectContent: true, governmentVoice: true },
   { lemma: 'hint', preps: ['at'] },
   // "urged regulators to block the deal": the object is the addressee, so only "urged that …" reports speech.
-  { lemma: 'urge', governmentVoice: true },
+  { lemma: 'urge', objectContent: true, governmentVoice: true },
   { lemma: 'call', preps: ['for'], quotedObject: true },
   { lemma: 'describe', needsAnimateSubject: true, quotedObject: true },
   { lemma: 'label', forms: { past: ['labeled', 'labelled'], ing: ['labeling', 'labelling'] }, quotedObject: true },

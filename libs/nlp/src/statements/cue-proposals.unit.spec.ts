@@ -71,8 +71,9 @@ describe(analyzeArticle.name, () => {
       expect(reported(analyze(`${visit}Kiro pledged to oppose the new tax on fuel.`))).toEqual([
         ['oppose the new tax on fuel', 'Dana Kiro'],
       ]);
+      // "urged" reports its audience with the act since the rules read it (1.21.0), as PolNeAR's contents mostly do.
       expect(reported(analyze(`${visit}Kiro urged Congress to pass the bill this year.`))).toEqual([
-        ['pass the bill this year', 'Dana Kiro'],
+        ['Congress to pass the bill this year', 'Dana Kiro'],
       ]);
     });
 

@@ -65,6 +65,14 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when "urged" takes an audience and an infinitive', () => {
+    it('reports the audience and what it is urged to do', () => {
+      expect(reported('Senator Anna Kessler urged voters to back the bill.')).toEqual([
+        ['voters to back the bill', 'Anna Kessler'],
+      ]);
+    });
+  });
+
   describe('when "according to" follows a clause that opens the sentence', () => {
     it('reports the main clause after a subordinate one the attribution closes', () => {
       const body =
