@@ -220,7 +220,7 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
   }
   const next = tokens[k]!;
   if (verb.preps.includes(next.lower)) return inSentence(k + 1) ? { contentFirst: k + 1, cueLast: k, marked: true } : null;
-  if (verb.quotedObject) return quotedObject(ctx, k);
+  if (verb.quotedObject) return quotedObject(ctx, k, verb.lemma);
   if (verb.lemma === 'ask') return askedBy(ctx, v) ? questionAfter(ctx, k, inSentence) : null;
   // "explained how he expanded the business": what is explained is the clause its question word opens.
   if (verb.lemma === 'explain' && EXPLAINED_WORDS.has(next.lower) && inSentence(k + 1))
@@ -286,13 +286,72 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
  * the object and what the speaker calls it (after a preposition, what follows it), up to the clause's end, when a
  * quotation inside gives the speaker's own words; null otherwise ("called the meeting").
  */
-function quotedObject(ctx: AnalysisContext, k: number): Complement | null {
+function quotedObject(ctx: AnalysisContext, k: number, lemma: string): Complement | null {
   const { tokens, quoteOf } = ctx.doc;
   const first = PREPOSITIONS.has(tokens[k]!.lower) ? k + 1 : k;
   const last = contentEnd(ctx, first);
   for (let j = first; j < last; j += 1)
     if (quoteOf[j] !== -1) return { contentFirst: first, cueLast: first - 1, marked: true, needsSpeaker: true };
+  if (first === k && characterisedObject(ctx, first, last, lemma))
+    return { contentFirst: first, cueLast: first - 1, marked: true, needsSpeaker: true };
   return null;
+}
+
+/** Words after "called him" that make no characterisation ("called him back", "called it quits"). */
+const NOT_CHARACTERISATIONS = new Set([
+  'back',
+  'up',
+  'off',
+  'out',
+  'again',
+  'quits',
+  'yesterday',
+  'today',
+  'tonight',
+  'twice',
+  'and',
+  'or',
+  'but',
+  'first',
+  'later',
+  'earlier',
+  'last',
+  'next',
+  'personally',
+  'himself',
+  'herself',
+  'themselves',
+  'itself',
+]);
+const CHARACTERISED_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
+const DESCRIBED_AS_MAX = 6;
+
+/**
+ * "called Trump a fascist", "called him divisive", "described the dinner as Washington celebrating itself": a named
+ * or pronoun object and what the speaker calls it, with no quotation marks. Not "called the police", "called him on
+ * Monday" or "called him back".
+ */
+function characterisedObject(ctx: AnalysisContext, first: number, last: number, lemma: string): boolean {
+  const { tokens } = ctx.doc;
+  if (lemma === 'describe') {
+    for (let j = first + 1; j < last && j <= first + DESCRIBED_AS_MAX; j += 1) if (tokens[j]!.lower === 'as') return j + 1 < last;
+    return false;
+  }
+  const name = ctx.mentionStartingAt.get(first);
+  let j = first;
+  if (CHARACTERISED_PRONOUNS.has(tokens[first]!.lower)) j += 1;
+  else if (name && !name.possessive) j = name.last;
+  else return false;
+  const next = tokens[j];
+  if (!next || j >= last || !next.isWord || next.isCap) return false;
+  if (next.lower === 'a' || next.lower === 'an' || next.lower === 'the') return true;
+  // "called her husband": "her" may be a possessive, and what follows then names whom the subject phoned.
+  return (
+    tokens[first]!.lower !== 'her' &&
+    !PREPOSITIONS.has(next.lower) &&
+    !NOT_CHARACTERISATIONS.has(next.lower) &&
+    !/ly$|ed$|ing$/.test(next.lower)
+  );
 }
 
 /** Objects that report no content ("said nothing", "revealed little"). */

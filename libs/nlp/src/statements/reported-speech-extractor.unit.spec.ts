@@ -65,6 +65,30 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when "called" or "described" characterises a name or a pronoun without quotation marks', () => {
+    const visit = 'Senator Anna Kessler spoke in Denver on Monday. ';
+
+    it.each([
+      ['Kessler called Tom Reyes a fascist.', 'Tom Reyes a fascist'],
+      ['Kessler called him divisive.', 'him divisive'],
+      ['Kessler described the dinner as a party for insiders.', 'the dinner as a party for insiders'],
+    ])('reports the object and what it is called: %s', (sentence, content) => {
+      expect(reported(`${visit}${sentence}`)).toEqual([[content, 'Anna Kessler']]);
+    });
+
+    it.each([
+      'Kessler called the police.',
+      'Kessler called him on Monday.',
+      'Kessler called him back.',
+      'Kessler called her husband.',
+      'Kessler called him repeatedly.',
+      'Kessler called Tom Reyes Tuesday.',
+      'Kessler described the dinner.',
+    ])('reports nothing for a call or a description that characterises nothing: %s', (sentence) => {
+      expect(reported(`${visit}${sentence}`)).toEqual([]);
+    });
+  });
+
   describe('when "urged" takes an audience and an infinitive', () => {
     it('reports the audience and what it is urged to do', () => {
       expect(reported('Senator Anna Kessler urged voters to back the bill.')).toEqual([
