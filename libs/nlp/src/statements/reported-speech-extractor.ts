@@ -94,7 +94,9 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
       const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
       // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
-      const named = verb.quotedObject ? ctx.mentionEndingAt.get(i - 1) : undefined;
+      const before = ctx.mentionEndingAt.get(i - 1);
+      // "with Sen. John McCain telling reporters he …": after "with", the name is the participle's subject for any verb.
+      const named = before && (verb.quotedObject || tokens[before.lead - 1]?.lower === 'with') ? before : undefined;
       if (named) {
         subject = { found: true, actor: named.actor, first: named.lead, last: i };
         cueFirst = named.lead;

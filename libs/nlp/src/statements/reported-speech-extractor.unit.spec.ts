@@ -89,6 +89,16 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when "with" and a name come before a speech participle', () => {
+    it('reports the participle as said by that name', () => {
+      expect(
+        reported(
+          'Violence rose at home, with Senator Anna Kessler telling reporters on Thursday she viewed the plan as a failure.',
+        ),
+      ).toEqual([['she viewed the plan as a failure', 'Anna Kessler']]);
+    });
+  });
+
   describe('when "urged" takes an audience and an infinitive', () => {
     it('reports the audience and what it is urged to do', () => {
       expect(reported('Senator Anna Kessler urged voters to back the bill.')).toEqual([
