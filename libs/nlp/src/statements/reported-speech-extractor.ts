@@ -249,7 +249,9 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
     let j = k;
     if (DETERMINERS.has(tokens[j]!.lower)) j += 1;
     const audienceStart = j;
-    while (j < k + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isWord && (tokens[j]!.isCap || j === audienceStart)) j += 1;
+    // "told them Clinton has …": a pronoun audience is one word, and a name after it opens the content.
+    if (OBJECT_PRONOUNS.has(tokens[j]!.lower)) j += 1;
+    else while (j < k + AUDIENCE_MAX && inSentence(j) && tokens[j]!.isWord && (tokens[j]!.isCap || j === audienceStart)) j += 1;
     // "told The Star-Ledger of Newark last week she would …": the audience's home and the occasion are the cue's.
     if (j > audienceStart && tokens[j]?.lower === 'of') {
       const home = j;

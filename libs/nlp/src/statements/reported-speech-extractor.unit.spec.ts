@@ -99,6 +99,14 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a pronoun audience after "told" comes before a name', () => {
+    it('starts the content at the name', () => {
+      expect(reported('Senator Anna Kessler spoke in Denver. She told them Tom Reyes has a number of donors.')).toEqual([
+        ['Tom Reyes has a number of donors', 'Anna Kessler'],
+      ]);
+    });
+  });
+
   describe('when "urged" takes an audience and an infinitive', () => {
     it('reports the audience and what it is urged to do', () => {
       expect(reported('Senator Anna Kessler urged voters to back the bill.')).toEqual([
