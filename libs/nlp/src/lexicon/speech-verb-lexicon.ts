@@ -22,7 +22,8 @@ export interface SpeechVerb {
   governmentVoice: boolean;
   /**
    * The object and what it is called are content when they hold the speaker's own quoted words ("called the plan a
-   * “fundamental mistake”", "described the field as “all very good”").
+   * “fundamental mistake”", "described the field as “all very good”"), or characterise a name or pronoun ("called
+   * Trump a fascist", since 1.21.0).
    */
   quotedObject: boolean;
 }

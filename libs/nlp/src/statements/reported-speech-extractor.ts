@@ -288,7 +288,8 @@ function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Comp
 /**
  * "called Trump “unhinged”", "described the field as “all very good”", "called on Congress to pay “their fair share”":
  * the object and what the speaker calls it (after a preposition, what follows it), up to the clause's end, when a
- * quotation inside gives the speaker's own words; null otherwise ("called the meeting").
+ * quotation inside gives the speaker's own words, or when a name or pronoun is characterised without one (see
+ * `characterisedObject`); null otherwise ("called the meeting").
  */
 function quotedObject(ctx: AnalysisContext, k: number, lemma: string): Complement | null {
   const { tokens, quoteOf } = ctx.doc;
@@ -302,31 +303,12 @@ function quotedObject(ctx: AnalysisContext, k: number, lemma: string): Complemen
 }
 
 /** Words after "called him" that make no characterisation ("called him back", "called it quits"). */
-const NOT_CHARACTERISATIONS = new Set([
-  'back',
-  'up',
-  'off',
-  'out',
-  'again',
-  'quits',
-  'yesterday',
-  'today',
-  'tonight',
-  'twice',
-  'and',
-  'or',
-  'but',
-  'first',
-  'later',
-  'earlier',
-  'last',
-  'next',
-  'personally',
-  'himself',
-  'herself',
-  'themselves',
-  'itself',
-]);
+const NOT_CHARACTERISATIONS = new Set(
+  (
+    'back up off out again quits yesterday today tonight twice and or but first later earlier last next personally ' +
+    'himself herself themselves itself'
+  ).split(' '),
+);
 const CHARACTERISED_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
 const DESCRIBED_AS_MAX = 6;
 
