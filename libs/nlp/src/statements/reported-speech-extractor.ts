@@ -309,7 +309,6 @@ const NOT_CHARACTERISATIONS = new Set(
     'himself herself themselves itself'
   ).split(' '),
 );
-const CHARACTERISED_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
 const DESCRIBED_AS_MAX = 6;
 
 /**
@@ -347,6 +346,8 @@ const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'who', 'w
 /** Question words whose clause "explained" reports ("explained why …"; "explained if" is no English). */
 const EXPLAINED_WORDS = new Set(['how', 'why', 'what', 'where', 'when']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
+/** Objects "called" may characterise ("called him divisive", "called it a disaster"). */
+const CHARACTERISED_PRONOUNS = new Set([...OBJECT_PRONOUNS, 'it']);
 /** Longest unnamed audience before a reported question ("asked the crowd how …", "asked a local reporter why …"). */
 const QUESTION_AUDIENCE_MAX = 4;
 

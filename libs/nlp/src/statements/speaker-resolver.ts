@@ -296,6 +296,7 @@ function pronounSpeaker(ctx: AnalysisContext, k: number): number | null {
   return null;
 }
 
+/** Words before an "it" that is a relative clause's subject ("what it calls"), which refers to the clause's antecedent. */
 const IT_RELATIVES = new Set(['what', 'which', 'that', 'whom']);
 
 /** Words between "it" and its speech verb that keep the verb active ("it also said", "it has said"). */
