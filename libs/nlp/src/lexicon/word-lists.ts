@@ -293,3 +293,13 @@ model designer chef footballer goalscorer hero legend mum dad pensioner striker 
 goalkeeper captain skipper actor actress singer musician centre flanker prop hooker lock wing fullback full-back
 no. scrum-half
 `);
+
+const LY_ADVERB_RE = /^[a-z]+ly$/;
+
+/**
+ * A lower-case word that reads as an -ly adverb ("reportedly", "repeatedly", "only"). A few nouns and verbs pass too
+ * ("family", "rally", "reply"): callers test it where a verb or its padding is expected.
+ */
+export function isLyAdverb(word: string): boolean {
+  return LY_ADVERB_RE.test(word);
+}

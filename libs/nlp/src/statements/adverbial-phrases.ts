@@ -1,5 +1,13 @@
 import { speechVerb } from '../lexicon/speech-verb-lexicon';
-import { BE_FORMS, CLAUSE_OPENERS, DETERMINERS, OCCASION_NOUNS, PREPOSITIONS, TIME_WORDS } from '../lexicon/word-lists';
+import {
+  BE_FORMS,
+  CLAUSE_OPENERS,
+  DETERMINERS,
+  OCCASION_NOUNS,
+  PREPOSITIONS,
+  TIME_WORDS,
+  isLyAdverb,
+} from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 
 /**
@@ -28,7 +36,6 @@ const ADVERBIAL_OPENERS = new Set([
   'last',
   'next',
 ]);
-const LY_ADVERB_RE = /^[a-z]{3,}ly$/;
 /** Words that show a finite clause ("In Iowa, Trump is in first"). */
 export const FINITE_WORDS = new Set([
   ...BE_FORMS,
@@ -141,7 +148,7 @@ export function isFrontedAdverbial(ctx: AnalysisContext, first: number, last: nu
       continue;
     }
     if (!t.isWord) continue;
-    if (opensPhrase && !PREPOSITIONS.has(t.lower) && !ADVERBIAL_OPENERS.has(t.lower) && !LY_ADVERB_RE.test(t.lower)) return false;
+    if (opensPhrase && !PREPOSITIONS.has(t.lower) && !ADVERBIAL_OPENERS.has(t.lower) && !isLyAdverb(t.lower)) return false;
     if (FINITE_WORDS.has(t.lower)) return false;
     opensPhrase = false;
   }

@@ -8,6 +8,7 @@ import {
   SUBJECT_PRONOUN_KINDS,
   TIME_WORDS,
   VERB_PADDING,
+  isLyAdverb,
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
@@ -47,7 +48,6 @@ const MIN_OBJECT_WORDS = 1;
 const MAX_TITLE_TOKENS = 8;
 /** Longest occasion between a cue and a pronoun subject ("in both listings"). */
 const MAX_OCCASION_TOKENS = 5;
-const ADVERB_RE = /ly$/;
 /** Words inside cue spans that never head one ("according to", "in a statement", "and said"). */
 const FUNCTION_WORDS = new Set([
   ...PREPOSITIONS,
@@ -94,7 +94,7 @@ export function cueProposals(
     if (!t.isWord || t.isCap || quoteOf[i] !== -1 || masked[i] || taken[i] || ctx.doc.shouting[i]) continue;
     const share = cueShares.get(t.lower);
     // Auxiliaries and adverbs inside a cue ("has repeatedly said") are not its head; the verb after them is.
-    if (share === undefined || VERB_PADDING.has(t.lower) || ADVERB_RE.test(t.lower) || FUNCTION_WORDS.has(t.lower)) continue;
+    if (share === undefined || VERB_PADDING.has(t.lower) || isLyAdverb(t.lower) || FUNCTION_WORDS.has(t.lower)) continue;
     const sentence = ctx.doc.sentences[sentenceOf[i]!]!;
     const thatAt = thatAfter(ctx, i, sentence.last);
     let first = thatAt >= 0 ? thatAt + 1 : bareStart(ctx, i);

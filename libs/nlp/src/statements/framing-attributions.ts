@@ -8,6 +8,7 @@ import {
   SUBORDINATORS,
   TIME_WORDS,
   TITLE_WORDS,
+  isLyAdverb,
 } from '../lexicon/word-lists';
 import { countWords, FINITE_WORDS, isAdverbialTail, isFrontedAdverbial, TAIL_STOPS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
@@ -19,7 +20,6 @@ import { indirectDraft, type StatementDraft } from './statement-draft';
 // Attributions that frame their content rather than take it as a complement: "according to X" before or after it,
 // "As X noted, …" before it, and "…, X said." after it.
 
-const ADVERB_RE = /^[a-z]+ly$/;
 const OWNER_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** A subject pronoun, alone or with its auxiliary ("he", "she's", "it's", "they'll"), that opens a clause of its own. */
@@ -175,7 +175,7 @@ export function asAttribution(
   // Only a setting may follow the verb ("noted in July", "said previously"): "As Trump demands wall, …" and "As Soviet
   // states and neighbors, …" are no attributions.
   const tail = tokens[v + 1];
-  if (tail?.isWord && !PREPOSITIONS.has(tail.lower) && !TIME_WORDS.has(tail.lower) && !ADVERB_RE.test(tail.lower)) return null;
+  if (tail?.isWord && !PREPOSITIONS.has(tail.lower) && !TIME_WORDS.has(tail.lower) && !isLyAdverb(tail.lower)) return null;
   let comma = v + 1;
   while (comma < sentence.last && comma - v <= AS_LEAD_TAIL && tokens[comma]!.isWord) comma += 1;
   if (tokens[comma]?.text !== ',' || quoteOf[comma] !== -1) return null;

@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
-import { PREPOSITIONS, SUBJECT_PRONOUN_KINDS } from '../lexicon/word-lists';
+import { PREPOSITIONS, SUBJECT_PRONOUN_KINDS, isLyAdverb } from '../lexicon/word-lists';
 import type { Token } from '../text/token-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
@@ -42,7 +42,7 @@ export function subjectThenUnlistedVerbBefore(ctx: AnalysisContext, comma: numbe
   const { tokens } = ctx.doc;
   let v = comma - 1;
   const after = tokens[v]?.lower ?? '';
-  if (VERB_PARTICLES.has(after) || ADVERB_RE.test(after)) v -= 1;
+  if (VERB_PARTICLES.has(after) || isLyAdverb(after)) v -= 1;
   const verb = tokens[v];
   if (!verb || verb.isCap || speechVerb(verb.lower) || !(PAST_VERB_RE.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)))
     return null;
@@ -186,7 +186,7 @@ export function subjectThenUnlistedVerb(
   // `"…," Trump barked and a security guard escorted Ramos out.`: a conjunction also ends the attribution's clause.
   const closesAt = (j: number): boolean => ['.', ',', 'and', 'as'].includes(tokens[j]?.lower ?? '');
   const opensAdverbial = (j: number): boolean => speech && PREPOSITIONS.has(tokens[j]?.lower ?? '') && closesClause(ctx, j - 1);
-  const completed = VERB_PARTICLES.has(tokens[v + 1]?.lower ?? '') || ADVERB_RE.test(tokens[v + 1]?.lower ?? '');
+  const completed = VERB_PARTICLES.has(tokens[v + 1]?.lower ?? '') || isLyAdverb(tokens[v + 1]?.lower ?? '');
   let end: number;
   if (completed && (closesAt(v + 2) || opensAdverbial(v + 2))) end = v + 2;
   else if (closesAt(v + 1) || opensAdverbial(v + 1)) end = v + 1;
@@ -211,8 +211,6 @@ const PRESENT_VERB_RE = /^[a-z]{3,}[^s]s$/;
 
 /** Words that complete an attribution verb (`shot back`, `wondered aloud`). */
 const VERB_PARTICLES = new Set(['back', 'aloud', 'out', 'up', 'on', 'in', 'off']);
-
-const ADVERB_RE = /^[a-z]{3,}ly$/;
 
 /**
  * `“…,” remembered Roy Verley, HP's former chief spokesman.`: the inverted form of `subjectThenUnlistedVerb`, a past-tense

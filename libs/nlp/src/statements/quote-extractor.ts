@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
+import { SUBJECT_PRONOUN_KINDS, VERB_PADDING, isLyAdverb } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
@@ -446,7 +446,6 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
   };
 }
 
-const LY_ADVERB_RE = /^[a-z]+ly$/;
 /** Prepositions of a setting or an addressee, whose object does not say what the participle after it says. */
 const SETTING_OR_ADDRESSEE = new Set(['on', 'in', 'at', 'via', 'through', 'during', 'to', 'into', 'onto']);
 
@@ -455,7 +454,7 @@ const SETTING_OR_ADDRESSEE = new Set(['on', 'in', 'at', 'via', 'through', 'durin
  * its -ly adverb), which says it unless it is a setting or an addressee (`responded on Facebook writing, “…”`).
  */
 function nameBeforeParticiple(ctx: AnalysisContext, v: number): ReturnType<typeof ctx.mentionEndingAt.get> {
-  const j = LY_ADVERB_RE.test(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
+  const j = isLyAdverb(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
   const named = ctx.mentionEndingAt.get(j);
   return named && !named.possessive ? named : undefined;
 }

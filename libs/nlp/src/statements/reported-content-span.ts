@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
-import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS, SUBORDINATORS } from '../lexicon/word-lists';
+import { CLAUSE_BREAK_WORDS, SUBJECT_PRONOUN_KINDS, SUBORDINATORS, isLyAdverb } from '../lexicon/word-lists';
 import { FINITE_WORDS } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { looksLikeSpeech } from './quote-extractor';
@@ -10,7 +10,6 @@ import { subjectBefore } from './speaker-resolver';
 /** Punctuation a content span never ends on. */
 export const TRAILING_PUNCT = new Set([',', '.', '!', '?', ':', ';', '…']);
 const ING_RE = /^[a-z]{2,}ing$/;
-const ADVERB_RE = /^[a-z]+ly$/;
 const PAST_RE = /^[a-z]{3,}ed$/;
 const CONTENT_STOPS = new Set([';', '(', '—', '–', ':']);
 
@@ -147,7 +146,7 @@ function parentheticalClose(ctx: AnalysisContext, open: number): number {
 export function relativeClauseEnd(ctx: AnalysisContext, v: number, first: number, last: number): number {
   const { tokens, quoteOf } = ctx.doc;
   let w = v - 1;
-  while (w > 0 && ADVERB_RE.test(tokens[w]!.lower) && !tokens[w]!.isCap) w -= 1;
+  while (w > 0 && isLyAdverb(tokens[w]!.lower) && !tokens[w]!.isCap) w -= 1;
   if (tokens[w]?.lower !== 'who' || tokens[w - 1]?.text !== ',') return last;
   for (let k = first + 1; k < last; k += 1) {
     if (tokens[k]!.text !== ',' || quoteOf[k] !== -1) continue;

@@ -10,6 +10,7 @@ import {
   TIME_WORDS,
   TITLE_WORDS,
   VERB_PADDING,
+  isLyAdverb,
 } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { FINITE_WORDS } from './adverbial-phrases';
@@ -28,7 +29,6 @@ export interface SubjectResolution {
 }
 
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
-const ADVERB_RE = /ly$/;
 const BARE_APOSTROPHES = new Set(["'", '’']);
 const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
@@ -69,7 +69,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
       j >= 0 &&
       sentenceOf[j] === sentence &&
       !tokens[j]!.isCap &&
-      (VERB_PADDING.has(tokens[j]!.lower) || ADVERB_RE.test(tokens[j]!.lower))
+      (VERB_PADDING.has(tokens[j]!.lower) || isLyAdverb(tokens[j]!.lower))
     )
       j -= 1;
     return j;
