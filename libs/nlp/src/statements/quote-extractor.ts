@@ -1,11 +1,12 @@
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { SUBJECT_PRONOUN_KINDS, VERB_PADDING, isLyAdverb } from '../lexicon/word-lists';
+import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
 import { fillsParagraph, indexParagraphs, leadSentenceSpeaker, paragraphSpeaker, type SpokenQuote } from './quote-continuation';
 import {
   mainSubjectResolution,
+  nameBeforeParticiple,
   subjectAfter,
   subjectBefore,
   voiceSubjectOfSentence,
@@ -448,16 +449,6 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
 
 /** Prepositions of a setting or an addressee, whose object does not say what the participle after it says. */
 const SETTING_OR_ADDRESSEE = new Set(['on', 'in', 'at', 'via', 'through', 'during', 'to', 'into', 'onto']);
-
-/**
- * `with Donald Trump reportedly yelling: “…”`, `footage of Trump saying, “…”`: the name right before a participle (or
- * its -ly adverb), which says it unless it is a setting or an addressee (`responded on Facebook writing, “…”`).
- */
-function nameBeforeParticiple(ctx: AnalysisContext, v: number): ReturnType<typeof ctx.mentionEndingAt.get> {
-  const j = isLyAdverb(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
-  const named = ctx.mentionEndingAt.get(j);
-  return named && !named.possessive ? named : undefined;
-}
 
 /**
  * `Said Dorothy Poynter, who grew up with Ali in the neighborhood, “…”`: a speech verb that opens the sentence before

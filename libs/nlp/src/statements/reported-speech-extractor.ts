@@ -19,7 +19,13 @@ import {
 } from './adverbial-phrases';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject } from './salience-tracker';
-import { mainSubjectResolution, subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
+import {
+  mainSubjectResolution,
+  nameBeforeParticiple,
+  subjectAfter,
+  subjectBefore,
+  type SubjectResolution,
+} from './speaker-resolver';
 import { indirectDraft, type StatementDraft } from './statement-draft';
 import { accordingTo, asAttribution, isPersonLikeSource, trailingAttribution } from './framing-attributions';
 import { contentEnd, relativeClauseEnd } from './reported-content-span';
@@ -94,7 +100,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
       const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
       // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
-      const before = ctx.mentionEndingAt.get(i - 1);
+      const before = nameBeforeParticiple(ctx, i);
       // "with Sen. John McCain telling reporters he …": after "with", the name is the participle's subject for any verb.
       const named = before && (verb.quotedObject || tokens[before.lead - 1]?.lower === 'with') ? before : undefined;
       if (named) {

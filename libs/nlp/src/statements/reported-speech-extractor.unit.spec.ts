@@ -97,6 +97,14 @@ describe('reported speech', () => {
         ),
       ).toEqual([['she viewed the plan as a failure', 'Anna Kessler']]);
     });
+
+    it('reports it as said by that name across an -ly adverb', () => {
+      expect(
+        reported(
+          'Violence rose at home, with Senator Anna Kessler repeatedly telling reporters on Thursday she viewed the plan as a failure.',
+        ),
+      ).toEqual([['she viewed the plan as a failure', 'Anna Kessler']]);
+    });
   });
 
   describe('when a pronoun audience after "told" comes before a name', () => {

@@ -1,3 +1,4 @@
+import type { MentionRef } from '../actors/actor-model';
 import { resolveDescription } from '../actors/description-resolver';
 import { speechVerb } from '../lexicon/speech-verb-lexicon';
 import {
@@ -531,4 +532,16 @@ function voiceOwnerBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ct
   if (!BARE_APOSTROPHES.has(tokens[k - 1]?.text ?? '') || sentenceOf[k - 2] !== sentenceOf[k]) return undefined;
   const named = ctx.mentionEndingAt.get(k - 2);
   return named && /s$/i.test(tokens[k - 2]!.text) ? named : undefined;
+}
+
+/**
+ * `with Donald Trump reportedly yelling: “…”`, `footage of Trump saying, “…”`: the name (not a possessive) that ends
+ * right before a participle or its -ly adverb, which may be the participle's subject; each caller says when it is
+ * (quote-extractor.ts: unless it is a setting or an addressee; reported-speech-extractor.ts: for a characterising
+ * verb or after "with").
+ */
+export function nameBeforeParticiple(ctx: AnalysisContext, v: number): MentionRef | undefined {
+  const j = isLyAdverb(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
+  const named = ctx.mentionEndingAt.get(j);
+  return named && !named.possessive ? named : undefined;
 }
