@@ -388,7 +388,7 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     const m =
       ctx.mentionEndingAt.get(j - 1) ??
       mentionBeforeParenthetical(ctx, j - 1) ??
-      mentionBeforeHomePlace(ctx, j - 1) ??
+      actorBeforeAffiliation(ctx, j - 1) ??
       mentionBeforeAge(ctx, j - 1);
     if (m && !m.possessive) return { found: true, actor: m.actor, first: m.lead, last: comma };
     if (SUBJECT_PRONOUN_KINDS.has(tokens[j - 1]!.lower)) {
@@ -427,20 +427,6 @@ function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): Return
   for (let open = close - 1; open > 0 && close - open <= 8; open -= 1) {
     if (tokens[open]!.text === ')') return undefined;
     if (tokens[open]!.text === '(') return ctx.mentionEndingAt.get(open - 1);
-  }
-  return undefined;
-}
-
-const HOME_PLACE_MAX = 4;
-
-/** "Rep. Tom Cole of Oklahoma, …" / "Dana Smith from Derry, …": the name before "of"/"from" and a capitalised place ending at `end`. */
-function mentionBeforeHomePlace(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
-  const { tokens } = ctx.doc;
-  for (let j = end; j > 0 && end - j < HOME_PLACE_MAX; j -= 1) {
-    const t = tokens[j]!;
-    if (!t.isCap && t.text !== '.') return undefined;
-    const before = tokens[j - 1]!.lower;
-    if (t.isCap && (before === 'of' || before === 'from')) return ctx.mentionEndingAt.get(j - 2);
   }
   return undefined;
 }
