@@ -187,23 +187,26 @@ function saidBefore(doc: ArticleDocument, lead: number): SpeechVerb | undefined 
 export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
   const { tokens, masked, quoteOf, initial } = doc;
   const out: NameCandidate[] = [];
-  const demonyms: number[] = [];
+  const loneWords: number[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (!t.isCap || masked[i]) continue;
     const j = runEnd(doc, i);
     const candidate = classify(doc, i, j);
     if (candidate) out.push(candidate);
-    else if (j === i + 1 && isDemonym(nameKey(t.text))) demonyms.push(i);
+    else if (j === i + 1 && (isDemonym(nameKey(t.text)) || TITLE_WORDS.has(t.lower))) loneWords.push(i);
     i = j - 1;
   }
   const surnames = new Set(out.filter((c) => c.cls === 'person' && c.words.length > 1).map((c) => c.words[c.words.length - 1]!));
   const named = out.map((c) => (speakingPlaceSurname(c) ? (classify(doc, c.first, c.last, true) ?? c) : c));
-  return demonyms.length ? [...named, ...demonymSurnameMentions()].sort((a, b) => a.first - b.first) : named;
+  return loneWords.length ? [...named, ...loneSurnameMentions()].sort((a, b) => a.first - b.first) : named;
 
-  /** "Cuban said" after "Mark Cuban": a lone demonym that is the surname of a person named in full is that person. */
-  function demonymSurnameMentions(): NameCandidate[] {
-    const found = demonyms.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1, true)] : []));
+  /**
+   * "Cuban said" after "Mark Cuban", "King says" after "Billie Jean King": a lone demonym or title word that is the
+   * surname of a person named in full is that person.
+   */
+  function loneSurnameMentions(): NameCandidate[] {
+    const found = loneWords.flatMap((i) => (surnames.has(nameKey(tokens[i]!.text)) ? [classify(doc, i, i + 1, true)] : []));
     return found.filter((c): c is NameCandidate => c !== null);
   }
 
@@ -212,7 +215,10 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     return c.cls === 'place' && c.words.length === 1 && c.speech !== undefined && surnames.has(c.key);
   }
 
-  /** The candidate a capitalised run names, if any; `loneSurname` lets a lone nationality word or place be a surname. */
+  /**
+   * The candidate a capitalised run names, if any; `loneSurname` lets a lone nationality word, place or title word be
+   * a surname.
+   */
   function classify(d: ArticleDocument, runFirst: number, runLast: number, loneSurname = false): NameCandidate | null {
     const parsed = parseLeadingRole(d, runFirst, runLast);
     // "The CEO of Apple", "Secretary of State": a title with its "of" left over names no holder. What follows is named
@@ -239,7 +245,14 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       if (g && g !== 'u') gender = g;
     }
     // Sentence-initial adverbs and conjunctions ("However", "Unfortunately") are not part of a name.
-    while (first < last && initial[first] === 1 && !lead.hasTitle && isDroppableOpener(bare(tokens[first]!.lower))) first += 1;
+    while (
+      first < last &&
+      initial[first] === 1 &&
+      !lead.hasTitle &&
+      !loneSurname &&
+      isDroppableOpener(bare(tokens[first]!.lower))
+    )
+      first += 1;
     // "Jan van der Berg" is a name, "Monday Trump" is not.
     while (first < last && MONTHS_AND_DAYS.has(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first + 1]?.lower ?? ''))
       first += 1;
@@ -319,7 +332,7 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
       const only = words[0]!;
       if ((isDemonym(only) && !loneSurname) || MONTHS_AND_DAYS.has(only) || PRONOUN_I.has(firstLower) || COMMON_WORDS.has(only))
         return null;
-      if (HONORIFICS.has(firstLower) || TITLE_WORDS.has(firstLower)) return null;
+      if (HONORIFICS.has(firstLower) || (TITLE_WORDS.has(firstLower) && !loneSurname)) return null;
       if (ACRONYM_RE.test(tokens[first]!.text)) {
         // "TV reporter", "the CEO": an upper-case word the lexicon knows is no organisation names nobody.
         if (!NON_ORG_ACRONYMS.has(only.replace(/ /g, ''))) return { ...base, cls: 'acronym' };

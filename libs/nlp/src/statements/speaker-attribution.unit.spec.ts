@@ -1314,6 +1314,13 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a person named in full has a surname that is also a title word', () => {
+    it('reads the lone surname that opens a sentence as that person', () => {
+      const analysis = analyze('Marta King won a seat on the council in 2019. King says the budget is too small.');
+      expect(speakerOf(analysis, 'the budget is too small')).toBe('Marta King');
+    });
+  });
+
   describe('when "it" opens a speech verb after a sentence about an organisation', () => {
     it('gives the statement to the organisation', () => {
       const analysis = analyze(
