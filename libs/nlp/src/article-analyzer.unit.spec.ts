@@ -176,6 +176,22 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a described subject is the speaker of a participle after it', () => {
+    const body =
+      'Senator Anna Kessler met reporters in Madison on Thursday. ' +
+      'The Wisconsin Democrat did give the governor some credit during the interview, saying he should be congratulated.';
+
+    it('records the description as a mention of its person and as the speaker mention', () => {
+      const analysis = analyze(body);
+      const s = statementWith(analysis, 'he should be congratulated');
+      const at = body.indexOf('The Wisconsin Democrat');
+      expect(s.speaker?.name).toBe('Anna Kessler');
+      expect(s.speaker?.mention).toEqual({ start: at, end: at + 'The Wisconsin Democrat'.length });
+      const kessler = analysis.actors.find((a) => a.name === 'Anna Kessler')!;
+      expect(kessler.mentions.map((m) => [m.text, m.kind])).toContainEqual(['The Wisconsin Democrat', 'description']);
+    });
+  });
+
   describe('when the Kremlin or a capital city is the speaker', () => {
     const body =
       'The Kremlin said the drills were routine. Moscow said on Monday that the exercises would end on Friday. ' +

@@ -19,6 +19,8 @@ export interface SubjectEvent {
   /** 3 main-clause subject, 2 subordinate-clause subject, 1 any other mention. */
   weight: number;
   sentence: number;
+  /** For a description that salience resolved ("The Wisconsin Republican did …"): the token after its head. */
+  descriptionEnd?: number;
 }
 
 /** Salience state of an article: subject events plus the resolution of every third-person subject pronoun. */
@@ -200,7 +202,8 @@ export function trackSalience(doc: ArticleDocument, actors: readonly ActorDraft[
     }
     if (tokens[i]!.lower === 'the' && !mentionsByToken.has(i + 1)) {
       const described = describedSubject(doc, actors, events, ages, i);
-      if (described !== null) events.push({ token: i, actor: described, weight: 3, sentence: doc.sentenceOf[i]! });
+      if (described !== null)
+        events.push({ token: i, actor: described.actor, weight: 3, sentence: doc.sentenceOf[i]!, descriptionEnd: described.end });
       continue;
     }
     const kind = SUBJECT_PRONOUN_KINDS.get(tokens[i]!.lower);
@@ -238,7 +241,7 @@ function describedSubject(
   events: readonly SubjectEvent[],
   ages: ReadonlyMap<number, number>,
   the: number,
-): number | null {
+): { actor: number; end: number } | null {
   const { tokens, sentenceOf } = doc;
   const prev = tokens[the - 1];
   if (prev && sentenceOf[the - 1] === sentenceOf[the] && !CLAUSE_PUNCT.has(prev.text)) return null;
@@ -248,7 +251,8 @@ function describedSubject(
     const cue = describeCue(doc, the, head + 1);
     if (!cue) continue;
     const start = tokens[the]!.start;
-    return resolveBySalience(doc, actors, events, the, (a) => descriptionFit(cue, a, ages, start));
+    const actor = resolveBySalience(doc, actors, events, the, (a) => descriptionFit(cue, a, ages, start));
+    return actor === null ? null : { actor, end: head + 1 };
   }
   return null;
 }

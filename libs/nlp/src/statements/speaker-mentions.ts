@@ -15,9 +15,24 @@ export function recordStatementMentions(
   salience: Salience,
 ): void {
   recordSpeakerMentions(body, tokens, actors, drafts);
+  recordDescribedSubjects(body, tokens, actors, salience);
   recordResolvedPronouns(tokens, actors, salience.pronouns);
   recordResolvedPronouns(tokens, actors, salience.otherPronouns);
   recordFirstPersonInQuotes(tokens, actors, drafts);
+}
+
+/**
+ * "The Wisconsin Republican did give Trump some credit, saying …": a description that salience resolved as a
+ * clause's subject is a mention of that actor, unless it stands in apposition to a name ("Tom Reyes, the Ohio attorney
+ * handling the appeal,"), which it describes instead. PolNeAR train: 8 more sources right, none fewer.
+ */
+function recordDescribedSubjects(body: string, tokens: readonly Token[], actors: ActorDraft[], salience: Salience): void {
+  const nameEnds = new Set(actors.flatMap((a) => a.mentions.map((m) => m.last - 1)));
+  for (const e of salience.events) {
+    if (e.descriptionEnd === undefined) continue;
+    if (tokens[e.token - 1]?.text === ',' && nameEnds.has(e.token - 2)) continue;
+    recordDescription(body, tokens, actors[e.actor]!, e.token, e.descriptionEnd);
+  }
 }
 
 /**
