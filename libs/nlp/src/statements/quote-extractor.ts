@@ -338,7 +338,7 @@ const APPOSITIVE_MAX = 40;
 
 /**
  * `"…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said`: a name, a
- * long appositive set off by commas, then the verb.
+ * long appositive set off by commas, then the verb, unless that verb reports content of its own.
  */
 function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: number): Attribution | null {
   const { tokens, quoteOf } = ctx.doc;
@@ -354,8 +354,10 @@ function appositiveAttribution(ctx: AnalysisContext, k: number, paragraph: numbe
     if (t.text !== ',') continue;
     let v = j + 1;
     while (v < tokens.length && v - j < 4 && VERB_PADDING.has(tokens[v]!.lower)) v += 1;
-    if (tokens[v] && isFiniteSpeechVerb(tokens[v]!.lower))
-      return { subject: { found: true, actor: m.actor, first: m.lead, last: j }, cueStart: k, cueEnd: v + 1, verb: v };
+    if (!tokens[v] || !isFiniteSpeechVerb(tokens[v]!.lower)) continue;
+    // `“arbitrary.” Josh Hendler, a tech operative, warned Saturday that …` opens a new statement.
+    if (reportsOwnContent(ctx, v)) return null;
+    return { subject: { found: true, actor: m.actor, first: m.lead, last: j }, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
 }

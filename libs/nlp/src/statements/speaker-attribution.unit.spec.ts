@@ -1314,6 +1314,17 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote ends its sentence and the next opens with a name, an appositive and a verb with its own clause', () => {
+    it('gives the quote no attribution from that verb', () => {
+      const analysis = analyze(
+        'Senator Anna Kessler called the suspension “arbitrary.” Tom Reyes, a party official, warned on Saturday that ' +
+          'the breach was serious.',
+      );
+      expect(speakerOf(analysis, 'arbitrary')).not.toBe('Tom Reyes');
+      expect(speakerOf(analysis, 'the breach was serious')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a person named in full has a surname that is also a title word', () => {
     it('reads the lone surname that opens a sentence as that person', () => {
       const analysis = analyze('Marta King won a seat on the council in 2019. King says the budget is too small.');
