@@ -17,6 +17,7 @@ import {
   skipOccasion,
   demonstrativePhraseEnd,
 } from './adverbial-phrases';
+import type { Token } from '../text/token-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { mainSubject } from './salience-tracker';
 import {
@@ -98,7 +99,8 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
     } else if (verb.form === 'ing') {
       // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
-      const afterComma = samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',');
+      const afterComma =
+        samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',') || opensParticipleClause(ctx, i, samePrev);
       // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
       const before = nameBeforeParticiple(ctx, i);
       // "with Sen. John McCain telling reporters he …": after "with", the name is the participle's subject for any verb.
@@ -390,6 +392,22 @@ function questionAfter(ctx: AnalysisContext, k: number, inSentence: (k: number) 
   }
   if (!inSentence(j) || !inSentence(j + 1) || !QUESTION_WORDS.has(tokens[j]!.lower)) return null;
   return { contentFirst: j, cueLast: j - 1, marked: true };
+}
+
+/** Words that open a participle phrase of the sentence subject's own act: "– saying …", "before saying that …". */
+const PARTICIPLE_OPENERS = new Set(['—', '–', 'before', 'after', 'while', 'by', 'upon']);
+
+/**
+ * "Bolton criticized the record, while saying that the speech reassured him": a participle after one of
+ * PARTICIPLE_OPENERS is the sentence subject's act when a clause follows it ("while adding Democratic strongholds"
+ * and "by urging him to quit" report nothing).
+ */
+function opensParticipleClause(ctx: AnalysisContext, i: number, prev: Token | undefined): boolean {
+  // "… By Saying We Need Fewer Philosophers": a title-case headline gives no case evidence.
+  if (!prev || !PARTICIPLE_OPENERS.has(prev.lower) || !/^[a-z]/.test(ctx.doc.tokens[i]!.text)) return false;
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  const inSentence = (k: number): boolean => k < tokens.length && sentenceOf[k] === sentenceOf[i] && quoteOf[k] === -1;
+  return (tokens[i + 1]?.lower === 'that' && inSentence(i + 2)) || opensBareClause(ctx, i + 1, inSentence);
 }
 
 /** Longest subject phrase before the finite word of a bare clause ("the vote was", "the new rules will"). */

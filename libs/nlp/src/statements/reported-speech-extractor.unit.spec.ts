@@ -115,6 +115,22 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a participle after "while", "before", "by" or a dash reports a clause', () => {
+    it("reports the clause as the sentence subject's", () => {
+      expect(
+        reported('Senator Anna Kessler criticized the plan on Monday before saying the budget office had reassured her.'),
+      ).toEqual([['the budget office had reassured her', 'Anna Kessler']]);
+      expect(
+        reported('Senator Anna Kessler criticized the plan on Monday, while saying that the budget office had reassured her.'),
+      ).toEqual([['the budget office had reassured her', 'Anna Kessler']]);
+    });
+
+    it('reports nothing without a clause, or in a title-case headline', () => {
+      expect(reported('Senator Anna Kessler held the seat while adding three new districts to the map.')).toEqual([]);
+      expect(reported('Senator Anna Kessler Responds To Question About Wages By Saying We Need Fewer Lawyers.')).toEqual([]);
+    });
+  });
+
   describe('when "urged" takes an audience and an infinitive', () => {
     it('reports the audience and what it is urged to do', () => {
       expect(reported('Senator Anna Kessler urged voters to back the bill.')).toEqual([
