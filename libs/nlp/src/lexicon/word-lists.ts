@@ -254,12 +254,20 @@ export const TIME_WORDS: ReadonlySet<string> = new Set([
 
 export const BE_FORMS = wordSet('is was were are be been being am');
 
-/** Subject pronouns that can stand for a speaker, with the kind of antecedent each wants. */
-export const SUBJECT_PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map([
-  ['he', 'm'],
-  ['she', 'f'],
-  ['they', 'plural'],
-]);
+/** Subject pronouns that can stand for a speaker, and their contractions, with the kind of antecedent each wants. */
+export const SUBJECT_PRONOUN_KINDS: ReadonlyMap<string, 'm' | 'f' | 'plural'> = new Map(
+  (
+    [
+      ['he', 'm', ['s', 'll', 'd']],
+      ['she', 'f', ['s', 'll', 'd']],
+      ['they', 'plural', ['re', 'll', 'd', 've']],
+    ] as const
+  ).flatMap(([pronoun, kind, endings]) => [
+    [pronoun, kind] as const,
+    // "He’s said", "they’ve argued": a contraction is one token, and its pronoun the subject.
+    ...endings.flatMap((e) => [[`${pronoun}'${e}`, kind] as const, [`${pronoun}’${e}`, kind] as const]),
+  ]),
+);
 
 /** Prepositions that mostly introduce places: a lone unknown name after them is left alone. */
 export const LOCATIVE_PREPOSITIONS = wordSet('in into from near across outside inside around throughout toward towards via');

@@ -1325,6 +1325,20 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a contracted pronoun is the subject of a speech verb', () => {
+    it.each([
+      ['Tom Reyes spoke on Monday. He’s said that the plan is too costly.', 'the plan is too costly', 'Tom Reyes'],
+      [
+        "Senator Anna Kessler spoke on Monday. She'll argue that the plan is too costly.",
+        'the plan is too costly',
+        'Anna Kessler',
+      ],
+      ['Senator Anna Kessler spoke on Monday. “We are ready,” she’s said repeatedly.', 'We are ready', 'Anna Kessler'],
+    ])('resolves the pronoun: %s', (body, fragment, speaker) => {
+      expect(speakerOf(analyze(body), fragment)).toBe(speaker);
+    });
+  });
+
   describe('when a person named in full has a surname that is also a title word', () => {
     it('reads the lone surname that opens a sentence as that person', () => {
       const analysis = analyze('Marta King won a seat on the council in 2019. King says the budget is too small.');
