@@ -166,13 +166,13 @@ export function reportsOwnContent(ctx: AnalysisContext, v: number): boolean {
   if (!verb || verb.lemma === 'tell') return false;
   const complement = findComplement(ctx, v, verb);
   if (!complement) return false;
-  // A that-clause, or a bare clause that opens with its subject ("said the talks", "said Clinton's"), not an adverbial
-  // ("said onstage Tuesday night", "said when asked").
+  // A that-clause, or a bare clause that opens with its subject ("said the talks", "said Clinton's") or a condition
+  // ("said if he were picked, it would …"), not an adverbial ("said onstage Tuesday night", "said when asked").
   const first = tokens[complement.contentFirst]!;
   if (
     complement.marked
       ? tokens[complement.cueLast]!.lower !== 'that'
-      : !(first.isCap || DETERMINERS.has(first.lower) || CLAUSE_SUBJECTS.has(first.lower))
+      : !(first.isCap || DETERMINERS.has(first.lower) || CLAUSE_SUBJECTS.has(first.lower) || first.lower === 'if')
   )
     return false;
   return countWords(ctx, complement.contentFirst, contentEnd(ctx, complement.contentFirst)) >= 3;

@@ -1325,6 +1325,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quoted show title comes before a name and a verb whose content opens with "if"', () => {
+    it('reports the conditional content and no direct quote', () => {
+      const analysis = analyze(
+        'Wednesday on Fox News Channel’s “Hannity,” Senator Anna Kessler said if the governor picked her it would be ' +
+          'a “dream ticket.”',
+      );
+      expect(analysis.statements.map((s) => [s.kind, s.text, s.speaker?.name ?? null])).toEqual([
+        ['indirect', 'if the governor picked her it would be a “dream ticket.”', 'Anna Kessler'],
+      ]);
+    });
+  });
+
   describe('when a contracted pronoun is the subject of a speech verb', () => {
     it.each([
       ['Tom Reyes spoke on Monday. He’s said that the plan is too costly.', 'the plan is too costly', 'Tom Reyes'],
