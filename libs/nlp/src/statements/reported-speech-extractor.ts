@@ -97,9 +97,10 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (!subject.found || !isPersonLikeSource(ctx, subject)) continue;
       cueFirst = subject.first;
     } else if (verb.form === 'ing') {
-      // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`.
+      // ", saying …", or after a quoted phrase whose comma sits inside the marks: `defense of "New York values," saying …`,
+      // or "while saying that …": the sentence subject's act.
       const closesQuote = samePrev !== undefined && quoteOf[i - 1] !== -1 && doc.quotes[quoteOf[i - 1]!]!.close === i - 1;
-      const afterComma =
+      const subjectsAct =
         samePrev?.text === ',' || (closesQuote && tokens[i - 2]?.text === ',') || opensParticipleClause(ctx, i, samePrev);
       // "with Sen. John McCain calling it a “Chinese menu”": a name right before the participle is its subject.
       const before = nameBeforeParticiple(ctx, i);
@@ -109,7 +110,7 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
         subject = { found: true, actor: named.actor, first: named.lead, last: i };
         cueFirst = named.lead;
       } else {
-        if (!afterComma) continue;
+        if (!subjectsAct) continue;
         const main = mainSubject(doc, ctx.salience, i);
         if (!main) continue;
         subject = mainSubjectResolution(ctx, main, i, i + 1);
