@@ -8,6 +8,7 @@ import {
   PREPOSITIONS,
   ROLE_MODIFIERS,
   SUBJECT_PRONOUN_KINDS,
+  SUBORDINATORS,
   TITLE_WORDS,
   WEEKDAYS,
 } from '../lexicon/word-lists';
@@ -56,6 +57,8 @@ export function subjectWeight(doc: ArticleDocument, m: MentionRef): number {
   if (m.possessive) return 1;
   // "On Twitter, she said": a name a sentence-initial preposition governs is no subject.
   if (m.lead < m.first && PREPOSITIONS.has(tokens[m.lead]!.lower)) return 1;
+  // "While Anna Kessler waited, Tom Reyes spoke": a sentence-initial subordinator the name's run dropped.
+  if (m.lead < m.first && SUBORDINATORS.has(tokens[m.lead]!.lower)) return 2;
   const prevIdx = m.lead - 1;
   const prev = prevIdx >= 0 && sentenceOf[prevIdx] === sentenceOf[m.first] ? tokens[prevIdx] : undefined;
   const after = afterTimeAdverbial(doc, afterParenthetical(doc, m.last));

@@ -1325,6 +1325,13 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a sentence opens with a subordinate clause whose subject is another person', () => {
+    it('gives a participle after the main clause to the main clause subject', () => {
+      const analysis = analyze('While Anna Kessler waited in Ohio, Tom Reyes spoke in Iowa, saying that the race was close.');
+      expect(speakerOf(analysis, 'the race was close')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a quoted show title comes before a name and a verb whose content opens with "if"', () => {
     it('reports the conditional content and no direct quote', () => {
       const analysis = analyze(
