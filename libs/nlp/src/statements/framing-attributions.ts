@@ -242,8 +242,10 @@ export function trailingAttribution(
   for (let k = first; k < comma; k += 1) {
     if (quoteOf[k] !== -1 && looksLikeSpeech(ctx, ctx.doc.quotes[quoteOf[k]!]!)) return null;
   }
-  // "During his attack, Mateen also posted messages …": a fronted adverbial sets the scene of the clause it opens.
+  // "During his attack, Mateen also posted messages …": a fronted adverbial sets the scene of the clause it opens, and so
+  // does a subordinate clause ("While Kessler waited in Ohio, Reyes spoke in Iowa").
   if (resume < 0 && isFrontedAdverbial(ctx, first, comma)) return null;
+  if (resume < 0 && SUBORDINATORS.has(tokens[first]!.lower) && !commaBetween(ctx, first, comma)) return null;
   let last = comma;
   if (resume >= 0) {
     last = contentEnd(ctx, resume);

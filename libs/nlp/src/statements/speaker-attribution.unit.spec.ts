@@ -659,6 +659,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a subordinate clause opens the sentence before a subject and a speech verb', () => {
+    it('reports no statement of the subordinate clause alone', () => {
+      const analysis = analyze('While Anna Kessler waited in Ohio, Tom Reyes spoke in Iowa.');
+      expect(analysis.statements).toEqual([]);
+    });
+
+    it('still reports a subordinate clause with the main clause it opens', () => {
+      const analysis = analyze('If elected, I will cut taxes for every family, Senator Anna Kessler said.');
+      expect(speakerOf(analysis, 'I will cut taxes for every family')).toBe('Anna Kessler');
+    });
+  });
+
   describe('when "according to" sits between commas inside its content', () => {
     const body =
       'At the heart of the dispute, according to Dennis Okafor, a former envoy, was a decision by the minister to expand the port.';
