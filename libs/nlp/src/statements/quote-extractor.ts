@@ -9,6 +9,7 @@ import {
   nameBeforeParticiple,
   subjectAfter,
   subjectBefore,
+  subjectOfVerbBefore,
   voiceSubjectOfSentence,
   type SubjectResolution,
 } from './speaker-resolver';
@@ -407,6 +408,8 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     // `answered the question on Facebook writing, “…”`: a setting before the participle leaves it the subject's act.
     const setting = named !== undefined && SETTING_OR_ADDRESSEE.has(ctx.doc.tokens[named.lead - 1]?.lower ?? '');
     if (participialLead(ctx, v, verb.form) || setting) {
+      const continued = verb.form === 'ing' && tokens[v - 1]?.text === ',' ? subjectOfVerbBefore(ctx, v - 1) : null;
+      if (continued) return { subject: continued, cueStart: v, cueEnd: v + 1, verb: v };
       const subject = mainSubject(ctx.doc, ctx.salience, v);
       const resolution: SubjectResolution = subject
         ? mainSubjectResolution(ctx, subject, v, v + 1)

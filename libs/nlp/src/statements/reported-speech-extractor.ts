@@ -25,6 +25,7 @@ import {
   nameBeforeParticiple,
   subjectAfter,
   subjectBefore,
+  subjectOfVerbBefore,
   type SubjectResolution,
 } from './speaker-resolver';
 import { indirectDraft, type StatementDraft } from './statement-draft';
@@ -111,9 +112,12 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
         cueFirst = named.lead;
       } else {
         if (!subjectsAct) continue;
-        const main = mainSubject(doc, ctx.salience, i);
-        if (!main) continue;
-        subject = mainSubjectResolution(ctx, main, i, i + 1);
+        // "…, Nefzi said on Tuesday, adding that …": the participle continues that verb's subject.
+        const continued = samePrev?.text === ',' ? subjectOfVerbBefore(ctx, i - 1) : null;
+        const main = continued ? undefined : mainSubject(doc, ctx.salience, i);
+        if (continued) subject = continued;
+        else if (main) subject = mainSubjectResolution(ctx, main, i, i + 1);
+        else continue;
         cueFirst = i;
       }
     } else {

@@ -1337,6 +1337,21 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a participle continues a speech verb whose subject is not the sentence subject', () => {
+    it.each([
+      [
+        'Omar Ridley attended prayers. Ridley did not mingle, Tom Nefzi said on Tuesday, adding that he was not very religious.',
+        'he was not very religious',
+      ],
+      [
+        'Omar Ridley attended prayers. Ridley did not mingle, Tom Nefzi said, adding, "He was never very religious."',
+        'never very',
+      ],
+    ])('gives it to that verb’s subject: %s', (body, fragment) => {
+      expect(speakerOf(analyze(body), fragment)).toBe('Tom Nefzi');
+    });
+  });
+
   describe('when a sentence opens with a subordinate clause whose subject is another person', () => {
     it('gives a participle after the main clause to the main clause subject', () => {
       const analysis = analyze('While Anna Kessler waited in Ohio, Tom Reyes spoke in Iowa, saying that the race was close.');

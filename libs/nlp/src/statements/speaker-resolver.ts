@@ -1,6 +1,6 @@
 import type { MentionRef } from '../actors/actor-model';
 import { resolveDescription } from '../actors/description-resolver';
-import { speechVerb } from '../lexicon/speech-verb-lexicon';
+import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   DETERMINERS,
   HUMAN_GROUP_NOUNS,
@@ -530,4 +530,26 @@ export function nameBeforeParticiple(ctx: AnalysisContext, v: number): MentionRe
   const j = isLyAdverb(ctx.doc.tokens[v - 1]?.text ?? '') ? v - 2 : v - 1;
   const named = ctx.mentionEndingAt.get(j);
   return named && !named.possessive ? named : undefined;
+}
+
+/** Longest setting between a speech verb and the comma before a participle ("said on Tuesday, adding"). */
+const SAID_THEN_PARTICIPLE_GAP = 4;
+
+/**
+ * "…, Nefzi said on Tuesday, adding, “…”", "…, said Tom Nefzi, adding that …": the subject of the finite speech verb
+ * that ends the clause before the comma at `comma`, whom a participle after the comma continues; null when no such
+ * verb names an actor.
+ */
+export function subjectOfVerbBefore(ctx: AnalysisContext, comma: number): SubjectResolution | null {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  for (let j = comma - 1; j >= 0 && comma - j <= SAID_THEN_PARTICIPLE_GAP + 1; j -= 1) {
+    const t = tokens[j]!;
+    if (sentenceOf[j] !== sentenceOf[comma] || quoteOf[j] !== -1 || !t.isWord) return null;
+    if (!isFiniteSpeechVerb(t.lower)) continue;
+    const before = subjectBefore(ctx, j);
+    if (before.found && before.actor !== null) return before;
+    const after = subjectAfter(ctx, j);
+    return after.found && after.actor !== null && after.last === comma ? after : null;
+  }
+  return null;
 }
