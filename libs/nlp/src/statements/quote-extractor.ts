@@ -206,6 +206,9 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
         verb: -1,
       };
   }
+  // `Jeb Bush called the orders “quite dangerous.” Chris Christie, …, called Obama …`: a quote that ends a sentence
+  // whose own speech verb comes before it is not attributed by the next sentence.
+  if (endsSentence && speechVerbBefore(ctx, q)) return null;
   const appositive = appositiveAttribution(ctx, k, after.paragraph);
   if (appositive) return appositive;
   const according = looksLikeSpeech(ctx, q) ? accordingToAfter(ctx, k, after.paragraph) : null;
@@ -333,6 +336,14 @@ function attributeFromLeadSentence(ctx: AnalysisContext, q: QuoteSpan, usedVerbs
   const subject = subjectBefore(ctx, v);
   // The verb stays free: the sentence it ends may report content of its own ("…, the union said.").
   return subject.found && subject.actor !== null ? { subject, cueStart: subject.first, cueEnd: v + 1, verb: -1 } : null;
+}
+
+/** Whether a finite speech verb outside quotes comes before the quote in its sentence. */
+function speechVerbBefore(ctx: AnalysisContext, q: QuoteSpan): boolean {
+  const { tokens, sentenceOf, quoteOf, sentences } = ctx.doc;
+  const sentence = sentences[sentenceOf[q.open]!]!;
+  for (let k = sentence.first; k < q.open; k += 1) if (quoteOf[k] === -1 && isFiniteSpeechVerb(tokens[k]!.lower)) return true;
+  return false;
 }
 
 const APPOSITIVE_MAX = 40;

@@ -1337,6 +1337,16 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quoted characterisation ends its sentence and the next opens with a name, an appositive and a verb', () => {
+    it('leaves the quote to its own sentence', () => {
+      const analysis = analyze(
+        'Senator Anna Kessler called the new orders "quite dangerous." Governor Tom Reyes, hoping to win the primary, ' +
+          'called the president a petulant child.',
+      );
+      expect(speakerOf(analysis, 'quite dangerous')).toBe('Anna Kessler');
+    });
+  });
+
   describe('when a participle continues a speech verb whose subject is not the sentence subject', () => {
     it.each([
       [
