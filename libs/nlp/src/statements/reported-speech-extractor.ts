@@ -8,6 +8,7 @@ import {
   PARENTHETICAL_DASHES,
   PREPOSITIONS,
   QUANTIFIERS,
+  isLyAdverb,
 } from '../lexicon/word-lists';
 import {
   countWords,
@@ -204,8 +205,8 @@ function isAnimate(ctx: AnalysisContext, s: SubjectResolution): boolean {
 
 /** Where the reported content starts after the verb at `v`, and where the cue ends. */
 function findComplement(ctx: AnalysisContext, v: number, verb: SpeechVerb): Complement | null {
-  const { tokens, sentenceOf, quoteOf } = ctx.doc;
-  const inSentence = (k: number): boolean => k < tokens.length && sentenceOf[k] === sentenceOf[v] && quoteOf[k] === -1;
+  const { tokens, sentenceOf } = ctx.doc;
+  const inSentence = unquotedInSentenceOf(ctx, v);
   let k = v + 1;
   if (verb.lemma === 'point' && tokens[k]?.lower === 'out') k += 1;
   if (!inSentence(k)) return null;
@@ -348,7 +349,8 @@ function characterisedObject(ctx: AnalysisContext, first: number, last: number, 
     tokens[first]!.lower !== 'her' &&
     !PREPOSITIONS.has(next.lower) &&
     !NOT_CHARACTERISATIONS.has(next.lower) &&
-    !/ly$|ed$|ing$/.test(next.lower)
+    !isLyAdverb(next.lower) &&
+    !/(?:ed|ing)$/.test(next.lower)
   );
 }
 
@@ -399,6 +401,12 @@ function questionAfter(ctx: AnalysisContext, k: number, inSentence: (k: number) 
   return { contentFirst: j, cueLast: j - 1, marked: true };
 }
 
+/** A test for tokens in the sentence of token `v` and outside quotes. */
+function unquotedInSentenceOf(ctx: AnalysisContext, v: number): (k: number) => boolean {
+  const { tokens, sentenceOf, quoteOf } = ctx.doc;
+  return (k) => k < tokens.length && sentenceOf[k] === sentenceOf[v] && quoteOf[k] === -1;
+}
+
 /** Words that open a participle phrase of the sentence subject's own act: "– saying …", "before saying that …". */
 const PARTICIPLE_OPENERS = new Set(['—', '–', 'before', 'after', 'while', 'by', 'upon']);
 
@@ -410,9 +418,8 @@ const PARTICIPLE_OPENERS = new Set(['—', '–', 'before', 'after', 'while', 'b
 function opensParticipleClause(ctx: AnalysisContext, i: number, prev: Token | undefined): boolean {
   // "… By Saying We Need Fewer Philosophers": a title-case headline gives no case evidence.
   if (!prev || !PARTICIPLE_OPENERS.has(prev.lower) || !/^[a-z]/.test(ctx.doc.tokens[i]!.text)) return false;
-  const { tokens, sentenceOf, quoteOf } = ctx.doc;
-  const inSentence = (k: number): boolean => k < tokens.length && sentenceOf[k] === sentenceOf[i] && quoteOf[k] === -1;
-  return (tokens[i + 1]?.lower === 'that' && inSentence(i + 2)) || opensBareClause(ctx, i + 1, inSentence);
+  const inSentence = unquotedInSentenceOf(ctx, i);
+  return (ctx.doc.tokens[i + 1]?.lower === 'that' && inSentence(i + 2)) || opensBareClause(ctx, i + 1, inSentence);
 }
 
 /** Longest subject phrase before the finite word of a bare clause ("the vote was", "the new rules will"). */

@@ -421,7 +421,7 @@ function opensClause(ctx: AnalysisContext, first: number, last: number): boolean
 }
 
 /** "Rep. Gregory Meeks (D-N.Y.), chairman of …": the name before a short parenthetical that ends at `close`. */
-function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+function mentionBeforeParenthetical(ctx: AnalysisContext, close: number): MentionRef | undefined {
   const { tokens } = ctx.doc;
   if (tokens[close]?.text !== ')') return undefined;
   for (let open = close - 1; open > 0 && close - open <= 8; open -= 1) {
@@ -437,7 +437,7 @@ const AFFILIATION_WORDS = new Set(['of', 'from', 'at']);
  * "Karlyn Bowman of the American Enterprise Institute said", "Senator Ted Cruz of Texas said": the actor named before
  * "of", "from" or "at" and the organisation or place that ends at `end`.
  */
-function actorBeforeAffiliation(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+function actorBeforeAffiliation(ctx: AnalysisContext, end: number): MentionRef | undefined {
   const { tokens } = ctx.doc;
   const org = ctx.mentionEndingAt.get(end);
   let first = end;
@@ -451,7 +451,7 @@ function actorBeforeAffiliation(ctx: AnalysisContext, end: number): ReturnType<t
 }
 
 /** "Jillian Chase, 27, …": the name before an age set off by commas, the age ending at `end`. */
-function mentionBeforeAge(ctx: AnalysisContext, end: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+function mentionBeforeAge(ctx: AnalysisContext, end: number): MentionRef | undefined {
   const { tokens } = ctx.doc;
   if (!/^\d{1,3}$/.test(tokens[end]?.text ?? '') || tokens[end - 1]?.text !== ',') return undefined;
   return ctx.mentionEndingAt.get(end - 2);
@@ -507,7 +507,7 @@ export function voiceSubjectOfSentence(ctx: AnalysisContext, token: number): Sub
  * The name whose voice the noun at `k` is: a possessive right before it ("Clinton's", or a name ending in "s" and a
  * bare apostrophe: "Sanders' "), or a person's name between "the" and it ("the Clinton campaign").
  */
-function voiceOwnerBefore(ctx: AnalysisContext, k: number): ReturnType<typeof ctx.mentionEndingAt.get> {
+function voiceOwnerBefore(ctx: AnalysisContext, k: number): MentionRef | undefined {
   const { tokens, sentenceOf } = ctx.doc;
   const direct = ctx.mentionEndingAt.get(k - 1);
   if (direct && sentenceOf[k - 1] === sentenceOf[k]) {
