@@ -302,6 +302,9 @@ goalkeeper captain skipper actor actress singer musician centre flanker prop hoo
 no. scrum-half
 `);
 
+/** Words before a participle that leave its subject to the sentence (", saying", "– adding", "before insisting"). */
+export const PARTICIPLE_LEADS: ReadonlySet<string> = new Set([',', '—', '–', 'before', 'after', 'while', 'by']);
+
 const LY_ADVERB_RE = /^[a-z]+ly$/;
 
 /**

@@ -1,4 +1,4 @@
-import { DETERMINERS, TIME_WORDS, VERB_PADDING } from '../lexicon/word-lists';
+import { DETERMINERS, PARTICIPLE_LEADS, TIME_WORDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { AnalysisContext } from './analysis-context';
 import { lastEventBefore, mainSubject, type SubjectEvent } from './salience-tracker';
 import { mainSubjectResolution, subjectBefore, type SubjectResolution } from './speaker-resolver';
@@ -11,8 +11,6 @@ export interface ProposalSubject {
   kind: 'pronoun' | 'named' | 'description' | 'main' | 'proxy' | 'document' | 'relative' | 'coordinated';
 }
 
-/** Words before a participle cue that leave its subject to the sentence (", saying", "– adding", "before insisting"). */
-const PARTICIPLE_LEADS = new Set([',', '—', '–', 'before', 'after', 'while', 'by']);
 /** Words before a finite cue that share the subject of an earlier verb ("Rubio thanked Miami and said …"). */
 const COORDINATORS = new Set(['and', 'then']);
 

@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
+import { PARTICIPLE_LEADS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
@@ -484,10 +484,10 @@ function invertedVerbLead(ctx: AnalysisContext, comma: number): Attribution | nu
 /** Marks that close a quote, inside which a comma may sit before a participle (`"…," adding, "…"`). */
 const CLOSING_QUOTE_MARKS = new Set(['”', '"', "''", '’']);
 /**
- * Words before a participle that make it the sentence subject's act: `by saying, “…”`, `before saying, “…”`,
- * `by mentioning … and adding, “…”`.
+ * Words before a participle that make it the sentence subject's act before a quote: the shared PARTICIPLE_LEADS
+ * (`by saying, “…”`, `before saying, “…”`), and `upon` and `and` (`by mentioning … and adding, “…”`).
  */
-const PARTICIPLE_LEADS = new Set([',', 'by', 'before', 'after', 'upon', 'while', 'and']);
+const QUOTE_PARTICIPLE_LEADS = new Set([...PARTICIPLE_LEADS, 'upon', 'and']);
 /** Verbs whose infinitive complement is their subject's next act: `went on to say, “…”`. */
 const INFINITIVE_LEADS = new Set(['on', 'prompted', 'continued', 'began', 'proceeded', 'went', 'added']);
 
@@ -501,7 +501,7 @@ function participialLead(ctx: AnalysisContext, v: number, form: VerbForm): boole
   if (!before) return false;
   // `she stated, "…," adding, "…"`: the comma before the participle may sit inside the closing quote.
   if (form === 'ing' && CLOSING_QUOTE_MARKS.has(before.text) && tokens[v - 2]?.text === ',') return true;
-  if (form === 'ing') return PARTICIPLE_LEADS.has(before.lower);
+  if (form === 'ing') return QUOTE_PARTICIPLE_LEADS.has(before.lower);
   return form === 'base' && before.lower === 'to' && INFINITIVE_LEADS.has(ctx.doc.tokens[v - 2]?.lower ?? '');
 }
 

@@ -9,6 +9,7 @@ import {
   PREPOSITIONS,
   QUANTIFIERS,
   isLyAdverb,
+  PARTICIPLE_LEADS,
 } from '../lexicon/word-lists';
 import {
   countWords,
@@ -407,17 +408,14 @@ function unquotedInSentenceOf(ctx: AnalysisContext, v: number): (k: number) => b
   return (k) => k < tokens.length && sentenceOf[k] === sentenceOf[v] && quoteOf[k] === -1;
 }
 
-/** Words that open a participle phrase of the sentence subject's own act: "– saying …", "before saying that …". */
-const PARTICIPLE_OPENERS = new Set(['—', '–', 'before', 'after', 'while', 'by', 'upon']);
-
 /**
  * "Bolton criticized the record, while saying that the speech reassured him": a participle after one of
- * PARTICIPLE_OPENERS is the sentence subject's act when a clause follows it ("while adding Democratic strongholds"
+ * PARTICIPLE_LEADS is the sentence subject's act when a clause follows it ("while adding Democratic strongholds"
  * and "by urging him to quit" report nothing).
  */
 function opensParticipleClause(ctx: AnalysisContext, i: number, prev: Token | undefined): boolean {
   // "… By Saying We Need Fewer Philosophers": a title-case headline gives no case evidence.
-  if (!prev || !PARTICIPLE_OPENERS.has(prev.lower) || !/^[a-z]/.test(ctx.doc.tokens[i]!.text)) return false;
+  if (!prev || !PARTICIPLE_LEADS.has(prev.lower) || !/^[a-z]/.test(ctx.doc.tokens[i]!.text)) return false;
   const inSentence = unquotedInSentenceOf(ctx, i);
   return (ctx.doc.tokens[i + 1]?.lower === 'that' && inSentence(i + 2)) || opensBareClause(ctx, i + 1, inSentence);
 }
