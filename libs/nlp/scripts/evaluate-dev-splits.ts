@@ -4,16 +4,15 @@
  *
  * Run from the project root (vite-node ships with vitest):
  *   npx vite-node libs/nlp/scripts/evaluate-dev-splits.ts -- [--data DIR] [--compare 1.3] [--record-baseline] [--no-write] [--errors] [--polnear-errors]
- *     [--learned-cues] [--attitude-objects] [--split-quote-pieces] [--only polnear] [--polnear-split train]
+ *     [--learned-cues] [--split-quote-pieces] [--only polnear] [--polnear-split train]
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data (relative to the project root). Only this script reads it:
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
  * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
- * --attitude-objects scores with the opt-in `attitudeObjects` option (plain objects of learned cue words, PolNeAR's
- *   wider notion of attribution), and leaves EVALUATION.md alone; --split-quote-pieces likewise with `joinSplitQuotes`
- *   off (the pieces of a split quote reported apart, as before 1.14.0).
+ * --split-quote-pieces scores with `joinSplitQuotes` off (the pieces of a split quote reported apart, as before 1.14.0),
+ *   and leaves EVALUATION.md alone.
  * --only CORPUS (conll, gum, polnear or newsmtsc) scores that corpus alone, prints its figures and leaves
  *   EVALUATION.md alone: a quick loop for error analysis.
  * --polnear-split train scores PolNeAR train instead of dev (with --only polnear): error analysis and tuning happen on
@@ -31,8 +30,9 @@
  *   person and organisation mentions of every kind grouped by GUM entity, the response every actor's mentions grouped
  *   by actor, mentions matched by exact token span (a mention only one side has is a singleton on the other). The
  *   1.3 figures in the frozen baseline were added in stop 47 by running this scorer on the 1.3 extractor (a38d28a7c5a1).
- * - PolNeAR dev: a predicted statement matches a gold content (one-to-one, greedy) when their character overlap is more
- *   than 30 % of both the gold and the predicted span. Content P/R/F1, and source accuracy: among matched contents with
+ * - PolNeAR dev: a predicted attribution (a statement or, since 1.23.0, a stance: PolNeAR annotates both) matches a
+ *   gold content (one-to-one, greedy) when their character overlap is more than 30 % of both the gold and the predicted
+ *   span; "statements only" scores the statements alone, as every version before 1.23.0 was scored. Content P/R/F1, and source accuracy: among matched contents with
  *   a gold source, the share whose predicted speaker has a mention overlapping the gold source span or whose name's
  *   last word occurs in the source text. "By speaker.mention span" (since 1.15.0) is stricter: the share whose
  *   statement's `speaker.mention` (the one span the attribution hangs on) overlaps a gold source span. A gold content
@@ -181,6 +181,8 @@ function scoreGum(dataDir: string): Record<string, Prf> {
 
 function scorePolnear(dataDir: string): PolnearScores {
   let tp = 0;
+  let statementTp = 0;
+  let statementCount = 0;
   let mentionRight = 0;
   let goldCount = 0;
   let predCount = 0;
@@ -189,10 +191,14 @@ function scorePolnear(dataDir: string): PolnearScores {
   for (const doc of readPolnearSplit(join(dataDir, 'polnear'), polnearSplit)) {
     const analysis = analyzeArticle({ id: doc.name, body: doc.text });
     goldCount += doc.statements.length;
-    predCount += analysis.statements.length;
+    statementCount += analysis.statements.length;
+    statementTp += matchContents(analysis.statements, doc, new Set()).filter((best) => best >= 0).length;
+    const attributions = [...analysis.statements, ...analysis.stances].sort((a, b) => a.start - b.start || a.end - b.end);
+    predCount += attributions.length;
     const used = new Set<number>();
-    const matched = matchContents(analysis.statements, doc, used);
-    for (const [k, s] of analysis.statements.entries()) {
+    const matched = matchContents(attributions, doc, used);
+    for (const [k, s] of attributions.entries()) {
+      const kind = 'kind' in s ? s.kind : 'stance';
       const best = matched[k]!;
       if (best < 0) {
         if (showPolnearErrors) console.error(`false\t${doc.name}\t${oneLine(s.text)}\t[${s.speaker?.name ?? '-'}]`);
@@ -205,7 +211,7 @@ function scorePolnear(dataDir: string): PolnearScores {
       if (!s.speaker) {
         if (showPolnearErrors) {
           const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
-          console.error(`source\t${doc.name}\t${s.kind}\tpred=[-]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
+          console.error(`source\t${doc.name}\t${kind}\tpred=[-]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`);
         }
         continue;
       }
@@ -218,7 +224,7 @@ function scorePolnear(dataDir: string): PolnearScores {
       else if (showPolnearErrors) {
         const src = gold.sources.map((g) => doc.text.slice(g.start, g.end)).join(' … ');
         console.error(
-          `source\t${doc.name}\t${s.kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`,
+          `source\t${doc.name}\t${kind}\tpred=[${s.speaker?.name ?? '-'}]\tgold=[${oneLine(src)}]\t${oneLine(s.text)}`,
         );
       }
     }
@@ -235,6 +241,7 @@ function scorePolnear(dataDir: string): PolnearScores {
   }
   return {
     content: prf(tp, goldCount, predCount),
+    statementContent: prf(statementTp, goldCount, statementCount),
     sourceAccuracy: judged ? Math.round((right / judged) * 1000) / 10 : 0,
     sourceMentionAccuracy: judged ? Math.round((mentionRight / judged) * 1000) / 10 : 0,
     sourcesJudged: judged,
@@ -271,7 +278,10 @@ export interface DevScores {
 }
 
 interface PolnearScores {
+  /** Statements and stances together: PolNeAR annotates both as attributions. */
   content: Prf;
+  /** Statements alone (before 1.23.0 there were no stances, and `content` counted statements only). */
+  statementContent?: Prf;
   sourceAccuracy: number;
   /** Absent from baselines recorded before 1.15.0. */
   sourceMentionAccuracy?: number;
@@ -292,6 +302,9 @@ function rows(s: DevScores): Array<[string, number]> {
     ['PolNeAR dev content F1 (>30% overlap)', s.polnear.content.f1],
     ['PolNeAR dev content precision', s.polnear.content.p],
     ['PolNeAR dev content recall', s.polnear.content.r],
+    ...(s.polnear.statementContent
+      ? ([['PolNeAR dev content F1, statements only (no stances)', s.polnear.statementContent.f1]] as Array<[string, number]>)
+      : []),
     ['PolNeAR dev source accuracy on found contents', s.polnear.sourceAccuracy],
     ...(s.polnear.sourceMentionAccuracy !== undefined
       ? ([['PolNeAR dev source accuracy by speaker.mention span', s.polnear.sourceMentionAccuracy]] as Array<[string, number]>)
@@ -335,7 +348,6 @@ function main(): void {
       errors: { type: 'boolean', default: false },
       'polnear-errors': { type: 'boolean', default: false },
       'learned-cues': { type: 'boolean', default: false },
-      'attitude-objects': { type: 'boolean', default: false },
       'split-quote-pieces': { type: 'boolean', default: false },
       'record-baseline': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
@@ -352,7 +364,6 @@ function main(): void {
   polnearSplit = values['polnear-split'];
   if (polnearSplit === 'train' && values.only !== 'polnear') throw new Error('--polnear-split train needs --only polnear');
   if (values['learned-cues']) analyzeOptions = { learnedCueClauses: true };
-  if (values['attitude-objects']) analyzeOptions = { ...analyzeOptions, attitudeObjects: true };
   if (values['split-quote-pieces']) analyzeOptions = { ...analyzeOptions, joinSplitQuotes: false };
   if (compare !== undefined && compare !== '1.3') throw new Error(`--compare: only 1.3 is recorded, not ${compare}`);
   if (values.only !== undefined) {
@@ -379,7 +390,7 @@ function main(): void {
   };
   if (values['record-baseline']) writeFileSync(BASELINE_FILE, `${JSON.stringify(current, null, 2)}\n`);
   const baseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DevScores) : null;
-  const optIn = values['learned-cues'] || values['attitude-objects'] || values['split-quote-pieces'];
+  const optIn = values['learned-cues'] || values['split-quote-pieces'];
   if (!values['no-write'] && !optIn) writeEvaluationMd(current, baseline);
 
   const flat = Object.fromEntries(rows(current));

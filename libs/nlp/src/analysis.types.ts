@@ -63,6 +63,25 @@ export interface ExtractedStatement {
   sentiment: Sentiment;
 }
 
+/**
+ * What a speaker is reported to criticise, praise, call, reject or decline, without reporting words of their own
+ * ("Kiro criticized the decision to close the plant": the stance's content is "the decision to close the plant").
+ * PolNeAR annotates these as attributions; they are not statements, so alerts, novelty and the statement feed never
+ * see them (since 1.23.0).
+ */
+export interface ExtractedStance {
+  /** Offsets of the object of the cue in the body. */
+  start: number;
+  end: number;
+  text: string;
+  /** The verb that takes the object ("criticized", "called", "declined"). */
+  cue: string;
+  cueSpan: { start: number; end: number };
+  speaker: ExtractedStatement['speaker'];
+  /** Read over the cue and its object together. */
+  sentiment: Sentiment;
+}
+
 export interface TargetSentiment {
   start: number;
   end: number;
@@ -75,5 +94,7 @@ export interface ArticleAnalysis {
   actors: ExtractedActor[];
   places: ExtractedPlace[];
   statements: ExtractedStatement[];
+  /** Since 1.23.0. */
+  stances: ExtractedStance[];
   targets: TargetSentiment[];
 }

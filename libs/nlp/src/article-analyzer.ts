@@ -4,7 +4,14 @@ import { addDescriptionMentions } from './actors/description-resolver';
 import { foldActors } from './actors/actor-folder';
 import type { ActorDraft, PlaceDraft } from './actors/actor-model';
 import { scanNameCandidates } from './actors/name-candidate-scanner';
-import type { ArticleAnalysis, ArticleText, ExtractedActor, ExtractedPlace, ExtractedStatement } from './analysis.types';
+import type {
+  ArticleAnalysis,
+  ArticleText,
+  ExtractedActor,
+  ExtractedPlace,
+  ExtractedStance,
+  ExtractedStatement,
+} from './analysis.types';
 import { actorSentiment, targetSentiments } from './sentiment-aggregator';
 import { scoreText } from './sentiment';
 import { buildContext, type AnalysisContext } from './statements/analysis-context';
@@ -27,7 +34,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.22.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.23.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -47,13 +54,6 @@ export interface AnalyzeOptions {
    */
   learnedCueClauses?: boolean;
   /**
-   * Also report the plain objects of cue words learned from PolNeAR train ("Kiro criticized the decision", "called
-   * Trump a liar", "declined to comment") where the cue-proposal classifier keeps them (statements/cue-proposals.ts).
-   * PolNeAR counts these as attributed content; the project's conventions and its own quote splits do not (a verb
-   * with a plain object reports no statement), so it stays opt-in.
-   */
-  attitudeObjects?: boolean;
-  /**
    * Join direct statements split around their attribution (“We will win,” Kiro said. “And we will win big.”) into one
    * statement whose span includes the attribution, as PolNeAR annotates them (statements/split-quote-joiner.ts). On by
    * default since 1.14.0: one utterance is one statement (alerts and novelty see it once), and PolNeAR dev content
@@ -72,10 +72,10 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const body = input.body ?? '';
   const { ctx, places, drafts: found } = statementsBeforeProposals(body, options);
   const { doc, actors } = ctx;
-  const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found), options.attitudeObjects === true);
-  const sorted = [...found, ...proposed].sort((a, b) => a.start - b.start || a.end - b.end);
+  const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found));
+  const sorted = [...found, ...proposed.statements].sort((a, b) => a.start - b.start || a.end - b.end);
   const drafts = options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted;
-  recordStatementMentions(body, doc.tokens, actors, drafts, ctx.salience);
+  recordStatementMentions(body, doc.tokens, actors, [...drafts, ...proposed.stances], ctx.salience);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
   const statements: ExtractedStatement[] = drafts.map((d) => ({
@@ -87,6 +87,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
     speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
     sentiment: scoreText(d.text),
   }));
+  const stances: ExtractedStance[] = proposed.stances.map((d) => toStance(body, actors, d));
   const extractedPlaces: ExtractedPlace[] = places.map((p) => ({
     name: p.name,
     kind: 'place',
@@ -98,6 +99,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
     actors: extractedActors,
     places: extractedPlaces,
     statements,
+    stances,
     targets: targetSentiments(body, doc.sentences, input.targets ?? []),
   };
 }
@@ -140,6 +142,24 @@ function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedS
     actorId: actor.id,
     name: actor.name,
     ...(mention ? { mention: { start: mention.start, end: mention.end } } : {}),
+  };
+}
+
+/**
+ * A stance from its draft: its sentiment is read over the cue and the object together ("criticized the decision").
+ * A comma after the cue is not part of what follows it ('"Only you," she said, would use the occasion').
+ */
+function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft): ExtractedStance {
+  const cue = d.cue!;
+  const start = d.start + (/^,\s*/.exec(d.text)?.[0].length ?? 0);
+  return {
+    start,
+    end: d.end,
+    text: body.slice(start, d.end),
+    cue: cue.text,
+    cueSpan: { start: cue.start, end: cue.end },
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
+    sentiment: scoreText(body.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end))),
   };
 }
 

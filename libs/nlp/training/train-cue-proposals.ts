@@ -1,8 +1,7 @@
 /**
  * Trains the classifier that keeps or drops proposals around learned cue words (src/statements/cue-proposals.ts) and
  * writes libs/nlp/src/statements/model/cue-proposals.model.json: an averaged perceptron over the proposals' features.
- * With --objects it writes cue-proposals-objects.model.json instead, the model of the opt-in `attitudeObjects`
- * (see below).
+ * With --objects it writes cue-proposals-objects.model.json instead, the model of an analysis's stances (see below).
  *
  * Run from the project root:
  *   npx vite-node libs/nlp/training/train-cue-proposals.ts -- [--data DIR] [--seed N] [--epochs N] [--folds N]
@@ -36,8 +35,9 @@
  * fell to 0.77 and four unit specs failed.
  *
  * --objects: the plain objects of cue words ("criticized the decision", "called Trump a liar", "declined to comment"),
- * which PolNeAR counts as attributed content and the project's conventions do not, for the opt-in
- * AnalyzeOptions.attitudeObjects. Only plain-object proposals are learned (their own candidate words: those with one
+ * which PolNeAR counts as attributed content and the project's conventions do not count as statements: since 1.23.0
+ * the analysis reports them apart, as stances (before it, the opt-in AnalyzeOptions.attitudeObjects added them to the
+ * statements, and the figures below "with attitudeObjects" are those of statements and stances together). Only plain-object proposals are learned (their own candidate words: those with one
  * right plain-object proposal on train); the other proposals are kept or dropped by the shipped default model, as at
  * analysis time. The threshold is chosen as above, except that content precision may fall at most
  * `--object-max-precision-drop` points below that of the rules before any proposal, without joined quotes (76.0 on
@@ -220,7 +220,7 @@ function withProposals(base: Totals, docs: readonly DocumentExamples[], keep: (p
       (p) => keep(byProposal.get(p)!),
       (p) => keep(byProposal.get(p)!),
     );
-    const acceptedSet = new Set(accepted);
+    const acceptedSet = new Set([...accepted.others, ...accepted.objects].map((p) => p.draft));
     const taken = new Set<number>();
     for (const p of doc.proposals) {
       if (!acceptedSet.has(p.proposal.draft)) continue;

@@ -17,6 +17,9 @@ const mentionSchema = z.object({
   kind: z.enum(['name', 'pronoun', 'description']).optional(),
 });
 
+/** `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). */
+const speakerSchema = z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable();
+
 export const analysisSchema = z.object({
   id: z.string(),
   analyzerVersion: z.string().min(1),
@@ -40,11 +43,27 @@ export const analysisSchema = z.object({
       cue: z.string().optional(),
       /** Offsets of the cue (said, according to…) in the body (since chronicle-nlp/1.5.0). */
       cueSpan: spanSchema.optional(),
-      /** `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). */
-      speaker: z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable(),
+      speaker: speakerSchema,
       sentiment: sentimentSchema,
     }),
   ),
+  /**
+   * What a speaker is reported to criticise, praise, call or decline, with no words of their own ("Kiro criticized the
+   * decision"): not statements, so no projection treats them as such (since chronicle-nlp/1.23.0; optional, additive).
+   */
+  stances: z
+    .array(
+      z.object({
+        start: z.number().int(),
+        end: z.number().int(),
+        text: z.string(),
+        cue: z.string(),
+        cueSpan: spanSchema,
+        speaker: speakerSchema,
+        sentiment: sentimentSchema,
+      }),
+    )
+    .optional(),
   targets: z.array(z.object({ start: z.number().int(), end: z.number().int(), sentiment: sentimentSchema })),
 });
 

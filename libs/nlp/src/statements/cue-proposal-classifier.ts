@@ -29,10 +29,9 @@ function load(json: CueProposalModelJson): LoadedModel {
 }
 
 const model = load(modelJson as CueProposalModelJson);
-/** The model of plain objects (cue-proposals-objects.model.json), indexed on first use: only `attitudeObjects` needs it. */
-let objectModel: LoadedModel | undefined;
-/** Both models' cue words, merged on first use with `attitudeObjects`. */
-let allShares: Map<string, number> | undefined;
+const objectModel = load(objectModelJson as CueProposalModelJson);
+/** Both models' cue words: the proposals are generated once for both. */
+const allShares = new Map([...objectModel.cueShares, ...model.cueShares]);
 
 /** The classifier's score of a proposal: the sum of its features' weights. */
 export function proposalScore(features: readonly string[], w: ReadonlyMap<string, number> = model.weights): number {
@@ -41,23 +40,25 @@ export function proposalScore(features: readonly string[], w: ReadonlyMap<string
   return score;
 }
 
+/** What the classifiers keep: reported statements, and the plain objects that are stances rather than statements. */
+export interface KeptProposals {
+  statements: StatementDraft[];
+  stances: StatementDraft[];
+}
+
 /**
  * Attributions around learned cue words that the rules leave out, kept when the classifier scores them at or above
- * its threshold; an earlier kept proposal wins over a later one it overlaps. With `objects`, the plain objects of cue
- * words ("criticized the decision") are weighed too, by a second model trained on them alone, after and around what the
- * default model keeps: the other proposals are kept exactly as without `objects`.
+ * its threshold; an earlier kept proposal wins over a later one it overlaps. The plain objects of cue words
+ * ("criticized the decision") are weighed by a second model trained on them alone, after and around the statements the
+ * default model keeps, and come back apart as stances: the statements are exactly those kept without them.
  */
-export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array, objects = false): StatementDraft[] {
-  const keepOther = (p: CueProposal): boolean => model.cueShares.has(p.word) && proposalScore(p.features) >= model.json.threshold;
-  if (!objects) return acceptProposals(cueProposals(ctx, taken, model.cueShares), keepOther);
-  objectModel ??= load(objectModelJson as CueProposalModelJson);
-  const m = objectModel;
-  allShares ??= new Map([...m.cueShares, ...model.cueShares]);
-  return acceptWithObjects(
+export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array): KeptProposals {
+  const kept = acceptWithObjects(
     cueProposals(ctx, taken, allShares, true),
-    keepOther,
-    (p) => m.cueShares.has(p.word) && proposalScore(p.features, m.weights) >= m.json.threshold,
+    (p) => model.cueShares.has(p.word) && proposalScore(p.features) >= model.json.threshold,
+    (p) => objectModel.cueShares.has(p.word) && proposalScore(p.features, objectModel.weights) >= objectModel.json.threshold,
   );
+  return { statements: kept.others.map((p) => p.draft), stances: kept.objects.map((p) => p.draft) };
 }
 
 /** The proposals `keep` accepts, in order, skipping any that overlaps one already accepted. */
@@ -73,7 +74,7 @@ export function acceptWithObjects(
   proposals: readonly CueProposal[],
   keepOther: (p: CueProposal) => boolean,
   keepObject: (p: CueProposal) => boolean,
-): StatementDraft[] {
+): { others: CueProposal[]; objects: CueProposal[] } {
   const others = accepted(
     proposals.filter((p) => p.form !== 'object'),
     keepOther,
@@ -82,7 +83,7 @@ export function acceptWithObjects(
     proposals.filter((p) => p.form === 'object' && !others.some((o) => reach(o)[0] < reach(p)[1] && reach(p)[0] < reach(o)[1])),
     keepObject,
   );
-  return [...others, ...objects].map((p) => p.draft);
+  return { others, objects };
 }
 
 /** The tokens a proposal spans, cue and content. */

@@ -113,38 +113,70 @@ describe(analyzeArticle.name, () => {
   });
 });
 
-describe('analyzeArticle with attitudeObjects', () => {
-  const wide = (body: string): ArticleAnalysis => analyzeArticle({ id: 't', body }, { attitudeObjects: true });
+describe('analyzeArticle stances', () => {
+  const stances = (a: ArticleAnalysis): Array<[string, string, string | undefined]> =>
+    a.stances.map((s) => [s.cue, s.text, s.speaker?.name]);
   const visit = 'Senator Dana Kiro visited the plant on Monday. ';
 
   describe('when a learned cue word takes a plain object', () => {
-    it('reports the object as what the subject attributes', () => {
-      expect(reported(wide(`${visit}Kiro criticized the decision to close the plant next year.`))).toEqual([
-        ['the decision to close the plant next year', 'Dana Kiro'],
-      ]);
+    const analysis = analyze(`${visit}Kiro criticized the decision to close the plant next year.`);
+
+    it('reports the object as a stance of the subject, with its cue', () => {
+      expect(stances(analysis)).toEqual([['criticized', 'the decision to close the plant next year', 'Dana Kiro']]);
+      const [stance] = analysis.stances;
+      expect(analysis.statements).toEqual([]);
+      expect(stance?.cueSpan).toEqual({ start: visit.length + 5, end: visit.length + 15 });
+    });
+
+    it('reads its sentiment over the cue and the object together', () => {
+      const praised = analyze(`${visit}Kiro praised the decision to keep the plant open next year.`);
+      expect(praised.stances[0]?.sentiment.label).toBe('positive');
+      expect(praised.stances[0]?.sentiment.score).toBeGreaterThan(analysis.stances[0]!.sentiment.score);
+    });
+  });
+
+  describe("when a description is the stance's subject", () => {
+    it('records the whole description as a mention of the speaker, as a statement subject is', () => {
+      const body =
+        'Ted Cruz spoke in Iowa on Monday. The Republican presidential candidate criticized the decision to close the plant next year.';
+      const analysis = analyze(body);
+      const mention = analysis.stances[0]?.speaker?.mention;
+      expect(mention && body.slice(mention.start, mention.end)).toBe('The Republican presidential candidate');
+      expect(analysis.actors.find((a) => a.name === 'Ted Cruz')?.mentions.map((m) => m.text)).toContain(
+        'The Republican presidential candidate',
+      );
+    });
+  });
+
+  describe('when a comma follows the cue', () => {
+    it('starts the stance after the comma', () => {
+      const body = `${visit}"We will see," Kiro stated, with her aide Tom Reyes leading the team.`;
+      const [stance] = analyze(body).stances;
+      expect(stance?.text).toBe('with her aide Tom Reyes leading the team');
+      expect(stance && body.slice(stance.start, stance.end)).toBe(stance?.text);
     });
   });
 
   describe('when a learned cue word takes a clause', () => {
-    it('reports the clause as the default does', () => {
-      const body = `${visit}Kiro believes the plant will close next year.`;
-      expect(reported(wide(body))).toEqual(reported(analyze(body)));
-      expect(reported(wide(body))).toEqual([['the plant will close next year', 'Dana Kiro']]);
+    it('reports a statement and no stance', () => {
+      const analysis = analyze(`${visit}Kiro believes the plant will close next year.`);
+      expect(reported(analysis)).toEqual([['the plant will close next year', 'Dana Kiro']]);
+      expect(analysis.stances).toEqual([]);
     });
   });
 
   describe('when the subject names no actor', () => {
-    it('reports nothing', () => {
-      expect(reported(wide('The committee criticized the decision to close the plant next year.'))).toEqual([]);
+    it('reports no stance', () => {
+      expect(analyze('The committee criticized the decision to close the plant next year.').stances).toEqual([]);
     });
   });
 
   describe('when the object is a demonstrative time phrase or pronoun', () => {
-    it('reports no time phrase and no pronoun as content', () => {
+    it('reports no time phrase and no pronoun as a stance', () => {
       const body =
         'The ministry filed the lawsuit Maria Lindqvist announced that same day, as reported earlier.\n' +
         'Senator Tom Okafor proposed just that in 2013.';
-      expect(reported(wide(body)).filter(([text]) => /same day|in 2013/.test(text))).toEqual([]);
+      expect(stances(analyze(body)).filter(([, text]) => /same day|in 2013/.test(text))).toEqual([]);
     });
   });
 });
