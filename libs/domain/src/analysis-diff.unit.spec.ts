@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, analyzed, statement } from '@chronicle/test-support';
+import { actor, analyzed, stance, statement } from '@chronicle/test-support';
 import { diffAnalyses, isUnchanged } from './analysis-diff';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
@@ -23,6 +23,8 @@ describe(diffAnalyses.name, () => {
         actorsRemoved: [],
         statementsAdded: 1,
         statementsRemoved: 1,
+        stancesAdded: 0,
+        stancesRemoved: 0,
         speakersChanged: [{ text: 'We will see', before: 'Vladimir Putin', after: 'Donald Trump' }],
       });
       expect(isUnchanged(diff)).toBe(false);
@@ -53,6 +55,8 @@ describe(diffAnalyses.name, () => {
         actorsRemoved: ['person:anna-a', 'person:zelda-z'],
         statementsAdded: 0,
         statementsRemoved: 0,
+        stancesAdded: 0,
+        stancesRemoved: 0,
         speakersChanged: [
           { text: 'Unattributed', before: null, after: 'Vladimir Putin' },
           { text: 'Attributed', before: 'Donald Trump', after: null },
@@ -61,16 +65,32 @@ describe(diffAnalyses.name, () => {
     });
   });
 
+  describe('when stances are found, kept and lost', () => {
+    it('counts those added and those removed by span', () => {
+      const base = analyzed('e1', 'a1', { actors: [actor('person:donald-trump', 'Trump')] }).data.analysis;
+      const before = { ...base, stances: [stance('the decision', trump, 20), stance('the plan', trump, 60)] };
+      const after = {
+        ...base,
+        stances: [stance('the decision', putin, 20), stance('the vote', trump, 90), stance('the law', null, 120)],
+      };
+      expect(diffAnalyses('a1', before, after)).toMatchObject({ stancesAdded: 2, stancesRemoved: 1 });
+      expect(diffAnalyses('a1', base, after)).toMatchObject({ stancesAdded: 3, stancesRemoved: 0 });
+    });
+  });
+
   describe('when any one kind of change happens', () => {
     const base = analyzed('e1', 'a1', { actors: [actor('person:donald-trump', 'Trump')], statements: [statement('x', trump, 0)] })
       .data.analysis;
     const twoStatements = { ...base, statements: [statement('x', trump, 0), statement('y', trump, 9)] };
+    const withStance = { ...base, stances: [stance('the decision', trump, 30)] };
     it.each([
       ['an actor is swapped for another', base, { ...base, actors: [actor('person:vladimir-putin', 'Putin')] }],
       ['a statement moves', base, { ...base, statements: [statement('x', trump, 5)] }],
       ['a statement is added', base, twoStatements],
       ['a speaker changes', base, { ...base, statements: [statement('x', putin, 0)] }],
       ['a statement is removed as another changes speaker', twoStatements, { ...base, statements: [statement('x', putin, 0)] }],
+      ['a stance is added to an analysis from before stances', base, withStance],
+      ['a stance moves', withStance, { ...base, stances: [stance('the decision', trump, 31)] }],
     ])('reports a change when %s', (_, before, after) => {
       expect(isUnchanged(diffAnalyses('a1', before, after))).toBe(false);
     });

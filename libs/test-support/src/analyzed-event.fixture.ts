@@ -2,6 +2,7 @@ import { ArticleAnalyzedEvent, ArticleAnalyzedData } from '@chronicle/contracts'
 
 type Statement = ArticleAnalyzedData['analysis']['statements'][number];
 type Actor = ArticleAnalyzedData['analysis']['actors'][number];
+type Stance = NonNullable<ArticleAnalyzedData['analysis']['stances']>[number];
 
 const neutral = { score: 0, label: 'neutral' as const };
 
@@ -30,6 +31,19 @@ export function statement(
   kind: 'direct' | 'indirect' = 'direct',
 ): Statement {
   return { kind, start, end: start + text.length, text, speaker, sentiment: neutral };
+}
+
+/** Test builder: a stance at [start, start + text.length), its cue "criticized" just before it. */
+export function stance(text: string, speaker: { actorId: string; name: string } | null, start = 11): Stance {
+  return {
+    start,
+    end: start + text.length,
+    text,
+    cue: 'criticized',
+    cueSpan: { start: start - 11, end: start - 1 },
+    speaker,
+    sentiment: neutral,
+  };
 }
 
 /** Test builder: an ArticleAnalyzed event. */

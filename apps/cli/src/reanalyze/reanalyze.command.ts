@@ -23,6 +23,8 @@ interface ReanalysisReport {
     actorsRemoved: number;
     statementsAdded: number;
     statementsRemoved: number;
+    stancesAdded: number;
+    stancesRemoved: number;
     speakersChanged: number;
   };
   changed: AnalysisDiff[];
@@ -49,7 +51,15 @@ export function buildReanalyzeCommand(): Command {
         alreadyCurrent: 0,
         tooLarge: [],
         previousVersions: {},
-        totals: { actorsAdded: 0, actorsRemoved: 0, statementsAdded: 0, statementsRemoved: 0, speakersChanged: 0 },
+        totals: {
+          actorsAdded: 0,
+          actorsRemoved: 0,
+          statementsAdded: 0,
+          statementsRemoved: 0,
+          stancesAdded: 0,
+          stancesRemoved: 0,
+          speakersChanged: 0,
+        },
         changed: [],
       };
       const publisher = new EventPublisher(createKafka(config.kafka, 'reanalyze'), config.kafka);
@@ -92,6 +102,8 @@ export function buildReanalyzeCommand(): Command {
             report.totals.actorsRemoved += diff.actorsRemoved.length;
             report.totals.statementsAdded += diff.statementsAdded;
             report.totals.statementsRemoved += diff.statementsRemoved;
+            report.totals.stancesAdded += diff.stancesAdded;
+            report.totals.stancesRemoved += diff.stancesRemoved;
             report.totals.speakersChanged += diff.speakersChanged.length;
           }
           pending.push({ key: event.data.articleId, event: next });
@@ -120,14 +132,14 @@ function printSummary(report: ReanalysisReport, dryRun: boolean): void {
     );
   }
   console.log(
-    `Changes: actors +${t.actorsAdded} -${t.actorsRemoved}, statements +${t.statementsAdded} -${t.statementsRemoved}, speakers changed ${t.speakersChanged}, in ${report.changed.length} article(s).`,
+    `Changes: actors +${t.actorsAdded} -${t.actorsRemoved}, statements +${t.statementsAdded} -${t.statementsRemoved}, stances +${t.stancesAdded} -${t.stancesRemoved}, speakers changed ${t.speakersChanged}, in ${report.changed.length} article(s).`,
   );
   for (const diff of report.changed.slice(0, 10)) {
     const speakers = diff.speakersChanged
       .map((s) => `"${s.text.slice(0, 40)}…" ${s.before ?? 'nobody'} → ${s.after ?? 'nobody'}`)
       .join('; ');
     console.log(
-      `  ${diff.articleId}: actors +[${diff.actorsAdded.join(', ')}] -[${diff.actorsRemoved.join(', ')}], statements +${diff.statementsAdded} -${diff.statementsRemoved}${speakers ? `, ${speakers}` : ''}`,
+      `  ${diff.articleId}: actors +[${diff.actorsAdded.join(', ')}] -[${diff.actorsRemoved.join(', ')}], statements +${diff.statementsAdded} -${diff.statementsRemoved}, stances +${diff.stancesAdded} -${diff.stancesRemoved}${speakers ? `, ${speakers}` : ''}`,
     );
   }
 }
