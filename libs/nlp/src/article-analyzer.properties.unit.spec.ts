@@ -48,8 +48,27 @@ const PIECES = [
   'é',
 ];
 const SUBJECTS = ['Senator Dana Kiro', 'Kiro', 'He', 'She', 'A new Gallup poll', "Kiro's campaign", 'The ministry', 'Gallup'];
-const CUES = ['said', 'says', 'believes', 'shows', 'pledged to', 'urged Congress to', 'declined to', 'told reporters', 'found'];
-const CONTENTS = ['the plant will close', 'that the talks would continue', 'oppose the tax', 'they will win', 'comment'];
+const CUES = [
+  'said',
+  'says',
+  'believes',
+  'shows',
+  'pledged to',
+  'urged Congress to',
+  'declined to',
+  'told reporters',
+  'found',
+  'criticized',
+  'praised',
+];
+const CONTENTS = [
+  'the plant will close',
+  'that the talks would continue',
+  'oppose the tax',
+  'they will win',
+  'comment',
+  'the decision to close the plant',
+];
 /** A sentence shaped like an attribution, so that every stage has something to find. */
 const attribution = fc
   .tuple(fc.constantFrom(...SUBJECTS), fc.constantFrom(...CUES), fc.constantFrom(...CONTENTS), fc.constantFrom('.', '', ',', '!'))
@@ -83,22 +102,42 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
     }
     expect(Math.abs(statement.sentiment.score)).toBeLessThanOrEqual(1);
   }
+  previousStart = -1;
+  for (const stance of analysis.stances) {
+    inBody(stance);
+    expect(stance.end).toBeGreaterThan(stance.start);
+    expect(stance.text).toBe(text.slice(stance.start, stance.end));
+    expect(stance.start).toBeGreaterThanOrEqual(previousStart);
+    previousStart = stance.start;
+    inBody(stance.cueSpan);
+    expect(stance.cue).toBe(text.slice(stance.cueSpan.start, stance.cueSpan.end));
+    if (stance.speaker) {
+      expect(actorIds).toContain(stance.speaker.actorId);
+      if (stance.speaker.mention) inBody(stance.speaker.mention);
+    }
+    // A stance is never also (part of) a statement.
+    expect(analysis.statements.filter((s) => s.start < stance.end && stance.start < s.end)).toEqual([]);
+    expect(Math.abs(stance.sentiment.score)).toBeLessThanOrEqual(1);
+  }
 }
 
 describe(analyzeArticle.name, () => {
   describe('when given any text, news-like or hostile', () => {
     it('answers with spans inside the body whose texts are the body there, speakers among its actors', () => {
       let reported = 0;
+      let stances = 0;
       fc.assert(
         fc.property(body, (text) => {
           const analysis = analyzeArticle({ id: 'p', body: text });
           expectSpansOfBody(text, analysis);
           reported += analysis.statements.filter((s) => s.kind === 'indirect' && s.speaker !== null).length;
+          stances += analysis.stances.length;
         }),
         { numRuns: 400 },
       );
-      // The pieces do make attributed statements, so the checks above are not vacuous.
+      // The pieces do make attributed statements and stances, so the checks above are not vacuous.
       expect(reported).toBeGreaterThan(20);
+      expect(stances).toBeGreaterThan(5);
     });
 
     it('gives the same analysis for the same text', () => {
