@@ -1,4 +1,4 @@
-import { ANALYZER_VERSION } from '@chronicle/nlp';
+import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,13 +185,14 @@ describe('Chronicle pipeline', () => {
       ]);
     });
 
-    it('returns the article with its actors and statements', async () => {
+    it('returns the article with its actors, statements and stances', async () => {
       const view = await getJson<{
         id: string;
         title: string;
         analyzerVersion: string;
         actors: Array<{ name: string }>;
         statements: StatementView[];
+        stances: Array<{ text: string; cue: string; start: number; speaker: { name: string } | null }>;
       }>(`${api}/v1/articles/istanbul-talks`);
       expect(view.title).toBe(title);
       // The enrich service runs exactly the library's extractor and stamps its version.
@@ -200,6 +201,13 @@ describe('Chronicle pipeline', () => {
         expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']),
       );
       expect(view.statements.filter((s) => s.kind === 'direct')).toHaveLength(5);
+      // The stances come through the log and the projection as the extractor finds them ("refusing Zelenskyy's
+      // invitation" by the Kremlin among them).
+      const found = analyzeArticle({ id: article.id, title: article.title, body: article.body }).stances;
+      expect(found.length).toBeGreaterThan(0);
+      const shown = (s: { text: string; cue: string; start: number; speaker: { name: string } | null }) =>
+        [s.cue, s.text, s.start, s.speaker?.name ?? null] as const;
+      expect(view.stances.map(shown)).toEqual(found.map(shown));
     });
 
     it('delivers exactly one signed webhook, for the Trump quote', async () => {

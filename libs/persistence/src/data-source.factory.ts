@@ -58,6 +58,7 @@ import { SentimentHourEntriesOnly1764072800000 } from './migrations/176407280000
 import { SentimentTotalsWatermark1764073000000 } from './migrations/1764073000000-SentimentTotalsWatermark';
 import { NoveltyClustersHotUpdates1764073200000 } from './migrations/1764073200000-NoveltyClustersHotUpdates';
 import { LedgerRoundWindows1764073400000 } from './migrations/1764073400000-LedgerRoundWindows';
+import { ArticleStances1764073600000 } from './migrations/1764073600000-ArticleStances';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -129,6 +130,7 @@ export const MIGRATIONS = [
   SentimentTotalsWatermark1764073000000,
   NoveltyClustersHotUpdates1764073200000,
   LedgerRoundWindows1764073400000,
+  ArticleStances1764073600000,
 ];
 
 /**

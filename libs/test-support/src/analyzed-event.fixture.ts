@@ -50,7 +50,14 @@ export function stance(text: string, speaker: { actorId: string; name: string } 
 export function analyzed(
   eventId: string,
   articleId: string,
-  content: { actors?: Actor[]; statements?: Statement[]; outlet?: string; publishedAt?: string; sourceOffset?: string },
+  content: {
+    actors?: Actor[];
+    statements?: Statement[];
+    stances?: Stance[];
+    outlet?: string;
+    publishedAt?: string;
+    sourceOffset?: string;
+  },
 ): ArticleAnalyzedEvent {
   return {
     id: eventId,
@@ -74,6 +81,7 @@ export function analyzed(
         actors: content.actors ?? [],
         places: [],
         statements: content.statements ?? [],
+        ...(content.stances ? { stances: content.stances } : {}),
         targets: [],
       },
     },

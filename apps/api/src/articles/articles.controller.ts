@@ -15,9 +15,9 @@ export class ArticlesController {
     @Inject(ContributionQueries) private readonly contributions: ContributionQueries,
   ) {}
 
-  /** The article with the actors it mentions and the statements extracted from it. */
+  /** The article with the actors it mentions, the statements extracted from it and its stances. */
   @Get(':id')
-  @ApiOperation({ summary: 'The article with the actors it mentions and the statements extracted from it' })
+  @ApiOperation({ summary: 'The article with the actors it mentions, the statements extracted from it and its stances' })
   @ZodParams(idParams)
   @ZodResponse(200, articleViewSchema, 'The article')
   @ErrorResponses(404)

@@ -26,4 +26,6 @@ export class ArticleEntity {
   /** The outlet the article counts toward in the outlet aggregates (null when it counts toward none). */
   @Column('text', { name: 'contributed_outlet', nullable: true }) contributedOutlet!: string | null;
   @Column('timestamptz', { name: 'contributed_at', nullable: true }) contributedAt!: Date | null;
+  /** The stances of the analysis in place, as the API shows them (read-models StanceRow). */
+  @Column('jsonb', { default: () => "'[]'" }) stances!: unknown[];
 }

@@ -1,12 +1,14 @@
 import { SqlRunner } from '../sql/sql-session';
 import { ArticleContentRow, ArticleStatus } from './fold';
+import { StanceRow } from '../contributions/fold';
 import { isoInstant } from '../sql/iso-instant';
 
-/** An article's own columns, as the API shows them: its content, status and which analysis is in place. */
+/** An article's own columns, as the API shows them: its content, status, which analysis is in place and its stances. */
 export type ArticleSummary = Omit<ArticleContentRow, 'contentOffset'> & {
   status: ArticleStatus;
   analyzerVersion: string | null;
   analyzedAt: string | null;
+  stances: StanceRow[];
 };
 
 interface ArticleRow {
@@ -20,6 +22,7 @@ interface ArticleRow {
   status: ArticleStatus;
   analyzer_version: string | null;
   analyzed_at: Date | null;
+  stances: StanceRow[];
 }
 
 /** What the API reads from the articles read model. */
@@ -28,7 +31,7 @@ export class ArticleQueries {
 
   async findById(id: string): Promise<ArticleSummary | null> {
     const [row]: ArticleRow[] = await this.sql.query(
-      `SELECT id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at
+      `SELECT id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at, stances
        FROM articles WHERE id = $1`,
       [id],
     );
@@ -44,6 +47,7 @@ export class ArticleQueries {
       status: row.status,
       analyzerVersion: row.analyzer_version,
       analyzedAt: isoInstant(row.analyzed_at),
+      stances: row.stances,
     };
   }
 }

@@ -42,12 +42,12 @@ export async function insertFirstAnalysedArticles(
     // Sorted by id (the lock order); rows that exist are left to `lockArticles` + `recordAnalyses`.
     // The body is the submission's, written when the projector reads it from the articles topic.
     `INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, analysis_offset, analyzer_version,
-                           analysis_event_id, analyzed_at, contributed_outlet, contributed_at)
+                           analysis_event_id, analyzed_at, contributed_outlet, contributed_at, stances)
      SELECT "articleId", url, outlet, title, '', "publishedAt", "receivedAt", "analysisOffset"::bigint, "analyzerVersion",
-            "analysisEventId", "analyzedAt", outlet, "seenAt"
+            "analysisEventId", "analyzedAt", outlet, "seenAt", stances
      FROM jsonb_to_recordset($1::jsonb) AS r("articleId" text, url text, outlet text, title text, "publishedAt" timestamptz,
           "receivedAt" timestamptz, "analysisOffset" text, "analyzerVersion" text, "analysisEventId" text,
-          "analyzedAt" timestamptz, "seenAt" timestamptz)
+          "analyzedAt" timestamptz, "seenAt" timestamptz, stances jsonb)
      ORDER BY "articleId"
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
@@ -112,14 +112,14 @@ export async function applyLifecycle(
   }
 }
 
-/** Marks withdrawn articles as contributing nothing (their rows were taken by `takeContributions`). */
+/** Marks withdrawn articles as contributing nothing (their rows were taken by `takeContributions`), stances included. */
 export async function clearAnalyses(session: SqlSession, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await session.write(
     'articles',
     ids.length,
     `UPDATE articles SET analysis_offset = NULL, analyzer_version = NULL, analysis_event_id = NULL, analyzed_at = NULL,
-       contributed_outlet = NULL, contributed_at = NULL
+       contributed_outlet = NULL, contributed_at = NULL, stances = '[]'
      WHERE id = ANY($1)`,
     [ids],
   );
@@ -133,9 +133,9 @@ export async function recordAnalyses(session: SqlSession, analyses: readonly Ana
     analyses.length,
     `UPDATE articles a SET analysis_offset = r."analysisOffset"::bigint, analyzer_version = r."analyzerVersion",
        analysis_event_id = r."analysisEventId", analyzed_at = r."analyzedAt", contributed_outlet = r.outlet,
-       contributed_at = r."seenAt"
+       contributed_at = r."seenAt", stances = r.stances
      FROM jsonb_to_recordset($1::jsonb) AS r("articleId" text, "analysisOffset" text, "analyzerVersion" text,
-          "analysisEventId" text, "analyzedAt" timestamptz, outlet text, "seenAt" timestamptz)
+          "analysisEventId" text, "analyzedAt" timestamptz, outlet text, "seenAt" timestamptz, stances jsonb)
      WHERE a.id = r."articleId"`,
     [JSON.stringify(analyses.map(articleAnalysisColumns))],
   );
@@ -154,5 +154,6 @@ function articleAnalysisColumns(a: AnalyzedArticle) {
     analysisEventId: a.analysisEventId,
     analyzedAt: a.analyzedAt,
     seenAt: a.seenAt,
+    stances: a.stances,
   };
 }

@@ -33,6 +33,20 @@ export interface StatementRow {
   saidAt: string;
 }
 
+/**
+ * What a speaker is reported to criticise, praise, call or decline in one article (an analysis's stances, since
+ * chronicle-nlp/1.23.0): kept on the article's row as the API shows them, not counted in any aggregate.
+ */
+export interface StanceRow {
+  text: string;
+  cue: string;
+  start: number;
+  end: number;
+  /** Null when the stance has no speaker, or one the analysis does not list among its actors. */
+  speaker: { id: string; name: string } | null;
+  sentiment: { score: number; label: 'negative' | 'neutral' | 'positive' };
+}
+
 /** Everything one article adds to the read models: replaced as a whole, never added to. */
 export interface ArticleContribution {
   articleId: string;
@@ -53,6 +67,7 @@ export interface AnalyzedArticle extends ArticleContribution {
   title: string;
   publishedAt: string | null;
   receivedAt: string;
+  stances: StanceRow[];
 }
 
 /** What the store knows of an article when an analysis arrives. */
@@ -145,6 +160,15 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
         saidAt: seenAt,
       };
     }),
+    stances: (data.analysis.stances ?? []).map((stance) => ({
+      text: stance.text,
+      cue: stance.cue,
+      start: stance.start,
+      end: stance.end,
+      speaker:
+        stance.speaker && speakers.has(stance.speaker.actorId) ? { id: stance.speaker.actorId, name: stance.speaker.name } : null,
+      sentiment: { score: stance.sentiment.score, label: stance.sentiment.label },
+    })),
   };
 }
 

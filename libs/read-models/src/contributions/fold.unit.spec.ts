@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldAnalyses, selectEffectiveAnalyses } from './fold';
-import { actor, analyzed, statement } from '@chronicle/test-support';
+import { actor, analyzed, stance, statement } from '@chronicle/test-support';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
 
@@ -49,6 +49,33 @@ describe(foldAnalyses.name, () => {
     it('keeps the statement without a speaker id (it cannot count for an actor)', () => {
       const [article] = foldAnalyses([analyzed('e1', 'a1', { statements: [statement('words', trump)] })]);
       expect(article!.statements[0]).toMatchObject({ speakerId: null, speakerName: 'Donald Trump' });
+    });
+  });
+
+  describe('when the analysis has stances', () => {
+    it('keeps each as the API shows it, the speaker only when the analysis lists it as an actor', () => {
+      const kremlin = { actorId: 'organization:kremlin', name: 'Kremlin' };
+      const [article] = foldAnalyses([
+        analyzed('e1', 'a1', {
+          actors: [actor('person:donald-trump', 'Trump')],
+          stances: [stance('the decision', trump, 20), stance('the invitation', kremlin, 60)],
+        }),
+      ]);
+      expect(article!.stances).toEqual([
+        {
+          text: 'the decision',
+          cue: 'criticized',
+          start: 20,
+          end: 32,
+          speaker: { id: 'person:donald-trump', name: 'Donald Trump' },
+          sentiment: { score: 0, label: 'neutral' },
+        },
+        expect.objectContaining({ text: 'the invitation', start: 60, speaker: null }),
+      ]);
+    });
+
+    it('keeps none from an analysis made before stances', () => {
+      expect(foldAnalyses([analyzed('e1', 'a1', {})])[0]!.stances).toEqual([]);
     });
   });
 
