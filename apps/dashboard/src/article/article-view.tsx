@@ -119,6 +119,24 @@ function ArticlePage({ article }: { article: Article }) {
             <mark class="quote-mark sentiment-negative">negative</mark> <mark class="quote-mark sentiment-neutral">neutral</mark>{' '}
             <mark class="quote-mark sentiment-positive">positive</mark>
           </p>
+          <h2 id="article-stances">Stances</h2>
+          <p class="muted">
+            {article.stances.length === 0
+              ? 'None found.'
+              : 'What a speaker is reported to criticise, praise, call or decline, in no words of their own: not statements, so never alerted on.'}
+          </p>
+          <ul class="plain stance-list" aria-labelledby="article-stances">
+            {article.stances.map((stance) => (
+              <li key={`${stance.start}-${stance.end}`}>
+                {stance.speaker ? (
+                  <a href={actorPath(stance.speaker.id)}>{stance.speaker.name}</a>
+                ) : (
+                  <span class="muted">unattributed</span>
+                )}{' '}
+                <span class="stance-cue">{stance.cue}</span> <q>{stance.text}</q> <SentimentBadge sentiment={stance.sentiment} />
+              </li>
+            ))}
+          </ul>
         </aside>
       </div>
     </>
