@@ -107,7 +107,7 @@ export function cueProposals(
       else continue;
     }
     // "announced that same day", "proposed just that in 2013": a demonstrative is no attributed content.
-    if (form === 'object' && demonstrativeObject(ctx, first)) continue;
+    if (form === 'object' && opensNoObject(ctx, first)) continue;
     const last = contentEnd(ctx, first);
     if (countWords(ctx, first, last) < (form === 'object' ? MIN_OBJECT_WORDS : MIN_CONTENT_WORDS) || anyTaken(taken, first, last))
       continue;
@@ -222,8 +222,12 @@ function anyTaken(taken: Uint8Array, first: number, last: number): boolean {
   return false;
 }
 
-/** Whether a plain object opens with a demonstrative "that" ("that same day", "just that"). */
-function demonstrativeObject(ctx: AnalysisContext, first: number): boolean {
+/**
+ * Whether what follows a cue is no attributed object: a demonstrative "that" ("announced that same day", "proposed just
+ * that in 2013"), or a comma and a preposition (an adverbial: '"…," he stated, with the minister leading the team').
+ */
+function opensNoObject(ctx: AnalysisContext, first: number): boolean {
   const { tokens } = ctx.doc;
+  if (tokens[first]?.text === ',' && PREPOSITIONS.has(tokens[first + 1]?.lower ?? '')) return true;
   return [first, first + 1].some((k) => tokens[k]?.lower === 'that' && isDemonstrativeThat(ctx, k));
 }

@@ -150,10 +150,14 @@ describe('analyzeArticle stances', () => {
 
   describe('when a comma follows the cue', () => {
     it('starts the stance after the comma', () => {
-      const body = `${visit}"We will see," Kiro stated, with her aide Tom Reyes leading the team.`;
+      const body = `${visit}"Only you, Tom," Kiro said, would use the occasion of a harsh sentence to praise the country.`;
       const [stance] = analyze(body).stances;
-      expect(stance?.text).toBe('with her aide Tom Reyes leading the team');
+      expect(stance?.text).toBe('would use the occasion of a harsh sentence to praise the country');
       expect(stance && body.slice(stance.start, stance.end)).toBe(stance?.text);
+    });
+
+    it('reports no adverbial opened by a preposition as a stance', () => {
+      expect(analyze(`${visit}"We will see," Kiro stated, with her aide Tom Reyes leading the team.`).stances).toEqual([]);
     });
   });
 
