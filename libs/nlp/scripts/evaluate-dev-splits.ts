@@ -302,9 +302,8 @@ function rows(s: DevScores): Array<[string, number]> {
     ['PolNeAR dev content F1 (>30% overlap)', s.polnear.content.f1],
     ['PolNeAR dev content precision', s.polnear.content.p],
     ['PolNeAR dev content recall', s.polnear.content.r],
-    ...(s.polnear.statementContent
-      ? ([['PolNeAR dev content F1, statements only (no stances)', s.polnear.statementContent.f1]] as Array<[string, number]>)
-      : []),
+    // Before 1.23.0 there were no stances: the content figures counted statements only.
+    ['PolNeAR dev content F1, statements only (no stances)', (s.polnear.statementContent ?? s.polnear.content).f1],
     ['PolNeAR dev source accuracy on found contents', s.polnear.sourceAccuracy],
     ...(s.polnear.sourceMentionAccuracy !== undefined
       ? ([['PolNeAR dev source accuracy by speaker.mention span', s.polnear.sourceMentionAccuracy]] as Array<[string, number]>)
