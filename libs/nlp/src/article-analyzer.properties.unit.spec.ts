@@ -8,6 +8,8 @@ import type { ArticleAnalysis } from './analysis.types';
  * the proposal stage reads ("believes", "shows", "pledged to"), "that", "who", "according to", curly and straight
  * quotes, shouting, dashes, and the odd characters the world sends (lone surrogates, zero-width joiners, NUL).
  */
+/** Speech verbs and the learned cue words, some taking a clause and some a plain object. */
+const CUE_WORDS = ['said', 'says', 'believes', 'shows', 'pledged to', 'urged Congress to', 'declined to', 'criticized'];
 const PIECES = [
   'Senator Dana Kiro',
   'Kiro',
@@ -19,13 +21,7 @@ const PIECES = [
   'she',
   'they',
   'who',
-  'said',
-  'says',
-  'believes',
-  'shows',
-  'pledged to',
-  'urged Congress to',
-  'declined to',
+  ...CUE_WORDS,
   'according to',
   'however',
   'that',
@@ -48,19 +44,7 @@ const PIECES = [
   'é',
 ];
 const SUBJECTS = ['Senator Dana Kiro', 'Kiro', 'He', 'She', 'A new Gallup poll', "Kiro's campaign", 'The ministry', 'Gallup'];
-const CUES = [
-  'said',
-  'says',
-  'believes',
-  'shows',
-  'pledged to',
-  'urged Congress to',
-  'declined to',
-  'told reporters',
-  'found',
-  'criticized',
-  'praised',
-];
+const CUES = [...CUE_WORDS, 'told reporters', 'found', 'praised'];
 const CONTENTS = [
   'the plant will close',
   'that the talks would continue',
@@ -88,36 +72,27 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
     inBody(mention);
     expect(mention.text).toBe(text.slice(mention.start, mention.end));
   }
-  let previousStart = -1;
-  for (const statement of analysis.statements) {
-    inBody(statement);
-    expect(statement.end).toBeGreaterThan(statement.start);
-    expect(statement.text).toBe(text.slice(statement.start, statement.end));
-    expect(statement.start).toBeGreaterThanOrEqual(previousStart);
-    previousStart = statement.start;
-    if (statement.cueSpan) inBody(statement.cueSpan);
-    if (statement.speaker) {
-      expect(actorIds).toContain(statement.speaker.actorId);
-      if (statement.speaker.mention) inBody(statement.speaker.mention);
+  // Statements and stances alike: non-empty spans of the body, in order, speakers among the actors.
+  for (const attributions of [analysis.statements, analysis.stances]) {
+    let previousStart = -1;
+    for (const attribution of attributions) {
+      inBody(attribution);
+      expect(attribution.end).toBeGreaterThan(attribution.start);
+      expect(attribution.text).toBe(text.slice(attribution.start, attribution.end));
+      expect(attribution.start).toBeGreaterThanOrEqual(previousStart);
+      previousStart = attribution.start;
+      if (attribution.cueSpan) inBody(attribution.cueSpan);
+      if (attribution.speaker) {
+        expect(actorIds).toContain(attribution.speaker.actorId);
+        if (attribution.speaker.mention) inBody(attribution.speaker.mention);
+      }
+      expect(Math.abs(attribution.sentiment.score)).toBeLessThanOrEqual(1);
     }
-    expect(Math.abs(statement.sentiment.score)).toBeLessThanOrEqual(1);
   }
-  previousStart = -1;
   for (const stance of analysis.stances) {
-    inBody(stance);
-    expect(stance.end).toBeGreaterThan(stance.start);
-    expect(stance.text).toBe(text.slice(stance.start, stance.end));
-    expect(stance.start).toBeGreaterThanOrEqual(previousStart);
-    previousStart = stance.start;
-    inBody(stance.cueSpan);
     expect(stance.cue).toBe(text.slice(stance.cueSpan.start, stance.cueSpan.end));
-    if (stance.speaker) {
-      expect(actorIds).toContain(stance.speaker.actorId);
-      if (stance.speaker.mention) inBody(stance.speaker.mention);
-    }
     // A stance is never also (part of) a statement.
     expect(analysis.statements.filter((s) => s.start < stance.end && stance.start < s.end)).toEqual([]);
-    expect(Math.abs(stance.sentiment.score)).toBeLessThanOrEqual(1);
   }
 }
 
