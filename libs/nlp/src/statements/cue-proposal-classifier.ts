@@ -61,14 +61,9 @@ export function extractCueProposals(ctx: AnalysisContext, taken: Uint8Array): Ke
   return { statements: kept.others.map((p) => p.draft), stances: kept.objects.map((p) => p.draft) };
 }
 
-/** The proposals `keep` accepts, in order, skipping any that overlaps one already accepted. */
-export function acceptProposals(proposals: readonly CueProposal[], keep: (p: CueProposal) => boolean): StatementDraft[] {
-  return accepted(proposals, keep).map((p) => p.draft);
-}
-
 /**
- * The proposals other than plain objects that `keepOther` accepts (as acceptProposals does), then the plain objects
- * that `keepObject` accepts among those overlapping none of them.
+ * The proposals other than plain objects that `keepOther` accepts, in order, skipping any that overlaps one already
+ * accepted; then, the same way, the plain objects that `keepObject` accepts among those overlapping none of them.
  */
 export function acceptWithObjects(
   proposals: readonly CueProposal[],

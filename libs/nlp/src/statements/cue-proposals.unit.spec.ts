@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../article-analyzer';
 import type { ArticleAnalysis } from '../analysis.types';
 import { statementsBeforeProposals } from '../article-analyzer';
-import { acceptProposals } from './cue-proposal-classifier';
+import { acceptWithObjects } from './cue-proposal-classifier';
 import { cueProposals, type CueProposal } from './cue-proposals';
 import cueModel from './model/cue-proposals.model.json';
 import { tokensInside } from './statement-draft';
@@ -185,23 +185,24 @@ describe('analyzeArticle stances', () => {
   });
 });
 
-describe(acceptProposals.name, () => {
-  const proposal = (cue: number, first: number, last: number): CueProposal => ({
+describe(acceptWithObjects.name, () => {
+  const proposal = (cue: number, first: number, last: number, form: CueProposal['form'] = 'clause'): CueProposal => ({
     draft: { kind: 'indirect', start: first, end: last, text: '', speaker: 0 },
-    form: 'clause',
+    form,
     word: 'said',
     cue,
     first,
     last,
     features: [],
   });
+  const keepAll = () => true;
 
   describe('when two kept proposals overlap', () => {
     it('keeps the earlier one only', () => {
       const earlier = proposal(0, 1, 9);
       const inside = proposal(4, 5, 9);
       const after = proposal(10, 11, 14);
-      expect(acceptProposals([earlier, inside, after], () => true)).toEqual([earlier.draft, after.draft]);
+      expect(acceptWithObjects([earlier, inside, after], keepAll, keepAll).others).toEqual([earlier, after]);
     });
   });
 
@@ -209,7 +210,19 @@ describe(acceptProposals.name, () => {
     it('lets a later proposal inside it through', () => {
       const dropped = proposal(0, 1, 9);
       const inside = proposal(4, 5, 9);
-      expect(acceptProposals([dropped, inside], (p) => p !== dropped)).toEqual([inside.draft]);
+      expect(acceptWithObjects([dropped, inside], (p) => p !== dropped, keepAll).others).toEqual([inside]);
+    });
+  });
+
+  describe('when a plain object overlaps a kept statement', () => {
+    it('keeps the statement and only the objects clear of it, apart', () => {
+      const statement = proposal(0, 1, 9);
+      const overlapping = proposal(5, 6, 12, 'object');
+      const clear = proposal(13, 14, 18, 'object');
+      expect(acceptWithObjects([statement, overlapping, clear], keepAll, keepAll)).toEqual({
+        others: [statement],
+        objects: [clear],
+      });
     });
   });
 });
