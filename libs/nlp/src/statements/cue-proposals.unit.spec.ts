@@ -150,9 +150,9 @@ describe('analyzeArticle stances', () => {
 
   describe('when a comma follows the cue', () => {
     it('starts the stance after the comma', () => {
-      const body = `${visit}"Only you, Tom," Kiro said, would use the occasion of a harsh sentence to praise the country.`;
+      const body = `${visit}"Only you, Tom," Kiro wrote, would use the occasion to praise the country.`;
       const [stance] = analyze(body).stances;
-      expect(stance?.text).toBe('would use the occasion of a harsh sentence to praise the country');
+      expect(stance?.text).toBe('would use the occasion to praise the country');
       expect(stance && body.slice(stance.start, stance.end)).toBe(stance?.text);
     });
 
