@@ -59,6 +59,7 @@ import { SentimentTotalsWatermark1764073000000 } from './migrations/176407300000
 import { NoveltyClustersHotUpdates1764073200000 } from './migrations/1764073200000-NoveltyClustersHotUpdates';
 import { LedgerRoundWindows1764073400000 } from './migrations/1764073400000-LedgerRoundWindows';
 import { ArticleStances1764073600000 } from './migrations/1764073600000-ArticleStances';
+import { ArticleStancesBySpeaker1764073800000 } from './migrations/1764073800000-ArticleStancesBySpeaker';
 import { StatementSearch1764068200000 } from './migrations/1764068200000-StatementSearch';
 
 /**
@@ -131,6 +132,7 @@ export const MIGRATIONS = [
   NoveltyClustersHotUpdates1764073200000,
   LedgerRoundWindows1764073400000,
   ArticleStances1764073600000,
+  ArticleStancesBySpeaker1764073800000,
 ];
 
 /**

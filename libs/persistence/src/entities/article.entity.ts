@@ -1,7 +1,12 @@
 import { ArticleStatus } from '@chronicle/read-models';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+/**
+ * `articles_stances_idx` is a GIN index on `stances` (`jsonb_path_ops`, migration ArticleStancesBySpeaker), which
+ * `@Index` cannot express; it is declared for the record only.
+ */
 @Entity({ name: 'articles' })
+@Index('articles_stances_idx', { synchronize: false })
 @Index('articles_contributed_outlet_idx', ['contributedOutlet', 'contributedAt'], {
   where: 'contributed_outlet IS NOT NULL',
 })

@@ -2,6 +2,9 @@ import { SqlRunner } from '../sql/sql-session';
 import { ArticleContentRow, ArticleStatus } from './fold';
 import { StanceRow } from '../contributions/fold';
 import { isoInstant } from '../sql/iso-instant';
+import { SpeakerStance, StanceKey, stancesBySpeaker } from './stances-by-speaker';
+
+export type { SpeakerStance, StanceKey } from './stances-by-speaker';
 
 /** An article's own columns, as the API shows them: its content, status, which analysis is in place and its stances. */
 export type ArticleSummary = Omit<ArticleContentRow, 'contentOffset'> & {
@@ -49,5 +52,14 @@ export class ArticleQueries {
       analyzedAt: isoInstant(row.analyzed_at),
       stances: row.stances,
     };
+  }
+
+  /** One page of the stances whose speaker is the actor, newest article first (see {@link stancesBySpeaker}). */
+  stancesBy(
+    actorId: string,
+    limit: number,
+    after: StanceKey | null,
+  ): Promise<{ stances: SpeakerStance[]; next: StanceKey | null }> {
+    return stancesBySpeaker(this.sql, actorId, limit, after);
   }
 }
