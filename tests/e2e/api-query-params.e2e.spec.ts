@@ -76,6 +76,15 @@ const PARAMETER_VALUES: Record<string, fc.Arbitrary<string | Uint8Array>> = {
     fc
       .tuple(fc.constantFrom('newest', 'rank'), fc.oneof(dateish, fc.double()), fc.string({ maxLength: 4 }))
       .map((key) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')),
+    // A stance page's end: [time, article id, start, position], numbers past what the query's int takes among them.
+    fc
+      .tuple(
+        dateish,
+        fc.string({ maxLength: 4 }),
+        fc.oneof(fc.integer(), fc.double(), numberish),
+        fc.oneof(fc.integer(), fc.double()),
+      )
+      .map((key) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')),
   ),
 };
 const valueFor = (name: string) =>
@@ -116,6 +125,27 @@ describe('API request parameters', () => {
         ('s1', 'a1', 'person:alpha', 'Alpha', 'direct', 'first', 0, 5, 0, 'neutral', 'c1', '2026-05-17T09:00Z'),
         ('s2', 'a1', 'person:alpha', 'Alpha', 'direct', 'second', 6, 12, 0, 'neutral', 'c2', '2026-05-18T09:00Z'),
         ('s3', 'a1', 'person:alpha', 'Alpha', 'direct', 'third', 13, 18, 0, 'neutral', 'c3', '2026-05-19T09:00Z')`);
+    // Alpha's stances in two articles, one of them also holding Beta's.
+    const stanceOf = (text: string, start: number, speaker: string, name: string) => ({
+      text,
+      cue: 'criticized',
+      start,
+      end: start + text.length,
+      speaker: { id: speaker, name },
+      sentiment: { score: 0, label: 'neutral' },
+    });
+    await stack.query(
+      `INSERT INTO articles (id, title, body, received_at, contributed_at, stances) VALUES
+         ('a1', 'Talks', '', '2026-05-17T09:05Z', '2026-05-17T09:00Z', $1), ('a2', 'Vote', '', '2026-05-18T09:05Z', '2026-05-18T09:00Z', $2)`,
+      [
+        JSON.stringify([
+          stanceOf('the delay', 0, 'person:alpha', 'Alpha'),
+          stanceOf('the plan', 10, 'org:beta', 'Beta_Group'),
+          stanceOf('the offer', 20, 'person:alpha', 'Alpha'),
+        ]),
+        JSON.stringify([stanceOf('the vote', 5, 'person:alpha', 'Alpha')]),
+      ],
+    );
     await stack.query(`
       INSERT INTO actor_sentiment_entries
         (actor_id, granularity, bucket_start, mentions, articles, positive, neutral, negative, score_micros)
@@ -170,6 +200,35 @@ describe('API request parameters', () => {
       const cursor = (await get('/v1/actors/person:alpha/statements?limit=1')).body.nextCursor as string;
       const both = await get(`/v1/actors/person:alpha/statements?offset=0&cursor=${cursor}`);
       expect({ status: both.status, problems: problemPaths(both.body) }).toEqual({ status: 400, problems: ['cursor'] });
+    });
+  });
+
+  describe("when an actor's stances are paged with cursor", () => {
+    it("reads the actor's alone, newest article first and in text order, each once", async () => {
+      const seen: string[] = [];
+      let path = '/v1/actors/person:alpha/stances?limit=1';
+      for (;;) {
+        const { status, body } = await get(path);
+        expect(status).toBe(200);
+        seen.push(...(body.stances as Array<{ text: string }>).map((s) => s.text));
+        if (body.nextCursor === null) break;
+        path = `/v1/actors/person:alpha/stances?limit=1&cursor=${body.nextCursor as string}`;
+      }
+      expect(seen).toEqual(['the vote', 'the delay', 'the offer']);
+    });
+
+    it.each([
+      ['not base64url', 'not-a-cursor!'],
+      ["a statement list's", Buffer.from(JSON.stringify(['newest', '2026-05-18T09:00:00Z', 's2'])).toString('base64url')],
+      ['a start past an int', Buffer.from(JSON.stringify(['2026-05-18T09:00:00Z', 'a2', 2 ** 31, 1])).toString('base64url')],
+      ['an article id with NUL', Buffer.from(JSON.stringify(['2026-05-18T09:00:00Z', 'a\0', 5, 1])).toString('base64url')],
+    ])('refuses a cursor that is %s with a 400 naming cursor', async (_what, cursor) => {
+      const { status, body } = await get(`/v1/actors/person:alpha/stances${queryString({ cursor })}`);
+      expect({ status, problems: problemPaths(body) }).toEqual({ status: 400, problems: ['cursor'] });
+    });
+
+    it('answers 404 for an actor Chronicle does not know', async () => {
+      expect((await get('/v1/actors/person:nobody/stances')).status).toBe(404);
     });
   });
 
@@ -230,7 +289,12 @@ describe('API request parameters', () => {
 
   describe('when an id or search text holds a NUL character', () => {
     it('answers 400 naming it', async () => {
-      for (const path of ['/v1/actors/a%00b/statements', '/v1/actors/a%00b/sentiment', '/v1/articles/a%00b']) {
+      for (const path of [
+        '/v1/actors/a%00b/statements',
+        '/v1/actors/a%00b/stances',
+        '/v1/actors/a%00b/sentiment',
+        '/v1/articles/a%00b',
+      ]) {
         const { status, body } = await get(path);
         expect({ path, status, problems: problemPaths(body) }).toEqual({ path, status: 400, problems: ['id'] });
       }
@@ -265,6 +329,7 @@ describe('API request parameters', () => {
     const endpoints: Array<[string, string[]]> = [
       ['/v1/actors', ['q', 'limit', 'offset']],
       ['/v1/actors/person:alpha/statements', ['limit', 'offset', 'cursor']],
+      ['/v1/actors/person:alpha/stances', ['limit', 'cursor']],
       ['/v1/statements', ['q', 'actor', 'kind', 'outlet', 'from', 'to', 'sentiment', 'order', 'cursor', 'limit']],
       ['/v1/actors/person:alpha/sentiment', ['granularity', 'from', 'to']],
       ['/v1/outlets', ['limit', 'offset']],
@@ -295,7 +360,7 @@ describe('API request parameters', () => {
       await fc.assert(
         fc.asyncProperty(
           anything.filter((id) => id.length > 0),
-          fc.constantFrom('/v1/actors/%s/statements', '/v1/actors/%s/sentiment', '/v1/articles/%s'),
+          fc.constantFrom('/v1/actors/%s/statements', '/v1/actors/%s/stances', '/v1/actors/%s/sentiment', '/v1/articles/%s'),
           async (id, template) => {
             const { status, body } = await get(template.replace('%s', encode(id)));
             expect(status, JSON.stringify(body)).toBeLessThan(500);

@@ -33,6 +33,18 @@ interface StatementView {
   sentiment: { score: number; label: string };
 }
 
+interface ActorStanceView {
+  text: string;
+  cue: string;
+  start: number;
+  end: number;
+  speaker: { id: string; name: string } | null;
+  articleId: string;
+  articleTitle: string;
+  outlet: string | null;
+  saidAt: string;
+}
+
 interface SearchHit extends StatementView {
   articleId: string;
   articleTitle: string | null;
@@ -208,6 +220,34 @@ describe('Chronicle pipeline', () => {
       const shown = (s: { text: string; cue: string; start: number; speaker: { name: string } | null }) =>
         [s.cue, s.text, s.start, s.speaker?.name ?? null] as const;
       expect(view.stances.map(shown)).toEqual(found.map(shown));
+    });
+
+    it("lists under each speaker exactly the seed article's stances of that speaker, at its statements' time", async () => {
+      const found = analyzeArticle({ id: article.id, title: article.title, body: article.body }).stances;
+      const speakers = [...new Set(found.flatMap((s) => (s.speaker ? [s.speaker.actorId] : [])))];
+      // Zelenskyy ("citing the absence of a serious Russian response…") and the Kremlin ("refusing Zelenskyy's invitation").
+      expect(speakers.length).toBeGreaterThan(1);
+      // The article's time, as its statements have it.
+      const [{ saidAt }] = (await getJson<{ statements: Array<{ saidAt: string }> }>(`${api}/v1/articles/istanbul-talks`))
+        .statements;
+      for (const speaker of speakers) {
+        const listed = await getJson<{
+          actor: { id: string };
+          stances: ActorStanceView[];
+          nextCursor: string | null;
+        }>(`${api}/v1/actors/${encodeURIComponent(speaker)}/stances`);
+        expect(listed.actor.id).toBe(speaker);
+        expect(listed.nextCursor).toBeNull();
+        expect(
+          listed.stances.map((s) => [s.cue, s.text, s.start, s.end, s.speaker?.id, s.articleId, s.articleTitle, s.outlet]),
+        ).toEqual(
+          found
+            .filter((s) => s.speaker?.actorId === speaker)
+            .map((s) => [s.cue, s.text, s.start, s.end, speaker, 'istanbul-talks', title, 'Example Wire']),
+        );
+        expect(listed.stances.every((s) => s.saidAt === saidAt)).toBe(true);
+      }
+      expect((await fetch(`${api}/v1/actors/person:nobody-at-all/stances`)).status).toBe(404);
     });
 
     it('delivers exactly one signed webhook, for the Trump quote', async () => {

@@ -93,6 +93,13 @@ const EXERCISES = new Map<string, Exercise>([
     },
   ],
   [
+    'api GET /v1/actors/{id}/stances',
+    {
+      valid: () => ({ path: '/v1/actors/person:alpha/stances?limit=1' }),
+      invalid: () => ({ path: '/v1/actors/person:alpha/stances?cursor=not-a-cursor' }),
+    },
+  ],
+  [
     'api GET /v1/actors/{id}/sentiment',
     {
       valid: () => ({ path: '/v1/actors/person:alpha/sentiment?granularity=hour&from=2026-05-01T00:00:00Z' }),
@@ -276,9 +283,14 @@ describe('OpenAPI contract', () => {
     await stack.cluster.start('api');
     await stack.cluster.start('feeds');
     await stack.query(`
-      INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at)
+      INSERT INTO articles (id, url, outlet, title, body, published_at, received_at, status, analyzer_version, analyzed_at,
+                            contributed_outlet, contributed_at, stances)
       VALUES ('contract-a1', 'https://wire.example/a1', 'Wire One', 'Talks resume', 'Alpha said: "We will talk."',
-              '2026-05-17T08:00Z', '2026-05-17T08:05Z', 'live', '1.4.0', '2026-05-17T08:06Z')`);
+              '2026-05-17T08:00Z', '2026-05-17T08:05Z', 'live', '1.4.0', '2026-05-17T08:06Z', 'Wire One', '2026-05-17T08:00Z',
+              '[{"text": "the delay", "cue": "criticized", "start": 40, "end": 49,
+                 "speaker": {"id": "person:alpha", "name": "Alpha"}, "sentiment": {"score": -0.3, "label": "negative"}},
+                {"text": "the offer", "cue": "praised", "start": 60, "end": 69,
+                 "speaker": {"id": "person:alpha", "name": "Alpha"}, "sentiment": {"score": 0.4, "label": "positive"}}]')`);
     await stack.query(`
       INSERT INTO actors (id, name, kind, role, aliases, first_seen, last_seen, mention_count, article_count, statement_count)
       VALUES ('person:alpha', 'Alpha', 'person', 'minister', '{"A. Alpha"}', '2026-05-17T08:00Z', '2026-05-18T08:00Z', 3, 1, 1),

@@ -45,6 +45,32 @@ export const statementViewSchema = z.object({
 });
 export type StatementView = z.infer<typeof statementViewSchema>;
 
+/**
+ * What a speaker is reported to criticise, praise, call or decline ("criticized the decision"): not a statement, so it
+ * is in no statement list, search, stream or alert (analyses since chronicle-nlp/1.23.0).
+ */
+export const stanceViewSchema = z.object({
+  text: z.string(),
+  /** The verb that takes the object ("criticized", "called"). */
+  cue: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  speaker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  sentiment,
+});
+export type StanceView = z.infer<typeof stanceViewSchema>;
+
+/** One of an actor's stances, with the article it is reported in (`GET /v1/actors/:id/stances`). */
+export const actorStanceViewSchema = stanceViewSchema.extend({
+  articleId: z.string(),
+  articleTitle: z.string(),
+  articleUrl: z.string().nullable(),
+  outlet: z.string().nullable(),
+  /** The article's time, as its statements' `saidAt` (published, else received). */
+  saidAt: instant,
+});
+export type ActorStanceView = z.infer<typeof actorStanceViewSchema>;
+
 /** Sentiment toward an actor in one hour or day. */
 export const sentimentBucketSchema = z.object({
   bucketStart: instant,
@@ -65,6 +91,11 @@ export const actorListSchema = z.object({
 export const actorStatementsSchema = z.object({
   actor: actorSummarySchema,
   statements: z.array(statementViewSchema),
+  nextCursor: z.string().nullable().describe('`cursor` for the next page; null on the last page'),
+});
+export const actorStancesSchema = z.object({
+  actor: actorSummarySchema,
+  stances: z.array(actorStanceViewSchema),
   nextCursor: z.string().nullable().describe('`cursor` for the next page; null on the last page'),
 });
 export const actorSentimentSchema = z.object({

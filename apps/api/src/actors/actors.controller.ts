@@ -3,6 +3,7 @@ import {
   ActorQueries,
   ActorSentimentQueries,
   ActorSummary,
+  ArticleQueries,
   ContributionQueries,
   OutletQueries,
 } from '@chronicle/read-models';
@@ -16,10 +17,12 @@ import { countAndKey, nextCursor, oneStart, sentOffset } from '../common/page-st
 import { idParams, instant, pageLimit, storableText } from '../common/request-values';
 import { encodeStatementCursor, newestFirstCursor } from '../statements/statement-cursor';
 import { windowedQuery } from '../common/windowed-query';
+import { encodeStanceCursor, stanceCursor } from './stance-cursor';
 import {
   actorListSchema,
   actorOutletsSchema,
   actorSentimentSchema,
+  actorStancesSchema,
   actorStatementsSchema,
   actorSummarySchema,
   relatedActorsSchema,
@@ -45,6 +48,8 @@ const statementsQuerySchema = z
   })
   .superRefine(oneStart);
 
+const stancesQuerySchema = z.object({ limit: pageLimit(50), cursor: stanceCursor.optional() });
+
 const sentimentQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
   from: instant.optional().describe('Buckets starting at or after this instant'),
@@ -65,6 +70,7 @@ export class ActorsController {
   constructor(
     @Inject(ActorQueries) private readonly actors: ActorQueries,
     @Inject(ContributionQueries) private readonly contributions: ContributionQueries,
+    @Inject(ArticleQueries) private readonly articles: ArticleQueries,
     @Inject(ActorSentimentQueries) private readonly actorSentiment: ActorSentimentQueries,
     @Inject(ActorPairQueries) private readonly pairs: ActorPairQueries,
     @Inject(OutletQueries) private readonly outlets: OutletQueries,
@@ -108,6 +114,25 @@ export class ActorsController {
       statements: page.statements,
       nextCursor: page.next ? encodeStatementCursor({ order: 'newest', after: page.next }) : null,
     };
+  }
+
+  /**
+   * What the actor is reported to criticise, praise, call or decline in no words of their own (stances), newest
+   * article first and each article's in text order, paged by `cursor`. Not statements: no statement list has them.
+   */
+  @Get(':id/stances')
+  @ApiOperation({ summary: "The actor's stances (what they criticised, praised, called or refused), newest article first" })
+  @ZodParams(idParams)
+  @ZodQuery(stancesQuerySchema)
+  @ZodResponse(200, actorStancesSchema, 'The actor and one page of its stances, each with its article')
+  @ErrorResponses(404)
+  async stances(
+    @Param(new ZodValidationPipe(idParams)) { id }: z.infer<typeof idParams>,
+    @Query(new ZodValidationPipe(stancesQuerySchema)) query: z.infer<typeof stancesQuerySchema>,
+  ): Promise<z.infer<typeof actorStancesSchema>> {
+    const actor = await this.actor(id);
+    const page = await this.articles.stancesBy(id, query.limit, query.cursor ?? null);
+    return { actor, stances: page.stances, nextCursor: page.next ? encodeStanceCursor(page.next) : null };
   }
 
   /** Sentiment toward the actor over time (hour or day buckets), for trend charts. */

@@ -1,22 +1,8 @@
 import { z } from 'zod';
-import { statementViewSchema } from '../actors/actor.view';
+import { stanceViewSchema, statementViewSchema } from '../actors/actor.view';
 
 const instant = z.string().datetime();
 const sentiment = z.object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) });
-
-/**
- * What a speaker is reported to criticise, praise, call or decline ("criticized the decision"): not a statement, so it
- * is in no statement list, search, stream or alert (analyses since chronicle-nlp/1.23.0).
- */
-export const stanceViewSchema = z.object({
-  text: z.string(),
-  /** The verb that takes the object ("criticized", "called"). */
-  cue: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  speaker: z.object({ id: z.string(), name: z.string() }).nullable(),
-  sentiment,
-});
 
 /** An article with the actors it mentions, the statements extracted from it and its stances. */
 export const articleViewSchema = z.object({

@@ -56,6 +56,7 @@ describe(stancePage.name, () => {
 
   describe('when the query found no more than the page holds', () => {
     it('has no next page', () => {
+      expect(stancePage([row('a2', 5, 1), row('a1', 20, 1)], 2).next).toBeNull();
       expect(stancePage([row('a1', 20, 1)], 2).next).toBeNull();
       expect(stancePage([], 2)).toEqual({ stances: [], next: null });
     });
