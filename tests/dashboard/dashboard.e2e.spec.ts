@@ -258,7 +258,48 @@ describe('Newsroom dashboard', () => {
       await browser.waitForText(page, '.related', 'Donald Trump');
       await browser.waitForText(page, '.outlets', 'Example Wire');
       expect(await page.$eval('.outlets', (list) => list.textContent)).toContain('Example Wire · 1 article');
+      // His stances too, so the screenshot shows every panel filled.
+      await page.waitForSelector('.actor-stances li');
       await capture('actor');
+    });
+
+    it('lists his stances as the API gives them, each linking to its article, with no more to load', async () => {
+      const { stances } = await getJson<{
+        stances: Array<{ text: string; cue: string; articleId: string; articleTitle: string; sentiment: { label: string } }>;
+      }>(`/v1/actors/${encodeURIComponent(zelenskyy.id)}/stances?limit=10`);
+      // "citing the absence of a serious Russian response…" and "framed this as essential…" in the seed article.
+      expect(stances.length).toBeGreaterThan(0);
+      await page.waitForSelector('.actor-stances li');
+      const listed = await page.$$eval('.actor-stances li', (items) =>
+        items.map((li) => ({
+          cue: li.querySelector('.stance-cue')?.textContent,
+          text: li.querySelector('q')?.textContent,
+          label: li.querySelector('.badge')?.textContent?.split(' ')[0],
+          title: li.querySelector('a')?.textContent,
+          href: li.querySelector('a')?.getAttribute('href'),
+        })),
+      );
+      expect(listed).toEqual(
+        stances.map((s) => ({
+          cue: s.cue,
+          text: s.text,
+          label: s.sentiment.label,
+          title: s.articleTitle,
+          href: `/articles/${encodeURIComponent(s.articleId)}`,
+        })),
+      );
+      expect(await page.$$eval('#stances-heading ~ button', (buttons) => buttons.length)).toBe(0);
+    });
+  });
+
+  describe("when the page of an actor without stances is opened (Trump's, before his own articles)", () => {
+    it('says they have none', async () => {
+      const trump = (await getJson<{ actors: ActorSummary[] }>('/v1/actors?q=Donald%20Trump')).actors[0]!;
+      expect((await getJson<{ stances: unknown[] }>(`/v1/actors/${encodeURIComponent(trump.id)}/stances`)).stances).toEqual([]);
+      await browser.open(page, `/actors/${encodeURIComponent(trump.id)}`);
+      await browser.waitForText(page, 'h1', 'Donald Trump');
+      await browser.waitForText(page, 'section[aria-labelledby=stances-heading]', 'No stances of theirs reported yet.');
+      expect(await page.$$eval('.actor-stances li', (items) => items.length)).toBe(0);
     });
   });
 

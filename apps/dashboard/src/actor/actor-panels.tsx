@@ -1,7 +1,10 @@
-import { actorOutlets, relatedActors } from '../api/chronicle';
-import type { ActorSummary } from '../api/types';
-import { actorPath, plural } from '../components/format';
-import { Await } from '../components/status';
+import { useEffect, useState } from 'preact/hooks';
+import { actorOutlets, actorStances, relatedActors } from '../api/chronicle';
+import { ApiError, describeError } from '../api/errors';
+import type { ActorStanceView, ActorSummary } from '../api/types';
+import { actorPath, articlePath, formatDate, plural } from '../components/format';
+import { SentimentBadge } from '../components/statement-card';
+import { Await, Empty, ErrorText, Loading } from '../components/status';
 import { useAsync } from '../components/use-async';
 import { actorWindow, clampSpan } from './window';
 
@@ -62,6 +65,76 @@ export function ActorOutletsPanel({ actor }: { actor: ActorSummary }) {
           )
         }
       </Await>
+    </section>
+  );
+}
+
+const STANCES_PAGE = 10;
+
+/**
+ * What the actor is reported to criticise, praise, call or refuse in no words of their own (stances), newest article
+ * first, a page at a time.
+ */
+export function StancesPanel({ actor }: { actor: ActorSummary }) {
+  const [stances, setStances] = useState<ActorStanceView[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [failure, setFailure] = useState<unknown>();
+
+  const more = async (cursor: string | null, signal?: AbortSignal) => {
+    setLoading(true);
+    setFailure(undefined);
+    try {
+      const page = await actorStances(actor.id, { limit: STANCES_PAGE, ...(cursor ? { cursor } : {}) }, signal);
+      if (signal?.aborted) return;
+      setStances((shown) => (cursor ? [...shown, ...page.stances] : page.stances));
+      setNext(page.nextCursor);
+    } catch (error) {
+      if (!signal?.aborted) setFailure(error);
+    } finally {
+      if (!signal?.aborted) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setStances([]);
+    setNext(null);
+    void more(null, controller.signal);
+    return () => controller.abort();
+  }, [actor.id]);
+
+  return (
+    <section class="card" aria-labelledby="stances-heading">
+      <h2 id="stances-heading">Stances</h2>
+      {stances.length > 0 ? (
+        <p class="muted">What they are reported to criticise, praise, call or refuse, in no words of their own.</p>
+      ) : null}
+      {stances.length === 0 && !loading && failure === undefined ? <Empty>No stances of theirs reported yet.</Empty> : null}
+      <ul class="plain actor-stances" aria-labelledby="stances-heading">
+        {stances.map((stance) => (
+          <li key={`${stance.articleId}-${stance.start}-${stance.end}`}>
+            <span class="stance-cue">{stance.cue}</span> <q>{stance.text}</q> <SentimentBadge sentiment={stance.sentiment} />
+            <span class="stance-source">
+              <a href={articlePath(stance.articleId)}>{stance.articleTitle}</a>
+              <span class="muted">
+                {stance.outlet ? ` · ${stance.outlet}` : ''} · {formatDate(stance.saidAt)}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {loading ? <Loading what="stances" /> : null}
+      {/* A route an older server lacks is said plainly, as the other panels do. */}
+      {failure instanceof ApiError && failure.notAvailable ? <p class="status">{failure.message}</p> : null}
+      {failure !== undefined && !(failure instanceof ApiError && failure.notAvailable) ? (
+        <ErrorText>{describeError(failure)}</ErrorText>
+      ) : null}
+      {next && !loading ? (
+        <button type="button" class="secondary" onClick={() => void more(next)}>
+          More stances
+        </button>
+      ) : null}
     </section>
   );
 }

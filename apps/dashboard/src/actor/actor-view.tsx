@@ -4,7 +4,7 @@ import type { ActorSummary, Granularity } from '../api/types';
 import { formatDate, plural } from '../components/format';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
-import { ActorOutletsPanel, RelatedPanel } from './actor-panels';
+import { ActorOutletsPanel, RelatedPanel, StancesPanel } from './actor-panels';
 import { SentimentChart } from './sentiment-chart';
 import { Timeline } from './timeline';
 import { actorWindow, defaultGranularity } from './window';
@@ -90,6 +90,7 @@ function ActorPage({ actor }: { actor: ActorSummary }) {
           <Timeline actorId={actor.id} />
         </section>
         <div>
+          <StancesPanel actor={actor} />
           <RelatedPanel actor={actor} />
           <ActorOutletsPanel actor={actor} />
         </div>

@@ -1,6 +1,7 @@
 import { request } from './client';
 import type {
   ActorOutlets,
+  ActorStancesPage,
   ActorStatementsPage,
   ActorSummary,
   AlertDetail,
@@ -34,6 +35,9 @@ export const actorStatements = (
   page: { cursor?: string; offset?: number; limit: number },
   signal?: AbortSignal,
 ) => request<ActorStatementsPage>(`/v1/actors/${id(actorId)}/statements`, { query: page, signal, notFound: ACTOR_MISSING });
+
+export const actorStances = (actorId: string, page: { cursor?: string; limit: number }, signal?: AbortSignal) =>
+  request<ActorStancesPage>(`/v1/actors/${id(actorId)}/stances`, { query: page, signal, notFound: ACTOR_MISSING });
 
 export const actorSentiment = (
   actorId: string,

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type {
+  ActorStanceView,
+  actorStancesSchema,
   ActorSummary,
   actorOutletsSchema,
   actorStatementsSchema,
@@ -18,7 +20,17 @@ import type { StatementHitView, statementSearchSchema } from '../../../api/src/s
 import type { SubscriptionView } from '../../../api/src/subscriptions/subscription.view';
 import type { actorTrendSchema, trendsSchema } from '../../../api/src/trends/trend.view';
 
-export type { ActorSummary, AlertDetail, AlertView, ArticleView, OutletView, SentimentBucket, StatementView, SubscriptionView };
+export type {
+  ActorStanceView,
+  ActorSummary,
+  AlertDetail,
+  AlertView,
+  ArticleView,
+  OutletView,
+  SentimentBucket,
+  StatementView,
+  SubscriptionView,
+};
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 export type Granularity = 'hour' | 'day';
@@ -27,6 +39,7 @@ export type Granularity = 'hour' | 'day';
 export type Hit = StatementHitView;
 export type HitPage = z.infer<typeof statementSearchSchema>;
 export type ActorStatementsPage = z.infer<typeof actorStatementsSchema>;
+export type ActorStancesPage = z.infer<typeof actorStancesSchema>;
 export type RelatedActors = z.infer<typeof relatedActorsSchema>;
 export type ActorOutlets = z.infer<typeof actorOutletsSchema>;
 export type ActorOutlet = ActorOutlets['outlets'][number];
