@@ -89,6 +89,8 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
       expect(Math.abs(attribution.sentiment.score)).toBeLessThanOrEqual(1);
     }
   }
+  // One statement per span: two cues claiming the same words give one statement.
+  expect(new Set(analysis.statements.map((s) => `${s.start}:${s.end}`)).size).toBe(analysis.statements.length);
   for (const stance of analysis.stances) {
     expect(stance.cue).toBe(text.slice(stance.cueSpan.start, stance.cueSpan.end));
     // A stance is never also (part of) a statement.

@@ -20,7 +20,10 @@ import { extractQuotes } from './statements/quote-extractor';
 import { extractReportedSpeech } from './statements/reported-speech-extractor';
 import { extractSpeakerLabels } from './statements/speaker-label-extractor';
 import { extractCueClauses } from './statements/cue-clause-extractor';
+import { clearOf } from './text/span-overlap';
+import { withoutRepeatedSpans } from './statements/repeated-spans';
 import { joinSplitQuotes } from './statements/split-quote-joiner';
+import { SpeakerMentionIndex } from './statements/speaker-mention-index';
 import { recordStatementMentions, speakerMention } from './statements/speaker-mentions';
 import { trackSalience } from './statements/salience-tracker';
 import { tokensInside, type StatementDraft } from './statements/statement-draft';
@@ -34,7 +37,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.23.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.24.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -74,20 +77,21 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const { doc, actors } = ctx;
   const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found));
   const sorted = [...found, ...proposed.statements].sort((a, b) => a.start - b.start || a.end - b.end);
-  const drafts = options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted;
+  const drafts = withoutRepeatedSpans(options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted);
   recordStatementMentions(body, doc.tokens, actors, [...drafts, ...proposed.stances], ctx.salience);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
+  const mentionIndex = mentionIndexes();
   const statements: ExtractedStatement[] = drafts.map((d) => ({
     kind: d.kind,
     start: d.start,
     end: d.end,
     text: d.text,
     ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
-    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d, mentionIndex),
     sentiment: scoreText(d.text),
   }));
-  const stances: ExtractedStance[] = proposed.stances.map((d) => toStance(body, actors, d));
+  const stances: ExtractedStance[] = proposed.stances.map((d) => toStance(body, actors, d, mentionIndex));
   const extractedPlaces: ExtractedPlace[] = places.map((p) => ({
     name: p.name,
     kind: 'place',
@@ -125,19 +129,31 @@ export function statementsBeforeProposals(body: string, options: AnalyzeOptions 
   const salience = trackSalience(doc, actors);
   const ctx = buildContext(doc, actors, salience, folded.placeTokens);
   const quotes = extractQuotes(ctx);
-  const reported = extractReportedSpeech(ctx, quotes.usedVerbs).filter(
-    (r) => !quotes.statements.some((q) => r.start < q.end && q.start < r.end),
-  );
-  const labelled = extractSpeakerLabels(ctx).filter(
-    (l) => ![...quotes.statements, ...reported].some((r) => l.start < r.end && r.start < l.end),
-  );
+  const reported = clearOf(extractReportedSpeech(ctx, quotes.usedVerbs), quotes.statements);
+  const labelled = clearOf(extractSpeakerLabels(ctx), [...quotes.statements, ...reported]);
   const ruled = [...quotes.statements, ...reported, ...labelled];
   const learned = extractCueClauses(ctx, tokensInside(doc.tokens, ruled), { thatOnly: options.learnedCueClauses !== true });
   return { ctx, places: folded.places, drafts: [...ruled, ...learned] };
 }
 
-function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedStatement['speaker']> {
-  const mention = speakerMention(actor.mentions, d);
+/** Each actor's mentions indexed once, when a statement or stance first needs them. */
+type MentionIndexOf = (actor: ActorDraft) => SpeakerMentionIndex;
+
+function mentionIndexes(): MentionIndexOf {
+  const built = new Map<ActorDraft, SpeakerMentionIndex>();
+  return (actor) => {
+    let index = built.get(actor);
+    if (!index) built.set(actor, (index = new SpeakerMentionIndex(actor.mentions)));
+    return index;
+  };
+}
+
+function toSpeaker(
+  actor: ActorDraft,
+  d: StatementDraft,
+  mentionIndex: MentionIndexOf,
+): NonNullable<ExtractedStatement['speaker']> {
+  const mention = speakerMention(mentionIndex(actor), d);
   return {
     actorId: actor.id,
     name: actor.name,
@@ -149,7 +165,7 @@ function toSpeaker(actor: ActorDraft, d: StatementDraft): NonNullable<ExtractedS
  * A stance from its draft: its sentiment is read over the cue and the object together ("criticized the decision").
  * A comma after the cue is not part of what follows it ('"Only you," she said, would use the occasion').
  */
-function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft): ExtractedStance {
+function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft, mentionIndex: MentionIndexOf): ExtractedStance {
   const cue = d.cue!;
   const start = d.start + (/^,\s*/.exec(d.text)?.[0].length ?? 0);
   return {
@@ -158,7 +174,7 @@ function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft
     text: body.slice(start, d.end),
     cue: cue.text,
     cueSpan: { start: cue.start, end: cue.end },
-    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d),
+    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d, mentionIndex),
     sentiment: scoreText(body.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end))),
   };
 }

@@ -6,6 +6,7 @@ import { COMMON_WORDS, NAME_CONNECTORS, PREPOSITIONS } from '../lexicon/word-lis
 import type { ArticleDocument } from '../text/article-document';
 import { nameKey, slugify } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef, PlaceDraft } from './actor-model';
+import { MentionStarts } from './mention-starts';
 import { classifyLoneName, isMidSentence, placeAsTeam, type LoneNameContext } from './lone-name-classifier';
 import type { NameCandidate } from './name-candidate-scanner';
 import { articleSportsKind, classifySportsSentences, INDIVIDUAL_SPORTS, TEAM_SPORTS } from './sports-context';
@@ -66,8 +67,15 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     bySurname.set(surname, list);
   };
 
+  const mentionStarts = new Map<ActorDraft, MentionStarts>();
+  const startsOf = (actor: ActorDraft): MentionStarts => {
+    let starts = mentionStarts.get(actor);
+    if (!starts) mentionStarts.set(actor, (starts = new MentionStarts()));
+    return starts;
+  };
+
   const attach = (actor: ActorDraft, c: NameCandidate): void => {
-    if (actor.mentions.some((m) => m.start === c.start)) return;
+    if (!startsOf(actor).add(c.start)) return;
     actor.mentions.push({
       actor: actor.index,
       kind: 'name',
@@ -117,7 +125,8 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     let best: ActorDraft | undefined;
     let bestPos = -1;
     for (const a of list) {
-      for (const m of a.mentions) if (m.start < start && m.start > bestPos) [best, bestPos] = [a, m.start];
+      const latest = startsOf(a).latestBefore(start);
+      if (latest > bestPos) [best, bestPos] = [a, latest];
     }
     return best ?? list[0];
   };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 // Loaded through the bundler (?raw) rather than node:fs: libs/nlp stays free of file-system access, tests included.
 import sampleJsonl from '../../test/fixtures/newsmtsc-dev-sample.jsonl?raw';
-import { labelFor, lexiconTargetScore, scoreTarget, scoreText } from './index';
+import { contextWindow, labelFor, lexiconTargetScore, scoreTarget, scoreText, TARGET_CONTEXT_CHARS } from './index';
 
 const CLASS = { negative: 0, neutral: 1, positive: 2 } as const;
 
@@ -99,5 +99,34 @@ describe('target sentiment model', () => {
     // Observed 69.4 with the shipped model (lexicon baseline 52.2); the margin allows for retraining noise.
     expect(model).toBeGreaterThan(60);
     expect(model).toBeGreaterThan(lexicon);
+  });
+
+  describe('when the target stands in a "sentence" of thousands of words', () => {
+    const filler = 'and the council met again on another day '.repeat(200);
+    const sentence = `${filler}while critics praised Mayor Lindqvist for her courageous leadership ${filler}`;
+    const start = sentence.indexOf('Mayor Lindqvist');
+    const end = start + 'Mayor Lindqvist'.length;
+
+    it(`reads only the words within ${TARGET_CONTEXT_CHARS} characters of it, cut at spaces`, () => {
+      const { from, to } = contextWindow(sentence, start, end);
+      expect(start - from).toBeLessThanOrEqual(TARGET_CONTEXT_CHARS);
+      expect(to - end).toBeLessThanOrEqual(TARGET_CONTEXT_CHARS);
+      expect(start - from).toBeGreaterThan(TARGET_CONTEXT_CHARS - 20);
+      expect(to - end).toBeGreaterThan(TARGET_CONTEXT_CHARS - 20);
+      expect(sentence[from - 1]).toBe(' ');
+      expect(sentence[to]).toBe(' ');
+    });
+
+    it('scores it as it scores that window alone', () => {
+      const { from, to } = contextWindow(sentence, start, end);
+      expect(scoreTarget(sentence, start, end)).toEqual(scoreTarget(sentence.slice(from, to), start - from, end - from));
+    });
+  });
+
+  describe('when the sentence is of ordinary length', () => {
+    it('reads all of it', () => {
+      const sentence = 'Volunteers praised Mayor Lindqvist for her courageous and honest leadership during the floods.';
+      expect(contextWindow(sentence, 19, 34)).toEqual({ from: 0, to: sentence.length });
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { ActorDraft, MentionRef } from '../actors/actor-model';
 import type { Token } from '../text/token-scanner';
 import type { Salience } from './salience-tracker';
+import type { SpeakerMentionIndex } from './speaker-mention-index';
 import type { StatementDraft } from './statement-draft';
 
 /**
@@ -137,36 +138,28 @@ const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an']);
  * The mention that attributes a statement to its speaker: the pronoun or subject phrase attribution resolved, when
  * it is a mention of the speaker; else one inside or touching the cue ("said Leonard Burman", "she said"), even where
  * the cue sits inside the statement's span (a split quote joined around its attribution); else the closest one
- * before the statement, else the closest after it. Mentions inside quoted or reported words never count.
+ * before the statement, else the closest after it. Mentions inside quoted or reported words never count. Away from
+ * the cue a pronoun is no attribution's anchor: most stand in reported words ("said he would …").
  */
-export function speakerMention(mentions: readonly MentionRef[], d: StatementDraft): MentionRef | undefined {
+export function speakerMention(mentions: SpeakerMentionIndex, d: StatementDraft): MentionRef | undefined {
   const { pronoun, subject } = d;
   const resolved =
     pronoun !== undefined
-      ? mentions.find((m) => m.first <= pronoun && pronoun < m.last)
+      ? mentions.overlappingTokens(pronoun, pronoun + 1)
       : subject
-        ? mentions.find((m) => m.first < subject[1] && subject[0] < m.last)
+        ? mentions.overlappingTokens(subject[0], subject[1])
         : undefined;
   if (resolved && !resolved.inQuote && (resolved.end <= d.start || resolved.start >= d.end)) return resolved;
-  const outside = mentions.filter((m) => m.end <= d.start || m.start >= d.end);
   const cue = d.cue;
   const inCue = cue
-    ? mentions.find(
+    ? mentions.startingWithin(
+        cue.start - 1 - mentions.longestMention,
+        cue.end + 1,
         (m) =>
           !m.inQuote &&
-          m.start < cue.end + 1 &&
           cue.start < m.end + 1 &&
           (m.end <= d.start || m.start >= d.end || (m.start >= cue.start - 1 && m.end <= cue.end + 1)),
       )
     : undefined;
-  if (inCue) return inCue;
-  let before: MentionRef | undefined;
-  let after: MentionRef | undefined;
-  for (const m of outside) {
-    // Away from the cue a pronoun is no attribution's anchor: most stand in reported words ("said he would …").
-    if (m.kind === 'pronoun') continue;
-    if (m.end <= d.start && (!before || m.start > before.start)) before = m;
-    if (m.start >= d.end && (!after || m.start < after.start)) after = m;
-  }
-  return before ?? after;
+  return inCue ?? mentions.namedEndingBy(d.start) ?? mentions.namedStartingFrom(d.end);
 }

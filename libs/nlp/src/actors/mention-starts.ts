@@ -1,0 +1,52 @@
+/**
+ * The start offsets of one actor's mentions while actors are folded, for "is this start taken" and "the latest
+ * start before here" in logarithmic time. Mentions arrive in text order within each pass over the candidates, so
+ * the offsets are kept as a few increasing runs (a new run opens when an offset comes before the last one).
+ */
+const MAX_RUNS = 8;
+
+export class MentionStarts {
+  private readonly runs: number[][] = [];
+
+  /** Adds `start`; false when it is already there. */
+  add(start: number): boolean {
+    if (this.has(start)) return false;
+    const run = this.runs[this.runs.length - 1];
+    if (run && run[run.length - 1]! < start) run.push(start);
+    else this.runs.push([start]);
+    // Out-of-order arrivals beyond a few passes: merge, so lookups never scan many runs.
+    if (this.runs.length > MAX_RUNS)
+      this.runs.splice(
+        0,
+        this.runs.length,
+        this.runs.flat().sort((a, b) => a - b),
+      );
+    return true;
+  }
+
+  has(start: number): boolean {
+    return this.runs.some((run) => run[lowerBound(run, start)] === start);
+  }
+
+  /** The largest start before `offset`, or -1. */
+  latestBefore(offset: number): number {
+    let best = -1;
+    for (const run of this.runs) {
+      const at = lowerBound(run, offset) - 1;
+      if (at >= 0 && run[at]! > best) best = run[at]!;
+    }
+    return best;
+  }
+}
+
+/** The first index of the increasing `run` whose value is not below `value`. */
+function lowerBound(run: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = run.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (run[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
