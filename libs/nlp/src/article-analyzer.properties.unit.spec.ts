@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from './article-analyzer';
+import { MAX_STATEMENT_DEPTH } from './statements/statement-depth';
 import type { ArticleAnalysis } from './analysis.types';
 
 /**
@@ -89,8 +90,12 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
       expect(Math.abs(attribution.sentiment.score)).toBeLessThanOrEqual(1);
     }
   }
-  // One statement per span: two cues claiming the same words give one statement.
+  // One statement per span, and no word in more than two statements (a report of a report), however cues pile up.
   expect(new Set(analysis.statements.map((s) => `${s.start}:${s.end}`)).size).toBe(analysis.statements.length);
+  for (const s of analysis.statements) {
+    const covering = analysis.statements.filter((t) => t.start <= s.start && s.start < t.end);
+    expect(covering.length).toBeLessThanOrEqual(MAX_STATEMENT_DEPTH);
+  }
   for (const stance of analysis.stances) {
     expect(stance.cue).toBe(text.slice(stance.cueSpan.start, stance.cueSpan.end));
     // A stance is never also (part of) a statement.

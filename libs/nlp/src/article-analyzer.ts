@@ -21,7 +21,7 @@ import { extractReportedSpeech } from './statements/reported-speech-extractor';
 import { extractSpeakerLabels } from './statements/speaker-label-extractor';
 import { extractCueClauses } from './statements/cue-clause-extractor';
 import { clearOf } from './text/span-overlap';
-import { withoutRepeatedSpans } from './statements/repeated-spans';
+import { withinStatementDepth } from './statements/statement-depth';
 import { joinSplitQuotes } from './statements/split-quote-joiner';
 import { SpeakerMentionIndex } from './statements/speaker-mention-index';
 import { recordStatementMentions, speakerMention } from './statements/speaker-mentions';
@@ -77,7 +77,7 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
   const { doc, actors } = ctx;
   const proposed = extractCueProposals(ctx, tokensInside(doc.tokens, found));
   const sorted = [...found, ...proposed.statements].sort((a, b) => a.start - b.start || a.end - b.end);
-  const drafts = withoutRepeatedSpans(options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted);
+  const drafts = withinStatementDepth(options.joinSplitQuotes !== false ? joinSplitQuotes(body, sorted) : sorted);
   recordStatementMentions(body, doc.tokens, actors, [...drafts, ...proposed.stances], ctx.salience);
 
   const extractedActors: ExtractedActor[] = actors.map((a) => toActor(body, doc.sentences, a));
