@@ -110,6 +110,18 @@ function uniqueStatements(
   return unique;
 }
 
+/** Below this magnitude a score is stored as 0 (see {@link storableScore}). */
+const SMALLEST_STORED_SCORE = 1e-30;
+
+/**
+ * A sentiment score as the `real` (float4) columns of mentions and statements take it. PostgreSQL refuses a float4
+ * smaller than about 1.4e-45 in magnitude (22003, underflow), and a refused row dead-letters its whole article: an
+ * analysis of hostile text scored an actor 2.7e-57. A score under 1e-30 says "neutral" as well as 0 does.
+ */
+export function storableScore(score: number): number {
+  return Math.abs(score) < SMALLEST_STORED_SCORE ? 0 : score;
+}
+
 function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
   const { data } = event;
   const articleId = data.articleId;
@@ -136,7 +148,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       role: actor.role ?? null,
       aliases: namesOf(actor.mentions),
       count: actor.mentions.length,
-      sentimentScore: actor.sentiment.score,
+      sentimentScore: storableScore(actor.sentiment.score),
       sentimentLabel: actor.sentiment.label,
       seenAt,
     })),
@@ -154,7 +166,7 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
         cue: statement.cue ?? null,
         startOffset: statement.start,
         endOffset: statement.end,
-        sentimentScore: statement.sentiment.score,
+        sentimentScore: storableScore(statement.sentiment.score),
         sentimentLabel: statement.sentiment.label,
         clusterId,
         saidAt: seenAt,

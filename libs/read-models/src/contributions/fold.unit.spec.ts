@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldAnalyses, selectEffectiveAnalyses } from './fold';
-import { actor, analyzed, stance, statement } from '@chronicle/test-support';
+import { foldAnalyses, selectEffectiveAnalyses, storableScore } from './fold';
+import { actor, analyzed, feltActor, stance, statement } from '@chronicle/test-support';
 
 const trump = { actorId: 'person:donald-trump', name: 'Donald Trump' };
 
@@ -49,6 +49,21 @@ describe(foldAnalyses.name, () => {
     it('keeps the statement without a speaker id (it cannot count for an actor)', () => {
       const [article] = foldAnalyses([analyzed('e1', 'a1', { statements: [statement('words', trump)] })]);
       expect(article!.statements[0]).toMatchObject({ speakerId: null, speakerName: 'Donald Trump' });
+    });
+  });
+
+  describe('when a score is too small for a PostgreSQL real (hostile text gave 2.7e-57)', () => {
+    it('stores the mention and statement scores as 0, and keeps ordinary scores as they are', () => {
+      const tiny = { ...statement('words', trump), sentiment: { score: -2.7e-57, label: 'neutral' as const } };
+      const [article] = foldAnalyses([
+        analyzed('e1', 'a1', {
+          actors: [feltActor('person:donald-trump', 'Trump', 2.7e-57), feltActor('organization:kremlin', 'Kremlin', -0.42)],
+          statements: [tiny],
+        }),
+      ]);
+      expect(article!.mentions.map((m) => m.sentimentScore)).toEqual([0, -0.42]);
+      expect(article!.statements.map((s) => s.sentimentScore)).toEqual([0]);
+      expect([storableScore(1e-31), storableScore(-1e-29), storableScore(1)]).toEqual([0, -1e-29, 1]);
     });
   });
 
