@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 const BENCHES = {
   nlp: 'dist/bench/nlp/nlp-throughput.bench.js',
+  hostile: 'dist/bench/nlp/hostile-input.bench.js',
   sentiment: 'dist/bench/sentiment/evaluate-sentiment.js',
   projection: 'dist/bench/projection/projection-throughput.bench.js',
   alerts: 'dist/bench/alerts/alert-latency.bench.js',

@@ -3,7 +3,7 @@ import { createKafka, KafkaSettings, readDeadLetters } from '@chronicle/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
-import { HostileRequest, hostileCorpus, normalArticles } from './support/hostile-articles';
+import { HostileRequest, hostileCorpus, normalArticles, PATHOLOGICAL_ID_PREFIX } from './support/hostile-articles';
 
 const SEED = 20261201;
 const MAX_ARTICLE_BYTES = 2_000_000;
@@ -159,6 +159,16 @@ describe('hostile input through the whole pipeline', () => {
     expect(lost).toEqual([]);
     expect(deadLetters.every((d) => d.reason.length > 0 && d.errorClass.length > 0)).toBe(true);
     expect(stored.size).toBeGreaterThanOrEqual(NORMAL);
+  });
+
+  it('analyses the pathological shapes like any article, none dead-lettered', async () => {
+    const piles = outcomes.filter((o) => o.request.kind === 'pathological-shape');
+    expect(piles.length).toBe(4);
+    const analysed = await stack.query<{ id: string; analyzer_version: string | null }>(
+      `SELECT id, analyzer_version FROM articles WHERE id LIKE '${PATHOLOGICAL_ID_PREFIX}%' ORDER BY id`,
+    );
+    expect(analysed.map((a) => a.id)).toEqual(piles.flatMap((o) => o.ids).sort());
+    expect(analysed.every((a) => a.analyzer_version !== null)).toBe(true);
   });
 
   it('serves accepted hostile articles back through the API with their text sanitized', async () => {

@@ -73,10 +73,14 @@ function nested(depth: number): string {
   return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
+const PATHOLOGICAL_UNITS = ['Kiro said, ', 'according to Kiro ', '"Yes, Kiro said ', "Kiro's "];
+/** The ids of the pathological-shape articles start with this. */
+export const PATHOLOGICAL_ID_PREFIX = 'pile-';
+
 /**
  * At least 200 hostile requests, generated with fast-check from a fixed seed: hostile text
  * (lone surrogates, NUL, every C0/C1 control, bidi and zero-width marks, combining-mark storms),
- * giant and fragmented bodies, deep nesting, unknown fields and `__proto__`, bad ids in bodies
+ * giant and fragmented bodies, pathological shapes (one sentence of thousands of attributions), deep nesting, unknown fields and `__proto__`, bad ids in bodies
  * and paths, and empty or over-long correlation ids.
  */
 export function hostileCorpus(seed: number, maxArticleBytes: number): HostileRequest[] {
@@ -97,6 +101,12 @@ export function hostileCorpus(seed: number, maxArticleBytes: number): HostileReq
   requests.push(post('giant-word-over-limit', { id: 'giant-over', title: 'x', body: 'a'.repeat(maxArticleBytes + 1) }, [413]));
   requests.push(post('giant-word-under-limit', { id: 'giant-under', title: 'x', body: 'b'.repeat(maxArticleBytes - 64 * 1024) }, [202]));
   requests.push(post('50k-paragraphs', { id: 'paragraphs', title: 'p', body: Array.from({ length: 50_000 }, (_, i) => `p${i % 10}`).join('\n\n') }, [202]));
+  // Shapes no news article has but a scraper gone wrong or an attacker sends: one "sentence" of thousands of
+  // attributions, cues each claiming all before them, quotes never closed, a possessive repeated. Accepted and
+  // analysed like any article, in time linear in their length (200 KB of the first once held a worker for minutes).
+  PATHOLOGICAL_UNITS.forEach((unit, i) =>
+    requests.push(post('pathological-shape', { id: `${PATHOLOGICAL_ID_PREFIX}${i}`, title: `pile ${i}`, body: unit.repeat(Math.ceil(200_000 / unit.length)) }, [202])),
+  );
   // Deep nesting, unknown fields and __proto__: refused with a 400 naming them.
   sample(fc.integer({ min: 100, max: 5_000 }), 6, 3).forEach((depth, i) =>
     requests.push({ ...post('deep-nesting', {}, [400]), body: `{"id":"deep-${i}","title":"t","body":"b","extra":${nested(depth)}}` }),
