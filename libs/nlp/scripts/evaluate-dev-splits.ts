@@ -9,7 +9,8 @@
  * tests never do.
  * --compare 1.3 prints the frozen 1.3 figures (libs/nlp/test/eval/dev-splits-1.3.json) next to today's.
  * --errors prints CoNLL dev misses and false spans to stderr.
- * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated).
+ * --polnear-errors prints PolNeAR dev missed contents, false statements and wrong sources to stderr (tab-separated); a
+ *   false one ends with `partial` and the gold content it overlaps (too little to match), or with `none`.
  * --learned-cues scores with the opt-in `learnedCueClauses` stage (and, with it, leaves EVALUATION.md alone).
  * --split-quote-pieces scores with `joinSplitQuotes` off (the pieces of a split quote reported apart, as before 1.14.0),
  *   and leaves EVALUATION.md alone.
@@ -201,7 +202,13 @@ function scorePolnear(dataDir: string): PolnearScores {
       const kind = 'kind' in s ? s.kind : 'stance';
       const best = matched[k]!;
       if (best < 0) {
-        if (showPolnearErrors) console.error(`false\t${doc.name}\t${oneLine(s.text)}\t[${s.speaker?.name ?? '-'}]`);
+        if (showPolnearErrors) {
+          const near = doc.statements.find((g) => g.contentStart < s.end && s.start < g.contentEnd);
+          const nearText = near ? oneLine(doc.text.slice(near.contentStart, near.contentEnd)) : '';
+          console.error(
+            `false\t${doc.name}\t${oneLine(s.text)}\t[${s.speaker?.name ?? '-'}]\t${near ? 'partial' : 'none'}\t${nearText}`,
+          );
+        }
         continue;
       }
       tp += 1;
