@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract-article';
+import { extractArticle, MAX_PAGE_DEPTH, PageShapeError } from './extract-article';
 
 const PAGE_URL = 'https://news.example.com/2024/05/story';
 
@@ -100,7 +100,7 @@ describe(extractArticle.name, () => {
     });
   });
 
-  describe('when given arbitrary HTML-ish text', () => {
+  describe('when given arbitrary HTML-ish text (too short to nest past the limit)', () => {
     it('never throws', () => {
       const fragment = fc.oneof(
         fc.string({ maxLength: 40 }),
@@ -113,6 +113,16 @@ describe(extractArticle.name, () => {
         }),
         { numRuns: 100 },
       );
+    });
+  });
+
+  describe(`when the page nests elements more than ${MAX_PAGE_DEPTH} deep`, () => {
+    it('refuses it with a PageShapeError that says how deep, before Readability reads it', () => {
+      const nested = (depth: number) =>
+        `<html><body>${'<div>'.repeat(depth)}<p>${'Deep text here. '.repeat(20)}</p>${'</div>'.repeat(depth)}</body></html>`;
+      expect(() => extractArticle(nested(MAX_PAGE_DEPTH), PAGE_URL)).toThrow(PageShapeError);
+      expect(() => extractArticle(nested(MAX_PAGE_DEPTH), PAGE_URL)).toThrow(/nests elements \d+ deep/);
+      expect(extractArticle(nested(MAX_PAGE_DEPTH - 10), PAGE_URL)?.text).toContain('Deep text here.');
     });
   });
 });

@@ -107,7 +107,10 @@ export function nodeToText(node: TextNodeLike): string {
       endParagraph();
       stack.push('end-block');
     }
-    for (let index = next.childNodes.length - 1; index >= 0; index--) stack.push(next.childNodes[index]!);
+    // Read once: linkedom builds `childNodes` afresh on every access, so indexing it in the loop
+    // made a node with thousands of children cost the square of that.
+    const children = next.childNodes;
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
   endParagraph();
   return paragraphs.join('\n\n');

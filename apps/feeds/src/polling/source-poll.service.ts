@@ -3,6 +3,7 @@ import {
   articleFromEntry,
   decodeFeedBytes,
   extractArticle,
+  PageShapeError,
   ExtractedArticle,
   FeedArticleSubmission,
   FeedEntry,
@@ -182,8 +183,13 @@ export class SourcePollService {
     const outcome = await this.fetcher.fetch(url, { kind: 'page', signal });
     if (outcome.kind === 'not-modified') return { problem: 'page answered 304 to an unconditional GET' };
     if (outcome.kind !== 'fetched') return { problem: `page not fetched: ${outcome.reason}` };
-    const text = extractArticle(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl);
-    return text ? { text } : { problem: 'the page has no main text' };
+    try {
+      const text = extractArticle(decodeFeedBytes(outcome.bytes, outcome.contentType), outcome.finalUrl);
+      return text ? { text } : { problem: 'the page has no main text' };
+    } catch (error) {
+      if (error instanceof PageShapeError) return { problem: error.message };
+      throw error;
+    }
   }
 }
 

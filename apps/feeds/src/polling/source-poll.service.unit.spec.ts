@@ -3,13 +3,7 @@ import { FeedArticleSubmission } from '@chronicle/feeds';
 import { MetricsRegistry } from '@chronicle/platform';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import {
-  articlePage,
-  articleParagraphs,
-  feedDocument,
-  GeneratedEntry,
-  pageWithoutMainText,
-} from '@chronicle/test-support';
+import { articlePage, articleParagraphs, feedDocument, GeneratedEntry, pageWithoutMainText } from '@chronicle/test-support';
 import { FetchOutcome } from '../fetching/fetch-outcome';
 import { PoliteFetcher } from '../fetching/polite-fetcher';
 import { FeedSource } from '../sources/feed-source.repository';
@@ -149,6 +143,20 @@ describe(SourcePollService.name, () => {
       const record = await service.poll(source, new AbortController().signal);
       expect(record).toMatchObject({ kind: 'success', newEntries: 1, entryProblems: 0 });
       expect(record.kind === 'success' && record.lastEntryProblem).toBeUndefined();
+    });
+  });
+
+  describe("when an entry's page nests elements thousands deep", () => {
+    it("submits the feed's summary and says why, without reading the page", async () => {
+      const deep = `<html><body>${'<div>'.repeat(5_000)}<p>text</p>${'</div>'.repeat(5_000)}</body></html>`;
+      const { service, published } = given({
+        [source.url]: feedBytes(feedDocument('rss2', `${SITE}/`, 'News', [entry('deep')])),
+        [`${SITE}/articles/deep`]: html(deep),
+      });
+      const record = await service.poll(source, new AbortController().signal);
+      expect(record).toMatchObject({ kind: 'success', newEntries: 1, entryProblems: 1 });
+      expect(record.kind === 'success' && record.lastEntryProblem).toMatch(/the page nests elements \d+ deep/);
+      expect(published.map((article) => article.body)).toEqual(['Summary of deep.']);
     });
   });
 });
