@@ -1,3 +1,5 @@
+import { countBelow } from '../text/count-below';
+
 /**
  * The start offsets of one actor's mentions while actors are folded, for "is this start taken" and "the latest
  * start before here" in logarithmic time. Mentions arrive in text order within each pass over the candidates, so
@@ -25,28 +27,16 @@ export class MentionStarts {
   }
 
   has(start: number): boolean {
-    return this.runs.some((run) => run[lowerBound(run, start)] === start);
+    return this.runs.some((run) => run[countBelow(run, (s) => s, start)] === start);
   }
 
   /** The largest start before `offset`, or -1. */
   latestBefore(offset: number): number {
     let best = -1;
     for (const run of this.runs) {
-      const at = lowerBound(run, offset) - 1;
+      const at = countBelow(run, (s) => s, offset) - 1;
       if (at >= 0 && run[at]! > best) best = run[at]!;
     }
     return best;
   }
-}
-
-/** The first index of the increasing `run` whose value is not below `value`. */
-function lowerBound(run: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = run.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (run[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

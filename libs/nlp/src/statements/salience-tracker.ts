@@ -1,3 +1,4 @@
+import { countBelow } from '../text/count-below';
 import type { ActorDraft, MentionRef } from '../actors/actor-model';
 import type { ArticleDocument } from '../text/article-document';
 import { isFiniteSpeechVerb } from '../lexicon/speech-verb-lexicon';
@@ -274,12 +275,5 @@ export function mainSubject(doc: ArticleDocument, salience: Salience, token: num
 
 /** Index of the last event strictly before `token` (events are in token order), or -1. */
 export function lastEventBefore(events: readonly SubjectEvent[], token: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.token < token) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countBelow(events, (e) => e.token, token) - 1;
 }

@@ -1,4 +1,5 @@
 import type { MentionRef } from '../actors/actor-model';
+import { countBelow } from '../text/count-below';
 
 interface Entry {
   mention: MentionRef;
@@ -67,18 +68,6 @@ export class SpeakerMentionIndex {
   namedStartingFrom(offset: number): MentionRef | undefined {
     return this.named[countBelow(this.named, (e) => e.mention.start, offset)]?.mention;
   }
-}
-
-/** How many entries (sorted by `key`) have a key below `value`. */
-function countBelow(sorted: readonly Entry[], key: (e: Entry) => number, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(sorted[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Among sorted[lo, hi), the mention listed first that `accept` takes. */

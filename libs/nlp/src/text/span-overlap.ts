@@ -1,3 +1,5 @@
+import { countBelow } from './count-below';
+
 /** A character range [start, end) of a text. */
 export interface CharSpan {
   start: number;
@@ -18,19 +20,7 @@ export function clearOf<T extends CharSpan>(items: readonly T[], blockers: reado
   return items.filter((item) => {
     // Blockers starting before the item ends are sorted[0 .. n); one of them overlaps it iff the furthest end there
     // lies past the item's start.
-    const n = countStartingBefore(sorted, item.end);
+    const n = countBelow(sorted, (b) => b.start, item.end);
     return n === 0 || reach[n - 1]! <= item.start;
   });
-}
-
-/** How many of the spans (sorted by start) start before `offset`. */
-function countStartingBefore(sorted: readonly CharSpan[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
