@@ -28,6 +28,10 @@ const SHAPES: Record<string, (chars: number) => string> = {
   'relative clauses': repeat('Kiro, who said '),
   'stance cues': repeat('Kiro criticized the decision to '),
   'thousands of names': numbered((i) => `Dana K${i.toString(36)}x`, ' said '),
+  'thousands of people with roles': numbered(
+    (i) => `Dana K${i.toString(36)}x, the minister, arrived. The minister said no.`,
+    ' ',
+  ),
   'straight quotes only': repeat('"'),
 };
 

@@ -13,10 +13,20 @@ const TITLE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['prof', ['professor']],
 ]);
 
-/** The words of an actor's stated role, with abbreviated titles also spelt out. */
-export function roleWordsOf(actor: ActorDraft): Set<string> {
+/** Each actor's role words, with the role they were read from (a role found later replaces them). */
+const roleWordsCache = new WeakMap<ActorDraft, { role: ActorDraft['role']; words: ReadonlySet<string> }>();
+
+/**
+ * The words of an actor's stated role, with abbreviated titles also spelt out. Read once per role: every
+ * description in an article is weighed against every earlier actor, so re-reading them cost the square of an
+ * article naming thousands of people with roles.
+ */
+export function roleWordsOf(actor: ActorDraft): ReadonlySet<string> {
+  const cached = roleWordsCache.get(actor);
+  if (cached && cached.role === actor.role) return cached.words;
   const words = new Set(actor.role ? nameKey(actor.role.text).split(' ') : []);
   for (const w of [...words]) for (const full of TITLE_ABBREVIATIONS.get(w) ?? []) words.add(full);
+  roleWordsCache.set(actor, { role: actor.role, words });
   return words;
 }
 
