@@ -1,5 +1,5 @@
 import { StanceRow } from '../contributions/fold';
-import { isoInstant } from '../sql/iso-instant';
+import { exactInstantSql, isoInstant } from '../sql/iso-instant';
 import { SqlRunner } from '../sql/sql-session';
 
 /** One stance of an actor, with the article it is reported in. */
@@ -94,7 +94,7 @@ export async function stancesBySpeaker(
   if (after) parameters.push(after.saidAt, after.articleId, after.start, after.position);
   const rows: SpeakerStanceRow[] = await sql.query(
     `SELECT a.id AS article_id, a.title, a.url, a.outlet, ${SAID_AT} AS said_at,
-            to_char(${SAID_AT} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS said_at_key,
+            ${exactInstantSql(SAID_AT)} AS said_at_key,
             st.stance, st.position
      FROM articles a CROSS JOIN LATERAL jsonb_array_elements(a.stances) WITH ORDINALITY AS st(stance, position)
      WHERE a.stances @> $2::jsonb AND st.stance->'speaker'->>'id' = $1

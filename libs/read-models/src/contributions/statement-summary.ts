@@ -1,4 +1,4 @@
-import { isoInstant } from '../sql/iso-instant';
+import { exactInstantSql, isoInstant } from '../sql/iso-instant';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -54,7 +54,7 @@ export interface NewestFirstKey {
 }
 
 /** `said_at` to the microsecond, which a JavaScript Date would round to the millisecond: a keyset cursor must be exact. */
-export const EXACT_SAID_AT = `to_char(s.said_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const EXACT_SAID_AT = exactInstantSql('s.said_at');
 
 /** A statement row with its article and reach, as {@link STATEMENT_SUMMARY_COLUMNS} reads it. */
 export interface StatementSummaryRow {
