@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import { actorOutlets, actorStances, relatedActors } from '../api/chronicle';
 import { ApiError, describeError } from '../api/errors';
-import type { ActorStanceView, ActorSummary } from '../api/types';
+import type { ActorSummary } from '../api/types';
 import { actorPath, articlePath, formatDate, plural } from '../components/format';
 import { SentimentBadge } from '../components/statement-card';
 import { Await, Empty, ErrorText, Loading } from '../components/status';
+import { usePages } from '../components/use-pages';
 import { useAsync } from '../components/use-async';
 import { actorWindow, clampSpan } from './window';
 
@@ -76,33 +76,19 @@ const STANCES_PAGE = 10;
  * first, a page at a time.
  */
 export function StancesPanel({ actor }: { actor: ActorSummary }) {
-  const [stances, setStances] = useState<ActorStanceView[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<unknown>();
-
-  const more = async (cursor: string | null, signal?: AbortSignal) => {
-    setLoading(true);
-    setFailure(undefined);
-    try {
+  const {
+    items: stances,
+    next,
+    loading,
+    failure,
+    more,
+  } = usePages(
+    async (cursor: string | null, signal?: AbortSignal) => {
       const page = await actorStances(actor.id, { limit: STANCES_PAGE, ...(cursor ? { cursor } : {}) }, signal);
-      if (signal?.aborted) return;
-      setStances((shown) => (cursor ? [...shown, ...page.stances] : page.stances));
-      setNext(page.nextCursor);
-    } catch (error) {
-      if (!signal?.aborted) setFailure(error);
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setStances([]);
-    setNext(null);
-    void more(null, controller.signal);
-    return () => controller.abort();
-  }, [actor.id]);
+      return { items: page.stances, next: page.nextCursor };
+    },
+    [actor.id],
+  );
 
   return (
     <section class="card" aria-labelledby="stances-heading">
@@ -131,7 +117,7 @@ export function StancesPanel({ actor }: { actor: ActorSummary }) {
         <ErrorText>{describeError(failure)}</ErrorText>
       ) : null}
       {next && !loading ? (
-        <button type="button" class="secondary" onClick={() => void more(next)}>
+        <button type="button" class="secondary" onClick={() => more(next)}>
           More stances
         </button>
       ) : null}
