@@ -28,8 +28,15 @@ export class SpeakerMentionIndex {
     this.byStart = [...entries].sort(byStart);
     this.byFirstToken = [...entries].sort(byFirstToken);
     this.named = this.byStart.filter((e) => e.mention.kind !== 'pronoun');
-    this.longestChars = Math.max(0, ...mentions.map((m) => m.end - m.start));
-    this.longestTokens = Math.max(0, ...mentions.map((m) => m.last - m.first));
+    // A loop, not Math.max(...spread): an article can name an actor more times than a call takes arguments.
+    let longestChars = 0;
+    let longestTokens = 0;
+    for (const m of mentions) {
+      longestChars = Math.max(longestChars, m.end - m.start);
+      longestTokens = Math.max(longestTokens, m.last - m.first);
+    }
+    this.longestChars = longestChars;
+    this.longestTokens = longestTokens;
   }
 
   /** The first listed mention whose tokens [first, last) overlap tokens [from, to). */

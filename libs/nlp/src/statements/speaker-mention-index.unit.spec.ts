@@ -94,4 +94,24 @@ describe(speakerMention.name, () => {
       );
     });
   });
+
+  describe('when the speaker is named more times than a call takes arguments', () => {
+    it('indexes the mentions and finds the last before the statement (2 MB of "Kiro said " names Kiro 200,000 times)', () => {
+      const mentions = Array.from({ length: 200_000 }, (_, i): MentionRef => ({
+        actor: 0,
+        kind: 'name',
+        first: 2 * i,
+        last: 2 * i + 1,
+        lead: 2 * i,
+        start: 10 * i,
+        end: 10 * i + 4,
+        text: 'Kiro',
+        possessive: false,
+        inQuote: false,
+      }));
+      const index = new SpeakerMentionIndex(mentions);
+      const d: StatementDraft = { kind: 'indirect', start: 1_000_005, end: 1_000_009, text: 'said', speaker: 0 };
+      expect(speakerMention(index, d)).toBe(mentions[100_000]);
+    });
+  });
 });
