@@ -3,7 +3,14 @@ import { createKafka, KafkaSettings, readDeadLetters } from '@chronicle/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
 import { ChronicleStack, createStack } from './support/chronicle-stack';
-import { HostileRequest, hostileCorpus, normalArticles, PATHOLOGICAL_ID_PREFIX } from './support/hostile-articles';
+import {
+  HostileRequest,
+  hostileCorpus,
+  normalArticles,
+  PATHOLOGICAL_ID_PREFIX,
+  ROLL_CALL_ID,
+  rollCallLines,
+} from './support/hostile-articles';
 
 const SEED = 20261201;
 const MAX_ARTICLE_BYTES = 2_000_000;
@@ -169,6 +176,14 @@ describe('hostile input through the whole pipeline', () => {
     );
     expect(analysed.map((a) => a.id)).toEqual(piles.flatMap((o) => o.ids).sort());
     expect(analysed.every((a) => a.analyzer_version !== null)).toBe(true);
+  });
+
+  it('analyses an article whose whole analysis is over the message limit, cut to fit, with every mention counted', async () => {
+    const rows = await stack.query<{ analyzer_version: string | null; actor_id: string; count: number }>(
+      'SELECT a.analyzer_version, m.actor_id, m.count FROM articles a JOIN mentions m ON m.article_id = a.id WHERE a.id = $1',
+      [ROLL_CALL_ID],
+    );
+    expect(rows).toEqual([{ analyzer_version: expect.any(String), actor_id: 'person:kiro', count: rollCallLines(MAX_ARTICLE_BYTES) }]);
   });
 
   it('serves accepted hostile articles back through the API with their text sanitized', async () => {

@@ -1,3 +1,4 @@
+import { encodeEvent } from '@chronicle/contracts';
 import { classifyFailure } from '@chronicle/kafka';
 import { retracted, revised, submitted } from '@chronicle/test-support';
 import { existsSync, readFileSync } from 'node:fs';
@@ -53,6 +54,20 @@ describe('AnalysisPool on worker threads', () => {
 
       expect((await pool.analyze([one!], ANALYZED_AT)).map((a) => a.data.articleId)).toEqual(['a0']);
       expect(await pool.analyze([retracted('9', 'a9')], ANALYZED_AT)).toEqual([]);
+    });
+  });
+
+  describe('when an analysis would be over the message limit', () => {
+    it('cuts it to the limit on the thread, as inline', async () => {
+      const [first, second] = batchOfArticles(2);
+      const flood = withBody(second!, 'Kiro\n'.repeat(5_000));
+      const limit = 30_000;
+
+      const analyses = await pool.analyze([first!, flood], ANALYZED_AT, limit);
+
+      expect(analyses.map((a) => encodeEvent(a).length <= limit)).toEqual([true, true]);
+      expect(analyses[1]!.data.analysis.actors[0]!.mentionCount).toBe(5_000);
+      expect(analyses).toEqual(analyzeBatch({ entries: [first!, flood], analyzedAt: ANALYZED_AT, maxEventBytes: limit }));
     });
   });
 

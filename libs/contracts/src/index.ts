@@ -17,3 +17,4 @@ export * from './input/article-url';
 export * from './input/correlation-id';
 export * from './input/dead-letter-repair';
 export * from './input/article-content';
+export * from './events/analysis-budget';

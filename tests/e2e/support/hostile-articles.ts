@@ -76,6 +76,10 @@ function nested(depth: number): string {
 const PATHOLOGICAL_UNITS = ['Kiro said, ', 'according to Kiro ', '"Yes, Kiro said ', "Kiro's "];
 /** The ids of the pathological-shape articles start with this. */
 export const PATHOLOGICAL_ID_PREFIX = 'pile-';
+/** An article naming one actor on every line, so often that its whole analysis is over the message limit. */
+export const ROLL_CALL_ID = 'roll-call';
+/** How many lines (each a mention of Kiro) the roll call has for an article limit. */
+export const rollCallLines = (maxArticleBytes: number) => Math.ceil((0.3 * maxArticleBytes) / 'Kiro\n'.length);
 
 /**
  * At least 200 hostile requests, generated with fast-check from a fixed seed: hostile text
@@ -107,6 +111,9 @@ export function hostileCorpus(seed: number, maxArticleBytes: number): HostileReq
   PATHOLOGICAL_UNITS.forEach((unit, i) =>
     requests.push(post('pathological-shape', { id: `${PATHOLOGICAL_ID_PREFIX}${i}`, title: `pile ${i}`, body: unit.repeat(Math.ceil(200_000 / unit.length)) }, [202])),
   );
+  // 30 % of the article limit naming Kiro on every line: an analysis of about 3.5 times the limit, over the
+  // 2 × limit + 1 MiB a message may take. Once dead-lettered (MessageTooLargeError); now analysed, cut to fit.
+  requests.push(post('analysis-over-limit', { id: ROLL_CALL_ID, title: 'Roll call', body: 'Kiro\n'.repeat(rollCallLines(maxArticleBytes)) }, [202]));
   // Deep nesting, unknown fields and __proto__: refused with a 400 naming them.
   sample(fc.integer({ min: 100, max: 5_000 }), 6, 3).forEach((depth, i) =>
     requests.push({ ...post('deep-nesting', {}, [400]), body: `{"id":"deep-${i}","title":"t","body":"b","extra":${nested(depth)}}` }),

@@ -17,6 +17,8 @@ interface ReanalysisReport {
   alreadyCurrent: number;
   /** Articles whose new analysis is over the Kafka message limit (derived from MAX_ARTICLE_BYTES): not published. */
   tooLarge: string[];
+  /** Articles whose new analysis was cut to fit the message limit (its `analysis.truncated` says what it left out). */
+  truncated: string[];
   previousVersions: Record<string, number>;
   totals: {
     actorsAdded: number;
@@ -50,6 +52,7 @@ export function buildReanalyzeCommand(): Command {
         reanalyzed: 0,
         alreadyCurrent: 0,
         tooLarge: [],
+        truncated: [],
         previousVersions: {},
         totals: {
           actorsAdded: 0,
@@ -87,11 +90,12 @@ export function buildReanalyzeCommand(): Command {
             continue;
           }
           // Articles stored before ingest sanitised text may hold NUL, lone surrogates or controls.
-          const next = analyzeSubmission(withSanitizedText(event), new Date().toISOString(), offset);
+          const next = analyzeSubmission(withSanitizedText(event), new Date().toISOString(), offset, publisher.messageLimitBytes);
           if (encodeEvent(next).length > publisher.messageLimitBytes) {
             report.tooLarge.push(event.data.articleId);
             continue;
           }
+          if (next.data.analysis.truncated) report.truncated.push(event.data.articleId);
           report.reanalyzed += 1;
           const from = previous?.data.analysis.analyzerVersion ?? '(none)';
           report.previousVersions[from] = (report.previousVersions[from] ?? 0) + 1;
@@ -129,6 +133,12 @@ function printSummary(report: ReanalysisReport, dryRun: boolean): void {
     console.log(
       `Not published, analysis over the message limit (raise MAX_ARTICLE_BYTES): ${report.tooLarge.slice(0, 20).join(', ')}` +
         (report.tooLarge.length > 20 ? ` and ${report.tooLarge.length - 20} more` : ''),
+    );
+  }
+  if (report.truncated.length > 0) {
+    console.log(
+      `Cut to fit the message limit (see analysis.truncated): ${report.truncated.slice(0, 20).join(', ')}` +
+        (report.truncated.length > 20 ? ` and ${report.truncated.length - 20} more` : ''),
     );
   }
   console.log(

@@ -42,13 +42,20 @@ export class AnalysisPool implements OnApplicationShutdown {
           });
   }
 
-  /** The analyses of the submissions and revisions among `entries`, in their order. */
-  async analyze(entries: readonly ArticleLogEntry[], analyzedAt: string): Promise<ArticleAnalyzedEvent[]> {
-    if (!this.pool) return (await import('./analyze-batch')).analyzeBatch({ entries, analyzedAt });
+  /**
+   * The analyses of the submissions and revisions among `entries`, in their order, each event cut to at most
+   * `maxEventBytes` (see `analyzeSubmission`).
+   */
+  async analyze(
+    entries: readonly ArticleLogEntry[],
+    analyzedAt: string,
+    maxEventBytes?: number,
+  ): Promise<ArticleAnalyzedEvent[]> {
+    if (!this.pool) return (await import('./analyze-batch')).analyzeBatch({ entries, analyzedAt, maxEventBytes });
     const size = Math.ceil(entries.length / this.threads);
     const slices: Array<Promise<ArticleAnalyzedEvent[]>> = [];
     for (let i = 0; i < entries.length; i += size)
-      slices.push(this.pool.run({ entries: entries.slice(i, i + size), analyzedAt }));
+      slices.push(this.pool.run({ entries: entries.slice(i, i + size), analyzedAt, maxEventBytes }));
     return (await Promise.all(slices)).flat();
   }
 

@@ -17,6 +17,8 @@ export interface ArticleLogEntry {
 export interface AnalysisTask {
   entries: readonly ArticleLogEntry[];
   analyzedAt: string;
+  /** The largest event the publisher sends; larger analyses are cut to fit (see `analyzeSubmission`). */
+  maxEventBytes?: number;
 }
 
 /**
@@ -25,10 +27,10 @@ export interface AnalysisTask {
  * before ingest sanitized them must not poison the analyses. Pure and synchronous: it runs on a worker thread of
  * the analysis pool, or inline when the pool has no threads.
  */
-export function analyzeBatch({ entries, analyzedAt }: AnalysisTask): ArticleAnalyzedEvent[] {
+export function analyzeBatch({ entries, analyzedAt, maxEventBytes }: AnalysisTask): ArticleAnalyzedEvent[] {
   return entries.flatMap(({ event, offset }) =>
     event.type === ARTICLE_SUBMITTED || event.type === ARTICLE_REVISED
-      ? [analyzeSubmission(withSanitizedText(event), analyzedAt, offset)]
+      ? [analyzeSubmission(withSanitizedText(event), analyzedAt, offset, maxEventBytes)]
       : [],
   );
 }

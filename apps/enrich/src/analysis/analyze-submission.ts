@@ -3,22 +3,42 @@ import {
   ArticleAnalyzedEvent,
   ArticleRevisedEvent,
   ArticleSubmittedEvent,
+  AnalysisData,
   createEvent,
   deterministicId,
+  fitAnalysisToBudget,
+  jsonBytes,
 } from '@chronicle/contracts';
 import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
 
 /**
  * Builds the ArticleAnalyzed event for a submission or revision found at `sourceOffset` on the
- * articles topic. Its id depends only on the input and analyzer version.
+ * articles topic. Its id depends only on the input and analyzer version. An event whose JSON would
+ * take more than `maxEventBytes` (the publisher's message limit) carries the analysis cut to fit
+ * (`fitAnalysisToBudget`, counted in `analysis.truncated`): the article is analysed, not dead-lettered.
  */
 export function analyzeSubmission(
   submitted: ArticleSubmittedEvent | ArticleRevisedEvent,
   analyzedAt: string,
   sourceOffset?: string,
+  maxEventBytes = Number.POSITIVE_INFINITY,
 ): ArticleAnalyzedEvent {
   const { data } = submitted;
   const analysis = analyzeArticle({ id: data.articleId, title: data.title, body: data.body });
+  const event = analyzedEvent(submitted, analyzedAt, sourceOffset, analysis);
+  const bytes = jsonBytes(event);
+  if (bytes <= maxEventBytes) return event;
+  const envelopeBytes = bytes - jsonBytes(analysis);
+  return analyzedEvent(submitted, analyzedAt, sourceOffset, fitAnalysisToBudget(analysis, maxEventBytes - envelopeBytes));
+}
+
+function analyzedEvent(
+  submitted: ArticleSubmittedEvent | ArticleRevisedEvent,
+  analyzedAt: string,
+  sourceOffset: string | undefined,
+  analysis: AnalysisData,
+): ArticleAnalyzedEvent {
+  const { data } = submitted;
   return createEvent<ArticleAnalyzedEvent>(
     ARTICLE_ANALYZED,
     {

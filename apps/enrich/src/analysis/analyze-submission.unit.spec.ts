@@ -1,4 +1,4 @@
-import { ArticleSubmittedEvent, deterministicId } from '@chronicle/contracts';
+import { ArticleSubmittedEvent, deterministicId, encodeEvent } from '@chronicle/contracts';
 import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
 import { describe, expect, it } from 'vitest';
 import { analyzeSubmission } from './analyze-submission';
@@ -57,6 +57,45 @@ describe(analyzeSubmission.name, () => {
       expect(analyzeSubmission(submitted, '2026-01-02T00:00:00.000Z').id).toBe(
         analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z').id,
       );
+    });
+  });
+
+  describe('when the analysis would take more than the message limit', () => {
+    const flood = { ...submitted, data: { ...submitted.data, body: 'Maria Lindqvist\n'.repeat(3_000) } };
+    const full = analyzeArticle({ id: 'a1', title: 'Talks resume', body: flood.data.body });
+
+    it('cuts it to fit, keeping the mention count and saying what it left out', () => {
+      const limit = 40_000;
+      expect(encodeEvent(analyzeSubmission(flood, '2026-01-01T09:00:00.000Z')).length).toBeGreaterThan(limit);
+      const event = analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12', limit);
+      expect(encodeEvent(event).length).toBeLessThanOrEqual(limit);
+      const [actor] = event.data.analysis.actors;
+      expect(actor!.mentionCount).toBe(full.actors[0]!.mentions.length);
+      expect(event.data.analysis.truncated).toEqual({
+        mentions: full.actors[0]!.mentions.length - actor!.mentions.length,
+        actors: 0,
+        places: 0,
+        statements: 0,
+        stances: 0,
+      });
+    });
+
+    it('gives it the same id as the whole analysis', () => {
+      expect(analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12', 40_000).id).toBe(
+        analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12').id,
+      );
+    });
+  });
+
+  describe('when the analysis fits the message limit', () => {
+    it('is the whole analysis', () => {
+      const event = analyzeSubmission(
+        submitted,
+        '2026-01-01T09:00:00.000Z',
+        '12',
+        encodeEvent(analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z', '12')).length,
+      );
+      expect(event.data.analysis).toEqual(analyzeArticle({ id: 'a1', title: 'Talks resume', body: submitted.data.body }));
     });
   });
 });

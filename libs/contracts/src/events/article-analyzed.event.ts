@@ -17,6 +17,14 @@ const mentionSchema = z.object({
   kind: z.enum(['name', 'pronoun', 'description']).optional(),
 });
 
+const truncationSchema = z.object({
+  mentions: z.number().int().nonnegative(),
+  actors: z.number().int().nonnegative(),
+  places: z.number().int().nonnegative(),
+  statements: z.number().int().nonnegative(),
+  stances: z.number().int().nonnegative(),
+});
+
 /** `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). */
 const speakerSchema = z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable();
 
@@ -30,10 +38,20 @@ export const analysisSchema = z.object({
       kind: z.enum(['person', 'organization']),
       role: z.string().optional(),
       mentions: z.array(mentionSchema),
+      /** How many times the article mentions the actor, when `mentions` lists fewer (see `truncated`; optional, additive). */
+      mentionCount: z.number().int().nonnegative().optional(),
       sentiment: sentimentSchema,
     }),
   ),
-  places: z.array(z.object({ name: z.string(), kind: z.literal('place'), mentions: z.array(mentionSchema) })),
+  places: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.literal('place'),
+      mentions: z.array(mentionSchema),
+      /** As an actor's `mentionCount`. */
+      mentionCount: z.number().int().nonnegative().optional(),
+    }),
+  ),
   statements: z.array(
     z.object({
       kind: z.enum(['direct', 'indirect']),
@@ -65,6 +83,12 @@ export const analysisSchema = z.object({
     )
     .optional(),
   targets: z.array(z.object({ start: z.number().int(), end: z.number().int(), sentiment: sentimentSchema })),
+  /**
+   * What enrich left out so that the event fits the message limit (see `fitAnalysisToBudget`): how many mention
+   * offsets, actors, places, statements and stances the extractor found beyond those listed. Absent when nothing
+   * was left out (optional, additive).
+   */
+  truncated: truncationSchema.optional(),
 });
 
 export const articleAnalyzedV1Schema = z.object({
@@ -88,3 +112,5 @@ export const articleAnalyzedV1Schema = z.object({
 });
 
 export type ArticleAnalyzedData = z.infer<typeof articleAnalyzedV1Schema>;
+export type AnalysisData = ArticleAnalyzedData['analysis'];
+export type AnalysisTruncation = z.infer<typeof truncationSchema>;

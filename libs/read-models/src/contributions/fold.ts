@@ -147,7 +147,8 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       kind: actor.kind,
       role: actor.role ?? null,
       aliases: namesOf(actor.mentions),
-      count: actor.mentions.length,
+      // An analysis cut to the message limit lists fewer mentions than it counts.
+      count: actor.mentionCount ?? actor.mentions.length,
       sentimentScore: storableScore(actor.sentiment.score),
       sentimentLabel: actor.sentiment.label,
       seenAt,

@@ -164,6 +164,21 @@ describe(foldAnalyses.name, () => {
     });
   });
 
+  describe('when the analysis was cut to the message limit (it lists fewer mentions than it counts)', () => {
+    it('counts the mentions the analysis counted, and keeps the names it listed as aliases', () => {
+      const cut = {
+        ...actor('person:donald-trump', 'Trump'),
+        mentions: [
+          { start: 0, end: 12, text: 'Donald Trump', kind: 'name' as const },
+          { start: 900, end: 905, text: 'Trump', kind: 'name' as const },
+        ],
+        mentionCount: 4_000,
+      };
+      const [article] = foldAnalyses([analyzed('e1', 'a1', { actors: [cut] })]);
+      expect(article!.mentions).toEqual([expect.objectContaining({ aliases: ['Donald Trump', 'Trump'], count: 4_000 })]);
+    });
+  });
+
   describe('when a statement has no speaker, or a cue', () => {
     it('keeps both as they are', () => {
       const cued = { ...statement('Talks may fail', trump, 50, 'indirect'), cue: 'warned' };
