@@ -20,14 +20,22 @@ export function namesOf(actor: { name: string; kind: string }): string[] {
   return names;
 }
 
+/**
+ * Appends `text` to `out` as segments, each actor name its own. Appends one by one: a body can name actors more times
+ * than `out.push(...segments)` may pass arguments.
+ */
 function markActors(
+  out: Segment[],
   text: string,
   statement: number | undefined,
   pattern: RegExp | null,
   actorOf: Map<string, number>,
-): Segment[] {
-  if (!pattern || !text) return text ? [{ text, statement }] : [];
-  const out: Segment[] = [];
+): void {
+  if (!text) return;
+  if (!pattern) {
+    out.push({ text, statement });
+    return;
+  }
   let at = 0;
   for (const match of text.matchAll(pattern)) {
     const index = match.index;
@@ -36,7 +44,6 @@ function markActors(
     at = index + match[0].length;
   }
   if (at < text.length) out.push({ text: text.slice(at), statement });
-  return out;
 }
 
 /**
@@ -62,10 +69,10 @@ export function segmentArticle(body: string, statements: Span[], actors: Array<{
   let at = 0;
   for (const span of order) {
     if (span.start < at) continue;
-    out.push(...markActors(body.slice(at, span.start), undefined, pattern, actorOf));
-    out.push(...markActors(body.slice(span.start, span.end), span.index, pattern, actorOf));
+    markActors(out, body.slice(at, span.start), undefined, pattern, actorOf);
+    markActors(out, body.slice(span.start, span.end), span.index, pattern, actorOf);
     at = span.end;
   }
-  out.push(...markActors(body.slice(at), undefined, pattern, actorOf));
+  markActors(out, body.slice(at), undefined, pattern, actorOf);
   return out;
 }

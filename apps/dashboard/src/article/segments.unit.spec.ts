@@ -47,4 +47,13 @@ describe(segmentArticle.name, () => {
       );
     });
   });
+
+  describe('when the body names an actor more times than a call takes arguments', () => {
+    it('marks every name and keeps the text whole', () => {
+      const body = 'Zelenskyy\n'.repeat(300_000);
+      const segments = segmentArticle(body, [], actors);
+      expect(segments.filter((s) => s.actor === 0)).toHaveLength(300_000);
+      expect(segments.map((s) => s.text).join('')).toBe(body);
+    });
+  });
 });
