@@ -225,7 +225,8 @@ function scorePolnear(dataDir: string): PolnearScores {
       const m = s.speaker.mention;
       if (m && gold.sources.some((g) => g.start < m.end && m.start < g.end)) mentionRight += 1;
       const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
-      const mentions = (actor?.mentions ?? []).map((m) => [m.start, m.end] as const);
+      // An unnamed source ("officials said", since 1.25.0) is no actor: its one span is the speaker's mention.
+      const mentions = [...(actor?.mentions ?? []), ...(m ? [m] : [])].map((x) => [x.start, x.end] as const);
       const hit = speakerMatchesSource(doc, best, mentions, s.speaker.name);
       if (hit) right += 1;
       else if (showPolnearErrors) {

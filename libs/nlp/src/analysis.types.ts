@@ -57,7 +57,9 @@ export interface ExtractedStatement {
   cueSpan?: { start: number; end: number };
   /**
    * The speaker; `mention` (since 1.5.0) is the offsets of the speaker's mention that attributes this statement: the
-   * pronoun or name next to the cue, else the speaker's mention closest before the statement.
+   * pronoun or name next to the cue, else the speaker's mention closest before the statement. A speaker whose id starts
+   * with `unnamed:` (since 1.25.0) is a source no actor stands for ("officials", "a person familiar with the plan"):
+   * `name` is the article's description and `mention` its offsets, and no actor of `actors` has that id.
    */
   speaker: { actorId: string; name: string; mention?: { start: number; end: number } } | null;
   sentiment: Sentiment;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from './article-analyzer';
 import { MAX_STATEMENT_DEPTH } from './statements/statement-depth';
+import { UNNAMED_SPEAKER_PREFIX } from './statements/unnamed-source';
 import type { ArticleAnalysis } from './analysis.types';
 
 /**
@@ -73,7 +74,7 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
     inBody(mention);
     expect(mention.text).toBe(text.slice(mention.start, mention.end));
   }
-  // Statements and stances alike: non-empty spans of the body, in order, speakers among the actors.
+  // Statements and stances alike: non-empty spans of the body, in order, speakers among the actors or described.
   for (const attributions of [analysis.statements, analysis.stances]) {
     let previousStart = -1;
     for (const attribution of attributions) {
@@ -83,9 +84,15 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
       expect(attribution.start).toBeGreaterThanOrEqual(previousStart);
       previousStart = attribution.start;
       if (attribution.cueSpan) inBody(attribution.cueSpan);
-      if (attribution.speaker) {
-        expect(actorIds).toContain(attribution.speaker.actorId);
-        if (attribution.speaker.mention) inBody(attribution.speaker.mention);
+      const speaker = attribution.speaker;
+      if (speaker?.actorId.startsWith(UNNAMED_SPEAKER_PREFIX)) {
+        // An unnamed source: no actor, described by words of the body.
+        expect(actorIds).not.toContain(speaker.actorId);
+        inBody(speaker.mention!);
+        expect(speaker.name).toBe(text.slice(speaker.mention!.start, speaker.mention!.end));
+      } else if (speaker) {
+        expect(actorIds).toContain(speaker.actorId);
+        if (speaker.mention) inBody(speaker.mention);
       }
       expect(Math.abs(attribution.sentiment.score)).toBeLessThanOrEqual(1);
     }
@@ -105,7 +112,7 @@ function expectSpansOfBody(text: string, analysis: ArticleAnalysis): void {
 
 describe(analyzeArticle.name, () => {
   describe('when given any text, news-like or hostile', () => {
-    it('answers with spans inside the body whose texts are the body there, speakers among its actors', () => {
+    it('answers with spans inside the body whose texts are the body there, speakers among its actors or described by it', () => {
       let reported = 0;
       let stances = 0;
       fc.assert(

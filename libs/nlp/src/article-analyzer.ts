@@ -26,8 +26,10 @@ import { joinSplitQuotes } from './statements/split-quote-joiner';
 import { SpeakerMentionIndex } from './statements/speaker-mention-index';
 import { recordStatementMentions, speakerMention } from './statements/speaker-mentions';
 import { trackSalience } from './statements/salience-tracker';
+import { unnamedSource, unnamedSpeaker } from './statements/unnamed-source';
 import { tokensInside, type StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
+import type { Token } from './text/token-scanner';
 import { registryByKey } from './lexicon/actor-registry';
 import { placeByKey } from './lexicon/gazetteer';
 import { givenNameGender } from './lexicon/given-names';
@@ -37,7 +39,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.24.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.25.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -88,10 +90,10 @@ export function analyzeArticle(input: ArticleText, options: AnalyzeOptions = {})
     end: d.end,
     text: d.text,
     ...(d.cue ? { cue: d.cue.text, cueSpan: { start: d.cue.start, end: d.cue.end } } : {}),
-    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d, mentionIndex),
+    speaker: d.speaker === null ? sourceOf(body, doc.tokens, d) : toSpeaker(actors[d.speaker]!, d, mentionIndex),
     sentiment: scoreText(d.text),
   }));
-  const stances: ExtractedStance[] = proposed.stances.map((d) => toStance(body, actors, d, mentionIndex));
+  const stances: ExtractedStance[] = proposed.stances.map((d) => toStance(body, doc.tokens, actors, d, mentionIndex));
   const extractedPlaces: ExtractedPlace[] = places.map((p) => ({
     name: p.name,
     kind: 'place',
@@ -148,6 +150,12 @@ function mentionIndexes(): MentionIndexOf {
   };
 }
 
+/** A speaker no actor stands for, described by the cue ("officials said"), or null. */
+function sourceOf(body: string, tokens: readonly Token[], d: StatementDraft): ExtractedStatement['speaker'] {
+  const source = d.cue ? unnamedSource(tokens, d.cue, d.end) : null;
+  return source ? unnamedSpeaker(body, source) : null;
+}
+
 function toSpeaker(
   actor: ActorDraft,
   d: StatementDraft,
@@ -165,7 +173,13 @@ function toSpeaker(
  * A stance from its draft: its sentiment is read over the cue and the object together ("criticized the decision").
  * A comma after the cue is not part of what follows it ('"Only you," she said, would use the occasion').
  */
-function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft, mentionIndex: MentionIndexOf): ExtractedStance {
+function toStance(
+  body: string,
+  tokens: readonly Token[],
+  actors: readonly ActorDraft[],
+  d: StatementDraft,
+  mentionIndex: MentionIndexOf,
+): ExtractedStance {
   const cue = d.cue!;
   const start = d.start + (/^,\s*/.exec(d.text)?.[0].length ?? 0);
   return {
@@ -174,7 +188,7 @@ function toStance(body: string, actors: readonly ActorDraft[], d: StatementDraft
     text: body.slice(start, d.end),
     cue: cue.text,
     cueSpan: { start: cue.start, end: cue.end },
-    speaker: d.speaker === null ? null : toSpeaker(actors[d.speaker]!, d, mentionIndex),
+    speaker: d.speaker === null ? sourceOf(body, tokens, d) : toSpeaker(actors[d.speaker]!, d, mentionIndex),
     sentiment: scoreText(body.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end))),
   };
 }

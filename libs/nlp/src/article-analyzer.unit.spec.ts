@@ -228,9 +228,14 @@ describe(analyzeArticle.name, () => {
       expect(analysis.places.map((p) => p.name)).toContain('Kyiv');
     });
 
-    it('still reports the statement of the unnamed officials without a speaker', () => {
+    it('still reports the statement of the unnamed officials, described, with no actor to speak it', () => {
       const s = statementWith(analyze(body), 'power had been restored');
-      expect(s.speaker).toBeNull();
+      expect(s.speaker).toEqual({
+        actorId: 'unnamed:ukrainian-officials',
+        name: 'Ukrainian officials',
+        mention: expect.any(Object),
+      });
+      expect(body.slice(s.speaker!.mention!.start, s.speaker!.mention!.end)).toBe('Ukrainian officials');
     });
   });
 

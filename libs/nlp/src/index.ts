@@ -1,3 +1,4 @@
 export * from './analysis.types';
 export { analyzeArticle, ANALYZER_VERSION, type AnalyzeOptions } from './article-analyzer';
 export * from './sentiment';
+export { UNNAMED_SPEAKER_PREFIX } from './statements/unnamed-source';

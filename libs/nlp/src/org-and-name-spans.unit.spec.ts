@@ -193,9 +193,11 @@ describe(analyzeArticle.name, () => {
   });
 
   describe('when a generic group is the subject of a speech verb', () => {
-    it('reports no statement for the public, but keeps official sources with no speaker', () => {
+    it('reports no statement for the public, but keeps official sources, described, with no actor to speak', () => {
       const a = analyze('Residents said the water rose within minutes. Police said two people were missing.');
-      expect(reported(a)).toEqual([['two people were missing', null]]);
+      expect(reported(a)).toEqual([['two people were missing', 'Police']]);
+      expect(a.statements.map((s) => s.speaker?.actorId)).toEqual(['unnamed:police']);
+      expect(a.actors).toEqual([]);
     });
   });
 

@@ -25,7 +25,11 @@ const truncationSchema = z.object({
   stances: z.number().int().nonnegative(),
 });
 
-/** `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). */
+/**
+ * `mention`: offsets of the speaker's mention the attribution hangs on (since chronicle-nlp/1.5.0). An `actorId`
+ * starting with `unnamed:` (since chronicle-nlp/1.25.0) is a source no actor stands for, named by its description
+ * ("officials"); no actor of the analysis has it.
+ */
 const speakerSchema = z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable();
 
 export const analysisSchema = z.object({

@@ -12,16 +12,18 @@ function reported(body: string): Array<[string, string | null]> {
 
 describe('reported speech', () => {
   describe('when "according to" names an unnamed source', () => {
-    it('reports what officials, a person familiar with the plan or a campaign say, with no speaker to name', () => {
+    it('reports what officials, a person familiar with the plan or a campaign say, with the source described and no actor', () => {
       expect(reported('The ministry moved the list into the draft, according to officials involved at the time.')).toEqual([
-        ['The ministry moved the list into the draft', null],
+        ['The ministry moved the list into the draft', 'officials involved at the time'],
       ]);
       expect(reported('The firm will cut 400 jobs in Lyon, according to a person familiar with the plan.')).toEqual([
-        ['The firm will cut 400 jobs in Lyon', null],
+        ['The firm will cut 400 jobs in Lyon', 'a person familiar with the plan'],
       ]);
       expect(reported('Fundraising has surged since June, according to the campaign.')).toEqual([
-        ['Fundraising has surged since June', null],
+        ['Fundraising has surged since June', 'the campaign'],
       ]);
+      const ids = statements('Fundraising has surged since June, according to the campaign.').map((s) => s.speaker?.actorId);
+      expect(ids).toEqual(['unnamed:the-campaign']);
     });
 
     it('reports nothing for a poll or for commentators at large', () => {

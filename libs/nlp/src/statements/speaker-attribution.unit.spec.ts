@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../article-analyzer';
 import type { ArticleAnalysis } from '../analysis.types';
+import { UNNAMED_SPEAKER_PREFIX } from './unnamed-source';
 
 function analyze(body: string): ArticleAnalysis {
   return analyzeArticle({ id: 'test', body });
 }
 
-/** Speaker name (or null) of the statement whose text contains `fragment`. */
+/** Name of the actor who speaks the statement whose text contains `fragment`, or null (nobody, or an unnamed source). */
 function speakerOf(analysis: ArticleAnalysis, fragment: string): string | null {
+  const speaker = statementWith(analysis, fragment).speaker;
+  return speaker && !speaker.actorId.startsWith(UNNAMED_SPEAKER_PREFIX) ? speaker.name : null;
+}
+
+/** The description of the unnamed source ("officials") of the statement whose text contains `fragment`, or null. */
+function unnamedSourceOf(analysis: ArticleAnalysis, fragment: string): string | null {
+  const speaker = statementWith(analysis, fragment).speaker;
+  return speaker?.actorId.startsWith(UNNAMED_SPEAKER_PREFIX) ? speaker.name : null;
+}
+
+function statementWith(analysis: ArticleAnalysis, fragment: string): ArticleAnalysis['statements'][number] {
   const found = analysis.statements.find((s) => s.text.includes(fragment));
   if (!found)
     throw new Error(`no statement containing "${fragment}" in ${JSON.stringify(analysis.statements.map((s) => s.text))}`);
-  return found.speaker?.name ?? null;
+  return found;
 }
 
 describe(analyzeArticle.name, () => {
@@ -63,8 +75,9 @@ describe(analyzeArticle.name, () => {
       'Priya Raman has spent a decade studying coral reefs.\n' +
       'The environment minister said the government would fund new research.';
 
-    it('leaves the statement without a speaker', () => {
+    it('leaves the statement without an actor to speak it, from the source the article describes', () => {
       expect(speakerOf(analyze(body), 'the government would fund')).toBeNull();
+      expect(unnamedSourceOf(analyze(body), 'the government would fund')).toBe('The environment minister');
     });
   });
 
@@ -116,6 +129,7 @@ describe(analyzeArticle.name, () => {
 
     it('does not give the quote to the person the source is close to', () => {
       expect(speakerOf(analyze(body), 'Holly feels')).toBeNull();
+      expect(unnamedSourceOf(analyze(body), 'Holly feels')).toBe('a source close to the presenter');
     });
   });
 
@@ -124,6 +138,7 @@ describe(analyzeArticle.name, () => {
 
     it('does not make the organisation after "to" the speaker', () => {
       expect(speakerOf(analyze(body), 'it would defend')).toBeNull();
+      expect(unnamedSourceOf(analyze(body), 'it would defend')).toBe("China's mission to the EU");
     });
   });
 
@@ -209,17 +224,19 @@ describe(analyzeArticle.name, () => {
   });
 
   describe('when the attribution closes the sentence and names nobody', () => {
-    it('reports what aides, officials or police say, with no speaker to name, as "according to officials" does', () => {
-      const texts = (body: string): Array<[string, string | null]> =>
-        analyze(body).statements.map((s) => [s.text, s.speaker?.name ?? null]);
+    it('reports what aides, officials or police say, with no actor to speak it but the source described, as "according to officials" does', () => {
+      const texts = (body: string): Array<[string, string | null]> => {
+        const analysis = analyze(body);
+        return analysis.statements.map((s) => [s.text, speakerOf(analysis, s.text) ?? unnamedSourceOf(analysis, s.text)]);
+      };
       expect(texts('Ursula von der Leyen met Emmanuel Macron in Paris on Friday, aides said.')).toEqual([
-        ['Ursula von der Leyen met Emmanuel Macron in Paris on Friday', null],
+        ['Ursula von der Leyen met Emmanuel Macron in Paris on Friday', 'aides'],
       ]);
       expect(texts('The senator, officials said, has grown skeptical of the plan.')).toEqual([
-        ['The senator, officials said, has grown skeptical of the plan', null],
+        ['The senator, officials said, has grown skeptical of the plan', 'officials'],
       ]);
       expect(texts('Two protesters were arrested outside the venue, police said.')).toEqual([
-        ['Two protesters were arrested outside the venue', null],
+        ['Two protesters were arrested outside the venue', 'police'],
       ]);
     });
 
@@ -293,8 +310,9 @@ describe(analyzeArticle.name, () => {
   describe('when a country modifier does not fit the stated role', () => {
     const body = 'President Tom Reyes met the visiting delegation.\nThe Ukrainian president said the talks went well.';
 
-    it('leaves the speaker unresolved', () => {
+    it('leaves the speaker unresolved, a source the article describes', () => {
       expect(speakerOf(analyze(body), 'talks went well')).toBeNull();
+      expect(unnamedSourceOf(analyze(body), 'talks went well')).toBe('The Ukrainian president');
     });
   });
 
@@ -716,6 +734,7 @@ describe(analyzeArticle.name, () => {
       expect(speakerOf(analysis, 'it raised roughly')).toBe('Ann Carver');
       expect(speakerOf(analysis, 'Carver will visit Iowa')).toBe('Ann Carver');
       expect(speakerOf(analysis, 'The bus tour')).toBeNull();
+      expect(unnamedSourceOf(analysis, 'The bus tour')).toBe('her aides');
     });
   });
 
@@ -1322,6 +1341,7 @@ describe(analyzeArticle.name, () => {
       const analysis = analyze(body);
       expect(speakerOf(analysis, 'intellectual curiosity')).toBe('Mark Cuban');
       expect(speakerOf(analysis, 'the embargo')).toBeNull();
+      expect(unnamedSourceOf(analysis, 'the embargo')).toBe('A Cuban official');
       expect(analysis.actors.map((a) => a.name)).toEqual(['Mark Cuban', 'Donald Trump']);
     });
   });
