@@ -33,6 +33,8 @@ export const statementViewSchema = z.object({
   clusterId: z.string(),
   saidAt: instant,
   speaker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When no actor speaks: the article's description of an unnamed source ("officials"), else null. */
+  unnamedSpeaker: z.string().nullable(),
   /** "First said in X, carried by N outlets": the near-duplicate cluster across outlets. */
   reach: z
     .object({

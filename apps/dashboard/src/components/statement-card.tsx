@@ -46,7 +46,15 @@ export function StatementCard({
           : statement.text}
       </blockquote>
       <p class="meta">
-        {statement.speaker ? <a href={actorPath(statement.speaker.id)}>{statement.speaker.name}</a> : <span>Unattributed</span>}
+        {statement.speaker ? (
+          <a href={actorPath(statement.speaker.id)}>{statement.speaker.name}</a>
+        ) : statement.unnamedSpeaker ? (
+          <span class="unnamed" title="An unnamed source, as the article describes it">
+            {statement.unnamedSpeaker} (unnamed)
+          </span>
+        ) : (
+          <span>Unattributed</span>
+        )}
         <span class="badge">{statement.kind === 'direct' ? 'direct quote' : 'reported speech'}</span>
         <SentimentBadge sentiment={statement.sentiment} />
         <span>{formatDateTime(statement.saidAt)}</span>

@@ -17,6 +17,11 @@ export interface StatementSummary {
   clusterId: string;
   saidAt: string;
   speaker: { id: string; name: string } | null;
+  /**
+   * Who the article says spoke when no actor did: the description of an unnamed source ("officials", "a person
+   * familiar with the plan"; analyses since chronicle-nlp/1.25.0). Null when an actor speaks, or nobody is named.
+   */
+  unnamedSpeaker: string | null;
   reach: { firstOutlet: string | null; firstArticleId: string | null; firstSeen: string | null; outletCount: number } | null;
 }
 
@@ -94,6 +99,7 @@ export function toStatementSummary(row: StatementSummaryRow): StatementSummary {
     clusterId: row.cluster_id,
     saidAt: isoInstant(row.said_at),
     speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name as string } : null,
+    unnamedSpeaker: row.speaker_id ? null : row.speaker_name,
     reach:
       row.outlet_count === null || row.outlet_count === undefined
         ? null
