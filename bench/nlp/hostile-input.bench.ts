@@ -15,6 +15,15 @@ const numbered = (make: (i: number) => string, joiner: string) => (chars: number
   for (let i = 0, length = 0; length < chars; i += 1) length += (parts[parts.length] = make(i)).length + joiner.length;
   return parts.join(joiner);
 };
+/** A name-shaped word for the i-th actor, letters only ("Kxa", "Kxb", …, "Kxba"): digits would make it no name. */
+const kx = (i: number): string => {
+  let word = 'Kx';
+  do {
+    word += String.fromCharCode(97 + (i % 26));
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return word;
+};
 
 const SHAPES: Record<string, (chars: number) => string> = {
   'one sentence of "X said"': repeat('Kiro said '),
@@ -33,6 +42,17 @@ const SHAPES: Record<string, (chars: number) => string> = {
     ' ',
   ),
   'straight quotes only': repeat('"'),
+  'one person described without end': (chars) => `Dana Kx, the minister, arrived. ${repeat('The minister said no. ')(chars)}`,
+  'one speaker described in every attribution': (chars) =>
+    `Dana Kx, the minister, arrived. ${repeat('"No," said the minister. ')(chars)}`,
+  'thousands of organisations described': numbered((i) => `The ${kx(i)} Ministry said no. The ministry agreed.`, ' '),
+  'thousands of organisations, a lone word after each': numbered(
+    (i) => `The ${kx(i)} Commission said no. The Ministry agreed.`,
+    ' ',
+  ),
+  'thousands of people sharing a surname': numbered((i) => `${kx(i)} Smith said no.`, ' '),
+  'thousands of double surnames': numbered((i) => `Debbie ${kx(i)} Schultz spoke. ${kx(i)} Schultz said no.`, ' '),
+  'thousands sharing a surname, each then named by it': numbered((i) => `${kx(i)} Smith said no. Smith agreed.`, ' '),
 };
 
 function millisToAnalyse(body: string): number {

@@ -4,9 +4,12 @@ import { registryByKey } from '../lexicon/actor-registry';
 import { givenNameGender } from '../lexicon/given-names';
 import { COMMON_WORDS, NAME_CONNECTORS, PREPOSITIONS } from '../lexicon/word-lists';
 import type { ArticleDocument } from '../text/article-document';
-import { nameKey, slugify } from '../text/name-normalizer';
+import { slugify } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef, PlaceDraft } from './actor-model';
 import { MentionStarts } from './mention-starts';
+import { OrganizationsByLastWord } from './organizations-by-last-word';
+import { PeopleByGivenName } from './people-by-given-name';
+import { PeopleBySurname } from './people-by-surname';
 import { classifyLoneName, isMidSentence, placeAsTeam, type LoneNameContext } from './lone-name-classifier';
 import type { NameCandidate } from './name-candidate-scanner';
 import { articleSportsKind, classifySportsSentences, INDIVIDUAL_SPORTS, TEAM_SPORTS } from './sports-context';
@@ -28,7 +31,9 @@ export interface FoldedActors {
 export function foldActors(doc: ArticleDocument, candidates: readonly NameCandidate[]): FoldedActors {
   const actors: ActorDraft[] = [];
   const byId = new Map<string, ActorDraft>();
-  const bySurname = new Map<string, ActorDraft[]>();
+  const bySurname = new PeopleBySurname();
+  const byGivenName = new PeopleByGivenName();
+  const organizationsByLastWord = new OrganizationsByLastWord();
   const places = new Map<string, PlaceDraft>();
   const placeTokens = new Uint8Array(doc.tokens.length);
   const keyCounts = new Map<string, number>();
@@ -53,6 +58,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       actor = { index: actors.length, id, name, nameWords: 0, kind, gender, mentions: [] };
       actors.push(actor);
       byId.set(id, actor);
+      organizationsByLastWord.add(actor);
     }
     return actor;
   };
@@ -61,10 +67,11 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     if (actor.kind !== 'person' || words.length < 2) return;
     const surname = words[words.length - 1]!;
     actor.surnameKey ??= surname;
-    actor.firstKey ??= words[0];
-    const list = bySurname.get(surname) ?? [];
-    if (!list.includes(actor)) list.push(actor);
-    bySurname.set(surname, list);
+    if (actor.firstKey === undefined) {
+      actor.firstKey = words[0];
+      byGivenName.add(actor);
+    }
+    bySurname.add(actor, surname);
   };
 
   const mentionStarts = new Map<ActorDraft, MentionStarts>();
@@ -103,6 +110,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     if (isFullName && c.words.length > actor.nameWords) {
       actor.name = c.text;
       actor.nameWords = c.words.length;
+      bySurname.renamed(actor);
     }
     if (isFullName) indexSurname(actor, c.words);
   };
@@ -119,7 +127,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
    * gender ("Mrs. Clinton" after "Bill Clinton") rules out a person known to be of the other gender.
    */
   const personBySurname = (surname: string, start: number, titleGender: Gender = 'u'): ActorDraft | undefined => {
-    const list = bySurname.get(surname)?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
+    const list = bySurname.people(surname)?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
     if (!list || list.length === 0) return undefined;
     if (list.length === 1) return list[0];
     let best: ActorDraft | undefined;
@@ -137,13 +145,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
    */
   const personByGivenName = (given: string): ActorDraft | undefined => {
     if (!givenNameGender(given) || bySurname.has(given)) return undefined;
-    let found: ActorDraft | undefined;
-    for (const a of actors) {
-      if (a.kind !== 'person' || a.firstKey !== given || a.mentions.length === 0) continue;
-      if (found) return undefined;
-      found = a;
-    }
-    return found;
+    return byGivenName.soleNamed(given);
   };
 
   /** A title's gender ("Mrs.", "widow") outranks the usual gender of the given name. */
@@ -158,13 +160,8 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       attach(particleLed, c);
       return particleLed;
     }
-    const existing = (bySurname.get(surname) ?? []).find(
-      (a) =>
-        a.firstKey === c.words[0] ||
-        a.firstKey?.[0] === c.words[0] ||
-        c.words[0]!.length === 1 ||
-        isDoubleSurnameOf(c.words, a.name),
-    );
+    // "John A. Smith" after "John Smith", "J. Smith" after either, "Wasserman Schultz" after "Debbie Wasserman Schultz".
+    const existing = bySurname.firstContinuedBy(c.words);
     const actor = existing ?? getOrCreate(`person:${slugify(c.text)}`, c.text, 'person', c.gender);
     if (actor.mentions.length === 0) actor.genderGuessed = c.gender !== 'u' && c.titleGender === 'u';
     attach(actor, c);
@@ -192,10 +189,7 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       if (r.kind === 'person' && c.words.length === 1) indexSurname(actor, [nameKeyFirst(r.name), c.words[0]!]);
     } else if (c.cls === 'organization') {
       // "the Commission" after "the European Commission" is the same body.
-      const longer =
-        c.words.length === 1
-          ? actors.find((a) => a.kind === 'organization' && a.name.split(' ').length > 1 && nameKeyLast(a.name) === c.key)
-          : undefined;
+      const longer = c.words.length === 1 ? organizationsByLastWord.firstEndingWith(c.key) : undefined;
       attach(longer ?? getOrCreate(`organization:${slugify(c.text)}`, c.text, 'organization', 'u'), c);
     } else if (c.cls === 'place' && c.place) {
       if (placeAsTeam(lone, c)) {
@@ -314,21 +308,6 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
 function modelKind(c: NameCandidate): ActorKind | 'place' | null {
   if (c.inQuote || COMMON_WORDS.has(c.key)) return null;
   return c.modelType === 'PER' ? 'person' : c.modelType === 'ORG' ? 'organization' : c.modelType === 'LOC' ? 'place' : null;
-}
-
-/**
- * "Wasserman Schultz" after "Debbie Wasserman Schultz": a name of two or more words, not opening with a given name,
- * that follows one first word to make up a person's full name is that person's double surname.
- */
-function isDoubleSurnameOf(words: readonly string[], name: string): boolean {
-  const full = nameKey(name).split(' ');
-  if (words.length < 2 || full.length !== words.length + 1 || givenNameGender(words[0]!) || COMMON_WORDS.has(full[0]!))
-    return false;
-  return words.every((w, i) => full[full.length - words.length + i] === w);
-}
-
-function nameKeyLast(name: string): string {
-  return nameKey(name).split(' ').pop() ?? '';
 }
 
 function nameKeyFirst(name: string): string {

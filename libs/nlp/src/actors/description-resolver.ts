@@ -3,7 +3,7 @@ import { isDemonym, placeByKey } from '../lexicon/gazetteer';
 import { DETERMINERS, ORG_HEAD_WORDS, ORG_WORDS, ROLE_MODIFIERS, TITLE_WORDS } from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
 import type { ActorDraft, MentionRef } from './actor-model';
-import { modifiersFitRole, roleWordsOf } from './role-words';
+import { ActorsByDescriptionWord } from './actors-by-description-word';
 
 const ORG_NOUNS = new Set([...ORG_WORDS, ...ORG_HEAD_WORDS, 'government', 'kremlin', 'company', 'firm']);
 const POSSESSIVE_RE = /['’]s$/;
@@ -13,6 +13,26 @@ const POSSESSIVE_RE = /['’]s$/;
  * of the article fits (by role words for people, by name words for organisations). Tokens [from, to).
  */
 export function resolveDescription(doc: ArticleDocument, actors: readonly ActorDraft[], from: number, to: number): number | null {
+  return resolveDescriptionBy(doc, descriptionIndexOf(actors), from, to);
+}
+
+/**
+ * One index per actors array, built at its first description (and again should the array grow): attribution resolves
+ * descriptions after every actor, role and first mention is settled. addDescriptionMentions, which runs before that,
+ * builds its own.
+ */
+const descriptionIndexes = new WeakMap<readonly ActorDraft[], { size: number; index: ActorsByDescriptionWord }>();
+
+function descriptionIndexOf(actors: readonly ActorDraft[]): ActorsByDescriptionWord {
+  let built = descriptionIndexes.get(actors);
+  if (!built || built.size !== actors.length) {
+    built = { size: actors.length, index: new ActorsByDescriptionWord(actors) };
+    descriptionIndexes.set(actors, built);
+  }
+  return built.index;
+}
+
+function resolveDescriptionBy(doc: ArticleDocument, index: ActorsByDescriptionWord, from: number, to: number): number | null {
   const { tokens } = doc;
   const head = tokens[to - 1];
   if (!head || !head.isWord) return null;
@@ -24,22 +44,13 @@ export function resolveDescription(doc: ArticleDocument, actors: readonly ActorD
     const key = nameKey(t.text);
     if (isDemonym(key) || placeByKey(key) || t.isCap || ROLE_MODIFIERS.has(t.lower)) modifiers.push(key);
   }
-  let matches: ActorDraft[];
   // Only someone already introduced can be referred back to.
   const start = tokens[from]!.start;
-  const known = actors.filter((a) => a.mentions.some((m) => m.start < start));
-  if (TITLE_WORDS.has(headKey)) {
-    matches = known.filter((a) => {
-      if (a.kind !== 'person') return false;
-      const words = roleWordsOf(a);
-      return words.has(headKey) && modifiersFitRole(modifiers, words);
-    });
-  } else if (ORG_NOUNS.has(headKey)) {
-    matches = known.filter((a) => a.kind === 'organization' && nameKey(a.name).split(' ').includes(headKey));
-  } else {
-    return null;
-  }
-  return matches.length === 1 ? matches[0]!.index : null;
+  let match: ActorDraft | null;
+  if (TITLE_WORDS.has(headKey)) match = index.solePersonByRole(headKey, modifiers, start);
+  else if (ORG_NOUNS.has(headKey)) match = index.soleOrganizationByNameWord(headKey, start);
+  else return null;
+  return match ? match.index : null;
 }
 
 /**
@@ -48,6 +59,16 @@ export function resolveDescription(doc: ArticleDocument, actors: readonly ActorD
  */
 export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[]): void {
   const { tokens, masked, quoteOf } = doc;
+  let index: ActorsByDescriptionWord | undefined;
+  // The tokens where each described actor's mentions end, kept as descriptions are added: an actor described
+  // thousands of times made a pass over its mentions per description cost the square of the article.
+  const mentionEnds = new Map<ActorDraft, Set<number>>();
+  const mentionEndsOf = (actor: ActorDraft): ReadonlySet<number> => {
+    let ends = mentionEnds.get(actor);
+    if (!ends) mentionEnds.set(actor, (ends = new Set(actor.mentions.map((m) => m.last))));
+    return ends;
+  };
+  const described = new Set<ActorDraft>();
   for (let i = 0; i < tokens.length - 1; i += 1) {
     if (tokens[i]!.lower !== 'the' || masked[i]) continue;
     let j = i + 1;
@@ -64,9 +85,10 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     if (after && after.isCap && after.start - head.end <= 1) continue;
     // "the director, Sofia Lindqvist,": the description only introduces the name that follows it.
     if (after?.text === ',' && tokens[j + 2]?.isCap) continue;
-    const actor = resolveDescription(doc, actors, i, j + 1);
-    if (actor === null || describesAnotherName(doc, actors, i, actor)) continue;
+    const actor = resolveDescriptionBy(doc, (index ??= new ActorsByDescriptionWord(actors)), i, j + 1);
+    if (actor === null) continue;
     const draft = actors[actor]!;
+    if (describesAnotherName(doc, i, () => mentionEndsOf(draft))) continue;
     const start = tokens[i + 1]!.start;
     const end = head.end;
     const mention: MentionRef = {
@@ -82,18 +104,21 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
       inQuote: quoteOf[i] !== -1,
     };
     draft.mentions.push(mention);
-    draft.mentions.sort((a, b) => a.start - b.start);
+    mentionEnds.get(draft)?.add(mention.last);
+    described.add(draft);
     i = j;
   }
+  // Sorted once, not after each addition: a stable sort leaves the same order either way.
+  for (const draft of described) draft.mentions.sort((a, b) => a.start - b.start);
 }
 
 /**
  * "James Hamilton, the Washington lawyer leading …": a description in apposition to a name describes that name, so it
  * is no mention of another actor.
  */
-function describesAnotherName(doc: ArticleDocument, actors: readonly ActorDraft[], the: number, actor: number): boolean {
+function describesAnotherName(doc: ArticleDocument, the: number, mentionEnds: () => ReadonlySet<number>): boolean {
   const { tokens } = doc;
   const named = tokens[the - 2];
   if (tokens[the - 1]?.text !== ',' || !named?.isCap) return false;
-  return !actors[actor]!.mentions.some((m) => m.last === the - 1);
+  return !mentionEnds().has(the - 1);
 }

@@ -58,3 +58,21 @@ export function modifiersFitRole(modifiers: readonly string[], role: ReadonlySet
   }
   return true;
 }
+
+/**
+ * The modifiers that any role `modifiersFitRole` accepts must itself contain: those neither a place where someone
+ * holds office nor part of one ("the Swedish defence minister" needs "swedish" and "defence"; "the South Carolina
+ * senator" needs neither). Lets the description index look actors up by their rarest such word.
+ */
+export function requiredRoleWords(modifiers: readonly string[]): string[] {
+  const required: string[] = [];
+  for (let i = 0; i < modifiers.length; i += 1) {
+    const pair = i + 1 < modifiers.length ? `${modifiers[i]} ${modifiers[i + 1]}` : '';
+    if (pair && isWhereModifier(pair)) {
+      i += 1;
+      continue;
+    }
+    if (!isWhereModifier(modifiers[i]!)) required.push(modifiers[i]!);
+  }
+  return required;
+}

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActorDraft } from './actor-model';
-import { roleWordsOf } from './role-words';
+import { modifiersFitRole, requiredRoleWords, roleWordsOf } from './role-words';
 
 const person = (role?: string): ActorDraft => ({
   index: 0,
@@ -33,6 +34,33 @@ describe(roleWordsOf.name, () => {
       expect(roleWordsOf(actor).has('minister')).toBe(true);
       actor.role = { start: 0, end: 9, text: 'President' };
       expect([...roleWordsOf(actor)]).toEqual(['president']);
+    });
+  });
+});
+
+// Demonyms, countries, states of one and two words, "U.S." (keyed "u s"), role modifiers and a word of no kind.
+const MODIFIERS = ['swedish', 'sweden', 'vermont', 'south', 'carolina', 'new', 'york', 'u s', 'u', 's', 'former', 'kiro'];
+
+describe(requiredRoleWords.name, () => {
+  describe('for any modifiers and role', () => {
+    it('names only words the role holds whenever the modifiers fit it', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...MODIFIERS), { maxLength: 4 }),
+          fc.array(fc.constantFrom(...MODIFIERS, 'senator'), { maxLength: 4 }),
+          (modifiers, role) => {
+            const words = new Set(role);
+            if (modifiersFitRole(modifiers, words)) for (const w of requiredRoleWords(modifiers)) expect(words.has(w)).toBe(true);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    });
+  });
+
+  describe('when a description names a state of two words and a demonym', () => {
+    it('requires the demonym only', () => {
+      expect(requiredRoleWords(['south', 'carolina', 'swedish'])).toEqual(['swedish']);
     });
   });
 });
