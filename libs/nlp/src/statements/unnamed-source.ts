@@ -44,10 +44,11 @@ const CLAUSE_JOINERS = new Set([...RELATIVES, ...SUBORDINATORS, ...'and but or n
 /**
  * The words of an attribution's cue that describe a source no actor stands for: "officials" in "officials said",
  * "a source involved in the super-PAC's creation" in "…, says a source involved in the super-PAC's creation",
- * "Democratic party officials" in "according to Democratic party officials". On PolNeAR train, nine in ten of these
- * cover a word of the annotated source. Null for a pronoun, a bare quantifier or determiner, a phrase with a verb
- * in it, and a subject the cue cuts off behind a preposition ("people on the ground told": the cue starts at "the
- * ground"). `contentEnd` is where the attributed words end: only a cue after them can put its speaker after the verb.
+ * "Democratic party officials" in "according to Democratic party officials". A cue holding only the last words of its
+ * subject is read back to where the clause starts ("people on the ground told": the cue starts at "the ground"). Null
+ * for a pronoun, a bare quantifier or determiner, a passive ("were told"), and a phrase led by a preposition or a
+ * participle. On PolNeAR train, nine in ten of these cover a word of the annotated source. `contentEnd` is where the
+ * attributed words end: only a cue after them can put its speaker after the verb.
  */
 export function unnamedSource(tokens: readonly Token[], cue: Offsets, contentEnd: number): Offsets | null {
   const first = countBelow(tokens, (t) => t.start, cue.start);
@@ -57,21 +58,21 @@ export function unnamedSource(tokens: readonly Token[], cue: Offsets, contentEnd
   if (!phrase) return null;
   // The cue may hold only the tail of its subject ("party officials said" of "Democratic party officials", "the
   // ground told" of "people on the ground"): the description goes back to the word that opens its clause.
-  const from = phrase[0] === words[0] ? subjectStart(tokens, first) : phrase[0]!;
-  const described = from === phrase[0] ? phrase : [...tokens.slice(tokens.indexOf(from), first), ...phrase];
+  const from = phrase[0] === words[0] ? subjectStart(tokens, first) : first;
+  const described = from < first ? [...tokens.slice(from, first), ...phrase] : phrase;
   if (!describesSource(described)) return null;
   return { start: described[0]!.start, end: described[described.length - 1]!.end };
 }
 
-/** The first word of the subject whose last words start the cue at `first`: back over words to a clause's start. */
-function subjectStart(tokens: readonly Token[], first: number): Token {
+/** Where the subject starts whose last words start the cue at token `first`: back over words to a clause's start. */
+function subjectStart(tokens: readonly Token[], first: number): number {
   let at = first;
   while (at > 0 && first - at < MAX_SOURCE_WORDS) {
     const t = tokens[at - 1]!;
     if (!t.isWord || CLAUSE_JOINERS.has(t.lower) || BE_FORMS.has(t.lower) || speechVerb(t.lower) !== undefined) break;
     at -= 1;
   }
-  return tokens[at]!;
+  return at;
 }
 
 /** The cue's subject words: after "according to", before the speech verb, or after it when the verb leads. */
