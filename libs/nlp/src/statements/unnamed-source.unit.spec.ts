@@ -64,6 +64,8 @@ describe(unnamedSource.name, () => {
       expect(described('They said the plan would fail.', 'They said')).toBeNull();
       expect(described('About half said the plan would fail.', 'About half said')).toBeNull();
       expect(described('Some of them said the plan would fail.', 'Some of them said')).toBeNull();
+      expect(described('Half said the plan would fail.', 'Half said')).toBeNull();
+      expect(described('Most said the plan would fail.', 'Most said')).toBeNull();
       expect(described('The plan would fail, it was said.', 'it was said')).toBeNull();
     });
   });
