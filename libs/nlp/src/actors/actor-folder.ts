@@ -63,6 +63,13 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
     return actor;
   };
 
+  const mentionStarts = new Map<ActorDraft, MentionStarts>();
+  const startsOf = (actor: ActorDraft): MentionStarts => {
+    let starts = mentionStarts.get(actor);
+    if (!starts) mentionStarts.set(actor, (starts = new MentionStarts()));
+    return starts;
+  };
+
   const indexSurname = (actor: ActorDraft, words: readonly string[]): void => {
     if (actor.kind !== 'person' || words.length < 2) return;
     const surname = words[words.length - 1]!;
@@ -71,18 +78,12 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
       actor.firstKey = words[0];
       byGivenName.add(actor);
     }
-    bySurname.add(actor, surname);
-  };
-
-  const mentionStarts = new Map<ActorDraft, MentionStarts>();
-  const startsOf = (actor: ActorDraft): MentionStarts => {
-    let starts = mentionStarts.get(actor);
-    if (!starts) mentionStarts.set(actor, (starts = new MentionStarts()));
-    return starts;
+    bySurname.add(actor, surname, startsOf(actor));
   };
 
   const attach = (actor: ActorDraft, c: NameCandidate): void => {
     if (!startsOf(actor).add(c.start)) return;
+    bySurname.mentioned(actor, c.start);
     actor.mentions.push({
       actor: actor.index,
       kind: 'name',
@@ -126,18 +127,8 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
    * The article's person with this surname, preferring the most recently mentioned one before `start`. A title's
    * gender ("Mrs. Clinton" after "Bill Clinton") rules out a person known to be of the other gender.
    */
-  const personBySurname = (surname: string, start: number, titleGender: Gender = 'u'): ActorDraft | undefined => {
-    const list = bySurname.people(surname)?.filter((a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
-    if (!list || list.length === 0) return undefined;
-    if (list.length === 1) return list[0];
-    let best: ActorDraft | undefined;
-    let bestPos = -1;
-    for (const a of list) {
-      const latest = startsOf(a).latestBefore(start);
-      if (latest > bestPos) [best, bestPos] = [a, latest];
-    }
-    return best ?? list[0];
-  };
+  const personBySurname = (surname: string, start: number, titleGender: Gender = 'u'): ActorDraft | undefined =>
+    bySurname.latestMentionedBefore(surname, start, (a) => titleGender === 'u' || a.gender === 'u' || a.gender === titleGender);
 
   /**
    * The article's one person whose full name opens with this given name ("Hillary" after "Hillary Clinton", "Bernie"

@@ -1,9 +1,9 @@
 import { countBelow } from '../text/count-below';
 
 /**
- * The start offsets of one actor's mentions while actors are folded, for "is this start taken" and "the latest
- * start before here" in logarithmic time. Mentions arrive in text order within each pass over the candidates, so
- * the offsets are kept as a few increasing runs (a new run opens when an offset comes before the last one).
+ * The start offsets of one actor's mentions while actors are folded, for "is this start taken" in logarithmic time.
+ * Mentions arrive in text order within each pass over the candidates, so the offsets are kept as a few increasing
+ * runs (a new run opens when an offset comes before the last one).
  */
 const MAX_RUNS = 8;
 
@@ -30,13 +30,8 @@ export class MentionStarts {
     return this.runs.some((run) => run[countBelow(run, (s) => s, start)] === start);
   }
 
-  /** The largest start before `offset`, or -1. */
-  latestBefore(offset: number): number {
-    let best = -1;
-    for (const run of this.runs) {
-      const at = countBelow(run, (s) => s, offset) - 1;
-      if (at >= 0 && run[at]! > best) best = run[at]!;
-    }
-    return best;
+  /** Every start added, in no particular order. */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (const run of this.runs) yield* run;
   }
 }

@@ -3,6 +3,7 @@ import { COMMON_WORDS } from '../lexicon/word-lists';
 import { countBelow } from '../text/count-below';
 import { nameKey } from '../text/name-normalizer';
 import type { ActorDraft } from './actor-model';
+import { MentionTimeline } from './mention-timeline';
 
 /** The people listed under one surname, in the order they were listed, with lookups into that order. */
 interface SurnameList {
@@ -14,6 +15,8 @@ interface SurnameList {
    * ["wasserman","schultz"]), ascending; a person renamed moves to their new words.
    */
   byRestOfName: Map<string, number[]>;
+  /** Every mention of the people listed, by start. */
+  mentions: MentionTimeline<ActorDraft>;
 }
 
 /** Where one person stands: under which surnames, at which position, and the rest of their name as keyed now. */
@@ -41,19 +44,44 @@ export class PeopleBySurname {
     return this.lists.get(surname)?.people;
   }
 
-  /** Lists a person under `surname` once; their `firstKey` must be set by then (it never changes after). */
-  add(person: ActorDraft, surname: string): void {
+  /**
+   * Lists a person under `surname` once, with the starts of their mentions so far; their `firstKey` must be set by
+   * then (it never changes after).
+   */
+  add(person: ActorDraft, surname: string, mentionStarts: Iterable<number>): void {
     let listing = this.listings.get(person);
     if (listing?.positions.has(surname)) return;
     if (!listing) this.listings.set(person, (listing = { positions: new Map(), restOfName: restOfNameKey(person.name) }));
     let list = this.lists.get(surname);
-    if (!list) this.lists.set(surname, (list = { people: [], firstByGivenName: new Map(), byRestOfName: new Map() }));
+    if (!list)
+      this.lists.set(
+        surname,
+        (list = { people: [], firstByGivenName: new Map(), byRestOfName: new Map(), mentions: new MentionTimeline() }),
+      );
     const at = list.people.length;
     list.people.push(person);
+    for (const start of mentionStarts) list.mentions.add(start, person);
     listing.positions.set(surname, at);
     if (person.firstKey !== undefined && !list.firstByGivenName.has(person.firstKey))
       list.firstByGivenName.set(person.firstKey, at);
     if (listing.restOfName !== undefined) insertSorted(listed(list.byRestOfName, listing.restOfName), at);
+  }
+
+  /** Records a new mention of a person under every surname they are listed under. */
+  mentioned(person: ActorDraft, start: number): void {
+    const listing = this.listings.get(person);
+    if (listing) for (const surname of listing.positions.keys()) this.lists.get(surname)!.mentions.add(start, person);
+  }
+
+  /**
+   * The accepted person listed under `surname` who was mentioned last before `offset` (of two mentioned at the same
+   * start, the one listed first), else the first accepted person listed; none when no one listed is accepted.
+   */
+  latestMentionedBefore(surname: string, offset: number, accept: (person: ActorDraft) => boolean): ActorDraft | undefined {
+    const list = this.lists.get(surname);
+    if (!list) return undefined;
+    const rank = (person: ActorDraft) => this.listings.get(person)!.positions.get(surname)!;
+    return list.mentions.latestBefore(offset, accept, rank) ?? list.people.find(accept);
   }
 
   /** Moves a listed person to the rest of their new name; call whenever a person's `name` changes. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { givenNameGender } from '../lexicon/given-names';
 import { COMMON_WORDS } from '../lexicon/word-lists';
 import { nameKey } from '../text/name-normalizer';
+import type { Gender } from '../lexicon/actor-registry';
 import type { ActorDraft } from './actor-model';
 import { PeopleBySurname } from './people-by-surname';
 
@@ -29,6 +30,26 @@ function plainFirstContinuedBy(lists: ReadonlyMap<string, ActorDraft[]>, words: 
   return (lists.get(words[words.length - 1]!) ?? []).find(
     (a) => a.firstKey === words[0] || a.firstKey?.[0] === words[0] || words[0]!.length === 1 || isDoubleSurnameOf(words, a.name),
   );
+}
+
+/**
+ * What the folder's personBySurname did before the index: of the surname's accepted people, the one whose latest
+ * mention before `offset` is latest (the first listed on a tie), else the first accepted.
+ */
+function plainLatestMentionedBefore(
+  listed: readonly ActorDraft[],
+  starts: ReadonlyMap<ActorDraft, ReadonlySet<number>>,
+  offset: number,
+  accept: (person: ActorDraft) => boolean,
+): ActorDraft | undefined {
+  const list = listed.filter(accept);
+  let best: ActorDraft | undefined;
+  let bestPos = -1;
+  for (const a of list) {
+    const latest = Math.max(-1, ...[...starts.get(a)!].filter((s) => s < offset));
+    if (latest > bestPos) [best, bestPos] = [a, latest];
+  }
+  return best ?? list[0];
 }
 
 // Given names, an initial, surnames that make double surnames, a common word and a particle.
@@ -90,7 +111,7 @@ describe(PeopleBySurname.name, () => {
               const words = nameKey(a.name).split(' ');
               const surname = s.surname ?? words[words.length - 1]!;
               a.firstKey ??= words[0];
-              index.add(a, surname);
+              index.add(a, surname, []);
               const list = lists.get(surname) ?? [];
               if (!list.includes(a)) list.push(a);
               lists.set(surname, list);
@@ -115,13 +136,63 @@ describe(PeopleBySurname.name, () => {
     });
   });
 
+  describe('while people are mentioned, listed under surnames and given a gender in any order', () => {
+    it('finds the person of a surname mentioned last before an offset exactly as a pass over its people does', () => {
+      const genders: Gender[] = ['u', 'm', 'f'];
+      const event = fc.oneof(
+        fc.record({ op: fc.constant('mention' as const), which: fc.nat(), start: fc.nat({ max: 60 }) }),
+        fc.record({ op: fc.constant('list' as const), which: fc.nat(), surname: fc.constantFrom('smith', 'kxa') }),
+        fc.record({ op: fc.constant('gender' as const), which: fc.nat(), gender: fc.constantFrom(...genders) }),
+      );
+      const query = fc.record({
+        surname: fc.constantFrom('smith', 'kxa', 'nobody'),
+        offset: fc.integer({ min: -1, max: 62 }),
+        titleGender: fc.constantFrom(...genders),
+      });
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 6 }),
+          fc.array(event, { maxLength: 40 }),
+          fc.array(query, { minLength: 1, maxLength: 6 }),
+          (size, events, queries) => {
+            const people = Array.from({ length: size }, (_, i) => ({ ...person(i, `Kxa${i} Smith`), firstKey: `kxa${i}` }));
+            const index = new PeopleBySurname();
+            const starts = new Map<ActorDraft, Set<number>>(people.map((a) => [a, new Set()]));
+            const lists = new Map<string, ActorDraft[]>();
+            for (const e of events) {
+              const a = people[e.which % size]!;
+              if (e.op === 'mention' && !starts.get(a)!.has(e.start)) {
+                starts.get(a)!.add(e.start);
+                index.mentioned(a, e.start);
+              }
+              if (e.op === 'list') {
+                index.add(a, e.surname, starts.get(a)!);
+                const list = lists.get(e.surname) ?? [];
+                if (!list.includes(a)) list.push(a);
+                lists.set(e.surname, list);
+              }
+              if (e.op === 'gender') a.gender = e.gender;
+              for (const q of queries) {
+                const accept = (p: ActorDraft) => q.titleGender === 'u' || p.gender === 'u' || p.gender === q.titleGender;
+                expect(index.latestMentionedBefore(q.surname, q.offset, accept)).toBe(
+                  plainLatestMentionedBefore(lists.get(q.surname) ?? [], starts, q.offset, accept),
+                );
+              }
+            }
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    });
+  });
+
   describe('when a double surname follows the full name', () => {
     it('finds the person with that full name, not an earlier one of the same surname', () => {
       const index = new PeopleBySurname();
       const earlier = { ...person(0, 'Maria Schultz'), firstKey: 'maria' };
       const debbie = { ...person(1, 'Debbie Wasserman Schultz'), firstKey: 'debbie' };
-      index.add(earlier, 'schultz');
-      index.add(debbie, 'schultz');
+      index.add(earlier, 'schultz', []);
+      index.add(debbie, 'schultz', []);
       expect(index.firstContinuedBy(['wasserman', 'schultz'])).toBe(debbie);
     });
   });
@@ -130,7 +201,7 @@ describe(PeopleBySurname.name, () => {
     it('finds them by the rest of the new name only', () => {
       const index = new PeopleBySurname();
       const kiro = { ...person(0, 'Dana Kx Smith'), firstKey: 'dana' };
-      index.add(kiro, 'smith');
+      index.add(kiro, 'smith', []);
       kiro.name = 'Dana Xq Kx Smith';
       index.renamed(kiro);
       expect(index.firstContinuedBy(['kx', 'smith'])).toBeUndefined();
@@ -143,8 +214,8 @@ describe(PeopleBySurname.name, () => {
       const index = new PeopleBySurname();
       const john = { ...person(0, 'John Schultz'), firstKey: 'john' };
       const maria = { ...person(1, 'Maria Wasserman Schultz'), firstKey: 'maria' };
-      index.add(john, 'schultz');
-      index.add(maria, 'schultz');
+      index.add(john, 'schultz', []);
+      index.add(maria, 'schultz', []);
       john.name = 'John Wasserman Schultz';
       index.renamed(john);
       expect(index.firstContinuedBy(['wasserman', 'schultz'])).toBe(john);
