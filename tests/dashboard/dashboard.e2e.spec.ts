@@ -199,9 +199,9 @@ describe('Newsroom dashboard', () => {
     });
 
     it('lists its stances apart from the statements, each with its speaker and cue', async () => {
-      const article = await getJson<{ stances: Array<{ text: string; cue: string; speaker: { name: string } | null }> }>(
-        '/v1/articles/istanbul-talks',
-      );
+      const article = await getJson<{
+        stances: Array<{ text: string; cue: string; speaker: { name: string } | null; unnamedSpeaker: string | null }>;
+      }>('/v1/articles/istanbul-talks');
       expect(article.stances.length).toBeGreaterThan(0);
       await browser.open(page, '/articles/istanbul-talks');
       await page.waitForSelector('.stance-list li');
@@ -209,7 +209,9 @@ describe('Newsroom dashboard', () => {
         items.map((li) => [li.querySelector('q')?.textContent, li.querySelector('.stance-cue')?.textContent, li.textContent]),
       );
       expect(listed.map(([text, cue]) => [text, cue])).toEqual(article.stances.map((s) => [s.text, s.cue]));
-      article.stances.forEach((s, i) => expect(listed[i]![2]).toContain(s.speaker?.name ?? 'unattributed'));
+      article.stances.forEach((s, i) =>
+        expect(listed[i]![2]).toContain(s.speaker?.name ?? (s.unnamedSpeaker ? `${s.unnamedSpeaker} (unnamed)` : 'unattributed')),
+      );
     });
   });
 

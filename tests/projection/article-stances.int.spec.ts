@@ -55,9 +55,10 @@ describe('the stances of an article in the articles read model', () => {
         start: 20,
         end: 32,
         speaker: { id: kiro.actorId, name: 'Dana Kiro' },
+        unnamedSpeaker: null,
         sentiment: { score: 0, label: 'neutral' },
       },
-      expect.objectContaining({ text: 'the plan', speaker: null }),
+      expect.objectContaining({ text: 'the plan', speaker: null, unnamedSpeaker: null }),
     ]);
   });
 

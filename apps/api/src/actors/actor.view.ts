@@ -58,12 +58,14 @@ export const stanceViewSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   speaker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When no actor takes the stance: the article's description of an unnamed source ("officials"), else null. */
+  unnamedSpeaker: z.string().nullable(),
   sentiment,
 });
 export type StanceView = z.infer<typeof stanceViewSchema>;
 
 /** One of an actor's stances, with the article it is reported in (`GET /v1/actors/:id/stances`). */
-export const actorStanceViewSchema = stanceViewSchema.extend({
+export const actorStanceViewSchema = stanceViewSchema.omit({ unnamedSpeaker: true }).extend({
   articleId: z.string(),
   articleTitle: z.string(),
   articleUrl: z.string().nullable(),

@@ -130,6 +130,10 @@ function ArticlePage({ article }: { article: Article }) {
               <li key={`${stance.start}-${stance.end}`}>
                 {stance.speaker ? (
                   <a href={actorPath(stance.speaker.id)}>{stance.speaker.name}</a>
+                ) : stance.unnamedSpeaker ? (
+                  <span class="unnamed" title="An unnamed source, as the article describes it">
+                    {stance.unnamedSpeaker} (unnamed)
+                  </span>
                 ) : (
                   <span class="muted">unattributed</span>
                 )}{' '}

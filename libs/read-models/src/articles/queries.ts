@@ -11,7 +11,7 @@ export type ArticleSummary = Omit<ArticleContentRow, 'contentOffset'> & {
   status: ArticleStatus;
   analyzerVersion: string | null;
   analyzedAt: string | null;
-  stances: StanceRow[];
+  stances: Array<StanceRow & { unnamedSpeaker: string | null }>;
 };
 
 interface ArticleRow {
@@ -50,7 +50,7 @@ export class ArticleQueries {
       status: row.status,
       analyzerVersion: row.analyzer_version,
       analyzedAt: isoInstant(row.analyzed_at),
-      stances: row.stances,
+      stances: row.stances.map((stance) => ({ ...stance, unnamedSpeaker: stance.unnamedSpeaker ?? null })),
     };
   }
 

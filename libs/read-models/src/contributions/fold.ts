@@ -44,6 +44,11 @@ export interface StanceRow {
   end: number;
   /** Null when the stance has no speaker, or one the analysis does not list among its actors. */
   speaker: { id: string; name: string } | null;
+  /**
+   * Who the article says takes the stance when no actor does: the description of an unnamed source ("officials",
+   * analyses since chronicle-nlp/1.25.0). Null when an actor does, or nobody is named; absent from rows stored before.
+   */
+  unnamedSpeaker?: string | null;
   sentiment: { score: number; label: 'negative' | 'neutral' | 'positive' };
 }
 
@@ -180,6 +185,8 @@ function toContribution(event: ArticleAnalyzedEvent): AnalyzedArticle {
       end: stance.end,
       speaker:
         stance.speaker && speakers.has(stance.speaker.actorId) ? { id: stance.speaker.actorId, name: stance.speaker.name } : null,
+      // A speaker the analysis does not list as an actor cannot be counted for it; keep the name only, as statements do.
+      unnamedSpeaker: stance.speaker && !speakers.has(stance.speaker.actorId) ? stance.speaker.name : null,
       sentiment: { score: stance.sentiment.score, label: stance.sentiment.label },
     })),
   };
