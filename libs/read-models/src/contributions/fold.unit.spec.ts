@@ -68,12 +68,12 @@ describe(foldAnalyses.name, () => {
   });
 
   describe('when the analysis has stances', () => {
-    it('keeps each as the API shows it, the speaker only when the analysis lists it as an actor', () => {
-      const kremlin = { actorId: 'organization:kremlin', name: 'Kremlin' };
+    it('keeps each as the API shows it, the speaker only when the analysis lists it as an actor, else its name alone', () => {
+      const officials = { actorId: 'unnamed:senior-officials', name: 'senior officials' };
       const [article] = foldAnalyses([
         analyzed('e1', 'a1', {
           actors: [actor('person:donald-trump', 'Trump')],
-          stances: [stance('the decision', trump, 20), stance('the invitation', kremlin, 60)],
+          stances: [stance('the decision', trump, 20), stance('the invitation', officials, 60), stance('the vote', null, 90)],
         }),
       ]);
       expect(article!.stances).toEqual([
@@ -83,9 +83,11 @@ describe(foldAnalyses.name, () => {
           start: 20,
           end: 32,
           speaker: { id: 'person:donald-trump', name: 'Donald Trump' },
+          unnamedSpeaker: null,
           sentiment: { score: 0, label: 'neutral' },
         },
-        expect.objectContaining({ text: 'the invitation', start: 60, speaker: null }),
+        expect.objectContaining({ text: 'the invitation', start: 60, speaker: null, unnamedSpeaker: 'senior officials' }),
+        expect.objectContaining({ text: 'the vote', start: 90, speaker: null, unnamedSpeaker: null }),
       ]);
     });
 
