@@ -1,6 +1,6 @@
 import { EmbeddingFeatureOptions, pushEmbeddingFeatures } from './embedding-features';
 import { hashString, mix } from './feature-hashing';
-import { wordPolarity } from './lexicon-scorer';
+import { PUBLIC_LEXICON, wordPolarity } from './lexicon-scorer';
 import { isClauseBoundary, isQuoteToken, NEGATORS, Token, tokenize } from './tokenizer';
 
 /** Which feature set to extract: sentiment toward a span, or the tone of a whole text. */
@@ -45,6 +45,11 @@ const T_AGENT = 21;
 const T_PATIENT = 22;
 const T_LEX_BLOCK = 24;
 // 26 is the dense word-vector template, emitted by embedding-features.ts.
+// The public lexicons' (AFINN-165 and VADER, see lexicon-scorer.ts) counterparts of T_LEX, T_LEX_WORD_SIDE and
+// T_LEX_BLOCK, beside the hand-written lexicon's.
+const T_PUB_LEX = 27;
+const T_PUB_LEX_WORD_SIDE = 28;
+const T_PUB_LEX_BLOCK = 29;
 
 /** Stands in for every capitalised name other than the target, so its context is learnt as "someone else". */
 const OTHER_ENTITY = 0x2545f491;
@@ -156,6 +161,7 @@ let stemHash = new Uint32Array(256);
 let negated = new Uint8Array(256);
 let inQuote = new Uint8Array(256);
 let polarity = new Float32Array(256);
+let publicPolarity = new Float32Array(256);
 // Word hash with other entities replaced by OTHER_ENTITY, and whether a token is such an entity.
 let ctxHash = new Uint32Array(256);
 let isEnt = new Uint8Array(256);
@@ -176,6 +182,7 @@ function ensureScratch(n: number): void {
   negated = new Uint8Array(cap);
   inQuote = new Uint8Array(cap);
   polarity = new Float32Array(cap);
+  publicPolarity = new Float32Array(cap);
   ctxHash = new Uint32Array(cap);
   isEnt = new Uint8Array(cap);
 }
@@ -200,6 +207,7 @@ interface WordInfo {
   hash: number;
   stemHash: number;
   polarity: number;
+  publicPolarity: number;
 }
 
 // Per-word hashes and lexicon lookups are pure functions of the word, so they are memoised. The cache is bounded
@@ -215,6 +223,7 @@ function wordInfo(w: string): WordInfo {
       hash: hashString(w),
       stemHash: hashString(stem(w)),
       polarity: wordPolarity(w),
+      publicPolarity: wordPolarity(w, PUBLIC_LEXICON),
     };
     wordCache.set(w, info);
   }
@@ -274,11 +283,16 @@ export function extractFeatures(
 
   let pos = 0;
   let neg = 0;
+  let pubPos = 0;
+  let pubNeg = 0;
   for (let i = 0; i < n; i++) {
     if (polarity[i] > 0) pos += polarity[i];
     else neg -= polarity[i];
+    if (publicPolarity[i] > 0) pubPos += publicPolarity[i];
+    else pubNeg -= publicPolarity[i];
   }
   lexFeatures('s', pos, neg);
+  lexFeatures('s', pubPos, pubNeg, T_PUB_LEX);
   if (mode === 'text') return out;
 
   for (let i = t0; i < t1; i++) push(mix(T_TARGET, wordHash[i]), 1);
@@ -362,7 +376,58 @@ export function extractFeatures(
   lexFeatures('wr', wPosR, wNegR);
   lexFeatures('c', cPos, cNeg);
   lexFeatures('q', qPos, qNeg);
+  publicLexiconFeatures(n, t0, t1, c0, c1, prevEnt, nextEnt, targetQuoted);
   return out;
+}
+
+/**
+ * The lexicon features of the target mode again, from the public lexicons' polarities: each polar word by sign, side
+ * and distance, and whether another entity stands between it and the target; sums in the window on each side, in the
+ * clause and in quotes.
+ */
+function publicLexiconFeatures(
+  n: number,
+  t0: number,
+  t1: number,
+  c0: number,
+  c1: number,
+  prevEnt: number,
+  nextEnt: number,
+  targetQuoted: boolean,
+): void {
+  let wPosL = 0,
+    wNegL = 0,
+    wPosR = 0,
+    wNegR = 0,
+    cPos = 0,
+    cNeg = 0,
+    qPos = 0,
+    qNeg = 0;
+  for (let i = 0; i < n; i++) {
+    if (i >= t0 && i < t1) continue;
+    const p = publicPolarity[i];
+    if (p === 0) continue;
+    const left = i < t0;
+    const d = left ? t0 - i : i - t1 + 1;
+    push(mix(T_PUB_LEX_WORD_SIDE, p > 0 ? 1 : 2, (left ? 0 : 8) + distanceBucket(d)), 1);
+    const blocked = left ? prevEnt > i : nextEnt < i;
+    push(mix(T_PUB_LEX_BLOCK, p > 0 ? 1 : 2, blocked ? 1 : 0), 1);
+    if (d <= WINDOW) {
+      if (left && p > 0) wPosL += p;
+      else if (left) wNegL -= p;
+      else if (p > 0) wPosR += p;
+      else wNegR -= p;
+    }
+    const inClause = i >= c0 && i < c1;
+    if (inClause && p > 0) cPos += p;
+    else if (inClause) cNeg -= p;
+    if (inQuote[i] && !targetQuoted && p > 0) qPos += p;
+    else if (inQuote[i] && !targetQuoted) qNeg -= p;
+  }
+  lexFeatures('wl', wPosL, wNegL, T_PUB_LEX);
+  lexFeatures('wr', wPosR, wNegR, T_PUB_LEX);
+  lexFeatures('c', cPos, cNeg, T_PUB_LEX);
+  lexFeatures('q', qPos, qNeg, T_PUB_LEX);
 }
 
 /**
@@ -396,15 +461,15 @@ function negStem(i: number): number {
 }
 
 /** Lexicon sums as scaled real values plus a coarse sign indicator, so the model can learn nonlinear use of both. */
-function lexFeatures(scope: string, pos: number, neg: number): void {
+function lexFeatures(scope: string, pos: number, neg: number, template = T_LEX): void {
   const s = hashString(scope);
-  push(mix(T_LEX, s, 1), Math.log1p(pos));
-  push(mix(T_LEX, s, 2), Math.log1p(neg));
+  push(mix(template, s, 1), Math.log1p(pos));
+  push(mix(template, s, 2), Math.log1p(neg));
   const sign = pos > neg ? 3 : neg > pos ? 4 : pos > 0 ? 5 : 6;
-  push(mix(T_LEX, s, sign), 1);
+  push(mix(template, s, sign), 1);
 }
 
-/** Fills the per-token scratch arrays: word hashes, negation scope, quotation scope and lexicon polarity. */
+/** Fills the per-token scratch arrays: word hashes, negation scope, quotation scope and both lexicons' polarities. */
 function annotate(tokens: readonly Token[]): void {
   let neg = false;
   let quote = false;
@@ -419,6 +484,7 @@ function annotate(tokens: readonly Token[]): void {
     inQuote[i] = quote ? 1 : 0;
     const p = info.polarity;
     polarity[i] = neg ? -p : p;
+    publicPolarity[i] = neg ? -info.publicPolarity : info.publicPolarity;
     if (NEGATORS.has(w) || w.endsWith("n't")) neg = true;
   }
 }

@@ -1,8 +1,29 @@
 import { POLARITY_LEXICON_DATA } from './polarity-lexicon.data';
+import { AFINN_165_DATA, VADER_DATA } from './public-lexicon.data';
 import { isClauseBoundary, NEGATORS, Token, tokenize } from './tokenizer';
 
-/** Word → prior polarity in [-3, 3]. Built once at module load. */
+/** Word → prior polarity in [-3, 3] from the hand-written lexicon. Built once at module load. */
 export const POLARITY_LEXICON: ReadonlyMap<string, number> = parseLexicon(POLARITY_LEXICON_DATA);
+
+/**
+ * Word → prior polarity in [-3, 3] from the public lexicons AFINN-165 and VADER (the mean of the two where both know
+ * the word). The target model reads it beside the hand-written lexicon, under templates of its own.
+ */
+export const PUBLIC_LEXICON: ReadonlyMap<string, number> = meanLexicon([parseLexicon(AFINN_165_DATA), parseLexicon(VADER_DATA)]);
+
+function meanLexicon(lexicons: ReadonlyArray<ReadonlyMap<string, number>>): Map<string, number> {
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const lexicon of lexicons) {
+    for (const [w, v] of lexicon) {
+      sum.set(w, (sum.get(w) ?? 0) + v);
+      count.set(w, (count.get(w) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, v] of sum) out.set(w, v / count.get(w)!);
+  return out;
+}
 
 function parseLexicon(data: string): Map<string, number> {
   const map = new Map<string, number>();
@@ -14,16 +35,19 @@ function parseLexicon(data: string): Map<string, number> {
   return map;
 }
 
-/** Prior polarity of a normalised word (0 when unknown); tries a couple of suffix strips so inflections match. */
-export function wordPolarity(norm: string): number {
-  const direct = POLARITY_LEXICON.get(norm);
+/**
+ * Prior polarity of a normalised word in `lexicon` (the hand-written one by default; 0 when unknown); tries a couple of
+ * suffix strips so inflections match.
+ */
+export function wordPolarity(norm: string, lexicon: ReadonlyMap<string, number> = POLARITY_LEXICON): number {
+  const direct = lexicon.get(norm);
   if (direct !== undefined) return direct;
   if (norm.length > 4 && norm.endsWith('s')) {
-    const v = POLARITY_LEXICON.get(norm.slice(0, -1));
+    const v = lexicon.get(norm.slice(0, -1));
     if (v !== undefined) return v;
   }
   if (norm.length > 5 && norm.endsWith('ly')) {
-    const v = POLARITY_LEXICON.get(norm.slice(0, -2));
+    const v = lexicon.get(norm.slice(0, -2));
     if (v !== undefined) return v;
   }
   return 0;
