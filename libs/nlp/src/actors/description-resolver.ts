@@ -10,29 +10,15 @@ const POSSESSIVE_RE = /['’]s$/;
 
 /**
  * The actor a description such as "the Ukrainian president" or "the ministry" refers to, when exactly one actor
- * of the article fits (by role words for people, by name words for organisations). Tokens [from, to).
+ * of the article fits (by role words for people, by name words for organisations), looked up in the article's
+ * `index` of actors by description word. Tokens [from, to).
  */
-export function resolveDescription(doc: ArticleDocument, actors: readonly ActorDraft[], from: number, to: number): number | null {
-  return resolveDescriptionBy(doc, descriptionIndexOf(actors), from, to);
-}
-
-/**
- * One index per actors array, built at its first description (and again should the array grow): attribution resolves
- * descriptions after every actor, role and first mention is settled. addDescriptionMentions, which runs before that,
- * builds its own.
- */
-const descriptionIndexes = new WeakMap<readonly ActorDraft[], { size: number; index: ActorsByDescriptionWord }>();
-
-function descriptionIndexOf(actors: readonly ActorDraft[]): ActorsByDescriptionWord {
-  let built = descriptionIndexes.get(actors);
-  if (!built || built.size !== actors.length) {
-    built = { size: actors.length, index: new ActorsByDescriptionWord(actors) };
-    descriptionIndexes.set(actors, built);
-  }
-  return built.index;
-}
-
-function resolveDescriptionBy(doc: ArticleDocument, index: ActorsByDescriptionWord, from: number, to: number): number | null {
+export function resolveDescription(
+  doc: ArticleDocument,
+  index: ActorsByDescriptionWord,
+  from: number,
+  to: number,
+): number | null {
   const { tokens } = doc;
   const head = tokens[to - 1];
   if (!head || !head.isWord) return null;
@@ -85,7 +71,7 @@ export function addDescriptionMentions(doc: ArticleDocument, actors: ActorDraft[
     if (after && after.isCap && after.start - head.end <= 1) continue;
     // "the director, Sofia Lindqvist,": the description only introduces the name that follows it.
     if (after?.text === ',' && tokens[j + 2]?.isCap) continue;
-    const actor = resolveDescriptionBy(doc, (index ??= new ActorsByDescriptionWord(actors)), i, j + 1);
+    const actor = resolveDescription(doc, (index ??= new ActorsByDescriptionWord(actors)), i, j + 1);
     if (actor === null) continue;
     const draft = actors[actor]!;
     if (describesAnotherName(doc, i, () => mentionEndsOf(draft))) continue;

@@ -1,4 +1,5 @@
 import type { ActorDraft, MentionRef } from '../actors/actor-model';
+import { ActorsByDescriptionWord } from '../actors/actors-by-description-word';
 import type { ArticleDocument } from '../text/article-document';
 import type { Salience } from './salience-tracker';
 
@@ -14,6 +15,11 @@ export interface AnalysisContext {
   mentionStartingAt: Map<number, MentionRef>;
   /** Ages given in apposition ("Walsh, 52,"), by actor index, for "the 52-year-old" descriptions. */
   ages: Map<number, number>;
+  /**
+   * The actors by the words that describe them ("the ministry", "the Ukrainian president"), built at the first
+   * description resolved, and again should `actors` have grown since.
+   */
+  descriptionIndex(): ActorsByDescriptionWord;
 }
 
 /** Indexes mentions by position for constant-time lookups while parsing attributions. */
@@ -36,5 +42,10 @@ export function buildContext(
       }
     }
   }
-  return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt, ages: salience.ages };
+  let descriptions: { size: number; index: ActorsByDescriptionWord } | undefined;
+  const descriptionIndex = (): ActorsByDescriptionWord => {
+    if (descriptions?.size !== actors.length) descriptions = { size: actors.length, index: new ActorsByDescriptionWord(actors) };
+    return descriptions.index;
+  };
+  return { doc, actors, salience, placeTokens, mentionEndingAt, mentionStartingAt, ages: salience.ages, descriptionIndex };
 }

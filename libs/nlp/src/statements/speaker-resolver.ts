@@ -337,7 +337,7 @@ function isComplement(ctx: AnalysisContext, lead: number): boolean {
 
 /** The actor a description denotes: by the role it names, else by what it says about someone named earlier. */
 function describedActor(ctx: AnalysisContext, first: number, last: number): number | null {
-  return resolveDescription(ctx.doc, ctx.actors, first, last) ?? descriptionAntecedent(ctx, first, last);
+  return resolveDescription(ctx.doc, ctx.descriptionIndex(), first, last) ?? descriptionAntecedent(ctx, first, last);
 }
 
 /**
@@ -399,7 +399,7 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
     if (head.isWord && !head.isCap && (TITLE_WORDS.has(head.lower) || HUMAN_GROUP_NOUNS.has(head.lower))) {
       const first = descriptionStart(ctx, j - 1);
       if (DETERMINERS.has(tokens[first]!.lower) || HUMAN_GROUP_NOUNS.has(head.lower))
-        return { found: true, actor: resolveDescription(ctx.doc, ctx.actors, first, j), first, last: comma };
+        return { found: true, actor: resolveDescription(ctx.doc, ctx.descriptionIndex(), first, j), first, last: comma };
     }
     return NOT_FOUND;
   }
