@@ -27,6 +27,26 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when an organisation is named for what it is for ("Center for …", "Council on …")', () => {
+    it('keeps the whole name as one organisation, "the" included', () => {
+      const a = analyze(
+        'Dana Okafor of the Center for Rural Progress said the plan would fail. The Council on Northern Trade agreed, ' +
+          'and the Institute for the Baltic Economy said nothing.',
+      );
+      expect(actors(a)).toEqual([
+        ['Dana Okafor', 'person'],
+        ['Center for Rural Progress', 'organization'],
+        ['Council on Northern Trade', 'organization'],
+        ['Institute for the Baltic Economy', 'organization'],
+      ]);
+    });
+
+    it('leaves out a day that follows ("the Council on Tuesday")', () => {
+      const a = analyze('The Harbour Council on Tuesday rejected the plan.');
+      expect(actors(a)).toEqual([['Harbour Council', 'organization']]);
+    });
+  });
+
   describe('when a capitalised local-office title comes before a name', () => {
     it('keeps the title out of the name', () => {
       const a = analyze('“It is over,” City Councilwoman Trish Okafor said. “It is not,” Public Advocate Tom Reyes said.');

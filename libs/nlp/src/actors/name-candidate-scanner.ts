@@ -13,6 +13,7 @@ import {
   WEEKDAYS,
   ORG_HEAD_WORDS,
   ORG_WORDS,
+  PURPOSE_ORG_HEADS,
   ROLE_MODIFIERS,
   TITLE_DEPARTMENT_WORDS,
   TITLE_WORDS,
@@ -114,6 +115,9 @@ function runEnd(doc: ArticleDocument, i: number): number {
       // "UFCW Local 832", "Teamsters Local 120": a union local is named by its number.
       j += 1;
       break;
+    } else if (purposeConnectorLength(doc, j, i) > 0) {
+      // "Center for American Progress", "Council on Foreign Relations", "Institute for the Study of War".
+      j += purposeConnectorLength(doc, j, i);
     } else if (
       u.lower !== 'of' &&
       NAME_CONNECTORS.has(u.lower) &&
@@ -141,6 +145,28 @@ function runEnd(doc: ArticleDocument, i: number): number {
     }
   }
   return j;
+}
+
+/** Whether a run [first, last) holds a head joined to its purpose ("Center for American Progress"): an organisation. */
+function joinsPurpose(doc: ArticleDocument, first: number, last: number): boolean {
+  for (let k = first + 1; k < last; k += 1) if (purposeConnectorLength(doc, k, first) > 0) return true;
+  return false;
+}
+
+/**
+ * How many tokens from `at` ("for", or "for the") join an organisation's head to what it is for, when token `at` follows
+ * such a head ("Center", "Council") in the run starting at `runFirst` and a capitalised word that is no month or day
+ * ("the Council on Tuesday") comes next, in the same sentence; else 0.
+ */
+function purposeConnectorLength(doc: ArticleDocument, at: number, runFirst: number): number {
+  const { tokens, sentenceOf } = doc;
+  const u = tokens[at]!;
+  if ((u.lower !== 'for' && u.lower !== 'on') || !PURPOSE_ORG_HEADS.has(tokens[at - 1]!.lower)) return 0;
+  const article = tokens[at + 1]?.lower === 'the' ? 1 : 0;
+  const next = tokens[at + 1 + article];
+  if (!next?.isCap || MONTHS_AND_DAYS.has(next.lower) || sentenceOf[at + 1 + article] !== sentenceOf[runFirst]) return 0;
+  for (let k = at; k < at + 1 + article; k += 1) if (tokens[k + 1]!.start - tokens[k]!.end > 1) return 0;
+  return 1 + article;
 }
 
 /** Token after `Given "Nick" Surname` when the quote mark at `open` starts such a nickname, else 0. */
@@ -305,7 +331,12 @@ export function scanNameCandidates(doc: ArticleDocument): NameCandidate[] {
     const registry =
       registryByKey(key) ?? (words.length > 1 ? registryBySurname(words[0]!, words.slice(1).join(' ')) : undefined);
     if (registry) return { ...base, cls: 'registry', registry };
-    if (wholeRunIsOrg || ORG_WORDS.has(lastLower) || (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of')) {
+    if (
+      wholeRunIsOrg ||
+      ORG_WORDS.has(lastLower) ||
+      (ORG_HEAD_WORDS.has(firstLower) && tokens[first + 1]?.lower === 'of') ||
+      joinsPurpose(d, first, last)
+    ) {
       if (words.length === 1 && COMMON_WORDS.has(lastLower)) return null;
       const owner = tokens[first]!;
       // "Russia's Defence Ministry": the possessive country is context, not part of the organisation's name.

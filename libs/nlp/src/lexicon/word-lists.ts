@@ -180,6 +180,15 @@ ministry department university bank bureau office council commission court insti
 federation association organisation organization union agency house chamber academy school
 `);
 
+/**
+ * Heads of organisation names that go on with "for" or "on" and what the body is for ("Center for American Progress",
+ * "Council on Foreign Relations", "Americans for Prosperity", "Department for Education").
+ */
+export const PURPOSE_ORG_HEADS = wordSet(`
+center centre council committee institute foundation commission campaign coalition alliance fund society association
+league office bureau department ministry agency partnership project americans citizens
+`);
+
 /** Lower-case words allowed inside a capitalised name ("Bank of England", "Ursula von der Leyen"). */
 export const NAME_CONNECTORS = wordSet('of de da del della di van von der den bin bint ibn al el la le du dos das y');
 
