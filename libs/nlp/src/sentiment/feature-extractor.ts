@@ -327,14 +327,7 @@ export function extractFeatures(
   while (c1 < n && !isClauseBoundary(tokens[c1].norm)) c1++;
   if (embedding) pushEmbeddingFeatures({ tokens, negated, t0, t1, c0, c1 }, embedding, push);
 
-  let wPosL = 0,
-    wNegL = 0,
-    wPosR = 0,
-    wNegR = 0,
-    cPos = 0,
-    cNeg = 0,
-    qPos = 0,
-    qNeg = 0;
+  const sums = new PolarSums();
   const targetQuoted = t0 < n && inQuote[t0] === 1;
   for (let i = 0; i < n; i++) {
     if (i >= t0 && i < t1) continue;
@@ -351,16 +344,7 @@ export function extractFeatures(
     const p = polarity[i];
     if (p !== 0) {
       push(mix(T_LEX_WORD_SIDE, p > 0 ? 1 : 2, (left ? 0 : 8) + b), 1);
-      if (d <= WINDOW) {
-        if (left && p > 0) wPosL += p;
-        else if (left) wNegL -= p;
-        else if (p > 0) wPosR += p;
-        else wNegR -= p;
-      }
-      if (inClause && p > 0) cPos += p;
-      else if (inClause) cNeg -= p;
-      if (inQuote[i] && !targetQuoted && p > 0) qPos += p;
-      else if (inQuote[i] && !targetQuoted) qNeg -= p;
+      sums.add(p, left, d, inClause, inQuote[i] === 1 && !targetQuoted);
     }
   }
   roleFeatures(tokens, t0, t1);
@@ -372,10 +356,7 @@ export function extractFeatures(
     const blocked = i < t0 ? prevEnt > i : nextEnt < i;
     push(mix(T_LEX_BLOCK, p > 0 ? 1 : 2, blocked ? 1 : 0), 1);
   }
-  lexFeatures('wl', wPosL, wNegL);
-  lexFeatures('wr', wPosR, wNegR);
-  lexFeatures('c', cPos, cNeg);
-  lexFeatures('q', qPos, qNeg);
+  sums.emit(T_LEX);
   publicLexiconFeatures(n, t0, t1, c0, c1, prevEnt, nextEnt, targetQuoted);
   return out;
 }
@@ -395,14 +376,7 @@ function publicLexiconFeatures(
   nextEnt: number,
   targetQuoted: boolean,
 ): void {
-  let wPosL = 0,
-    wNegL = 0,
-    wPosR = 0,
-    wNegR = 0,
-    cPos = 0,
-    cNeg = 0,
-    qPos = 0,
-    qNeg = 0;
+  const sums = new PolarSums();
   for (let i = 0; i < n; i++) {
     if (i >= t0 && i < t1) continue;
     const p = publicPolarity[i];
@@ -412,22 +386,42 @@ function publicLexiconFeatures(
     push(mix(T_PUB_LEX_WORD_SIDE, p > 0 ? 1 : 2, (left ? 0 : 8) + distanceBucket(d)), 1);
     const blocked = left ? prevEnt > i : nextEnt < i;
     push(mix(T_PUB_LEX_BLOCK, p > 0 ? 1 : 2, blocked ? 1 : 0), 1);
-    if (d <= WINDOW) {
-      if (left && p > 0) wPosL += p;
-      else if (left) wNegL -= p;
-      else if (p > 0) wPosR += p;
-      else wNegR -= p;
-    }
-    const inClause = i >= c0 && i < c1;
-    if (inClause && p > 0) cPos += p;
-    else if (inClause) cNeg -= p;
-    if (inQuote[i] && !targetQuoted && p > 0) qPos += p;
-    else if (inQuote[i] && !targetQuoted) qNeg -= p;
+    sums.add(p, left, d, i >= c0 && i < c1, inQuote[i] === 1 && !targetQuoted);
   }
-  lexFeatures('wl', wPosL, wNegL, T_PUB_LEX);
-  lexFeatures('wr', wPosR, wNegR, T_PUB_LEX);
-  lexFeatures('c', cPos, cNeg, T_PUB_LEX);
-  lexFeatures('q', qPos, qNeg, T_PUB_LEX);
+  sums.emit(T_PUB_LEX);
+}
+
+/** A lexicon's positive and negative weight near the target: in the window on each side, in its clause, in quotes. */
+class PolarSums {
+  private wPosL = 0;
+  private wNegL = 0;
+  private wPosR = 0;
+  private wNegR = 0;
+  private cPos = 0;
+  private cNeg = 0;
+  private qPos = 0;
+  private qNeg = 0;
+
+  /** Adds polarity `p` of a word `d` tokens to the `left` of the target or right of it. */
+  add(p: number, left: boolean, d: number, inClause: boolean, inOtherQuote: boolean): void {
+    if (d <= WINDOW) {
+      if (left && p > 0) this.wPosL += p;
+      else if (left) this.wNegL -= p;
+      else if (p > 0) this.wPosR += p;
+      else this.wNegR -= p;
+    }
+    if (inClause && p > 0) this.cPos += p;
+    else if (inClause) this.cNeg -= p;
+    if (inOtherQuote && p > 0) this.qPos += p;
+    else if (inOtherQuote) this.qNeg -= p;
+  }
+
+  emit(template: number): void {
+    lexFeatures('wl', this.wPosL, this.wNegL, template);
+    lexFeatures('wr', this.wPosR, this.wNegR, template);
+    lexFeatures('c', this.cPos, this.cNeg, template);
+    lexFeatures('q', this.qPos, this.qNeg, template);
+  }
 }
 
 /**
