@@ -28,16 +28,16 @@ describe(analyzeArticle.name, () => {
   });
 
   describe('when an organisation is named for what it is for ("Center for …", "Council on …")', () => {
-    it('keeps the whole name as one organisation, "the" included', () => {
+    it('keeps the whole name as one organisation, "the" and a later "of" included', () => {
       const a = analyze(
         'Dana Okafor of the Center for Rural Progress said the plan would fail. The Council on Northern Trade agreed, ' +
-          'and the Institute for the Baltic Economy said nothing.',
+          'and the Institute for the Study of Baltic Trade said nothing.',
       );
       expect(actors(a)).toEqual([
         ['Dana Okafor', 'person'],
         ['Center for Rural Progress', 'organization'],
         ['Council on Northern Trade', 'organization'],
-        ['Institute for the Baltic Economy', 'organization'],
+        ['Institute for the Study of Baltic Trade', 'organization'],
       ]);
     });
 

@@ -135,6 +135,8 @@ function runEnd(doc: ArticleDocument, i: number): number {
       // "Susannah Streeter of Hargreaves Lansdown" is two names; "Bank of England", "Secretary of State" are one.
       // "Kia Motor Corp of South Korea": after a corporate suffix, "of" gives the company's home, not more of its name.
       (u.lower !== 'of' ||
+        // "Institute for the Study of War": after what the body is for, "of" goes on with its name.
+        joinsPurpose(doc, i, j) ||
         ORG_HEAD_WORDS.has(tokens[j - 1]!.lower) ||
         TITLE_WORDS.has(tokens[j - 1]!.lower) ||
         (ORG_WORDS.has(tokens[j - 1]!.lower) && !CORPORATE_SUFFIXES.has(tokens[j - 1]!.lower)))
