@@ -41,6 +41,7 @@ interface StatementView {
   start: number;
   end: number;
   speaker: { id: string; name: string } | null;
+  unnamedSpeaker: string | null;
 }
 
 const BAD_KEY_MESSAGE = 'This key was not accepted. Check it or ask your administrator for a new one.';
@@ -188,7 +189,9 @@ describe('Newsroom dashboard', () => {
       for (const statement of article.statements) {
         expect(marked).toContainEqual([statement.id, article.body.slice(statement.start, statement.end)]);
         const tag = speakers.find(([id]) => id === statement.id);
-        expect(tag?.[1]).toContain(statement.speaker?.name ?? 'unattributed');
+        expect(tag?.[1]).toContain(
+          statement.speaker?.name ?? (statement.unnamedSpeaker ? `${statement.unnamedSpeaker} (unnamed)` : 'unattributed'),
+        );
       }
       const text = await page.$eval('.article-body', (body) => body.textContent);
       expect(text).toContain(article.body.slice(0, 80));

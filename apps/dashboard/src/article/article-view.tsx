@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { getArticle } from '../api/chronicle';
 import type { ArticleView as Article } from '../api/types';
 import { actorPath, formatDateTime, formatScore, plural } from '../components/format';
-import { SentimentBadge } from '../components/statement-card';
+import { SentimentBadge, SpeakerName } from '../components/statement-card';
 import { Await } from '../components/status';
 import { useAsync } from '../components/use-async';
 import { segmentArticle } from './segments';
@@ -61,7 +61,9 @@ function ArticleText({ article }: { article: Article }) {
               <>
                 {piece}
                 <span class="speaker-tag" data-speaker-for={statement.id}>
-                  {statement.speaker ? <a href={actorPath(statement.speaker.id)}>{statement.speaker.name}</a> : 'unattributed'}
+                  <SpeakerName speaker={statement.speaker} unnamedSpeaker={statement.unnamedSpeaker}>
+                    unattributed
+                  </SpeakerName>
                   {' · '}
                   {statement.kind === 'direct' ? 'quote' : 'reported'} · {statement.sentiment.label}{' '}
                   {formatScore(statement.sentiment.score)}
@@ -128,15 +130,9 @@ function ArticlePage({ article }: { article: Article }) {
           <ul class="plain stance-list" aria-labelledby="article-stances">
             {article.stances.map((stance) => (
               <li key={`${stance.start}-${stance.end}`}>
-                {stance.speaker ? (
-                  <a href={actorPath(stance.speaker.id)}>{stance.speaker.name}</a>
-                ) : stance.unnamedSpeaker ? (
-                  <span class="unnamed" title="An unnamed source, as the article describes it">
-                    {stance.unnamedSpeaker} (unnamed)
-                  </span>
-                ) : (
+                <SpeakerName speaker={stance.speaker} unnamedSpeaker={stance.unnamedSpeaker}>
                   <span class="muted">unattributed</span>
-                )}{' '}
+                </SpeakerName>{' '}
                 <span class="stance-cue">{stance.cue}</span> <q>{stance.text}</q> <SentimentBadge sentiment={stance.sentiment} />
               </li>
             ))}

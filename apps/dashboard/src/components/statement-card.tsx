@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { StatementView } from '../api/types';
 import { actorPath, articlePath, formatDateTime, formatScore, plural } from './format';
 
@@ -7,6 +8,28 @@ export function SentimentBadge({ sentiment }: { sentiment: { score: number; labe
   return (
     <span class={`badge sentiment-${sentiment.label}`} title={`Sentiment score ${formatScore(sentiment.score)}`}>
       {sentiment.label} {formatScore(sentiment.score)}
+    </span>
+  );
+}
+
+/**
+ * Who said or did something: the actor, linked; else the article's description of an unnamed source, marked so;
+ * else `children` (how the caller says nobody is named).
+ */
+export function SpeakerName({
+  speaker,
+  unnamedSpeaker,
+  children,
+}: {
+  speaker: { id: string; name: string } | null;
+  unnamedSpeaker: string | null;
+  children: ComponentChildren;
+}) {
+  if (speaker) return <a href={actorPath(speaker.id)}>{speaker.name}</a>;
+  if (!unnamedSpeaker) return <>{children}</>;
+  return (
+    <span class="unnamed" title="An unnamed source, as the article describes it">
+      {unnamedSpeaker} (unnamed)
     </span>
   );
 }
@@ -46,15 +69,9 @@ export function StatementCard({
           : statement.text}
       </blockquote>
       <p class="meta">
-        {statement.speaker ? (
-          <a href={actorPath(statement.speaker.id)}>{statement.speaker.name}</a>
-        ) : statement.unnamedSpeaker ? (
-          <span class="unnamed" title="An unnamed source, as the article describes it">
-            {statement.unnamedSpeaker} (unnamed)
-          </span>
-        ) : (
+        <SpeakerName speaker={statement.speaker} unnamedSpeaker={statement.unnamedSpeaker}>
           <span>Unattributed</span>
-        )}
+        </SpeakerName>
         <span class="badge">{statement.kind === 'direct' ? 'direct quote' : 'reported speech'}</span>
         <SentimentBadge sentiment={statement.sentiment} />
         <span>{formatDateTime(statement.saidAt)}</span>
