@@ -39,7 +39,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.26.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.27.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {
@@ -150,9 +150,13 @@ function mentionIndexes(): MentionIndexOf {
   };
 }
 
-/** A speaker no actor stands for, described by the cue ("officials said"), or null. */
+/**
+ * A speaker no actor stands for, described by the cue ("officials said"), or null. A cue inside the statement (a quote
+ * split by its attribution: `"…," said one former official. "…"`) follows the words before it.
+ */
 function sourceOf(body: string, tokens: readonly Token[], d: StatementDraft): ExtractedStatement['speaker'] {
-  const source = d.cue ? unnamedSource(tokens, d.cue, d.end) : null;
+  const contentEnd = d.cue && d.cue.start > d.start ? Math.min(d.end, d.cue.start) : d.end;
+  const source = d.cue ? unnamedSource(tokens, d.cue, contentEnd) : null;
   return source ? unnamedSpeaker(body, source) : null;
 }
 

@@ -133,6 +133,13 @@ const SPECS: VerbSpec[] = [
   { lemma: 'yell' },
   { lemma: 'joke' },
   { lemma: 'quip', forms: { past: ['quipped'], ing: ['quipping'] } },
+  { lemma: 'chant' },
+  { lemma: 'exclaim' },
+  { lemma: 'scream' },
+  { lemma: 'whisper' },
+  { lemma: 'muse' },
+  { lemma: 'gush' },
+  { lemma: 'scoff' },
 ];
 
 function regularForms(lemma: string): Record<VerbForm, string[]> {

@@ -251,6 +251,44 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a count opens the description of an unnamed source', () => {
+    it('takes "one …", "two …" or "another …" as the source, after or before the verb', () => {
+      const body = [
+        'The council met on Monday.',
+        '"We are worried about the budget," said one Democrat familiar with the discussion.',
+        '"This is a sad day for the town," one resident wrote.',
+        '"They never asked us," two officials told reporters.',
+        '"It will pass," another person said.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'worried about the budget')).toBe('one Democrat familiar with the discussion');
+      expect(unnamedSourceOf(analysis, 'sad day for the town')).toBe('one resident');
+      expect(unnamedSourceOf(analysis, 'never asked us')).toBe('two officials');
+      expect(unnamedSourceOf(analysis, 'It will pass')).toBe('another person');
+    });
+
+    it('reads the source of a quote split by its attribution from the cue between the pieces', () => {
+      const body =
+        'The agency was slow.\n\n"Did he lose time? Probably," said one former agency official. "But it was the right call."';
+      const statement = statementWith(analyze(body), 'Did he lose time');
+      expect(statement.text).toContain('the right call');
+      expect(unnamedSourceOf(analyze(body), 'Did he lose time')).toBe('one former agency official');
+    });
+  });
+
+  describe('when a crowd chants or a speaker exclaims', () => {
+    it('attributes the quote through the verb', () => {
+      const body = [
+        'Thousands marched through the city on Saturday.',
+        '"Hey, hey, ho, ho, the mayor has got to go," the protesters chanted outside the hall.',
+        '"Nobody told me about any of this," Maria Keller exclaimed when she arrived.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'the mayor has got to go')).toBe('the protesters');
+      expect(speakerOf(analysis, 'Nobody told me')).toBe('Maria Keller');
+    });
+  });
+
   describe('when a quote ending in a question mark is followed by its speaker and verb', () => {
     const body =
       'Senator Lindsey Graham spoke to students in Columbia.\n' +

@@ -7,6 +7,7 @@ import {
   ORG_DESCRIPTOR_NOUNS,
   PARENTHETICAL_DASHES,
   PREPOSITIONS,
+  QUANTIFIERS,
   SUBJECT_PRONOUN_KINDS,
   TIME_WORDS,
   TITLE_WORDS,
@@ -35,6 +36,11 @@ const DASH_PARENTHETICAL_MAX = 24;
 const SPOKESPERSON_WORDS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 /** Nouns that speak for the name whose possessive they follow. */
 export const VOICE_NOUNS: ReadonlySet<string> = new Set([...SPOKESPERSON_WORDS, 'campaign', 'camp', 'office']);
+/**
+ * Words that open a description of a source: a determiner, or a count ("one Democrat familiar with the discussion",
+ * "two officials", "several aides", "another person").
+ */
+const DESCRIPTION_OPENERS: ReadonlySet<string> = new Set([...DETERMINERS, ...QUANTIFIERS, 'one', 'another']);
 const DESCRIPTION_STOP = new Set([',', ';', ':', '.', "''", '"', '“', '”', '(', ')', '—', '–']);
 
 /** Words that open a time adverbial before its day or time word: "on Thursday", "late Sunday", "this morning". */
@@ -160,7 +166,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     return { found: true, actor: null, first, last: k + 1 };
   }
   const actor = describedActor(ctx, first, k + 1);
-  const determined = DETERMINERS.has(tokens[first]!.lower);
+  const determined = DESCRIPTION_OPENERS.has(tokens[first]!.lower);
   if (actor === null && !determined) return NOT_FOUND;
   return { found: true, actor, first, last: k + 1 };
 }
@@ -249,7 +255,7 @@ export function subjectAfter(ctx: AnalysisContext, verb: number): SubjectResolut
   let headEnd = e;
   for (let j = k; j < e; j += 1) if (ctx.mentionStartingAt.has(j)) headEnd = Math.min(headEnd, j);
   const actor = describedActor(ctx, k, headEnd);
-  const found = DETERMINERS.has(t.lower) || actor !== null || tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
+  const found = DESCRIPTION_OPENERS.has(t.lower) || actor !== null || tokensMatch(ctx, k, headEnd, HUMAN_GROUP_NOUNS);
   // "said his best friend at Lehigh, Bruce Turry, who …": a person named in apposition to the description is the speaker.
   const named = found && actor === null ? appositiveName(ctx, e) : undefined;
   if (named) return { found: true, actor: named.actor, first: k, last: named.last };
@@ -371,9 +377,9 @@ function descriptionStart(ctx: AnalysisContext, k: number): number {
     }
     if (!p.isWord) break;
     j -= 1;
-    if (DETERMINERS.has(p.lower)) break;
+    if (DESCRIPTION_OPENERS.has(p.lower)) break;
   }
-  return DETERMINERS.has(tokens[j]!.lower) || j === k ? j : k;
+  return DESCRIPTION_OPENERS.has(tokens[j]!.lower) || j === k ? j : k;
 }
 
 const APPOSITIVE_MAX = 32;
