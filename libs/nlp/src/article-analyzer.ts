@@ -26,7 +26,7 @@ import { joinSplitQuotes } from './statements/split-quote-joiner';
 import { SpeakerMentionIndex } from './statements/speaker-mention-index';
 import { recordStatementMentions, speakerMention } from './statements/speaker-mentions';
 import { trackSalience } from './statements/salience-tracker';
-import { unnamedSource, unnamedSpeaker } from './statements/unnamed-source';
+import { draftSource, unnamedSpeaker } from './statements/unnamed-source';
 import { tokensInside, type StatementDraft } from './statements/statement-draft';
 import { buildDocument, type NameLexicon } from './text/article-document';
 import type { Token } from './text/token-scanner';
@@ -150,13 +150,9 @@ function mentionIndexes(): MentionIndexOf {
   };
 }
 
-/**
- * A speaker no actor stands for, described by the cue ("officials said"), or null. A cue inside the statement (a quote
- * split by its attribution: `"…," said one former official. "…"`) follows the words before it.
- */
+/** A speaker no actor stands for, described by the cue ("officials said"), or null. */
 function sourceOf(body: string, tokens: readonly Token[], d: StatementDraft): ExtractedStatement['speaker'] {
-  const contentEnd = d.cue && d.cue.start > d.start ? Math.min(d.end, d.cue.start) : d.end;
-  const source = d.cue ? unnamedSource(tokens, d.cue, contentEnd) : null;
+  const source = draftSource(tokens, d);
   return source ? unnamedSpeaker(body, source) : null;
 }
 

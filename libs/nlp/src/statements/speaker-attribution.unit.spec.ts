@@ -267,6 +267,17 @@ describe(analyzeArticle.name, () => {
       expect(unnamedSourceOf(analysis, 'It will pass')).toBe('another person');
     });
 
+    it('keeps a name that only modifies the description inside it, so the description is the source', () => {
+      const body = [
+        'Elizabeth Warren spoke in Boston on Friday.',
+        '"We expect an endorsement soon," a Warren adviser said.',
+        '"The campaign is confident," one Trump campaign source said.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'endorsement soon')).toBe('a Warren adviser');
+      expect(unnamedSourceOf(analysis, 'campaign is confident')).toBe('one Trump campaign source');
+    });
+
     it('reads the source of a quote split by its attribution from the cue between the pieces', () => {
       const body =
         'The agency was slow.\n\n"Did he lose time? Probably," said one former agency official. "But it was the right call."';

@@ -370,8 +370,13 @@ function descriptionStart(ctx: AnalysisContext, k: number): number {
     const p = tokens[j - 1]!;
     const inner = ctx.mentionEndingAt.get(j - 1);
     if (inner) {
-      // "the RMT union said": an organisation named inside the description only modifies it.
-      if (ctx.actors[inner.actor]!.kind !== 'organization' || inner.possessive) break;
+      // "the RMT union said": an organisation named inside the description only modifies it; so does a person named
+      // right after its opener ("a Warren adviser said", "one Trump campaign source said").
+      if (inner.possessive) break;
+      const modifier =
+        ctx.actors[inner.actor]!.kind === 'organization' ||
+        (!tokens[k]!.isCap && DESCRIPTION_OPENERS.has(tokens[inner.lead - 1]?.lower ?? ''));
+      if (!modifier) break;
       j = inner.lead;
       continue;
     }

@@ -11,6 +11,7 @@ import {
 import { countBelow } from '../text/count-below';
 import type { Token } from '../text/token-scanner';
 import { slugify } from '../text/name-normalizer';
+import type { StatementDraft } from './statement-draft';
 
 /** Offsets in the body. */
 interface Offsets {
@@ -62,6 +63,16 @@ export function unnamedSource(tokens: readonly Token[], cue: Offsets, contentEnd
   const described = from < first ? [...tokens.slice(from, first), ...phrase] : phrase;
   if (!describesSource(described)) return null;
   return { start: described[0]!.start, end: described[described.length - 1]!.end };
+}
+
+/**
+ * The source no actor stands for of a draft, described by its cue. A cue inside the statement (a quote split by its
+ * attribution: `"…," said one former official. "…"`) follows the words before it.
+ */
+export function draftSource(tokens: readonly Token[], d: StatementDraft): Offsets | null {
+  if (!d.cue) return null;
+  const contentEnd = d.cue.start > d.start ? Math.min(d.end, d.cue.start) : d.end;
+  return unnamedSource(tokens, d.cue, contentEnd);
 }
 
 /** Where the subject starts whose last words start the cue at token `first`: back over words to a clause's start. */
