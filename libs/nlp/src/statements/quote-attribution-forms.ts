@@ -1,5 +1,5 @@
 import { isFiniteSpeechVerb, speechVerb } from '../lexicon/speech-verb-lexicon';
-import { PREPOSITIONS, SUBJECT_PRONOUN_KINDS, isLyAdverb } from '../lexicon/word-lists';
+import { PREPOSITIONS, SUBJECT_PRONOUN_KINDS, SUBORDINATORS, isLyAdverb } from '../lexicon/word-lists';
 import type { Token } from '../text/token-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { subjectAfter, subjectBefore, type SubjectResolution } from './speaker-resolver';
@@ -65,6 +65,9 @@ export function accordingToLead(ctx: AnalysisContext, comma: number): Attributio
 
 const CLOSING_ADVERBIAL_MAX = 4;
 
+/** Words that open a clause of its own after a closing verb ("said as he left", "said before the vote began"). */
+const CLOSING_SUBORDINATORS: ReadonlySet<string> = new Set([...SUBORDINATORS, 'as', 'before']);
+
 /** Longest prepositional adverbial after a closing verb (`said to a crowd of about 500 in Portsmouth.`). */
 const CLOSING_PREPOSITIONAL_MAX = 12;
 
@@ -74,6 +77,8 @@ const CLOSING_PREPOSITIONAL_MAX = 12;
  */
 export function closesClause(ctx: AnalysisContext, v: number): boolean {
   const { tokens, quoteOf } = ctx.doc;
+  // `"…?" Clinton asks as a maintenance man walks in`: a clause of its own may follow the verb.
+  if (CLOSING_SUBORDINATORS.has(tokens[v + 1]?.lower ?? '')) return true;
   const max = PREPOSITIONS.has(tokens[v + 1]?.lower ?? '') ? CLOSING_PREPOSITIONAL_MAX : CLOSING_ADVERBIAL_MAX;
   let words = 0;
   for (let j = v + 1; j < tokens.length && tokens[j]!.paragraph === tokens[v]!.paragraph; j += 1) {

@@ -287,6 +287,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a clause of its own follows the verb after a quote', () => {
+    it('attributes the quote to the name before the verb', () => {
+      const body = [
+        'The sketch aired on Saturday night.',
+        '"Why is everyone so worried about the polls?" Maria Keller asks as a waiter walks past her table.',
+        '"We will count every single vote again," Tom Reyes said before the hearing began.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'worried about the polls')).toBe('Maria Keller');
+      expect(speakerOf(analysis, 'count every single vote')).toBe('Tom Reyes');
+    });
+  });
+
   describe('when a crowd chants or a speaker exclaims', () => {
     it('attributes the quote through the verb', () => {
       const body = [
