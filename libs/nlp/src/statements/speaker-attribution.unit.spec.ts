@@ -281,9 +281,9 @@ describe(analyzeArticle.name, () => {
     it('reads the source of a quote split by its attribution from the cue between the pieces', () => {
       const body =
         'The agency was slow.\n\n"Did he lose time? Probably," said one former agency official. "But it was the right call."';
-      const statement = statementWith(analyze(body), 'Did he lose time');
-      expect(statement.text).toContain('the right call');
-      expect(unnamedSourceOf(analyze(body), 'Did he lose time')).toBe('one former agency official');
+      const analysis = analyze(body);
+      expect(statementWith(analysis, 'Did he lose time').text).toContain('the right call');
+      expect(unnamedSourceOf(analysis, 'Did he lose time')).toBe('one former agency official');
     });
   });
 
