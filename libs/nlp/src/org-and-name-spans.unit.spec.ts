@@ -212,11 +212,14 @@ describe(analyzeArticle.name, () => {
     });
   });
 
-  describe('when a generic group is the subject of a speech verb', () => {
-    it('reports no statement for the public, but keeps official sources, described, with no actor to speak', () => {
+  describe('when a group is the subject of a speech verb', () => {
+    it('reports the public and official sources alike, described, with no actor to speak', () => {
       const a = analyze('Residents said the water rose within minutes. Police said two people were missing.');
-      expect(reported(a)).toEqual([['two people were missing', 'Police']]);
-      expect(a.statements.map((s) => s.speaker?.actorId)).toEqual(['unnamed:police']);
+      expect(reported(a)).toEqual([
+        ['the water rose within minutes', 'Residents'],
+        ['two people were missing', 'Police'],
+      ]);
+      expect(a.statements.map((s) => s.speaker?.actorId)).toEqual(['unnamed:residents', 'unnamed:police']);
       expect(a.actors).toEqual([]);
     });
   });

@@ -113,11 +113,12 @@ describe(analyzeArticle.name, () => {
       for (const s of cued) expect(body.slice(s.cueSpan!.start, s.cueSpan!.end)).toBe(s.cue);
     });
 
-    it('points every speaker mention at a mention of that speaker outside the statement or inside its cue', () => {
+    it('points every speaker mention at a mention of that speaker (or an unnamed source at its description) outside the statement or inside its cue', () => {
       for (const s of analysis.statements.filter((x) => x.speaker)) {
-        const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId)!;
         const m = s.speaker!.mention!;
-        expect(actor.mentions.some((x) => x.start === m.start && x.end === m.end)).toBe(true);
+        const actor = analysis.actors.find((a) => a.id === s.speaker!.actorId);
+        if (actor) expect(actor.mentions.some((x) => x.start === m.start && x.end === m.end)).toBe(true);
+        else expect([s.speaker!.actorId.startsWith('unnamed:'), body.slice(m.start, m.end)]).toEqual([true, s.speaker!.name]);
         const inCue = s.cueSpan !== undefined && m.start >= s.cueSpan.start && m.end <= s.cueSpan.end;
         expect(m.end <= s.start || m.start >= s.end || inCue).toBe(true);
       }

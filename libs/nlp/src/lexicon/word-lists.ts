@@ -55,17 +55,8 @@ officials observers analysts experts critics sources witnesses diplomats lawmake
 protesters demonstrators voters citizens investors economists scientists researchers doctors negotiators
 delegates ministers members supporters opponents activists campaigners organisers organizers prosecutors
 investigators lawyers commentators insiders aides advisers advisors people spokespeople allies officers police
-`);
-
-/**
- * Plural nouns for the public at large or for commentators ("residents said", "economists said"): reported speech
- * needs a named source or an official one ("officials", "police", "a spokesman"), so these do not count.
- */
-export const GENERIC_GROUP_NOUNS = wordSet(`
-residents analysts economists experts critics observers commentators investors voters citizens people fans
-supporters opponents activists campaigners organisers organizers reviewers scientists researchers doctors
-witnesses protesters demonstrators traders customers users viewers readers locals parents students workers
-insiders pals friends onlookers neighbours neighbors passengers
+fans reviewers traders customers users viewers readers locals parents students workers pals friends onlookers
+neighbours neighbors passengers others
 `);
 
 /** Head nouns of titles and job descriptions. */

@@ -2,7 +2,6 @@ import { speechVerb, type SpeechVerb } from '../lexicon/speech-verb-lexicon';
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
-  GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
   PREPOSITIONS,
   SUBORDINATORS,
@@ -39,7 +38,6 @@ export function isPersonLikeSource(ctx: AnalysisContext, s: SubjectResolution): 
   for (let k = s.first; k < s.last; k += 1) {
     const lower = ctx.doc.tokens[k]!.lower;
     if (ANONYMOUS_SOURCE_WORDS.has(lower)) return true;
-    if (GENERIC_GROUP_NOUNS.has(lower)) return false;
     if (HUMAN_GROUP_NOUNS.has(lower) || TITLE_WORDS.has(lower)) return true;
   }
   return false;

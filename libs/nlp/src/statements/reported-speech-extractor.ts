@@ -3,7 +3,6 @@ import {
   BE_FORMS,
   CLAUSE_OPENERS,
   DETERMINERS,
-  GENERIC_GROUP_NOUNS,
   HUMAN_GROUP_NOUNS,
   PARENTHETICAL_DASHES,
   PREPOSITIONS,
@@ -129,7 +128,6 @@ export function extractReportedSpeech(ctx: AnalysisContext, usedVerbs: ReadonlyS
       if (!subject.found) continue;
       if (verb.form === 'base' && !isPluralSubject(ctx, subject)) continue;
       if (verb.needsAnimateSubject && !isAnimate(ctx, subject)) continue;
-      if (isGenericSource(ctx, subject)) continue;
       cueFirst = Math.min(subject.first, i);
     }
     const asLead = verb.form === 'ing' ? null : asAttribution(ctx, i, subject, verb);
@@ -192,11 +190,6 @@ function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
   // "Mr. Grassley and Mr. Leahy say": a coordinated subject is plural.
   if (tokens[s.first - 1]?.lower === 'and' && ctx.mentionEndingAt.has(s.first - 2)) return true;
   return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
-}
-
-/** "Residents said …": an unnamed group of the public is not a source worth reporting. */
-function isGenericSource(ctx: AnalysisContext, s: SubjectResolution): boolean {
-  return s.actor === null && s.pronoun === undefined && GENERIC_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower);
 }
 
 function isAnimate(ctx: AnalysisContext, s: SubjectResolution): boolean {

@@ -26,9 +26,14 @@ describe('reported speech', () => {
       expect(ids).toEqual(['unnamed:the-campaign']);
     });
 
-    it('reports nothing for a poll or for commentators at large', () => {
+    it('reports nothing for a poll', () => {
       expect(reported('Turnout fell by a third, according to a new poll.')).toEqual([]);
-      expect(reported('Turnout fell by a third, according to experts.')).toEqual([]);
+    });
+
+    it('reports commentators at large as an unnamed source', () => {
+      const [statement] = statements('Turnout fell by a third, according to experts.');
+      expect(statement?.text).toBe('Turnout fell by a third');
+      expect(statement?.speaker?.actorId).toBe('unnamed:experts');
     });
 
     it("reports no quote's attribution as what the source says", () => {

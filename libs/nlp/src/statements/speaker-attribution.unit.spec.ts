@@ -240,8 +240,17 @@ describe(analyzeArticle.name, () => {
       ]);
     });
 
-    it('reports nothing when the public at large or an unresolved pronoun says it', () => {
-      expect(analyze('The plant will close in June, residents said.').statements).toEqual([]);
+    it('reports the public at large as an unnamed source, as PolNeAR annotates it', () => {
+      const [statement] = analyze('The plant will close in June, residents said.').statements;
+      expect(statement?.text).toBe('The plant will close in June');
+      expect(statement?.speaker).toMatchObject({ actorId: 'unnamed:residents', name: 'residents' });
+      const [students] = analyze('Students said the exam had moved to June.').statements;
+      expect(students?.speaker).toMatchObject({ actorId: 'unnamed:students', name: 'Students' });
+      const [others] = analyze('Others said the plan would fail.').statements;
+      expect(others?.speaker).toMatchObject({ actorId: 'unnamed:others', name: 'Others' });
+    });
+
+    it('reports nothing when an unresolved pronoun says it', () => {
       expect(analyze('The plant will close in June, they said.').statements).toEqual([]);
     });
 

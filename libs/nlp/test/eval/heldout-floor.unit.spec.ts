@@ -7,6 +7,10 @@ import quotesHeldout from './quotes-heldout.gold.json';
 
 // Floors sit a little below the scores measured when each split was last opened (see RESULTS.md), so a
 // regression fails CI while harmless wobble does not. dev2 (the 1.1.0 heldout) has been tuned on since 1.2.0.
+// The indirect floors were lowered in 1.28.0 (dev2 0.85 -> 0.82, heldout2 0.84 -> 0.80, quotes-heldout 0.85 -> 0.83):
+// these snippets, written here, count no statement by the public at large ("residents said", "according to experts"),
+// while PolNeAR train annotates them, and 1.28.0 follows PolNeAR (train 131 errors fewer, 32 new; dev content F1
+// 66.8 -> 67.3).
 // quotes-heldout floors sit a little under its 1.3.0 scores (quote attribution; its entity floors are loose on
 // purpose, since it counts pronoun and description mentions against name-only gold).
 describe(analyzeArticle.name, () => {
@@ -20,7 +24,7 @@ describe(analyzeArticle.name, () => {
 
     it('keeps quote F1 and speaker accuracy above their floors', () => {
       expect(score.direct.f1).toBeGreaterThanOrEqual(0.95);
-      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.85);
+      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.82);
       expect(score.directSpeaker.accuracy).toBeGreaterThanOrEqual(0.89);
       expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.94);
     });
@@ -36,7 +40,7 @@ describe(analyzeArticle.name, () => {
 
     it('keeps quote F1 and speaker accuracy above their floors', () => {
       expect(score.direct.f1).toBeGreaterThanOrEqual(0.97);
-      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.84);
+      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.8);
       expect(score.directSpeaker.accuracy).toBeGreaterThanOrEqual(0.78);
       expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.88);
     });
@@ -54,7 +58,7 @@ describe(analyzeArticle.name, () => {
 
     it('keeps quote F1 and speaker accuracy above their floors', () => {
       expect(score.direct.f1).toBeGreaterThanOrEqual(0.97);
-      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.85);
+      expect(score.indirect.f1).toBeGreaterThanOrEqual(0.83);
       expect(score.directSpeaker.accuracy).toBeGreaterThanOrEqual(0.86);
       expect(score.indirectSpeaker.accuracy).toBeGreaterThanOrEqual(0.9);
     });
