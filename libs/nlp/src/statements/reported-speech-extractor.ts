@@ -10,6 +10,7 @@ import {
   isLyAdverb,
   PARTICIPLE_LEADS,
 } from '../lexicon/word-lists';
+import { shareStart } from './share-of-respondents';
 import {
   countWords,
   FINITE_WORDS,
@@ -186,7 +187,7 @@ export function reportsOwnContent(ctx: AnalysisContext, v: number): boolean {
 function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
   const { tokens } = ctx.doc;
   const t = tokens[s.last - 1]!;
-  if (t.lower === 'they' || HUMAN_GROUP_NOUNS.has(t.lower)) return true;
+  if (t.lower === 'they' || HUMAN_GROUP_NOUNS.has(t.lower) || isShare(ctx, s)) return true;
   // "Mr. Grassley and Mr. Leahy say": a coordinated subject is plural.
   if (tokens[s.first - 1]?.lower === 'and' && ctx.mentionEndingAt.has(s.first - 2)) return true;
   return s.actor !== null && ctx.actors[s.actor]!.kind === 'organization';
@@ -194,7 +195,14 @@ function isPluralSubject(ctx: AnalysisContext, s: SubjectResolution): boolean {
 
 function isAnimate(ctx: AnalysisContext, s: SubjectResolution): boolean {
   if (s.actor !== null || s.pronoun !== undefined) return true;
-  return HUMAN_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower);
+  return HUMAN_GROUP_NOUNS.has(ctx.doc.tokens[s.last - 1]!.lower) || isShare(ctx, s);
+}
+
+/** "Twenty-four percent", "nearly half": a share of those polled, a plural of people. */
+function isShare(ctx: AnalysisContext, s: SubjectResolution): boolean {
+  const { sentenceOf } = ctx.doc;
+  const sentence = sentenceOf[s.last - 1];
+  return shareStart(ctx.doc.tokens, s.last - 1, (i) => i >= s.first && sentenceOf[i] === sentence) === s.first;
 }
 
 /** Where the reported content starts after the verb at `v`, and where the cue ends. */

@@ -260,6 +260,23 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a share of those polled is the subject', () => {
+    it('takes the share as an unnamed source: "Twenty-four percent said", "nearly half say", "Six in 10 said"', () => {
+      const body = [
+        'A new poll asked voters about the race.',
+        'Twenty-four percent said they were more likely to vote for him.',
+        'Nearly half say they prefer someone with experience in politics.',
+        'Six in 10 said the economy was their main worry.',
+        'About half of Democratic primary voters said they want more liberal policies.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'more likely to vote for him')).toBe('Twenty-four percent');
+      expect(unnamedSourceOf(analysis, 'prefer someone with experience')).toBe('Nearly half');
+      expect(unnamedSourceOf(analysis, 'the economy was their main worry')).toBe('Six in 10');
+      expect(unnamedSourceOf(analysis, 'want more liberal policies')).toBe('About half of Democratic primary voters');
+    });
+  });
+
   describe('when a count opens the description of an unnamed source', () => {
     it('takes "one …", "two …" or "another …" as the source, after or before the verb', () => {
       const body = [

@@ -17,6 +17,7 @@ import {
 import type { AnalysisContext } from './analysis-context';
 import { FINITE_WORDS } from './adverbial-phrases';
 import { descriptionAntecedent } from './description-antecedent';
+import { shareStart } from './share-of-respondents';
 import { lastEventBefore, mainSubject, pronounFit, type SubjectEvent } from './salience-tracker';
 
 /** Who a speech verb's subject is. `found` is false when the words there are not a plausible speaker at all. */
@@ -138,6 +139,9 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
       return { found: true, actor: named.actor, first: named.lead, last: k };
     return appositiveSubject(ctx, k);
   }
+  // "Twenty-four percent said", "nearly half say", "Six in 10 said": a share of those polled (share-of-respondents.ts).
+  const share = shareStart(tokens, k, (i) => i >= 0 && sentenceOf[i] === sentence);
+  if (share >= 0) return { found: true, actor: null, first: share, last: k + 1 };
   if (!t.isWord) return NOT_FOUND;
   if (HUMAN_GROUP_NOUNS.has(t.lower)) return { found: true, actor: null, first: descriptionStart(ctx, k), last: k + 1 };
   if (t.isCap) {

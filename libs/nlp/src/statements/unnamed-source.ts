@@ -11,6 +11,7 @@ import {
 import { countBelow } from '../text/count-below';
 import type { Token } from '../text/token-scanner';
 import { slugify } from '../text/name-normalizer';
+import { approximatesShare, shareStart } from './share-of-respondents';
 import type { StatementDraft } from './statement-draft';
 
 /** Offsets in the body. */
@@ -129,9 +130,12 @@ function describesSource(phrase: readonly Token[]): boolean {
   if (RELATIVES.has(phrase[0]!.lower) || FUNCTION_WORDS.has(phrase[phrase.length - 1]!.lower)) return false;
   // "in the past", "made by a campaign surrogate", "showing that about half": a phrase, not a subject.
   const lead = phrase[0]!;
-  if (PREPOSITIONS.has(lead.lower) || VERB_PADDING.has(lead.lower) || /^[a-z]+(?:ing|ed)$/.test(lead.text)) return false;
+  if (PREPOSITIONS.has(lead.lower) && !approximatesShare(lead, phrase[1])) return false;
+  if (VERB_PADDING.has(lead.lower) || /^[a-z]+(?:ing|ed)$/.test(lead.text)) return false;
   if (speechVerb(lead.lower)?.form === 'past') return false;
   if (phrase[1]?.lower === 'by') return false;
+  // "Six in 10", "about half": a share of those polled stands alone, though its words do not.
+  if (shareStart(phrase, phrase.length - 1, (i) => i >= 0) === 0) return true;
   return !phrase.every((t) => NOT_ALONE.has(t.lower) || /^\d/.test(t.text));
 }
 

@@ -62,11 +62,17 @@ describe(unnamedSource.name, () => {
     it('reads no source', () => {
       expect(described('He said the plan would fail.', 'He said')).toBeNull();
       expect(described('They said the plan would fail.', 'They said')).toBeNull();
-      expect(described('About half said the plan would fail.', 'About half said')).toBeNull();
       expect(described('Some of them said the plan would fail.', 'Some of them said')).toBeNull();
-      expect(described('Half said the plan would fail.', 'Half said')).toBeNull();
       expect(described('Most said the plan would fail.', 'Most said')).toBeNull();
       expect(described('The plan would fail, it was said.', 'it was said')).toBeNull();
+    });
+  });
+
+  describe('when the subject is a share of those polled', () => {
+    it('reads the share as the source, as PolNeAR annotates it', () => {
+      expect(described('About half said the plan would fail.', 'About half said')).toBe('About half');
+      expect(described('Half said the plan would fail.', 'Half said')).toBe('Half');
+      expect(described('Six in 10 said the plan would fail.', 'Six in 10 said')).toBe('Six in 10');
     });
   });
 
