@@ -260,6 +260,19 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when an unnamed source closes the sentence with modifiers or a complement', () => {
+    it('takes the whole description as the source: "senior officials", "people familiar with the matter"', () => {
+      const body = [
+        'The board met on Monday.',
+        'The company will be sold next year, senior officials said.',
+        'The buyer will keep the plant open, people familiar with the matter said.',
+      ].join('\n\n');
+      const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'sold next year')).toBe('senior officials');
+      expect(unnamedSourceOf(analysis, 'keep the plant open')).toBe('people familiar with the matter');
+    });
+  });
+
   describe('when a share of those polled is the subject', () => {
     it('takes the share as an unnamed source: "Twenty-four percent said", "nearly half say", "Six in 10 said"', () => {
       const body = [
@@ -274,6 +287,7 @@ describe(analyzeArticle.name, () => {
       expect(unnamedSourceOf(analysis, 'prefer someone with experience')).toBe('Nearly half');
       expect(unnamedSourceOf(analysis, 'the economy was their main worry')).toBe('Six in 10');
       expect(unnamedSourceOf(analysis, 'want more liberal policies')).toBe('About half of Democratic primary voters');
+      expect(unnamedSourceOf(analyze('Among young voters, 42% say they are liberal.'), 'they are liberal')).toBe('42%');
     });
   });
 

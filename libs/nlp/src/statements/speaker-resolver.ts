@@ -9,6 +9,7 @@ import {
   PREPOSITIONS,
   QUANTIFIERS,
   SUBJECT_PRONOUN_KINDS,
+  SUBORDINATORS,
   TIME_WORDS,
   TITLE_WORDS,
   VERB_PADDING,
@@ -166,8 +167,9 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     const named = setting ? ctx.mentionEndingAt.get(first - 2) : undefined;
     if (named && !named.possessive && startsClause(ctx, named.lead))
       return { found: true, actor: named.actor, first: named.lead, last: k + 1 };
-    // "a source close to the presenter said": the description is a complement; its head names nobody.
-    return { found: true, actor: null, first, last: k + 1 };
+    // "a source close to the presenter said", "people familiar with the matter said": the description is a
+    // complement; its head names nobody. The subject runs back over its head to the clause's start.
+    return { found: true, actor: null, first: complementedHeadStart(ctx, first), last: k + 1 };
   }
   const actor = describedActor(ctx, first, k + 1);
   const determined = DESCRIPTION_OPENERS.has(tokens[first]!.lower);
@@ -388,7 +390,72 @@ function descriptionStart(ctx: AnalysisContext, k: number): number {
     j -= 1;
     if (DESCRIPTION_OPENERS.has(p.lower)) break;
   }
-  return DESCRIPTION_OPENERS.has(tokens[j]!.lower) || j === k ? j : k;
+  if (DESCRIPTION_OPENERS.has(tokens[j]!.lower) || j === k) return j;
+  return modifiedHeadStart(ctx, k);
+}
+
+const MODIFIERS_MAX = 3;
+
+/**
+ * "…, senior officials said", "Federal officials said": up to three words from the clause's start that are no
+ * conjunction, preposition or helper verb and name nobody modify the head at `k`; the first of them, or `k` when the
+ * words before it do not open a clause.
+ */
+function modifiedHeadStart(ctx: AnalysisContext, k: number): number {
+  const { tokens } = ctx.doc;
+  for (let j = k; j > 0 && k - j <= MODIFIERS_MAX; j -= 1) {
+    if (opensClauseAt(ctx, j)) return j;
+    const p = tokens[j - 1]!;
+    if (!p.isWord || MODIFIER_STOPS.has(p.lower) || ctx.mentionEndingAt.has(j - 1)) return k;
+  }
+  return k;
+}
+
+/** Adjectives that take a complement naming whom an unnamed source knows: "familiar with", "close to". */
+const SOURCE_COMPLEMENT_ADJECTIVES = new Set([
+  'familiar',
+  'close',
+  'briefed',
+  'knowledgeable',
+  'involved',
+  'informed',
+  'privy',
+  'loyal',
+  'allied',
+  'near',
+]);
+
+/**
+ * "people familiar with the matter", "a person briefed on the talks", "aides close to Mr. Biden": where the subject
+ * starts whose complement starts at `complement` (after its preposition), or `complement` when the words before are no
+ * such head.
+ */
+function complementedHeadStart(ctx: AnalysisContext, complement: number): number {
+  const { tokens } = ctx.doc;
+  const adjective = complement - 2;
+  if (!SOURCE_COMPLEMENT_ADJECTIVES.has(tokens[adjective]?.lower ?? '')) return complement;
+  const head = adjective - 1;
+  const t = tokens[head];
+  if (!t?.isWord || ctx.doc.sentenceOf[head] !== ctx.doc.sentenceOf[complement]) return complement;
+  const start = descriptionStart(ctx, head);
+  return start < head || opensClauseAt(ctx, head) ? start : complement;
+}
+
+/** Words no modifier of a description's head is: conjunctions, relatives, verbs' helpers, prepositions. */
+const MODIFIER_STOPS: ReadonlySet<string> = new Set([
+  ...'and or but nor so yet that which who whom whose than as'.split(' '),
+  ...VERB_PADDING,
+  ...PREPOSITIONS,
+  ...SUBORDINATORS,
+]);
+
+/** Token `j` opens its clause: the sentence, or right after a comma, a colon or a dash. */
+function opensClauseAt(ctx: AnalysisContext, j: number): boolean {
+  const { tokens, sentenceOf } = ctx.doc;
+  const prev = tokens[j - 1];
+  return (
+    !prev || sentenceOf[j - 1] !== sentenceOf[j] || prev.text === ',' || prev.text === ':' || PARENTHETICAL_DASHES.has(prev.text)
+  );
 }
 
 const APPOSITIVE_MAX = 32;

@@ -113,7 +113,9 @@ function clauseEnd(words: readonly Token[]): Token[] {
   let end = words.length;
   while (end > 0 && (VERB_PADDING.has(words[end - 1]!.lower) || RELATIVES.has(words[end - 1]!.lower))) end -= 1;
   let start = end;
-  while (start > 0 && words[start - 1]!.isWord) start -= 1;
+  // "42% say": a percent sign after its number is a word of the share.
+  const isWordOfSubject = (t: Token, i: number) => t.isWord || (t.text === '%' && /^\d/.test(words[i - 1]?.text ?? ''));
+  while (start > 0 && isWordOfSubject(words[start - 1]!, start - 1)) start -= 1;
   return words.slice(start, end);
 }
 
