@@ -3,7 +3,7 @@
  * and edit; each becomes a Set once at module load.
  */
 
-function wordSet(words: string): ReadonlySet<string> {
+export function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));
 }
 
