@@ -266,8 +266,10 @@ describe(analyzeArticle.name, () => {
         'The board met on Monday.',
         'The company will be sold next year, senior officials said.',
         'The buyer will keep the plant open, people familiar with the matter said.',
+        'Senator Anna Kessler will not run again, people close to Kessler said.',
       ].join('\n\n');
       const analysis = analyze(body);
+      expect(unnamedSourceOf(analysis, 'will not run again')).toBe('people close to Kessler');
       expect(unnamedSourceOf(analysis, 'sold next year')).toBe('senior officials');
       expect(unnamedSourceOf(analysis, 'keep the plant open')).toBe('people familiar with the matter');
     });

@@ -119,7 +119,8 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (mention.possessive) return NOT_FOUND;
     // "China's mission to the EU said": a name governed by a preposition is not the subject ("for"/"of" name
     // the owner of a spokesperson and are handled as such).
-    if (isComplement(ctx, mention.lead)) return { found: true, actor: null, first: mention.lead, last: k + 1 };
+    if (isComplement(ctx, mention.lead))
+      return { found: true, actor: null, first: complementedHeadStart(ctx, mention.lead), last: k + 1 };
     return { found: true, actor: mention.actor, first: mention.lead, last: k + 1 };
   }
   if (ctx.placeTokens[k]) return NOT_FOUND;
