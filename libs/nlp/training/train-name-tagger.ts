@@ -19,86 +19,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { encodeBase64 } from '../src/sentiment/linear-head';
-import { NAME_TAGS, TAG_COUNT, sentenceFeatures, spansOfTags, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
-import { readConll, type ConllSentence } from '../scripts/eval/dev-split-readers';
-// Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
-import { seededRandom } from '../../domain/src/seeded-random';
+import { TAG_COUNT, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
+import { readConll } from '../scripts/eval/dev-split-readers';
+import { emissions, encode, entityF1, trainPerceptron, type Encoded } from './name-tagger-perceptron';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MODEL_FILE = join(__dirname, '..', 'src', 'names', 'model', 'name-tagger.model.json');
 const T = TAG_COUNT;
-const START = T; // transition row of the sentence start
-
-interface Encoded {
-  /** Feature ids per token, flattened, with offsets[i]..offsets[i+1] for token i. */
-  ids: Int32Array;
-  offsets: Int32Array;
-  gold: Uint8Array;
-}
-
-/** IOB1 (CoNLL) to IOB2 tag indices. */
-function toIob2(tags: readonly string[]): Uint8Array {
-  const out = new Uint8Array(tags.length);
-  tags.forEach((tag, i) => {
-    if (tag === 'O') return;
-    const type = tag.slice(2);
-    const prev = i > 0 ? tags[i - 1]! : 'O';
-    const begins = tag.startsWith('B-') || prev === 'O' || prev.slice(2) !== type;
-    out[i] = NAME_TAGS.indexOf(`${begins ? 'B' : 'I'}-${type}` as (typeof NAME_TAGS)[number]);
-  });
-  return out;
-}
-
-function encode(sentences: readonly ConllSentence[], vocab: Map<string, number>, grow: boolean): Encoded[] {
-  return sentences.map((s) => {
-    const feats = sentenceFeatures(s.words);
-    const ids: number[] = [];
-    const offsets = [0];
-    for (const tokenFeats of feats) {
-      for (const f of tokenFeats) {
-        let id = vocab.get(f);
-        if (id === undefined && grow) {
-          id = vocab.size;
-          vocab.set(f, id);
-        }
-        if (id !== undefined) ids.push(id);
-      }
-      offsets.push(ids.length);
-    }
-    return { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets), gold: toIob2(s.tags) };
-  });
-}
-
-function emissions(e: Encoded, w: Float64Array): Float64Array {
-  const n = e.gold.length;
-  const out = new Float64Array(n * T);
-  for (let i = 0; i < n; i += 1)
-    for (let k = e.offsets[i]!; k < e.offsets[i + 1]!; k += 1) {
-      const base = e.ids[k]! * T;
-      for (let t = 0; t < T; t += 1) out[i * T + t]! += w[base + t]!;
-    }
-  return out;
-}
 
 function scoreDev(dev: readonly Encoded[], w: Float64Array, trans: Float64Array): Record<string, number> {
-  const counts: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0], MISC: [0, 0, 0] };
-  for (const e of dev) {
-    const pred = spansOfTags(viterbi(emissions(e, w), e.gold.length, trans));
-    const gold = spansOfTags(e.gold);
-    const key = (s: { start: number; end: number; type: string }): string => `${s.start}:${s.end}:${s.type}`;
-    const goldKeys = new Set(gold.map(key));
-    for (const g of gold) counts[g.type]![1] += 1;
-    for (const p of pred) {
-      counts[p.type]![2] += 1;
-      if (goldKeys.has(key(p))) counts[p.type]![0] += 1;
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(counts).map(([k, [tp, g, p]]) => {
-      const pr = p ? tp / p : 0;
-      const r = g ? tp / g : 0;
-      return [k, Math.round((pr + r ? (200 * pr * r) / (pr + r) : 0) * 10) / 10];
-    }),
+  return entityF1(
+    dev.map((e) => e.gold),
+    dev.map((e) => viterbi(emissions(e, w), e.gold.length, trans)),
   );
 }
 
@@ -126,55 +58,11 @@ function main(): void {
   );
   console.log(`train ${train.length} sentences, dev ${dev.length}, ${vocab.size} features`);
 
-  // Averaged perceptron with the lazy-average trick: avg = w - u / c.
-  const w = new Float64Array(vocab.size * T);
-  const u = new Float64Array(vocab.size * T);
-  const tw = new Float64Array((T + 1) * T);
-  const tu = new Float64Array((T + 1) * T);
-  let c = 1;
-  const random = seededRandom(seed);
-  const order = train.map((_, i) => i);
-  const averaged = (): [Float64Array, Float64Array] => [w.map((x, i) => x - u[i]! / c), tw.map((x, i) => x - tu[i]! / c)];
-
-  for (let epoch = 1; epoch <= epochs; epoch += 1) {
-    for (let i = order.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let errors = 0;
-    for (const idx of order) {
-      const e = train[idx]!;
-      const n = e.gold.length;
-      const pred = viterbi(emissions(e, w), n, tw);
-      for (let i = 0; i < n; i += 1) {
-        const g = e.gold[i]!;
-        const p = pred[i]!;
-        const gPrev = i > 0 ? e.gold[i - 1]! : START;
-        const pPrev = i > 0 ? pred[i - 1]! : START;
-        if (g !== p) {
-          errors += 1;
-          for (let k = e.offsets[i]!; k < e.offsets[i + 1]!; k += 1) {
-            const base = e.ids[k]! * T;
-            w[base + g]! += 1;
-            u[base + g]! += c;
-            w[base + p]! -= 1;
-            u[base + p]! -= c;
-          }
-        }
-        if (g !== p || gPrev !== pPrev) {
-          tw[gPrev * T + g]! += 1;
-          tu[gPrev * T + g]! += c;
-          tw[pPrev * T + p]! -= 1;
-          tu[pPrev * T + p]! -= c;
-        }
-      }
-      c += 1;
-    }
-    const [aw, at] = averaged();
-    console.log(`epoch ${epoch}: ${errors} token errors, dev F1 ${JSON.stringify(scoreDev(dev, aw, at))}`);
-  }
-
-  const [aw, at] = averaged();
+  const { emissions: aw, transitions: at } = trainPerceptron(train, vocab.size, { epochs, seed }, (epoch, errors, avg) =>
+    console.log(
+      `epoch ${epoch}: ${errors} token errors, dev F1 ${JSON.stringify(scoreDev(dev, avg.emissions, avg.transitions))}`,
+    ),
+  );
   // Prune features whose largest weight is tiny, then quantise to int16.
   const names = [...vocab.keys()];
   const kept: number[] = [];
