@@ -1,14 +1,22 @@
 import type { ArticleDocument } from '../text/article-document';
 import { possessiveBaseLength } from '../text/name-normalizer';
+import { DocumentTagger, type DocumentTaggerModelJson } from './document-tagger';
 import { NameTagger, type NameTaggerModelJson } from './name-tagger';
-// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON asset.
+// Loaded through the module system (resolveJsonModule), not the file system; the build copies the JSON assets.
 import modelJson from './model/name-tagger.model.json';
+import documentModelJson from './model/document-tagger.model.json';
 
 const tagger = NameTagger.fromJson(modelJson as unknown as NameTaggerModelJson);
+const documentTaggerModel = DocumentTagger.fromJson(tagger, documentModelJson as unknown as DocumentTaggerModelJson);
 
 /** The shipped name tagger (trained on CoNLL-2003 eng.train; see model/LICENSE-DATA.md). */
 export function nameTagger(): NameTagger {
   return tagger;
+}
+
+/** The shipped name tagger with its document pass (see model/LICENSE-DATA.md). */
+export function documentTagger(): DocumentTagger {
+  return documentTaggerModel;
 }
 
 /** Model tags of a document's tokens, with the per-token margins of `NameTagger.tagWithMargins`. */
@@ -31,18 +39,19 @@ function asTrainingText(text: string): string {
 }
 
 /**
- * Model tag index (into NAME_TAGS) of every token of the document, tagged sentence by sentence. A possessive "'s" is
- * cut off the word and given to the model as a token of its own, as newswire training data splits it. Curly
- * apostrophes and quotes are straightened first (`asTrainingText`).
+ * Model tag index (into NAME_TAGS) of every token of the document, tagged sentence by sentence and then again with
+ * what the first pass read elsewhere in the document (document-tagger.ts). A possessive "'s" is cut off the word and
+ * given to the model as a token of its own, as newswire training data splits it. Curly apostrophes and quotes are
+ * straightened first (`asTrainingText`).
  */
 export function tagDocument(doc: ArticleDocument): DocumentTags {
   const tags = new Uint8Array(doc.tokens.length);
   const margins = new Float32Array(doc.tokens.length);
-  const words: string[] = [];
-  const wordOf: number[] = [];
+  const sentences: string[][] = [];
+  const wordOfToken: number[][] = [];
   for (const s of doc.sentences) {
-    words.length = 0;
-    wordOf.length = 0;
+    const words: string[] = [];
+    const wordOf: number[] = [];
     for (let i = s.first; i < s.last; i += 1) {
       const token = doc.tokens[i]!;
       // A Title Case headline's ordinary words ("Tweets A Wildly Inaccurate Graphic") reach the model in lower case,
@@ -53,12 +62,16 @@ export function tagDocument(doc: ArticleDocument): DocumentTags {
       words.push(asTrainingText(text.slice(0, base)));
       if (base !== text.length) words.push("'s");
     }
-    const tagged = tagger.tagWithMargins(words);
+    sentences.push(words);
+    wordOfToken.push(wordOf);
+  }
+  documentTaggerModel.tagSentences(sentences).forEach((tagged, k) => {
+    const s = doc.sentences[k]!;
     for (let i = s.first; i < s.last; i += 1) {
-      const w = wordOf[i - s.first]!;
+      const w = wordOfToken[k]![i - s.first]!;
       tags[i] = tagged.tags[w]!;
       margins[i] = tagged.margins[w]!;
     }
-  }
+  });
   return { tags, margins };
 }

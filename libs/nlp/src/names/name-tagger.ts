@@ -468,9 +468,26 @@ export class NameTagger {
    * Viterbi pass, so transitions count as much as the word's own features). Always 0 or more.
    */
   tagWithMargins(words: readonly string[]): { tags: Uint8Array; margins: Float32Array } {
-    const n = words.length;
+    const emissions = this.buffers.reserve(words.length * TAG_COUNT).emissions;
+    this.score(words, emissions);
+    return this.decode(emissions, words.length);
+  }
+
+  /** The Viterbi tags of n x TAG_COUNT emissions (from `score`, perhaps with more added). */
+  bestTags(emissions: Float64Array, n: number): Uint8Array {
+    const tags = new Uint8Array(n);
+    if (n === 0) return tags;
     const buffers = this.buffers.reserve(n * TAG_COUNT);
-    const emissions = buffers.emissions;
+    readBestPath(forwardBest(emissions, n, this.transitions, buffers.back, buffers.forward), buffers.back, n, tags);
+    return tags;
+  }
+
+  /**
+   * Writes the n x TAG_COUNT emission scores of one sentence's words into `emissions` from index 0 (the caller sizes
+   * it), for `decode` or `bestTags`.
+   */
+  score(words: readonly string[], emissions: Float64Array): void {
+    const n = words.length;
     const cached = words.map((w) => this.word(w));
     const shouting = shoutingFlag(words) === 'S';
     const edge = this.edge;
@@ -501,6 +518,11 @@ export class NameTagger {
         addWeights(emissions, at, sentence);
       } else addWeights(emissions, at, later);
     }
+  }
+
+  /** Tags and margins (as `tagWithMargins` gives them) of n x TAG_COUNT emissions; `emissions` is only read. */
+  decode(emissions: Float64Array, n: number): { tags: Uint8Array; margins: Float32Array } {
+    const buffers = this.buffers.reserve(n * TAG_COUNT);
     const tags = new Uint8Array(n);
     const maxMarginals = viterbiMaxMarginals(emissions, n, this.transitions, tags, buffers);
     const margins = new Float32Array(n);
