@@ -1,3 +1,4 @@
+import { FINITE_WORDS } from './adverbial-phrases';
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
 import { PARTICIPLE_LEADS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
@@ -236,6 +237,9 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
       )
         return null;
       const subject = subjectAfter(ctx, v);
+      // `Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be …`: nor is a noun phrase
+      // with a finite verb of its own, which opens the speech verb's clause.
+      if (!endsSentence && !looksLikeSpeech(ctx, q) && opensClause(ctx, subject)) return null;
       return subject.found ? { subject, cueStart: v, cueEnd: subject.last, verb: v } : null;
     }
     const subject = subjectBefore(ctx, v);
@@ -246,6 +250,20 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
     return { subject, cueStart: k, cueEnd: v + 1, verb: v };
   }
   return null;
+}
+
+/** Relative words after which a finite verb stays inside a description ("a man who was there"). */
+const RELATIVES = new Set(['who', 'that', 'which', 'whose', 'whom']);
+
+/** True when an inverted subject is a noun phrase with a finite verb of its own: the subject of a clause. */
+function opensClause(ctx: AnalysisContext, subject: SubjectResolution): boolean {
+  const { tokens } = ctx.doc;
+  if (!subject.found || subject.pronoun !== undefined) return false;
+  for (let i = subject.first + 1; i <= subject.last && i < tokens.length; i += 1) {
+    if (RELATIVES.has(tokens[i - 1]!.lower)) return false;
+    if (FINITE_WORDS.has(tokens[i]!.lower)) return true;
+  }
+  return false;
 }
 
 /** Auxiliaries that make a speech verb's bare form finite: `"…," he will say.` */

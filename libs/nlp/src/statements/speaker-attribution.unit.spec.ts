@@ -1632,3 +1632,23 @@ describe(analyzeArticle.name, () => {
     });
   });
 });
+
+describe('quoted phrase before the speech verb of its subject', () => {
+  describe('when a noun phrase with a finite verb of its own follows the verb', () => {
+    const body = 'Mr. Manafort, citing "the unique magic of Trump," said the candidate could win in Pennsylvania and Delaware.';
+
+    it("reports the clause as the subject's, not the phrase as the quote of an inverted speaker", () => {
+      const analysis = analyze(body);
+      expect(speakerOf(analysis, 'the candidate could win')).toBe('Manafort');
+      expect(analysis.statements.some((s) => s.text.includes('Mr. Manafort, citing'))).toBe(false);
+    });
+  });
+
+  describe('when the noun phrase after the verb holds a relative clause', () => {
+    const body = 'Turnout was "the highest in a generation," said a clerk who was counting ballots in the county office.';
+
+    it('still attributes the quote by the verb and the noun phrase after it', () => {
+      expect(statementWith(analyze(body), 'the highest in a generation').cue).toMatch(/^said a clerk who was/);
+    });
+  });
+});
