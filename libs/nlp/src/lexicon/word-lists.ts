@@ -52,11 +52,13 @@ meanwhile later earlier today yesterday tomorrow morning evening afternoon night
 /** Plural or collective human nouns that can be a reported-speech subject without naming anyone. */
 export const HUMAN_GROUP_NOUNS = wordSet(`
 officials observers analysts experts critics sources witnesses diplomats lawmakers authorities leaders residents
-protesters demonstrators voters citizens investors economists scientists researchers doctors negotiators
-delegates ministers members supporters opponents activists campaigners organisers organizers prosecutors
-investigators lawyers commentators insiders aides advisers advisors people spokespeople allies officers police
-fans reviewers traders customers users viewers readers locals parents students workers pals friends onlookers
-neighbours neighbors passengers others
+protesters demonstrators voters citizens investors economists scientists researchers doctors negotiators delegates
+ministers members supporters opponents activists campaigners organisers organizers prosecutors investigators lawyers
+commentators insiders aides advisers advisors people spokespeople allies officers police fans reviewers traders
+customers users viewers readers locals parents students workers pals friends onlookers neighbours neighbors
+passengers others strategists senators politicians executives rivals conservatives progressives liberals donors
+advocates respondents participants attendees pollsters consultants employees staffers historians scholars
+journalists reporters editors bloggers veterans
 `);
 
 /** Head nouns of titles and job descriptions. */

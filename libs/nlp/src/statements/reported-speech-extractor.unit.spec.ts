@@ -42,6 +42,17 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a group of people named by what they do speaks', () => {
+    it.each([
+      ['strategists', 'It makes sense, strategists said, for Democrats to raise the issue now.'],
+      ['respondents', 'The top issues, respondents said, are immigration policy and the economy.'],
+      ['donors', 'The campaign is running out of money, donors said.'],
+      ['executives', 'Executives say the rule will slow hiring.'],
+    ])('reports %s as an unnamed source, as PolNeAR annotates them', (group, body) => {
+      expect(statements(body).map((s) => s.speaker?.actorId)).toEqual([`unnamed:${group}`]);
+    });
+  });
+
   describe('when "noted", "explained", "revealed", "suggested" or "predicted" reports without "that"', () => {
     it.each([
       ['noted', 'Senator Anna Kessler noted Trump was unfit.', 'Trump was unfit'],
