@@ -133,6 +133,10 @@
  * extractor (32 dimensions, mix 0.25) dev-rw 74.6 -> 75.4, dev-mt 73.0 -> 72.5. Cost: 16 us per target, and
  * `npm run bench -- nlp` fell from a median of 149k to 122k words/s (three alternated runs each), for a 2.5 MB model.
  * Not shipped: +0.65 CV and mixed dev for an 18 % slower analyzer.
+ * The extractor's own reading as a feature (stop 65, not kept): whether the target is the speaker of a statement the
+ * analyzer finds in the sentence, inside a direct quote, inside reported content, or none. Those roles split the train
+ * labels sharply (neutral 59 % of speakers, 16 % of targets inside direct quotes, 34 % of the rest), but the model
+ * already reads them from its local features: 71.99 / 75.97 / 72.49 against 72.03 / 75.99 / 72.38 (seeds 1-3).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
