@@ -1,6 +1,6 @@
 import { FINITE_WORDS } from './adverbial-phrases';
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { PARTICIPLE_LEADS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
+import { MONTHS_AND_DAYS, OCCASION_NOUNS, PARTICIPLE_LEADS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
@@ -195,7 +195,9 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   const lastContent = tokens[lastBeforeNestedClose(ctx, q.close)]?.text ?? '';
   const endsSentence = SENTENCE_END_RE.test(lastContent);
   // An attribution after a quote is set off by punctuation: `"…," he said`, `"…?" she asked`.
-  if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent)) return null;
+  // `"…" said Nick Merrill, …`: copy that dropped the comma still inverts a named speaker right after the quote.
+  const unpunctuated = isFiniteSpeechVerb(after.lower) && ctx.mentionStartingAt.has(k + 1);
+  if (!endsSentence && after.text !== ',' && !CLAUSE_END_MARKS.has(lastContent) && !unpunctuated) return null;
   // `"…" ― Steve Quinlan`: a name after a dash signs the quote.
   if (DASHES.has(after.text)) {
     const signed = ctx.mentionStartingAt.get(q.close + 2);
@@ -519,8 +521,18 @@ function participialLead(ctx: AnalysisContext, v: number, form: VerbForm): boole
   if (!before) return false;
   // `she stated, "…," adding, "…"`: the comma before the participle may sit inside the closing quote.
   if (form === 'ing' && CLOSING_QUOTE_MARKS.has(before.text) && tokens[v - 2]?.text === ',') return true;
-  if (form === 'ing') return QUOTE_PARTICIPLE_LEADS.has(before.lower);
+  if (form === 'ing') return QUOTE_PARTICIPLE_LEADS.has(before.lower) || occasionBefore(ctx, v);
   return form === 'base' && before.lower === 'to' && INFINITIVE_LEADS.has(ctx.doc.tokens[v - 2]?.lower ?? '');
+}
+
+/**
+ * `issued a statement saying, "…"`, `posted a video Tuesday saying, "…"`: what the statement says, its issuer says. An
+ * occasion noun right before the participle, or before a day that follows it.
+ */
+function occasionBefore(ctx: AnalysisContext, v: number): boolean {
+  const { tokens } = ctx.doc;
+  const day = MONTHS_AND_DAYS.has(tokens[v - 1]?.lower ?? '') ? 1 : 0;
+  return OCCASION_NOUNS.has(tokens[v - 1 - day]?.lower ?? '');
 }
 
 /**

@@ -1652,3 +1652,23 @@ describe('quoted phrase before the speech verb of its subject', () => {
     });
   });
 });
+
+describe('quotes introduced by what the speaker issued', () => {
+  describe('when a statement, a post or a video "says" the quote', () => {
+    it.each([
+      'Senator Ana Reyes issued a statement saying, "The ruling is a disgrace to the court."',
+      'Senator Ana Reyes posted a video Tuesday saying, "The ruling is a disgrace to the court."',
+    ])('gives the quote to whoever issued it: %s', (body) => {
+      expect(speakerOf(analyze(body), 'The ruling is a disgrace')).toBe('Ana Reyes');
+    });
+  });
+});
+
+describe('quote followed by its attribution without a comma', () => {
+  describe('when a speech verb and a name follow the closing mark', () => {
+    it('gives the quote to the named speaker', () => {
+      const body = '"We have had to stand by while leaks created a false narrative" said Nick Merrill, a campaign spokesman.';
+      expect(speakerOf(analyze(body), 'We have had to stand by')).toBe('Nick Merrill');
+    });
+  });
+});
