@@ -21,6 +21,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { documentFeatureName, documentFeatures } from '../src/names/document-features';
 import { DocumentTagger, type DocumentTaggerModelJson } from '../src/names/document-tagger';
 import { TAG_COUNT, viterbi } from '../src/names/name-tagger';
@@ -114,15 +115,20 @@ function trainSecondPass(
 }
 
 function main(): void {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const flag = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1]! : fallback;
-  };
-  const dataDir = resolve(ROOT, flag('--data', process.env.CHRONICLE_EVAL_DATA ?? '../shared/data'));
-  const epochs = Number(flag('--epochs', '2'));
-  const seed = Number(flag('--seed', '5'));
-  const folds = Number(flag('--folds', '5'));
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      data: { type: 'string' },
+      epochs: { type: 'string', default: '2' },
+      seed: { type: 'string', default: '5' },
+      folds: { type: 'string', default: '5' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
+  const epochs = Number(values.epochs);
+  const seed = Number(values.seed);
+  const folds = Number(values.folds);
 
   const trainDocs = readConll(join(dataDir, 'conll2003', 'eng.train'));
   const firstPass = crossValidatedFirstPass(trainDocs, folds);
@@ -165,7 +171,7 @@ function main(): void {
   console.log(`${rowOf.size} document features`);
   console.log(`dev, sentence model alone:  ${JSON.stringify(entityF1(devGold, sentenceOnly))}`);
   console.log(`dev, with the document pass: ${JSON.stringify(entityF1(devGold, withDocument))}`);
-  if (!args.includes('--no-write')) {
+  if (!values['no-write']) {
     mkdirSync(dirname(MODEL_FILE), { recursive: true });
     writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
     console.log(`wrote ${MODEL_FILE}`);

@@ -18,6 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { encodeBase64 } from '../src/sentiment/linear-head';
 import { TAG_COUNT, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
 import { readConll } from '../scripts/eval/dev-split-readers';
@@ -35,15 +36,20 @@ function scoreDev(dev: readonly Encoded[], w: Float64Array, trans: Float64Array)
 }
 
 function main(): void {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const flag = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1]! : fallback;
-  };
-  const dataDir = resolve(ROOT, flag('--data', process.env.CHRONICLE_EVAL_DATA ?? '../shared/data'));
-  const epochs = Number(flag('--epochs', '8'));
-  const seed = Number(flag('--seed', '13'));
-  const prune = Number(flag('--prune', '0.5'));
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      data: { type: 'string' },
+      epochs: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '13' },
+      prune: { type: 'string', default: '0.5' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolve(ROOT, values.data ?? process.env.CHRONICLE_EVAL_DATA ?? '../shared/data');
+  const epochs = Number(values.epochs);
+  const seed = Number(values.seed);
+  const prune = Number(values.prune);
 
   const vocab = new Map<string, number>();
   const train = encode(
@@ -95,7 +101,7 @@ function main(): void {
     scale,
     transitions: [...at].map((x) => Math.round(x * 1000) / 1000),
   };
-  if (!args.includes('--no-write')) {
+  if (!values['no-write']) {
     mkdirSync(dirname(MODEL_FILE), { recursive: true });
     writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
     console.log(`wrote ${MODEL_FILE}`);
