@@ -1,6 +1,9 @@
 import { DOCUMENT_FEATURE_COUNT, documentFeatureName, documentFeatures } from './document-features';
 import { TAG_COUNT, type NameTagger } from './name-tagger';
 
+/** The most emission cells (tokens times TAG_COUNT, 8 bytes each) a tagger keeps between documents: 8 MB. */
+const SCRATCH_CELLS_KEPT = 1 << 20;
+
 /** The serialised document pass: per feature of document-features.ts, one weight per tag (row-major). */
 export interface DocumentTaggerModelJson {
   format: 'chronicle-document-tagger/1';
@@ -22,7 +25,10 @@ export interface TaggedSentence {
  * (training/train-document-tagger.ts gives its figures).
  */
 export class DocumentTagger {
-  /** Every sentence's emissions of the document being tagged, back to back (grown, never shrunk; tagging is synchronous). */
+  /**
+   * Every sentence's emissions of the document being tagged, back to back (grown up to SCRATCH_CELLS_KEPT, never
+   * shrunk; tagging is synchronous).
+   */
   private scores = new Float64Array(0);
 
   private constructor(
@@ -57,14 +63,15 @@ export class DocumentTagger {
       starts.push(cells);
       cells += words.length * TAG_COUNT;
     }
-    if (this.scores.length < cells) this.scores = new Float64Array(Math.max(cells, this.scores.length * 2));
-    const emissionsOf = (s: number): Float64Array =>
-      this.scores.subarray(starts[s]!, starts[s]! + sentences[s]!.length * TAG_COUNT);
+    // A huge body gets scratch of its own, so a service does not keep its size for good.
+    if (this.scores.length < cells && cells <= SCRATCH_CELLS_KEPT)
+      this.scores = new Float64Array(Math.min(SCRATCH_CELLS_KEPT, Math.max(cells, this.scores.length * 2)));
+    const scores = cells <= this.scores.length ? this.scores : new Float64Array(cells);
+    const emissionsOf = (s: number): Float64Array => scores.subarray(starts[s]!, starts[s]! + sentences[s]!.length * TAG_COUNT);
     const first = sentences.map((words, s) => {
       this.tagger.score(words, emissionsOf(s));
       return this.tagger.bestTags(emissionsOf(s), words.length);
     });
-    const scores = this.scores;
     const weights = this.weights;
     documentFeatures(sentences, first, (s, i, feature) => {
       const at = starts[s]! + i * TAG_COUNT;

@@ -35,6 +35,17 @@ describe(DocumentTagger.name, () => {
     });
   });
 
+  describe('when a document is longer than the scratch a tagger keeps', () => {
+    it('still tags every sentence as the sentence model does, and the next document too', () => {
+      const empty = DocumentTagger.fromJson(nameTagger(), { format: 'chronicle-document-tagger/1', features: [], weights: [] });
+      const sentence = 'Kohl met Mitterrand in Bonn on Monday , aides said .'.split(' ');
+      const alone = [...nameTagger().tag(sentence)];
+      const huge = Array.from({ length: 12_000 }, () => sentence);
+      for (const tagged of [empty.tagSentences(huge), empty.tagSentences(huge.slice(0, 3))])
+        for (const s of tagged) expect([...s.tags]).toEqual(alone);
+    });
+  });
+
   describe('when the other occurrences of a word settle what this one is', () => {
     it("adds the feature's weight to this occurrence only", () => {
       const alone = kiro.map((s) => nameTagger().tag(s));
