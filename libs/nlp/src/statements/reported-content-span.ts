@@ -34,6 +34,8 @@ export function contentEnd(ctx: AnalysisContext, first: number): number {
       k = q.close + 1;
       // `called Cruz the "ultimate hypocrite," linking to …`: a comma inside the closing mark ends a clause as one after it.
       if (tokens[q.close - 1]?.text === ',' && clauseAfterComma(ctx, q.close)) break;
+      // `says he's "excited where we stand" as he faces …`: a clause of the narration's own follows the quote.
+      if (SCENE_OPENERS.has(tokens[k]?.lower ?? '') && SUBJECT_PRONOUN_KINDS.has(tokens[k + 1]?.lower ?? '')) break;
       continue;
     }
     const t = tokens[k]!;
@@ -110,6 +112,9 @@ export function commaBetween(ctx: AnalysisContext, first: number, last: number):
   for (let k = first; k < last; k += 1) if (ctx.doc.tokens[k]!.text === ',' && ctx.doc.quoteOf[k] === -1) return true;
   return false;
 }
+
+/** Words that open the narration's own clause right after a quoted phrase ("as he faces …", "while she …"). */
+const SCENE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before']);
 
 /** Closing marks of the parentheticals reported content runs through. */
 const PARENTHETICAL_CLOSE = new Map([

@@ -42,6 +42,18 @@ describe('reported speech', () => {
     });
   });
 
+  describe('when a quoted phrase ends the content and the narration goes on with a clause of its own', () => {
+    it('ends the content at the quote', () => {
+      const body = 'Jeb Bush says he is "excited where we stand" as he faces a hard test in South Carolina.';
+      expect(statements(body).map((s) => s.text)).toEqual(['he is "excited where we stand"']);
+    });
+
+    it('keeps a comparison that is no clause of its own', () => {
+      const body = 'Jeb Bush says the plan is "as good as it gets" as far as taxes go.';
+      expect(statements(body).map((s) => s.text)).toEqual(['the plan is "as good as it gets" as far as taxes go']);
+    });
+  });
+
   describe('when a group of people named by what they do speaks', () => {
     it.each([
       ['strategists', 'It makes sense, strategists said, for Democrats to raise the issue now.'],
