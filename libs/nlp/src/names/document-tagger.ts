@@ -69,8 +69,9 @@ export class DocumentTagger {
     const scores = cells <= this.scores.length ? this.scores : new Float64Array(cells);
     const emissionsOf = (s: number): Float64Array => scores.subarray(starts[s]!, starts[s]! + sentences[s]!.length * TAG_COUNT);
     const first = sentences.map((words, s) => {
-      this.tagger.score(words, emissionsOf(s));
-      return this.tagger.bestTags(emissionsOf(s), words.length);
+      const emissions = emissionsOf(s);
+      this.tagger.score(words, emissions);
+      return this.tagger.bestTags(emissions, words.length);
     });
     const weights = this.weights;
     documentFeatures(sentences, first, (s, i, feature) => {

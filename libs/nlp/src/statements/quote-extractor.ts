@@ -1,6 +1,13 @@
 import { FINITE_WORDS } from './adverbial-phrases';
 import { isFiniteSpeechVerb, speechVerb, type VerbForm } from '../lexicon/speech-verb-lexicon';
-import { MONTHS_AND_DAYS, OCCASION_NOUNS, PARTICIPLE_LEADS, SUBJECT_PRONOUN_KINDS, VERB_PADDING } from '../lexicon/word-lists';
+import {
+  MONTHS_AND_DAYS,
+  OCCASION_NOUNS,
+  PARTICIPLE_LEADS,
+  RELATIVE_WORDS,
+  SUBJECT_PRONOUN_KINDS,
+  VERB_PADDING,
+} from '../lexicon/word-lists';
 import type { QuoteSpan } from '../text/quote-scanner';
 import type { AnalysisContext } from './analysis-context';
 import { afterParenthetical, mainSubject, pronounFit } from './salience-tracker';
@@ -254,15 +261,13 @@ function attributeAfter(ctx: AnalysisContext, q: QuoteSpan): Attribution | null 
   return null;
 }
 
-/** Relative words after which a finite verb stays inside a description ("a man who was there"). */
-const RELATIVES = new Set(['who', 'that', 'which', 'whose', 'whom']);
-
 /** True when an inverted subject is a noun phrase with a finite verb of its own: the subject of a clause. */
 function opensClause(ctx: AnalysisContext, subject: SubjectResolution): boolean {
   const { tokens } = ctx.doc;
   if (!subject.found || subject.pronoun !== undefined) return false;
   for (let i = subject.first + 1; i <= subject.last && i < tokens.length; i += 1) {
-    if (RELATIVES.has(tokens[i - 1]!.lower)) return false;
+    // A finite verb after a relative word stays inside the noun phrase ("a man who was there").
+    if (RELATIVE_WORDS.has(tokens[i - 1]!.lower)) return false;
     if (FINITE_WORDS.has(tokens[i]!.lower)) return true;
   }
   return false;

@@ -4,6 +4,7 @@ import {
   DETERMINERS,
   PREPOSITIONS,
   QUANTIFIERS,
+  RELATIVE_WORDS,
   SUBJECT_PRONOUN_KINDS,
   SUBORDINATORS,
   VERB_PADDING,
@@ -39,9 +40,12 @@ const FUNCTION_WORDS = new Set([
 ]);
 /** Words a description does not stand on alone ("some of them", "about half", "those"). */
 const NOT_ALONE = new Set([...FUNCTION_WORDS, ...QUANTIFIERS, ...'half about those all none more less'.split(' ')]);
-const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 /** Words after which a new subject may start: "… and officials said", "… while aides said". */
-const CLAUSE_JOINERS = new Set([...RELATIVES, ...SUBORDINATORS, ...'and but or nor so yet as where whereas though'.split(' ')]);
+const CLAUSE_JOINERS = new Set([
+  ...RELATIVE_WORDS,
+  ...SUBORDINATORS,
+  ...'and but or nor so yet as where whereas though'.split(' '),
+]);
 
 /**
  * The words of an attribution's cue that describe a source no actor stands for: "officials" in "officials said",
@@ -111,7 +115,7 @@ function isPassive(words: readonly Token[], verb: number): boolean {
 /** The words after the last mark, without the padding before the verb or a relative pronoun ("a message that"). */
 function clauseEnd(words: readonly Token[]): Token[] {
   let end = words.length;
-  while (end > 0 && (VERB_PADDING.has(words[end - 1]!.lower) || RELATIVES.has(words[end - 1]!.lower))) end -= 1;
+  while (end > 0 && (VERB_PADDING.has(words[end - 1]!.lower) || RELATIVE_WORDS.has(words[end - 1]!.lower))) end -= 1;
   let start = end;
   // "42% say": a percent sign after its number is a word of the share.
   const isWordOfSubject = (t: Token, i: number) => t.isWord || (t.text === '%' && /^\d/.test(words[i - 1]?.text ?? ''));
@@ -123,13 +127,13 @@ function clauseEnd(words: readonly Token[]): Token[] {
 function clauseStart(words: readonly Token[]): Token[] {
   let end = words.findIndex((t) => !t.isWord);
   if (end < 0) end = words.length;
-  while (end > 0 && (RELATIVES.has(words[end - 1]!.lower) || PREPOSITIONS.has(words[end - 1]!.lower))) end -= 1;
+  while (end > 0 && (RELATIVE_WORDS.has(words[end - 1]!.lower) || PREPOSITIONS.has(words[end - 1]!.lower))) end -= 1;
   return words.slice(0, end);
 }
 
 function describesSource(phrase: readonly Token[]): boolean {
   if (phrase.length === 0 || phrase.length > MAX_SOURCE_WORDS) return false;
-  if (RELATIVES.has(phrase[0]!.lower) || FUNCTION_WORDS.has(phrase[phrase.length - 1]!.lower)) return false;
+  if (RELATIVE_WORDS.has(phrase[0]!.lower) || FUNCTION_WORDS.has(phrase[phrase.length - 1]!.lower)) return false;
   // "in the past", "made by a campaign surrogate", "showing that about half": a phrase, not a subject.
   const lead = phrase[0]!;
   if (PREPOSITIONS.has(lead.lower) && !approximatesShare(lead, phrase[1])) return false;
