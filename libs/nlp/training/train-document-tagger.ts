@@ -19,8 +19,7 @@
  * 96.4 / 89.2 / 95.3, but forty agreeing readings of an unknown person could be overturned).
  * Deterministic: seeded shuffles and no other randomness.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { documentFeatureName, documentFeatures } from '../src/names/document-features';
 import { DocumentTagger, type DocumentTaggerModelJson } from '../src/names/document-tagger';
@@ -29,6 +28,7 @@ import { nameTagger } from '../src/names/name-tagger.model';
 import sentenceModelJson from '../src/names/model/name-tagger.model.json';
 import { readConll, type ConllDocument } from '../scripts/eval/dev-split-readers';
 import { emissions, encode, entityF1, toIob2, trainPerceptron } from './name-tagger-perceptron';
+import { writeModelFile } from './write-model-file';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
 
@@ -114,7 +114,7 @@ function trainSecondPass(
   return w.map((x, i) => x - u[i]! / c);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
@@ -171,11 +171,7 @@ function main(): void {
   console.log(`${rowOf.size} document features`);
   console.log(`dev, sentence model alone:  ${JSON.stringify(entityF1(devGold, sentenceOnly))}`);
   console.log(`dev, with the document pass: ${JSON.stringify(entityF1(devGold, withDocument))}`);
-  if (!values['no-write']) {
-    mkdirSync(dirname(MODEL_FILE), { recursive: true });
-    writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
-    console.log(`wrote ${MODEL_FILE}`);
-  }
+  if (!values['no-write']) await writeModelFile(MODEL_FILE, model);
 }
 
-main();
+void main();

@@ -14,15 +14,18 @@
  * MISC) mentions, 3,091 sentences. The extractor gained on GUM dev (PER named 48.2 -> 55.6, ORG named 23.2 -> 29.4)
  * but lost on news: CoNLL-2003 dev PER / ORG / LOC 93.2 / 84.9 / 93.7 -> 92.6 / 85.3 / 92.9, PolNeAR dev source
  * accuracy 85.8 -> 85.5. Chronicle reads news, and its held-out goals are news.
+ * The lexicon features read model/name-tagger.lexicon.json, the lexicons frozen for this model, never the live ones
+ * the rules grow (see freeze-tagger-lexicon.ts); until 1.30.0 they read the live ones, and this script no longer
+ * rebuilt the shipped model. With the frozen lexicon it writes the shipped file byte for byte.
  * Deterministic: the seeded PRNG drives the per-epoch shuffle and there is no other randomness.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeBase64 } from '../src/sentiment/linear-head';
 import { TAG_COUNT, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
 import { readConll } from '../scripts/eval/dev-split-readers';
 import { emissions, encode, entityF1, trainPerceptron, type Encoded } from './name-tagger-perceptron';
+import { writeModelFile } from './write-model-file';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MODEL_FILE = join(__dirname, '..', 'src', 'names', 'model', 'name-tagger.model.json');
@@ -35,7 +38,7 @@ function scoreDev(dev: readonly Encoded[], w: Float64Array, trans: Float64Array)
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
@@ -101,11 +104,7 @@ function main(): void {
     scale,
     transitions: [...at].map((x) => Math.round(x * 1000) / 1000),
   };
-  if (!values['no-write']) {
-    mkdirSync(dirname(MODEL_FILE), { recursive: true });
-    writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
-    console.log(`wrote ${MODEL_FILE}`);
-  }
+  if (!values['no-write']) await writeModelFile(MODEL_FILE, model);
 }
 
-main();
+void main();

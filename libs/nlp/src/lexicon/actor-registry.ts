@@ -92,6 +92,11 @@ export function registryByKey(key: string): RegistryEntry | undefined {
   return byAlias.get(key);
 }
 
+/** Every name key the registry knows, with its entry (for freezing the name tagger's lexicon). */
+export function registryKeys(): Iterable<[string, RegistryEntry]> {
+  return byAlias.entries();
+}
+
 /**
  * The registry person a multi-word name refers to through its surname, when its first word is one of that
  * person's given names or an initial ("Tayyip Erdogan", "V. Putin") — never "Melania Trump".

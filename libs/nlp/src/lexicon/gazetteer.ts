@@ -40,6 +40,16 @@ export function placeByKey(key: string): PlaceEntry | undefined {
   return places.get(key);
 }
 
+/** Every place name key (for freezing the name tagger's lexicon: training/freeze-tagger-lexicon.ts). */
+export function placeKeys(): Iterable<string> {
+  return places.keys();
+}
+
+/** Every demonym key, plural nouns included. */
+export function demonymKeys(): Iterable<string> {
+  return demonyms;
+}
+
 /** True for nationality adjectives and nouns ("Ukrainian", "Russians"). */
 export function isDemonym(key: string): boolean {
   return demonyms.has(key);

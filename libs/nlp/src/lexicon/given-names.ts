@@ -17,6 +17,11 @@ for (const [gender, list] of [
   }
 }
 
+/** Every given-name key (for freezing the name tagger's lexicon: training/freeze-tagger-lexicon.ts). */
+export function givenNameKeys(): Iterable<string> {
+  return genders.keys();
+}
+
 /** The usual gender of a given name, or undefined when it is not a known given name. */
 export function givenNameGender(key: string): Gender | undefined {
   return genders.get(key);

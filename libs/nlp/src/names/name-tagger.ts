@@ -1,9 +1,5 @@
-import { isDemonym, placeByKey } from '../lexicon/gazetteer';
-import { givenNameGender } from '../lexicon/given-names';
-import { registryByKey } from '../lexicon/actor-registry';
 import { decodeBase64 } from '../sentiment/linear-head';
-import { nameKey } from '../text/name-normalizer';
-import { HONORIFICS, MONTHS_AND_DAYS, ORG_WORDS, TITLE_WORDS } from '../lexicon/word-lists';
+import { taggerLexicon } from './tagger-lexicon';
 import { wordClusters } from './word-clusters';
 
 /** Tags of the name tagger (IOB2). Index order is part of the model format. */
@@ -49,21 +45,6 @@ function longShape(word: string): string {
   return out;
 }
 
-function lexiconFlags(word: string): string {
-  const key = nameKey(word);
-  let flags = '';
-  if (placeByKey(key)) flags += 'P';
-  if (givenNameGender(key)) flags += 'G';
-  if (isDemonym(key)) flags += 'D';
-  const registry = registryByKey(key);
-  if (registry) flags += registry.kind === 'person' ? 'R' : 'O';
-  const lower = word.toLowerCase();
-  if (ORG_WORDS.has(lower)) flags += 'W';
-  if (TITLE_WORDS.has(lower) || HONORIFICS.has(lower)) flags += 'T';
-  if (MONTHS_AND_DAYS.has(lower)) flags += 'M';
-  return flags;
-}
-
 /** What the features need to know about one word on its own (cached by the tagger). */
 interface WordInfo {
   lower: string;
@@ -75,7 +56,7 @@ interface WordInfo {
 
 function wordInfo(word: string): WordInfo {
   const lower = word.toLowerCase();
-  return { lower, shape: shapeOf(word), lex: lexiconFlags(word), clusters: wordClusters().of(lower) };
+  return { lower, shape: shapeOf(word), lex: taggerLexicon().flags(word), clusters: wordClusters().of(lower) };
 }
 
 /** `c<g><side>=<id>` for each cluster granularity g of a word (side '' for the token itself, '-1', '+1'). */
