@@ -1,5 +1,5 @@
 import type { AnalysisContext } from './analysis-context';
-import { describeCue, descriptionFit } from './description-cue';
+import { describeCue, descriptionFit, fitsInstitution, type DescriptionCue } from './description-cue';
 import { resolveBySalience } from './salience-tracker';
 
 /**
@@ -15,11 +15,11 @@ export function descriptionAntecedent(ctx: AnalysisContext, from: number, to: nu
     descriptionFit(cue, a, ctx.ages, start),
   );
   if (bySalience !== null || cue.kind !== 'organization') return bySalience;
-  return soleRecentOrganization(ctx, from);
+  return soleRecentOrganization(ctx, from, cue);
 }
 
 /** "Shares in Marlow Pharma fell … '…,' the company said": the one organisation named in this or the last paragraph. */
-function soleRecentOrganization(ctx: AnalysisContext, from: number): number | null {
+function soleRecentOrganization(ctx: AnalysisContext, from: number, cue: DescriptionCue): number | null {
   const { tokens } = ctx.doc;
   const paragraph = tokens[from]!.paragraph;
   let previous = -1;
@@ -31,7 +31,7 @@ function soleRecentOrganization(ctx: AnalysisContext, from: number): number | nu
   }
   let found: number | null = null;
   for (const a of ctx.actors) {
-    if (a.kind !== 'organization') continue;
+    if (a.kind !== 'organization' || !fitsInstitution(cue, a)) continue;
     const recent = a.mentions.some((m) => {
       const p = tokens[m.first]!.paragraph;
       // "posted on Instagram": a platform named after "on"/"via" is where someone spoke, not who.

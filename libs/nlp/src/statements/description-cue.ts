@@ -69,6 +69,8 @@ export interface DescriptionCue {
   /** Job-title heads ("the minister") only fit someone whose stated role has that title and its modifiers. */
   roleWords?: string[];
   title?: string;
+  /** The kind of body an organisation description names ("the department", "the trust"), when it names one. */
+  institution?: string;
 }
 
 /**
@@ -102,8 +104,35 @@ export function describeCue(doc: ArticleDocument, from: number, to: number): Des
     }
     return { ...cue, roleWords, title: lower };
   }
-  if (ORG_HEADS.has(lower)) return { kind: 'organization' };
+  if (ORG_HEADS.has(lower))
+    return INSTITUTION_HEADS.has(lower) ? { kind: 'organization', institution: lower } : { kind: 'organization' };
   return null;
+}
+
+/** Organisation heads that name a kind of body, unlike "the company" or "the group", which any organisation may be. */
+const INSTITUTION_HEADS = new Set([
+  'ministry',
+  'department',
+  'palace',
+  'council',
+  'university',
+  'federation',
+  'association',
+  'league',
+  'museum',
+  'hospital',
+  'trust',
+  'board',
+]);
+
+/**
+ * Whether an organisation may be the body a description names: "the department" is a "Department of Health", not the
+ * "Woodland Trust" and not an organisation whose name says no kind of body (PolNeAR train: "the editorial board" was
+ * otherwise read as the one other organisation nearby). Generic heads ("the company", "the group") fit any.
+ */
+export function fitsInstitution(cue: DescriptionCue, a: ActorDraft): boolean {
+  if (cue.institution === undefined) return true;
+  return nameKey(a.name).split(' ').includes(cue.institution);
 }
 
 /** Age of each actor given in apposition ("Walsh, 52, said"), by actor index. */
@@ -136,7 +165,7 @@ const ROLELESS_MIN_MENTIONS = 2;
  * hold, or first named only after `start`), 1 fits, `ROLELESS_TITLE_FIT` for a title and a person with no role.
  */
 export function descriptionFit(cue: DescriptionCue, a: ActorDraft, ages: ReadonlyMap<number, number>, start: number): number {
-  if (a.kind !== cue.kind || a.mentions[0]!.start >= start) return 0;
+  if (a.kind !== cue.kind || a.mentions[0]!.start >= start || !fitsInstitution(cue, a)) return 0;
   if (cue.gender && a.gender !== 'u' && a.gender !== cue.gender) return 0;
   if (cue.title !== undefined) {
     if (!a.role) return a.mentions.length >= ROLELESS_MIN_MENTIONS ? ROLELESS_TITLE_FIT : 0;

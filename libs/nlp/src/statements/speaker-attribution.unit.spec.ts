@@ -1288,6 +1288,42 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a speech verb is coordinated with the verb of a description that opens the sentence', () => {
+    it('gives the reported words to that description as an unnamed source, with the cue on the verb alone', () => {
+      const analysis = analyze(
+        'The spokesman refused to answer questions on the visit but said there was no call planned with the senator.\n\n' +
+          'A spokesman for the mayor defended the march route and said the police had trained for 18 months.\n\n' +
+          'Some senators vented about the delay and said that they had lost their patience.',
+      );
+      expect(unnamedSourceOf(analysis, 'there was no call planned')).toBe('The spokesman');
+      expect(statementWith(analysis, 'there was no call planned').cue).toBe('said');
+      expect(unnamedSourceOf(analysis, 'the police had trained')).toBe('A spokesman for the mayor');
+      expect(unnamedSourceOf(analysis, 'they had lost their patience')).toBe('Some senators');
+    });
+
+    it('leaves the verb to the subject of a later clause, and to no opening words that are not its subject', () => {
+      const analysis = analyze(
+        'Maria Lindqvist spoke in Ohio on Monday. The crowd cheered when Lindqvist spotted a sign and said it was the best ' +
+          'sign of the year.\n\nIn a year in which Lindqvist has campaigned hard, and said the vote was close, the party won.',
+      );
+      expect(speakerOf(analysis, 'it was the best sign')).toBe('Maria Lindqvist');
+      expect(analysis.statements.some((s) => s.text.includes('the vote was close') && s.speaker !== null)).toBe(false);
+    });
+  });
+
+  describe('when a description names a kind of body', () => {
+    it('refers back only to an organisation of that kind, and leaves any other an unnamed source', () => {
+      const analysis = analyze(
+        'Owen Price, director of the Woodland Trust, said the plan had failed.\n\n' +
+          'The department said the old target would be replaced by regional goals.\n\n' +
+          'The trust said it would plant a million trees next year.',
+      );
+      expect(speakerOf(analysis, 'the old target would be replaced')).toBeNull();
+      expect(unnamedSourceOf(analysis, 'the old target would be replaced')).toBe('The department');
+      expect(speakerOf(analysis, 'plant a million trees')).toBe('Woodland Trust');
+    });
+  });
+
   describe('when "according to" names the source after a quote', () => {
     const body =
       'The inquiry is nearly over.\n\n' +

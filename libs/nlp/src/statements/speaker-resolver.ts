@@ -30,6 +30,8 @@ export interface SubjectResolution {
   last: number;
   /** Token index of the pronoun, when the subject is one. */
   pronoun?: number;
+  /** Token range of a description no actor stands for, away from the verb (the opening subject a coordinated verb shares). */
+  source?: readonly [number, number];
 }
 
 const NOT_FOUND: SubjectResolution = { found: false, actor: null, first: -1, last: -1 };
@@ -127,7 +129,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (t.lower === 'and' || t.lower === 'but') {
     // "Cook called the quarter extraordinary and said …": a coordinated verb shares the sentence subject.
     const main = coordinatedSubject(ctx, k);
-    return main ? mainSubjectResolution(ctx, main, k + 1, k + 1) : NOT_FOUND;
+    return main ? mainSubjectResolution(ctx, main, k + 1, k + 1) : openingSubject(ctx, k);
   }
   if (t.text === ',') {
     // "His lawyer, Daniel Reyes, said": the name set off by commas right before the verb is the subject.
@@ -221,6 +223,79 @@ function coordinatedSubject(ctx: AnalysisContext, and: number): SubjectEvent | u
     if (ev.weight >= 2) break;
   }
   return mainSubject(ctx.doc, ctx.salience, and);
+}
+
+/** How far into its sentence the first verb of an opening subject may stand ("A spokesman for Mayor Frank G. Jackson of
+ * Cleveland defended"). */
+const OPENING_SUBJECT_MAX = 14;
+
+/** Irregular past forms common after a subject in news copy ("met", "took", "won"). */
+const IRREGULAR_PASTS = new Set(
+  'met took made won lost kept gave went came ran began held left led sent spent thought brought bought sought felt got built paid sat stood fought became'.split(
+    ' ',
+  ),
+);
+
+/** "refused", "runs", "said", "met", "is": a word that may be the finite verb after a sentence's subject. */
+function mayBeFiniteVerb(lower: string): boolean {
+  if (FINITE_WORDS.has(lower) || IRREGULAR_PASTS.has(lower) || isFiniteSpeechVerb(lower)) return true;
+  return lower.length > 3 && (lower.endsWith('ed') || (lower.endsWith('s') && !lower.endsWith('ss')));
+}
+
+/**
+ * "The spokesman refused to answer questions but said …", "Some senators vented about Sanders and said …": when no
+ * actor is the sentence's subject, a verb coordinated at `and` shares the description that opens the sentence, the
+ * subject of its first verb.
+ */
+function openingSubject(ctx: AnalysisContext, and: number): SubjectResolution {
+  const { tokens, sentenceOf } = ctx.doc;
+  // `they want “justice for Terrence,” but pledged …`: after a quote the verb may open another clause.
+  const before = tokens[and - 1]?.text === ',' ? and - 2 : and - 1;
+  if (!tokens[before]?.isWord) return NOT_FOUND;
+  let start = and;
+  while (start > 0 && sentenceOf[start - 1] === sentenceOf[and]) start -= 1;
+  for (let j = start + 1; j < and && j - start <= OPENING_SUBJECT_MAX; j += 1) {
+    const w = tokens[j]!;
+    if (!w.isWord || w.isCap || DETERMINERS.has(tokens[j - 1]!.lower) || !mayBeFiniteVerb(w.lower)) continue;
+    const subject = subjectBefore(ctx, j);
+    if (!subject.found || subject.last !== j) continue;
+    // "The crowd cheered when Trump spotted a sign and asked …", "… a focal point for demonstrators, who have taken to
+    // the streets and called for …": a later clause's subject is the nearer one.
+    if (subjectEventBetween(ctx, j, and) || opensClauseBetween(ctx, j, and)) return NOT_FOUND;
+    const described = subject.actor === null && subject.pronoun === undefined;
+    // "A spokesman for the mayor defended": a description's subject may be the complement of the opening words.
+    if (subject.first !== start && !(described && complementOfOpening(ctx, start, subject.first))) continue;
+    return { ...subject, first: and + 1, last: and + 1, ...(described ? { source: [start, j] as const } : {}) };
+  }
+  return NOT_FOUND;
+}
+
+/** Whether a clause subject the salience tracker saw stands in tokens [first, last) of one sentence. */
+function subjectEventBetween(ctx: AnalysisContext, first: number, last: number): boolean {
+  const { events } = ctx.salience;
+  for (let e = lastEventBefore(events, last); e >= 0 && events[e]!.token >= first; e -= 1)
+    if (events[e]!.weight >= 2) return true;
+  return false;
+}
+
+/** Whether a relative or subordinate clause opens in tokens [first, last) ("who", "which", "when"). */
+function opensClauseBetween(ctx: AnalysisContext, first: number, last: number): boolean {
+  for (let k = first; k < last; k += 1) {
+    const lower = ctx.doc.tokens[k]!.lower;
+    if (RELATIVE_WORDS.has(lower) || lower.startsWith('who') || SUBORDINATORS.has(lower)) return true;
+  }
+  return false;
+}
+
+/** Whether the words [start, complement) open a description whose complement starts at `complement` ("A spokesman for"). */
+function complementOfOpening(ctx: AnalysisContext, start: number, complement: number): boolean {
+  const { tokens } = ctx.doc;
+  if (!PREPOSITIONS.has(tokens[complement - 1]?.lower ?? '')) return false;
+  for (let k = start; k < complement - 1; k += 1) {
+    const t = tokens[k]!;
+    if (!t.isWord || PREPOSITIONS.has(t.lower) || MODIFIER_STOPS.has(t.lower)) return false;
+  }
+  return true;
 }
 
 /**

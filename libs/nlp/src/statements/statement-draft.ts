@@ -15,6 +15,8 @@ export interface StatementDraft {
   pronoun?: number;
   /** Token range [first, last) of the subject phrase that named the speaker, so a description can be recorded too. */
   subject?: readonly [number, number];
+  /** Token range of the description of a source no actor stands for, when the cue does not hold it. */
+  source?: readonly [number, number];
 }
 
 /** The subject range of a resolution, for a draft (only when it names an actor and is not a pronoun). */
@@ -28,6 +30,7 @@ export interface ResolvedSubject {
   first: number;
   last: number;
   pronoun?: number;
+  source?: readonly [number, number];
 }
 
 /**
@@ -51,6 +54,7 @@ export function indirectDraft(
     speaker: subject.actor,
     ...(subject.pronoun !== undefined ? { pronoun: subject.pronoun } : {}),
     ...subjectRange(subject),
+    ...(subject.source ? { source: subject.source } : {}),
   };
 }
 

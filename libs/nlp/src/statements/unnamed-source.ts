@@ -75,6 +75,10 @@ export function unnamedSource(tokens: readonly Token[], cue: Offsets, contentEnd
  * attribution: `"…," said one former official. "…"`) follows the words before it.
  */
 export function draftSource(tokens: readonly Token[], d: StatementDraft): Offsets | null {
+  if (d.source) {
+    const described = tokens.slice(d.source[0], d.source[1]);
+    return describesSource(described) ? { start: described[0]!.start, end: described[described.length - 1]!.end } : null;
+  }
   if (!d.cue) return null;
   const contentEnd = d.cue.start > d.start ? Math.min(d.end, d.cue.start) : d.end;
   return unnamedSource(tokens, d.cue, contentEnd);
