@@ -46,6 +46,14 @@ describe(matchAlerts.name, () => {
     });
   });
 
+  describe('when an unnamed source speaks under the description a rule names', () => {
+    it('raises nothing: rules watch actors, not descriptions', () => {
+      const police = { actorId: 'unnamed:police', name: 'police' };
+      const article = analyzed('e1', 'a1', { statements: [statement('the road will stay closed', police, 0, 'indirect')] }).data;
+      expect(matchAlerts([rule('s1', ['police', 'Police'], ['direct', 'indirect'])], article)).toEqual([]);
+    });
+  });
+
   describe('when the same words appear twice in one article', () => {
     it('raises one candidate for the cluster, naming the first statement', () => {
       const article = analyzed('e1', 'a1', {

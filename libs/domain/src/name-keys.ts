@@ -1,3 +1,5 @@
+import { UNNAMED_SPEAKER_ID_PREFIX } from '@chronicle/contracts';
+
 /** Lower-cases and strips diacritics and punctuation so "Erdoğan" and "erdogan" compare equal. */
 export function foldName(name: string): string {
   return name
@@ -10,9 +12,12 @@ export function foldName(name: string): string {
 
 /**
  * Keys under which a speaker can be found by a subscription: its id, its folded full name
- * and, for people, its folded surname ("Trump" finds Donald Trump).
+ * and, for people, its folded surname ("Trump" finds Donald Trump). A source no actor stands for
+ * ("officials", "a person familiar with the plan") has none: subscriptions watch actors, and a
+ * description is no one in particular, so a rule for "police" or "officials" never fires on one.
  */
 export function speakerKeys(speaker: { actorId: string; name: string }): string[] {
+  if (speaker.actorId.startsWith(UNNAMED_SPEAKER_ID_PREFIX)) return [];
   const full = foldName(speaker.name);
   const keys = new Set([speaker.actorId, full]);
   const words = full.split(' ');

@@ -25,6 +25,14 @@ describe(speakerKeys.name, () => {
       expect(speakerKeys({ actorId: 'person:madonna', name: 'Madonna' })).toEqual(['person:madonna', 'madonna']);
     });
   });
+  describe('when the speaker is a source no actor stands for', () => {
+    it('is found under no key, not even its description', () => {
+      expect(speakerKeys({ actorId: 'unnamed:police', name: 'police' })).toEqual([]);
+      expect(
+        speakerKeys({ actorId: 'unnamed:a-person-familiar-with-the-plan', name: 'a person familiar with the plan' }),
+      ).toEqual([]);
+    });
+  });
   describe('when the speaker is an organisation', () => {
     it('is not found by its last word alone', () => {
       expect(speakerKeys({ actorId: 'organization:european-union', name: 'European Union' })).toEqual([

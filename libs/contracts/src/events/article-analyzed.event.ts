@@ -30,6 +30,8 @@ const truncationSchema = z.object({
  * starting with `unnamed:` (since chronicle-nlp/1.25.0) is a source no actor stands for, named by its description
  * ("officials"); no actor of the analysis has it.
  */
+export const UNNAMED_SPEAKER_ID_PREFIX = 'unnamed:';
+
 const speakerSchema = z.object({ actorId: z.string(), name: z.string(), mention: spanSchema.optional() }).nullable();
 
 export const analysisSchema = z.object({
