@@ -47,7 +47,7 @@ export interface QuoteExtraction {
 }
 
 const MAX_SCARE_WORDS = 3;
-const ATTRIBUTION_WINDOW = 12;
+const ATTRIBUTION_WINDOW = 16;
 const LEAD_WINDOW = 10;
 const CLAUSE_END_MARKS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
@@ -94,6 +94,7 @@ export function extractQuotes(ctx: AnalysisContext): QuoteExtraction {
         speaker: actor,
         pronoun: subject.pronoun,
         ...subjectRange(subject),
+        ...(subject.source ? { source: subject.source } : {}),
       };
     } else if (
       previous &&
@@ -434,6 +435,15 @@ function attributeBefore(ctx: AnalysisContext, q: QuoteSpan): Attribution | null
     const t = tokens[v]!;
     if (sentenceOf[v] !== sentence) break;
     if (quoteOf[v] !== -1 || HARD_STOPS.has(t.text)) break;
+    // `as Tom Ridge, a former secretary of homeland security, put it: "…"`: the idiom speaks for its subject.
+    if (t.lower === 'it' && tokens[v - 1]?.lower === 'put') {
+      const found = subjectBefore(ctx, v - 1);
+      if (!found.found) break;
+      // No speech verb names an unnamed source ("as an American diplomat put it"): its description does.
+      const described = found.actor === null && found.pronoun === undefined;
+      const subject = described ? { ...found, source: [found.first, found.last] as const } : found;
+      return { subject, cueStart: found.first, cueEnd: v + 1, verb: v - 1 };
+    }
     const verb = speechVerb(t.lower);
     // `played up his believed strength: "…"`: after a determiner the word is no verb, nor is a capitalised word
     // inside the sentence (`told the Washington Post, "…"`).
@@ -527,7 +537,10 @@ function participialLead(ctx: AnalysisContext, v: number, form: VerbForm): boole
   // `she stated, "…," adding, "…"`: the comma before the participle may sit inside the closing quote.
   if (form === 'ing' && CLOSING_QUOTE_MARKS.has(before.text) && tokens[v - 2]?.text === ',') return true;
   if (form === 'ing') return QUOTE_PARTICIPLE_LEADS.has(before.lower) || occasionBefore(ctx, v);
-  return form === 'base' && before.lower === 'to' && INFINITIVE_LEADS.has(ctx.doc.tokens[v - 2]?.lower ?? '');
+  if (form !== 'base' || before.lower !== 'to') return false;
+  const lead = tokens[v - 2]?.lower ?? '';
+  // `went so far as to say: "…"`.
+  return INFINITIVE_LEADS.has(lead) || (lead === 'as' && tokens[v - 3]?.lower === 'far');
 }
 
 /**

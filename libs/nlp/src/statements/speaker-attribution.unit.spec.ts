@@ -1311,6 +1311,30 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a quote is attributed by an idiom or a long subject', () => {
+    it('gives a quote after "as X put it" to X, named or described', () => {
+      const analysis = analyze(
+        "Or, as Maria Lindqvist, a former minister of transport, put it: ''The trains are late because nobody pays for them.''\n\n" +
+          "The plan was, as one regional official put it, ''a rescue dressed as a reform.''",
+      );
+      expect(speakerOf(analysis, 'The trains are late')).toBe('Maria Lindqvist');
+      expect(unnamedSourceOf(analysis, 'a rescue dressed as a reform')).toBe('one regional official');
+    });
+
+    it('gives a quote after "went so far as to say" to the sentence subject', () => {
+      const analysis = analyze("The columnist Omar Ridley went so far as to say, ''The network as we know it is finished.''");
+      expect(speakerOf(analysis, 'The network as we know it')).toBe('Omar Ridley');
+    });
+
+    it('reaches a verb after a described name and a long appositive', () => {
+      const analysis = analyze(
+        "''We may at last be seeing wages rise,'' the economist Dana Whitfield, a former adviser in the Obama White House, " +
+          'wrote on her blog.',
+      );
+      expect(speakerOf(analysis, 'seeing wages rise')).toBe('Dana Whitfield');
+    });
+  });
+
   describe('when a description names a kind of body', () => {
     it('refers back only to an organisation of that kind, and leaves any other an unnamed source', () => {
       const analysis = analyze(
