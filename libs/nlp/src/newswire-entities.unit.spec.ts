@@ -251,6 +251,18 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a surname the registry knows as a well-known organisation follows an article person of that surname', () => {
+    it('folds it into the person, unless the article names the organisation in full', () => {
+      const local = analyze('Premier Doug Ford spoke on Monday. "We will not wait," Ford said.');
+      expect(local.actors.map((x) => [x.name, x.kind, x.mentions.map((m) => m.text)])).toEqual([
+        ['Doug Ford', 'person', ['Doug Ford', 'Ford']],
+      ]);
+      expect(speakers(local)).toEqual([['We will not wait,', 'Doug Ford']]);
+      const company = analyze('Ford cut 3,000 jobs on Monday. "We will not wait," Ford said.');
+      expect(company.actors.map((x) => [x.name, x.kind])).toEqual([['Ford', 'organization']]);
+    });
+  });
+
   describe('when a place and a party member describe a speaker', () => {
     it('reports no organisation for the description and gives the quote to the person it describes', () => {
       const a = analyze('Senator Anna Kessler of Oregon spoke on Monday. “The plan is dead,” the Oregon Democrat said.');

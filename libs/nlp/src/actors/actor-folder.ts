@@ -166,9 +166,9 @@ export function foldActors(doc: ArticleDocument, candidates: readonly NameCandid
   const singlePersons: NameCandidate[] = [];
   for (const c of candidates) {
     // "Vance" after "Dora Vance": the article's own person with that surname outranks a well-known one of the registry
-    // the article never names in full.
+    // the article never names in full, and so does "Ford" after "Doug Ford" a well-known company.
     const local =
-      c.registry?.kind === 'person' && c.words.length === 1 && !namedInFull.has(c.registry.id)
+      c.registry !== undefined && c.words.length === 1 && !namedInFull.has(c.registry.id)
         ? personBySurname(c.key, c.start)
         : undefined;
     if (local && !local.registry) attach(local, c);
