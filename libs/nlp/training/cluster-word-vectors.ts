@@ -15,7 +15,7 @@
  * the model read "Kyiv" as an organisation (clustered with club names), so places came out as actors. Deterministic: the seeded PRNG picks the initial centroids, and
  * ties go to the lower cluster. Then retrain the tagger (`npm run train:names`): its features name cluster ids.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WordVectors, type WordVectorsJson } from '../src/sentiment/word-vectors';
@@ -23,6 +23,7 @@ import type { WordClustersJson } from '../src/names/word-clusters';
 import { readGloveSubset } from './glove-subset';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
+import { writeModelFile } from './write-model-file';
 
 const VECTORS_FILE = join(__dirname, '..', 'src', 'sentiment', 'model', 'word-vectors.json');
 const CLUSTERS_FILE = join(__dirname, '..', 'src', 'names', 'model', 'word-clusters.json');
@@ -109,7 +110,7 @@ export function sphericalKMeans(x: Float32Array, d: number, k: number, iteration
   return assignment;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '50,200,800' },
@@ -136,8 +137,7 @@ function main(): void {
     words: words.join('\n'),
     clusters: words.map((_, r) => assignments.map((a) => a[r]!.toString(36)).join('.')).join('\n'),
   };
-  writeFileSync(CLUSTERS_FILE, `${JSON.stringify(json)}\n`);
-  console.log(`wrote ${CLUSTERS_FILE}`);
+  await writeModelFile(CLUSTERS_FILE, json);
 }
 
-main();
+void main();

@@ -8,16 +8,16 @@
  * DIR defaults to $CHRONICLE_EVAL_DATA or ../shared/data. Only the train split is read; thresholds were chosen on dev
  * with `npm run eval`. Deterministic (counting only); the output lists no text of the articles, only single words.
  */
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countCueWords } from './polnear-cue-counts';
+import { writeModelFile } from './write-model-file';
 import type { AttributionCuesJson } from '../src/statements/attribution-cues';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const OUT_FILE = join(__dirname, '..', 'src', 'statements', 'model', 'attribution-cues.data.json');
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
@@ -44,7 +44,7 @@ function main(): void {
     cues,
   };
   console.log(`${kept.length} cue words`);
-  if (!values['no-write']) writeFileSync(OUT_FILE, `${JSON.stringify(json, null, 1)}\n`);
+  if (!values['no-write']) await writeModelFile(OUT_FILE, json);
 }
 
-main();
+void main();
