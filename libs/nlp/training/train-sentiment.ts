@@ -138,8 +138,7 @@
  * labels sharply (neutral 59 % of speakers, 16 % of targets inside direct quotes, 34 % of the rest), but the model
  * already reads them from its local features: 71.99 / 75.97 / 72.49 against 72.03 / 75.99 / 72.38 (seeds 1-3).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EmbeddingFeatureOptions, EmbeddingPool } from '../src/sentiment/embedding-features';
 import { extractFeatures, FeatureMode } from '../src/sentiment/feature-extractor';
 import { hashString } from '../src/sentiment/feature-hashing';
@@ -148,6 +147,7 @@ import { tokenize } from '../src/sentiment/tokenizer';
 import { WordVectors, WordVectorsJson } from '../src/sentiment/word-vectors';
 import { readGloveSubset } from './glove-subset';
 import { classOf, macroF1, NewsMtscExample, readSplit } from './newsmtsc-data';
+import { writeModelFile } from './write-model-file';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
 
@@ -442,7 +442,7 @@ function quantize(w: Float32Array, bits: number): { json: LinearHeadJson; dequan
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2).filter((a) => a !== '--');
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const positional = argv.filter((a) => !a.startsWith('--'));
@@ -618,9 +618,8 @@ function main(): void {
     target: finalTarget,
     text: textHead,
   };
-  mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, JSON.stringify(model) + '\n');
-  if (vectorsJson !== undefined) writeFileSync(vectorsPath, JSON.stringify(vectorsJson) + '\n');
+  await writeModelFile(outPath, model);
+  if (vectorsJson !== undefined) await writeModelFile(vectorsPath, vectorsJson);
   console.log(
     JSON.stringify(
       {
@@ -636,4 +635,4 @@ function main(): void {
   );
 }
 
-main();
+void main();

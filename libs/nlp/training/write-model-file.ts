@@ -9,6 +9,6 @@ import { format, resolveConfig } from 'prettier';
 export async function writeModelFile(path: string, value: unknown): Promise<void> {
   const options = (await resolveConfig(path)) ?? {};
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, await format(JSON.stringify(value, null, 2), { ...options, filepath: path, parser: 'json' }));
+  writeFileSync(path, await format(JSON.stringify(value), { ...options, filepath: path, parser: 'json' }));
   console.log(`wrote ${path}`);
 }
