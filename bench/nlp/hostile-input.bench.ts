@@ -36,6 +36,7 @@ const SHAPES: Record<string, (chars: number) => string> = {
   initials: repeat('A. '),
   'relative clauses': repeat('Kiro, who said '),
   'stance cues': repeat('Kiro criticized the decision to '),
+  'one verb coordinated without end': (chars) => `The aide ${repeat('refused and ')(chars)}said it works.`,
   'thousands of names': numbered((i) => `Dana K${i.toString(36)}x`, ' said '),
   'thousands of people with roles': numbered(
     (i) => `Dana K${i.toString(36)}x, the minister, arrived. The minister said no.`,

@@ -225,8 +225,10 @@ function coordinatedSubject(ctx: AnalysisContext, and: number): SubjectEvent | u
   return mainSubject(ctx.doc, ctx.salience, and);
 }
 
-/** How far into its sentence the first verb of an opening subject may stand ("A spokesman for Mayor Frank G. Jackson of
- * Cleveland defended"). */
+/**
+ * How far into its sentence the first verb of an opening subject may stand ("A spokesman for Mayor Frank G. Jackson of
+ * Cleveland defended").
+ */
 const OPENING_SUBJECT_MAX = 14;
 
 /** Irregular past forms common after a subject in news copy ("met", "took", "won"). */
@@ -256,7 +258,9 @@ function openingSubject(ctx: AnalysisContext, and: number): SubjectResolution {
   while (start > 0 && sentenceOf[start - 1] === sentenceOf[and]) start -= 1;
   for (let j = start + 1; j < and && j - start <= OPENING_SUBJECT_MAX; j += 1) {
     const w = tokens[j]!;
-    if (!w.isWord || w.isCap || DETERMINERS.has(tokens[j - 1]!.lower) || !mayBeFiniteVerb(w.lower)) continue;
+    const prev = tokens[j - 1]!.lower;
+    // A verb after "and" is no first verb (and its subject would be looked for here again).
+    if (!w.isWord || w.isCap || DETERMINERS.has(prev) || prev === 'and' || prev === 'but' || !mayBeFiniteVerb(w.lower)) continue;
     const subject = subjectBefore(ctx, j);
     if (!subject.found || subject.last !== j) continue;
     // "The crowd cheered when Trump spotted a sign and asked …", "… a focal point for demonstrators, who have taken to
