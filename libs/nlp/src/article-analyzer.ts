@@ -39,7 +39,7 @@ import { refineWithNameTagger } from './actors/model-name-refiner';
 import { tagDocument } from './names/name-tagger.model';
 
 /** Version of the extraction rules; bump when output for the same input may change. */
-export const ANALYZER_VERSION = 'chronicle-nlp/1.35.0';
+export const ANALYZER_VERSION = 'chronicle-nlp/1.36.0';
 
 const NAME_LEXICON: NameLexicon = {
   isKnownName: (lower) => {

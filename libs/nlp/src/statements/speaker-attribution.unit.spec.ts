@@ -1335,6 +1335,22 @@ describe(analyzeArticle.name, () => {
     });
   });
 
+  describe('when a group or a share of those polled says something in a relative clause', () => {
+    it('gives the reported words to the group as an unnamed source', () => {
+      const analysis = analyze(
+        'The senator rebuked critics who say she should apologise for the vote.\n\n' +
+          'Kiro leads with 41 percent, compared with the 30 percent who say the same about Ridley.',
+      );
+      expect(unnamedSourceOf(analysis, 'she should apologise')).toBe('critics');
+      expect(unnamedSourceOf(analysis, 'the same about Ridley')).toBe('the 30 percent');
+    });
+
+    it('reports nothing for a group that opens its sentence, whose main verb would end the words', () => {
+      const analysis = analyze('Voters who said the economy mattered most were evenly divided between the candidates.');
+      expect(analysis.statements.filter((s) => s.text.includes('evenly divided'))).toEqual([]);
+    });
+  });
+
   describe('when a description names a kind of body', () => {
     it('refers back only to an organisation of that kind, and leaves any other an unnamed source', () => {
       const analysis = analyze(

@@ -114,6 +114,15 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
     if (antecedent && !antecedent.possessive && sentenceOf[k - 2] === sentence)
       return { found: true, actor: antecedent.actor, first: antecedent.lead, last: k + 1, pronoun: k };
   }
+  // "critics who say", "the 30 percent who say": a group or a share of those polled right before "who" is its subject.
+  if (t.lower === 'who' && sentenceOf[k - 1] === sentence) {
+    const head = tokens[k - 1]!;
+    const share = shareStart(tokens, k - 1, (i) => i >= 0 && sentenceOf[i] === sentence);
+    const first = share >= 0 ? share : HUMAN_GROUP_NOUNS.has(head.lower) ? groupStart(ctx, k - 1) : -1;
+    // "Voters who said the economy mattered most were evenly divided": a group that opens its sentence is the main
+    // clause's subject, whose verb would end the reported words at a point no rule here finds.
+    if (first >= 0 && !opensClauseAt(ctx, first)) return { found: true, actor: null, first, last: k, source: [first, k] };
+  }
   const affiliated = actorBeforeAffiliation(ctx, k);
   if (affiliated) return { found: true, actor: affiliated.actor, first: affiliated.lead, last: k + 1 };
   const mention = ctx.mentionEndingAt.get(k);
@@ -272,6 +281,20 @@ function openingSubject(ctx: AnalysisContext, and: number): SubjectResolution {
     return { ...subject, first: and + 1, last: and + 1, ...(described ? { source: [start, j] as const } : {}) };
   }
   return NOT_FOUND;
+}
+
+/**
+ * Where the group whose head noun is at `head` starts: "critics", "Republican voters", "many Democratic voters", "the
+ * critics" (a capitalised modifier inside the sentence, then a determiner or quantifier), never the verb before it.
+ */
+function groupStart(ctx: AnalysisContext, head: number): number {
+  const { tokens, sentenceOf, initial } = ctx.doc;
+  const inSentence = (k: number) => k >= 0 && sentenceOf[k] === sentenceOf[head];
+  let first = head;
+  if (inSentence(first - 1) && tokens[first - 1]!.isCap && !initial[first - 1]) first -= 1;
+  const before = tokens[first - 1]?.lower ?? '';
+  if (inSentence(first - 1) && (DETERMINERS.has(before) || QUANTIFIERS.has(before))) first -= 1;
+  return first;
 }
 
 /** Whether a clause subject the salience tracker saw stands in tokens [first, last) of one sentence. */
