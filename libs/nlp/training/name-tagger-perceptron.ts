@@ -69,6 +69,9 @@ export function emissions(e: Encoded, w: Float64Array): Float64Array {
   return out;
 }
 
+/** The shipped sentence model's training settings (train-name-tagger.ts defaults; its document pass trains fold models with them). */
+export const SENTENCE_MODEL_SETTINGS = { epochs: 8, seed: 13, prune: 0.5 } as const;
+
 /**
  * Trains on `train` for `epochs` passes in an order shuffled by the seeded PRNG (deterministic), with the lazy-average
  * trick (avg = w - u / c). `onEpoch` sees each epoch's token errors and its averaged weights.

@@ -30,7 +30,7 @@ import { TAG_COUNT, viterbi } from '../src/names/name-tagger';
 import { nameTagger } from '../src/names/name-tagger.model';
 import sentenceModelJson from '../src/names/model/name-tagger.model.json';
 import { readConll, type ConllDocument } from '../scripts/eval/dev-split-readers';
-import { emissions, encode, entityF1, toIob2, trainPerceptron } from './name-tagger-perceptron';
+import { emissions, encode, entityF1, SENTENCE_MODEL_SETTINGS, toIob2, trainPerceptron } from './name-tagger-perceptron';
 import { writeModelFile } from './write-model-file';
 // Relative import: this script runs under vite-node, outside the @chronicle/* path aliases.
 import { seededRandom } from '../../domain/src/seeded-random';
@@ -38,7 +38,6 @@ import { seededRandom } from '../../domain/src/seeded-random';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MODEL_FILE = join(__dirname, '..', 'src', 'names', 'model', 'document-tagger.model.json');
 const T = TAG_COUNT;
-const SENTENCE_MODEL = { epochs: 8, seed: 13 };
 
 /** One train sentence for the second pass: the first pass's scores, the document feature ids and the gold tags. */
 interface SecondPassExample {
@@ -63,7 +62,7 @@ function crossValidatedFirstPass(
       vocab,
       true,
     );
-    const model = trainPerceptron(train, vocab.size, SENTENCE_MODEL);
+    const model = trainPerceptron(train, vocab.size, SENTENCE_MODEL_SETTINGS);
     docs.forEach((doc, d) => {
       if (d % folds !== fold) return;
       encode(doc.sentences, vocab, false).forEach((e, s) => {

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { encodeBase64 } from '../src/sentiment/linear-head';
 import { TAG_COUNT, viterbi, type NameTaggerModelJson } from '../src/names/name-tagger';
 import { readConll } from '../scripts/eval/dev-split-readers';
-import { emissions, encode, entityF1, trainPerceptron, type Encoded } from './name-tagger-perceptron';
+import { emissions, encode, entityF1, SENTENCE_MODEL_SETTINGS, trainPerceptron, type Encoded } from './name-tagger-perceptron';
 import { writeModelFile } from './write-model-file';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -43,9 +43,9 @@ async function main(): Promise<void> {
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
       data: { type: 'string' },
-      epochs: { type: 'string', default: '8' },
-      seed: { type: 'string', default: '13' },
-      prune: { type: 'string', default: '0.5' },
+      epochs: { type: 'string', default: String(SENTENCE_MODEL_SETTINGS.epochs) },
+      seed: { type: 'string', default: String(SENTENCE_MODEL_SETTINGS.seed) },
+      prune: { type: 'string', default: String(SENTENCE_MODEL_SETTINGS.prune) },
       'no-write': { type: 'boolean', default: false },
     },
   });
