@@ -215,10 +215,10 @@ although though but while whereas which who whom whose according as because sinc
 yet so even despite when where after before
 `);
 
-/** Words that open a subordinate clause ("Although she said …, the bill …", "While most were …, according to …"). */
 /** Relative words that open a clause inside a noun phrase ("officials who said", "a man who was there"). */
 export const RELATIVE_WORDS = wordSet('who which that whom');
 
+/** Words that open a subordinate clause ("Although she said …, the bill …", "While most were …, according to …"). */
 export const SUBORDINATORS = wordSet('although though while whereas if because since when unless after');
 
 /** Words that start a clause; a name right after one is that clause's subject. */

@@ -175,7 +175,7 @@ export function subjectBefore(ctx: AnalysisContext, verb: number): SubjectResolu
   if (owner) return owner;
   if (PREPOSITIONS.has(tokens[first - 1]?.lower ?? '') && sentenceOf[first - 1] === sentence) {
     // "Jeb Bush in a Medium post said": a setting between a name and its verb.
-    const setting = SETTING_PREPOSITIONS.has(tokens[first - 1]!.lower) && !RELATIVE_WORDS.has(t.lower);
+    const setting = SETTING_PREPOSITIONS.has(tokens[first - 1]!.lower) && !RELATIVE_OR_SUBORDINATE_OPENERS.has(t.lower);
     const named = setting ? ctx.mentionEndingAt.get(first - 2) : undefined;
     if (named && !named.possessive && startsClause(ctx, named.lead))
       return { found: true, actor: named.actor, first: named.lead, last: k + 1 };
@@ -309,7 +309,7 @@ function subjectEventBetween(ctx: AnalysisContext, first: number, last: number):
 function opensClauseBetween(ctx: AnalysisContext, first: number, last: number): boolean {
   for (let k = first; k < last; k += 1) {
     const lower = ctx.doc.tokens[k]!.lower;
-    if (RELATIVE_WORDS.has(lower) || lower.startsWith('who') || SUBORDINATORS.has(lower)) return true;
+    if (RELATIVE_OR_SUBORDINATE_OPENERS.has(lower) || lower.startsWith('who') || SUBORDINATORS.has(lower)) return true;
   }
   return false;
 }
@@ -592,14 +592,14 @@ function appositiveSubject(ctx: AnalysisContext, comma: number): SubjectResoluti
 }
 
 /** Words that open a relative or subordinate clause; any word starting "who" ("who", "whose", "who's") does too. */
-const RELATIVE_WORDS = new Set(['which', 'that', 'when', 'where', 'while', 'after', 'before', 'as']);
+const RELATIVE_OR_SUBORDINATE_OPENERS = new Set(['which', 'that', 'when', 'where', 'while', 'after', 'before', 'as']);
 
 /** Whether tokens [first, last) read as a clause (a finite verb, not inside a relative clause) rather than an appositive. */
 function opensClause(ctx: AnalysisContext, first: number, last: number): boolean {
   const { tokens } = ctx.doc;
   for (let k = first; k < last; k += 1) {
     const lower = tokens[k]!.lower;
-    if (RELATIVE_WORDS.has(lower) || lower.startsWith('who')) return false;
+    if (RELATIVE_OR_SUBORDINATE_OPENERS.has(lower) || lower.startsWith('who')) return false;
     if (FINITE_WORDS.has(lower)) return k > first;
   }
   return false;
