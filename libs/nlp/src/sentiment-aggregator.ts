@@ -1,5 +1,5 @@
 import type { Mention, Sentiment, TargetSentiment } from './analysis.types';
-import { labelFor, scoreTarget } from './sentiment';
+import { labelFor, linearTargetSentiment, scoreTarget, type TargetSentimentJudge } from './sentiment';
 import type { Sentence } from './text/sentence-splitter';
 
 const NEUTRAL: Sentiment = { score: 0, label: 'neutral' };
@@ -23,13 +23,19 @@ function sentenceAt(sentences: readonly Sentence[], pos: number): Sentence | und
 }
 
 /** Sentiment toward [start, end), judged within its sentence(s). */
-export function spanSentiment(body: string, sentences: readonly Sentence[], start: number, end: number): Sentiment {
+export function spanSentiment(
+  body: string,
+  sentences: readonly Sentence[],
+  start: number,
+  end: number,
+  judge: TargetSentimentJudge = linearTargetSentiment,
+): Sentiment {
   const first = sentenceAt(sentences, start);
   const last = sentenceAt(sentences, Math.max(start, end - 1));
   if (!first || !last) return NEUTRAL;
   const from = Math.min(first.start, start);
   const to = Math.max(last.end, end);
-  return scoreTarget(body.slice(from, to), start - from, end - from);
+  return scoreTarget(body.slice(from, to), start - from, end - from, judge);
 }
 
 /**
@@ -45,13 +51,18 @@ export const MAX_MENTIONS_JUDGED = 256;
  * `MAX_MENTIONS_JUDGED` mentions spread evenly over the article), labelled with the sentiment module's own thresholds
  * so labels agree with statement sentiment.
  */
-export function actorSentiment(body: string, sentences: readonly Sentence[], mentions: readonly Mention[]): Sentiment {
+export function actorSentiment(
+  body: string,
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  judge: TargetSentimentJudge = linearTargetSentiment,
+): Sentiment {
   if (mentions.length === 0) return NEUTRAL;
   const judged = Math.min(mentions.length, MAX_MENTIONS_JUDGED);
   let total = 0;
   for (let k = 0; k < judged; k += 1) {
     const m = mentions[Math.floor((k * mentions.length) / judged)]!;
-    total += spanSentiment(body, sentences, m.start, m.end).score;
+    total += spanSentiment(body, sentences, m.start, m.end, judge).score;
   }
   const score = total / judged;
   return { score, label: labelFor(score) };
@@ -62,6 +73,11 @@ export function targetSentiments(
   body: string,
   sentences: readonly Sentence[],
   targets: ReadonlyArray<{ start: number; end: number }>,
+  judge: TargetSentimentJudge = linearTargetSentiment,
 ): TargetSentiment[] {
-  return targets.map((t) => ({ start: t.start, end: t.end, sentiment: spanSentiment(body, sentences, t.start, t.end) }));
+  return targets.map((t) => ({
+    start: t.start,
+    end: t.end,
+    sentiment: spanSentiment(body, sentences, t.start, t.end, judge),
+  }));
 }

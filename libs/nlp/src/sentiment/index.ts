@@ -1,6 +1,8 @@
 import type { Sentiment } from '../analysis.types';
 import { sentimentFromProbabilities, targetProbabilities, textProbabilities } from './target-sentiment.model';
 
+export { sentimentFromProbabilities } from './target-sentiment.model';
+
 export { labelFor, NEUTRAL_BAND } from './sentiment-label';
 export { lexiconScore, lexiconTargetScore } from './lexicon-scorer';
 
@@ -13,17 +15,46 @@ export function scoreText(text: string): Sentiment {
   return sentimentFromProbabilities(textProbabilities(text));
 }
 
+/** A target in the context its sentiment is judged from: characters [start, end) of `text`. */
+export interface TargetContext {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Judges the sentiment toward a target from its context (the linear model by default; see `AnalyzeOptions`). */
+export type TargetSentimentJudge = (context: TargetContext) => Sentiment;
+
+/**
+ * The context a target's sentiment is judged from: [start, end) of `text` (usually the sentence containing a mention)
+ * with offsets clamped to the text and the text cut to {@link TARGET_CONTEXT_CHARS} on each side. Undefined for a
+ * blank text, which says nothing of anyone.
+ */
+export function targetContext(text: string, start: number, end: number): TargetContext | undefined {
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, text.length));
+  if (!text.trim()) return undefined;
+  const window = contextWindow(text, s, e);
+  return { text: text.slice(window.from, window.to), start: s - window.from, end: e - window.from };
+}
+
+/** [P(neg), P(neu), P(pos)] toward a target from the linear target-dependent model, as a new array. */
+export function linearTargetProbabilities(context: TargetContext): Float64Array {
+  return Float64Array.from(targetProbabilities(context.text, context.start, context.end));
+}
+
+/** The linear target-dependent model's judgement (trained on NewsMTSC): the default {@link TargetSentimentJudge}. */
+export const linearTargetSentiment: TargetSentimentJudge = (context) =>
+  sentimentFromProbabilities(targetProbabilities(context.text, context.start, context.end));
+
 /**
  * Sentiment toward the span [start, end) of `text` (usually the sentence containing a mention), judged from its
  * context by the target-dependent model trained on NewsMTSC. Offsets are clamped to the text.
  * Deterministic; `score` in [-1, 1] and `label === labelFor(score)`.
  */
-export function scoreTarget(text: string, start: number, end: number): Sentiment {
-  const s = Math.max(0, Math.min(start, text.length));
-  const e = Math.max(s, Math.min(end, text.length));
-  if (!text.trim()) return { score: 0, label: 'neutral' };
-  const window = contextWindow(text, s, e);
-  return sentimentFromProbabilities(targetProbabilities(text.slice(window.from, window.to), s - window.from, e - window.from));
+export function scoreTarget(text: string, start: number, end: number, judge = linearTargetSentiment): Sentiment {
+  const context = targetContext(text, start, end);
+  return context === undefined ? { score: 0, label: 'neutral' } : judge(context);
 }
 
 /**
