@@ -5,7 +5,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # Lockfile first so the dependency layer is reused until dependencies change.
-COPY package.json package-lock.json ./
+# .npmrc tells onnxruntime-node's install script to fetch nothing: its CPU runtime ships in the npm package.
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 # Drop dev dependencies only after the build, which needs the TypeScript toolchain.

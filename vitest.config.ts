@@ -3,10 +3,20 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const alias = Object.fromEntries(
-  ['contracts', 'config', 'nlp', 'domain', 'feeds', 'kafka', 'persistence', 'platform', 'read-models', 'test-support', 'articles'].map((lib) => [
-    `@chronicle/${lib}`,
-    resolve(__dirname, `libs/${lib}/src/index.ts`),
-  ]),
+  [
+    'contracts',
+    'config',
+    'nlp',
+    'domain',
+    'feeds',
+    'kafka',
+    'persistence',
+    'platform',
+    'read-models',
+    'test-support',
+    'articles',
+    'sentence-encoder',
+  ].map((lib) => [`@chronicle/${lib}`, resolve(__dirname, `libs/${lib}/src/index.ts`)]),
 );
 
 // SWC keeps decorator metadata so NestJS dependency injection works under vitest.

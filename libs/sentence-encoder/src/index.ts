@@ -1,0 +1,2 @@
+export * from './onnx-sentence-encoder';
+export * from './article-analyzer.factory';
