@@ -58,6 +58,22 @@ describe('chronicle analyze', () => {
     });
   });
 
+  describe('when the sentiment encoder stage is on (the default) or switched off', () => {
+    it('names the encoder in the analyzer version only when it ran, and changes nothing but sentiment', () => {
+      type Analysis = {
+        analyzerVersion: string;
+        actors: Array<{ name: string; sentiment: unknown }>;
+        statements: unknown[];
+      };
+      const withEncoder = JSON.parse(chronicle(['analyze', '-'], seed).stdout) as Analysis;
+      const linear = JSON.parse(chronicle(['analyze', '--no-sentiment-encoder', '-'], seed).stdout) as Analysis;
+      expect(withEncoder.analyzerVersion).toBe(`${linear.analyzerVersion}+e5-small-v2-q`);
+      expect(withEncoder.statements).toEqual(linear.statements);
+      expect(withEncoder.actors.map((a) => a.name)).toEqual(linear.actors.map((a) => a.name));
+      expect(withEncoder.actors.map((a) => a.sentiment)).not.toEqual(linear.actors.map((a) => a.sentiment));
+    });
+  });
+
   describe('when given NDJSON with a bad line in the middle', () => {
     it('answers every line in order and keeps going', () => {
       const lines = [

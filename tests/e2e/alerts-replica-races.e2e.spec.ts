@@ -2,6 +2,7 @@ import { ARTICLE_SUBMITTED, ArticleAnalyzedEvent, ArticleSubmittedEvent, createE
 import { seededRandom } from '@chronicle/domain';
 import { createKafka, EventPublisher, KafkaSettings } from '@chronicle/kafka';
 import { Partitioners } from 'kafkajs';
+import { analyzeArticle } from '@chronicle/nlp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSubmission } from '../../apps/enrich/src/analysis/analyze-submission';
 import { kafkaBrokers, waitFor } from '../support/test-environment';
@@ -39,8 +40,8 @@ function partitionOf(topic: string, articleId: string): number {
   return partitioner({ topic, partitionMetadata, message: { key: articleId, value: null } });
 }
 
-/** What the enrich service would publish for an article (the same pure analysis it runs). */
-function analysed(article: ReturnType<typeof quoteArticle>, round: number): ArticleAnalyzedEvent {
+/** What the enrich service would publish for an article (its extractor; sentiment plays no part in these races). */
+function analysed(article: ReturnType<typeof quoteArticle>, round: number): Promise<ArticleAnalyzedEvent> {
   const at = new Date(Date.UTC(2026, 2, 1, 12, round)).toISOString();
   const submitted = createEvent<ArticleSubmittedEvent>(
     ARTICLE_SUBMITTED,
@@ -56,7 +57,7 @@ function analysed(article: ReturnType<typeof quoteArticle>, round: number): Arti
     },
     { id: `submitted-${article.id}`, occurredAt: at, metadata: { correlationId: article.id, causationId: null } },
   );
-  return analyzeSubmission(submitted, at);
+  return analyzeSubmission(submitted, analyzeArticle, at);
 }
 
 /**
@@ -93,7 +94,7 @@ describe('Alert replicas racing on one speaker', () => {
       .reduce((sum, s) => sum + s.value, 0);
 
   /** One round: every racer's new quote, PER_PARTITION prints on each partition, all in one publish. */
-  const roundEvents = (round: number, families: QuoteFamilies): ArticleAnalyzedEvent[] => {
+  const roundEvents = async (round: number, families: QuoteFamilies): Promise<ArticleAnalyzedEvent[]> => {
     const events: ArticleAnalyzedEvent[] = [];
     for (const speaker of RACERS) {
       const quote = families.next();
@@ -106,7 +107,7 @@ describe('Alert replicas racing on one speaker', () => {
         if (perPartition[partition]! >= PER_PARTITION) continue;
         perPartition[partition] = perPartition[partition]! + 1;
         const article = quoteArticle({ id, outlet: OUTLETS[prints]!, speaker, quote: quoteVariant(quote, prints) });
-        events.push(analysed(article, round));
+        events.push(await analysed(article, round));
         prints += 1;
       }
     }
@@ -170,7 +171,7 @@ describe('Alert replicas racing on one speaker', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       await publisher.publish(
         'analyses',
-        roundEvents(round, families).map((event) => ({ key: event.data.articleId, event })),
+        (await roundEvents(round, families)).map((event) => ({ key: event.data.articleId, event })),
       );
       await waitFor(alertPositionsAtEnd, { timeoutMs: 60_000, description: `round ${round} matched` });
       if (round === 0) {

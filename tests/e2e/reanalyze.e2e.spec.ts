@@ -1,6 +1,6 @@
 import { ArticleAnalyzedEvent, ArticleSubmittedEvent, decodeEvent } from '@chronicle/contracts';
 import { createKafka, EventPublisher, scanTopic } from '@chronicle/kafka';
-import { ANALYZER_VERSION } from '@chronicle/nlp';
+import { analyzeArticle, encoderAnalyzerVersion, shippedEncoderHead } from '@chronicle/nlp';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,8 @@ describe('chronicle reanalyze', () => {
 
   beforeAll(async () => {
     // No enrich service: this test plays an older analyzer that got a speaker wrong.
-    stack = await createStack('reanalyze');
+    // As deployed: with the sentiment encoder stage.
+    stack = await createStack('reanalyze', { ENRICH_SENTIMENT_ENCODER: 'on' });
     await Promise.all([stack.cluster.start('ingest'), stack.cluster.start('project')]);
     const response = await fetch(`${stack.cluster.url('ingest')}/v1/articles`, {
       method: 'POST',
@@ -61,7 +62,7 @@ describe('chronicle reanalyze', () => {
       });
       return submitted !== undefined;
     });
-    const current = analyzeSubmission(submitted!.event, '2026-01-01T00:00:00.000Z', submitted!.offset);
+    const current = await analyzeSubmission(submitted!.event, analyzeArticle, '2026-01-01T00:00:00.000Z', submitted!.offset);
     const old: ArticleAnalyzedEvent = {
       ...current,
       id: 'old-analysis',
@@ -101,7 +102,8 @@ describe('chronicle reanalyze', () => {
       const [article] = await stack.query<{ analyzer_version: string }>(
         "SELECT analyzer_version FROM articles WHERE id = 'budget-row'",
       );
-      expect(article!.analyzer_version).toBe(ANALYZER_VERSION);
+      // `chronicle reanalyze` analyses as enrich does, with the sentiment encoder stage unless it is switched off.
+      expect(article!.analyzer_version).toBe(encoderAnalyzerVersion(shippedEncoderHead()));
       expect(await stack.query("SELECT id FROM statements WHERE article_id = 'budget-row'")).toHaveLength(1);
     });
 

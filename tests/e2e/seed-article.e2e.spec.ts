@@ -1,4 +1,4 @@
-import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
+import { analyzeArticle, encoderAnalyzerVersion, shippedEncoderHead } from '@chronicle/nlp';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,8 @@ describe('Chronicle pipeline', () => {
     });
 
   beforeAll(async () => {
-    stack = await createStack('seed-pipeline');
+    // As deployed: with the sentiment encoder stage.
+    stack = await createStack('seed-pipeline', { ENRICH_SENTIMENT_ENCODER: 'on' });
     await Promise.all((['ingest', 'enrich', 'project', 'alert', 'api'] as const).map((name) => stack.cluster.start(name)));
     api = stack.cluster.url('api');
     ingest = stack.cluster.url('ingest');
@@ -207,8 +208,8 @@ describe('Chronicle pipeline', () => {
         stances: Array<{ text: string; cue: string; start: number; speaker: { name: string } | null }>;
       }>(`${api}/v1/articles/istanbul-talks`);
       expect(view.title).toBe(title);
-      // The enrich service runs exactly the library's extractor and stamps its version.
-      expect(view.analyzerVersion).toBe(ANALYZER_VERSION);
+      // The enrich service runs exactly the library's extractor, with the sentiment encoder stage, and stamps its version.
+      expect(view.analyzerVersion).toBe(encoderAnalyzerVersion(shippedEncoderHead()));
       expect(view.actors.map((a) => a.name)).toEqual(
         expect.arrayContaining(['Volodymyr Zelenskyy', 'Donald Trump', 'Vladimir Putin']),
       );

@@ -33,7 +33,8 @@ describe('AnalysisPool on worker threads', () => {
 
   beforeAll(() => {
     if (!existsSync(WORKER_FILE)) throw new Error(`${WORKER_FILE} is missing: run npm run build first`);
-    pool = new AnalysisPool(2, WORKER_FILE);
+    // With the sentiment encoder stage, as the service runs by default: each thread loads its own session.
+    pool = new AnalysisPool(2, true, WORKER_FILE);
   });
   afterAll(() => pool.onApplicationShutdown());
 
@@ -46,7 +47,8 @@ describe('AnalysisPool on worker threads', () => {
       expect(analyses.map((a) => a.data.sourceOffset)).toEqual(
         entries.filter((e) => e.event.type !== 'ArticleRetracted').map((e) => e.offset),
       );
-      expect(analyses).toEqual(analyzeBatch({ entries, analyzedAt: ANALYZED_AT }));
+      expect(analyses).toEqual(await analyzeBatch({ entries, analyzedAt: ANALYZED_AT, sentimentEncoder: true }));
+      expect(analyses[0]!.data.analysis.analyzerVersion).toMatch(/\+e5-small-v2-q$/);
     });
 
     it('analyses a batch of one article and a batch with nothing to analyse', async () => {
@@ -67,7 +69,9 @@ describe('AnalysisPool on worker threads', () => {
 
       expect(analyses.map((a) => encodeEvent(a).length <= limit)).toEqual([true, true]);
       expect(analyses[1]!.data.analysis.actors[0]!.mentionCount).toBe(5_000);
-      expect(analyses).toEqual(analyzeBatch({ entries: [first!, flood], analyzedAt: ANALYZED_AT, maxEventBytes: limit }));
+      expect(analyses).toEqual(
+        await analyzeBatch({ entries: [first!, flood], analyzedAt: ANALYZED_AT, maxEventBytes: limit, sentimentEncoder: true }),
+      );
     });
   });
 

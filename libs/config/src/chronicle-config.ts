@@ -54,8 +54,11 @@ export interface ChronicleConfig {
     secretRotationMs: number;
   };
   alerts: { noveltyThreshold: number; streamPollMs: number };
-  /** Worker threads the enrich service analyses articles on; 0 runs the extractor on the event loop. */
-  enrich: { analysisThreads: number };
+  /**
+   * Worker threads the enrich service analyses articles on (0 runs the extractor on the event loop), and whether it
+   * (and `chronicle reanalyze`) runs the sentiment encoder stage.
+   */
+  enrich: { analysisThreads: number; sentimentEncoder: boolean };
   feeds: {
     allowedTargets: string[];
     /** Where site operators reach whoever runs this instance, in the User-Agent. */
@@ -150,7 +153,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secretRotationMs: Math.round(env.WEBHOOK_SECRET_ROTATION_HOURS * 3_600_000),
     },
     alerts: { noveltyThreshold: env.NOVELTY_SIMILARITY_THRESHOLD, streamPollMs: env.ALERT_STREAM_POLL_MS },
-    enrich: { analysisThreads: env.ENRICH_ANALYSIS_THREADS ?? availableParallelism() },
+    enrich: {
+      analysisThreads: env.ENRICH_ANALYSIS_THREADS ?? availableParallelism(),
+      sentimentEncoder: env.ENRICH_SENTIMENT_ENCODER === 'on',
+    },
     feeds: {
       allowedTargets: env.FEEDS_ALLOWED_HOSTS.split(',')
         .map((entry) => entry.trim())

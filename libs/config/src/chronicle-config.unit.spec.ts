@@ -60,6 +60,14 @@ describe(loadConfig.name, () => {
     });
   });
 
+  describe('when ENRICH_SENTIMENT_ENCODER is set or not', () => {
+    it('runs the sentiment encoder stage unless it is off, and refuses other values', () => {
+      expect(loadConfig({}).enrich.sentimentEncoder).toBe(true);
+      expect(loadConfig({ ENRICH_SENTIMENT_ENCODER: 'off' }).enrich.sentimentEncoder).toBe(false);
+      expect(() => loadConfig({ ENRICH_SENTIMENT_ENCODER: 'no' })).toThrow(/ENRICH_SENTIMENT_ENCODER/);
+    });
+  });
+
   describe('when ENRICH_ANALYSIS_THREADS is set or not', () => {
     it('defaults to one thread per core the process may use, takes 0 (inline) and names a negative or fractional value', () => {
       expect(loadConfig({}).enrich.analysisThreads).toBe(availableParallelism());

@@ -23,6 +23,7 @@ export function stackEnvironment(databaseUrl: string, topicPrefix: string, extra
     CHRONICLE_ENV: 'test',
     // As the cluster's defaults, repeated here because `env` also reaches CLI runs and auth checks.
     CHRONICLE_AUTH: 'off',
+    ENRICH_SENTIMENT_ENCODER: 'off',
     KAFKA_BROKERS: kafkaBrokers().join(','),
     DATABASE_URL: databaseUrl,
     KAFKA_TOPIC_PREFIX: topicPrefix,

@@ -2,10 +2,11 @@ import { loadConfig } from '@chronicle/config';
 import { ArticleAnalyzedEvent, encodeEvent, withSanitizedText } from '@chronicle/contracts';
 import { AnalysisDiff, diffAnalyses, isUnchanged } from '@chronicle/domain';
 import { createKafka, EventPublisher } from '@chronicle/kafka';
-import { ANALYZER_VERSION } from '@chronicle/nlp';
+import { loadArticleAnalyzer } from '@chronicle/sentence-encoder';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { analyzeSubmission } from '../../../enrich/src/analysis/analyze-submission';
 import { readCurrentVersions, readLatestAnalyses } from './article-log.reader';
 
@@ -44,9 +45,14 @@ export function buildReanalyzeCommand(): Command {
       const config = loadConfig();
       const since = flags.since ? new Date(flags.since).toISOString() : null;
       const [versions, analyses] = await Promise.all([readCurrentVersions(config), readLatestAnalyses(config)]);
+      // As enrich analyses (ENRICH_SENTIMENT_ENCODER), with the encoder's threads on every core: one article at a time.
+      const analyzer = await loadArticleAnalyzer({
+        sentimentEncoder: config.enrich.sentimentEncoder,
+        threads: availableParallelism(),
+      });
       const targets = [...versions.values()].filter(({ event }) => !since || event.data.receivedAt >= since);
       const report: ReanalysisReport = {
-        analyzerVersion: ANALYZER_VERSION,
+        analyzerVersion: analyzer.version,
         since,
         articles: targets.length,
         reanalyzed: 0,
@@ -83,14 +89,20 @@ export function buildReanalyzeCommand(): Command {
           bar.increment(1, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
           if (
             previous &&
-            previous.data.analysis.analyzerVersion === ANALYZER_VERSION &&
+            previous.data.analysis.analyzerVersion === analyzer.version &&
             previous.data.sourceEventId === event.id
           ) {
             report.alreadyCurrent += 1;
             continue;
           }
           // Articles stored before ingest sanitised text may hold NUL, lone surrogates or controls.
-          const next = analyzeSubmission(withSanitizedText(event), new Date().toISOString(), offset, publisher.messageLimitBytes);
+          const next = await analyzeSubmission(
+            withSanitizedText(event),
+            analyzer.analyze,
+            new Date().toISOString(),
+            offset,
+            publisher.messageLimitBytes,
+          );
           if (encodeEvent(next).length > publisher.messageLimitBytes) {
             report.tooLarge.push(event.data.articleId);
             continue;
@@ -116,6 +128,7 @@ export function buildReanalyzeCommand(): Command {
         await flush();
       } finally {
         bar.stop();
+        await analyzer.close();
         if (!flags.dryRun) await publisher.disconnect();
       }
       if (flags.report) await writeFile(flags.report, JSON.stringify(report, null, 2));

@@ -28,6 +28,7 @@ export class AnalysisPool implements OnApplicationShutdown {
 
   constructor(
     private readonly threads: number,
+    private readonly sentimentEncoder: boolean,
     workerFile = ANALYSIS_WORKER_FILE,
   ) {
     this.pool =
@@ -51,12 +52,20 @@ export class AnalysisPool implements OnApplicationShutdown {
     analyzedAt: string,
     maxEventBytes?: number,
   ): Promise<ArticleAnalyzedEvent[]> {
-    if (!this.pool) return (await import('./analyze-batch')).analyzeBatch({ entries, analyzedAt, maxEventBytes });
+    const { sentimentEncoder } = this;
+    if (!this.pool)
+      return (await import('./analyze-batch')).analyzeBatch({ entries, analyzedAt, maxEventBytes, sentimentEncoder });
     const size = Math.ceil(entries.length / this.threads);
     const slices: Array<Promise<ArticleAnalyzedEvent[]>> = [];
     for (let i = 0; i < entries.length; i += size)
-      slices.push(this.pool.run({ entries: entries.slice(i, i + size), analyzedAt, maxEventBytes }));
-    return (await Promise.all(slices)).flat();
+      slices.push(this.pool.run({ entries: entries.slice(i, i + size), analyzedAt, maxEventBytes, sentimentEncoder }));
+    // Every slice settles before a failure is reported: a batch that failed on one thread must not leave another
+    // thread still working on it while the consumer retries it, or while shutdown terminates that thread (a thread
+    // terminated in the middle of an encoder call aborts the whole process).
+    const settled = await Promise.allSettled(slices);
+    const failed = settled.find((slice): slice is PromiseRejectedResult => slice.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((slice) => (slice.status === 'fulfilled' ? slice.value : []));
   }
 
   /** The young generation each running thread got, in MB (empty when analysing inline). */

@@ -9,7 +9,7 @@ import { ArticleAnalysisHandler } from './article-analysis.handler';
     {
       provide: AnalysisPool,
       inject: [CHRONICLE_CONFIG],
-      useFactory: (config: ChronicleConfig) => new AnalysisPool(config.enrich.analysisThreads),
+      useFactory: (config: ChronicleConfig) => new AnalysisPool(config.enrich.analysisThreads, config.enrich.sentimentEncoder),
     },
   ],
 })

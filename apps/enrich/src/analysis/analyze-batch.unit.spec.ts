@@ -12,7 +12,7 @@ function withBody<E extends ReturnType<typeof submitted>>(entry: E, body: string
 
 describe(analyzeBatch.name, () => {
   describe('when a batch holds submissions, a revision and a retraction', () => {
-    it('analyses the submissions and the revision in log order, each with its offset, and skips the retraction', () => {
+    it('analyses the submissions and the revision in log order, each with its offset, and skips the retraction', async () => {
       const body = '"We will not accept it," said Maria Lindqvist, the foreign minister.';
       const entries = [
         withBody(submitted('4', 'a1'), body),
@@ -21,7 +21,7 @@ describe(analyzeBatch.name, () => {
         withBody(submitted('7', 'a3'), body),
       ];
 
-      const analyses = analyzeBatch({ entries, analyzedAt: '2026-01-01T09:00:00.000Z' });
+      const analyses = await analyzeBatch({ entries, analyzedAt: '2026-01-01T09:00:00.000Z', sentimentEncoder: false });
 
       expect(analyses.map((e) => [e.type, e.data.articleId, e.data.sourceOffset, e.data.sourceEventId])).toEqual([
         [ARTICLE_ANALYZED, 'a1', '4', 's4'],
@@ -34,10 +34,14 @@ describe(analyzeBatch.name, () => {
   });
 
   describe('when an article logged before ingest sanitised text holds a lone surrogate', () => {
-    it('analyses the sanitised text, so no statement carries the broken code unit on', () => {
+    it('analyses the sanitised text, so no statement carries the broken code unit on', async () => {
       const entry = withBody(submitted('1', 'a1'), '"We will not \uD800accept it," said Maria Lindqvist, the foreign minister.');
 
-      const [analysis] = analyzeBatch({ entries: [entry], analyzedAt: '2026-01-01T09:00:00.000Z' });
+      const [analysis] = await analyzeBatch({
+        entries: [entry],
+        analyzedAt: '2026-01-01T09:00:00.000Z',
+        sentimentEncoder: false,
+      });
 
       expect(analysis!.data.analysis.statements.length).toBeGreaterThan(0);
       for (const statement of analysis!.data.analysis.statements) expect(statement.text).not.toMatch(LONE_SURROGATE);

@@ -9,22 +9,27 @@ import {
   fitAnalysisToBudget,
   jsonBytes,
 } from '@chronicle/contracts';
-import { analyzeArticle, ANALYZER_VERSION } from '@chronicle/nlp';
+import type { ArticleAnalysis, ArticleText } from '@chronicle/nlp';
+
+/** The extractor, with or without the sentiment encoder stage (`loadArticleAnalyzer`). */
+export type ArticleAnalyzer = (input: ArticleText) => ArticleAnalysis | Promise<ArticleAnalysis>;
 
 /**
  * Builds the ArticleAnalyzed event for a submission or revision found at `sourceOffset` on the
- * articles topic. Its id depends only on the input and analyzer version. An event whose JSON would
- * take more than `maxEventBytes` (the publisher's message limit) carries the analysis cut to fit
- * (`fitAnalysisToBudget`, counted in `analysis.truncated`): the article is analysed, not dead-lettered.
+ * articles topic. Its id depends only on the input and the analyzer version (which names the sentiment
+ * encoder when it ran). An event whose JSON would take more than `maxEventBytes` (the publisher's message
+ * limit) carries the analysis cut to fit (`fitAnalysisToBudget`, counted in `analysis.truncated`): the
+ * article is analysed, not dead-lettered.
  */
-export function analyzeSubmission(
+export async function analyzeSubmission(
   submitted: ArticleSubmittedEvent | ArticleRevisedEvent,
+  analyze: ArticleAnalyzer,
   analyzedAt: string,
   sourceOffset?: string,
   maxEventBytes = Number.POSITIVE_INFINITY,
-): ArticleAnalyzedEvent {
+): Promise<ArticleAnalyzedEvent> {
   const { data } = submitted;
-  const analysis = analyzeArticle({ id: data.articleId, title: data.title, body: data.body });
+  const analysis = await analyze({ id: data.articleId, title: data.title, body: data.body });
   const event = analyzedEvent(submitted, analyzedAt, sourceOffset, analysis);
   const bytes = jsonBytes(event);
   if (bytes <= maxEventBytes) return event;
@@ -54,7 +59,7 @@ function analyzedEvent(
       analysis,
     },
     {
-      id: deterministicId('article-analyzed', submitted.id, ANALYZER_VERSION),
+      id: deterministicId('article-analyzed', submitted.id, analysis.analyzerVersion),
       occurredAt: analyzedAt,
       metadata: { correlationId: submitted.metadata.correlationId, causationId: submitted.id },
     },

@@ -21,10 +21,14 @@ const submitted: ArticleSubmittedEvent = {
   },
 };
 
+/** With the extractor alone: these cases are about the event, not the sentiment encoder stage (tests/nlp has it). */
+const analyzed = (event: ArticleSubmittedEvent, analyzedAt: string, offset?: string, maxEventBytes?: number) =>
+  analyzeSubmission(event, analyzeArticle, analyzedAt, offset, maxEventBytes);
+
 describe(analyzeSubmission.name, () => {
   describe('when a submission found at an offset is analysed', () => {
-    it('describes the article and the analysis of its title and body, caused by the submission and in its correlation', () => {
-      const event = analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z', '12');
+    it('describes the article and the analysis of its title and body, caused by the submission and in its correlation', async () => {
+      const event = await analyzed(submitted, '2026-01-01T09:00:00.000Z', '12');
       expect(event).toMatchObject({
         id: deterministicId('article-analyzed', 'submitted-1', ANALYZER_VERSION),
         type: 'ArticleAnalyzed',
@@ -46,16 +50,28 @@ describe(analyzeSubmission.name, () => {
     });
   });
 
+  describe('when the analyzer names another version', () => {
+    it('gives the event an id of that version, so analyses with and without the encoder never share one', async () => {
+      const encoded = await analyzeSubmission(
+        submitted,
+        (input) => ({ ...analyzeArticle(input), analyzerVersion: `${ANALYZER_VERSION}+encoder` }),
+        '2026-01-01T09:00:00.000Z',
+      );
+      expect(encoded.id).toBe(deterministicId('article-analyzed', 'submitted-1', `${ANALYZER_VERSION}+encoder`));
+      expect(encoded.id).not.toBe((await analyzed(submitted, '2026-01-01T09:00:00.000Z')).id);
+    });
+  });
+
   describe('when the offset is not known', () => {
-    it('carries no sourceOffset', () => {
-      expect(analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z').data).not.toHaveProperty('sourceOffset');
+    it('carries no sourceOffset', async () => {
+      expect((await analyzed(submitted, '2026-01-01T09:00:00.000Z')).data).not.toHaveProperty('sourceOffset');
     });
   });
 
   describe('when the same submission is analysed again, later', () => {
-    it('gives an event with the same id (so a re-run is recognised as the same analysis)', () => {
-      expect(analyzeSubmission(submitted, '2026-01-02T00:00:00.000Z').id).toBe(
-        analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z').id,
+    it('gives an event with the same id (so a re-run is recognised as the same analysis)', async () => {
+      expect((await analyzed(submitted, '2026-01-02T00:00:00.000Z')).id).toBe(
+        (await analyzed(submitted, '2026-01-01T09:00:00.000Z')).id,
       );
     });
   });
@@ -64,10 +80,10 @@ describe(analyzeSubmission.name, () => {
     const flood = { ...submitted, data: { ...submitted.data, body: 'Maria Lindqvist\n'.repeat(3_000) } };
     const full = analyzeArticle({ id: 'a1', title: 'Talks resume', body: flood.data.body });
 
-    it('cuts it to fit, keeping the mention count and saying what it left out', () => {
+    it('cuts it to fit, keeping the mention count and saying what it left out', async () => {
       const limit = 40_000;
-      expect(encodeEvent(analyzeSubmission(flood, '2026-01-01T09:00:00.000Z')).length).toBeGreaterThan(limit);
-      const event = analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12', limit);
+      expect(encodeEvent(await analyzed(flood, '2026-01-01T09:00:00.000Z')).length).toBeGreaterThan(limit);
+      const event = await analyzed(flood, '2026-01-01T09:00:00.000Z', '12', limit);
       expect(encodeEvent(event).length).toBeLessThanOrEqual(limit);
       const [actor] = event.data.analysis.actors;
       expect(actor!.mentionCount).toBe(full.actors[0]!.mentions.length);
@@ -80,21 +96,17 @@ describe(analyzeSubmission.name, () => {
       });
     });
 
-    it('gives it the same id as the whole analysis', () => {
-      expect(analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12', 40_000).id).toBe(
-        analyzeSubmission(flood, '2026-01-01T09:00:00.000Z', '12').id,
+    it('gives it the same id as the whole analysis', async () => {
+      expect((await analyzed(flood, '2026-01-01T09:00:00.000Z', '12', 40_000)).id).toBe(
+        (await analyzed(flood, '2026-01-01T09:00:00.000Z', '12')).id,
       );
     });
   });
 
   describe('when the analysis fits the message limit', () => {
-    it('is the whole analysis', () => {
-      const event = analyzeSubmission(
-        submitted,
-        '2026-01-01T09:00:00.000Z',
-        '12',
-        encodeEvent(analyzeSubmission(submitted, '2026-01-01T09:00:00.000Z', '12')).length,
-      );
+    it('is the whole analysis', async () => {
+      const whole = encodeEvent(await analyzed(submitted, '2026-01-01T09:00:00.000Z', '12')).length;
+      const event = await analyzed(submitted, '2026-01-01T09:00:00.000Z', '12', whole);
       expect(event.data.analysis).toEqual(analyzeArticle({ id: 'a1', title: 'Talks resume', body: submitted.data.body }));
     });
   });
