@@ -31,10 +31,12 @@ function batchOfArticles(count: number): ArticleLogEntry[] {
 describe('AnalysisPool on worker threads', () => {
   let pool: AnalysisPool;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(WORKER_FILE)) throw new Error(`${WORKER_FILE} is missing: run npm run build first`);
     // With the sentiment encoder stage, as the service runs by default: each thread loads its own session.
     pool = new AnalysisPool(2, true, WORKER_FILE);
+    // As Nest does before the consumer starts: the threads load the extractor and the encoder.
+    await pool.onApplicationBootstrap();
   });
   afterAll(() => pool.onApplicationShutdown());
 

@@ -13,6 +13,9 @@ import type { EncodedText, SentenceEncoder } from './sentiment/encoder/sentence-
  */
 export const MAX_ENCODED_CONTEXTS = 128;
 
+/** The extractor, alone (`analyzeArticle`) or with the sentiment encoder stage (`analyzeArticleWithEncoder`). */
+export type ArticleAnalyzer = (input: ArticleText) => ArticleAnalysis | Promise<ArticleAnalysis>;
+
 /** The encoder stage: a frozen sentence encoder and the head trained on its states. */
 export interface SentimentEncoderStage {
   encoder: SentenceEncoder;

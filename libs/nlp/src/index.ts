@@ -7,5 +7,6 @@ export {
   analyzeArticleWithEncoder,
   encoderAnalyzerVersion,
   MAX_ENCODED_CONTEXTS,
+  type ArticleAnalyzer,
   type SentimentEncoderStage,
 } from './article-analyzer-with-encoder';

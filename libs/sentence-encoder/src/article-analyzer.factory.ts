@@ -4,13 +4,9 @@ import {
   ANALYZER_VERSION,
   encoderAnalyzerVersion,
   shippedEncoderHead,
-  type ArticleAnalysis,
-  type ArticleText,
+  type ArticleAnalyzer,
 } from '@chronicle/nlp';
 import { OnnxSentenceEncoder } from './onnx-sentence-encoder';
-
-/** Analyses one article; asynchronous because the sentiment encoder stage is. */
-export type ArticleAnalyzer = (input: ArticleText) => Promise<ArticleAnalysis>;
 
 export interface LoadedArticleAnalyzer {
   analyze: ArticleAnalyzer;
@@ -28,8 +24,7 @@ export async function loadArticleAnalyzer(options: {
   sentimentEncoder: boolean;
   threads?: number;
 }): Promise<LoadedArticleAnalyzer> {
-  if (!options.sentimentEncoder)
-    return { analyze: async (input) => analyzeArticle(input), version: ANALYZER_VERSION, close: async () => {} };
+  if (!options.sentimentEncoder) return { analyze: analyzeArticle, version: ANALYZER_VERSION, close: async () => {} };
   const encoder = await OnnxSentenceEncoder.load({ threads: options.threads ?? 1 });
   const stage = { encoder, head: shippedEncoderHead() };
   return {

@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { prepareInput } from './analysis-input';
-import { analyzeNdjsonStream, type ArticleAnalyzer } from './ndjson-analysis.stream';
+import type { ArticleAnalyzer } from '@chronicle/nlp';
+import { analyzeNdjsonStream } from './ndjson-analysis.stream';
 import { parseArticleText } from '../ingest/article-file.reader';
 
 async function readAll(source: string): Promise<string> {

@@ -1,10 +1,7 @@
-import { analyzeArticle, type ArticleAnalysis, type ArticleText } from '@chronicle/nlp';
+import { analyzeArticle, type ArticleAnalyzer } from '@chronicle/nlp';
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import { AnalysisInputError, prepareInput } from './analysis-input';
-
-/** Analyses one article: the extractor alone, or with the sentiment encoder stage (see analyze.command.ts). */
-export type ArticleAnalyzer = (input: ArticleText) => ArticleAnalysis | Promise<ArticleAnalysis>;
 
 /** Analyses one NDJSON line into one output line (a result or an error object). */
 export async function analyzeLine(line: string, maxBytes: number, analyze: ArticleAnalyzer = analyzeArticle): Promise<string> {

@@ -1,5 +1,5 @@
 import type { ArticleAnalyzedEvent } from '@chronicle/contracts';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import Piscina from 'piscina';
 import type { AnalysisTask, ArticleLogEntry } from './analyze-batch';
@@ -23,7 +23,7 @@ export const ANALYSIS_THREAD_YOUNG_GENERATION_MB = 96;
  * Threads keep no state between tasks beyond the loaded models, so a replica that dies loses nothing the log
  * cannot give again.
  */
-export class AnalysisPool implements OnApplicationShutdown {
+export class AnalysisPool implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly pool: Piscina<AnalysisTask, ArticleAnalyzedEvent[]> | undefined;
 
   constructor(
@@ -66,6 +66,18 @@ export class AnalysisPool implements OnApplicationShutdown {
     const failed = settled.find((slice): slice is PromiseRejectedResult => slice.status === 'rejected');
     if (failed) throw failed.reason;
     return settled.flatMap((slice) => (slice.status === 'fulfilled' ? slice.value : []));
+  }
+
+  /**
+   * Loads the extractor (and the sentiment encoder) on the threads before the service takes work, one empty task per
+   * thread, so a model that cannot load stops the service at startup instead of failing every batch as if its
+   * articles were poison, and the first batch does not wait for the loading. Inline (no threads), the first batch
+   * loads them.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const { sentimentEncoder } = this;
+    const empty = { entries: [], analyzedAt: new Date(0).toISOString(), sentimentEncoder };
+    await Promise.all(Array.from({ length: this.pool?.threads.length ?? 0 }, () => this.pool!.run(empty)));
   }
 
   /** The young generation each running thread got, in MB (empty when analysing inline). */

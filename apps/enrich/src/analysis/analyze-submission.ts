@@ -9,10 +9,7 @@ import {
   fitAnalysisToBudget,
   jsonBytes,
 } from '@chronicle/contracts';
-import type { ArticleAnalysis, ArticleText } from '@chronicle/nlp';
-
-/** The extractor, with or without the sentiment encoder stage (`loadArticleAnalyzer`). */
-export type ArticleAnalyzer = (input: ArticleText) => ArticleAnalysis | Promise<ArticleAnalysis>;
+import type { ArticleAnalyzer } from '@chronicle/nlp';
 
 /**
  * Builds the ArticleAnalyzed event for a submission or revision found at `sourceOffset` on the
