@@ -1,8 +1,10 @@
-import { Tokenizer } from '@huggingface/tokenizers';
+import type { Tokenizer } from '@huggingface/tokenizers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { EncodedText, SentenceEncoder } from '@chronicle/nlp';
+
+type OnnxRuntime = typeof import('onnxruntime-node');
 
 /** The encoder shipped in libs/sentence-encoder/model (see its NOTICE.md): e5-small-v2, int8-quantised ONNX. */
 export const SHIPPED_ENCODER = {
@@ -32,6 +34,7 @@ interface TokenizerOutput {
 export class OnnxSentenceEncoder implements SentenceEncoder {
   private constructor(
     readonly id: string,
+    private readonly runtime: OnnxRuntime,
     private readonly session: InferenceSession,
     private readonly tokenizer: Tokenizer,
   ) {}
@@ -39,13 +42,17 @@ export class OnnxSentenceEncoder implements SentenceEncoder {
   /** Loads the shipped encoder (or another with the same layout); `threads` caps ONNX Runtime's intra-op threads. */
   static async load(options: { dir?: string; threads?: number } = {}): Promise<OnnxSentenceEncoder> {
     const dir = options.dir ?? SHIPPED_ENCODER_DIR;
+    // The native runtime and the tokenizer load here, not on import: `chronicle analyze --no-sentiment-encoder` and
+    // enrich with the stage off never need them.
+    const runtime = await import('onnxruntime-node');
+    const { Tokenizer } = await import('@huggingface/tokenizers');
     const tokenizer = new Tokenizer(JSON.parse(readFileSync(join(dir, SHIPPED_ENCODER.tokenizer), 'utf8')), {});
-    const session = await InferenceSession.create(join(dir, SHIPPED_ENCODER.model), {
+    const session = await runtime.InferenceSession.create(join(dir, SHIPPED_ENCODER.model), {
       intraOpNumThreads: options.threads ?? 1,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     });
-    return new OnnxSentenceEncoder(SHIPPED_ENCODER.id, session, tokenizer);
+    return new OnnxSentenceEncoder(SHIPPED_ENCODER.id, runtime, session, tokenizer);
   }
 
   private pieces(text: string): number[] {
@@ -58,6 +65,7 @@ export class OnnxSentenceEncoder implements SentenceEncoder {
       withSpecials.length <= MAX_PIECES ? withSpecials : [...withSpecials.slice(0, MAX_PIECES - 1), withSpecials.at(-1)!];
     const rows = ids.length;
     const shape = [1, rows];
+    const { Tensor } = this.runtime;
     const feeds: Record<string, Tensor> = {
       input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), shape),
       attention_mask: new Tensor('int64', new BigInt64Array(rows).fill(1n), shape),
