@@ -3,7 +3,7 @@ import { analyzeArticle, ANALYZER_VERSION, type AnalyzeOptions } from './article
 import { linearTargetProbabilities, sentimentFromProbabilities, type TargetContext } from './sentiment';
 import type { EncoderSentimentHead } from './sentiment/encoder/encoder-head';
 import { poolTarget } from './sentiment/encoder/encoder-pooling';
-import type { EncodedText, SentenceEncoder } from './sentiment/encoder/sentence-encoder.port';
+import type { SentenceEncoder } from './sentiment/encoder/sentence-encoder.port';
 
 /**
  * The most distinct target contexts (sentences, mostly) one article has encoded. An encoder pass costs some
@@ -40,21 +40,31 @@ export async function analyzeArticleWithEncoder(
 ): Promise<ArticleAnalysis> {
   const { encoder, head } = stage;
   if (encoder.id !== head.encoder) throw new Error(`encoder head trained on ${head.encoder}, not ${encoder.id}`);
-  const texts = new Set<string>();
+  // First pass: which targets are judged in which contexts (at most MAX_ENCODED_CONTEXTS distinct contexts).
+  const targetsByText = new Map<string, Array<{ start: number; end: number }>>();
   analyzeArticle(input, {
     ...options,
     targetSentiment: (context) => {
-      if (texts.size < MAX_ENCODED_CONTEXTS) texts.add(context.text);
+      const targets = targetsByText.get(context.text);
+      if (targets) targets.push(context);
+      else if (targetsByText.size < MAX_ENCODED_CONTEXTS) targetsByText.set(context.text, [context]);
       return { score: 0, label: 'neutral' };
     },
   });
-  const encoded = new Map<string, EncodedText>();
-  for (const text of texts) encoded.set(text, await encoder.encode(text));
+  // Each context is encoded once and pooled for its targets at once, so only the pooled inputs are kept.
+  const pooled = new Map<string, Float64Array | undefined>();
+  for (const [text, targets] of targetsByText) {
+    const encoded = await encoder.encode(text);
+    for (const { start, end } of targets) pooled.set(targetKey(text, start, end), poolTarget(encoded, start, end));
+  }
   const judge = (context: TargetContext) => {
     const linear = linearTargetProbabilities(context);
-    const states = encoded.get(context.text);
-    const pooled = states && poolTarget(states, context.start, context.end);
-    return sentimentFromProbabilities(pooled ? head.mixed(linear, pooled) : linear);
+    const inputs = pooled.get(targetKey(context.text, context.start, context.end));
+    return sentimentFromProbabilities(inputs ? head.mixed(linear, inputs) : linear);
   };
   return { ...analyzeArticle(input, { ...options, targetSentiment: judge }), analyzerVersion: encoderAnalyzerVersion(head) };
+}
+
+function targetKey(text: string, start: number, end: number): string {
+  return `${start}:${end}:${text}`;
 }
