@@ -92,12 +92,16 @@ describe('AnalysisPool on worker threads', () => {
         event: { ...bad!.event, data: { ...bad!.event.data, body: null } },
       } as unknown as ArticleLogEntry;
 
+      const before = pool.tasksCompleted();
       const failure = await pool.analyze([good!, broken], ANALYZED_AT).then(
         () => undefined,
         (error: unknown) => error,
       );
 
       expect(failure).toBeInstanceOf(TypeError);
+      // Both slices had finished when the batch failed: no thread is still working on it while the consumer retries
+      // the batch or shutdown terminates the threads.
+      expect(pool.tasksCompleted() - before).toBe(2);
       expect(classifyFailure(failure).kind).toBe('poison');
       // The pool stays usable for the next batch.
       expect(await pool.analyze([good!], ANALYZED_AT)).toHaveLength(1);

@@ -80,6 +80,11 @@ export class AnalysisPool implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(Array.from({ length: this.pool?.threads.length ?? 0 }, () => this.pool!.run(empty)));
   }
 
+  /** Tasks the threads have finished, failed ones included (0 when analysing inline). */
+  tasksCompleted(): number {
+    return this.pool?.completed ?? 0;
+  }
+
   /** The young generation each running thread got, in MB (empty when analysing inline). */
   threadYoungGenerationsMb(): Array<number | undefined> {
     return (this.pool?.threads ?? []).map((thread) => thread.resourceLimits?.maxYoungGenerationSizeMb);
