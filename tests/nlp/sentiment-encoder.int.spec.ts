@@ -3,6 +3,7 @@ import { MAX_PIECES, OnnxSentenceEncoder, SHIPPED_ENCODER } from '@chronicle/sen
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classOf, macroF1 } from '../../libs/nlp/training/newsmtsc-data';
 
 const ROOT = resolve(__dirname, '../..');
 /** NewsMTSC dev-rw, copied by libs/nlp/scripts/copy-public-samples.ts: [sentence, from, to, polarity]. */
@@ -13,17 +14,6 @@ const DEV_RW = (
 ).targets;
 
 const CLASS = { negative: 0, neutral: 1, positive: 2 } as const;
-
-function macroF1(gold: number[], predicted: number[]): number {
-  let sum = 0;
-  for (let c = 0; c < 3; c += 1) {
-    const tp = gold.filter((g, i) => g === c && predicted[i] === c).length;
-    const p = tp / Math.max(1, predicted.filter((x) => x === c).length);
-    const r = tp / Math.max(1, gold.filter((g) => g === c).length);
-    sum += p + r > 0 ? (2 * p * r) / (p + r) : 0;
-  }
-  return (100 * sum) / 3;
-}
 
 describe(OnnxSentenceEncoder.name, () => {
   let encoder: OnnxSentenceEncoder;
@@ -74,7 +64,7 @@ describe(analyzeArticleWithEncoder.name, () => {
 
   describe('when it judges the NewsMTSC dev-rw targets', () => {
     it('scores above the floor and well above the linear model alone', async () => {
-      const gold = DEV_RW.map(([, , , polarity]) => polarity + 1);
+      const gold = DEV_RW.map(([, , , polarity]) => classOf(polarity));
       const linear: number[] = [];
       const mixed: number[] = [];
       for (const [i, [body, start, end]] of DEV_RW.entries()) {

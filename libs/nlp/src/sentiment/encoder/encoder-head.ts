@@ -39,10 +39,6 @@ export class EncoderSentimentHead {
     return this.json.encoder;
   }
 
-  get inputs(): number {
-    return this.json.inputs;
-  }
-
   /** [P(neg), P(neu), P(pos)] from the pooled states alone. */
   probabilities(pooled: ArrayLike<number>): Float64Array {
     const { inputs, mean, scale, weights, bias } = this.json;
